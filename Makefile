@@ -1,0 +1,31 @@
+# The two commands a user types on a fresh machine: `make extract` and `make test`.
+# Both create the virtual environment (.venv) first when it is missing or stale.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+RAW    ?= data/raw
+OUT    ?= data/processed
+
+.PHONY: extract test venv clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)  ## create or update the virtual environment
+
+extract: $(STAMP)  ## read RAW (default data/raw) and write the tables to OUT (default data/processed)
+	$(BIN)/python -m pipeline extract "$(RAW)" "$(OUT)"
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/python -m pytest -q
+
+clean:  ## remove generated tables and caches (not the environment)
+	rm -rf build data/processed/*.parquet data/interim/* .pytest_cache

@@ -1,0 +1,79 @@
+"""Command-line interface: `kpss extract RAW OUT` (also `python -m pipeline`).
+
+Exit codes: 0 when the run finished, even if some files failed (their rows
+say why); 1 when the run itself could not run (e.g. OUT not writable);
+2 for wrong usage (e.g. RAW missing).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import click
+from tqdm import tqdm
+
+from pipeline import __version__
+from pipeline.runner import DEFAULT_MAX_FILE_MB, RunSummary, run
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kpss")
+def main() -> None:
+    """Turn archives of Czech KPSS meeting minutes into clean Parquet tables."""
+
+
+@main.command()
+@click.argument("raw", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, show_default=True,
+              help="Refuse files larger than this many megabytes (the documents row says so).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar over files. Default: only when stderr is a terminal.")
+@click.option("-v", "--verbose", is_flag=True, help="Log each file's outcome (paths only, never document text).")
+def extract(raw: Path, out: Path, max_file_mb: float, progress: bool | None, verbose: bool) -> None:
+    """Read every minutes file below RAW and write the tables to OUT.
+
+    RAW is a folder tree of .docx, .pdf, .html/.htm and .txt files (other
+    files get a `documents` row saying what would read them). OUT receives
+    one Parquet file per table: documents, blocks, attendees, agenda_items,
+    goals, measures, activities, organisations, capacity_changes, services.
+    Each table is replaced atomically, so an interrupted run leaves the
+    previous tables intact.
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    show = sys.stderr.isatty() if progress is None else progress
+
+    def bar(paths: Iterator[Path], total: int) -> Iterator[Path]:
+        return iter(tqdm(paths, total=total, unit="file", desc="extract", disable=not show, file=sys.stderr))
+
+    try:
+        summary = run(raw, out, max_file_mb=max_file_mb, progress=bar)
+    except OSError as exc:
+        click.echo(f"error: cannot write the tables to {out}: {exc}", err=True)
+        sys.exit(1)
+    _print_summary(summary, out)
+
+
+def _print_summary(summary: RunSummary, out: Path) -> None:
+    s = summary.by_status
+    click.echo(f"{summary.files} files in {summary.seconds:.1f} s: {s.get('ok', 0)} ok, "
+               f"{s.get('partial', 0)} partial, {s.get('failed', 0)} failed; "
+               f"{summary.rows.get('blocks', 0)} blocks")
+    for fmt, counts in sorted(summary.by_format.items()):
+        parts = ", ".join(f"{counts[k]} {k}" for k in ("ok", "partial", "failed") if counts.get(k))
+        click.echo(f"  {fmt:8} {parts}")
+    if summary.failures:
+        click.echo("not fully read:")
+        for path, error in summary.failures:
+            click.echo(f"  {path}: {error}")
+    tables = ", ".join(f"{name} {n}" for name, n in summary.rows.items())
+    click.echo(f"tables in {out}: {tables}")
+    if summary.slowest[0]:
+        click.echo(f"slowest file: {summary.slowest[0]} ({summary.slowest[1]:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Ingest stage: any supported file -> ordered text blocks.
+
+One module per format. Each exposes `read(data: bytes) -> IngestResult`
+and raises `IngestError` with a user-facing message when the file cannot be
+read. The format is decided from the bytes (`sniff`), so an extension that
+lies does not matter. To add a format, write a module with `read` and name
+it in `READERS`; modules are imported on first use, so a run over DOCX
+files never loads the PDF stack.
+
+Typical use: `fmt = sniff(data, extension)`, then `read(data, fmt)`.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from pipeline.ingest.sniff import OTHER_FORMATS, sniff
+from pipeline.model import IngestError, IngestResult
+
+READERS: dict[str, str] = {
+    "docx": "pipeline.ingest.docx",
+    "pdf": "pipeline.ingest.pdf",
+    "html": "pipeline.ingest.html",
+    "txt": "pipeline.ingest.txt",
+}
+
+
+def read(data: bytes, fmt: str) -> IngestResult:
+    """Read bytes of a sniffed format. Raises IngestError for unreadable input."""
+    module = READERS.get(fmt)
+    if module is None:
+        raise IngestError(f"unsupported format: the file is {OTHER_FORMATS.get(fmt, fmt)}")
+    return importlib.import_module(module).read(data)
+
+
+__all__ = ["READERS", "read", "sniff"]

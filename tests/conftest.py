@@ -1,0 +1,22 @@
+"""Shared test fixtures: where the shared corpus lives, and small helpers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("KPSS_SHARED", ROOT.parent / "shared")).resolve()
+CORPUS_RAW = SHARED / "corpus" / "raw"
+PEERS = SHARED / "corpus" / "peers"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold"
+
+
+def need(path: Path) -> Path:
+    """Skip (with the reason) when a shared-corpus file is not beside the repo."""
+    if not path.exists():
+        pytest.skip(f"shared corpus not found at {path}")
+    return path
