@@ -1,0 +1,83 @@
+"""Small helpers every extractor uses: provenance, labels, section scope.
+
+Provenance is the contract of every extracted row: `block_id` and the span
+`[char_start:char_end]` of that block's text that the value was read from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Sequence
+
+from pipeline.extract import BlockView, Extraction
+
+
+def span_row(block: BlockView, start: int, end: int, **fields: Any) -> dict[str, Any]:
+    """A row with provenance; the span is clamped to the block and trimmed of spaces."""
+    start, end = max(0, min(start, len(block.text))), max(0, min(end, len(block.text)))
+    while start < end and block.text[start].isspace():
+        start += 1
+    while end > start and block.text[end - 1].isspace():
+        end -= 1
+    return {"block_id": block.block_id, "char_start": start, "char_end": end, **fields}
+
+
+def body_offset(block: BlockView) -> int:
+    """Where the text after the list label starts ("1. Úvod" -> 3)."""
+    if block.label and block.text.startswith(block.label):
+        offset = len(block.label)
+        while offset < len(block.text) and block.text[offset] in " \t":
+            offset += 1
+        return offset
+    return 0
+
+
+def body_text(block: BlockView) -> str:
+    """The block's text without its list label."""
+    return block.text[body_offset(block):]
+
+
+def fold(text: str) -> str:
+    """Lower-case without diacritics, for matching labels written either way."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def label_match(text: str, labels: Sequence[str]) -> re.Match[str] | None:
+    """Match one of `labels` at the start of `text` (case- and diacritics-insensitive),
+    followed by a colon, tab, dash or end; the match's end is where the value starts."""
+    folded = fold(text)
+    for label in sorted(labels, key=len, reverse=True):
+        pattern = re.escape(fold(label)).replace(r"\ ", r"\s+")
+        match = re.match(rf"\s*{pattern}\s*(?:[:\t–-]\s*|$)", folded)
+        if match:
+            return match
+    return None
+
+
+PLAN_TABLES = (("activities", "activity_no"), ("measures", "measure_no"), ("goals", "goal_no"))
+
+
+def item_scopes(blocks: Sequence[BlockView], extraction: Extraction) -> dict[int, str | None]:
+    """For each block id, the number of the plan item (activity, measure or goal) it falls under.
+
+    A plan item's scope starts at its block and runs until the next plan item
+    or the next heading that is not itself a plan item. Only numbered items
+    give a scope; blocks before any item map to None.
+    """
+    starts: dict[int, str | None] = {}
+    for table, key in PLAN_TABLES:
+        for row in extraction.tables.get(table, []):
+            number = row.get(key)
+            if number and row["block_id"] not in starts:
+                starts[row["block_id"]] = str(number).rstrip(".")
+    scopes: dict[int, str | None] = {}
+    current: str | None = None
+    for block in blocks:
+        if block.block_id in starts:
+            current = starts[block.block_id]
+        elif block.kind == "heading":
+            current = None
+        scopes[block.block_id] = current
+    return scopes

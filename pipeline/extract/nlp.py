@@ -1,0 +1,74 @@
+"""The spaCy layer: a blank Czech tokenizer taught what minutes keep whole.
+
+`spacy.blank("cs")` splits `Mgr.` into `Mgr` + `.`, `o. p. s.` into three
+tokens and `2 000` into two. Titles and abbreviations become tokenizer
+special cases; multi-word units (legal forms, `č. j.`, numbers with a space
+as thousands separator, `13,00 hod.`) are merged by a small pipeline
+component built from `configs/`. No model is downloaded: everything here is
+rules and lexicons. Built once per process (`nlp()` is cached).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.symbols import ORTH
+from spacy.tokens import Doc
+
+from pipeline.config import load
+
+# Abbreviations that end in a dot and must not be split from it.
+_ABBREVIATIONS = ["č.", "čj.", "hod.", "tel.", "ul.", "nám.", "p.", "pí.", "sl.", "tj.", "tzv.", "resp.", "např.",
+                  "apod.", "atd.", "odst.", "písm.", "Sb.", "soc.", "org.", "min.", "max.", "cca.", "str.", "r.",
+                  "zák.", "MUDr.", "JUDr.", "doc.", "prof.", "Doc.", "Prof."]
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The shared tokenizer pipeline (blank Czech + special cases + merges)."""
+    model = spacy.blank("cs")
+    people = load("people")
+    legal = [v for variants in load("organisations")["legal_forms"].values() for v in variants]
+    for word in {*people["titles_before"], *people["titles_after"], *_ABBREVIATIONS, *legal}:
+        if " " not in word:
+            model.tokenizer.add_special_case(word, [{ORTH: word}])
+            lower = word.lower()
+            if lower != word:
+                model.tokenizer.add_special_case(lower, [{ORTH: lower}])
+    model.add_pipe("kpss_merge_multiword")
+    return model
+
+
+def tokenize(text: str) -> Doc:
+    return nlp()(text)
+
+
+@Language.component("kpss_merge_multiword")
+def merge_multiword(doc: Doc) -> Doc:
+    """Merge legal forms, multi-word titles, `č. j.`, `2 000` and `13,00 hod.` into single tokens."""
+    phrase, numbers = _merge_matchers(doc.vocab)
+    spans = [doc[s:e] for _, s, e in phrase(doc)] + [doc[s:e] for _, s, e in numbers(doc)]
+    spans = spacy.util.filter_spans(spans)
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _merge_matchers(vocab) -> tuple[PhraseMatcher, Matcher]:  # type: ignore[no-untyped-def]
+    tokenizer = nlp().tokenizer  # phrases tokenized exactly as documents are, before merging
+    phrases: set[str] = {"č. j.", "č. p.", "s. r. o.", "spol. s r. o."}
+    for variants in load("organisations")["legal_forms"].values():
+        phrases.update(v for v in variants if " " in v and "." in v)
+    people = load("people")
+    phrases.update(t for t in [*people["titles_before"], *people["titles_after"]] if " " in t)
+    phrase = PhraseMatcher(vocab, attr="LOWER")
+    phrase.add("MULTIWORD", [tokenizer(p.lower()) for p in sorted(phrases)])
+    numbers = Matcher(vocab)
+    numbers.add("THOUSANDS", [[{"TEXT": {"REGEX": r"^\d{1,3}$"}}, {"TEXT": {"REGEX": r"^\d{3}(,\d+)?$"}}]])
+    numbers.add("HOURS", [[{"TEXT": {"REGEX": r"^\d{1,2}[,.:]\d{2}$"}}, {"LOWER": {"IN": ["hod.", "hod"]}}]])
+    return phrase, numbers
