@@ -56,7 +56,9 @@ def label_match(text: str, labels: Sequence[str]) -> re.Match[str] | None:
     return None
 
 
-PLAN_TABLES = (("activities", "activity_no"), ("measures", "measure_no"), ("goals", "goal_no"))
+# Each plan table with its number column and the parent number used when the item has none.
+PLAN_TABLES = (("activities", "activity_no", "measure_no"), ("measures", "measure_no", "goal_no"),
+               ("goals", "goal_no", None))
 
 
 def item_scopes(blocks: Sequence[BlockView], extraction: Extraction) -> dict[int, str | None]:
