@@ -35,6 +35,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("n_pages", pa.int32()),
         pa.field("pipeline_version", pa.string(), nullable=False),
         # beyond the contract
+        pa.field("meeting_time", pa.string()),
         pa.field("file_extension", pa.string()),
         pa.field("file_size", pa.int64()),
         pa.field("n_blocks", pa.int32()),

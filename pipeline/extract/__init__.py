@@ -1,15 +1,19 @@
 """Extract stage: a document's blocks -> rows of the tables in SPEC.md.
 
-Extractors are pure functions `(blocks) -> Extraction`: no I/O, every row
-carries provenance (`block_id`, `char_start`, `char_end` into that block's
-text). `extract_document` runs them in order; later ones may read what
-earlier ones found (e.g. capacity changes link to the activities found
-before them) through the shared `Extraction`.
+One module per table family, each exposing
+`extract(blocks: Sequence[BlockView], result: Extraction) -> None`: a pure
+function of the blocks (no I/O) that appends rows to `result.tables[...]`
+or sets `result.fields[...]`. Every row carries provenance (`block_id`,
+`char_start`, `char_end` into that block's text; see `common.span_row`).
+`extract_document` runs the modules in `EXTRACTOR_MODULES` order; later
+ones may read what earlier ones found (capacity changes link to the
+activities and organisations found before them) through `result`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import importlib
 from typing import Any, Callable, Sequence
 
 from pipeline.schemas import EXTRACTED_TABLES
@@ -41,13 +45,27 @@ class Extraction:
 
 Extractor = Callable[[Sequence[BlockView], Extraction], None]
 
-# Registered in the order they run; the table-family modules append themselves here.
-EXTRACTORS: list[Extractor] = []
+# The table-family modules, in the order they run (later ones read earlier results).
+EXTRACTOR_MODULES = ["document_fields", "agenda", "plan", "attendees", "organisations", "services", "capacity"]
+
+
+def extractors() -> list[Extractor]:
+    """The `extract` function of every module that exists (imported once, cached by Python)."""
+    found = []
+    for name in EXTRACTOR_MODULES:
+        try:
+            module = importlib.import_module(f"pipeline.extract.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"pipeline.extract.{name}":
+                raise
+            continue
+        found.append(module.extract)
+    return found
 
 
 def extract_document(blocks: Sequence[BlockView]) -> Extraction:
-    """Run every registered extractor over one document's blocks."""
+    """Run every extractor over one document's blocks."""
     result = Extraction()
-    for extractor in EXTRACTORS:
+    for extractor in extractors():
         extractor(blocks, result)
     return result
