@@ -8,7 +8,9 @@ STAMP  := $(VENV)/.installed
 RAW    ?= data/raw
 OUT    ?= data/processed
 
-.PHONY: extract test venv clean help
+GOLD   ?= ../shared/gold
+
+.PHONY: extract test eval venv clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -23,6 +25,9 @@ venv: $(STAMP)  ## create or update the virtual environment
 
 extract: $(STAMP)  ## read RAW (default data/raw) and write the tables to OUT (default data/processed)
 	$(BIN)/python -m pipeline extract "$(RAW)" "$(OUT)"
+
+eval: $(STAMP)  ## score the tables in OUT against the gold annotations in GOLD (P/R/F1 per table)
+	$(BIN)/python -m pipeline eval --gold "$(GOLD)" --out "$(OUT)"
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest -q

@@ -16,6 +16,7 @@ import click
 from tqdm import tqdm
 
 from pipeline import __version__
+from pipeline.evaluate import evaluate, format_report
 from pipeline.runner import DEFAULT_MAX_FILE_MB, RunSummary, run
 
 
@@ -55,6 +56,38 @@ def extract(raw: Path, out: Path, max_file_mb: float, progress: bool | None, ver
         click.echo(f"error: cannot write the tables to {out}: {exc}", err=True)
         sys.exit(1)
     _print_summary(summary, out)
+
+
+@main.command(name="eval")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of gold annotations, one <file-stem>.json per document (SPEC.md format).")
+@click.option("--out", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder holding the extracted <table>.parquet files.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the full report (scores and every missed or extra row) as JSON here.")
+@click.option("--verbose", is_flag=True, help="Print every missed and extra row (may show names from the minutes).")
+@click.option("--floors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TOML file of minimum F1 per table; exit 1 when any table scores below its floor.")
+def eval_command(gold: Path, out: Path, json_path: Path | None, verbose: bool, floors: Path | None) -> None:
+    """Score extracted tables against gold annotations: precision, recall, F1 per table."""
+    import json
+    import tomllib
+
+    report = evaluate(gold, out)
+    click.echo(format_report(report))
+    if verbose:
+        for miss in report.misses:
+            click.echo(json.dumps(miss, ensure_ascii=False, default=str))
+    if json_path:
+        json_path.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    if floors:
+        limits = tomllib.loads(floors.read_text(encoding="utf-8"))["f1"]
+        below = [f"{t} {report.scores[t].f1:.3f} < {limit}" for t, limit in limits.items()
+                 if t in report.scores and report.scores[t].f1 < limit]
+        if below:
+            click.echo("below the floor: " + "; ".join(below), err=True)
+            sys.exit(1)
+        click.echo(f"all tables at or above the floors in {floors}")
 
 
 def _print_summary(summary: RunSummary, out: Path) -> None:
