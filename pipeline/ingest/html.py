@@ -28,11 +28,16 @@ from lxml import etree
 from pipeline.config import load
 from pipeline.ingest import txt
 from pipeline.ingest.clean import bullet_glyph, clean_text
-from pipeline.ingest.encoding import declared_html_charset
+from pipeline.ingest.encoding import decode, declared_html_charset
 from pipeline.model import Block, BlockKind, IngestError, IngestResult
 
 NO_TEXT = "no text: the HTML page has no readable content after removing scripts, menus and boilerplate"
+TRUNCATED = ("the page nests elements deeper than the HTML parser allows (2048 levels, usually "
+             "thousands of unclosed tags); text after that point is missing")
 _NL = "\u2028"  # a hard line break inside a block; survives whitespace collapsing
+# Characters lxml refuses in a tree (control characters, non-characters, lone surrogates);
+# none is visible, and clean_text would drop them anyway.
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML white space; not NBSP, which is visible
 _TOKEN = re.compile(r"[\s_-]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -116,34 +121,48 @@ def _rules() -> _Rules:
 
 def read(data: bytes) -> IngestResult:
     """Read an HTML file's bytes into ordered blocks."""
-    root = _parse(data)
+    text, encoding = _decode(data)
+    root, truncated = _parse(text)
+    warnings = [f"some bytes are not valid {encoding} and show as U+FFFD; letters may be missing"] \
+        if "\ufffd" in text else []
     rules = _rules()
     _strip(root, rules)
     walker = _Walker(rules, _words(root))
-    try:
-        walker.run(root)
-    except RecursionError:
-        raise IngestError("the HTML page is nested too deeply to read; save it as PDF or text") from None
+    walker.run(root)
     if not walker.blocks:
-        raise IngestError(NO_TEXT)
-    return IngestResult(blocks=walker.blocks, n_pages=None)
+        raise IngestError(NO_TEXT + (f" ({TRUNCATED})" if truncated else ""))
+    if truncated:
+        return IngestResult(blocks=walker.blocks, n_pages=None, status="partial", error=TRUNCATED,
+                            warnings=warnings)
+    return IngestResult(blocks=walker.blocks, n_pages=None, warnings=warnings)
 
 
-def _parse(data: bytes) -> etree._Element:
-    """Decode, then parse the text re-encoded as UTF-8 so a <meta> that lies cannot re-decode it."""
+def _decode(data: bytes) -> tuple[str, str]:
+    """BOM, then the declared charset, then detection; returns (text, encoding)."""
     declared = declared_html_charset(data)
     if declared and re.match(r"(?i)(utf-?16|utf-?32|ucs-?2|unicode)", declared):
-        declared = "utf-8"  # WHATWG: such a <meta> is readable only because the file is not UTF-16
-    text, _ = txt.decode_text(data, declared)
-    text = text.replace("\x00", "")
+        declared = "utf-8"  # WHATWG: the <meta> was readable as ASCII, so the file is not UTF-16
+    text, encoding = decode(data, declared)
+    return _NOT_XML.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n")), encoding
+
+
+def _parse(text: str) -> tuple[etree._Element, bool]:
+    """Parse the text re-encoded as UTF-8 (a <meta> that lies cannot re-decode it).
+    Returns (root, whether the parser stopped early at its depth limit).
+
+    huge_tree lifts libxml2's nesting limit from 256 to 2048: pages with hundreds of
+    unclosed <font> tags are real, and past the limit libxml2 drops the rest of the
+    page. HTML parsing expands no entities, so there is no bomb to guard against."""
     if not text.strip():
         raise IngestError(NO_TEXT)
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
-                                  remove_pis=True, recover=True, default_doctype=False)
+                                  remove_pis=True, recover=True, default_doctype=False, huge_tree=True)
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise IngestError(f"{NO_TEXT} (the parser found no document: {exc})") from None
+    truncated = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return root, truncated
 
 
 def _strip(root: etree._Element, rules: _Rules) -> None:
@@ -194,28 +213,44 @@ class _Walker:
         self.pending: _Ctx | None = None  # a list item whose label no block has shown yet
 
     def run(self, root: etree._Element) -> None:
-        self._children(root)
+        """Walk with an explicit stack: pages nest deeper than Python's recursion limit."""
+        todo: list[tuple[etree._Element, str | None]] = [(root, None)]
+        while todo:
+            el, entered_as = todo.pop()
+            if entered_as is not None:
+                self._leave(el, entered_as)
+                self._text(el.tail)
+                continue
+            tag = _tag(el)
+            if not tag or self._skip(el, tag):
+                self._text(el.tail)  # the tail is the parent's text
+                continue
+            if tag == "br":
+                self._break()
+                self._text(el.tail)
+                continue
+            todo.append((el, self._enter(el, tag)))
+            self._text(el.text)
+            todo.extend((child, None) for child in reversed(el))
         self._flush()
 
-    # -- tree walk -------------------------------------------------------------
+    def _enter(self, el: etree._Element, tag: str) -> str:
+        """Start an element; returns how it was entered: inline, block or cell_block."""
+        if tag not in self.rules.block:
+            return "inline"  # its text joins the current block
+        if self.cell is not None:
+            self._enter_cell_block(el, tag)
+            return "cell_block"
+        self._flush()
+        self.stack.append(self._open(el, tag))
+        return "block"
 
-    def _children(self, el: etree._Element) -> None:
-        self._text(el.text)
-        for child in el:
-            if isinstance(child.tag, str):
-                self._node(child)
-            self._text(child.tail)
-
-    def _node(self, el: etree._Element) -> None:
-        tag = _tag(el)
-        if self._skip(el, tag):
-            return
-        if tag == "br":
-            self._break()
-        elif tag in self.rules.block:
-            self._block(el, tag)
-        else:
-            self._children(el)  # inline: its text joins the current block
+    def _leave(self, el: etree._Element, entered_as: str) -> None:
+        if entered_as == "cell_block":
+            self._leave_cell_block(_tag(el))
+        elif entered_as == "block":
+            self._flush()
+            self._close(self.stack.pop())
 
     def _text(self, text: str | None) -> None:
         if text:
@@ -237,29 +272,20 @@ class _Walker:
         if tag in rules.chrome and not any(_tag(a) in rules.content for a in el.iterancestors()):
             return True
         roles = set((el.get("role") or "").lower().split())
+        if "main" in roles:
+            return False  # <div role="main"> is <main>
         if _tokens(el) & rules.tokens or roles & rules.roles:
             return not self._is_wrapper(el)
         return False
 
     def _is_wrapper(self, el: etree._Element) -> bool:
         """A chrome-looking element that holds the page's content (e.g. "has-sidebar" on the content div)."""
-        if el.find(".//main") is not None or el.find(".//article") is not None:
+        if el.find(".//main") is not None or el.find(".//article") is not None \
+                or el.find(".//*[@role='main']") is not None:
             return True
         return _words(el) >= self.rules.share * self.total_words
 
     # -- blocks ----------------------------------------------------------------
-
-    def _block(self, el: etree._Element, tag: str) -> None:
-        if self.cell is not None:
-            self._cell_block(el, tag)
-            return
-        self._flush()
-        ctx = self._open(el, tag)
-        self.stack.append(ctx)
-        self._children(el)
-        self._flush()
-        self.stack.pop()
-        self._close(ctx)
 
     def _open(self, el: etree._Element, tag: str) -> _Ctx:
         if tag in _HEADINGS:
@@ -322,7 +348,7 @@ class _Walker:
         self.cell = _Ctx("table_cell", table_id=table.table_id, row=row, col=col, closes="cell")
         return self.cell
 
-    def _cell_block(self, el: etree._Element, tag: str) -> None:
+    def _enter_cell_block(self, el: etree._Element, tag: str) -> None:
         """Blocks inside a data cell stay in the cell, one per line."""
         self.buf.append(_NL)
         if tag in _LIST_TAGS:
@@ -333,7 +359,8 @@ class _Walker:
                 self.buf.append(label + " ")
         if tag in _PRE_TAGS:
             self.pre += 1
-        self._children(el)
+
+    def _leave_cell_block(self, tag: str) -> None:
         if tag in _PRE_TAGS:
             self.pre -= 1
         if tag in _LIST_TAGS:

@@ -25,7 +25,6 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")  # a letter, then the hyphen that ends the line
 _DATE = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
 _INDENT = re.compile(r"^[ \t\u00a0\u3000]*")
-_UTF16_PROBE = 4096  # bytes looked at for the NUL pattern of BOM-less UTF-16
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def _rules() -> _Rules:
 
 def read(data: bytes) -> IngestResult:
     """Read a plain-text file's bytes into ordered blocks."""
-    text, encoding = decode_text(data)
+    text, encoding = decode(data)
     blocks = blocks_from_lines(text.splitlines())
     if not blocks:
         raise IngestError("empty text file: it decodes to nothing visible (only whitespace or "
@@ -91,19 +90,6 @@ def read(data: bytes) -> IngestResult:
         warnings.append(f"some bytes are not valid {encoding} and show as U+FFFD; "
                         "re-save the file as UTF-8 if letters are missing")
     return IngestResult(blocks=blocks, warnings=warnings)
-
-
-def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """`encoding.decode`, plus UTF-16 without a BOM: ASCII-range UTF-16 is valid
-    UTF-8 full of NULs, so strict UTF-8 would "succeed" on it."""
-    head = data[:_UTF16_PROBE]
-    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and len(head) >= 4:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        half = len(head) // 2
-        if max(even, odd) > 0.4 * half and min(even, odd) < 0.05 * half:
-            enc = "utf-16-be" if even > odd else "utf-16-le"
-            return data[:len(data) - len(data) % 2].decode(enc, "replace"), enc
-    return decode(data, declared)
 
 
 def blocks_from_lines(lines: Iterable[str]) -> list[Block]:
