@@ -65,13 +65,14 @@ def item_scopes(blocks: Sequence[BlockView], extraction: Extraction) -> dict[int
     """For each block id, the number of the plan item (activity, measure or goal) it falls under.
 
     A plan item's scope starts at its block and runs until the next plan item
-    or the next heading that is not itself a plan item. Only numbered items
-    give a scope; blocks before any item map to None.
+    or the next heading that is not itself a plan item. An item without a
+    number (activities listed for "opatření 3.1") scopes to its parent's
+    number; blocks before any item map to None.
     """
     starts: dict[int, str | None] = {}
-    for table, key in PLAN_TABLES:
+    for table, key, parent in PLAN_TABLES:
         for row in extraction.tables.get(table, []):
-            number = row.get(key)
+            number = row.get(key) or (row.get(parent) if parent else None)
             if number and row["block_id"] not in starts:
                 starts[row["block_id"]] = str(number).rstrip(".")
     scopes: dict[int, str | None] = {}

@@ -1,0 +1,380 @@
+"""The meeting's programme -> rows of `agenda_items` (item_no, title, provenance).
+
+Minutes state their programme in one of these ways, tried in this order:
+
+1. a "Program:" / "Program jednání:" label followed by list items, numbered
+   or bulleted (or by plain short lines, or written inline after the label);
+2. a bullet list right under the meeting date at the top of the minutes;
+3. numbered sections that double as the programme: typed "1/ Úvodní slovo
+   K. Jandurová:", headings numbered 1., 2. (or I., II.), or numbered items
+   each followed by its discussion. Only in minutes (a meeting date is
+   known): handbooks and slide decks number their chapters and slides too.
+
+Only one source is used: the "Ad 1)" / "K bodu 1" discussion sections that
+repeat the programme are never a second agenda. `item_no` is the order in
+the source (1-based), because converters often lose the numbers ("1. 1. 1.").
+A slide deck has none of these and gets no rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from pipeline.config import load
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract.common import body_offset, span_row
+from pipeline.extract.document_fields import (Document, Line, cfg, date_score, find_meeting_date, find_title,
+                                              fold1, label_end)
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+MAX_ITEMS = 25          # a longer "programme" is some other list
+PLAIN_ITEM_CHARS = 150  # an unmarked line longer than this is prose, not a programme item
+SECTION_TITLE_CHARS = 100  # a numbered section title longer than this is a numbered paragraph
+PROSE_WORDS = 7         # an unmarked line of this many words ending in a full stop is a sentence
+
+
+@dataclass(frozen=True)
+class Item:
+    """One programme item: the span of its title in a block, and its list level and number."""
+
+    block: BlockView
+    start: int
+    end: int
+    level: int = 1
+    number: int | None = None
+
+
+def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
+    """Append the programme's items to `agenda_items`."""
+    doc = Document(blocks)
+    if not doc.body:
+        return
+    is_minutes = result.fields.get("meeting_date") is not None or find_meeting_date(doc, find_title(doc)) is not None
+    items = programme_after_label(doc) or list_under_date(doc)
+    if not items and is_minutes:  # numbered sections: only in minutes, not in handbooks or slide decks
+        items = numbered_sections(doc) or numbered_list_sections(doc)
+    rows = result.tables.setdefault("agenda_items", [])
+    for item in items:
+        start, end = _trim_title(item.block.text, item.start, item.end)
+        if not re.search(r"[^\W\d_]", item.block.text[start:end]):
+            continue  # a bare number ("1" of a slide list) titles nothing
+        row = span_row(item.block, start, end, item_no=len(rows) + 1)
+        row["title"] = item.block.text[row["char_start"]:row["char_end"]]
+        rows.append(row)
+
+
+_LEADING_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s*[–—-]\s*\d{1,2}[:.]\d{2})?\s*(?:hod\.?|h\b)?\s*[–—:-]?\s+(?=\w)")
+
+
+def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without surrounding spaces, a leading time slot ("13:00–13:15 Úvod") and a trailing colon
+    ("Úvodní slovo K. Jandurová:")."""
+    time = _LEADING_TIME.match(text, start, end)
+    if time and time.end() < end:
+        start = time.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ":;"):
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- markers
+
+
+@lru_cache(maxsize=1)
+def _marker_pattern() -> re.Pattern[str]:
+    markers = load("ingest")["list_markers"]
+    bullets = "".join(re.escape(b) for b in markers["bullets"] if b and len(b) == 1 and b != "o")
+    return re.compile(rf"^(?:(?P<num>\d{{1,2}})\s*[.)/]|\(?(?P<letter>[a-z])\)|(?P<bullet>[{bullets}]|o(?=\s)))\s+")
+
+
+def _marker(line: Line) -> tuple[int, int | None] | None:
+    """Where an item's text starts in a marked line, and its number (None for bullets and letters);
+    None when the line is not a list item."""
+    block = line.block
+    if line.first_in_block and block.label:
+        number = re.match(r"\d+", block.label)
+        start = body_offset(block)
+        if re.fullmatch(r"\d+(?:\.\d+)+\.?", block.label.strip()):
+            return None   # "1.1" is a plan item number, not a programme item
+        return start, int(number.group(0)) if number else None
+    match = _marker_pattern().match(line.text)
+    if not match or re.match(r"\d+\.\s*\d", line.text):
+        return None
+    number = int(match.group("num")) if match.group("num") else None
+    return line.start + match.end(), number
+
+
+def _level(line: Line) -> int:
+    return line.block.level if line.block.level is not None and line.block.kind == "list_item" else 1
+
+
+def _is_section_start(text: str) -> bool:
+    """"Ad 1)", "Ad. 2", "K bodu 3", "Bod 1:" — the discussion of an item, not an item."""
+    return bool(_section_pattern().match(fold1(text)))
+
+
+@lru_cache(maxsize=1)
+def _section_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(fold1(w)).replace(r"\ ", r"\s+") for w in cfg()["agenda"]["section_starts"])
+    return re.compile(rf"^\s*(?:{words})\s*\.?\s*\d")
+
+
+# --------------------------------------------------------------------------- 1. a "Program:" label
+
+
+def programme_after_label(doc: Document) -> list[Item]:
+    """The items after the first programme label in the first half of the document that has two or more."""
+    labels = cfg()["labels"]["programme"]
+    half = doc.body[len(doc.body) // 2].index if len(doc.body) > 4 else doc.body[-1].index
+    for line in doc.body:
+        if line.index > half:
+            break
+        start = programme_label_end(line.text, labels)
+        if start is None:
+            continue
+        if line.start + start < line.end:
+            items = _inline_items(line, line.start + start)
+            first_number = _marker_at(line, line.start + start)
+            if len(items) == 1 and first_number is not None:
+                items = items + _items_following(doc, line, first_number=first_number)
+        else:
+            items = _items_following(doc, line)
+        if len(items) >= 2:
+            return items[:MAX_ITEMS]
+    return []
+
+
+def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
+    """Where the items start after a programme label: "Program:", "Program jednání", also with a
+    short tail before the colon ("Program jednání PS Senioři:", "Program dnešního setkání:")."""
+    end = label_end(text, labels)
+    if end is not None:
+        return end
+    match = _label_with_tail(tuple(labels)).match(fold1(text))
+    if match and len(match.group(0).split()) <= 6:
+        return match.end()
+    return None
+
+
+@lru_cache(maxsize=None)
+def _label_with_tail(labels: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(fold1(label)) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alternatives})\s+[^:.\d]{{1,30}}:\s*")
+
+
+def _marker_at(line: Line, position: int) -> int | None:
+    match = re.match(r"\s*(\d{1,2})\s*[.)]\s+", line.block.text[position:line.end])
+    return int(match.group(1)) if match else None
+
+
+def _inline_items(line: Line, position: int) -> list[Item]:
+    """Items written after the label on its own line: "Program: 1. Úvod 2. Různé" or "úvod; PS; různé"."""
+    text = line.block.text[position:line.end]
+    numbered = list(re.finditer(r"(?:^|(?<=\s)|(?<=[,;]))(\d{1,2})\s*[.)]\s+", text))
+    if numbered and numbered[0].start() == len(text) - len(text.lstrip()):
+        bounds = [m.end() for m in numbered] + [len(text)]
+        starts = [m.start() for m in numbered[1:]] + [len(text)]
+        return [Item(line.block, position + bounds[i], position + starts[i], number=int(m.group(1)))
+                for i, m in enumerate(numbered)]
+    separator = ";" if ";" in text else ","
+    parts = [(m.start(), m.end()) for m in re.finditer(rf"[^{separator}]+", text) if m.group(0).strip()]
+    if len(parts) < (2 if separator == ";" else 3) or any(b - a > 80 for a, b in parts):
+        return []
+    return [Item(line.block, position + a, position + b) for a, b in parts]
+
+
+def _items_following(doc: Document, label_line: Line, first_number: int | None = None) -> list[Item]:
+    """The list after a programme label: marked items at the first item's level (deeper ones are
+    sub-points), or short plain lines; ends at a heading, prose, a numbering restart or an "Ad 1)"."""
+    first_cell = doc.next_line(label_line)
+    if first_cell is not None and first_cell.block.kind == "table_cell" and first_cell.block is not label_line.block:
+        value_cell = first_cell.block.row == label_line.block.row and label_line.block.kind == "table_cell" \
+            and ("\n" in first_cell.block.text.strip() or _marker(first_cell) is not None)
+        if not value_cell:  # the items fill the rows below, not the cell beside the label
+            return _table_items(doc, first_cell, label_line)
+    items: list[Item] = []
+    plain = False
+    previous_number = first_number
+    line = doc.next_line(label_line)
+    while line is not None and len(items) < MAX_ITEMS:
+        if _is_section_start(line.text) or (line.block.kind == "heading" and items):
+            break
+        marker = _marker(line)
+        if marker is not None and not plain:
+            start, number = marker
+            level = _level(line)
+            if items and level > items[0].level:
+                line = doc.next_line(line)
+                continue
+            if items and level < items[0].level:
+                break
+            if number is not None and previous_number is not None and number < previous_number:
+                break  # numbering starts again: the discussion of the items ("1. 1. 1." of lost numbers is fine)
+            items.append(Item(line.block, start, _item_end(line), level, number))
+            previous_number = number if number is not None else previous_number
+        elif marker is None and (plain or not items) and _plain_item(line, items):
+            plain = True
+            items.append(Item(line.block, line.start, line.end))
+        elif marker is None and items and not plain and not line.first_in_block:
+            pass  # a wrapped line inside a marked item's block
+        else:
+            break
+        line = doc.next_line(line)
+    return items
+
+
+def _item_end(line: Line) -> int:
+    """A list-item block ends its item; a marked line inside a paragraph ends at the line's end."""
+    if line.block.kind == "list_item" and line.first_in_block and "\n" in line.block.text[line.end:]:
+        rest = line.block.text[line.end:]
+        following = rest.split("\n")
+        if not any(_marker_pattern().match(part.strip() + " ") for part in following if part.strip()):
+            return len(line.block.text.rstrip())
+    return line.end
+
+
+def _plain_item(line: Line, items: list[Item]) -> bool:
+    """An unmarked line that may be a programme item: short, not a label, not a sentence."""
+    text = line.text.strip()
+    if len(text) > PLAIN_ITEM_CHARS or line.block.kind in ("heading", "table_cell"):
+        return False
+    if re.match(r"^\s*[\w()/. ]{1,30}:\s*\S", text) or text.endswith(":"):
+        return False
+    if re.fullmatch(r"[\d.:,\s–-]+(?:hod\.?)?", text):
+        return False
+    if any(fold1(text) == fold1(item.block.text[item.start:item.end]).strip() for item in items):
+        return False
+    if text.endswith(".") and len(text.split()) >= PROSE_WORDS:
+        return False
+    return len(re.findall(r"[.!?](?:\s|$)", text)) <= 1
+
+
+def _table_items(doc: Document, first: Line, label_line: Line) -> list[Item]:
+    """A programme laid out as a table: one item per row, its longest cell that is not a number or time."""
+    items: list[Item] = []
+    table, rows = first.block.table_id, {}
+    label = label_line.block
+    for block in doc.blocks:
+        if block.kind == "table_cell" and block.table_id == table:
+            if label.kind == "table_cell" and label.table_id == table and (block.row or 0) <= (label.row or 0):
+                continue  # the label's own row (and any above it) are not items
+            rows.setdefault(block.row, []).append(block)
+    for row in sorted(rows, key=lambda r: (r is None, r)):
+        cells = [c for c in rows[row]
+                 if c.text.strip() and not re.fullmatch(r"[\d.:,\s–-]+(?:hod\.?)?", c.text.strip())]
+        if cells:
+            best = max(cells, key=lambda c: len(c.text.strip()))
+            start = re.match(r"\s*(?:\d{1,2}\s*[.)/]\s+)?", best.text).end()
+            items.append(Item(best, start, len(best.text)))
+    return items
+
+
+# --------------------------------------------------------------------------- 2. numbered section headings
+
+
+def numbered_sections(doc: Document) -> list[Item]:
+    """Typed "1/ …", "2/ …" lines, or headings numbered 1., 2., …, in sequence from 1."""
+    items: list[Item] = []
+    expected = 1
+    for line in doc.body:
+        found = _section_number(line)
+        if found is None:
+            continue
+        number, start = found
+        if number == expected:
+            items.append(Item(line.block, start, line.end, number=number))
+            expected += 1
+        elif number == 1 and len(items) < 2:
+            items, expected = [Item(line.block, start, line.end, number=1)], 2
+    return items if len(items) >= 2 else []
+
+
+def _section_number(line: Line) -> tuple[int, int] | None:
+    """(number, title start) of a typed "N/ title" line or a heading "N. title" / "N) title"."""
+    if _is_section_start(line.text) or not line.first_in_block:
+        return None
+    typed = re.match(r"^(\d{1,2})\s*/\s+(?=\S)", line.text)
+    if typed:
+        return int(typed.group(1)), line.start + typed.end()
+    roman = re.match(r"^([IVX]{1,4})\.\s+(?=\S)", line.text)
+    if line.block.kind == "heading" and roman and roman.group(1) in ROMAN:
+        return ROMAN.index(roman.group(1)) + 1, line.start + roman.end()
+    if line.block.kind == "heading":
+        marker = _marker(line)
+        if marker is not None and marker[1] is not None:
+            return marker[1], marker[0]
+    return None
+
+
+def numbered_list_sections(doc: Document) -> list[Item]:
+    """Numbered top-level items ("1. Úvod", "2. Katalog služeb") each followed by its own discussion:
+    the sections of minutes that have no programme list. Only for minutes (a meeting date is
+    known), so that slide numbers and plan lists are not taken."""
+    items: list[Item] = []
+    expected = 1
+    for line in doc.body:
+        marker = _marker(line) if line.first_in_block and line.block.kind in ("list_item", "paragraph") else None
+        if marker is None or marker[1] is None or _level(line) != 1:
+            continue
+        start, number = marker
+        title = line.block.text[start:line.end]
+        following = doc.next_line(line)
+        is_section = following is not None and _marker(following) is None and len(title) <= SECTION_TITLE_CHARS
+        if number == expected and is_section and re.search(r"[^\W\d_]", title) and not _is_plan_item(title):
+            items.append(Item(line.block, start, line.end, number=number))
+            expected += 1
+        elif number == 1 and len(items) < 2 and is_section:
+            items, expected = [Item(line.block, start, line.end, number=1)], 2
+    return items if len(items) >= 2 else []
+
+
+def _is_plan_item(title: str) -> bool:
+    plan = load("plan")["labels"]
+    return label_end(title, [*plan["goal"], *plan["measure"], *plan["activity"]], space_ok=True) is not None
+
+
+# --------------------------------------------------------------------------- 3. a list under the date
+
+
+def list_under_date(doc: Document) -> list[Item]:
+    """The first top-level list of the head when it follows the meeting date (or another head
+    field: place, time, title) directly: an unlabelled programme."""
+    found = find_meeting_date(doc, find_title(doc))
+    if not found:
+        return []
+    date_line = found[0]
+    head_labels = [*cfg()["labels"]["date"], *cfg()["labels"]["location"], *cfg()["labels"]["time"]]
+    for line in doc.head:
+        if line.block.kind != "list_item" or not line.first_in_block:
+            continue
+        previous = doc.previous_line(line)
+        if previous is None or previous.block.kind == "list_item":
+            return []
+        after_field = previous.block is date_line.block or label_end(previous.text, head_labels) is not None \
+            or (previous.block.kind == "table_cell" and previous.block.table_id == date_line.block.table_id
+                and date_line.block.kind == "table_cell")
+        if not after_field or date_score(doc, date_line, found[1], None) < 80:
+            return []
+        return _list_run(doc, line)
+    return []
+
+
+def _list_run(doc: Document, first: Line) -> list[Item]:
+    """Consecutive list items from `first` at its level (deeper items skipped)."""
+    items: list[Item] = []
+    level = _level(first)
+    line: Line | None = first
+    while line is not None and line.block.kind == "list_item" and len(items) < MAX_ITEMS:
+        if line.first_in_block and _level(line) == level:
+            marker = _marker(line)
+            start = marker[0] if marker else line.start
+            items.append(Item(line.block, start, _item_end(line), level))
+        elif _level(line) < level:
+            break
+        line = doc.next_line(line)
+    return items if len(items) >= 2 else []

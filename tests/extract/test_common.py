@@ -1,0 +1,34 @@
+"""Shared extractor helpers: spans, labels, plan-item scopes."""
+
+from __future__ import annotations
+
+from pipeline.extract import Extraction
+from pipeline.extract.common import body_text, item_scopes, label_match, span_row
+from tests.extract.blocks import blocks
+
+
+def test_span_row_trims_spaces_and_clamps():
+    (block,) = blocks("Přítomni:  Jana Nováková ")
+    row = span_row(block, 9, 99, name="Jana Nováková")
+    assert block.text[row["char_start"]:row["char_end"]] == "Jana Nováková"
+
+
+def test_label_match_ignores_case_and_diacritics():
+    match = label_match("PRITOMNI:\tJana", ["přítomni"])
+    assert match and "PRITOMNI:\tJana"[match.end():] == "Jana"
+    assert label_match("Přítomnost klientů", ["přítomni"]) is None
+
+
+def test_body_text_drops_the_list_label():
+    assert body_text(blocks("1. Úvod")[0]) == "Úvod"
+
+
+def test_item_scopes_follow_items_and_end_at_other_headings():
+    doc = blocks("# Cíl 1 Bydlení", "text", "## Opatření 1.1 Byty", "R: Město", "# Diskuse", "jiný text",
+                 "Uskutečněné aktivity:", "- podání žádosti")
+    result = Extraction()
+    result.tables["goals"].append({"block_id": 0, "goal_no": "1"})
+    result.tables["measures"].append({"block_id": 2, "measure_no": "1.1", "goal_no": "1"})
+    result.tables["activities"].append({"block_id": 7, "activity_no": None, "measure_no": "1.1"})
+    scopes = item_scopes(doc, result)
+    assert [scopes[i] for i in range(8)] == ["1", "1", "1.1", "1.1", None, None, None, "1.1"]
