@@ -1,0 +1,555 @@
+"""Capacity changes: every stated capacity, or change of one, that has a figure.
+
+A figure becomes a row when a unit goes with it: the noun after it ("3 lůžek",
+"20 nájemních bytových jednotek"), before it ("nový úvazek 1", "úvazku o 0,5"),
+a header before a run of figures ("počet míst - 10 rodičů maximálně 30 dětí"), or
+the unit its sibling lines in the same list state ("Charita – sociální
+rehabilitace, 1" under a line with "1 úvazek"). Counts of persons (client) need a
+capacity cue in their own clause ("pro 10 rodičů", "kapacita služby je 40
+rodin"); money, dates, years, IČO, percentages and counts of meetings never
+become rows.
+
+The change is read, first match wins: "z 3 lůžek na 15 lůžek" (from -> to), a
+range "1 - 1,5" in a capacity list (from -> to), "+ 0,5" (increase), "o 2
+lůžka" after an increase or decrease word (delta), a word for something new
+("nový úvazek 1", "zřízení ... pro 10 rodičů": new), a word for a change, a
+word for a stated capacity ("s kapacitou", "počet": set), the title of the
+list or plan item above ("Navýšit kapacitu ...": increase), else set.
+The row names the plan item (`item_ref`), the organisation and the service
+where the text does (see `_organisation`, `_service`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from pipeline.config import load
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract.common import body_offset, span_row
+from pipeline.extract.dates import find_dates
+from pipeline.extract.organisations import DocOrgs
+from pipeline.extract.orgnames import Tok, sentence_of, toks
+
+
+@dataclass(frozen=True)
+class _Rules:
+    units: dict[str, list[re.Pattern[str]]]
+    need_cue: frozenset[str]
+    not_before_unit: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    numbers: dict[str, float]
+    change: dict[str, tuple[str, ...]]
+    designed_for: frozenset[str]
+    unit_headers: tuple[tuple[str, ...], ...]
+    plus: frozenset[str]
+    dashes: frozenset[str]
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    from_words: frozenset[str]
+    to_words: frozenset[str]
+    by_words: frozenset[str]
+    between: frozenset[str]
+    approximately: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    """configs/capacity.toml, prepared once per process."""
+    cfg = load("capacity")
+    change = cfg["change"]
+    return _Rules(
+        units={unit: [re.compile(p) for p in patterns] for unit, patterns in cfg["units"].items()
+               if unit not in ("need_cue", "adjective_endings", "not_before_unit")},
+        need_cue=frozenset(cfg["units"]["need_cue"]),
+        not_before_unit=frozenset(cfg["units"]["not_before_unit"]),
+        adjective_endings=tuple(cfg["units"]["adjective_endings"]),
+        numbers={k: float(v) for k, v in cfg["numbers"].items()},
+        change={k: tuple(change[k]) for k in ("increase", "decrease", "new", "set")},
+        designed_for=frozenset(change["designed_for"]),
+        unit_headers=tuple(tuple(h.split()) for h in sorted(change["unit_headers"], key=len, reverse=True)),
+        plus=frozenset(change["plus"]),
+        dashes=frozenset(change["range_dashes"]),
+        not_after=frozenset(w.lower() for w in cfg["not_capacity"]["after"]),
+        not_before=frozenset(w.lower() for w in cfg["not_capacity"]["before"]),
+        from_words=frozenset(cfg["grammar"]["from_words"]),
+        to_words=frozenset(cfg["grammar"]["to_words"]),
+        by_words=frozenset(cfg["grammar"]["by_words"]),
+        between=frozenset(cfg["grammar"]["between_unit_and_figure"]),
+        approximately=frozenset(cfg["grammar"]["approximately"]),
+    )
+
+
+@dataclass
+class _Figure:
+    """A figure of a block with what was read around it."""
+
+    index: int  # token index
+    value: float
+    unit: str | None = None
+    unit_end: int | None = None  # token index of the unit word, when after the figure
+    header: bool = False  # the unit came from a header ("počet míst - ...")
+
+
+# --------------------------------------------------------------------------- figures and units
+
+
+def _value(tok: Tok) -> float | None:
+    """The number a token states: "0,5", "1 500", "15", "čtyř"; None for anything else."""
+    text = tok.text.replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?", text):
+        return float(text.replace(" ", "").replace(",", "."))
+    return rules().numbers.get(tok.lower)
+
+
+def unit_of(word: str) -> str | None:
+    """The SPEC unit a noun names ("lůžek" -> bed), or None."""
+    low = word.lower()
+    for unit, patterns in rules().units.items():
+        if any(p.match(low) for p in patterns):
+            return unit
+    return None
+
+
+def _unit_after(tokens: Sequence[Tok], i: int) -> tuple[str, int] | None:
+    """The unit noun right after a figure, over up to three adjectives: (unit, token index)."""
+    r = rules()
+    for j in range(i + 1, min(len(tokens), i + 5)):
+        unit = unit_of(tokens[j].text)
+        if unit and tokens[j - 1].lower in r.not_before_unit:
+            return None  # "2 pracovní místa": jobs, not places of a service
+        if unit:
+            while j + 1 < len(tokens) and unit_of(tokens[j + 1].text) == unit:
+                j += 1  # "bytových jednotek"
+            return unit, j
+        word = tokens[j].lower
+        if not tokens[j].is_word or not word.endswith(r.adjective_endings) or _value(tokens[j]) is not None:
+            return None
+    return None
+
+
+def _unit_before(tokens: Sequence[Tok], i: int) -> str | None:
+    """A unit noun just before a figure: "úvazek 1", "úvazku o 0,5", "kapacita lůžek: 20"."""
+    j = i - 1
+    while j >= 0 and tokens[j].lower in rules().between:
+        j -= 1
+    if j >= 0 and i - j <= 3:
+        return unit_of(tokens[j].text)
+    return None
+
+
+def _excluded(tokens: Sequence[Tok], i: int, dates: list[tuple[int, int]]) -> bool:
+    """Figures that are never capacities: parts of dates and times, years, long numbers
+    (IČO, registrations), page or list numbers, money, percentages, counts of meetings."""
+    tok = tokens[i]
+    if any(a <= tok.start < b for a, b in dates):
+        return True
+    digits = tok.text.replace(" ", "").replace(",", "")
+    if digits.isdigit() and (len(digits) >= 6 or re.fullmatch(r"(?:19|20)\d\d", tok.text)):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tokens[i - 1] if i > 0 else None
+    if nxt is not None and nxt.lower in rules().not_after:
+        return True
+    if nxt is not None and nxt.text in (".", ":", "/") and not nxt.gap and i + 2 < len(tokens) \
+            and tokens[i + 2].text[:1].isdigit():
+        return True  # part of a dotted or slashed number: "1.2", "9:30", "113/8"
+    if nxt is not None and nxt.text == "." and nxt.gap and i + 2 < len(tokens) and tokens[i + 2].is_word \
+            and not tokens[i + 2].is_cap:
+        return True  # an ordinal: "1. patro", "3. ledna"
+    return prev is not None and (prev.lower in rules().not_before or prev.text.endswith("/"))
+
+
+def _figures(block: BlockView, tokens: Sequence[Tok]) -> list[_Figure]:
+    """The figures of a block with their units (after, before, or from a header)."""
+    dates = [(d.start, d.end) for d in find_dates(block.text)]
+    out = []
+    header_unit: tuple[str, int] | None = None  # (unit, clause end) of a "počet míst" header
+    for i, tok in enumerate(tokens):
+        header = _header_at(tokens, i)
+        if header:
+            header_unit = header
+        if header_unit and tok.start >= header_unit[1]:
+            header_unit = None
+        value = _value(tok)
+        if value is None or _excluded(tokens, i, dates):
+            continue
+        figure = _Figure(i, value)
+        after = _unit_after(tokens, i)
+        if header_unit and tok.start > tokens[i - 1].start:
+            figure.unit, figure.header = header_unit[0], True
+            figure.unit_end = after[1] if after else None
+        elif after:
+            figure.unit, figure.unit_end = after
+        else:
+            figure.unit = _unit_before(tokens, i)
+        out.append(figure)
+    by_index = {f.index: f for f in out}
+    r = rules()
+    for figure in out:  # "z 10 na 14 lůžek": the first figure takes the unit of the second
+        i = figure.index
+        if figure.unit is None and i > 0 and tokens[i - 1].lower in r.from_words and i + 2 in by_index \
+                and tokens[i + 1].lower in r.to_words:
+            figure.unit = by_index[i + 2].unit
+    return out
+
+
+def _header_at(tokens: Sequence[Tok], i: int) -> tuple[str, int] | None:
+    """A unit header at token i ("počet míst", "předpokládaný počet uživatelů") whose unit
+    holds for the figures up to the end of its clause; (unit, clause end offset)."""
+    for header in rules().unit_headers:
+        n = len(header)
+        if tuple(t.lower for t in tokens[i:i + n]) != header:
+            continue
+        j = i + n
+        while j < len(tokens) and j < i + n + 2 and not unit_of(tokens[j].text) and tokens[j].is_word:
+            j += 1
+        if j < len(tokens) and unit_of(tokens[j].text) and (j + 1 >= len(tokens) or _value(tokens[j + 1]) is None
+                                                            or tokens[j + 1].text in "-–:"):
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is not None and (nxt.text in ("-", "–", ":") or _value(nxt) is not None):
+                end = _clause_end_offset(tokens, j)
+                return unit_of(tokens[j].text), end
+    return None
+
+
+def _clause_end_offset(tokens: Sequence[Tok], j: int) -> int:
+    """Where a header's run of figures ends: at the next header or a sentence end."""
+    first_words = {header[0] for header in rules().unit_headers}
+    for k in range(j + 1, len(tokens)):
+        if tokens[k].lower in first_words or tokens[k].text in (".", ";"):
+            return tokens[k].start
+    return tokens[-1].end + 1
+
+
+# --------------------------------------------------------------------------- change
+
+
+def _has_cue(words: Sequence[str], kind: str) -> bool:
+    stems = rules().change[kind]
+    return any(w.startswith(stems) for w in words)
+
+
+def _nearest_cue(words: Sequence[str], kinds: Sequence[str]) -> str | None:
+    """The kind of the last cue word among `words` ("sníží ... zvýší o 8" -> increase)."""
+    for word in reversed(words):
+        for kind in kinds:
+            if word.startswith(rules().change[kind]):
+                return kind
+    return None
+
+
+def _clause(block: BlockView, pos: int) -> tuple[int, int]:
+    """The clause of a figure: its sentence cut at ";"."""
+    start, end = sentence_of(block.text, pos)
+    before = block.text.rfind(";", start, pos)
+    after = block.text.find(";", pos, end)
+    return (before + 1 if before >= 0 else start), (after if after >= 0 else end)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[\w+]+", text)]
+
+
+@dataclass
+class _Reading:
+    change: str
+    value_from: float | None
+    value_to: float | None
+    delta: float | None
+    first: int  # token index where the statement starts
+    last: int  # token index where it ends
+
+
+def _read_change(block: BlockView, tokens: Sequence[Tok], figure: _Figure, figures: dict[int, _Figure],
+                 inherited: str | None, in_list: bool) -> _Reading | None:
+    """What a figure states (see the module docstring for the order)."""
+    i, value = figure.index, figure.value
+    end = figure.unit_end if figure.unit_end is not None else i
+    pair = _from_to(tokens, i, figures)
+    if pair == "skip":
+        return None
+    if pair:
+        a, b, last = pair
+        return _Reading("increase" if b >= a else "decrease", a, b, b - a, i - 1, last)
+    rng = _range(tokens, i, figures) if in_list else None
+    if rng == "skip":
+        return None
+    if rng:
+        a, b, last = rng
+        return _Reading("increase" if b >= a else "decrease", a, b, b - a, i, last)
+    c_start, c_end = _clause(block, tokens[i].start)
+    before_words = _words(block.text[c_start:tokens[i].start])
+    clause_words = _words(block.text[c_start:c_end])
+    if i > 0 and tokens[i - 1].text in rules().plus:
+        return _Reading("increase", None, None, value, i - 1, end)
+    if i > 0 and tokens[i - 1].lower in rules().by_words:
+        nearest = _nearest_cue(before_words, ("increase", "decrease")) or inherited
+        if nearest == "decrease":
+            return _Reading("decrease", None, None, -value, i - 1, end)
+        if nearest == "increase":
+            return _Reading("increase", None, None, value, i - 1, end)
+    if figure.header:
+        return _Reading("set", None, value, None, i, end)
+    if _has_cue(clause_words, "new"):
+        return _Reading("new", None, None, value, i, end)
+    if _has_cue(clause_words, "decrease") and not _has_cue(clause_words, "set"):
+        return _Reading("decrease", None, None, -value, i, end)
+    if _has_cue(clause_words, "set") or (i > 0 and tokens[i - 1].lower in rules().designed_for):
+        return _Reading("set", None, value, None, i, end)
+    if _has_cue(clause_words, "increase"):
+        return _Reading("increase", None, None, value, i, end)
+    if inherited in ("increase", "decrease"):
+        sign = -1 if inherited == "decrease" else 1
+        return _Reading(inherited, None, None, sign * value, i, end)
+    if inherited == "new":
+        return _Reading("new", None, None, value, i, end)
+    return _Reading("set", None, value, None, i, end)
+
+
+def _from_to(tokens: Sequence[Tok], i: int, figures: dict[int, _Figure]):  # type: ignore[no-untyped-def]
+    """"z 3 lůžek na 15 lůžek" / "z 2,5 na 3,5 úvazku": (from, to, last token) at the first
+    figure; "skip" at the second, which the first already read."""
+    r = rules()
+    if i > 0 and tokens[i - 1].lower in r.from_words:
+        j = i + 1
+        while j < len(tokens) and j <= i + 2 and tokens[j].lower not in r.to_words:
+            j += 1
+        if j + 1 < len(tokens) and tokens[j].lower in r.to_words and j + 1 in figures:
+            second = figures[j + 1]
+            last = second.unit_end if second.unit_end is not None else j + 1
+            return figures[i].value, second.value, last
+    if i > 1 and tokens[i - 1].lower in r.to_words:
+        for k in (i - 2, i - 3):
+            if k in figures and k > 0 and tokens[k - 1].lower in r.from_words:
+                return "skip"
+    return None
+
+
+def _range(tokens: Sequence[Tok], i: int, figures: dict[int, _Figure]):  # type: ignore[no-untyped-def]
+    """"1 - 1,5" in a capacity list: (from, to, last token); "skip" at the second figure."""
+    dashes = rules().dashes
+    if i + 2 < len(tokens) and tokens[i + 1].text in dashes and i + 2 in figures:
+        second = figures[i + 2]
+        if figures[i].value < 100 and second.value < 100:
+            return figures[i].value, second.value, second.unit_end if second.unit_end is not None else i + 2
+    if i > 1 and tokens[i - 1].text in dashes and i - 2 in figures and figures[i - 2].value < 100:
+        return "skip"
+    return None
+
+
+# --------------------------------------------------------------------------- context
+
+
+class _Context:
+    """What the figures of a document read from around them: lists, titles, organisations."""
+
+    def __init__(self, blocks: Sequence[BlockView], result: Extraction):
+        self.doc = DocOrgs(blocks, result)
+        self.blocks = list(blocks)
+        self.result = result
+        self.services_by_org = self._services_by_org()
+
+    def _services_by_org(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for row in self.result.tables.get("services", []):
+            if row.get("organisation"):
+                out.setdefault(row["service_type"], set()).add(row["organisation"])
+        return out
+
+    def siblings(self, block: BlockView) -> list[BlockView]:
+        """The list items of the same list and level as `block` (itself included)."""
+        if block.kind != "list_item":
+            return [block]
+        index = self.doc.order[block.block_id]
+        lo = hi = index
+        while lo > 0 and self._same_list(self.blocks[lo - 1], block):
+            lo -= 1
+        while hi + 1 < len(self.blocks) and self._same_list(self.blocks[hi + 1], block):
+            hi += 1
+        return [b for b in self.blocks[lo:hi + 1] if b.level == block.level]
+
+    @staticmethod
+    def _same_list(other: BlockView, block: BlockView) -> bool:
+        return other.kind == "list_item" and (other.level or 0) >= (block.level or 0)
+
+    def sibling_unit(self, block: BlockView) -> str | None:
+        """The unit the other lines of the list state ("1 úvazek"), when they agree."""
+        units = set()
+        for sibling in self.siblings(block):
+            if sibling is block:
+                continue
+            tokens = toks(sibling.text)
+            for figure in _figures(sibling, tokens):
+                if figure.unit:
+                    units.add(figure.unit)
+        return units.pop() if len(units) == 1 else None
+
+    def title_blocks(self, block: BlockView, pos: int) -> list[BlockView]:
+        """The blocks that title a figure: the other cells of its table row, the list's intro
+        line, the plan item's title, and the titles of the item's parents."""
+        out = list(self.doc.row_cells(block))
+        index = self.doc.order[block.block_id]
+        if block.kind == "list_item":
+            for prev in reversed(self.blocks[:index]):
+                if prev.kind != "list_item" or (prev.level or 0) < (block.level or 0):
+                    out.append(prev)
+                    break
+        number = self.doc.items.at(block, pos)
+        while number:
+            block_id = self.doc.items.block_of(number)
+            if block_id is not None and block_id != block.block_id:
+                out.append(self.doc.by_id[block_id])
+            number = number.rsplit(".", 1)[0] if "." in number else None
+        return out
+
+    def inherited_change(self, block: BlockView, pos: int) -> str | None:
+        """The change the title above a figure names ("Navýšit kapacitu ..." -> increase)."""
+        titles = self.title_blocks(block, pos)
+        for title in titles[:2 + len(self.doc.row_cells(block))]:
+            words = _words(title.text)
+            for kind in ("new", "decrease", "increase"):
+                if _has_cue(words, kind):
+                    return kind
+        return None
+
+    def organisation(self, block: BlockView, pos: int, item_ref: str | None, service: str | None) -> str | None:
+        """Whose capacity it is: an organisation in the figure's clause that runs things
+        (nearest before, else after), the organisation of the parent list item or of the
+        table row, the organisation responsible for or providing the plan item (the one that provides the
+        row's service when there are several), else one named earlier in the block."""
+        roles = self._org_roles()
+        s_start, s_end = _clause(block, pos)
+        found = [m for m in self.doc.in_block.get(block.block_id, []) if roles.get(m.key, set()) & _RUNS]
+        in_sentence = [m for m in found if s_start <= m.start < s_end]
+        before = [m for m in in_sentence if m.end <= pos]
+        if before:
+            return before[-1].key
+        if in_sentence:
+            return in_sentence[0].key
+        parent = self.doc.parent_item_org(block)
+        if parent is not None:
+            return parent.key
+        row = [m.key for cell in self.doc.row_cells(block) for m in self.doc.in_block.get(cell.block_id, [])
+               if roles.get(m.key, set()) & _RUNS]
+        if row:
+            return row[0]
+        tied = self._item_orgs(item_ref)
+        if service and len(tied) > 1:
+            providing = [o for o in tied if o in self.services_by_org.get(service, set())]
+            if providing:
+                return providing[0]
+        if tied:
+            return tied[0]
+        earlier = [m for m in found if m.end <= pos]
+        return earlier[-1].key if earlier else None
+
+    def _org_roles(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for row in self.result.tables.get("organisations", []):
+            out.setdefault(row["name"], set()).add(row["role"])
+        return out
+
+    def _item_orgs(self, item_ref: str | None) -> list[str]:
+        if not item_ref:
+            return []
+        rows = [r for r in self.result.tables.get("organisations", []) if r.get("item_ref") == item_ref]
+        rows.sort(key=lambda r: (r["role"] != "responsible", r["block_id"], r["char_start"]))
+        return list(dict.fromkeys(r["name"] for r in rows))
+
+    def service(self, block: BlockView, pos: int) -> str | None:
+        """Which service: one named in the figure's sentence (nearest before, else after), in
+        its block before it, in the parent list item, or in the titles above it."""
+        services = self.doc.services_in(block)
+        s_start, s_end = sentence_of(block.text, pos)
+        in_sentence = [s for s in services if s_start <= s.start < s_end]
+        before = [s for s in in_sentence if s.end <= pos]
+        if before:
+            return before[-1].service_type
+        if in_sentence:
+            return in_sentence[0].service_type
+        earlier = [s for s in services if s.end <= pos]
+        if earlier:
+            return earlier[-1].service_type
+        for title in self.title_blocks(block, pos):
+            found = self.doc.services_in(title)
+            if found:
+                return found[0].service_type
+        return None
+
+
+_RUNS = {"responsible", "provider", "applicant", "member"}  # roles of those whose capacity it can be
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _block_rows(ctx: _Context, block: BlockView) -> list[dict]:
+    tokens = toks(block.text)
+    figures = _figures(block, tokens)
+    if not figures:
+        return []
+    in_list = block.kind == "list_item"
+    unit_fallback = ctx.sibling_unit(block) if in_list else None
+    by_index = {f.index: f for f in figures}
+    rows = []
+    for figure in figures:
+        if figure.unit is None:
+            if not unit_fallback or not _bare_list_figure(block, tokens, figure.index):
+                continue
+            figure.unit = unit_fallback
+        pos = tokens[figure.index].start
+        c_start, c_end = _clause(block, pos)
+        if figure.unit in rules().need_cue and not figure.header and not _client_cue(block, tokens, figure,
+                                                                                     c_start, c_end):
+            continue
+        inherited = ctx.inherited_change(block, pos)
+        reading = _read_change(block, tokens, figure, by_index, inherited, in_list)
+        if reading is None:
+            continue
+        start, end = tokens[reading.first].start, tokens[reading.last].end
+        item_ref = ctx.doc.items.at(block, pos) or ctx.doc.row_number(block)
+        service = ctx.service(block, pos)
+        rows.append(span_row(block, start, end, item_ref=item_ref,
+                             organisation=ctx.organisation(block, pos, item_ref, service), service=service,
+                             unit=figure.unit, change=reading.change, value_from=reading.value_from,
+                             value_to=reading.value_to, delta=reading.delta, raw_text=block.text[start:end]))
+    return rows
+
+
+def _bare_list_figure(block: BlockView, tokens: Sequence[Tok], i: int) -> bool:
+    """A figure standing alone in a list line ("– 1", ", 1", "+ 0,5", "1 - 1,5"), which may
+    take its unit from the sibling lines; not one inside an address ("Liberec 1,")."""
+    if tokens[i].start < body_offset(block):
+        return False
+    separators = {"–", "-", "—", ",", "+", ":", ";"}
+    prev_ok = i == 0 or tokens[i - 1].text in separators or tokens[i - 1].start < body_offset(block)
+    next_ok = i + 1 >= len(tokens) or tokens[i + 1].text in separators | {"."}
+    return prev_ok and next_ok
+
+
+def _client_cue(block: BlockView, tokens: Sequence[Tok], figure: _Figure, c_start: int, c_end: int) -> bool:
+    """Persons counted as a capacity: "pro 10 rodičů", a capacity, change or new word in the
+    clause ("kapacita služby je 40 rodin", "nová pobočka pro 15 klientů")."""
+    i = figure.index
+    j = i - 1
+    r = rules()
+    while j >= 0 and tokens[j].lower in r.approximately:
+        j -= 1
+    if j >= 0 and (tokens[j].lower in r.designed_for or tokens[j].text in r.plus or tokens[j].lower in r.by_words):
+        return True
+    words = _words(block.text[c_start:c_end])
+    return any(_has_cue(words, kind) for kind in ("new", "set", "increase", "decrease"))
+
+
+def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
+    """Append the capacity rows of one document to result.tables["capacity_changes"]."""
+    ctx = _Context(blocks, result)
+    rows = []
+    for block in blocks:
+        if block.region in ("header", "footer"):
+            continue
+        rows.extend(_block_rows(ctx, block))
+    result.tables["capacity_changes"].extend(rows)

@@ -1,0 +1,145 @@
+"""Capacity changes: figures with units, the kind of change, and whose capacity it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import capacity, organisations, services
+from tests.extract.blocks import blocks
+from tests.extract.test_organisations import with_plan
+
+FIELDS = ("unit", "change", "value_from", "value_to", "delta")
+
+
+def run(*lines: str) -> list[dict]:
+    items = blocks(*lines)
+    result = with_plan(items)
+    organisations.extract(items, result)
+    services.extract(items, result)
+    capacity.extract(items, result)
+    for row in result.tables["capacity_changes"]:
+        block = items[row["block_id"]]
+        assert block.text[row["char_start"]:row["char_end"]] == row["raw_text"]
+    return result.tables["capacity_changes"]
+
+
+def changes(*lines: str) -> list[tuple]:
+    return [tuple(r[f] for f in FIELDS) for r in run(*lines)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Navrhuje se navýšení o 1,5 úvazku sociálního pracovníka.", ("fte", "increase", None, None, 1.5)),
+    ("Personál posílí + 0,5 úvazku.", ("fte", "increase", None, None, 0.5)),
+    ("Rozšíření kapacity z 12 lůžek na 20 lůžek.", ("bed", "increase", 12.0, 20.0, 8.0)),
+    ("Úvazky v přímé péči se zvýší z 3,5 na 4 úvazky.", ("fte", "increase", 3.5, 4.0, 0.5)),
+    ("Kapacita domova klesne z 60 na 52 lůžek.", ("bed", "decrease", 60.0, 52.0, -8.0)),
+    ("Domov plánuje navýšení kapacity o 4 lůžka.", ("bed", "increase", None, None, 4.0)),
+    ("Vzhledem k rekonstrukci dojde ke snížení kapacity o 6 míst.", ("place", "decrease", None, None, -6.0)),
+    ("Pro terénní program vznikne nový úvazek 1.", ("fte", "new", None, None, 1.0)),
+    ("Služba s kapacitou 8 lůžek je plně obsazena.", ("bed", "set", None, 8.0, None)),
+    ("Kapacita klubu je 25 klientů denně.", ("client", "set", None, 25.0, None)),
+    ("Město vyčlení 4 byty pro sociální bydlení.", ("flat", "new", None, None, 4.0)),
+    ("Projekt počítá s podpořením tří sociálních pracovníků.", ("worker", "new", None, None, 3.0)),
+    ("Zřízení chráněného bydlení pro 6 klientů.", ("client", "new", None, None, 6.0)),
+    ("Navýšení o 2 pracovníky v sobotu.", ("worker", "increase", None, None, 2.0)),
+])
+def test_one_statement(text, expected):
+    assert changes(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Na provoz služby bylo vyčleněno 850 000 Kč.",
+    "Náklady činí 1,2 mil. Kč ročně.",
+    "Jednání proběhlo 14. 3. 2023 od 9:00 hod. v místnosti č. 12.",
+    "Skupina se v roce 2022 sešla 4x, celkem proběhla 3 setkání.",
+    "Spolek Jasan, z. s., IČO 00064581, se sídlem Hlavní 12, Kravaře 3.",
+    "Dotace pokryla 80 % nákladů.",
+    "V lokalitě žije přibližně 240 obyvatel, z toho 90 dětí.",
+    "V pořadníku čeká 17 zájemců, odmítnuto bylo 9 klientů.",
+    "Leták vyšel v nákladu 5 000 kusů.",
+    "Terénní práce v lokalitě pokryje 2 obce.",
+])
+def test_figures_that_are_no_capacity(text):
+    assert changes(text) == []
+
+
+def test_header_gives_the_unit_of_the_figures_after_it():
+    assert changes("počet míst - 8 matek maximálně 20 dětí") == [
+        ("place", "set", None, 8.0, None), ("place", "set", None, 20.0, None)]
+
+
+def test_persons_served_with_a_designed_for_cue():
+    assert changes("Zřízení nového azylového domu pro 12 matek, maximálně 25 dětí.") == [
+        ("client", "new", None, None, 12.0), ("client", "new", None, None, 25.0)]
+
+
+def test_unit_taken_from_sibling_lines_and_change_from_the_item_title():
+    found = run("### Aktivita 3.1.1 Navýšit kapacitu sociální rehabilitace",
+                "- Vzájemnost, z. ú. – 1 úvazek",
+                "- Krok vpřed – sociální rehabilitace – 0,5 - 1",
+                "- Charita Kravaře, středisko Bolatice – 0,5")
+    assert [(r["organisation"], r["item_ref"]) + tuple(r[f] for f in FIELDS) for r in found] == [
+        ("Vzájemnost", "3.1.1", "fte", "increase", None, None, 1.0),
+        ("Krok vpřed", "3.1.1", "fte", "increase", 0.5, 1.0, 0.5),
+        ("Charita Kravaře", "3.1.1", "fte", "increase", None, None, 0.5)]
+
+
+def test_address_number_does_not_take_a_sibling_unit():
+    assert changes("- Spolek Jasan, se sídlem Kravaře 3, na službu chráněné bydlení s kapacitou 5 lůžek.",
+                   "- Charita Kravaře – 2 lůžka") == [("bed", "set", None, 5.0, None), ("bed", "set", None, 2.0, None)]
+
+
+def test_organisation_and_service_of_the_row():
+    (row,) = run("Domov Slunce, p. o. provozuje domov pro seniory, jehož kapacita se zvýší o 10 lůžek.")
+    assert (row["organisation"], row["service"], row["delta"]) == ("Domov Slunce", "domovy pro seniory", 10.0)
+
+
+def test_responsible_of_the_item_owns_a_figure_without_organisation():
+    (row,) = run("### Aktivita 2.3 Rozvoj pečovatelské služby", "Navýšení úvazku o 0,5.", "R: Charita Kravaře")
+    assert (row["item_ref"], row["organisation"], row["service"]) == ("2.3", "Charita Kravaře", "pečovatelská služba")
+
+
+def test_nearest_change_word_decides_the_sign():
+    rows = changes("Domov pro seniory sníží kapacitu z 80 na 72 lůžek a domov se zvláštním režimem "
+                   "se tak rozšíří o 8 lůžek.")
+    assert rows == [("bed", "decrease", 80.0, 72.0, -8.0), ("bed", "increase", None, None, 8.0)]
+
+
+def test_funder_is_not_the_owner_of_a_capacity():
+    (row,) = run("### Opatření 4.2 Azylový dům pro matky",
+                 "Azylový dům provozuje Spolek Jasan, z. s.",
+                 "Dotaci poskytl Moravskoslezský kraj z dotace Moravskoslezského kraje; kapacita 10 matek s dětmi.")
+    assert (row["item_ref"], row["organisation"], row["unit"], row["change"]) == ("4.2", "Spolek Jasan", "client", "set")
+
+
+def test_attendance_and_population_counts_are_no_capacity():
+    assert changes("Celkem se jednání zúčastnilo 25 osob.", "Na ubytovnách žije odhadem 300 osob.") == []
+
+
+def test_table_row_gives_item_organisation_service_and_change():
+    found = run("| Číslo aktivity | Název aktivity | Kapacita | Realizátor |",
+                "| 1.1.2 | Nový denní stacionář | 12 míst | Slezská diakonie |",
+                "| 1.2.1 | Rozšíření chráněného bydlení | ze 4 na 6 lůžek | Vzájemnost, z. ú. |")
+    assert [(r["item_ref"], r["organisation"], r["service"]) + tuple(r[f] for f in FIELDS) for r in found] == [
+        ("1.1.2", "Slezská diakonie", "denní stacionáře", "place", "new", None, None, 12.0),
+        ("1.2.1", "Vzájemnost", "chráněné bydlení", "bed", "increase", 4.0, 6.0, 2.0)]
+
+
+def test_unit_before_a_from_to_pair():
+    assert changes("Zvýšení počtu lůžek z 20 na 24 od ledna.") == [("bed", "increase", 20.0, 24.0, 4.0)]
+
+
+def test_a_figure_of_a_vague_title_is_a_stated_capacity():
+    assert changes("### Aktivita 1.4 Rozvoj odlehčovací služby", "Služba má 6 lůžek.") == [
+        ("bed", "set", None, 6.0, None)]
+
+
+def test_jobs_are_no_places():
+    assert changes("Ve spolupráci s Úřadem práce ČR vzniknou 2 pracovní místa.") == []
+
+
+def test_caseload_in_a_sentence_after_the_service():
+    (row,) = run("Slezská diakonie provozuje sociálně aktivizační služby pro rodiny s dětmi. "
+                 "Služba má 2,5 úvazku.")
+    assert (row["organisation"], row["service"], row["unit"], row["change"], row["value_to"]) == (
+        "Slezská diakonie", "sociálně aktivizační služby pro rodiny s dětmi", "fte", "set", 2.5)

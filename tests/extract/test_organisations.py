@@ -1,0 +1,248 @@
+"""Organisation rows: roles, ties to plan items, one row per (organisation, role, item)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract import organisations
+from tests.extract.blocks import blocks
+
+_ITEM = re.compile(r"^(?:#+\s*)?(Cíl|Opatření|Aktivita)\s+(\d+(?:\.\d+)*)\.?\s")
+_TABLE = {"Cíl": ("goals", "goal_no"), "Opatření": ("measures", "measure_no"), "Aktivita": ("activities", "activity_no")}
+
+
+def with_plan(items: list[BlockView]) -> Extraction:
+    """An extraction holding a plan row for every block that starts with a numbered label,
+    as the plan module would give it (so these tests do not depend on that module)."""
+    result = Extraction()
+    for block in items:
+        match = _ITEM.match(block.text)
+        if match:
+            table, key = _TABLE[match.group(1)]
+            result.tables[table].append({"block_id": block.block_id, "char_start": 0, key: match.group(2)})
+    return result
+
+
+def rows(*lines: str, attendees: list[dict] | None = None) -> set[tuple]:
+    items = blocks(*lines)
+    result = with_plan(items)
+    result.tables["attendees"].extend(attendees or [])
+    organisations.extract(items, result)
+    return {(r["name"], r["role"], r["item_ref"]) for r in result.tables["organisations"]}
+
+
+def full_rows(*lines: str) -> list[dict]:
+    items = blocks(*lines)
+    result = with_plan(items)
+    organisations.extract(items, result)
+    return result.tables["organisations"]
+
+
+def test_responsible_lines_tie_to_their_activity():
+    found = rows("## Opatření 2.1 Podpora bydlení",
+                 "### Aktivita 2.1.1 Rozšíření azylového domu",
+                 "Realizátor: Naděje, z. s.",
+                 "### Aktivita 2.1.2 Tréninkové byty",
+                 "R: Naděje, z. s.",
+                 "### Aktivita 2.1.3 Dluhová poradna",
+                 "R: ?",
+                 "### Aktivita 2.1.4 Krizové lůžko",
+                 "Zodpovídá: Armáda spásy")
+    assert found == {("Naděje", "responsible", "2.1.1"), ("Naděje", "responsible", "2.1.2"),
+                     ("Armáda spásy", "responsible", "2.1.4")}
+
+
+def test_provider_list_under_an_activity():
+    found = rows("### Aktivita 1.3.2 Navýšit kapacitu terénních programů",
+                 "- Slezská diakonie – 0,5 úvazku, terénní programy",
+                 "- Renarkon – + 1",
+                 "- sociální rehabilitace – Krok vpřed – 1 - 2")
+    assert found == {("Slezská diakonie", "provider", "1.3.2"), ("Renarkon", "provider", "1.3.2"),
+                     ("Krok vpřed", "provider", "1.3.2")}
+
+
+def test_applicants_listed_under_an_application():
+    found = rows("Do krajské sítě sociálních služeb podaly žádost tyto organizace:",
+                 "- Spolek Jasan, z. s., IČ 00064581, na službu sociální rehabilitace.",
+                 "- Hospic sv. Zdislavy, o. p. s., na odlehčovací služby. Záměr podpořila Rada města Opavy.")
+    assert found == {("Spolek Jasan", "applicant", None), ("Hospic sv. Zdislavy", "applicant", None),
+                     ("Rada města Opavy", "funder", None)}
+
+
+def test_ico_and_its_check_are_written_on_the_row():
+    (row,) = [r for r in full_rows("Žádost podal Spolek Jasan, z. s., IČ 00064582, na sociální rehabilitaci.")
+              if r["name"] == "Spolek Jasan"]
+    assert (row["ico"], row["ico_valid"], row["legal_form"], row["role"]) == ("00064582", False, "z. s.", "applicant")
+
+
+def test_funders_announce_calls_and_finance():
+    found = rows("Statutární město Opava vyhlásilo dotační řízení na rok 2024.",
+                 "Provoz noclehárny je hrazen z dotace Moravskoslezského kraje.")
+    assert found == {("Statutární město Opava", "funder", None), ("Moravskoslezský kraj", "funder", None)}
+
+
+def test_partner_and_responsible_of_a_project():
+    found = rows("Nositelem projektu je Spolek Prostor a partnerem je Město Bruntál. Projekt potrvá dva roky.")
+    assert found == {("Spolek Prostor", "responsible", None), ("Město Bruntál", "partner", None)}
+
+
+def test_member_list_and_attendance():
+    found = rows("## Seznam členů pracovní skupiny",
+                 "1. Mgr. Eva Malá Charita Hlučín 2. Bc. Petr Dlouhý Městský úřad Hlučín",
+                 "Přítomni: Jana Krátká (Domov Sluníčko, p. o.)",
+                 "Hosté: Ing. Jan Novák (Úřad práce ČR)")
+    assert found == {("Charita Hlučín", "member", None), ("Městský úřad Hlučín", "member", None),
+                     ("Domov Sluníčko", "member", None), ("Úřad práce ČR", "mentioned", None)}
+
+
+def test_attendance_table_gives_members():
+    found = rows("Přítomni:", "| Jméno | Organizace |", "| Mgr. Eva Malá | Charita Hlučín |",
+                 "| Alena Pokorná | zástupkyně veřejnosti |")
+    assert found == {("Charita Hlučín", "member", None)}
+
+
+def test_service_table_rows_tie_providers_to_their_numbers():
+    found = rows("| Opatření č. | Název organizace | Druh služby |",
+                 "| 2.1 | Charita Hlučín | Pečovatelská služba |",
+                 "| 2.2 | Vzájemnost, z. s. | Sociálně terapeutická dílna |")
+    assert found == {("Charita Hlučín", "provider", "2.1"), ("Vzájemnost", "provider", "2.2")}
+
+
+def test_flattened_service_table():
+    found = rows("Opatření č. Název organizace Druh služby 2.1. Charita Hlučín Pečovatelská služba "
+                 "2.2. Vzájemnost, z. s. Sociálně terapeutická dílna Renarkon, o. p. s. kontaktní práce")
+    assert found == {("Charita Hlučín", "provider", "2.1"), ("Vzájemnost", "provider", "2.2"),
+                     ("Renarkon", "provider", None)}
+
+
+def test_applicant_table_with_ico_column():
+    result = full_rows("| Žadatel | IČO | Sociální služba | Návrh (Kč) |",
+                       "| Charita Hlučín | 00064581 | pečovatelská služba | 250 000 |")
+    assert [(r["name"], r["role"], r["ico"], r["ico_valid"]) for r in result] == \
+        [("Charita Hlučín", "applicant", "00064581", True)]
+
+
+def test_one_row_per_tie_plus_the_most_specific_untied_role():
+    found = rows("Přítomni: Bc. Jana Malá (Charita Hlučín)",
+                 "Charita Hlučín provozuje také pečovatelskou službu.",
+                 "### Aktivita 1.1 Posílení pečovatelské služby",
+                 "R: Charita Hlučín",
+                 "### Aktivita 1.2 Nové vozidlo pro pečovatelskou službu",
+                 "R: Charita Hlučín")
+    assert found == {("Charita Hlučín", "responsible", "1.1"), ("Charita Hlučín", "responsible", "1.2"),
+                     ("Charita Hlučín", "provider", None)}
+
+
+def test_member_row_kept_beside_ties():
+    found = rows("Přítomni: Bc. Jana Malá (Charita Hlučín)",
+                 "### Aktivita 1.1 Posílení pečovatelské služby",
+                 "R: Charita Hlučín")
+    assert found == {("Charita Hlučín", "responsible", "1.1"), ("Charita Hlučín", "member", None)}
+
+
+def test_mentioned_only_without_another_role():
+    found = rows("Místo konání: Městský úřad Kravaře, zasedací místnost",
+                 "Policie ČR upozornila na krádeže v domech s pečovatelskou službou.",
+                 "Na jednání byl přizván zástupce Krajského úřadu Moravskoslezského kraje.")
+    assert found == {("Městský úřad Kravaře", "mentioned", None), ("Policie ČR", "mentioned", None),
+                     ("Krajský úřad Moravskoslezského kraje", "mentioned", None)}
+
+
+def test_providers_by_verb_or_by_the_service_they_run():
+    found = rows("Noclehárnu provozuje Armáda spásy, sociální šatník zajišťuje Charita Hlučín.",
+                 "Chybí služba následné péče; Městská policie hlásí více přestupků.",
+                 "Sociálně terapeutickou dílnu Vzájemnost, z. ú. plánuje rozšířit.")
+    assert found == {("Armáda spásy", "provider", None), ("Charita Hlučín", "provider", None),
+                     ("Městská policie", "mentioned", None), ("Vzájemnost", "provider", None)}
+
+
+def test_funds_groups_and_places_give_no_rows():
+    found = rows("Projekt je financován z Evropského sociálního fondu prostřednictvím OP Zaměstnanost.",
+                 "PS Senioři a Komise sociální projednaly návrh.",
+                 "Na území města Kravaře chybí azylový dům.",
+                 "Schůzka proběhla v budově radnice.")
+    assert found == set()
+
+
+def test_organisation_of_an_excused_attendee_from_the_attendees_table():
+    lines = ("Omluveni: Petr Dlouhý (Nová cesta)",)
+    attendee = {"block_id": 0, "name": "Petr Dlouhý", "organisation": "Nová cesta", "role": "excused"}
+    assert rows(*lines, attendees=[attendee]) == {("Nová cesta", "member", None)}
+
+
+def test_copyright_lines_name_no_actor():
+    assert rows("© 2023 Město Hlučín | Prohlášení o přístupnosti") == set()
+
+
+def test_span_points_at_the_name_as_written():
+    items = blocks("Smlouvu o výpůjčce uzavřelo sdružení s městem Kolínem.")
+    result = with_plan(items)
+    organisations.extract(items, result)
+    (row,) = result.tables["organisations"]
+    assert row["name"] == "Město Kolín"
+    assert items[0].text[row["char_start"]:row["char_end"]] == "městem Kolínem"
+
+
+def test_partner_in_cooperation_but_not_a_wish_or_a_swot_note():
+    found = rows("Tísňovou péči zajistíme ve spolupráci se společností Tiskon, s.r.o.",
+                 "Silné stránky: Spolupráce s městskou policií, dobrá komunikace.",
+                 "Koordinátorka doporučila spolupráci s Policií ČR.")
+    assert found == {("Tiskon", "partner", None), ("Městská policie", "mentioned", None),
+                     ("Policie ČR", "mentioned", None)}
+
+
+def test_provider_verb_belongs_to_its_own_clause():
+    found = rows("### Aktivita 3.2 Prostupné bydlení",
+                 "Město vyčlení 5 bytů, sociální práci v bytech zajistí Charita Vítkov.",
+                 "R: Město Vítkov")
+    assert found == {("Město Vítkov", "responsible", "3.2"), ("Charita Vítkov", "provider", "3.2")}
+
+
+def test_scope_of_an_item_ends_at_the_next_section():
+    found = rows("### Aktivita 2.1 Tlumočení online",
+                 "R: Spolek Ticho, z. s.",
+                 "K bodu 3",
+                 "- Vzájemnost, z. ú.",
+                 "  - Sociálně terapeutická dílna má novou vedoucí.")
+    assert found == {("Spolek Ticho", "responsible", "2.1"), ("Vzájemnost", "provider", None)}
+
+
+def test_member_list_after_a_numbered_slide_title():
+    found = rows("3 Seznam členů pracovní skupiny",
+                 "Jméno: Organizace: 1. Mgr. Eva Malá Charita Vítkov 2. Bc. Ivo Dlouhý Spolek Ticho, z. s.",
+                 "4 Popis cílové skupiny")
+    assert found == {("Charita Vítkov", "member", None), ("Spolek Ticho", "member", None)}
+
+
+def test_flat_list_keeps_its_application_intro():
+    found = rows("- O zařazení do sítě požádaly:",
+                 "- Spolek Ticho, z. s., na tlumočnické služby.",
+                 "- Vzájemnost, z. ú., na sociální rehabilitaci.")
+    assert found == {("Spolek Ticho", "applicant", None), ("Vzájemnost", "applicant", None)}
+
+
+def test_second_label_on_a_slot_line_gives_its_own_role():
+    found = rows("### Opatření 2.2 Zřízení NZDM",
+                 "Realizátor: Klub Pohoda, z. s.; partner: Město Krnov")
+    assert found == {("Klub Pohoda", "responsible", "2.2"), ("Město Krnov", "partner", None)}
+
+
+def test_further_values_of_one_label_keep_its_role():
+    found = rows("### Aktivita 3.1 Zimní opatření",
+                 "Realizátor: Sdružení Betánie, z. s. (noclehárna); Nová cesta, z. ú. (dům na půl cesty)")
+    assert found == {("Sdružení Betánie", "responsible", "3.1"), ("Nová cesta", "responsible", "3.1")}
+
+
+def test_realising_a_project_is_responsible_realising_a_service_provides():
+    found = rows("Projekt Housing First realizuje Statutární město Opava ve spolupráci s Armádou spásy.",
+                 "Sociálně aktivizační služby pro rodiny s dětmi realizuje Spolek Horizont, z. s.")
+    assert found == {("Statutární město Opava", "responsible", None), ("Armáda spásy", "partner", None),
+                     ("Spolek Horizont", "provider", None)}
+
+
+def test_the_funded_one_is_not_a_funder():
+    found = rows("Město Vítkov podpořilo dotací Charitu Vítkov, která provozuje noclehárnu.",
+                 "Výzvu, kterou vyhlásil Krajský úřad Zlínského kraje, podal i Spolek Ticho, z. s.")
+    assert found == {("Město Vítkov", "funder", None), ("Charita Vítkov", "provider", None),
+                     ("Krajský úřad Zlínského kraje", "funder", None), ("Spolek Ticho", "mentioned", None)}

@@ -1,0 +1,237 @@
+"""Organisation names: shapes found in text, nominative forms, legal forms, IČO, variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import BlockView
+from pipeline.extract.orgnames import (find_mentions, ico_valid, merge_names, mentions_in_span, nominative,
+                                       sentences, split_legal_form)
+from tests.extract.blocks import blocks
+
+
+def names_in(text: str) -> list[str]:
+    block = BlockView(0, "paragraph", text)
+    return [m.name for m in mentions_in_span(block, 0, len(text))]
+
+
+def canonical_names(*lines: str) -> list[str]:
+    return list(dict.fromkeys(m.key for m in find_mentions(blocks(*lines))))
+
+
+# --------------------------------------------------------------------------- IČO
+
+
+@pytest.mark.parametrize("ico", ["00064581", "44992785"])
+def test_valid_ico(ico):
+    assert ico_valid(ico)
+
+
+@pytest.mark.parametrize("ico", ["44992784", "0006458", "000645811", "4499278a", ""])
+def test_invalid_ico_wrong_check_or_length(ico):
+    assert not ico_valid(ico)
+
+
+def test_ico_written_after_the_name_is_kept_as_written():
+    (mention,) = [m for m in find_mentions(blocks("Spolek Pohoda Vrbno, z. s., IČO 123456789, žádá o podporu."))]
+    assert mention.ico == "123456789"
+    assert not ico_valid(mention.ico)
+
+
+# --------------------------------------------------------------------------- legal forms
+
+
+@pytest.mark.parametrize("text, name, form", [
+    ("Naděje, z. s.", "Naděje", "z. s."),
+    ("Hospic sv. Štěpána, z.s.", "Hospic sv. Štěpána", "z. s."),
+    ("Nová šance s.r.o.", "Nová šance", "s. r. o."),
+    ("Sociální služby Vsetín, příspěvková organizace", "Sociální služby Vsetín", "p. o."),
+    ("Centrum Hájek, o.p.s.", "Centrum Hájek", "o. p. s."),
+    ("Oblastní charita Kutná Hora", "Oblastní charita Kutná Hora", None),
+])
+def test_split_legal_form(text, name, form):
+    assert split_legal_form(text) == (name, form)
+
+
+def test_legal_form_anchors_a_name_in_running_text():
+    assert names_in("Noclehárnu ve městě provozuje Sdružení Betánie, z. s. již od roku 2009.") == \
+        ["Sdružení Betánie"]
+
+
+def test_classifier_is_not_part_of_the_name():
+    assert names_in("Průzkum zpracovala agentura a firma Datalab analytics, s.r.o. jej předala.") == \
+        ["Datalab analytics"]
+    assert names_in("Zástupce organizace Krok za krokem, z. ú. poděkoval za spolupráci.") == ["Krok za krokem"]
+
+
+def test_quoted_name_before_a_spelled_out_legal_form():
+    (mention,) = [m for m in find_mentions(blocks("„Jitřenka“ občanské sdružení pořádá besedy pro seniory."))]
+    assert (mention.name, mention.legal_form) == ("Jitřenka", "o. s.")
+
+
+def test_person_before_the_organisation_is_not_part_of_it():
+    text = "1. Mgr. Hana Černá Podané ruce, o. s. 2. Bc. Ivo Malý Charita Hlučín"
+    assert names_in(text) == ["Podané ruce", "Charita Hlučín"]
+
+
+# --------------------------------------------------------------------------- nominative
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["Krajským", "úřadem", "Jihomoravského", "kraje"], "Krajský úřad Jihomoravského kraje"),
+    (["městem", "Kolínem"], "Město Kolín"),
+    (["městu", "Přerovu"], "Město Přerov"),
+    (["Charitou", "Opava"], "Charita Opava"),
+    (["Oblastní", "charitou", "Jihlava"], "Oblastní charita Jihlava"),
+    (["Armádou", "spásy"], "Armáda spásy"),
+    (["úřadem", "práce"], "Úřad práce"),
+    (["Městskou", "policií", "Kopřivnice"], "Městská policie Kopřivnice"),
+    (["Domácímu", "hospici", "Vratislav"], "Domácí hospic Vratislav"),
+    (["Člověka", "v", "tísni"], "Člověk v tísni"),
+    (["Sociálních", "služeb", "města", "Kroměříže"], "Sociální služby města Kroměříže"),
+    (["Slezské", "diakonie"], "Slezská diakonie"),
+    (["Občanského", "sdružení", "Krok"], "Občanské sdružení Krok"),
+    (["Diakonie", "ČCE", "–", "střediska", "Vsetín"], "Diakonie ČCE – středisko Vsetín"),
+    (["datalab", "research"], "datalab research"),
+])
+def test_nominative(words, expected):
+    assert nominative(words) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Smlouva byla uzavřena s městem Kolínem na pět let.", ["Město Kolín"]),
+    ("Dotaci poskytl úřad práce v rámci aktivní politiky zaměstnanosti.", ["Úřad práce"]),
+    ("Spolupráce s Městskou policií Kopřivnice je dobrá.", ["Městská policie Kopřivnice"]),
+    ("Službu zajišťuje Oblastní charitou Jihlava zřízené středisko.", ["Oblastní charita Jihlava"]),
+    ("Na jednání byl přizván zástupce Krajského úřadu Kraje Vysočina.", ["Krajský úřad Kraje Vysočina"]),
+])
+def test_inflected_mentions_are_named_in_the_nominative(text, expected):
+    assert names_in(text) == expected
+
+
+# --------------------------------------------------------------------------- not organisations
+
+
+@pytest.mark.parametrize("text", [
+    "Projekt je spolufinancován z Evropského sociálního fondu v rámci OP Zaměstnanost.",
+    "PS Senioři se sešla ve středu v zasedací místnosti.",
+    "Na území města Kravaře žije přibližně šest tisíc obyvatel.",
+    "Terénní pracovníci působí v obcích Štítina a Mokré Lazce.",
+    "Podle prognózy Moravskoslezského kraje bude obyvatel ubývat.",
+    "Komise sociální a zdravotní doporučila návrh schválit.",
+    "KOMUNITNÍ PLÁNOVÁNÍ SOCIÁLNÍCH SLUŽEB MĚSTA OPAVY",
+])
+def test_funds_places_groups_and_headers_are_not_organisations(text):
+    assert names_in(text) == []
+
+
+def test_region_as_actor_behind_money():
+    assert names_in("Provoz je hrazen z dotace Moravskoslezského kraje.") == ["Moravskoslezský kraj"]
+
+
+# --------------------------------------------------------------------------- slots and lists
+
+
+def test_slot_values_are_organisations_even_without_a_known_shape():
+    lines = ("## Aktivita 2.1 Rozšíření služby", "R: Renarkon", "Zodpovídá: Nová cesta; Spolek Jasan, z. s.")
+    assert canonical_names(*lines) == ["Renarkon", "Nová cesta", "Spolek Jasan"]
+
+
+def test_slot_question_mark_is_nobody():
+    assert canonical_names("R: ?", "R:") == []
+
+
+def test_bare_names_in_a_provider_list():
+    lines = ("Aktivita 3.2 Navýšit kapacitu sociální rehabilitace",
+             "- Renarkon – 0,5 úvazku",
+             "- osobní asistence – Vzájemnost – 1 - 2",
+             "- Resocializace")
+    assert canonical_names(*lines) == ["Renarkon", "Vzájemnost"]
+
+
+def test_names_listed_after_services_in_parentheses():
+    assert canonical_names("V regionu působí kvalitní služby (Renarkon, Modrý kříž), chybí však noclehárna.") == \
+        ["Renarkon", "Modrý kříž"]
+
+
+def test_programme_abbreviations_in_parentheses_are_not_names():
+    assert canonical_names("Žádosti se podávají do sítě sociálních služeb (ZSS MSK) do konce září.") == []
+
+
+# --------------------------------------------------------------------------- variants of one document
+
+
+def test_merge_classifier_variant_keeps_the_name_with_a_legal_form():
+    found = canonical_names("Zástupce: Sdružení Jasan", "Spolek Jasan, z. s. podal žádost.")
+    assert found == ["Spolek Jasan"]
+    found = canonical_names("Hosté: Sdružení Vlaštovka", "Vlaštovka, o. s. provozuje klub.")
+    assert found == ["Vlaštovka"]
+
+
+def test_merge_town_suffix_typo_and_acronym():
+    names = ["Krajský úřad Zlínského kraje", "Krajský úřad Zlínskeho kraje", "KÚZK", "Charita Hodonín",
+             "Charita", "Probační a mediační služba", "Probační a mediační služba ČR"]
+    from pipeline.extract.orgnames import Mention
+
+    chosen = merge_names([Mention(0, i, i + 1, n, n) for i, n in enumerate(names)])
+    assert chosen["Krajský úřad Zlínskeho kraje"] == "Krajský úřad Zlínského kraje"
+    assert chosen["KÚZK"] == "Krajský úřad Zlínského kraje"
+    assert chosen["Probační a mediační služba"] == "Probační a mediační služba ČR"
+    assert chosen["Charita Hodonín"] == "Charita Hodonín"
+
+
+def test_distinct_bodies_of_one_town_stay_apart():
+    found = canonical_names("Místo: Městský úřad Kravaře", "Partnerem je Město Kravaře.")
+    assert found == ["Městský úřad Kravaře", "Město Kravaře"]
+
+
+def test_two_towns_with_one_head_do_not_merge():
+    found = canonical_names("R: Charita Opava", "R: Charita Ostrava")
+    assert found == ["Charita Opava", "Charita Ostrava"]
+
+
+def test_sentences_do_not_end_after_titles_legal_forms_or_ordinals():
+    text = "Jednání vedla Mgr. Eva Malá. Služba Jasan, z. s. vznikla 3. ledna. Další bod."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Jednání vedla Mgr. Eva Malá.", "Služba Jasan, z. s. vznikla 3. ledna.", "Další bod."]
+
+
+def test_quoted_name_after_a_head_and_a_legal_form_after_it():
+    assert names_in("Občanské sdružení „Krok“ pořádá letní tábor.") == ["Občanské sdružení „Krok“"]
+    assert names_in("Sdružení „Krok“, z. s. pořádá letní tábor.") == ["Sdružení „Krok“"]
+
+
+def test_double_barrelled_town_and_a_town_with_a_preposition():
+    assert names_in("Přítomna byla zástupkyně Charity Frýdek-Místek.") == ["Charita Frýdek-Místek"]
+    assert names_in("Obec Brodek u Přerova se zapojí.") == ["Obec Brodek u Přerova"]
+
+
+def test_abbreviated_office_merges_with_the_written_out_one():
+    found = canonical_names("Místo: Městský úřad Vítkov, zasedací místnost",
+                            "Přítomni: Eva Malá (MěÚ Vítkov)")
+    assert found == ["Městský úřad Vítkov"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Službu provozuje Domov pro seniory Kravaře, p. o. od roku 2001.", ["Domov pro seniory Kravaře"]),
+    ("Dům na půl cesty Koráb, z. s. hledá nové prostory.", ["Dům na půl cesty Koráb"]),
+    ("Sociálně terapeutickou dílnu Vzájemnost, z. ú. plánuje rozšířit.", ["Vzájemnost"]),
+    ("Noclehárna Sdružení Betánie, z. s. byla v zimě plně obsazena.", ["Sdružení Betánie"]),
+])
+def test_service_words_inside_or_before_a_name(text, expected):
+    assert names_in(text) == expected
+
+
+def test_flattened_table_cells_are_not_joined_into_names():
+    text = ("Opatření č. Název organizace Druh služby 2.1. Vzájemnost, z. s. Sociálně terapeutická dílna "
+            "Renarkon, o. p. s. kontaktní práce")
+    assert names_in(text) == ["Vzájemnost", "Renarkon"]
+
+
+def test_a_surname_in_a_slot_is_no_organisation():
+    assert canonical_names("Zodpovídá: Nováková", "R: Mgr. Petr Svoboda", "R: Jana Malá") == []
+
+
+def test_acronym_leaves_out_prepositions_and_conjunctions():
+    found = canonical_names("Ministerstvo práce a sociálních věcí připravuje novelu.", "Program MPSV pokračuje.")
+    assert found == ["Ministerstvo práce a sociálních věcí"]

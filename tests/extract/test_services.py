@@ -1,0 +1,143 @@
+"""Services: legal service types in any inflection, with the organisation that provides them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import Extraction
+from pipeline.extract import organisations, services
+from pipeline.extract.services import find_services
+from tests.extract.blocks import blocks
+from tests.extract.test_organisations import with_plan
+
+
+def types_in(text: str) -> list[tuple[str, str]]:
+    return [(m.service_type, m.paragraph) for m in find_services(text)]
+
+
+def rows(*lines: str) -> set[tuple[str, str | None]]:
+    items = blocks(*lines)
+    result = with_plan(items)
+    organisations.extract(items, result)
+    services.extract(items, result)
+    return {(r["service_type"], r["organisation"]) for r in result.tables["services"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("rozšíření azylového domu pro matky s dětmi", ("azylové domy", "§57")),
+    ("klienti noclehárny v zimním období", ("noclehárny", "§63")),
+    ("udržení terénních programů v lokalitách", ("terénní programy", "§69")),
+    ("Terénní program pro uživatele drog", ("terénní programy", "§69")),
+    ("odborné sociální poradenství pro oběti", ("sociální poradenství", "§37")),
+    ("kapacita odlehčovacích služeb je nedostatečná", ("odlehčovací služby", "§44")),
+    ("nová sociálně terapeutická dílna", ("sociálně terapeutické dílny", "§67")),
+    ("SAS v Kravařích", ("sociálně aktivizační služby pro rodiny s dětmi", "§65")),
+    ("klub NZDM na sídlišti", ("nízkoprahová zařízení pro děti a mládež", "§62")),
+    ("nízkoprahového zařízení pro děti a mládež", ("nízkoprahová zařízení pro děti a mládež", "§62")),
+    ("Nízkoprahové denní centrum pro lidi bez domova", ("nízkoprahová denní centra", "§61")),
+    ("v domově se zvláštním režimem", ("domovy se zvláštním režimem", "§50")),
+    ("místa v domovech pro seniory", ("domovy pro seniory", "§49")),
+    ("domov pro osoby se zdravotním postižením", ("domovy pro osoby se zdravotním postižením", "§48")),
+    ("denního stacionáře pro seniory", ("denní stacionáře", "§46")),
+    ("dům na půl cesty pro mladé dospělé", ("domy na půl cesty", "§58")),
+    ("telefonická krizová pomoc", ("telefonická krizová pomoc", "§55")),
+    ("intervenční centrum pro oběti domácího násilí", ("intervenční centra", "§60a")),
+    ("sociální rehabilitací", ("sociální rehabilitace", "§70")),
+    ("pečovatelskou službu", ("pečovatelská služba", "§40")),
+    ("raná péče pro rodiny", ("raná péče", "§54")),
+    ("tísňové péče", ("tísňová péče", "§41")),
+    ("chráněného bydlení", ("chráněné bydlení", "§51")),
+    ("osobní asistenci", ("osobní asistence", "§39")),
+    ("kontaktního centra", ("kontaktní centra", "§59")),
+])
+def test_service_types_in_any_form(text, expected):
+    assert types_in(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "terénní práce v sociálně vyloučených lokalitách",
+    "terénní sociální práce obce",
+    "dluhové poradenství v lokalitě",
+    "Probační a mediační služba ČR",
+    "občanská poradna",
+    "nízkoprahová centra a doučování",
+    "sociální šatník a sociální taxi",
+    "mobilní hospic",
+])
+def test_not_mapped(text):
+    assert types_in(text) == []
+
+
+def test_crisis_help_by_phone_is_not_crisis_help():
+    assert types_in("telefonické krizové pomoci") == [("telefonická krizová pomoc", "§55")]
+
+
+def test_provider_named_in_the_same_sentence():
+    found = rows("Noclehárnu v Hlučíně provozuje Armáda spásy, azylový dům pro matky chybí.",
+                 "Sdružení Jasan, z. s. a Charita Hlučín poskytují sociální rehabilitaci.")
+    assert found == {("noclehárny", "Armáda spásy"), ("azylové domy", "Armáda spásy"),
+                     ("sociální rehabilitace", "Sdružení Jasan"), ("sociální rehabilitace", "Charita Hlučín")}
+
+
+def test_provider_after_the_service_and_in_a_list_line():
+    found = rows("- osobní asistence – Vzájemnost, z. ú.",
+                 "- pečovatelská služba, Charita Kravaře")
+    assert found == {("osobní asistence", "Vzájemnost"), ("pečovatelská služba", "Charita Kravaře")}
+
+
+def test_null_row_only_for_types_never_named_with_a_provider():
+    found = rows("V území chybí chráněné bydlení a noclehárna.",
+                 "Noclehárnu plánuje otevřít Armáda spásy.",
+                 "Terénní práce zajišťuje obec.")
+    assert found == {("chráněné bydlení", None), ("noclehárny", "Armáda spásy")}
+
+
+def test_funder_does_not_provide_what_it_calls_for():
+    found = rows("Krajský úřad Moravskoslezského kraje vyhlásí výzvu zaměřenou na sociálně aktivizační "
+                 "služby pro rodiny s dětmi.")
+    assert found == {("sociálně aktivizační služby pro rodiny s dětmi", None)}
+
+
+def test_service_named_in_an_organisations_own_name_is_not_a_mention():
+    found = rows("Středisko rané péče Sluníčko, z. ú. se přestěhovalo.")
+    assert found == set()
+
+
+def test_sub_list_under_an_organisation():
+    found = rows("- Vzájemnost, z. ú.",
+                 "  - Sociálně terapeutická dílna rozšířila provozní dobu.",
+                 "- Charita Kravaře",
+                 "  - Pečovatelská služba má nové auto.")
+    assert found == {("sociálně terapeutické dílny", "Vzájemnost"), ("pečovatelská služba", "Charita Kravaře")}
+
+
+def test_table_row_gives_the_provider():
+    found = rows("| Žadatel | Sociální služba | Návrh (Kč) |",
+                 "| Charita Kravaře | odborné sociální poradenství | 120 000 |",
+                 "| Autodoprava Novák, s. r. o. | přeprava seniorů | 0 |")
+    assert found == {("sociální poradenství", "Charita Kravaře")}
+
+
+def test_one_row_per_type_and_provider_with_raw_text_span():
+    items = blocks("Armáda spásy provozuje noclehárnu. Noclehárna Armády spásy má 20 lůžek.")
+    result = Extraction()
+    organisations.extract(items, result)
+    services.extract(items, result)
+    (row,) = result.tables["services"]
+    assert (row["service_type"], row["paragraph"], row["organisation"]) == ("noclehárny", "§63", "Armáda spásy")
+    assert items[0].text[row["char_start"]:row["char_end"]] == row["raw_text"] == "noclehárnu"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("sociálně aktivizačních služeb pro rodiny s dětmi", "sociálně aktivizační služby pro rodiny s dětmi"),
+    ("sociálně aktivizačními službami pro seniory",
+     "sociálně aktivizační služby pro seniory a osoby se zdravotním postižením"),
+    ("provoz sociálně terapeutických dílen", "sociálně terapeutické dílny"),
+])
+def test_plural_and_oblique_cases(text, expected):
+    assert [m.service_type for m in find_services(text)] == [expected]
+
+
+def test_organisation_funded_in_the_sentence_still_provides():
+    found = rows("Město Vítkov podpořilo dotací Charitu Vítkov, která provozuje noclehárnu.")
+    assert found == {("noclehárny", "Charita Vítkov")}
