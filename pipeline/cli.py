@@ -45,6 +45,8 @@ def extract(raw: Path, out: Path, max_file_mb: float, progress: bool | None, ver
     previous tables intact.
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    # pdfminer warns about every odd object it repairs; the documents row says what matters
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     show = sys.stderr.isatty() if progress is None else progress
 
     def bar(paths: Iterator[Path], total: int) -> Iterator[Path]:

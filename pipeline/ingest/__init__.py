@@ -28,6 +28,8 @@ READERS: dict[str, str] = {
 def read(data: bytes, fmt: str) -> IngestResult:
     """Read bytes of a sniffed format. Raises IngestError for unreadable input."""
     module = READERS.get(fmt)
+    if fmt == "empty":
+        raise IngestError("empty file (0 bytes): the download or copy was probably cut off; fetch the file again")
     if module is None:
         raise IngestError(f"unsupported format: the file is {OTHER_FORMATS.get(fmt, fmt)}")
     return importlib.import_module(module).read(data)
