@@ -70,13 +70,20 @@ def extract(raw: Path, out: Path, max_file_mb: float, progress: bool | None, ver
 @click.option("--verbose", is_flag=True, help="Print every missed and extra row (may show names from the minutes).")
 @click.option("--floors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="TOML file of minimum F1 per table; exit 1 when any table scores below its floor.")
-def eval_command(gold: Path, out: Path, json_path: Path | None, verbose: bool, floors: Path | None) -> None:
+@click.option("--by-format", is_flag=True, help="Also score each source format (docx, pdf, html, txt) on its own.")
+def eval_command(gold: Path, out: Path, json_path: Path | None, verbose: bool, floors: Path | None,
+                 by_format: bool) -> None:
     """Score extracted tables against gold annotations: precision, recall, F1 per table."""
     import json
     import tomllib
 
+    import pandas as pd
+
     report = evaluate(gold, out)
     click.echo(format_report(report))
+    if by_format:
+        for fmt in sorted(pd.read_parquet(out / "documents.parquet", columns=["source_format"]).source_format.unique()):
+            click.echo(f"\n== {fmt} ==\n" + format_report(evaluate(gold, out, source_format=fmt)))
     if verbose:
         for miss in report.misses:
             click.echo(json.dumps(miss, ensure_ascii=False, default=str))

@@ -180,19 +180,24 @@ def _stem(source_path: str) -> str:
     return Path(str(source_path)).name.split(".")[0]
 
 
-def evaluate(gold_dir: Path, out_dir: Path) -> Report:
-    """Score the tables in `out_dir` against every gold file in `gold_dir`."""
+def evaluate(gold_dir: Path, out_dir: Path, source_format: str | None = None) -> Report:
+    """Score the tables in `out_dir` against every gold file in `gold_dir`
+    (only the documents of one `source_format` when given)."""
     frames = {t: (pd.read_parquet(out_dir / f"{t}.parquet") if (out_dir / f"{t}.parquet").exists() else pd.DataFrame())
               for t in ["documents", *ROW_TABLES]}
     docs = frames["documents"]
     if docs.empty:
         raise FileNotFoundError(f"no documents table in {out_dir}")
+    if source_format is not None:
+        docs = frames["documents"] = docs[docs["source_format"] == source_format]
     report = Report()
     for gold_file in sorted(gold_dir.glob("*.json")):
         stem = gold_file.stem
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         hits = docs[docs["source_path"].map(lambda s: _stem(s) == stem or _stem(s).startswith(stem + "_"))]
         if hits.empty:
+            if source_format is not None:
+                continue  # this gold's document is in another format
             report.missing_documents.append(stem)
         for _, doc in (hits.iterrows() if not hits.empty else iter([(None, None)])):
             _score_document(report, stem, gold, doc, frames)
