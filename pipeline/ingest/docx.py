@@ -383,23 +383,22 @@ def _emit_table(tbl: etree._Element, walk: _Walk, region: str) -> None:
 
 
 def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    for child in tbl:
-        if child.tag == f"{_W}tr":
-            yield child
-        elif child.tag in (f"{_W}sdt", f"{_W}customXml"):
-            content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
-            if content is not None:
-                yield from _rows(content)
+    return _children(tbl, f"{_W}tr")
 
 
 def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr:
-        if child.tag == f"{_W}tc":
+    return _children(tr, f"{_W}tc")
+
+
+def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children with `tag`, looking through content controls and custom XML wrappers."""
+    for child in parent:
+        if child.tag == tag:
             yield child
         elif child.tag in (f"{_W}sdt", f"{_W}customXml"):
             content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
             if content is not None:
-                yield from _cells(content)
+                yield from _children(content, tag)
 
 
 def _emit_cell(tc: etree._Element, walk: _Walk, region: str, table_id: int, row: int, col: int) -> None:
