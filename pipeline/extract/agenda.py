@@ -2,12 +2,13 @@
 
 Minutes state their programme in one of these ways, tried in this order:
 
-1. a "Program:" / "Program jednání:" label followed by list items, numbered
-   or bulleted (or by plain short lines, or written inline after the label);
+1. a "Program:" / "Program jednání:" / "Projednávané body:" label followed by list
+   items, numbered (1., 1), I., II.) or bulleted (or by plain short lines, or written
+   inline after the label); "Program příštího jednání" is another meeting's;
 2. a bullet list right under the meeting date at the top of the minutes;
 3. numbered sections that double as the programme: typed "1/ Úvodní slovo
    K. Jandurová:", headings numbered 1., 2. (or I., II.), or numbered items
-   each followed by its discussion. Only in minutes (a meeting date is
+   (1., I.) each followed by its discussion. Only in minutes (a meeting date is
    known): handbooks and slide decks number their chapters and slides too.
 
 Only one source is used: the "Ad 1)" / "K bodu 1" discussion sections that
@@ -26,8 +27,9 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
 from pipeline.extract.common import body_offset, span_row
-from pipeline.extract.document_fields import (Document, Line, cfg, date_score, find_meeting_date, find_title,
-                                              fold1, label_end)
+from pipeline.extract.document_fields.document import Document, Line, cfg, fold1, label_end
+from pipeline.extract.document_fields.title import find_title
+from pipeline.extract.document_fields.meeting_dates import date_score, find_meeting_date
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MAX_ITEMS = 25          # a longer "programme" is some other list
@@ -70,14 +72,14 @@ _LEADING_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s*[–—-]\s*\d{1,2}[:.]\d{
 
 
 def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
-    """Without surrounding spaces, a leading time slot ("13:00–13:15 Úvod") and a trailing colon
-    ("Úvodní slovo K. Jandurová:")."""
+    """Without surrounding spaces, a leading time slot ("13:00–13:15 Úvod"), a trailing colon
+    ("Úvodní slovo K. Jandurová:") and the comma between inline items ("1. Úvod, 2. Různé")."""
     time = _LEADING_TIME.match(text, start, end)
     if time and time.end() < end:
         start = time.end()
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ":;"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ":;,"):
         end -= 1
     return start, end
 
@@ -89,7 +91,21 @@ def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
 def _marker_pattern() -> re.Pattern[str]:
     markers = load("ingest")["list_markers"]
     bullets = "".join(re.escape(b) for b in markers["bullets"] if b and len(b) == 1 and b != "o")
-    return re.compile(rf"^(?:(?P<num>\d{{1,2}})\s*[.)/]|\(?(?P<letter>[a-z])\)|(?P<bullet>[{bullets}]|o(?=\s)))\s+")
+    return re.compile(rf"^(?:(?P<num>\d{{1,2}})\s*[.)/]|(?P<roman>{_ROMAN_NUMERAL})[.)]|\(?(?P<letter>[a-z])\)"
+                      rf"|(?P<bullet>[{bullets}]|o(?=\s)))\s+")
+
+
+# A Roman item number ("I.", "IV)"), as programmes and section headings write them.
+_ROMAN_NUMERAL = "|".join(sorted(ROMAN, key=len, reverse=True))
+
+
+def _number_of(label: str) -> int | None:
+    """The number a list label gives: "3." -> 3, "IV." -> 4; None for bullets and letters."""
+    digits = re.match(r"\d+", label.strip())
+    if digits:
+        return int(digits.group(0))
+    roman = re.fullmatch(r"([IVX]{1,4})[.)]?", label.strip())
+    return ROMAN.index(roman.group(1)) + 1 if roman and roman.group(1) in ROMAN else None
 
 
 def _marker(line: Line) -> tuple[int, int | None] | None:
@@ -97,15 +113,14 @@ def _marker(line: Line) -> tuple[int, int | None] | None:
     None when the line is not a list item."""
     block = line.block
     if line.first_in_block and block.label:
-        number = re.match(r"\d+", block.label)
         start = body_offset(block)
         if re.fullmatch(r"\d+(?:\.\d+)+\.?", block.label.strip()):
             return None   # "1.1" is a plan item number, not a programme item
-        return start, int(number.group(0)) if number else None
+        return start, _number_of(block.label)
     match = _marker_pattern().match(line.text)
     if not match or re.match(r"\d+\.\s*\d", line.text):
         return None
-    number = int(match.group("num")) if match.group("num") else None
+    number = _number_of(match.group("num") or match.group("roman") or "")
     return line.start + match.end(), number
 
 
@@ -121,21 +136,24 @@ def _is_section_start(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _section_pattern() -> re.Pattern[str]:
     words = "|".join(re.escape(fold1(w)).replace(r"\ ", r"\s+") for w in cfg()["agenda"]["section_starts"])
-    return re.compile(rf"^\s*(?:{words})\s*\.?\s*\d")
+    return re.compile(rf"^\s*(?:{words})\s*\.?\s*(?:\d|[ivx]{{1,4}}(?![^\W\d_]))")
 
 
 # --------------------------------------------------------------------------- 1. a "Program:" label
 
 
 def programme_after_label(doc: Document) -> list[Item]:
-    """The items after the first programme label in the first half of the document that has two or more."""
+    """The items after the first programme label in the first half of the document that has two or more.
+    The half is counted in units (a table or a run of list items counts once), so that a long
+    attendance table above the programme does not push it into the second half."""
     labels = cfg()["labels"]["programme"]
-    half = doc.body[len(doc.body) // 2].index if len(doc.body) > 4 else doc.body[-1].index
+    units = sorted({line.unit for line in doc.body})
+    half = units[len(units) // 2] if len(units) > 4 else units[-1]
     for line in doc.body:
-        if line.index > half:
+        if line.unit > half:
             break
         start = programme_label_end(line.text, labels)
-        if start is None:
+        if start is None or _names_another_meeting(line.text[:start]):
             continue
         if line.start + start < line.end:
             items = _inline_items(line, line.start + start)
@@ -161,6 +179,12 @@ def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
     return None
 
 
+def _names_another_meeting(label: str) -> bool:
+    """"Program příštího jednání:" is the programme of the next meeting, not of this one."""
+    words = [fold1(w) for w in cfg()["agenda"]["other_meeting_words"]]
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", fold1(label)) for w in words)
+
+
 @lru_cache(maxsize=None)
 def _label_with_tail(labels: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(fold1(label)) for label in sorted(labels, key=len, reverse=True))
@@ -175,11 +199,11 @@ def _marker_at(line: Line, position: int) -> int | None:
 def _inline_items(line: Line, position: int) -> list[Item]:
     """Items written after the label on its own line: "Program: 1. Úvod 2. Různé" or "úvod; PS; různé"."""
     text = line.block.text[position:line.end]
-    numbered = list(re.finditer(r"(?:^|(?<=\s)|(?<=[,;]))(\d{1,2})\s*[.)]\s+", text))
+    numbered = list(re.finditer(rf"(?:^|(?<=\s)|(?<=[,;]))(\d{{1,2}}|{_ROMAN_NUMERAL})\s*[.)]\s+", text))
     if numbered and numbered[0].start() == len(text) - len(text.lstrip()):
         bounds = [m.end() for m in numbered] + [len(text)]
         starts = [m.start() for m in numbered[1:]] + [len(text)]
-        return [Item(line.block, position + bounds[i], position + starts[i], number=int(m.group(1)))
+        return [Item(line.block, position + bounds[i], position + starts[i], number=_number_of(m.group(1)))
                 for i, m in enumerate(numbered)]
     separator = ";" if ";" in text else ","
     parts = [(m.start(), m.end()) for m in re.finditer(rf"[^{separator}]+", text) if m.group(0).strip()]

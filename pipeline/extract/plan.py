@@ -10,8 +10,11 @@ Minutes carry the community plan in several shapes; all of them are read here:
 - a label whose title is on the next line or paragraph, and titles wrapped onto
   the next line or paragraph (but not the detail, "R:" or list lines below them);
 - the items of a list introduced as the children of a numbered parent
-  ("Uskutečněné aktivity k naplnění opatření:"), also when a transcript
-  flattened the list into one paragraph;
+  ("Uskutečněné aktivity k naplnění opatření:", or a sentence such as "Skupina
+  navrhla k cíli 2 tato opatření:"), as list items, as paragraphs that start
+  with a typed marker ("2.1 ...", "a) ..."), or flattened by a transcript into
+  one paragraph; the list ends where its labels change style or the next
+  agenda point begins;
 - table rows ("Opatření č." | "Název organizace" | "Druh služby"), also when a
   transcript flattened the table into one paragraph.
 
@@ -78,6 +81,8 @@ class _Rules:
     inline_field: re.Pattern[str]
     not_plan: re.Pattern[str]
     intro: dict[str, re.Pattern[str]]
+    sentence_intro: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
+    sentence_max_words: int
     joiners: frozenset[str]
     wrapped_line_chars: int
     not_items: re.Pattern[str]
@@ -97,6 +102,17 @@ def _intro_pattern(intro: dict[str, list[str]], nouns: str, parents: str) -> re.
         rf"\s*(?P<adj>(?:{_alternation(intro['adjectives'])})\s+)?(?:{_alternation(intro[nouns])})(?!\w)"
         rf"(?P<parent>\s+(?:(?:{_alternation(intro['links'])})\s+)?(?:{_alternation(intro[parents])})(?!\w))?"
         rf"(?:\s*(?:c\.\s*)?{_NUMBER})?\s*(?::\s*|$)")
+
+
+def _sentence_patterns(intro: dict[str, Any], nouns: str, parents: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the children's noun after a determiner or before a participle, a parent label with its
+    number) of a sentence that introduces children — see [intro] in configs/plan.toml."""
+    noun = rf"(?:{_alternation(intro[nouns])})(?!\w)(?!\s*(?:c\.\s*)?\d)"
+    determiners = _alternation([*intro["determiners"], *intro["adjectives"]])
+    determined = rf"(?<!\w)(?:{determiners})\s+(?:[^\W\d]+\s+){{0,2}}{noun}"
+    participle = rf"^\s*{noun}\s+(?:{_alternation(intro['adjectives'])})(?!\w)"
+    parent = rf"(?<!\w)(?:{_alternation(intro[parents])})\s*(?:c\.\s*)?{_NUMBER}"
+    return re.compile(f"{determined}|{participle}"), re.compile(parent)
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +141,9 @@ def rules() -> _Rules:
         not_plan=re.compile(rf"\s*(?:{_alternation(labels['not_plan'])})(?!\w)"),
         intro={"activity": _intro_pattern(intro, "activities", "activity_parents"),
                "measure": _intro_pattern(intro, "measures", "measure_parents")},
+        sentence_intro={"activity": _sentence_patterns(intro, "activities", "activity_parents"),
+                        "measure": _sentence_patterns(intro, "measures", "measure_parents")},
+        sentence_max_words=int(intro["sentence_max_words"]),
         joiners=frozenset(fold(w) for w in cfg["continuation"]["joiners"]),
         wrapped_line_chars=int(cfg["continuation"]["wrapped_line_chars"]),
         not_items=re.compile(rf"\s*(?:{_alternation(cfg['children']['not_items'])})(?!\w)"),
@@ -376,6 +395,8 @@ class _Children:
     parent: str
     form: str | None = None  # "list_item" or "paragraph": the list ends at a block of the other form
     level: int | None = None  # the list level of the items; deeper items are their details
+    marked: bool = False  # the items are paragraphs that start with a typed marker ("2.1 Zachovat", "a) ...")
+    style: str | None = None  # how the list labels its items ("a)", "1.", "I.", "1.1", a bullet)
 
 
 @dataclass
@@ -407,6 +428,8 @@ class _Walker:
         if _is_not_plan(block):
             self._reset()
             return
+        if self.children is not None and _section_key(block.text[body_offset(block):]) in self.sections:
+            self._reset()  # the next agenda point closes an open list of children
         if self._flat_table(block):
             return
         intro = self._intro(index, block)
@@ -543,13 +566,21 @@ class _Walker:
         if block.kind == "list_item":
             level = block.level or 1
             if children.level is None:
-                children.level = level
+                children.level, children.style = level, _label_style(block.label)
             if level < children.level:
                 return False
             if level == children.level:
+                if _label_style(block.label) != children.style:
+                    return False  # "a) b)" then "IV. Různé": the next agenda point, not an item
                 self._child(children, block, offset, len(block.text))
             return True
-        if not _looks_like_items(body):
+        marker = _PARAGRAPH_MARKER.match(body)
+        if marker is not None and not any(d.start == 0 for d in find_dates(body.strip())):
+            children.marked = True
+            number = (marker.group("num") or "").rstrip(".") or None
+            self._child(children, block, offset + marker.end(), len(block.text), number)
+            return True
+        if children.marked or not _looks_like_items(body):
             return False
         self._flat_children(children, block, offset, len(block.text))
         return True
@@ -559,13 +590,15 @@ class _Walker:
         for item_start, item_end in _split_flat_items(block.text, start, end):
             self._child(children, block, item_start, item_end)
 
-    def _child(self, children: _Children, block: BlockView, start: int, end: int) -> None:
-        """One child item; capacity figures ("počet míst - 10") are not items. A list label
-        that numbers the item under its parent ("3.1.2" under 3.1) is its number."""
+    def _child(self, children: _Children, block: BlockView, start: int, end: int,
+               written: str | None = None) -> None:
+        """One child item; capacity figures ("počet míst - 10") are not items. A list label, or
+        the number a paragraph starts with (`written`), that numbers the item under its parent
+        ("3.1.2" under 3.1) is its number."""
         piece = _trim(_Piece(block, start, end))
         if piece.end <= piece.start or rules().not_items.match(fold(piece.text)):
             return
-        label = (block.label or "").rstrip(".")
+        label = (written or block.label or "").rstrip(".")
         number = label if re.fullmatch(rf"{re.escape(children.parent)}\.\d+", label) else None
         self._row(children.kind, block, piece.start, piece.end, number, children.parent, piece.text)
 
@@ -598,6 +631,28 @@ class _Walker:
         return True
 
 
+# A paragraph that starts with a typed list marker is one child: an outline number ("2.1
+# Zachovat ...", the child's number when it continues its parent's), an item number ("3)"),
+# a letter ("b)") or a bullet.
+_PARAGRAPH_MARKER = re.compile(r"\s*(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?)|\d{1,2}[.)]|\(?[a-z]\)|[•·▪◦*–-])"
+                               r"\s+(?=[^\W\d_])")
+
+
+def _label_style(label: str | None) -> str:
+    """How a list label numbers its item: "outline" (1.1), "number" (1.), "roman" (IV.),
+    "letter" (a)), or "bullet" (any glyph, or no label)."""
+    text = (label or "").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)+\.?", text):
+        return "outline"
+    if re.fullmatch(r"\d+[.)]?", text):
+        return "number"
+    if re.fullmatch(r"[IVXLC]+[.)]?", text):
+        return "roman"
+    if re.fullmatch(r"\(?[a-zA-Z][.)]", text):
+        return "letter"
+    return "bullet"
+
+
 def _section_key(text: str) -> str:
     """An agenda title or a line compared with one: folded, without a trailing colon."""
     return " ".join(fold(str(text)).strip().rstrip(":").split())
@@ -621,6 +676,25 @@ def _intro_match(text: str) -> tuple[str, str | None, str, bool] | None:
         described = match.group("adj") or match.group("parent")
         if described or match.group("num") is None and not rest.strip():
             return kind, match.group("num"), rest, not described
+    return _sentence_intro(folded)
+
+
+def _sentence_intro(folded: str) -> tuple[str, str | None, str, bool] | None:
+    """A sentence ending in a colon that introduces the children of a parent: "Skupina navrhla
+    k cíli 2 tato opatření:", "Ke splnění opatření 1.2 povedou následující aktivity:",
+    "Realizované aktivity v roce 2023 k opatření 1.2:", "Opatření navržená pro prioritu 3:".
+    The children's noun needs a determiner or an adjective of [intro] before it (or a participle
+    after it); the parent is the numbered label in the sentence, else the item above."""
+    r = rules()
+    text = folded.strip()
+    if not text.endswith(":") or len(text.split()) > r.sentence_max_words:
+        return None
+    for kind, (noun, parent) in r.sentence_intro.items():
+        found = noun.search(text)
+        if found is None:
+            continue
+        numbered = [m for m in parent.finditer(text) if not (m.start() < found.end() and found.start() < m.end())]
+        return kind, numbered[0].group("num") if numbered else None, "", False
     return None
 
 

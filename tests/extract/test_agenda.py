@@ -180,3 +180,49 @@ def test_programme_in_the_cell_beside_its_label():
              BlockView(3, "table_cell", "Místo", table_id=0, row=1, col=0),
              BlockView(4, "table_cell", "MěÚ Kaplice", table_id=0, row=1, col=1)]
     assert [(r["item_no"], r["title"]) for r in run(items)] == [(1, "Úvod"), (2, "Plnění akčního plánu"), (3, "Různé")]
+
+
+# --------------------------------------------------------------------------- generalisation: tables above, Roman numbers
+
+
+def test_programme_below_a_long_attendance_table_is_still_in_the_first_half():
+    people = [f"| Ing. Osoba{chr(65 + i)} Příjmení | Spolek {i} | přítomen |" for i in range(12)]
+    sections = [line for k in range(1, 4) for line in (f"## Téma {k}", f"Diskuse k tématu {k} proběhla.")]
+    rows = agenda("# Záznam ze schůzky PS Zdraví konané 4. 3. 2021", "## Prezence",
+                  "| Jméno | Organizace | Účast |", *people, "## Body jednání:",
+                  "- Téma 1", "- Téma 2", "- Téma 3", *sections, "Zapsal: Petr Malý")
+    assert rows == [(1, "Téma 1"), (2, "Téma 2"), (3, "Téma 3")]
+
+
+def test_roman_numbered_programme_as_plain_lines():
+    assert agenda("Zápis z jednání ŘS", "Datum: 12. 6. 2023", "Pořad jednání:", "I. Zahájení a kontrola úkolů",
+                  "II. Dotační řízení města", "III) Různé", "I. Zahájení a kontrola úkolů",
+                  "Předsedkyně přivítala členy.", "Ad II.", "Byly projednány žádosti.") == [
+        (1, "Zahájení a kontrola úkolů"), (2, "Dotační řízení města"), (3, "Různé")]
+
+
+def test_roman_numbered_inline_programme_and_commas_between_items():
+    assert agenda("Program jednání: I. Úvod, II. Akční plán 2024, III. Závěr") == [
+        (1, "Úvod"), (2, "Akční plán 2024"), (3, "Závěr")]
+    assert agenda("Program: 1) Úvod, 2) Katalog služeb, 3) Různé") == [(1, "Úvod"), (2, "Katalog služeb"), (3, "Různé")]
+
+
+def test_roman_numbered_sections_of_minutes_without_a_programme():
+    assert agenda("Zápis z porady PS", "Dne 2. 2. 2022", "Přítomni: Jana Malá, Petr Velký", "I. Přivítání",
+                  "Koordinátorka přivítala přítomné a omluvila nepřítomné.", "II. Stav sítě služeb",
+                  "Kraj informoval o změnách v síti.", "III. Závěr", "Další setkání bude v dubnu.") == [
+        (1, "Přivítání"), (2, "Stav sítě služeb"), (3, "Závěr")]
+
+
+def test_agenda_and_topic_labels():
+    assert agenda("Zápis z jednání", "Datum: 1. 3. 2024", "Agenda:", "1) Zahájení", "2) Informace z obcí",
+                  "3) Různé", "Ad 1)", "text") == [(1, "Zahájení"), (2, "Informace z obcí"), (3, "Různé")]
+    assert agenda("Zápis z jednání", "Datum: 1. 3. 2024", "Témata setkání:", "- katalog služeb",
+                  "- dotace") == [(1, "katalog služeb"), (2, "dotace")]
+
+
+def test_programme_of_the_next_meeting_is_not_this_meetings_programme():
+    assert agenda("Zápis z jednání", "Datum: 1. 3. 2024", "Program příštího setkání:", "- rozpočet obce",
+                  "- dotace kraje") == []
+    assert agenda("Zápis z jednání", "Datum: 1. 3. 2024", "Program:", "- Úvod", "- Katalog",
+                  "Návrh programu dalšího jednání:", "- Rozpočet", "- Dotace") == [(1, "Úvod"), (2, "Katalog")]

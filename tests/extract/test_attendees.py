@@ -180,6 +180,8 @@ def test_same_person_once_per_role():
     ("Zápis zpracovala: Mgr. Eva Suchá, koordinátorka KPSS", ["Eva Suchá"]),
     ("Zapsala Dvořáková Eva, Jana Kovářová", ["Dvořáková Eva", "Jana Kovářová"]),
     ("Zapsala: J. Nováková, dne 12. 4. 2023", ["J. Nováková"]),
+    ("Připravila a zapsala:\tIng. Marta Holubová, manažerka KPSS", ["Marta Holubová"]),
+    ("Ověřil a zapsal: Bc. Ondřej Sýkora", ["Ondřej Sýkora"]),
 ])
 def test_recorders(line, names):
     rows = run("Další jednání se uskuteční 5. 6. 2023.", line)
@@ -195,6 +197,19 @@ def test_recorder_titles():
 def test_recorder_who_was_present_gets_two_rows():
     rows = run("Přítomni: Olga Tichá, Ivan Bureš", "Zapsala:\tOlga Tichá")
     assert pairs(rows) == {("Olga Tichá", "present"), ("Ivan Bureš", "present"), ("Olga Tichá", "recorder")}
+
+
+def test_roles_noted_beside_names_in_an_attendance_list():
+    rows = run("Přítomni: Ing. Radka Malá (předsedkyně ŘS), Mgr. Petr Kos – zapisovatel, "
+               "Bc. Eva Dlouhá (koordinátorka KPSS), Jan Hrubý, předseda spolku Lípa")
+    assert pairs(rows) == {("Radka Malá", "present"), ("Radka Malá", "chair"), ("Petr Kos", "present"),
+                           ("Petr Kos", "recorder"), ("Eva Dlouhá", "present"), ("Jan Hrubý", "present")}
+    rows = run("Hosté:", "- Mgr. Tomáš Souček (Krajský úřad), moderátor jednání", "- Bc. Lenka Čechová")
+    assert pairs(rows) == {("Tomáš Souček", "guest"), ("Tomáš Souček", "chair"), ("Lenka Čechová", "guest")}
+
+
+def test_verifier_alone_is_no_attendee():
+    assert run("Ověřila: Mgr. Hana Bílková", "Ověřovatel zápisu: Ing. Karel Mráz") == []
 
 
 # --------------------------------------------------------------------------- tables
@@ -266,6 +281,67 @@ def test_labels_over_columns_of_names():
     assert pairs(rows) == {("Jana Malá", "present"), ("Eva Krátká", "present"), ("Petr Velký", "excused")}
 
 
+def test_attendance_column_gives_each_person_a_role():
+    rows = run("| Účastník | Za organizaci | Přítomnost |",
+               "| Ing. Vladimír Růžička | Obec Bystrá | ano |",
+               "| Bc. Simona Horáková, DiS. | Poradna Kompas, z. ú. | omluvena |",
+               "| Pavla Řeháková | Senioři sobě, z. s. | neomluvena |",
+               "| Mgr. Tomáš Kubec | Krajský úřad | host |")
+    assert pairs(rows) == {("Vladimír Růžička", "present"), ("Simona Horáková", "excused"),
+                           ("Pavla Řeháková", "absent"), ("Tomáš Kubec", "guest")}
+    assert one(rows, "Simona Horáková", "excused")["titles"] == "Bc. DiS."
+
+
+def test_one_column_per_status_with_a_tick():
+    rows = run("| Jméno | Přítomen | Omluven | Nepřítomen |",
+               "| Kamila Dušková | ✓ |  |  |",
+               "| Radek Pešek |  | x |  |",
+               "| Olga Vrbová | – | – | x |",
+               "| Ivan Brož |  |  |  |")
+    assert pairs(rows) == {("Kamila Dušková", "present"), ("Radek Pešek", "excused"), ("Olga Vrbová", "absent")}
+
+
+def test_attendance_column_found_by_its_values_under_an_unknown_header():
+    rows = run("| Stav | Jméno | Organizace |",
+               "| omluven | MUDr. Luboš Beran | Nemocnice Polná |",
+               "| přítomna | Hedvika Šimková | Obec Věž |")
+    assert pairs(rows) == {("Luboš Beran", "excused"), ("Hedvika Šimková", "present")}
+
+
+def test_tab_separated_attendance_table_of_a_text_export():
+    rows = run("Prezence",
+               "Příjmení a jméno\tInstituce\tÚčast",
+               "Zelená Marta, Mgr.\tCharita Hodonín\tpřítomna",
+               "Bc. Petr Dvořák\tMěsto Hodonín\tomluven",
+               "Eva Malá\tSpolek Dobro, z. s.\tnepřítomna",
+               "Schůzku zahájila Mgr. Marta Zelená.")
+    assert pairs(rows) == {("Zelená Marta", "present"), ("Petr Dvořák", "excused"), ("Eva Malá", "absent"),
+                           ("Marta Zelená", "chair")}
+    assert one(rows, "Petr Dvořák", "excused")["organisation"] == "Město Hodonín"
+
+
+def test_tab_separated_table_without_attendance_column_takes_the_label_role():
+    rows = run("Omluveni:", "Jméno\tOrganizace", "Jiří Kocián\tDiakonie Vsetín", "Irena Suchá\tObec Ratiboř",
+               "K bodu 1")
+    assert pairs(rows) == {("Jiří Kocián", "excused"), ("Irena Suchá", "excused")}
+
+
+def test_tab_separated_table_with_empty_cells_and_with_aligning_tabs():
+    rows = run("Seznam účastníků:", "Jméno\tInstituce\tPřítomen\tOmluven", "Mgr. Iva Malá\tCharita Žďár\tx\t",
+               "Bc. Jan Dub\tMěsto Žďár\t\tx", "Ing. Olga Pešková\t\tx")
+    assert pairs(rows) == {("Iva Malá", "present"), ("Jan Dub", "excused"), ("Olga Pešková", "present")}
+    rows = run("Jméno\t\tOrganizace\t\tÚčast", "Iva Malá\t\tCharita Žďár\t\tomluvena",
+               "Jan Dub\tMěsto Žďár\tpřítomen")
+    assert pairs(rows) == {("Iva Malá", "excused"), ("Jan Dub", "present")}
+    assert one(rows, "Jan Dub", "present")["organisation"] == "Město Žďár"
+
+
+def test_tabbed_lines_without_a_people_header_are_no_table():
+    rows = run("Služba\tKapacita\tPoskytovatel", "Odlehčovací služby\t4 lůžka\tDomov Jasmín",
+               "Pečovatelská služba\t120 klientů\tMěsto Rožnov")
+    assert rows == []
+
+
 # --------------------------------------------------------------------------- flattened members' slide
 
 
@@ -334,6 +410,57 @@ def test_taking_part_and_excusing_oneself_in_running_text():
     rows = run("Jednání se za Úřad práce ČR zúčastnila Mgr. Hana Svobodová.",
                "Bc. Petr Malý se z jednání omluvil.")
     assert pairs(rows) == {("Hana Svobodová", "present"), ("Petr Malý", "excused")}
+
+
+@pytest.mark.parametrize("line", [
+    "Bc. Petr Malý zahájil v březnu provoz nové služby.",
+    "Mgr. Ota Velký vede nízkoprahový klub v Kroměříži.",
+    "Od září řídí Ing. Alena Hudcová celé středisko.",
+])
+def test_chairing_verbs_about_something_else_than_the_meeting(line):
+    assert run(line) == []
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Setkání zahájila Mgr. Eva Šťastná a přivítala hosty.", "Eva Šťastná"),
+    ("Diskusi řídil Ing. Jan Tichý.", "Jan Tichý"),
+    ("Mgr. Hana Pluhařová zahájila jednání v 9:05.", "Hana Pluhařová"),
+])
+def test_chairing_verbs_with_the_meeting_as_object(line, name):
+    assert (name, "chair") in pairs(run(line))
+
+
+def test_persons_in_parentheses_after_the_organisation_they_report_for():
+    rows = run("Zprávy z organizací:",
+               "• Charita Hodonín (Bc. Jan Dobrý): od dubna otevírá pobočku v Dubňanech",
+               "• Spolek Naděje, z. s. (Mgr. Eva Krátká, Ivana Dlouhá) – služba má volné kapacity",
+               "c) Domov Zahrada, p. o. (Bc. Věra Hálová) – zahajuje poskytování odlehčovací služby")
+    assert pairs(rows) == {("Jan Dobrý", "speaker"), ("Eva Krátká", "speaker"), ("Ivana Dlouhá", "speaker"),
+                           ("Věra Hálová", "speaker")}
+    assert one(rows, "Eva Krátká", "speaker")["organisation"] == "Spolek Naděje"
+    assert one(rows, "Věra Hálová", "speaker")["organisation"] == "Domov Zahrada"
+
+
+def test_parentheses_after_an_organisation_without_a_report_give_no_role():
+    assert run("Seznam kontaktů: Charita Hodonín (Bc. Jan Dobrý), Spolek Naděje (Mgr. Eva Krátká)") == []
+    assert run("• Charita Hodonín (Bc. Jan Dobrý)") == []
+
+
+def test_sentences_naming_the_groups_new_members():
+    rows = run("Členy skupiny se nově stali Mgr. Tereza Horká (Charita Zlín) a Bc. Jan Kos, sociální pracovník.",
+               "Ing. Ivana Lidická (Obec Lukov) se dnes stala novou členkou ŘS.",
+               "Noví členové: Mgr. Petr Starý")
+    assert pairs(rows) == {("Tereza Horká", "member"), ("Jan Kos", "member"), ("Ivana Lidická", "member"),
+                           ("Petr Starý", "member")}
+    assert one(rows, "Tereza Horká", "member")["organisation"] == "Charita Zlín"
+    assert one(rows, "Ivana Lidická", "member")["organisation"] == "Obec Lukov"
+    assert one(rows, "Jan Kos", "member")["organisation"] is None
+
+
+def test_members_of_something_else_or_presented_by_someone_are_no_members():
+    assert pairs(run("Mgr. Pavla Bílá představila nové členy klubu seniorů.")) == {("Pavla Bílá", "speaker")}
+    assert run("Členové skupiny se shodli, že Mgr. Iva Malá připraví katalog.") == []
+    assert run("Novým členem Rady města se stal Ing. Aleš Vrána.") == []
 
 
 def test_speaker_with_apposition_names_the_organisation():

@@ -14,7 +14,9 @@ from dataclasses import replace
 import pytest
 
 from pipeline.extract import BlockView, Extraction
-from pipeline.extract.document_fields import area_in, extract, person_names
+from pipeline.extract.document_fields import extract
+from pipeline.extract.document_fields.area import area_in
+from pipeline.extract.document_fields.recorders import person_names
 from tests.extract.blocks import blocks
 
 
@@ -48,6 +50,13 @@ def test_title_is_the_zapis_heading_not_the_running_header_or_emblem():
 def test_bare_zapis_is_joined_with_its_next_line():
     got = fields("ZÁPIS", "z jednání řídicí skupiny KPSS Třeboňsko", "Datum: 12.12.2019")
     assert got["title"] == "ZÁPIS z jednání řídicí skupiny KPSS Třeboňsko"
+
+
+def test_numbered_zapis_is_joined_with_its_next_line():
+    got = fields("Zápis č. 7/2021", "z jednání pracovní skupiny Senioři na Lounsku", "Datum: 2. 2. 2021")
+    assert got["title"] == "Zápis č. 7/2021 z jednání pracovní skupiny Senioři na Lounsku"
+    got = fields("Zápis č. 7/2021", "Datum: 2. 2. 2021", "Přítomni: Jana Malá")
+    assert got["title"] == "Zápis č. 7/2021"
 
 
 def test_title_of_a_presentation_is_its_top_heading():
@@ -167,6 +176,11 @@ def test_time_from_its_own_line_and_none_when_absent():
      "zasedací místnosti MěÚ Hranice"),
     (("# Zápis", "| Místo | Charita Písek, Čechova 12 |", "| Datum | 4. 4. 2019 |"), "Charita Písek, Čechova 12"),
     (("# Zápis", "Místo a čas: Městský úřad Kaplice, 8. listopadu 2017, 10 hod."), "Městský úřad Kaplice"),
+    # a date-and-place label: the place is what is left after the date, weekday and time
+    (("# Zápis", "Termín a místo konání: 2. 5. 2023, 9:30, Diakonie Vsetín, Palackého 8"),
+     "Diakonie Vsetín, Palackého 8"),
+    (("# Zápis", "Datum a místo: ve čtvrtek 6. června 2024 od 14 hod., klubovna Domu dětí"), "klubovna Domu dětí"),
+    (("# Zápis", "Datum a místo jednání: 6. 6. 2024", "Přítomni: Jana Malá"), None),
 ])
 def test_location(lines, expected):
     assert fields(*lines)["location"] == expected
@@ -218,9 +232,20 @@ def test_no_working_group_named():
     (("# Rodiny s dětmi", "Seznam členů", "## Přehled služeb pro rodiny v Prostějově"), None, "Prostějov"),
     (("# Zápis ze setkání PS Senioři ve Vsetíně",), None, "Vsetín"),
     (("# Zápis ze setkání PS Senioři v Liberci",), None, "Liberec"),
+    # a town after "Město"/"Obec" is already in the nominative
+    (("Město Bystřice pod Hostýnem – komunitní plán", "# Zápis ze setkání PS Rodina"), None,
+     "Bystřice pod Hostýnem"),
+    (("OBEC VELKÁ BYSTŘICE", "Zápis z jednání pracovní skupiny Senioři"), None, "Velká Bystřice"),
 ])
 def test_planning_area(lines, header, expected):
     assert fields(*lines, header=header)["planning_area"] == expected
+
+
+def test_area_is_not_taken_from_an_attendance_table_typed_with_tabs():
+    got = fields("Zápis z jednání PS Senioři", "Datum: 3. 3. 2023", "Seznam účastníků:",
+                 "Jméno\tOrganizace\tÚčast", "Jan Dub\tMěsto Velké Meziříčí\tpřítomen",
+                 "Eva Malá\tObec Lhota\tpřítomna")
+    assert got["planning_area"] is None
 
 
 def test_area_is_not_taken_from_attendance_or_a_single_deep_mention():
@@ -254,6 +279,12 @@ def test_locative_and_genitive_to_nominative(text, expected):
     (("# Zápis", "Zapisovatelka: Jarmila Šustková, DiS.", "Ověřila: Mgr. Lenka Vavříková"), "Jarmila Šustková"),
     (("# Zápis", "Zápis provedl: Ing. Tomáš Vrba, Dne: 17.2.2021"), "Tomáš Vrba"),
     (("# Zápis", "Zapsal: Petr Novák", "text", "Zapsala: Eva Malá"), "Petr Novák, Eva Malá"),
+    # verbs joined into one label, one of them a recorder's
+    (("# Zápis", "Připravila a zapsala:\tMgr. Olga Krejčí, manažerka KPSS"), "Olga Krejčí"),
+    (("# Zápis", "text", "Zapsal(a) a ověřil(a): Bc. Radim Tichý"), "Radim Tichý"),
+    (("# Zápis", "Zpracoval, zapsal: Jan Horák", "Dne 3. 3. 2023"), "Jan Horák"),
+    (("# Zápis", "Schválil a podepsal: Ing. Petr Kos"), None),
+    (("# Zápis", "Projednala a doporučila: pracovní skupina Senioři"), None),
 ])
 def test_recorded_by(lines, expected):
     assert fields(*lines)["recorded_by"] == expected

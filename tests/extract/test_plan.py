@@ -323,6 +323,88 @@ def test_slide_numbers_before_titles_in_a_transcript():
                                             "podání žádosti o registraci u krajského úřadu"]
 
 
+def test_sentence_naming_the_parent_goal_introduces_numbered_measures():
+    tables = plan(
+        "## Cíl 3 Dostupné bydlení pro lidi v bytové nouzi",
+        "Pro naplnění cíle 3 pracovní skupina doporučuje následující opatření:",
+        "3.1. Rozšířit síť sociálních bytů ve městě",
+        "3.2 Zřídit kontaktní místo pro bytovou problematiku",
+        "Poznámka k opatření 3.2: místo by mělo být na radnici.",
+    )
+    assert [(m["measure_no"], m["goal_no"], m["title"]) for m in tables["measures"]] == [
+        ("3.1", "3", "Rozšířit síť sociálních bytů ve městě"),
+        ("3.2", "3", "Zřídit kontaktní místo pro bytovou problematiku")]
+
+
+def test_sentence_introduction_before_a_list_with_letters():
+    tables = plan("Ke splnění opatření 1.4 povedou tyto konkrétní aktivity:",
+                  "a) kurz první pomoci pro pečující", "b) půjčovna kompenzačních pomůcek", "Termín: 2025")
+    assert [(a["activity_no"], a["measure_no"], a["title"]) for a in tables["activities"]] == [
+        (None, "1.4", "kurz první pomoci pro pečující"), (None, "1.4", "půjčovna kompenzačních pomůcek")]
+
+
+def test_sentence_introduction_with_a_participle_and_numbers_under_another_parent():
+    items = blocks("Opatření navržená pro prioritu 2:")
+    items += [BlockView(1, "list_item", "1. Posílit terénní služby v obcích", level=1, label="1."),
+              BlockView(2, "list_item", "2. Podpořit dobrovolníky", level=1, label="2.")]
+    tables = run(items)
+    assert [(m["measure_no"], m["goal_no"], m["title"]) for m in tables["measures"]] == [
+        (None, "2", "Posílit terénní služby v obcích"), (None, "2", "Podpořit dobrovolníky")]
+
+
+def test_children_end_where_the_labels_change_their_style_or_an_agenda_point_repeats():
+    items = blocks("Cíl 1: Podporovat rodiny", "Skupina k cíli 1 navrhla tato opatření:")
+    items += [BlockView(2, "list_item", "1.1 Zachovat terénní práci", level=1, label="1.1"),
+              BlockView(3, "list_item", "1.2 Rozšířit kluby pro mládež", level=1, label="1.2"),
+              BlockView(4, "list_item", "3. Závěr", level=1, label="3."),
+              BlockView(5, "list_item", "a) rozšíření provozní doby", level=1, label="a)"),
+              BlockView(6, "list_item", "IV. Různé", level=1, label="IV.")]
+    assert titles(run(items)["measures"]) == ["Zachovat terénní práci", "Rozšířit kluby pro mládež"]
+    items = blocks("Aktivity k opatření 2.1:", "a) rozšíření provozní doby", "b) nová pobočka", "c) Různé")
+    result = Extraction()
+    result.tables["agenda_items"] = [{"item_no": 4, "title": "Různé"}]
+    extract(items, result)
+    assert titles(result.tables["activities"]) == ["rozšíření provozní doby", "nová pobočka"]
+
+
+def test_sentence_introduction_with_an_adjective_and_words_before_the_parent():
+    tables = plan("Realizované aktivity v roce 2023 k opatření 1.2:", "- kurz pro pečující",
+                  "- tábor pro děti z ohrožených rodin")
+    assert numbered(tables["activities"], "activity_no", "measure_no") == [(None, "1.2"), (None, "1.2")]
+
+
+def test_sentence_introduction_takes_its_parent_from_the_item_above():
+    tables = plan("## Cíl 5 Podpora pečujících osob", "Členové skupiny schválili tato dílčí opatření:",
+                  "- svépomocná skupina pro pečující", "- odlehčovací pobyty o prázdninách")
+    assert numbered(tables["measures"], "measure_no", "goal_no") == [(None, "5"), (None, "5")]
+
+
+def test_children_as_paragraphs_with_typed_letters():
+    items = [BlockView(0, "paragraph", "Pro naplnění opatření 3.2 navrhujeme tyto aktivity:"),
+             BlockView(1, "paragraph", "a) nábor dobrovolníků do seniorských klubů"),
+             BlockView(2, "paragraph", "b) zřízení linky pro osamělé seniory"),
+             BlockView(3, "paragraph", "Diskuse se protáhla do 16 hodin a skupina se dohodla na dalším postupu.")]
+    tables = run(items)
+    assert [(a["measure_no"], a["title"]) for a in tables["activities"]] == [
+        ("3.2", "nábor dobrovolníků do seniorských klubů"), ("3.2", "zřízení linky pro osamělé seniory")]
+
+
+def test_sentences_that_introduce_no_children():
+    assert plan("Skupina projednala tato opatření k cíli 2 a souhlasí s nimi.", "- bez připomínek")["measures"] == []
+    assert plan("K opatření 2.3: počítá se se zřízením azylového domu.", "2.3 Azylový dům")["measures"] == []
+    assert plan("Členové diskutovali o naplňování cíle 2:", "- finance", "- personál")["measures"] == []
+    assert plan("Byly projednány tyto body k cíli 1:", "- rozpočet", "- katalog")["measures"] == []
+    long = ("Na základě dlouhé a podrobné diskuse o všech potřebách cílových skupin v regionu navrhla skupina "
+            "pro další období k cíli 4 tato opatření:")
+    assert plan(long, "- první", "- druhé")["measures"] == []
+
+
+def test_numbered_children_end_at_an_unnumbered_paragraph_and_keep_a_leading_date():
+    tables = plan("Uskutečněné aktivity k naplnění opatření 2.1:", "2.1.1 Nábor asistentů",
+                  "3. května 2024 zahájení provozu půjčovny", "Služba se osvědčila")
+    assert [(a["activity_no"], a["title"]) for a in tables["activities"]] == [("2.1.1", "Nábor asistentů")]
+
+
 def test_introduction_without_a_numbered_parent_gives_no_rows():
     assert plan("Plánované aktivity:", "- setkání s poskytovateli", "- veřejné projednání")["activities"] == []
     tables = plan("## Opatření 1.1 Rozvoj poradenství", "## Různé", "Realizované aktivity:", "- jarní jarmark")

@@ -1,0 +1,60 @@
+"""Attendees: the persons named as taking part in a meeting, one row per (person, role).
+
+Where minutes name their people, and the role each place gives:
+
+- attendance lists after a label (`Přítomni:`, `Omluveni:`, `Hosté:`, `Nepřítomni:`,
+  `Zapsal(a):` ...), with the names on the label's line or on the lines, list items
+  or table that follow; converters also flatten two labels into one line, so a
+  label is found inside a line too ("... (Charita) Omluveni: –");
+- tables of attendance ("Jméno | Organizace | Účast"), also written as tab-separated
+  lines of a plain-text export, where an attendance column or one column per status
+  gives each person's role (present, excused, absent);
+- members' lists and tables under a `Seznam členů` heading, including the run a
+  slide transcript makes of a table ("1. Mgr. Jana Nová Městský úřad X 2. Bc. ...");
+- signature tables ("Zapsala:" | "Kateřina Marcinková");
+- speakers, chairs and members named in the running text: a name next to a speech
+  verb ("Ing. Monika Musilová (za KÚLK) informovala", "Jednání vedla Mgr. ..."), after
+  an intro phrase ("Úvodní slovo K. Jandurová"), a parenthesised list of presenters in
+  an agenda line, the person in parentheses after the organisation she reports for,
+  a sentence naming the group's new members, and the name under a presentation's
+  closing "Děkuji za pozornost".
+
+A name is the capitalised words of a person (2-3, or 1 after a title or a word of
+address); academic titles go to `titles`, words of address and ranks are dropped.
+Which words count as names, titles, labels and verbs is data in configs/people.toml
+and configs/attendance.toml. Names found elsewhere (a task's responsible person in
+an `R:` line, a contact person, the verifier of the minutes, the uploader of a web
+page) are not attendees: no rule here reads them.
+
+The package, in reading order:
+
+- `lexicon`: the word lists from configs/;
+- `names`: recognising a person and her titles in text;
+- `affiliation`: the organisation written next to a person;
+- `labels`: attendance labels and their roles;
+- `lists`: a list of persons in a span of text; the rows collector;
+- `tables`: tables of people (Word tables and tab-separated text);
+- `sections`: the walk that reads labelled lists and tables;
+- `running_text`: speakers, chairs and members named in sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract.attendees.lists import Rows
+from pipeline.extract.attendees.sections import from_lists
+from pipeline.extract.attendees.running_text import from_text, plan_blocks
+
+
+TABLE = "attendees"
+
+
+def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
+    """Append the document's attendees to `result.tables["attendees"]`."""
+    rows = Rows()
+    consumed: set[tuple[int, int]] = set()
+    from_lists(blocks, rows, consumed)
+    from_text(blocks, rows, consumed, plan_blocks(blocks, result))
+    result.tables.setdefault(TABLE, []).extend(rows.rows.values())

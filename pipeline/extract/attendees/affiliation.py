@@ -1,0 +1,97 @@
+"""The organisation written next to a person: "(za KÚLK)", "– Městský úřad X", ", Charita Y",
+or the organisation that opens an agenda line or a report."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.common import fold
+from pipeline.extract.attendees.lexicon import Lexicon, lexicon
+from pipeline.extract.attendees.text import DASHES, fold_keep_length
+from pipeline.extract.attendees.labels import label_patterns
+
+
+_ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\s?\.(?=\s|$)")
+
+
+def clean_org(text: str, lex: Lexicon) -> str | None:
+    """The organisation in the text that follows a name.
+
+    "(za KÚLK)" -> KÚLK; "– zástupce zadavatele Městský úřad Prostějov" -> Městský úřad
+    Prostějov; "(Krajský úřad X, odbor sociálních věcí)" -> Krajský úřad X; "- uživatel
+    služby" -> None; a flattened run stops at the next item number or clause."""
+    body = text.strip().lstrip(",;:" + DASHES).strip()
+    if body.startswith("("):
+        close = body.find(")")
+        body = body[1:close] if close > 0 else body[1:]
+    body = _cut_run(body, lex)
+    for word in re.finditer(r"\S+", body):
+        token = word.group()
+        if (token[0].isupper() or token[0] in "„\"") and fold(token) not in lex.org_prefixes:
+            org = _cut_department(body[word.start():], lex).strip(" ,;:" + DASHES)
+            named = any(c.isalpha() for c in org) and fold(org) not in lex.not_organisations
+            return org if named else None
+    return None
+
+
+def _cut_run(text: str, lex: Lexicon) -> str:
+    """End a flattened organisation at the next item number or at a new clause ("Dále se ...")."""
+    match = _ITEM_NUMBER.search(text)
+    if match:
+        text = text[:match.start()]
+    for word in re.finditer(r"\S+", text):
+        if word.start() > 0 and word.group()[0].isupper() and fold(word.group()) in lex.clause_openers:
+            text = text[:word.start()]
+            break
+    label = label_patterns()[1].search(fold_keep_length(text))
+    return text[:label.start()] if label else text
+
+
+def _cut_department(text: str, lex: Lexicon) -> str:
+    """Cut ", odbor sociálních věcí" (a comma and a lower-case word that is no legal form)."""
+    for match in re.finditer(r",\s*(\S+)", text):
+        rest = text[match.start(1):]
+        if rest[0].islower() and not any(rest.lower().startswith(form.lower()) for form in lex.legal_forms):
+            return text[:match.start()]
+    return text
+
+
+def looks_like_org(text: str, lex: Lexicon) -> bool:
+    """An organisation by its form: a legal form, a known head word, or an abbreviation."""
+    folded = fold(text)
+    if any(fold(form) in folded for form in lex.legal_forms):
+        return True
+    if text[:1].isupper() and any(folded.startswith(head + " ") or folded == head for head in lex.org_heads):
+        return True
+    letters = text.replace(" ", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def apposition_org(between: str) -> str | None:
+    """The organisation between a name and its verb: "(za KÚLK)", ", ředitel organizace X, p. o.,"."""
+    text = between.strip()
+    if not text:
+        return None
+    lex = lexicon()
+    if text.startswith("("):
+        return clean_org(text, lex)
+    if text.startswith(","):
+        return clean_org(text.strip(" ,"), lex)
+    return None
+
+
+def leading_org(line: str, lex: Lexicon) -> str | None:
+    """The organisation that opens an agenda line: "2/ Firma ppm faktum research, s.r.o. – ..."."""
+    text = re.sub(r"^\s*(?:\d+\s*[/.)]|[a-z]\)|[•·▪◦*–-])?\s*", "", line)
+    head = re.split(r"\s[–—-]\s|:", text, maxsplit=1)[0].strip()
+    words = head.split()
+    prefixed = bool(words) and fold(words[0]) in lex.org_prefixes
+    if prefixed:
+        head = head[len(words[0]):].strip()
+    if not head or not (prefixed or looks_like_org(head, lex)):
+        return None
+    for form in lex.legal_forms:
+        if head.lower().endswith(form.lower()):
+            head = head[:-len(form)].rstrip(" ,")
+            break
+    return head or None

@@ -1,0 +1,132 @@
+"""Attendance labels ("Přítomni:", "Omluveni:", "Hosté:", "Zapsala:", "Seznam členů") and
+their roles; also the lines whose names are no attendees (a task's "R:", "Ověřil:") and the
+values that name nobody ("viz prezenční listina")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.extract.common import fold
+from pipeline.extract.attendees.lexicon import lexicon
+from pipeline.extract.attendees.text import fold_keep_length
+
+
+@lru_cache(maxsize=1)
+def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes over folded text: a label at the start of a line, and one inside it."""
+    lex = lexicon()
+    alternatives = sorted({fold(label) for _, label in lex.labels}, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
+    note = r"(?:\s*\([^)]*\))?"  # "Nepřítomni (neomluveni):"
+    lead = r"^[\s•·\-–*]*(?:\d{1,3}[.)]?\s+)?"  # a bullet or a slide/item number before the label
+    start = re.compile(rf"{lead}(?P<label>{body}){note}(?P<sep>\s*[:\t–-]\s*|\s*$|\s+(?=\S))")
+    inside = re.compile(rf"(?<![\w(])(?P<label>{body}){note}\s*:")
+    return start, inside
+
+
+@lru_cache(maxsize=1)
+def _role_of_label() -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for role, label in lexicon().labels:
+        roles.setdefault(re.sub(r"\s+", " ", fold(label)), role)
+    return roles
+
+
+def _role(label: str) -> str:
+    role = _role_of_label()[re.sub(r"\s+", " ", label)]
+    return "member" if role == "member_list" else role
+
+
+@dataclass
+class Label:
+    role: str
+    value_start: int
+    value_end: int
+    member_heading: bool = False
+
+
+def labels_in(line: str, offset: int, kind: str) -> list[Label]:
+    """The attendance labels of a line and the span of each one's value (to the next label)."""
+    start_re, inside_re = label_patterns()
+    folded = fold_keep_length(line)
+    found: list[tuple[int, str, int]] = []
+    first = start_re.match(folded)
+    opening = _opening_label(line, first, kind) if first else None
+    if opening:
+        found.append(opening)
+    for match in inside_re.finditer(folded):
+        if opening and match.start() < opening[2]:
+            continue
+        found.append((match.start(), _role(match.group("label")), match.end()))
+    labels = []
+    for i, (_, role, value_start) in enumerate(found):
+        value_end = found[i + 1][0] if i + 1 < len(found) else len(line)
+        member = role == "member_heading"
+        labels.append(Label("member" if member else role, offset + value_start, offset + value_end, member))
+    return labels
+
+
+def _opening_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str, int] | None:
+    """(position, role, value start) of the label that opens a line, if it is one.
+
+    After a colon, dash or tab the value follows; after a space only a few lower-case words
+    and a colon ("Přítomni za poskytovatele: ...") or, for a recorder, a name ("Zapsala
+    Leona Mohrová."). "Přítomni byli všichni členové" is a sentence, not a label."""
+    role, value_start, sep = _role(match.group("label")), match.end(), match.group("sep")
+    if role == "member":
+        if not sep.strip() and "\t" not in sep and line[value_start:value_start + 1].islower():
+            return None  # "Členové skupiny se shodli, že ...": a sentence about the members
+        return _member_label(line, match, kind)
+    if sep.strip() or "\t" in sep or not line[value_start:].strip():
+        return match.start("label"), role, value_start
+    qualifier = _qualifier(line[value_start:])
+    if qualifier:
+        return match.start("label"), role, value_start + qualifier
+    if role in lexicon().verb_like and line[value_start:value_start + 1].isupper():
+        return match.start("label"), role, value_start
+    return None
+
+
+def _member_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str, int]:
+    """"Seznam členů pracovní skupiny [Senioři]" opens a members' section (a heading, or a
+    title line); with more text after it, the text is the list itself (a flattened slide)."""
+    rest = line[match.end():]
+    words = rest.strip(" :").split()
+    if kind == "heading" or len(words) <= 3 and all(w[0].isupper() for w in words):
+        return match.start("label"), "member_heading", _after_colon(line, match.end())
+    return match.start("label"), "member", match.end()
+
+
+def _qualifier(text: str) -> int:
+    """Length of "za poskytovatele:" - up to four lower-case words (or abbreviations) and a
+    colon that qualify a label - or 0."""
+    colon = text.find(":")
+    words = text[:colon].split() if 0 < colon <= 60 else []
+    if not 1 <= len(words) <= 4:
+        return 0
+    if all(w[0].islower() or w[0] in "(/" or (w.isupper() and len(w) <= 5) for w in words):
+        return colon + 1
+    return 0
+
+
+def _after_colon(line: str, start: int) -> int:
+    colon = line.find(":", start - 1 if start else 0)
+    return colon + 1 if colon >= 0 else len(line)
+
+
+def is_responsibility(line: str) -> bool:
+    """"R: Jana Nová", "Kontaktní osoba: ...", "Publikoval(a) ...": names that are not attendees;
+    but "Ověřila a zapsala: Jana Nová" names the recorder too."""
+    folded = fold(line).lstrip(" •·-–*\t")
+    for word in lexicon().responsibility:
+        if folded.startswith(word) and (len(folded) == len(word) or not folded[len(word)].isalnum()):
+            joined = re.match(rf"{re.escape(word)}\s*(?:,|\sa\s|/)\s*(?P<other>[^:]{{1,30}}):", folded)
+            return not (joined and label_patterns()[0].match(joined.group("other") + ":"))
+    return False
+
+
+def names_nobody(text: str) -> bool:
+    folded = fold(text)
+    return any(phrase in folded for phrase in lexicon().nobody)

@@ -1,0 +1,219 @@
+"""Reading a list of persons in a span of a block ("Jana Nová (Charita), Petr Malý, DiS."), and
+the collector of rows: one row per (person, role)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract import BlockView
+from pipeline.extract.common import fold, span_row
+from pipeline.extract.attendees.lexicon import Lexicon, lexicon
+from pipeline.extract.attendees.text import DASHES
+from pipeline.extract.attendees.names import Person, is_title_word, person_candidates
+from pipeline.extract.attendees.affiliation import clean_org, looks_like_org
+
+
+_SEPARATORS = ",;\t\n"
+
+
+@dataclass
+class Rows:
+    """Rows keyed by (person, role): a person named twice in one role is one row; a later
+    mention fills titles or organisation the first one lacked."""
+
+    rows: dict[tuple[tuple[str, ...], str], dict] = field(default_factory=dict)
+
+    def add(self, block: BlockView, person: Person, role: str) -> None:
+        key = (_name_key(person.name), role)
+        if not key[0]:
+            return
+        if key in self.rows:
+            row = self.rows[key]
+            row["titles"] = row["titles"] or person.titles
+            row["organisation"] = row["organisation"] or person.organisation
+            return
+        self.rows[key] = span_row(block, person.start, person.end, name=person.name, titles=person.titles,
+                                  organisation=person.organisation, role=role)
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    lex = lexicon()
+    words = [w for w in re.split(r"[\s.]+", fold(name)) if w and w not in lex.address]
+    return tuple(sorted(words))
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    separator: str  # the separator before the segment ("" for the first)
+
+
+def segments(text: str, start: int, end: int) -> list[_Segment]:
+    """Split `[start, end)` at commas, semicolons, tabs and line breaks outside parentheses;
+    a piece that starts lower-case or is only a title ("DiS.", "z. s.") stays with the one before."""
+    pieces: list[_Segment] = []
+    depth, begin, sep = 0, start, ""
+    for i in range(start, end + 1):
+        ch = text[i] if i < end else "\n"
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if i == end or (ch in _SEPARATORS and depth == 0):
+            piece = _Segment(begin, i, sep)
+            body = text[begin:i].strip()
+            if pieces and body and sep in ",;" and (_title_piece(body)
+                                                    or (body[0].islower() and not is_title_word(body.split()[0]))):
+                pieces[-1].end = i
+            elif body:
+                pieces.append(piece)
+            begin, sep = i + 1, ch
+    return pieces
+
+
+def _title_piece(text: str) -> bool:
+    """A list piece that holds the titles of the name before it: "DiS. (Charita)", "Mgr."."""
+    lex = lexicon()
+    words = text.replace(",", " ").split()
+    if not words:
+        return False
+    after = [w.lower() in lex.after_titles or w.lower().rstrip(".") in lex.after_titles for w in words]
+    return after[0] or all(a or is_title_word(w) for a, w in zip(after, words))
+
+
+def _core(text: str) -> tuple[int, int]:
+    """The part of a list segment that should be the name: before a parenthesis or a dash."""
+    cut = len(text)
+    for mark in ("(", " - ", " – ", " — "):
+        pos = text.find(mark)
+        if 0 <= pos < cut:
+            cut = pos
+    lead = len(text) - len(text.lstrip())
+    number = re.match(r"\s*\d{1,3}\s?[.)]\s+", text)
+    if number:
+        lead = number.end()
+    return lead, len(text[:cut].rstrip())
+
+
+def people_in(block: BlockView, start: int, end: int, strict: bool, singles: bool = False) -> list[Person]:
+    """The persons of a list written in `[start, end)` of the block text.
+
+    Each separated piece holds a person (with its organisation in parentheses, after a
+    dash, or directly after the name in a flattened run) or more persons of a run; an
+    organisation alone after a comma belongs to the person before it. With `strict`
+    (a line that only may continue a list), any piece that is neither makes the whole
+    line no list. `singles` lets a lone surname be a person ("Omluveni: Novák, Dvořáková"),
+    which only a label's own value may hold."""
+    text, lex = block.text, lexicon()
+    candidates = person_candidates(text, start, end)
+    found: list[Person] = []
+    for segment in segments(text, start, end):
+        inside = [p for p in candidates if segment.start <= p.start and p.end <= segment.end]
+        people = _accept(text, segment, inside, singles)
+        if not people:
+            if not _org_piece(text, segment, found, lex) and strict:
+                return []
+            continue
+        if strict and not _list_lead(text[segment.start:people[0].begin]):
+            return []
+        for i, person in enumerate(people):
+            limit = people[i + 1].begin if i + 1 < len(people) else segment.end
+            _attach_org(text, person, limit, lex)
+            person.noted_roles = _noted_roles(text[person.tail:limit], lex)
+            if strict and person.organisation is None and text[person.tail:limit].strip(" ,;.") \
+                    and text[person.tail:limit].strip()[0].islower():
+                return []
+            found.append(person)
+        people[0].separator = segment.separator
+    _distribute_dash_orgs(found)
+    return found
+
+
+def _list_lead(text: str) -> bool:
+    """What may stand before a name that continues a list: a bullet or an item number."""
+    return not text.strip(" \t•·▪◦*-–") or bool(re.fullmatch(r"\s*\d{1,3}\s?[.)]\s*", text))
+
+
+def _accept(text: str, segment: _Segment, inside: list[Person], singles: bool) -> list[Person]:
+    """The candidates of a list piece that are persons: cued ones anywhere (a lone word
+    only with a title or word of address); uncued capitalised words only when they are the
+    whole name part of the piece."""
+    lead, core_end = _core(text[segment.start:segment.end])
+    core_start, core_end = segment.start + lead, segment.start + core_end
+    people = []
+    for person in inside:
+        words = len(person.name.split())
+        if person.cued and (words > 1 or person.marked):
+            people.append(person)
+        elif person.start == core_start and person.tail >= core_end and _looks_personal(person.name) \
+                and (words > 1 or singles):
+            people.append(person)
+    return people
+
+
+def _looks_personal(name: str) -> bool:
+    """An uncued pair of words in an attendance list: no organisation head or legal form."""
+    lex = lexicon()
+    folded = fold(name)
+    if any(folded.startswith(head + " ") or folded == head for head in lex.org_heads):
+        return False
+    return 1 <= len(name.split()) <= 3
+
+
+def _attach_org(text: str, person: Person, limit: int, lex: Lexicon) -> None:
+    """Read the organisation written after the person, up to `limit`."""
+    after = text[person.tail:limit]
+    stripped = after.lstrip(" ,")
+    via = "paren" if stripped.startswith("(") else "dash" if stripped[:1] in DASHES else "run"
+    org = clean_org(after, lex)
+    if org:
+        person.organisation, person.org_via = org, via
+
+
+def _org_piece(text: str, segment: _Segment, found: list[Person], lex: Lexicon) -> bool:
+    """A piece with no person: the organisation of the person just before it when it looks
+    like one ("Jan Novák, Charita Ostrava"); True when the piece was used or is harmless."""
+    body = text[segment.start:segment.end].strip()
+    if not body:
+        return True
+    if found and found[-1].organisation is None and segment.separator in ",\t\n" and looks_like_org(body, lex):
+        found[-1].organisation, found[-1].org_via = clean_org(body, lex), "comma"
+        return True
+    return False
+
+
+def _distribute_dash_orgs(people: list[Person]) -> None:
+    """"A, B, C - Probační a mediační služba ČR": the dashed organisation of the last name
+    belongs to the comma-separated names before it that have none."""
+    for i in range(len(people) - 2, -1, -1):
+        nxt, person = people[i + 1], people[i]
+        if person.organisation is None and nxt.organisation and nxt.org_via in ("dash", "inherited") \
+                and nxt.separator == ",":
+            person.organisation, person.org_via = nxt.organisation, "inherited"
+
+
+def emit(block: BlockView, start: int, end: int, role: str, rows: Rows, strict: bool,
+         singles: bool = False) -> bool:
+    """Add a row for every person of the list in `[start, end)`, and one for each role the
+    list notes beside a name ("Jana Nová (předsedající)"); True when it named anyone."""
+    people = people_in(block, start, end, strict, singles)
+    for person in people:
+        rows.add(block, person, role)
+        for noted in person.noted_roles:
+            rows.add(block, person, noted)
+    return bool(people)
+
+
+def _noted_roles(after: str, lex: Lexicon) -> tuple[str, ...]:
+    """The roles written right after a name in a list, in parentheses or after a comma or
+    dash: "(předsedající)", "– zapisovatelka", ", předsedkyně ŘS"; a function that is no
+    role of the meeting ("koordinátorka KPSS", "předseda spolku Lípa") gives none."""
+    notes = [n.strip(" " + DASHES) for n in re.split(r"[(),;]|\s[–—-]\s|^\s*[–—-]", fold(after))]
+    roles = []
+    for role, words in lex.role_notes:
+        for note, word in ((n, w) for n in notes for w in words):
+            tail = note[len(word):].strip() if re.match(rf"{re.escape(word)}(?!\w)", note) else None
+            if tail is not None and (not tail or tail in lex.role_note_tails):
+                roles.append(role)
+                break
+    return tuple(roles)

@@ -1,0 +1,306 @@
+"""Persons named in the running text, and the role the sentence gives them: a speech verb
+("informovala", "představil") makes a speaker, a chairing verb with the meeting as its object
+("Jednání vedla", "zahájil schůzku") a chair, a membership phrase ("Novými členy skupiny jsou")
+a member; also intro phrases ("Úvodní slovo K. Jandurová"), "Name: what she said" lines,
+presenters in parentheses, a person in parentheses after the organisation she reports for
+("Charita (Mgr. X) – ..."), and the signer under a presentation's "Děkuji za pozornost"."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract.common import fold
+from pipeline.extract.attendees.lexicon import Lexicon, lexicon
+from pipeline.extract.attendees.text import DASHES, Line, lines
+from pipeline.extract.attendees.names import (Person, intro_matches, is_marker_tok, is_title_word, person_candidates,
+                                              street, strong, tokens_of)
+from pipeline.extract.attendees.labels import is_responsibility
+from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org
+from pipeline.extract.attendees.lists import Rows, segments
+
+
+MEETING_WINDOW = 4  # how many words from a chairing verb its object, the meeting, may stand
+MEMBERSHIP_WINDOW = 3  # how many words from a word for a member the word for joining may stand
+
+
+def plan_blocks(blocks: Sequence[BlockView], result: Extraction) -> set[int]:
+    """Blocks under a goal, measure or activity found by the plan extractor (which runs
+    first): from the item's block up to the next heading that is no plan item."""
+    starts = {row["block_id"] for table in ("goals", "measures", "activities")
+              for row in result.tables.get(table, [])}
+    inside, current = set(), False
+    for block in blocks:
+        if block.block_id in starts:
+            current = True
+        elif block.kind == "heading":
+            current = False
+        if current:
+            inside.add(block.block_id)
+    return inside
+
+
+def from_text(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int, int]],
+              in_plan: set[int]) -> None:
+    """Speakers and chairs named in the running text, and the signer of a presentation.
+    `in_plan` holds the blocks under a plan item, where "Name: ..." is a task's owner."""
+    lex = lexicon()
+    closing_seen = False
+    for block in blocks:
+        for line in lines(block):
+            text = line.text
+            if not text.strip():
+                continue
+            if closing_seen:
+                closing_seen = False
+                signer = _signer(block, line)
+                if signer:
+                    rows.add(block, signer, "speaker")
+                    continue
+            folded = fold(text)
+            if any(phrase in folded for phrase in lex.closing):
+                closing_seen = True
+            if (block.block_id, line.start) in consumed or is_responsibility(text):
+                continue
+            for person, role in _speakers(block, line, in_plan=block.block_id in in_plan):
+                rows.add(block, person, role)
+
+
+def _signer(block: BlockView, line: Line) -> Person | None:
+    """A line that is one person's name and nothing else (titles allowed)."""
+    people = [p for p in person_candidates(block.text, line.start, line.end) if strong(p)]
+    if len(people) != 1:
+        return None
+    person = people[0]
+    before = block.text[line.start:person.start]
+    after = block.text[person.tail:line.end]
+    if before.strip(" \t") and not all(w.rstrip(".") and is_title_word(w) for w in before.split()):
+        return None
+    return person if not after.strip(" .,\t") else None
+
+
+def _speakers(block: BlockView, line: Line, in_plan: bool = False) -> Iterator[tuple[Person, str]]:
+    """Persons of one line of running text with the roles the text gives them, if any."""
+    doc, lex = tokens_of(block.text), lexicon()
+    people = [p for p in person_candidates(block.text, line.start, line.end)
+              if strong(p) and not street(block.text, p)]
+    if not people:
+        return
+    presenters = _presenters(block, line, people)
+    for person in people:
+        if _joins_the_group(doc, person, line, lex):
+            yield person, "member"
+        if person in presenters:
+            yield person, "speaker"
+            continue
+        role = _verb_role(doc, person, line, lex) or _intro_role(doc, person, line) \
+            or (None if in_plan else _colon_role(block, person, line))
+        if role:
+            yield person, role
+
+
+def _sentence(doc: Doc, person: Person, line: Line) -> tuple[int, int]:
+    """The character span of the sentence (within the line) that names `person`: up to the
+    full stops around it ("Mgr." and "J." are single tokens, so they end no sentence)."""
+    start, end = line.start, line.end
+    for tok in doc:
+        if tok.idx < line.start or tok.idx >= line.end or tok.text not in (".", "!", "?", ";"):
+            continue
+        if tok.idx < person.start:
+            start = tok.idx + 1
+        elif tok.idx >= person.tail:
+            end = tok.idx
+            break
+    return start, end
+
+
+def _joins_the_group(doc: Doc, person: Person, line: Line, lex: Lexicon) -> bool:
+    """A sentence that names the group's (new) members: "Novými členy skupiny jsou Bc. X (Org)
+    a Mgr. Y", "Mgr. Z se stala novou členkou PS". The membership phrase (a word for a member
+    near a word for joining) stands before the person, or right after her name and a few
+    function words; "Mgr. X představila nové členy klubu" makes X no member. The organisation
+    in parentheses after the name is hers."""
+    start, end = _sentence(doc, person, line)
+    tokens = [t for t in doc if start <= t.idx < end]
+    cues = _membership_cues(tokens, lex)
+    if not cues:
+        return False
+    text = line.block.text
+    after = text[person.tail:end].lstrip(" ")
+    paren = re.match(r"\([^)]*\)?\s*", after)
+    between_start = person.tail + (len(text[person.tail:end]) - len(after)) + (paren.end() if paren else 0)
+    joined = any(cue < person.start for cue in cues) or any(
+        cue >= between_start and all(fold(w) in lex.membership_fillers for w in text[between_start:cue].split())
+        for cue in cues)
+    if joined and paren and person.organisation is None:
+        person.organisation = clean_org(paren.group(0), lex)
+    return joined
+
+
+def _membership_cues(tokens: list[Token], lex: Lexicon) -> list[int]:
+    """Where the membership phrases of a sentence start: a word for a member ("členkou"), not of
+    another body, with a word for joining ("novou", "stala", "přijat") at most `MEMBERSHIP_WINDOW` words before or after it."""
+    starts = []
+    for k, tok in enumerate(tokens):
+        if fold(tok.text) not in lex.member_nouns:
+            continue
+        if any(fold(t.text) in lex.other_bodies for t in tokens[k + 1:k + 3]):
+            continue  # "novým členem Rady města": a member of another body
+        near = [j for j in range(max(0, k - MEMBERSHIP_WINDOW), min(len(tokens), k + MEMBERSHIP_WINDOW + 1))
+                if fold(tokens[j].text) in lex.joining]
+        if near:
+            starts.append(tokens[min(near + [k])].idx)
+    return starts
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text) or tok.idx >= char:
+            return tok.i
+    return len(doc)
+
+
+def _verb_kind(tok: Token, lex: Lexicon) -> str | None:
+    """The role a verb gives its subject ("informovala" -> speaker, "vedl" -> chair). Some
+    chairing verbs chair only the meeting: "zahájila jednání", "Schůzku vedl", not "zahajuje
+    poskytování služby" or "vede poradnu"."""
+    word = tok.lower_
+    for kind, stems in lex.verbs:
+        for stem in stems:
+            if word == stem or (word.startswith(stem) and word[len(stem):] in ("a", "i", "y", "o")):
+                if stem in lex.chair_needs_object and not _meeting_near(tok, lex):
+                    return None
+                return kind
+    return None
+
+
+def _meeting_near(verb: Token, lex: Lexicon) -> bool:
+    """The meeting ("jednání", "schůzku", "setkání") within a few words of a verb, in its line."""
+    doc, text = verb.doc, verb.doc.text
+    line_start = text.rfind("\n", 0, verb.idx) + 1
+    line_end = text.find("\n", verb.idx) if "\n" in text[verb.idx:] else len(text)
+    for tok in doc[max(0, verb.i - MEETING_WINDOW):verb.i + MEETING_WINDOW + 1]:
+        if line_start <= tok.idx < line_end and tok.lower_ in lex.meeting_nouns:
+            return True
+    return False
+
+
+def _verb_role(doc: Doc, person: Person, line: Line, lex: Lexicon) -> str | None:
+    """"Mgr. Tomáš Jelínek shrnul ...", "Ing. X (za KÚLK) informovala", "Jednání vedla Mgr. X"."""
+    first = _token_at(doc, person.start)
+    if first > 0 and doc[first - 1].idx >= line.start:
+        before = doc[first - 1]
+        while before.i > 0 and is_marker_tok(before):
+            before = doc[before.i - 1]
+        if before.lower_ in lex.prepositions and before.idx >= line.start:
+            return None
+    return _verb_before(doc, first, line, lex) or _verb_after(doc, person, line, lex)
+
+
+def _verb_after(doc: Doc, person: Person, line: Line, lex: Lexicon) -> str | None:
+    i, depth, seen = _token_at(doc, person.tail), 0, 0
+    while i < len(doc) and doc[i].idx < line.end and seen < 14:
+        tok = doc[i]
+        depth += tok.text.count("(") - tok.text.count(")")
+        if depth <= 0 and tok.text in (".", "!", "?", ";"):
+            return None
+        kind = _verb_kind(tok, lex) if depth <= 0 else None
+        if kind:
+            org = apposition_org(line.block.text[person.tail:tok.idx])
+            if org and person.organisation is None:
+                person.organisation = org
+            return kind
+        i, seen = i + 1, seen + 1
+    return None
+
+
+def _verb_before(doc: Doc, first: int, line: Line, lex: Lexicon) -> str | None:
+    """A verb just before the name, with at most a few function words between
+    ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová")."""
+    i, gap = first - 1, 0
+    while i >= 0 and doc[i].idx >= line.start and gap <= 5:
+        tok = doc[i]
+        if is_marker_tok(tok):
+            i -= 1
+            continue
+        kind = _verb_kind(tok, lex)
+        if kind:
+            return kind
+        if fold(tok.text) not in lex.functions:
+            return None
+        i, gap = i - 1, gap + 1
+    return None
+
+
+def _intro_role(doc: Doc, person: Person, line: Line) -> str | None:
+    """"Úvodní slovo K. Jandurová": an intro phrase right before the name."""
+    first = _token_at(doc, person.start)
+    for s, e in intro_matches(line.block.text):
+        if doc[s].idx < line.start or e > first:
+            continue
+        between = doc[e:first]
+        if all(not t.text[0].isalnum() or is_marker_tok(t) for t in between):
+            return "speaker"
+    return None
+
+
+def _colon_role(block: BlockView, person: Person, line: Line) -> str | None:
+    """A line opened by a name and a colon reports what she said ("Mgr. Nová: služba má
+    volnou kapacitu"); so does a name, a dash and a presentation ("p. Malý – informace o ...").
+    An organisation in parentheses after the name is hers."""
+    before = block.text[line.start:person.start].strip(" \t•·-–*")
+    if before and not all(is_title_word(w) for w in before.split()):
+        return None
+    after = block.text[person.tail:line.end].lstrip(" ")
+    if after.startswith("("):
+        close = after.find(")")
+        if close < 0:
+            return None
+        person.organisation = person.organisation or clean_org(after[:close + 1], lexicon())
+        after = after[close + 1:].lstrip(" ")
+    if after.startswith(":") and len(after.strip()) > 1:
+        return "speaker"
+    if after[:1] in DASHES and any(fold(after[1:]).strip().startswith(cue) for cue in lexicon().presentation):
+        return "speaker"
+    return None
+
+
+def _presenters(block: BlockView, line: Line, people: list[Person]) -> list[Person]:
+    """A parenthesised list of persons only, in an agenda line that presents something
+    ("Firma X, s.r.o. – představení analýzy (p. Hündl, p. Špetlíková)"), or right after the
+    organisation that opens a report ("b) Charita Kyjov, z. s. (Mgr. X) – otevírá ...").
+    They get the organisation that opens the line."""
+    lex, text = lexicon(), block.text
+    found: list[Person] = []
+    for match in re.finditer(r"\(([^()]*)\)", line.text):
+        start, end = line.start + match.start(1), line.start + match.end(1)
+        inside = [p for p in people if start <= p.start and p.end <= end]
+        pieces = [s for s in segments(text, start, end)]
+        if not inside or len(inside) != len(pieces):
+            continue
+        report = _opens_report(line.text, match)
+        if report is not None:
+            for person in inside:
+                person.organisation = person.organisation or report
+                found.append(person)
+            continue
+        if block.kind != "heading" and not any(cue in fold(line.text) for cue in lex.presentation):
+            continue
+        org = leading_org(line.text, lex)
+        for person in inside:
+            if org and person.organisation is None:
+                person.organisation = org
+            found.append(person)
+    return found
+
+
+def _opens_report(line: str, paren: re.Match[str]) -> str | None:
+    """The organisation of a report line "a) Klub X, o. p. s. (Bc. Y) – text": the parenthesis
+    follows the organisation that opens the line and a dash or colon and the report follow it."""
+    after = line[paren.end():]
+    if not re.match(r"\s*[:–—-]\s*\S+\s+\S+", after):
+        return None
+    return leading_org(line[:paren.start()], lexicon())

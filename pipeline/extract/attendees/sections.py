@@ -1,0 +1,99 @@
+"""The walk over the document that reads labelled lists: a label sets the role, the names
+follow on the label's line, on the next lines or list items, or in a table; a heading or a
+line that names nobody ends the list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from pipeline.extract import BlockView
+from pipeline.extract.attendees.text import lines
+from pipeline.extract.attendees.labels import Label, is_responsibility, labels_in, names_nobody
+from pipeline.extract.attendees.lists import Rows, emit
+from pipeline.extract.attendees.tables import from_table, text_tables, word_table
+
+
+def _units(blocks: Sequence[BlockView]) -> Iterator[list[BlockView]]:
+    """Blocks one by one, except that the cells of one table come together."""
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "table_cell" and block.table_id is not None:
+            j = i
+            while j < len(blocks) and blocks[j].kind == "table_cell" and blocks[j].table_id == block.table_id:
+                j += 1
+            yield list(blocks[i:j])
+            i = j
+        else:
+            yield [block]
+            i += 1
+
+
+# Roles named once, on the label's line or the line after it; lists of other roles go on.
+_SINGLE_ROLES = ("recorder", "chair", "speaker")
+
+
+@dataclass
+class _ListState:
+    """The list being read: its role; `lenient` reads flattened runs and lines with other
+    words (a members' section); `sticky` survives lines naming nobody (up to a heading)."""
+
+    role: str | None = None
+    lenient: bool = False
+    sticky: bool = False
+    table: bool = False  # a table may hold the list: the label had no value on its own line
+
+
+def from_lists(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int, int]]) -> None:
+    """Attendance lists, member lists and signature tables, walking the document in order.
+
+    A label sets the role of the list; the next lines or a table go on with it while they
+    name persons; a heading or a line that names nobody ends it."""
+    state = _ListState()
+    tabbed = text_tables(blocks)
+    in_tabbed = {key for table in tabbed.values() for key in table.lines}
+    for unit in _units(blocks):
+        if unit[0].kind == "table_cell":
+            from_table(word_table(unit), state.role if state.table else None, rows)
+            state = _ListState()
+            continue
+        block = unit[0]
+        if block.kind == "heading":
+            state = _ListState()
+        for line in lines(block):
+            key = (block.block_id, line.start)
+            if key in tabbed:
+                from_table(tabbed[key].grid, state.role if state.table else None, rows)
+                consumed.update(tabbed[key].lines)
+                state = _ListState()
+            if key in in_tabbed or not line.text.strip():
+                continue
+            if is_responsibility(line.text):
+                state = _ListState()
+                consumed.add((block.block_id, line.start))
+                continue
+            labels = labels_in(line.text, line.start, block.kind)
+            if labels:
+                consumed.add((block.block_id, line.start))
+                for label in labels:
+                    state = _read_label(block, label, rows)
+                continue
+            if state.role and emit(block, line.start, line.end, state.role, rows, strict=not state.lenient):
+                consumed.add((block.block_id, line.start))
+                if state.role in _SINGLE_ROLES:
+                    state = _ListState()
+            elif not state.sticky:
+                state = _ListState()
+
+
+def _read_label(block: BlockView, label: Label, rows: Rows) -> _ListState:
+    """Emit the persons on a label's line; return the list the next lines may continue."""
+    value, member = block.text[label.value_start:label.value_end], label.role == "member"
+    found = bool(value.strip()) and emit(block, label.value_start, label.value_end, label.role, rows,
+                                         strict=False, singles=not member)
+    if label.member_heading:
+        return _ListState("member", lenient=True, sticky=block.kind == "heading", table=True)
+    if names_nobody(value) or (found and label.role in _SINGLE_ROLES):
+        return _ListState()
+    return _ListState(label.role, lenient=member, table=not value.strip())

@@ -1,0 +1,306 @@
+"""Tables of people: a header row naming a name column ("Jméno", "Účastník") and an
+organisation column, optionally an attendance column ("Účast": přítomna / omluvena /
+nepřítomna) or one column per status with a mark in it ("Přítomen | Omluven": "x");
+headerless tables after a label; and label cells with their values beside or below them
+("Zapsala:" | "Jana Nová").
+
+A table is a grid of `Cell`s, each a span of a block: a Word table cell is its whole
+block; a plain-text export writes a table as tab-separated lines, which `text_tables`
+finds and cuts into cells, so both are read by the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from pipeline.config import load
+from pipeline.extract import BlockView
+from pipeline.extract.common import fold
+from pipeline.extract.attendees.lexicon import lexicon
+from pipeline.extract.attendees.names import Person
+from pipeline.extract.attendees.labels import labels_in, names_nobody
+from pipeline.extract.attendees.affiliation import clean_org
+from pipeline.extract.attendees.lists import Rows, emit, people_in
+from pipeline.extract.attendees.text import lines
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: the span `[start, end)` of a block's text."""
+
+    block: BlockView
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.block.block_id, self.start
+
+
+Grid = dict[int, dict[int, Cell]]  # row -> column -> cell
+
+
+def word_table(cells: Sequence[BlockView]) -> Grid:
+    """The grid of a table the reader gave cell by cell."""
+    grid: Grid = {}
+    for cell in cells:
+        grid.setdefault(cell.row or 0, {})[cell.col or 0] = Cell(cell, 0, len(cell.text))
+    return grid
+
+
+# --------------------------------------------------------------------------- tab-separated text
+
+
+@dataclass
+class TextTable:
+    """A table of people written as tab-separated lines: its grid and the lines it covers,
+    keyed (block_id, line start)."""
+
+    grid: Grid
+    lines: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _tab_cells(block: BlockView, start: int, end: int, runs: bool) -> dict[int, Cell]:
+    """The cells of one line cut at its tabs: each tab ends a cell (two tabs around an empty
+    cell), or with `runs` a run of tabs is one break (tabs that only align the columns)."""
+    cells, col, pos = {}, 0, start
+    for match in list(re.finditer(r"\t+" if runs else r"\t", block.text[start:end])) + [None]:
+        stop = start + match.start() if match else end
+        cells[col] = Cell(block, pos, stop)
+        col += 1
+        if match:
+            pos = start + match.end()
+    return cells
+
+
+def text_tables(blocks: Sequence[BlockView]) -> dict[tuple[int, int], TextTable]:
+    """Tables of people in tab-separated text, keyed by their header line: a line whose cells
+    name a name column, and the tabbed lines below it (up to the first line without a tab)."""
+    found: dict[tuple[int, int], TextTable] = {}
+    current: TextTable | None = None
+    runs = False  # the header aligns its columns with runs of tabs
+    for block in blocks:
+        if block.kind not in ("paragraph", "list_item"):
+            current = None
+            continue
+        for line in lines(block):
+            if not line.text.strip():
+                continue
+            tabbed = "\t" in line.text.strip()
+            cells = _tab_cells(block, line.start, line.end, runs) if tabbed else {}
+            if current is not None and len(cells) > len(current.grid[0]):
+                cells = _tab_cells(block, line.start, line.end, True)
+            if current is not None and len([c for c in cells.values() if c.text.strip()]) >= 2:
+                current.grid[len(current.grid)] = cells
+                current.lines.add((block.block_id, line.start))
+                continue
+            current = None
+            header = _tab_cells(block, line.start, line.end, True) if tabbed else {}
+            if len(header) >= 2 and people_header(header) is not None:
+                runs = len(_tab_cells(block, line.start, line.end, False)) > len(header)
+                current = TextTable({0: header}, {(block.block_id, line.start)})
+                found[(block.block_id, line.start)] = current
+    return {key: table for key, table in found.items() if len(table.grid) > 1}
+
+
+# --------------------------------------------------------------------------- reading a grid
+
+
+def from_table(grid: Grid, pending: str | None, rows: Rows) -> None:
+    """A table of people (header "Jméno | Organizace"), or label cells with their values
+    beside or below them ("Zapsala:" | "Kateřina Marcinková"). `pending` is the role of a
+    label just above the table ("Přítomni:"), for tables that do not state one per row."""
+    order = sorted(grid)
+    header = people_header(grid[order[0]]) if order else None
+    if header:
+        if header.status_col is None and not header.status_cols:
+            header.status_col = _status_column_by_values(grid, header)
+        for r in order[1:]:
+            _table_person(grid[r], header, pending, rows)
+        return
+    used: set[tuple[int, int]] = set()
+    for index, r in enumerate(order):
+        for c in sorted(grid[r]):
+            cell = grid[r][c]
+            if cell.key in used or not cell.text.strip():
+                continue
+            labels = labels_in(cell.text, cell.start, "table_cell")
+            if not labels or labels[0].member_heading:
+                continue
+            label = labels[0]
+            value = cell.block.text[label.value_start:cell.end]
+            if names_nobody(value):
+                continue
+            if value.strip():
+                emit(cell.block, label.value_start, cell.end, label.role, rows, strict=False, singles=True)
+                continue
+            for value_cell in _value_cells(grid, order, index, c):
+                used.add(value_cell.key)
+                emit(value_cell.block, value_cell.start, value_cell.end, label.role, rows, strict=False,
+                     singles=True)
+    if pending and not used:
+        for r in order:
+            _row_of_people(grid[r], pending, rows)
+
+
+def _value_cells(grid: Grid, order: list[int], index: int, col: int) -> list[Cell]:
+    """The cells holding a label cell's value: the next non-empty cell in its row, else the
+    cells below it down to an empty or label cell ("Přítomni" over a column of names)."""
+    row = grid[order[index]]
+    for c in sorted(k for k in row if k > col):
+        if row[c].text.strip():
+            if not labels_in(row[c].text, 0, "table_cell"):
+                return [row[c]]
+            break
+    below = []
+    for r in order[index + 1:]:
+        cell = grid[r].get(col)
+        if cell is None or not cell.text.strip() or labels_in(cell.text, 0, "table_cell"):
+            break
+        below.append(cell)
+    return below
+
+
+# --------------------------------------------------------------------------- header and attendance columns
+
+
+@dataclass
+class Header:
+    """The columns of a table of people: names, organisations, and how it states attendance —
+    one column of status words (`status_col`), or one column per status marked in each row
+    (`status_cols`: column -> role)."""
+
+    name_col: int
+    org_col: int | None = None
+    status_col: int | None = None
+    status_cols: dict[int, str] = field(default_factory=dict)
+
+
+def people_header(row: dict[int, Cell]) -> Header | None:
+    """The columns of a table of people when `row` is its header row, else None."""
+    lex = lexicon()
+    header: Header | None = None
+    org_col = status_col = None
+    status_cols: dict[int, str] = {}
+    for c, cell in sorted(row.items()):
+        head = re.sub(r"\s+", " ", fold(cell.text)).strip(" :")
+        if header is None and _header_in(head, lex.name_headers):
+            if any(word in head for word in lex.responsibility if len(word) > 3):
+                return None  # "Jméno kontaktní osoby": a table of contacts, not of attendees
+            header = Header(c)
+        elif org_col is None and _header_in(head, lex.org_headers):
+            org_col = c
+        elif status_col is None and _header_in(head, _status_words()["headers"]):
+            status_col = c
+        elif status_of(cell.text, marks=False):
+            status_cols[c] = status_of(cell.text, marks=False) or ""
+    if header is None:
+        return None
+    header.org_col, header.status_col = org_col, status_col
+    header.status_cols = status_cols if status_col is None else {}
+    return header
+
+
+def _status_column_by_values(grid: Grid, header: Header) -> int | None:
+    """A column whose header says nothing known ("Stav", "Poznámka") but whose cells are
+    mostly status words ("omluvena", "přítomen") states attendance too."""
+    order = sorted(grid)[1:]
+    taken = {header.name_col, header.org_col, *header.status_cols}
+    for c in sorted({c for r in order for c in grid[r]} - taken):
+        values = [grid[r][c].text for r in order if c in grid[r] and grid[r][c].text.strip()]
+        stated = [v for v in values if status_of(v, marks=False)]
+        if values and len(stated) * 2 > len(values):
+            return c
+    return None
+
+
+@lru_cache(maxsize=1)
+def _status_words() -> dict[str, frozenset[str] | tuple[tuple[str, frozenset[str]], ...]]:
+    """configs/attendance.toml [tables]: attendance column headers, status words by role (in the
+    order they are tried: "nepřítomna" before "přítomna"), and the marks of a ticked cell."""
+    tables = load("attendance")["tables"]
+    roles = tuple((role, frozenset(fold(w) for w in words)) for role, words in tables["status_values"].items())
+    return {"headers": frozenset(fold(w) for w in tables["status_headers"]), "roles": roles,
+            "marks": frozenset(fold(w) for w in tables["marks"]["ticked"]),
+            "unmarked": frozenset(fold(w) for w in tables["marks"]["unmarked"])}
+
+
+def status_of(text: str, marks: bool = True) -> str | None:
+    """The role an attendance cell states ("omluvena" -> excused, "nepřítomen" -> absent); with
+    `marks`, also a tick ("x", "ano", "✓") -> present and "ne" -> absent."""
+    words = _status_words()
+    value = " ".join(re.sub(r"[^\w\s/+✓✔×]", " ", fold(text)).split())
+    if not value:
+        return None
+    first = re.split(r"[\s/]", value)[0]
+    for role, written in words["roles"]:  # type: ignore[union-attr]
+        if value in written or first in written:
+            return role
+    if marks and value in words["marks"]:
+        return "present"
+    if marks and value in words["unmarked"]:
+        return "absent"
+    return None
+
+
+def _row_role(row: dict[int, Cell], header: Header, pending: str | None) -> str | None:
+    """The role a row of a table of people gives its person; None for a person the table
+    leaves unmarked in every status column."""
+    if header.status_col is not None:
+        cell = row.get(header.status_col)
+        found = status_of(cell.text) if cell is not None else None
+        return found or pending or "present"
+    if header.status_cols:
+        for c, role in sorted(header.status_cols.items()):
+            cell = row.get(c)
+            if cell is not None and cell.text.strip() and fold(cell.text).strip() not in _status_words()["unmarked"]:
+                return role
+        return None
+    return pending or "present"
+
+
+def _row_of_people(row: dict[int, Cell], role: str, rows: Rows) -> None:
+    """A row of a headerless table after a label: cells of names, and a cell that names an
+    organisation belongs to the names in the cell before it."""
+    lex = lexicon()
+    found: list[tuple[Cell, list[Person]]] = []
+    for c in sorted(row):
+        cell = row[c]
+        if not cell.text.strip():
+            continue
+        people = people_in(cell.block, cell.start, cell.end, strict=False)
+        if people:
+            found.append((cell, people))
+        elif found and cell.text.strip()[0].isupper():
+            org = clean_org(cell.text, lex)
+            for person in found[-1][1]:
+                person.organisation = person.organisation or org
+    for cell, people in found:
+        for person in people:
+            rows.add(cell.block, person, role)
+
+
+def _header_in(head: str, headers: frozenset[str]) -> bool:
+    """"Jméno a příjmení" is a name header, "Organizace / funkce" an organisation header."""
+    return any(head == h or head.startswith(h + " ") or head.startswith(h + "/") for h in headers)
+
+
+def _table_person(row: dict[int, Cell], header: Header, pending: str | None, rows: Rows) -> None:
+    cell = row.get(header.name_col)
+    role = _row_role(row, header, pending)
+    if cell is None or not cell.text.strip() or role is None:
+        return
+    people = people_in(cell.block, cell.start, cell.end, strict=False)
+    org_cell = row.get(header.org_col) if header.org_col is not None else None
+    org = clean_org(org_cell.text, lexicon()) if org_cell is not None and org_cell.text.strip() else None
+    for person in people:
+        if person.organisation is None and org and org_cell is not None and org_cell.text.strip()[0].isupper():
+            person.organisation = org
+        rows.add(cell.block, person, role)
