@@ -7,8 +7,11 @@ and the run goes on.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
+import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +21,8 @@ from pipeline import __version__
 from pipeline.extract import BlockView, extract_document
 from pipeline.ingest import read, sniff
 from pipeline.model import Block, IngestError
-from pipeline.schemas import EXTRACTED_TABLES, TABLES
-from pipeline.writer import write_tables
+from pipeline.schemas import CONTRACT_VERSION, EXTRACTED_TABLES, TABLE_NAMES
+from pipeline.writer import write_run
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,7 @@ class FileResult:
     blocks: list[dict[str, Any]] = field(default_factory=list)
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # ingest, extract
 
 
 @dataclass
@@ -45,6 +49,7 @@ class RunSummary:
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
     slowest: tuple[str, float] = ("", 0.0)
+    stage_seconds: dict[str, float] = field(default_factory=lambda: {"ingest": 0.0, "extract": 0.0, "write": 0.0})
 
 
 def discover(root: Path) -> Iterator[Path]:
@@ -100,6 +105,7 @@ def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) ->
                    error=f"refused: the file has {size / 2**20:.1f} MB, above the limit of {max_file_mb:g} MB "
                          "(raise it with --max-file-mb)")
         return FileResult(document=row)
+    started = time.perf_counter()
     data = resolved.read_bytes()
     row["doc_id"] = doc_id_of(data)
     row["source_format"] = sniff(data, row["file_extension"] or "")
@@ -107,14 +113,16 @@ def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) ->
         ingested = read(data, row["source_format"])
     except IngestError as exc:
         row["error"] = str(exc)
-        return FileResult(document=row)
+        return FileResult(document=row, stage_seconds={"ingest": time.perf_counter() - started})
+    ingest_done = time.perf_counter()
     row.update(status=ingested.status, error=ingested.error, n_pages=ingested.n_pages,
                n_blocks=len(ingested.blocks), warnings="; ".join(ingested.warnings) or None)
     blocks = [_block_row(row["doc_id"], i, b) for i, b in enumerate(ingested.blocks)]
     extraction = extract_document([BlockView(**{k: v for k, v in b.items() if k != "doc_id"}) for b in blocks])
     row.update(extraction.fields)
     rows = {t: [{"doc_id": row["doc_id"], **r} for r in extraction.tables.get(t, [])] for t in EXTRACTED_TABLES}
-    return FileResult(document=row, blocks=blocks, rows=rows)
+    return FileResult(document=row, blocks=blocks, rows=rows,
+                      stage_seconds={"ingest": ingest_done - started, "extract": time.perf_counter() - ingest_done})
 
 
 def _block_row(doc_id: str, block_id: int, block: Block) -> dict[str, Any]:
@@ -127,9 +135,10 @@ def run(raw: Path, out: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB,
         progress: Callable[[Iterator[Path], int], Iterator[Path]] | None = None) -> RunSummary:
     """Process every file below `raw` and write all tables to `out`."""
     started = time.perf_counter()
+    started_at = dt.datetime.now(dt.timezone.utc)
     paths = list(discover(raw))
     iterator: Iterator[Path] = progress(iter(paths), len(paths)) if progress else iter(paths)
-    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
     summary = RunSummary()
     seen: dict[str, str] = {}
     for path in iterator:
@@ -145,9 +154,29 @@ def run(raw: Path, out: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB,
                 tables[name].extend(rows)
         tables["documents"].append(doc)
         _count(summary, result)
-    summary.rows = write_tables(tables, out)
+    write_started = time.perf_counter()
+    summary.rows = write_run(tables, out, _manifest(raw, started_at, summary))
+    summary.stage_seconds["write"] = time.perf_counter() - write_started
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary) -> dict[str, Any]:
+    """What run.json records: the run's identity, times and counts (never inside the tables)."""
+    ended_at = dt.datetime.now(dt.timezone.utc)
+    return {
+        "run_id": f"{started_at:%Y%m%dT%H%M%S.%fZ}-{os.getpid()}",
+        "started_at": started_at.isoformat(timespec="seconds"),
+        "ended_at": ended_at.isoformat(timespec="seconds"),
+        "pipeline_version": __version__,
+        "contract_version": CONTRACT_VERSION,
+        "input_root": str(raw.resolve()),
+        "command_line": " ".join(sys.argv),
+        "files": summary.files,
+        "by_status": summary.by_status,
+        "by_format": summary.by_format,
+        "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()},
+    }
 
 
 def _count(summary: RunSummary, result: FileResult) -> None:
@@ -158,5 +187,7 @@ def _count(summary: RunSummary, result: FileResult) -> None:
     per_format[doc["status"]] = per_format.get(doc["status"], 0) + 1
     if doc["status"] != "ok":
         summary.failures.append((doc["source_path"], doc.get("error") or ""))
+    for stage, seconds in result.stage_seconds.items():
+        summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
     if result.seconds > summary.slowest[1]:
         summary.slowest = (doc["source_path"], result.seconds)

@@ -1,84 +1,133 @@
-"""Write stage: rows -> typed Parquet tables, atomically.
+"""Write stage: rows -> typed Parquet tables, replaced as a set, atomically.
 
-Each table is written to a temporary file inside OUT and renamed over the
-old one, so a run killed mid-write leaves the previous table intact.
+A run writes every table into a fresh folder `OUT/.kpss/runs/<run_id>/`, then
+switches the symlink `OUT/.kpss/current` to it with one atomic rename.
+`OUT/<table>.parquet` and `OUT/run.json` are stable symlinks through
+`current`, so readers (pandas, DuckDB, BI tools) always see one complete
+run: a run killed at any point leaves the previous set in place.
+
+Rows are sorted by each table's declared keys and nothing time-dependent is
+written inside the tables, so the same input gives byte-identical files.
 A row that does not fit its schema is an error naming table, column and
 document, never a silent cast.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import tempfile
+import shutil
 from pathlib import Path
 from typing import Any, Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.schemas import CONTRACT_VERSION, SCHEMAS
+from pipeline.schemas import TABLES
+
+STATE_DIR = ".kpss"
+KEEP_RUNS = 2  # the current run and the one before it
+ROW_GROUP_ROWS = 128_000  # large row groups read fast in BI tools; small tables stay one group
 
 
 class SchemaError(ValueError):
     """A record that does not fit the contract."""
 
 
+def _sort_key(columns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    def key(row: dict[str, Any]) -> tuple:
+        return tuple((row.get(c) is not None, row.get(c) if row.get(c) is not None else 0) for c in columns)
+    return key
+
+
 def to_table(name: str, rows: Iterable[dict[str, Any]]) -> pa.Table:
-    """Build one table from row dicts with the declared schema."""
-    schema = SCHEMAS[name]
-    rows = list(rows)
-    columns: dict[str, list[Any]] = {f.name: [] for f in schema}
-    for row in rows:
-        for f in schema:
-            columns[f.name].append(row.get(f.name))
+    """Build one table from row dicts: declared schema, declared row order."""
+    spec = TABLES[name]
+    schema = spec.schema
+    rows = sorted(rows, key=_sort_key(spec.sort_by))
     arrays = []
     for f in schema:
+        values = [row.get(f.name) for row in rows]
         try:
-            arr = pa.array(columns[f.name], type=f.type)
+            arr = pa.array(values, type=f.type)
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError) as exc:
-            bad = _first_bad(columns[f.name], f.type)
-            doc = rows[bad]["doc_id"] if bad is not None else "?"
+            bad = next((i for i, v in enumerate(values) if not _fits(v, f.type)), 0)
+            doc = rows[bad].get("doc_id") if rows else "?"
             raise SchemaError(f"table {name}, column {f.name}, document {doc}: "
-                              f"value {columns[f.name][bad]!r} is not {f.type} ({exc})") from None
+                              f"value {values[bad]!r} is not {f.type} ({exc})") from None
         if not f.nullable and arr.null_count:
-            bad = next(i for i, v in enumerate(columns[f.name]) if v is None)
+            bad = next(i for i, v in enumerate(values) if v is None)
             raise SchemaError(f"table {name}, column {f.name}, document {rows[bad].get('doc_id')}: "
                               "null in a non-null column")
         arrays.append(arr)
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def _first_bad(values: list[Any], type_: pa.DataType) -> int | None:
-    for i, value in enumerate(values):
-        try:
-            pa.array([value], type=type_)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
-            return i
-    return None
-
-
-def write_table(table: pa.Table, name: str, out_dir: Path) -> Path:
-    """Write `<out_dir>/<name>.parquet` via a temporary file and an atomic rename."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{name}.parquet"
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}),
-                                           b"contract_version": CONTRACT_VERSION.encode()})
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".parquet.tmp", dir=out_dir)
-    os.close(fd)
+def _fits(value: Any, type_: pa.DataType) -> bool:
     try:
-        pq.write_table(table, tmp, compression="zstd", row_group_size=64_000)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+        pa.array([value], type=type_)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        return False
+    return True
 
 
-def write_tables(tables: dict[str, list[dict[str, Any]]], out_dir: Path) -> dict[str, int]:
-    """Validate every table first, then write them; returns rows per table."""
+def write_run(tables: dict[str, list[dict[str, Any]]], out_dir: Path, manifest: dict[str, Any]) -> dict[str, int]:
+    """Validate every table, write the set into a new run folder, then switch to it.
+
+    Returns rows per table. `manifest` (run id, times, counts...) is saved as run.json.
+    """
     built = {name: to_table(name, rows) for name, rows in tables.items()}
+    counts = {name: table.num_rows for name, table in built.items()}
+    state = out_dir / STATE_DIR
+    run_dir = state / "runs" / manifest["run_id"]
+    run_dir.mkdir(parents=True, exist_ok=False)
     for name, table in built.items():
-        write_table(table, name, out_dir)
-    return {name: t.num_rows for name, t in built.items()}
+        _write_parquet(table, run_dir / f"{name}.parquet")
+    _write_text(run_dir / "run.json", json.dumps({**manifest, "rows": counts}, ensure_ascii=False, indent=1))
+    _fsync_dir(run_dir)
+    _atomic_symlink(state / "current", Path("runs") / manifest["run_id"])
+    for name in [*built, "run"]:
+        file = f"{name}.parquet" if name != "run" else "run.json"
+        link = out_dir / file
+        target = Path(STATE_DIR) / "current" / file
+        if not (link.is_symlink() and Path(os.readlink(link)) == target):
+            _atomic_symlink(link, target)
+    _prune(state / "runs", keep=manifest["run_id"])
+    return counts
+
+
+def _write_parquet(table: pa.Table, path: Path) -> None:
+    pq.write_table(table, path, compression="zstd", row_group_size=ROW_GROUP_ROWS, write_statistics=True)
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _write_text(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _atomic_symlink(link: Path, target: Path) -> None:
+    """Point `link` at `target` (relative), replacing whatever was there in one rename."""
+    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+    _fsync_dir(link.parent)
+
+
+def _prune(runs: Path, keep: str) -> None:
+    """Delete old run folders, keeping the newest KEEP_RUNS (always the current one)."""
+    others = sorted((p for p in runs.iterdir() if p.is_dir() and p.name != keep), key=lambda p: p.name)
+    for old in others[:max(0, len(others) - (KEEP_RUNS - 1))]:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,14 +1,17 @@
-"""Typed, atomic table writes."""
+"""Typed, sorted, set-atomic table writes."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.schemas import SCHEMAS
-from pipeline.writer import SchemaError, to_table, write_table, write_tables
+from pipeline import writer
+from pipeline.schemas import SCHEMAS, TABLES
+from pipeline.writer import SchemaError, to_table, write_run
 
 
 def _doc(**kw):
@@ -18,13 +21,29 @@ def _doc(**kw):
     return row
 
 
-def test_tables_have_declared_schema_and_contract_version(tmp_path):
-    write_tables({"documents": [_doc()], "goals": []}, tmp_path)
+def _manifest(run_id):
+    return {"run_id": run_id, "started_at": "t"}
+
+
+def test_declared_schema_descriptions_enums_and_contract_version(tmp_path):
+    write_run({"documents": [_doc()], "goals": []}, tmp_path, _manifest("r1"))
     docs = pq.read_table(tmp_path / "documents.parquet")
-    assert docs.schema.equals(SCHEMAS["documents"], check_metadata=False)
+    assert docs.schema.equals(SCHEMAS["documents"], check_metadata=True)
     assert docs.schema.metadata[b"contract_version"] == b"1.1"
+    assert docs.schema.field("status").type == pa.dictionary(pa.int8(), pa.string())
+    assert b"description" in docs.schema.field("meeting_date").metadata
     assert docs.column("meeting_date").to_pylist() == [dt.date(2017, 8, 30)]
     assert pq.read_table(tmp_path / "goals.parquet").num_rows == 0
+    assert json.loads((tmp_path / "run.json").read_text())["rows"] == {"documents": 1, "goals": 0}
+
+
+def test_rows_are_sorted_by_declared_keys():
+    rows = [{"doc_id": d, "block_id": b, "char_start": c, "char_end": c + 1, "goal_no": None, "title": "x"}
+            for d, b, c in [("b", 1, 0), ("a", 5, 3), ("a", 5, 1), ("a", 2, 9)]]
+    table = to_table("goals", rows)
+    assert list(zip(table.column("doc_id").to_pylist(), table.column("block_id").to_pylist(),
+                    table.column("char_start").to_pylist())) == [("a", 2, 9), ("a", 5, 1), ("a", 5, 3), ("b", 1, 0)]
+    assert TABLES["goals"].sort_by[:3] == ("doc_id", "block_id", "char_start")
 
 
 def test_wrong_type_names_table_column_and_document():
@@ -37,15 +56,26 @@ def test_null_key_is_refused():
         to_table("documents", [_doc(source_path=None)])
 
 
-def test_failed_write_leaves_previous_table_and_no_temp_files(tmp_path, monkeypatch):
-    write_table(to_table("documents", [_doc()]), "documents", tmp_path)
-    before = (tmp_path / "documents.parquet").read_bytes()
+def test_new_run_replaces_the_set_and_old_runs_are_pruned(tmp_path):
+    for i in range(4):
+        write_run({"documents": [_doc(doc_id=f"d{i}")]}, tmp_path, _manifest(f"r{i}"))
+    assert pq.read_table(tmp_path / "documents.parquet").column("doc_id").to_pylist() == ["d3"]
+    assert sorted(p.name for p in (tmp_path / ".kpss" / "runs").iterdir()) == ["r2", "r3"]
 
-    def explode(*args, **kwargs):
-        raise KeyboardInterrupt  # as if the run were stopped mid-write
 
-    monkeypatch.setattr(pq, "write_table", explode)
+def test_failed_run_leaves_previous_set_intact(tmp_path, monkeypatch):
+    write_run({"documents": [_doc()], "blocks": []}, tmp_path, _manifest("r1"))
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("*.parquet")}
+    calls = []
+
+    def explode(table, path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # stopped after writing one table of the new set
+        original(table, path)
+
+    original = writer._write_parquet
+    monkeypatch.setattr(writer, "_write_parquet", explode)
     with pytest.raises(KeyboardInterrupt):
-        write_table(to_table("documents", [_doc(doc_id="new")]), "documents", tmp_path)
-    assert (tmp_path / "documents.parquet").read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["documents.parquet"]
+        write_run({"documents": [_doc(doc_id="new")], "blocks": []}, tmp_path, _manifest("r2"))
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("*.parquet")} == before
