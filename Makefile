@@ -10,7 +10,7 @@ OUT    ?= data/processed
 
 GOLD   ?= ../shared/gold
 
-.PHONY: extract test eval venv clean help
+.PHONY: extract test eval docs venv clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -28,6 +28,9 @@ extract: $(STAMP)  ## read RAW (default data/raw) and write the tables to OUT (d
 
 eval: $(STAMP)  ## score the tables in OUT against the gold annotations in GOLD (P/R/F1 per table)
 	$(BIN)/python -m pipeline eval --gold "$(GOLD)" --out "$(OUT)"
+
+docs: $(STAMP)  ## regenerate docs/data-dictionary.md from the table schemas
+	$(BIN)/python -m pipeline docs
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest -q

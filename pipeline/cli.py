@@ -99,6 +99,14 @@ def eval_command(gold: Path, out: Path, json_path: Path | None, verbose: bool, f
         click.echo(f"all tables at or above the floors in {floors}")
 
 
+@main.command()
+def docs() -> None:
+    """Regenerate docs/data-dictionary.md from the table schemas."""
+    from pipeline.dictionary import write
+
+    click.echo(f"wrote {write()}")
+
+
 def _print_summary(summary: RunSummary, out: Path) -> None:
     s = summary.by_status
     click.echo(f"{summary.files} files in {summary.seconds:.1f} s: {s.get('ok', 0)} ok, "

@@ -35,8 +35,11 @@ class SchemaError(ValueError):
 
 
 def _sort_key(columns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """Declared keys first, then every other value as text: rows that tie on the keys
+    (two roles of one mention) still get one order, whatever order they came in."""
     def key(row: dict[str, Any]) -> tuple:
-        return tuple((row.get(c) is not None, row.get(c) if row.get(c) is not None else 0) for c in columns)
+        declared = tuple((row.get(c) is not None, row.get(c) if row.get(c) is not None else 0) for c in columns)
+        return declared + tuple(sorted((k, str(v)) for k, v in row.items() if k not in columns))
     return key
 
 
