@@ -10,7 +10,7 @@ OUT    ?= data/processed
 
 GOLD   ?= ../shared/gold
 
-.PHONY: extract test eval docs venv clean help
+.PHONY: extract test eval docs db csv venv clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -28,6 +28,12 @@ extract: $(STAMP)  ## read RAW (default data/raw) and write the tables to OUT (d
 
 eval: $(STAMP)  ## score the tables in OUT against the gold annotations in GOLD (P/R/F1 per table)
 	$(BIN)/python -m pipeline eval --gold "$(GOLD)" --out "$(OUT)"
+
+db: $(STAMP)  ## create OUT/minutes.duckdb: views over the tables plus analyst views
+	$(BIN)/python -m pipeline db "$(OUT)"
+
+csv: $(STAMP)  ## write OUT/csv/<table>.csv for Czech Excel (UTF-8 BOM, ';', decimal comma)
+	$(BIN)/python -m pipeline csv "$(OUT)"
 
 docs: $(STAMP)  ## regenerate docs/data-dictionary.md from the table schemas
 	$(BIN)/python -m pipeline docs

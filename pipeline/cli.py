@@ -100,6 +100,26 @@ def eval_command(gold: Path, out: Path, json_path: Path | None, verbose: bool, f
 
 
 @main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def db(out: Path) -> None:
+    """Create OUT/minutes.duckdb: a view per table plus analyst views
+    (v_capacity_by_service, v_responsibilities, v_attendance)."""
+    from pipeline.database import build
+
+    click.echo(f"wrote {build(out)}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def csv(out: Path) -> None:
+    """Write OUT/csv/<table>.csv for Czech Excel: UTF-8 with BOM, ';' separator, decimal comma, ISO dates."""
+    from pipeline.export_csv import export
+
+    counts = export(out)
+    click.echo(f"wrote {len(counts)} CSV files to {out / 'csv'}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+
+
+@main.command()
 def docs() -> None:
     """Regenerate docs/data-dictionary.md from the table schemas."""
     from pipeline.dictionary import write
