@@ -17,7 +17,8 @@ from tqdm import tqdm
 
 from pipeline import __version__
 from pipeline.evaluate import evaluate, format_report
-from pipeline.runner import DEFAULT_MAX_FILE_MB, RunSummary, run
+from pipeline.executors import default_workers
+from pipeline.runner import DEFAULT_CACHE_DIR, DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_FILE_MB, RunOptions, RunSummary, run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,12 +30,28 @@ def main() -> None:
 @main.command()
 @click.argument("raw", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--workers", type=click.IntRange(min=0), default=default_workers(), show_default=True,
+              help="Worker processes reading files in parallel (default: all cores); 0 reads in this process "
+                   "with no time limit (for debugging).")
+@click.option("--file-timeout", type=float, default=DEFAULT_FILE_TIMEOUT, show_default=True,
+              help="Seconds one file may take; a slower file becomes a failed row saying so and the run goes on.")
 @click.option("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, show_default=True,
               help="Refuse files larger than this many megabytes (the documents row says so).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CACHE_DIR,
+              show_default=True, help="Where per-file results are kept, so a re-run reads only new or changed files.")
+@click.option("--no-cache", is_flag=True, help="Keep no results between runs (every file is read).")
+@click.option("--full", is_flag=True, help="Ignore cached results and read every file again.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool on this machine; dask: a Dask cluster (see --scheduler).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="With --executor dask: the address of an existing Dask scheduler; without it a LocalCluster "
+                   "with --workers workers is started.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar over files. Default: only when stderr is a terminal.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each file's outcome (paths only, never document text).")
-def extract(raw: Path, out: Path, max_file_mb: float, progress: bool | None, verbose: bool) -> None:
+def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb: float, cache_dir: Path,
+            no_cache: bool, full: bool, executor: str, scheduler: str | None, progress: bool | None,
+            verbose: bool) -> None:
     """Read every minutes file below RAW and write the tables to OUT.
 
     RAW is a folder tree of .docx, .pdf, .html/.htm and .txt files (other
@@ -49,11 +66,14 @@ def extract(raw: Path, out: Path, max_file_mb: float, progress: bool | None, ver
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     show = sys.stderr.isatty() if progress is None else progress
 
-    def bar(paths: Iterator[Path], total: int) -> Iterator[Path]:
-        return iter(tqdm(paths, total=total, unit="file", desc="extract", disable=not show, file=sys.stderr))
+    def bar(items: Iterator, total: int) -> Iterator:  # type: ignore[type-arg]
+        return iter(tqdm(items, total=total, unit="file", desc="extract", disable=not show, file=sys.stderr))
 
+    options = RunOptions(workers=workers, file_timeout=file_timeout or None, max_file_mb=max_file_mb,
+                         cache_dir=None if no_cache else cache_dir, full=full, executor=executor,
+                         scheduler=scheduler)
     try:
-        summary = run(raw, out, max_file_mb=max_file_mb, progress=bar)
+        summary = run(raw, out, options, progress=bar)
     except OSError as exc:
         click.echo(f"error: cannot write the tables to {out}: {exc}", err=True)
         sys.exit(1)
@@ -131,7 +151,7 @@ def _print_summary(summary: RunSummary, out: Path) -> None:
     s = summary.by_status
     click.echo(f"{summary.files} files in {summary.seconds:.1f} s: {s.get('ok', 0)} ok, "
                f"{s.get('partial', 0)} partial, {s.get('failed', 0)} failed; "
-               f"{summary.rows.get('blocks', 0)} blocks")
+               f"{summary.rows.get('blocks', 0)} blocks; {summary.reused} unchanged files taken from the cache")
     for fmt, counts in sorted(summary.by_format.items()):
         parts = ", ".join(f"{counts[k]} {k}" for k in ("ok", "partial", "failed") if counts.get(k))
         click.echo(f"  {fmt:8} {parts}")

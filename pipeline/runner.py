@@ -1,8 +1,11 @@
 """Runs the stages over an archive: find files -> ingest -> extract -> write.
 
 `process_file` is the whole per-file pipeline and never raises: whatever
-goes wrong with one file becomes its `documents` row (status and error),
-and the run goes on.
+goes wrong with one file becomes its `documents` row (status and error).
+`run` sends the files that changed since the last run to an executor (a
+local process pool by default, or Dask), keeps every file's result in the
+cache (data/interim), then streams the tables from the cache in `doc_id`
+order, so memory stays flat however large the archive.
 """
 
 from __future__ import annotations
@@ -11,22 +14,42 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from pipeline import __version__
+from pipeline.cache import ResultCache, decode, encode
+from pipeline.executors import default_workers, run_dask, run_inline, run_pool
 from pipeline.extract import BlockView, extract_document
 from pipeline.ingest import read, sniff
 from pipeline.model import Block, IngestError
-from pipeline.schemas import CONTRACT_VERSION, EXTRACTED_TABLES, TABLE_NAMES
+from pipeline.schemas import CONTRACT_VERSION, EXTRACTED_TABLES
 from pipeline.writer import write_run
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_FILE_MB = 100
+DEFAULT_FILE_TIMEOUT = 60.0
+DEFAULT_CACHE_DIR = Path("data/interim/cache")
+
+
+@dataclass
+class RunOptions:
+    """How to run; the defaults are what `kpss extract` uses."""
+
+    workers: int = field(default_factory=default_workers)  # 0: in this process, no time limit
+    file_timeout: float | None = DEFAULT_FILE_TIMEOUT
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
+    cache_dir: Path | None = None  # None: a throw-away cache for this run only (the CLI keeps one in data/interim)
+    full: bool = False  # ignore cached results
+    executor: str = "local"  # "local" or "dask"
+    scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
 
 
 @dataclass
@@ -49,6 +72,7 @@ class RunSummary:
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
     slowest: tuple[str, float] = ("", 0.0)
+    reused: int = 0  # files taken from the cache unchanged
     stage_seconds: dict[str, float] = field(default_factory=lambda: {"ingest": 0.0, "extract": 0.0, "write": 0.0})
 
 
@@ -65,6 +89,11 @@ def discover(root: Path) -> Iterator[Path]:
 def doc_id_of(data: bytes) -> str:
     """First 16 hex digits of the file's sha256 (SPEC.md)."""
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _path_id(rel_path: str) -> str:
+    """An id for a file whose bytes were not read (refused, or a link outside the input)."""
+    return hashlib.sha256(rel_path.encode()).hexdigest()[:16]
 
 
 def _base_row(path: Path, root: Path) -> dict[str, Any]:
@@ -85,7 +114,7 @@ def process_file(path: Path, root: Path, max_file_mb: float = DEFAULT_MAX_FILE_M
     except Exception as exc:  # a bug must cost one file, not the run
         log.exception("internal error on %s", row["source_path"])
         row.update(status="failed", error=f"internal error: {type(exc).__name__}: {exc}; please report this file")
-        row.setdefault("doc_id", row.get("doc_id") or hashlib.sha256(row["source_path"].encode()).hexdigest()[:16])
+        row.setdefault("doc_id", _path_id(row["source_path"]))
         row.setdefault("source_format", "unknown")
         result = FileResult(document=row)
     result.seconds = time.perf_counter() - started
@@ -95,13 +124,13 @@ def process_file(path: Path, root: Path, max_file_mb: float = DEFAULT_MAX_FILE_M
 def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) -> FileResult:
     resolved = path.resolve()
     if not resolved.is_relative_to(root.resolve()):
-        row.update(doc_id=hashlib.sha256(row["source_path"].encode()).hexdigest()[:16], source_format="link",
+        row.update(doc_id=_path_id(row["source_path"]), source_format="link",
                    error=f"skipped: {row['source_path']} is a link to a place outside the input folder")
         return FileResult(document=row)
     size = resolved.stat().st_size
     row["file_size"] = size
     if size > max_file_mb * 1024 * 1024:
-        row.update(doc_id=hashlib.sha256(row["source_path"].encode()).hexdigest()[:16], source_format="unknown",
+        row.update(doc_id=_path_id(row["source_path"]), source_format="unknown",
                    error=f"refused: the file has {size / 2**20:.1f} MB, above the limit of {max_file_mb:g} MB "
                          "(raise it with --max-file-mb)")
         return FileResult(document=row)
@@ -131,34 +160,121 @@ def _block_row(doc_id: str, block_id: int, block: Block) -> dict[str, Any]:
             "row": block.row, "col": block.col}
 
 
-def run(raw: Path, out: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB,
-        progress: Callable[[Iterator[Path], int], Iterator[Path]] | None = None) -> RunSummary:
-    """Process every file below `raw` and write all tables to `out`."""
+def work(path: str, root: str, max_file_mb: float) -> bytes:
+    """The task an executor runs for one file: its whole result, compressed."""
+    return encode(process_file(Path(path), Path(root), max_file_mb))
+
+
+def warm_up() -> None:
+    """Load spaCy and every lexicon once per worker process, not once per file."""
+    extract_document([BlockView(0, "paragraph", "Přítomni: Jana Nováková. Opatření 1.1 Navýšit o 0,5 úvazku.")])
+
+
+def run(raw: Path, out: Path, options: RunOptions | None = None,
+        progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None) -> RunSummary:
+    """Process every file below `raw` (only the changed ones, with a cache) and write all tables to `out`."""
+    options = options or RunOptions()
     started = time.perf_counter()
     started_at = dt.datetime.now(dt.timezone.utc)
-    paths = list(discover(raw))
-    iterator: Iterator[Path] = progress(iter(paths), len(paths)) if progress else iter(paths)
-    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
     summary = RunSummary()
-    seen: dict[str, str] = {}
-    for path in iterator:
-        result = process_file(path, raw, max_file_mb)
-        doc = result.document
-        first = seen.setdefault(doc["doc_id"], doc["source_path"])
-        if first != doc["source_path"]:
-            # same bytes at two paths: one documents row each, the content's rows once
-            doc["duplicate_of"] = first
-        else:
-            tables["blocks"].extend(result.blocks)
-            for name, rows in result.rows.items():
-                tables[name].extend(rows)
-        tables["documents"].append(doc)
-        _count(summary, result)
-    write_started = time.perf_counter()
-    summary.rows = write_run(tables, out, _manifest(raw, started_at, summary))
-    summary.stage_seconds["write"] = time.perf_counter() - write_started
+    scratch = None
+    if options.cache_dir is None:
+        scratch = Path(tempfile.mkdtemp(prefix="kpss-cache-"))
+    cache = ResultCache(options.cache_dir or scratch, raw)  # type: ignore[arg-type]
+    try:
+        documents = _process_all(raw, options, cache, summary, progress)
+        write_started = time.perf_counter()
+        summary.rows = write_run(documents, _fragments(documents, cache), out, _manifest(raw, started_at, summary))
+        summary.stage_seconds["write"] = time.perf_counter() - write_started
+        cache.save_index()
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: RunSummary,
+                 progress: Callable[[Iterator[Any], int], Iterator[Any]] | None) -> list[dict[str, Any]]:
+    """Documents rows for every file; results of changed files computed and cached."""
+    paths = list(discover(raw))
+    documents: dict[str, dict[str, Any]] = {}
+    stats: dict[str, os.stat_result] = {}
+    todo: list[str] = []
+    for path in paths:
+        rel = path.relative_to(raw).as_posix()
+        try:
+            stats[rel] = path.stat()
+        except OSError:  # a dangling link: process_file says so
+            todo.append(str(path))
+            continue
+        doc_id = None if options.full else cache.known(rel, stats[rel])
+        if doc_id:
+            documents[rel] = _reuse(cache.get(doc_id).document, path, raw)
+            cache.remember(rel, stats[rel], doc_id)
+            summary.reused += 1
+        else:
+            todo.append(str(path))
+    outcomes = _execute(todo, raw, options)
+    if progress:
+        outcomes = progress(outcomes, len(todo))
+    for outcome in outcomes:
+        path = Path(outcome.task)
+        rel = path.relative_to(raw).as_posix()
+        if outcome.error is not None:
+            result = FileResult(document={**_base_row(path, raw), "doc_id": _path_id(rel), "source_format":
+                                          _sniff_quietly(path), "error": outcome.error})
+        else:
+            result = decode(outcome.value)  # type: ignore[arg-type]
+            if result.document.get("doc_id") and not (result.document.get("error") or "").startswith(
+                    ("internal error", "skipped", "refused")):
+                cache.put(result.document["doc_id"], outcome.value)  # type: ignore[arg-type]
+                if rel in stats:
+                    cache.remember(rel, stats[rel], result.document["doc_id"])
+        documents[rel] = result.document
+        _count_time(summary, result)
+    rows = [documents[path.relative_to(raw).as_posix()] for path in paths]
+    _mark_duplicates(rows)
+    for row in rows:
+        _count(summary, row)
+    return rows
+
+
+def _execute(todo: list[str], raw: Path, options: RunOptions):  # type: ignore[no-untyped-def]
+    fn = partial(work, root=str(raw), max_file_mb=options.max_file_mb)
+    if options.executor == "dask":
+        return run_dask(fn, todo, options.workers or default_workers(), options.file_timeout, options.scheduler)
+    if options.workers == 0 or not todo:
+        return run_inline(fn, todo)
+    return run_pool(fn, todo, options.workers, options.file_timeout, initializer=warm_up)
+
+
+def _reuse(document: dict[str, Any], path: Path, root: Path) -> dict[str, Any]:
+    """A cached document row under this file's own path (the same bytes may sit elsewhere)."""
+    return {**document, **_base_row(path, root), "status": document["status"], "duplicate_of": None}
+
+
+def _sniff_quietly(path: Path) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return sniff(fh.read(4096), path.suffix.lower().lstrip("."))
+    except OSError:
+        return "unknown"
+
+
+def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
+    """Same bytes at two paths: one documents row each, the content's rows once."""
+    first: dict[str, str] = {}
+    for row in rows:
+        owner = first.setdefault(row["doc_id"], row["source_path"])
+        row["duplicate_of"] = owner if owner != row["source_path"] else None
+
+
+def _fragments(documents: list[dict[str, Any]], cache: ResultCache) -> Iterator[FileResult]:
+    """Each distinct document's cached result, in doc_id order (the tables' order)."""
+    for doc_id in sorted({d["doc_id"] for d in documents if d.get("duplicate_of") is None}):
+        if cache.has(doc_id):
+            yield cache.get(doc_id)
 
 
 def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary) -> dict[str, Any]:
@@ -173,21 +289,24 @@ def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary) -> dict[s
         "input_root": str(raw.resolve()),
         "command_line": " ".join(sys.argv),
         "files": summary.files,
+        "reused_from_cache": summary.reused,
         "by_status": summary.by_status,
         "by_format": summary.by_format,
         "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()},
     }
 
 
-def _count(summary: RunSummary, result: FileResult) -> None:
-    doc = result.document
+def _count_time(summary: RunSummary, result: FileResult) -> None:
+    for stage, seconds in result.stage_seconds.items():
+        summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
+    if result.seconds > summary.slowest[1]:
+        summary.slowest = (result.document["source_path"], result.seconds)
+
+
+def _count(summary: RunSummary, doc: dict[str, Any]) -> None:
     summary.files += 1
     summary.by_status[doc["status"]] = summary.by_status.get(doc["status"], 0) + 1
     per_format = summary.by_format.setdefault(doc.get("source_format") or "unknown", {})
     per_format[doc["status"]] = per_format.get(doc["status"], 0) + 1
     if doc["status"] != "ok":
         summary.failures.append((doc["source_path"], doc.get("error") or ""))
-    for stage, seconds in result.stage_seconds.items():
-        summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
-    if result.seconds > summary.slowest[1]:
-        summary.slowest = (doc["source_path"], result.seconds)

@@ -74,22 +74,65 @@ def _fits(value: Any, type_: pa.DataType) -> bool:
     return True
 
 
-def write_run(tables: dict[str, list[dict[str, Any]]], out_dir: Path, manifest: dict[str, Any]) -> dict[str, int]:
-    """Validate every table, write the set into a new run folder, then switch to it.
+class _StreamingTable:
+    """One table written row group by row group as fragments arrive (bounded memory).
 
-    Returns rows per table. `manifest` (run id, times, counts...) is saved as run.json.
+    Fragments come in doc_id order and each buffer is sorted before it is
+    written, so the file is in the table's declared order.
     """
-    built = {name: to_table(name, rows) for name, rows in tables.items()}
-    counts = {name: table.num_rows for name, table in built.items()}
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.name, self.path = name, path
+        self.buffer: list[dict[str, Any]] = []
+        self.rows = 0
+        self._writer: pq.ParquetWriter | None = None
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        """One document's rows (documents arrive in doc_id order)."""
+        self.buffer.extend(sorted(rows, key=_sort_key(TABLES[self.name].sort_by)))
+        while len(self.buffer) >= ROW_GROUP_ROWS:
+            self._flush(ROW_GROUP_ROWS)
+
+    def _flush(self, count: int) -> None:
+        table = to_table(self.name, self.buffer[:count])
+        del self.buffer[:count]
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, table.schema, compression="zstd", write_statistics=True)
+        self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+        self.rows += table.num_rows
+
+    def close(self) -> int:
+        if self.buffer or self._writer is None:
+            self._flush(len(self.buffer))
+        assert self._writer is not None
+        self._writer.close()
+        with open(self.path, "rb") as fh:
+            os.fsync(fh.fileno())
+        return self.rows
+
+
+def write_run(documents: list[dict[str, Any]], fragments: Iterable[Any], out_dir: Path,
+              manifest: dict[str, Any]) -> dict[str, int]:
+    """Write the documents rows and every fragment's blocks and rows into a new run
+    folder, then switch to it. `fragments` yield objects with `.blocks` and `.rows`
+    (table -> rows) in doc_id order. Returns rows per table; `manifest` (run id,
+    times, counts...) is saved as run.json.
+    """
     state = out_dir / STATE_DIR
     run_dir = state / "runs" / manifest["run_id"]
     run_dir.mkdir(parents=True, exist_ok=False)
-    for name, table in built.items():
-        _write_parquet(table, run_dir / f"{name}.parquet")
+    streams = {name: _StreamingTable(name, run_dir / f"{name}.parquet") for name in TABLES if name != "documents"}
+    for fragment in fragments:
+        streams["blocks"].add(fragment.blocks)
+        for name, rows in fragment.rows.items():
+            streams[name].add(rows)
+    counts = {"documents": len(documents)}
+    _write_parquet(to_table("documents", documents), run_dir / "documents.parquet")
+    counts.update({name: stream.close() for name, stream in streams.items()})
     _write_text(run_dir / "run.json", json.dumps({**manifest, "rows": counts}, ensure_ascii=False, indent=1))
     _fsync_dir(run_dir)
     _atomic_symlink(state / "current", Path("runs") / manifest["run_id"])
-    for name in [*built, "run"]:
+    for name in [*TABLES, "run"]:
         file = f"{name}.parquet" if name != "run" else "run.json"
         link = out_dir / file
         target = Path(STATE_DIR) / "current" / file

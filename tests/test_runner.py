@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.runner import doc_id_of, run
+from pipeline.runner import RunOptions, doc_id_of, run
 from tests.conftest import CORPUS_RAW, PEERS, need
 from tests.docx_factory import new_document, to_bytes
 
@@ -83,6 +83,6 @@ def test_oversize_file_is_refused_with_the_limit(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "velky.txt").write_bytes(b"a" * 3 * 1024 * 1024)
-    run(raw, tmp_path / "out", max_file_mb=1)
+    run(raw, tmp_path / "out", RunOptions(max_file_mb=1))
     error = pd.read_parquet(tmp_path / "out" / "documents.parquet").error[0]
     assert "above the limit of 1 MB" in error

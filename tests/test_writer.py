@@ -25,8 +25,17 @@ def _manifest(run_id):
     return {"run_id": run_id, "started_at": "t"}
 
 
+class _Fragment:
+    def __init__(self, blocks=(), **rows):
+        self.blocks, self.rows = list(blocks), rows
+
+
+def write(tmp_path, documents, run_id, fragments=()):
+    return write_run(documents, list(fragments), tmp_path, _manifest(run_id))
+
+
 def test_declared_schema_descriptions_enums_and_contract_version(tmp_path):
-    write_run({"documents": [_doc()], "goals": []}, tmp_path, _manifest("r1"))
+    write(tmp_path, [_doc()], "r1")
     docs = pq.read_table(tmp_path / "documents.parquet")
     assert docs.schema.equals(SCHEMAS["documents"], check_metadata=True)
     assert docs.schema.metadata[b"contract_version"] == b"1.1"
@@ -34,7 +43,7 @@ def test_declared_schema_descriptions_enums_and_contract_version(tmp_path):
     assert b"description" in docs.schema.field("meeting_date").metadata
     assert docs.column("meeting_date").to_pylist() == [dt.date(2017, 8, 30)]
     assert pq.read_table(tmp_path / "goals.parquet").num_rows == 0
-    assert json.loads((tmp_path / "run.json").read_text())["rows"] == {"documents": 1, "goals": 0}
+    assert json.loads((tmp_path / "run.json").read_text())["rows"]["documents"] == 1
 
 
 def test_rows_are_sorted_by_declared_keys():
@@ -58,24 +67,33 @@ def test_null_key_is_refused():
 
 def test_new_run_replaces_the_set_and_old_runs_are_pruned(tmp_path):
     for i in range(4):
-        write_run({"documents": [_doc(doc_id=f"d{i}")]}, tmp_path, _manifest(f"r{i}"))
+        write(tmp_path, [_doc(doc_id=f"d{i}")], f"r{i}")
     assert pq.read_table(tmp_path / "documents.parquet").column("doc_id").to_pylist() == ["d3"]
     assert sorted(p.name for p in (tmp_path / ".kpss" / "runs").iterdir()) == ["r2", "r3"]
 
 
 def test_failed_run_leaves_previous_set_intact(tmp_path, monkeypatch):
-    write_run({"documents": [_doc()], "blocks": []}, tmp_path, _manifest("r1"))
+    write(tmp_path, [_doc()], "r1")
     before = {p.name: p.read_bytes() for p in tmp_path.glob("*.parquet")}
     calls = []
 
     def explode(table, path):
         calls.append(path)
-        if len(calls) == 2:
-            raise KeyboardInterrupt  # stopped after writing one table of the new set
-        original(table, path)
+        raise KeyboardInterrupt  # stopped while the new set is being written
 
-    original = writer._write_parquet
     monkeypatch.setattr(writer, "_write_parquet", explode)
     with pytest.raises(KeyboardInterrupt):
-        write_run({"documents": [_doc(doc_id="new")], "blocks": []}, tmp_path, _manifest("r2"))
+        write(tmp_path, [_doc(doc_id="new")], "r2", [_Fragment(blocks=[
+            {"doc_id": "new", "block_id": 0, "kind": "paragraph", "text": "x"}])])
     assert {p.name: p.read_bytes() for p in tmp_path.glob("*.parquet")} == before
+
+
+def test_streamed_tables_are_split_into_row_groups_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(writer, "ROW_GROUP_ROWS", 3)
+    fragments = [_Fragment(blocks=[{"doc_id": d, "block_id": i, "kind": "paragraph", "text": f"{d}{i}"}
+                                   for i in (1, 0)]) for d in ("a", "b", "c")]
+    write(tmp_path, [_doc(doc_id=d, source_path=f"{d}.docx") for d in "cab"], "r1", fragments)
+    blocks = pq.ParquetFile(tmp_path / "blocks.parquet")
+    assert blocks.metadata.num_row_groups == 2
+    assert blocks.read().column("text").to_pylist() == ["a0", "a1", "b0", "b1", "c0", "c1"]
+    assert pq.read_table(tmp_path / "documents.parquet").column("doc_id").to_pylist() == ["a", "b", "c"]
