@@ -1,22 +1,25 @@
 """Capacity changes: every stated capacity, or change of one, that has a figure.
 
 A figure becomes a row when a unit goes with it: the noun after it ("3 lůžek",
-"20 nájemních bytových jednotek"), before it ("nový úvazek 1", "úvazku o 0,5"),
-a header before a run of figures ("počet míst - 10 rodičů maximálně 30 dětí"), or
-the unit its sibling lines in the same list state ("Charita – sociální
-rehabilitace, 1" under a line with "1 úvazek"). Counts of persons (client) need a
-capacity cue in their own clause ("pro 10 rodičů", "kapacita služby je 40
-rodin"); money, dates, years, IČO, percentages and counts of meetings never
-become rows.
+"20 nájemních bytových jednotek"), before it ("nový úvazek 1", "úvazku o 0,5",
+also across a genitive: "úvazek sociálního pracovníka 0,5"), a header before a
+run of figures ("počet míst - 10 rodičů maximálně 30 dětí"), or the unit its
+sibling lines in the same list state ("Charita – sociální rehabilitace, 1" under a
+line with "1 úvazek"). Counts of persons (client) need a capacity cue in their own
+clause ("pro 10 rodičů", "kapacita služby je 40 rodin"); money, dates, years, IČO,
+percentages, counts of meetings and counts of what happened ("poradnu využilo 140
+klientů", "3 byty byly pronajaty") never become rows.
 
 The change is read, first match wins: "z 3 lůžek na 15 lůžek" (from -> to), a
 range "1 - 1,5" in a capacity list (from -> to), "+ 0,5" (increase), "o 2
-lůžka" after an increase or decrease word (delta), a word for something new
-("nový úvazek 1", "zřízení ... pro 10 rodičů": new), a word for a change, a
-word for a stated capacity ("s kapacitou", "počet": set), the title of the
-list or plan item above ("Navýšit kapacitu ...": increase), else set.
-The row names the plan item (`item_ref`), the organisation and the service
-where the text does (see `_organisation`, `_service`).
+lůžka" after an increase or decrease word (delta), then the cue words of the
+figure's own comma clause, else of its whole clause: a word for something new
+("nový úvazek 1", "zřízení ... pro 10 rodičů": new), a word for a change, a word
+for a stated capacity ("s kapacitou", "počet", "skutečný stav": set); a total
+("celkem 9 bytů": set); the title of the list or plan item above ("Navýšit
+kapacitu ...": increase), else set. The row names the plan item (`item_ref`, also
+from a line that names it: "K opatření 4.2: ..."), the organisation and the
+service where the text does (see `_Context.organisation`, `_Context.service`).
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
 from pipeline.extract.common import body_offset, span_row
 from pipeline.extract.dates import find_dates
-from pipeline.extract.organisations import DocOrgs
-from pipeline.extract.orgnames import Tok, sentence_of, toks
+from pipeline.extract.orgcontext import DocOrgs
+from pipeline.extract.orglexicon import is_verb
+from pipeline.extract.textspans import Tok, sentence_of, toks
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class _Rules:
     by_words: frozenset[str]
     between: frozenset[str]
     approximately: frozenset[str]
+    totals: frozenset[str]
+    events: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +85,8 @@ def rules() -> _Rules:
         by_words=frozenset(cfg["grammar"]["by_words"]),
         between=frozenset(cfg["grammar"]["between_unit_and_figure"]),
         approximately=frozenset(cfg["grammar"]["approximately"]),
+        totals=frozenset(cfg["grammar"]["totals"]),
+        events=tuple(cfg["not_capacity"]["events"]),
     )
 
 
@@ -131,13 +139,24 @@ def _unit_after(tokens: Sequence[Tok], i: int) -> tuple[str, int] | None:
 
 
 def _unit_before(tokens: Sequence[Tok], i: int) -> str | None:
-    """A unit noun just before a figure: "úvazek 1", "úvazku o 0,5", "kapacita lůžek: 20"."""
+    """A unit noun just before a figure: "úvazek 1", "úvazku o 0,5", "kapacita lůžek: 20";
+    also one whose genitive complement stands between ("nový úvazek pracovního konzultanta
+    1,0", "úvazek sociálního pracovníka 1": the head noun, úvazek, is the unit)."""
     j = i - 1
     while j >= 0 and tokens[j].lower in rules().between:
         j -= 1
-    if j >= 0 and i - j <= 3:
-        return unit_of(tokens[j].text)
-    return None
+    if j < 0 or i - j > 3:
+        return None
+    unit = unit_of(tokens[j].text)
+    if j < i - 1:
+        return unit
+    for k in range(j - 1, max(-1, j - 3), -1):  # the head of a noun phrase right before the figure
+        tok = tokens[k]
+        if not tok.is_word or not tok.text.islower() or _value(tok) is not None or is_verb(tok.text) \
+                or tok.lower in rules().between:
+            break
+        unit = unit_of(tok.text) or unit
+    return unit
 
 
 def _excluded(tokens: Sequence[Tok], i: int, dates: list[tuple[int, int]]) -> bool:
@@ -249,6 +268,44 @@ def _clause(block: BlockView, pos: int) -> tuple[int, int]:
     return (before + 1 if before >= 0 else start), (after if after >= 0 else end)
 
 
+def _piece(block: BlockView, pos: int) -> tuple[int, int]:
+    """The comma clause of a figure: the comma piece that holds it, with the pieces before
+    it down to one that has a verb of its own ("obec má celkem 9 bytů" and "letos se 3 byty
+    pronajaly rodinám" are two; "nový poskytovatel X, o. p. s., s kapacitou
+    20 klientů" is one). A decimal comma ("0,5") does not cut."""
+    start, end = _clause(block, pos)
+    text = block.text
+    bounds = [start] + [start + m.end() for m in re.finditer(r",\s", text[start:end])] + [end + 2]
+    index = max(k for k, b in enumerate(bounds[:-1]) if b <= pos)
+    piece_end = bounds[index + 1] - 2
+    while index > 0 and not any(is_verb(t.text) for t in toks(text[bounds[index]:piece_end])):
+        index -= 1
+    return bounds[index], piece_end
+
+
+def _cue_kind(words: Sequence[str]) -> str | None:
+    """The kind of statement the cue words say: new, decrease (unless a stated capacity
+    is the subject: "kapacita ... snížena"), set, increase; None without a cue."""
+    if _has_cue(words, "new"):
+        return "new"
+    if _has_cue(words, "decrease") and not _has_cue(words, "set"):
+        return "decrease"
+    if _has_cue(words, "set"):
+        return "set"
+    if _has_cue(words, "increase"):
+        return "increase"
+    return None
+
+
+def _counts_events(words: Sequence[str]) -> bool:
+    """The piece counts what happened ("3 byty byly pronajaty rodinám", "poradnu využilo 140
+    klientů", "klub uspořádal 4 výlety"), not a capacity: a verb of such an event and no cue of a
+    change or a capacity besides."""
+    if not any(w.startswith(rules().events) for w in words):
+        return False
+    return not any(_has_cue(words, kind) for kind in ("increase", "decrease", "set"))
+
+
 def _words(text: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[\w+]+", text)]
 
@@ -281,25 +338,38 @@ def _read_change(block: BlockView, tokens: Sequence[Tok], figure: _Figure, figur
         a, b, last = rng
         return _Reading("increase" if b >= a else "decrease", a, b, b - a, i, last)
     c_start, c_end = _clause(block, tokens[i].start)
+    p_start, p_end = _piece(block, tokens[i].start)
     before_words = _words(block.text[c_start:tokens[i].start])
     clause_words = _words(block.text[c_start:c_end])
+    piece_words = _words(block.text[p_start:p_end])
+    if _counts_events(piece_words):
+        return None
     if i > 0 and tokens[i - 1].text in rules().plus:
         return _Reading("increase", None, None, value, i - 1, end)
-    if i > 0 and tokens[i - 1].lower in rules().by_words:
+    by = i - 1
+    while by > 0 and (tokens[by].lower in rules().totals or tokens[by].lower in rules().approximately):
+        by -= 1  # "o celkem 4 lůžka", "o cca 3 místa"
+    if by >= 0 and tokens[by].lower in rules().by_words:
         nearest = _nearest_cue(before_words, ("increase", "decrease")) or inherited
         if nearest == "decrease":
-            return _Reading("decrease", None, None, -value, i - 1, end)
+            return _Reading("decrease", None, None, -value, by, end)
         if nearest == "increase":
-            return _Reading("increase", None, None, value, i - 1, end)
+            return _Reading("increase", None, None, value, by, end)
     if figure.header:
         return _Reading("set", None, value, None, i, end)
-    if _has_cue(clause_words, "new"):
+    kind = _cue_kind(piece_words)
+    if kind is None and _after_total(tokens, i):
+        return _Reading("set", None, value, None, i, end)  # "obec má celkem 9 bytů"
+    kind = kind or _cue_kind(clause_words)
+    if kind in (None, "increase") and i > 0 and tokens[i - 1].lower in rules().designed_for:
+        kind = "set"  # "pro 10 rodičů"
+    if kind == "new":
         return _Reading("new", None, None, value, i, end)
-    if _has_cue(clause_words, "decrease") and not _has_cue(clause_words, "set"):
+    if kind == "decrease":
         return _Reading("decrease", None, None, -value, i, end)
-    if _has_cue(clause_words, "set") or (i > 0 and tokens[i - 1].lower in rules().designed_for):
+    if kind == "set":
         return _Reading("set", None, value, None, i, end)
-    if _has_cue(clause_words, "increase"):
+    if kind == "increase":
         return _Reading("increase", None, None, value, i, end)
     if inherited in ("increase", "decrease"):
         sign = -1 if inherited == "decrease" else 1
@@ -307,6 +377,11 @@ def _read_change(block: BlockView, tokens: Sequence[Tok], figure: _Figure, figur
     if inherited == "new":
         return _Reading("new", None, None, value, i, end)
     return _Reading("set", None, value, None, i, end)
+
+
+def _after_total(tokens: Sequence[Tok], i: int) -> bool:
+    """A word for a total right before the figure ("celkem 9 bytů"): a stated capacity."""
+    return i > 0 and tokens[i - 1].lower in rules().totals
 
 
 def _from_to(tokens: Sequence[Tok], i: int, figures: dict[int, _Figure]):  # type: ignore[no-untyped-def]

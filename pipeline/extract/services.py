@@ -7,11 +7,14 @@ inflected forms match: "azylového domu", "terénních programů"; abbreviations
 inside an organisation's own name ("Středisko rané péče Vlnka") is the name, not
 the service. The provider is an organisation the same sentence names (the
 nearest one before the mention, with those coordinated with it — "X a Y
-poskytují ..." — else the nearest one after it), or the organisation of the
-list item above a sub-list ("• Kopretina, z. ú." / "◦ Denní stacionář ..."); an
-organisation the sentence names as a funder ("vyhlásí projekt zaměřený na ...")
-does not provide. One row per (type, organisation); a row without organisation
-only for a type never named with a provider in the document.
+poskytují ..." — else the nearest one after it), the organisation of the list item
+above a sub-list ("• Kopretina, z. ú." / "◦ Denní stacionář ..."), the subject of
+the paragraph, else the one organisation responsible for the plan item (see
+pipeline/extract/orgcontext.py); an organisation the sentence names as a funder
+("vyhlásí projekt zaměřený na ..."), as the party dealt with ("jednání s městem
+X") or as the affiliation of a speaker reporting something does not provide. One
+row per (type, organisation); a row without organisation only for a type never
+named with a provider in the document.
 """
 
 from __future__ import annotations
@@ -78,24 +81,41 @@ def _find_services(text: str) -> tuple[ServiceMention, ...]:
 
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
-    """Append one row per (service type, providing organisation) to result.tables["services"]."""
-    from pipeline.extract.organisations import DocOrgs  # organisations imports this module
+    """Append one row per (service type, providing organisation) to result.tables["services"].
+
+    A mention whose provider the text does not give takes the one organisation responsible
+    for its plan item ("Aktivita 1.2 Udržení denního stacionáře / R: X"), unless the item
+    names a provider of that type elsewhere ("... stacionář provozuje Y")."""
+    from pipeline.extract.orgcontext import DocOrgs  # orgcontext imports this module
 
     ctx = DocOrgs(blocks, result)
     with_provider: dict[tuple[str, str], dict] = {}
     without: dict[str, dict] = {}
+    provided_in_item: set[tuple[str, str | None]] = set()
+    pending: list[tuple[BlockView, ServiceMention, str | None]] = []
     for block in blocks:
         for mention in ctx.services_in(block):
+            item = ctx.items.at(block, mention.start)
             providers = ctx.providers_of(block, mention.start, mention.end)
-            fields = {"service_type": mention.service_type, "paragraph": mention.paragraph,
-                      "raw_text": block.text[mention.start:mention.end]}
-            if not providers:
-                without.setdefault(mention.service_type, span_row(block, mention.start, mention.end,
-                                                                  organisation=None, **fields))
-            for org in providers:
-                with_provider.setdefault((mention.service_type, org),
-                                         span_row(block, mention.start, mention.end, organisation=org, **fields))
+            if providers:
+                provided_in_item.add((mention.service_type, item))
+                for org in providers:
+                    with_provider.setdefault((mention.service_type, org), _row(block, mention, org))
+            else:
+                pending.append((block, mention, item))
+    for block, mention, item in pending:
+        responsible = ctx.responsible_for(item) if (mention.service_type, item) not in provided_in_item else []
+        if len(responsible) == 1:
+            with_provider.setdefault((mention.service_type, responsible[0]), _row(block, mention, responsible[0]))
+        else:
+            without.setdefault(mention.service_type, _row(block, mention, None))
     provided = {service_type for service_type, _ in with_provider}
     rows = list(with_provider.values()) + [r for t, r in without.items() if t not in provided]
     rows.sort(key=lambda r: (r["block_id"], r["char_start"]))
     result.tables["services"].extend(rows)
+
+
+def _row(block: BlockView, mention: ServiceMention, organisation: str | None) -> dict:
+    return span_row(block, mention.start, mention.end, organisation=organisation,
+                    service_type=mention.service_type, paragraph=mention.paragraph,
+                    raw_text=block.text[mention.start:mention.end])

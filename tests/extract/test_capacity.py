@@ -143,3 +143,74 @@ def test_caseload_in_a_sentence_after_the_service():
                  "Služba má 2,5 úvazku.")
     assert (row["organisation"], row["service"], row["unit"], row["change"], row["value_to"]) == (
         "Slezská diakonie", "sociálně aktivizační služby pro rodiny s dětmi", "fte", "set", 2.5)
+
+
+def test_each_comma_clause_with_its_own_verb_reads_its_own_cues():
+    assert changes("Obec spravuje celkem 9 bytů pro seniory, loni byly 3 byty nově pronajaty "
+                   "mladým rodinám.") == [("flat", "set", None, 9.0, None)]
+
+
+def test_verbless_pieces_belong_to_the_clause_before():
+    text = "Od září otevře nový poskytovatel, Modrá kotva, z. ú., pobočku s kapacitou 12 klientů."
+    assert changes(text) == [("client", "new", None, None, 12.0)]
+    assert changes("Pobočku v Proseči otevřela Modrá kotva, z. ú., kapacita je 12 klientů.") == [
+        ("client", "set", None, 12.0, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Poradnu v loňském roce využilo 140 klientů.",
+    "Klub uspořádal 4 výlety pro 30 seniorů.",
+    "Během zimy bylo v noclehárně ubytováno 35 osob.",
+    "Byty byly přiděleny 3 rodinám s dětmi.",
+    "V roce 2023 byly 2 startovací byty pronajaty mladým rodinám.",
+])
+def test_counts_of_what_happened_are_no_capacity(text):
+    assert changes(text) == []
+
+
+def test_a_total_is_a_stated_capacity_even_under_an_increase_title():
+    assert changes("### Aktivita 2.1.1 Navýšení počtu bytů", "V domě je celkem 14 bytů.") == [
+        ("flat", "set", None, 14.0, None)]
+    assert changes("Kapacita se navýší o celkem 4 lůžka.") == [("bed", "increase", None, None, 4.0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Plán: nový úvazek sociálního pracovníka 0,5", ("fte", "new", None, None, 0.5)),
+    ("Personál: úvazek pečovatelky 0,75", ("fte", "set", None, 0.75, None)),
+    ("Domov pro seniory sníží kapacitu z 40 na 36 lůžek.", ("bed", "decrease", 40.0, 36.0, -4.0)),
+])
+def test_unit_noun_heading_a_genitive_before_the_figure(text, expected):
+    assert changes(text) == [expected]
+
+
+def test_line_that_names_its_measure_ties_the_figure_to_it():
+    (row,) = run("## Cíl 2 Podpora rodin s dětmi",
+                 "Skupina navrhla k cíli 2 tři opatření.",
+                 "K opatření 2.4: počítá se se zřízením azylového domu pro 8 matek s dětmi.")
+    assert (row["item_ref"], row["service"], row["unit"], row["change"], row["delta"]) == (
+        "2.4", "azylové domy", "client", "new", 8.0)
+
+
+def test_planned_and_achieved_capacity_of_an_evaluated_activity():
+    found = run("### Aktivita 1.3.1 Rozšíření kapacity dílny",
+                "Realizátor: Modrý kámen, o. p. s.",
+                "Plánovaná kapacita: z 8 na 10 míst",
+                "Dosažená kapacita: 10 míst (od 1. 6. 2023)",
+                "Finanční náklady: 150 000 Kč")
+    assert [(r["item_ref"], r["organisation"]) + tuple(r[f] for f in FIELDS) for r in found] == [
+        ("1.3.1", "Modrý kámen", "place", "increase", 8.0, 10.0, 2.0),
+        ("1.3.1", "Modrý kámen", "place", "set", None, 10.0, None)]
+
+
+def test_capacity_of_a_service_run_by_the_paragraph_subject():
+    (row,) = run("Vedoucí uvedla, že Domov Slunečnice Skuteč, p. o. zahájí opravu pavilonu. "
+                 "Kapacita domova pro seniory se tím sníží o 4 lůžka.")
+    assert (row["organisation"], row["service"], row["unit"], row["change"], row["delta"]) == (
+        "Domov Slunečnice Skuteč", "domovy pro seniory", "bed", "decrease", -4.0)
+
+
+def test_actual_state_in_an_evaluation_is_a_stated_capacity():
+    assert changes("### Aktivita 2.2.1 Rozšíření osobní asistence",
+                   "Plán: navýšení o 1 úvazek",
+                   "Skutečný stav: 2,5 úvazku") == [("fte", "increase", None, None, 1.0),
+                                                     ("fte", "set", None, 2.5, None)]

@@ -246,3 +246,95 @@ def test_the_funded_one_is_not_a_funder():
                  "Výzvu, kterou vyhlásil Krajský úřad Zlínského kraje, podal i Spolek Ticho, z. s.")
     assert found == {("Město Vítkov", "funder", None), ("Charita Vítkov", "provider", None),
                      ("Krajský úřad Zlínského kraje", "funder", None), ("Spolek Ticho", "mentioned", None)}
+
+
+# --------------------------------------------------------------------------- roles of names found by position
+
+
+def paragraph_rows(*texts: str) -> set[tuple]:
+    """Rows of paragraphs kept as a converter leaves them (typed list labels stay text)."""
+    items = [BlockView(i, "paragraph", text) for i, text in enumerate(texts)]
+    result = with_plan(items)
+    organisations.extract(items, result)
+    return {(r["name"], r["role"], r["item_ref"]) for r in result.tables["organisations"]}
+
+
+def test_paragraphs_with_typed_labels_keep_their_application_intro():
+    found = paragraph_rows("Vedoucí odboru předložil žádosti o zařazení do krajské sítě:",
+                           "a) Oáza Lipník, z. s., IČO 00064581 – denní stacionář: navýšení o 2 místa.",
+                           "b) Modrá kotva, o. p. s. – noclehárna: beze změny kapacity.")
+    assert found == {("Oáza Lipník", "applicant", None), ("Modrá kotva", "applicant", None)}
+
+
+def test_typed_labels_without_an_application_intro_give_no_applicants():
+    found = paragraph_rows("Zástupci organizací informovali:",
+                           "a) Oáza Lipník, z. s. – denní stacionář je plně obsazen.")
+    assert found == {("Oáza Lipník", "provider", None)}
+
+
+def test_organising_events_makes_a_provider():
+    assert rows("Každý čtvrtek pořádá Klub Oáza, z. s. trénink paměti.") == {("Klub Oáza", "provider", None)}
+    assert rows("Trénink paměti nabízejí Senioři sobě, z. s.") == {("Senioři sobě", "provider", None)}
+
+
+def test_setting_money_aside_makes_a_funder():
+    assert rows("Obec Skuteč uvolnila ze svého rozpočtu 250 000 Kč na dopravu seniorů.") == \
+        {("Obec Skuteč", "funder", None)}
+    assert rows("Obec Skuteč uvolnila pro klub prostory ve škole.") == {("Obec Skuteč", "mentioned", None)}
+    assert rows("Na podporu rodin vyčlenilo Město Proseč 120 000 Kč.") == {("Město Proseč", "funder", None)}
+    assert rows("Charitě Proseč vyčlenila rada 120 000 Kč.") == {("Charita Proseč", "mentioned", None)}
+    assert rows("Obec Skuteč vyčlenila na sociální služby 1,2 mil. Kč.") == {("Obec Skuteč", "funder", None)}
+
+
+def test_the_party_dealt_with_does_not_provide():
+    found = rows("Pokračuje jednání s Obcí Proseč o zřízení noclehárny.")
+    assert found == {("Obec Proseč", "mentioned", None)}
+    found = rows("Noclehárnu bude spolu s Charitou Chotěboř provozovat Oáza Lipník, z. s.")
+    assert ("Charita Chotěboř", "provider", None) in found
+
+
+def test_speaker_affiliation_does_not_provide_what_the_speaker_reports():
+    found = rows("Mgr. Eva Malá (Oáza Lipník, z. s.) sdělila, že smlouva s Obcí Skuteč "
+                 "na prostory pro chráněné bydlení se teprve připravuje.")
+    assert found == {("Oáza Lipník", "mentioned", None), ("Obec Skuteč", "mentioned", None)}
+    found = rows("Mgr. Eva Malá (Oáza Lipník, z. s.) představila chráněné bydlení v Lipníku.")
+    assert found == {("Oáza Lipník", "provider", None)}
+
+
+def test_the_subject_of_a_paragraph_provides_what_its_next_sentences_name():
+    found = rows("Ředitelka informovala, že Domov Slunečnice Skuteč, p. o. od března zahájí stavbu výtahu. "
+                 "Tím se sníží kapacita domova pro seniory o 2 lůžka.")
+    assert found == {("Domov Slunečnice Skuteč", "provider", None)}
+
+
+def test_no_paragraph_subject_when_two_organisations_or_no_clause_subject():
+    found = rows("Oáza Lipník, z. s. otevřela klub. Modrá kotva, o. p. s. hledá prostory. "
+                 "Ve městě chybí odlehčovací služba.")
+    assert found == {("Oáza Lipník", "mentioned", None), ("Modrá kotva", "mentioned", None)}
+    found = rows("Cíl 2 – udržení návazných služeb – Probační a mediační služba ČR. "
+                 "Cíl 3 – vznik azylového domu pro matky.")
+    assert found == {("Probační a mediační služba ČR", "mentioned", None)}
+
+
+def test_attendance_in_tab_separated_lines_gives_members_like_a_table():
+    found = rows("Prezence:", "Jméno\tOrganizace\tÚčast", "Eva Malá\tOáza Lipník\tpřítomna",
+                 "Petr Kos\tMěstský úřad Skuteč\tomluven", "Oáza Lipník pořádá besedy pro seniory.")
+    assert found == {("Oáza Lipník", "provider", None), ("Městský úřad Skuteč", "member", None)}
+
+
+def test_total_line_of_an_applicant_table_is_no_organisation():
+    found = rows("| Žadatel | Částka |", "| Oáza Lipník, z. s. | 120 000 Kč |", "| Celkem | 120 000 Kč |")
+    assert found == {("Oáza Lipník", "applicant", None)}
+
+
+def test_organisations_opening_the_items_of_a_list_of_providers():
+    found = rows("V regionu působí tito poskytovatelé:",
+                 "- Modrá kotva – pečovatelská služba, osobní asistence",
+                 "- Oáza Lipník, vedoucí Eva Malá",
+                 "Jednání se zúčastnily tyto organizace:",
+                 "- Rodinné hnízdo",
+                 "V regionu chybí tyto služby:",
+                 "- Odlehčovací služby",
+                 "- Sociální automobil")
+    assert found == {("Modrá kotva", "provider", None), ("Oáza Lipník", "provider", None),
+                     ("Rodinné hnízdo", "mentioned", None)}

@@ -235,3 +235,91 @@ def test_a_surname_in_a_slot_is_no_organisation():
 def test_acronym_leaves_out_prepositions_and_conjunctions():
     found = canonical_names("Ministerstvo práce a sociálních věcí připravuje novelu.", "Program MPSV pokračuje.")
     assert found == ["Ministerstvo práce a sociálních věcí"]
+
+
+# --------------------------------------------------------------------------- bare proper names by position
+
+
+def kinds(*lines: str) -> list[tuple[str, str]]:
+    return [(m.key, m.kind) for m in find_mentions(blocks(*lines))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dovoz obědů nově zajišťuje poskytovatel Modrá kotva.", ["Modrá kotva"]),
+    ("Od jara převezme terénní práci provozovatel Jasný den z Chrudimi.", ["Jasný den"]),
+    ("Kontrolu provedla u organizace Oáza Lipník krajská komise.", ["Oáza Lipník"]),
+    ("Organizace Stará lípa Skuteč zve na besedu.", ["Stará lípa Skuteč"]),
+    ("Besedy pořádá spolek Lípa.", ["Lípa"]),  # lower-case "spolek" only classifies
+    ("Spolek Lípa Trhová Kamenice pořádá besedy.", ["Spolek Lípa Trhová Kamenice"]),
+    ("Sociálně terapeutickou dílnu provozuje Modrý kámen Skuteč od roku 2015.", ["Modrý kámen Skuteč"]),
+    ("Dílna (provozuje Poustevna) hledá nové prostory.", ["Poustevna"]),
+    ("Projekt realizuje Rodinné hnízdo Chotěboř.", ["Rodinné hnízdo Chotěboř"]),
+    ("Poskytovatelem služby bude Dům Pod Skalou.", ["Dům Pod Skalou"]),
+])
+def test_bare_names_after_a_word_that_says_an_organisation_follows(text, expected):
+    assert canonical_names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Za organizaci Dne seniorů poděkovala starostka.",  # organising an event
+    "Poskytovatel sídlí v ulici Nerudova 12.",  # a street
+    "Projekt realizuje Mgr. Eva Malá.",  # a person
+    "Dotaci zajišťuje Program Podpora seniorů.",  # a programme
+    "Modrá kotva je hned za náměstím.",  # a sentence start without any cue
+    "Služba sídlí v budově Stará fara na náměstí.",  # a building
+    "Provozovatel Domov pro seniory navýší kapacitu.",  # a service type, a lone generic noun
+    "Dílnu provozuje Kovář.",  # one word after a verb could be anything
+])
+def test_capitalised_phrases_that_are_no_organisations(text):
+    assert canonical_names(text) == []
+
+
+def test_parentheses_after_a_service_name_its_provider_not_its_place():
+    assert canonical_names("Odlehčovací služba (Domov Slunečnice Skuteč) nabízí 4 lůžka.") == \
+        ["Domov Slunečnice Skuteč"]
+    assert canonical_names("Denní stacionář (Nerudova 12) má volná místa.") == []
+    assert canonical_names("Noclehárna (Nové Hrady) je otevřena celoročně.") == []
+    assert canonical_names("Noclehárna (Proseč) je otevřena celoročně.") == []
+
+
+def test_organisation_in_parentheses_after_a_person():
+    assert kinds("Na jednání promluvila Bc. Iva Horká (Modrá kotva, vedoucí služby).") == \
+        [("Modrá kotva", "attendee")]
+    assert kinds("Slovo měla Bc. Iva Horká (vedoucí odboru sociálních věcí).") == []
+
+
+def test_organisation_column_of_a_table_and_of_tab_separated_lines():
+    assert canonical_names("| Služba | Poskytovatel |", "| Osobní asistence | Ruka v ruce Skuteč |") == \
+        ["Ruka v ruce Skuteč"]
+    assert canonical_names("Jméno\tOrganizace\tÚčast", "Eva Malá\tOáza Lipník\tpřítomna",
+                           "Petr Kos\tZelená louka\tomluven") == ["Oáza Lipník", "Zelená louka"]
+
+
+def test_label_lines_with_tabs_are_no_table():
+    assert canonical_names("Datum:\t1. 2. 2024", "Místo:\tKlubovna Oáza, Nerudova 12") == []
+
+
+def test_a_name_given_once_is_found_again_also_inflected():
+    found = kinds("Realizátor: Modrá kotva", "Zástupci Modré kotvy představili plán.",
+                  "Modrá kotva Plus je jiný projekt.")
+    assert found == [("Modrá kotva", "slot"), ("Modrá kotva", "known")]
+
+
+def test_one_word_name_is_found_again_only_as_written():
+    assert kinds("R: Poustevna", "Poustevna hledá dobrovolníky.", "Poustevně chybí auto.") == \
+        [("Poustevna", "slot"), ("Poustevna", "known")]
+
+
+def test_provider_slot_written_inline():
+    assert canonical_names("Provozovatelem nové noclehárny bude Teplý kout.") == ["Teplý kout"]
+
+
+def test_people_and_generic_roles_in_an_organisation_column_are_no_organisations():
+    assert canonical_names("| Jméno | Organizace |", "| Eva Malá | Veřejnost |", "| Petr Kos | Uživatel služby |",
+                           "| Jan Bílý | Zastupitel |", "| Ida Nová | Zastupitelstvo města Skuteč |") == \
+        ["Zastupitelstvo města Skuteč"]
+
+
+def test_list_of_members_written_surname_first_names_no_organisation():
+    assert canonical_names("Členové pracovní skupiny:", "- Malá Eva – sociální pracovnice",
+                           "- Kos Petr (Oáza Lipník)") == ["Oáza Lipník"]

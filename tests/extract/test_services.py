@@ -75,8 +75,17 @@ def test_crisis_help_by_phone_is_not_crisis_help():
 def test_provider_named_in_the_same_sentence():
     found = rows("Noclehárnu v Hlučíně provozuje Armáda spásy, azylový dům pro matky chybí.",
                  "Sdružení Jasan, z. s. a Charita Hlučín poskytují sociální rehabilitaci.")
-    assert found == {("noclehárny", "Armáda spásy"), ("azylové domy", "Armáda spásy"),
+    assert found == {("noclehárny", "Armáda spásy"), ("azylové domy", None),
                      ("sociální rehabilitace", "Sdružení Jasan"), ("sociální rehabilitace", "Charita Hlučín")}
+
+
+@pytest.mark.parametrize("text", [
+    "Charita Hlučín, z. s. připomněla, že ve městě chybí noclehárna.",
+    "Noclehárnu ve městě zatím nikdo neprovozuje, uvedla Charita Hlučín.",
+    "Charita Hlučín informovala o činnosti. V regionu chybí noclehárna.",
+])
+def test_a_service_named_as_missing_has_no_provider(text):
+    assert rows(text) == {("noclehárny", None)}
 
 
 def test_provider_after_the_service_and_in_a_list_line():
@@ -141,3 +150,40 @@ def test_plural_and_oblique_cases(text, expected):
 def test_organisation_funded_in_the_sentence_still_provides():
     found = rows("Město Vítkov podpořilo dotací Charitu Vítkov, která provozuje noclehárnu.")
     assert found == {("noclehárny", "Charita Vítkov")}
+
+
+def test_service_of_an_item_without_a_provider_in_its_sentence_is_the_responsible_ones():
+    items = blocks("### Aktivita 3.1.2 Udržení odlehčovací služby",
+                   "Realizátor: Modrá kotva, z. ú.",
+                   "Plán: zachování kapacity; plnění: splněno")
+    result = with_plan(items)
+    organisations.extract(items, result)
+    services.extract(items, result)
+    assert {(r["service_type"], r["organisation"]) for r in result.tables["services"]} == {
+        ("odlehčovací služby", "Modrá kotva")}
+    # the responsible one gets no provider row for it: its tie is the R: line
+    assert {(r["name"], r["role"]) for r in result.tables["organisations"]} == {("Modrá kotva", "responsible")}
+
+
+def test_no_item_fallback_for_two_responsible_or_for_a_provider_named_in_the_sentence():
+    assert rows("### Aktivita 1.4 Rozvoj denního stacionáře",
+                "R: Modrá kotva; Oáza Lipník") == {("denní stacionáře", None)}
+    assert rows("### Aktivita 1.5 Noclehárna",
+                "R: Modrá kotva",
+                "Noclehárnu provozuje Oáza Lipník, z. s.") == {("noclehárny", "Oáza Lipník")}
+
+
+def test_paragraph_subject_provides_the_services_of_its_later_sentences():
+    assert rows("Vedoucí uvedla, že Domov Slunečnice Skuteč, p. o. zahájí opravu pavilonu. "
+                "Kapacita domova se zvláštním režimem zůstane 30 lůžek.") == {
+        ("domovy se zvláštním režimem", "Domov Slunečnice Skuteč")}
+
+
+def test_counterpart_and_reporting_speaker_do_not_provide():
+    assert rows("Mgr. Eva Malá (Oáza Lipník, z. s.) sdělila, že smlouva s Obcí Skuteč "
+                "na prostory pro chráněné bydlení se připravuje.") == {("chráněné bydlení", None)}
+
+
+def test_speaker_affiliation_provides_what_the_speaker_reports_about_it():
+    assert rows("Bc. Iva Horká (Modrá kotva) informovala, že organizace od května rozšíří "
+                "pečovatelskou službu.") == {("pečovatelská služba", "Modrá kotva")}

@@ -1,0 +1,347 @@
+"""The organisation context of a document (`DocOrgs`), shared by the organisation, service
+and capacity extractors: the mentions block by block, the plan item a position falls
+under, the tables, the service types named in each block, and who provides them.
+
+Who provides a service named somewhere (`providers_of`), first answer wins:
+
+0. nobody, when its clause names it as missing ("v regionu chybí noclehárna");
+1. in a table row: the organisations of the row's organisation columns;
+2. in its sentence: the nearest organisation before it, with those coordinated with it
+   ("X a Y poskytují ..."), else the nearest one after it; not a funder, a partner, the
+   owner of money ("z dotace kraje"), the party dealt with ("jednání s městem X") nor the
+   affiliation of a speaker when the service is in what the speaker reports about
+   another organisation ("Eva Malá (X) sdělila, že smlouva s obcí Y na ... se připravuje");
+3. in a sub-list: the organisation that alone makes up the list item above;
+4. in a paragraph: the one organisation that an earlier sentence of the paragraph names
+   as its subject ("Ředitel uvedl, že Dům X od ledna opraví pavilon. Kapacita domova
+   pro seniory se tím sníží o 4 lůžka").
+
+The service extractor then gives a mention still without a provider to the one
+organisation responsible for its plan item (`responsible_for`); that gives no role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from pipeline.config import load
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract.common import body_offset, fold
+from pipeline.extract.itemscope import ItemIndex
+from pipeline.extract.orglexicon import is_verb, lex
+from pipeline.extract.orgnames import Mention, find_mentions, sentence_of, sentences, toks, town_noun, word_key
+from pipeline.extract.orgnorm import written_oblique
+from pipeline.extract.orgtables import ORGANISATION_KINDS, Tables
+from pipeline.extract.services import ServiceMention, find_services
+
+
+@dataclass(frozen=True)
+class Cues:
+    funder_verbs: frozenset[str]
+    money_verbs: frozenset[str]
+    money_units: frozenset[str]
+    applicant_verbs: frozenset[str]
+    applicant_words: frozenset[str]
+    provider_verbs: frozenset[str]
+    provider_intro: frozenset[str]
+    responsible_verbs: frozenset[str]
+    partner_words: frozenset[str]
+    partner_before: frozenset[str]
+    counterpart_before: frozenset[str]
+    together_before: frozenset[str]
+    reported_speech: tuple[str, ...]
+    missing_words: frozenset[str]
+    not_providers: tuple[tuple[str, ...], ...]
+    money_owner: frozenset[str]
+    attendance: dict[str, list[str]]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue words of configs/organisations.toml [roles] and configs/attendance.toml labels."""
+    cfg = load("organisations")
+    roles = cfg["roles"]
+    attendance = load("attendance")["labels"]
+
+    def lower(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in roles[key])
+
+    return Cues(
+        funder_verbs=lower("funder_verbs"),
+        money_verbs=lower("money_verbs"),
+        money_units=lower("money_units"),
+        applicant_verbs=lower("applicant_verbs"),
+        applicant_words=lower("applicant_words"),
+        provider_verbs=lower("provider_verbs"),
+        provider_intro=lower("provider_intro"),
+        responsible_verbs=lower("responsible_verbs"),
+        partner_words=lower("partner_words"),
+        partner_before=frozenset(fold(w) for w in roles["partner_before"]),
+        counterpart_before=lower("counterpart_before"),
+        together_before=lower("together_before"),
+        reported_speech=tuple(roles["reported_speech"]),
+        missing_words=lower("missing_words"),
+        not_providers=tuple(tuple(word_key(w) for w in p.split()) for p in roles["not_providers"]),
+        money_owner=frozenset(w.lower() for w in cfg["context"]["region_actor_before"]),
+        attendance={k: list(attendance[k]) for k in ("present", "excused", "absent", "guest", "member_list")},
+    )
+
+
+class DocOrgs:
+    """A document's organisation mentions with everything the three extractors ask of them:
+    sentences, plan items, tables, service mentions and who provides them."""
+
+    def __init__(self, blocks: Sequence[BlockView], result: Extraction):
+        self.blocks = list(blocks)
+        self.by_id = {b.block_id: b for b in blocks}
+        self.order = {b.block_id: i for i, b in enumerate(blocks)}
+        self.tables = Tables(blocks)
+        self.mentions = find_mentions(blocks, result, self.tables)
+        self.in_block: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.in_block.setdefault(m.block_id, []).append(m)
+        self.items = ItemIndex(blocks, result)
+        self.result = result
+        self._services: dict[int, list[ServiceMention]] = {}
+        self._responsible: dict[str, list[str]] | None = None
+
+    # ---- services
+
+    def services_in(self, block: BlockView) -> list[ServiceMention]:
+        """Service-type mentions of a block, leaving out those inside an organisation's name."""
+        if block.block_id not in self._services:
+            own = [(m.start, m.end) for m in self.in_block.get(block.block_id, [])]
+            self._services[block.block_id] = [
+                s for s in find_services(block.text) if not any(a <= s.start and s.end <= b for a, b in own)]
+        return self._services[block.block_id]
+
+    def can_provide(self, m: Mention) -> bool:
+        """Public offices, councils, police and regions fund or decide; they run no service here."""
+        if m.kind in ("region",):
+            return False
+        keys = tuple(word_key(w) for w in m.key.split())
+        return not any(keys[:len(p)] == p for p in cues().not_providers)
+
+    def providers_of(self, block: BlockView, start: int, end: int) -> list[str]:
+        """Organisations (canonical names) that the text gives as providing what is named at
+        block.text[start:end] (see the module docstring for the order)."""
+        row_orgs = self._row_orgs(block, start)
+        if row_orgs is not None:
+            return row_orgs
+        if self.named_missing(block, start):
+            return []
+        s_start, s_end = sentence_of(block.text, start)
+        inside = [m for m in self.in_block.get(block.block_id, [])
+                  if s_start <= m.start < s_end and self._may_provide(block, m, start)]
+        before = [m for m in inside if m.end <= start]
+        if before:
+            picked = [before[-1]]
+            for m in reversed(before[:-1]):
+                gap = block.text[m.end:picked[-1].start]
+                if re.fullmatch(r"\s*(?:,|a|i|a také)\s*", gap):
+                    picked.append(m)
+                else:
+                    break
+            return list(dict.fromkeys(m.key for m in reversed(picked)))
+        after = [m for m in inside if m.start >= end]
+        if after:
+            return [after[0].key]
+        parent = self.parent_item_org(block)
+        if parent is not None:
+            return [parent.key]
+        subject = self.paragraph_subject(block, s_start)
+        return [subject.key] if subject is not None else []
+
+    def named_missing(self, block: BlockView, pos: int) -> bool:
+        """The service at `pos` is named as missing or not provided in its comma clause ("ve
+        městě chybí odlehčovací služba", "krizovou pomoc nikdo neposkytuje"): nobody provides it."""
+        s_start, s_end = sentence_of(block.text, pos)
+        text = block.text
+        start = max([m.end() + s_start for m in re.finditer(r"[,;:]\s", text[s_start:pos])], default=s_start)
+        after = re.search(r"[,;]\s", text[pos:s_end])
+        end = pos + after.start() if after else s_end
+        return bool(set(self.words(block, start, end)) & cues().missing_words)
+
+    def _may_provide(self, block: BlockView, m: Mention, pos: int) -> bool:
+        """Whether a mention in the sentence of `pos` may be the provider of what is named there."""
+        return (self.can_provide(m) and not self.money_owner(block, m) and not self.funder_in_sentence(block, m)
+                and not self.partner_before(block, m) and not self.counterpart(block, m)
+                and not (self.affiliation(block, m) and self._reported_after(block, m, pos)))
+
+    def paragraph_subject(self, block: BlockView, before: int) -> Mention | None:
+        """The one organisation that the sentences of a paragraph before position `before` name
+        as a subject (not a funder, partner, counterpart or a speaker's affiliation)."""
+        if block.kind not in ("paragraph", "list_item"):
+            return None
+        subjects = []
+        for s_start, s_end in sentences(block.text):
+            if s_start >= before:
+                break
+            for m in self.in_block.get(block.block_id, []):
+                if s_start <= m.start < s_end and self._subject(block, m, s_start, s_end) \
+                        and self._may_provide(block, m, s_end):
+                    subjects.append(m)
+                    break
+        keys = list(dict.fromkeys(m.key for m in subjects))
+        return subjects[0] if len(keys) == 1 else None
+
+    def _subject(self, block: BlockView, m: Mention, s_start: int, s_end: int) -> bool:
+        """The mention is the subject of its sentence or of a reported clause: it opens the
+        sentence (after a list label) or follows "že", is in the nominative, and a verb
+        follows it ("Dům X, p. o., opraví ...", "..., že Dům X opraví ...")."""
+        if written_oblique(m) or self.affiliation(block, m):
+            return False
+        lead = block.text[s_start:m.start]
+        if s_start == 0:
+            lead = lead[body_offset(block):]
+        lead = fold(lead).strip(" •◦▪-–\t")
+        if lead and not any(re.search(rf"(?:^|\W){re.escape(fold(w))}$", lead) for w in cues().reported_speech):
+            return False
+        return any(is_verb(t.text) for t in toks(block.text[m.end:s_end]))
+
+    def responsible_for(self, item_ref: str | None) -> list[str]:
+        """The organisations responsible for a plan item (its R:/Realizátor lines)."""
+        if self._responsible is None:
+            self._responsible = {}
+            for row in self.result.tables.get("organisations", []):
+                if row.get("role") == "responsible" and row.get("item_ref"):
+                    names = self._responsible.setdefault(row["item_ref"], [])
+                    if row["name"] not in names:
+                        names.append(row["name"])
+        return list(self._responsible.get(item_ref, [])) if item_ref else []
+
+    # ---- tables and lists
+
+    def row_cells(self, block: BlockView) -> list[BlockView]:
+        """The other cells of a table cell's row (empty outside tables and for tab-separated rows)."""
+        return [c.block for c in self.tables.row_of(block) if c.whole_block and c.block.block_id != block.block_id]
+
+    def row_number(self, block: BlockView, pos: int = 0) -> str | None:
+        """The plan number in a table row's number column ("1.1.2")."""
+        found = self.tables.locate(block, pos)
+        if not found:
+            return None
+        table, cell = found
+        for col, other in table.rows.get(cell.row, {}).items():
+            if table.columns.get(col) == "number" and re.fullmatch(r"\d+(?:\.\d+)*\.?", other.text.strip()):
+                return other.text.strip().rstrip(".")
+        return None
+
+    def _row_orgs(self, block: BlockView, pos: int) -> list[str] | None:
+        """For a table cell: the organisations of its row (None when not in a table)."""
+        found = self.tables.locate(block, pos)
+        if not found:
+            return None
+        table, cell = found
+        orgs = []
+        for col, other in sorted(table.rows.get(cell.row, {}).items()):
+            if table.columns.get(col) in ORGANISATION_KINDS or not table.columns:
+                orgs.extend(m.key for m in self.in_block.get(other.block.block_id, [])
+                            if other.start <= m.start < other.end and self.can_provide(m))
+        return list(dict.fromkeys(orgs))
+
+    def parent_item_org(self, block: BlockView) -> Mention | None:
+        """For a sub-list item: the organisation that alone makes up the list item above it
+        ("• Kopretina Valašsko, z. ú." above "◦ Denní stacionář se stěhuje ...")."""
+        if block.kind != "list_item" or not block.level:
+            return None
+        index = self.order[block.block_id]
+        for prev in reversed(self.blocks[:index]):
+            if prev.kind != "list_item" or not prev.level:
+                return None
+            if prev.level < block.level:
+                found = self.in_block.get(prev.block_id, [])
+                body = prev.text[body_offset(prev):]
+                if len(found) == 1 and len(re.sub(r"\(.*?\)", "", body).strip()) <= len(found[0].written) + 3:
+                    return found[0]
+                return None
+        return None
+
+    # ---- cues around a mention
+
+    def words(self, block: BlockView, start: int, end: int) -> list[str]:
+        return [t.lower for t in toks(block.text[start:end])]
+
+    def money_owner(self, block: BlockView, m: Mention) -> bool:
+        """A town or region named as the owner of money, a call or a project right after
+        the word for it: "z dotace Olomouckého kraje", "Finanční podpora města"."""
+        if m.kind not in ("region", "town") and not town_noun(m.key):
+            return False
+        before = re.findall(r"\w+", block.text[max(0, m.start - 40):m.start].lower())[-1:]
+        return any(w in cues().money_owner for w in before)
+
+    def funder_in_sentence(self, block: BlockView, m: Mention) -> bool:
+        """The mention is who funds or calls in its sentence: written in the nominative, with a
+        funding verb in its own clause, or in its sentence when the mention opens it; or with
+        a verb that sets a sum of money aside ("Obec X uvolnila ... 80 000 Kč",
+        "vyčlenila Obec X 50 000 Kč")."""
+        c = cues()
+        if written_oblique(m):
+            return False  # "podpořilo Charitu X": the one funded, not the funder
+        clause = set(self.words(block, *self.comma_clause(block, m)))
+        if clause & c.funder_verbs:
+            return True
+        s_start, s_end = sentence_of(block.text, m.start)
+        opens = not block.text[s_start:m.start].strip(" •◦▪-–\t")
+        words = set(self.words(block, s_start, s_end))
+        if (opens and words & c.money_verbs or clause & c.money_verbs) and words & c.money_units:
+            return True
+        return opens and bool(words & c.funder_verbs)
+
+    def partner_before(self, block: BlockView, m: Mention) -> bool:
+        """Named as the one worked with: "ve spolupráci se společností X" (not "doporučila
+        spolupráci s X", a wish)."""
+        before = fold(block.text[max(0, m.start - 50):m.start])
+        return any(re.search(rf"\b{re.escape(p)}\s+(?:s|se)\s+(?:\w+\s+)?$", before) for p in cues().partner_before)
+
+    def counterpart(self, block: BlockView, m: Mention) -> bool:
+        """The party dealt with: an organisation written in the instrumental after "s"/"se"
+        ("dohoda s Obcí X", "smlouva s městem X"), unless "spolu"/"společně" make it a
+        co-actor ("spolu s Charitou X")."""
+        if not written_oblique(m):
+            return False
+        before = [w.lower() for w in re.findall(r"\w+", block.text[max(0, m.start - 30):m.start])]
+        c = cues()
+        return bool(before) and before[-1] in c.counterpart_before and not (
+            len(before) > 1 and before[-2] in c.together_before)
+
+    def affiliation(self, block: BlockView, m: Mention) -> bool:
+        """The mention stands in parentheses right after a person's name: "Eva Malá (X)"."""
+        before = block.text[:m.start].rstrip()
+        if not before.endswith("("):
+            return False
+        words = before[:-1].replace(",", " ").split()
+        while words and words[-1].lower() in lex().titles:
+            words.pop()  # "Eva Malá, DiS. (X)"
+        return bool(words) and words[-1][:1].isupper() and words[-1].isalpha() and not words[-1].isupper()
+
+    def _reported_after(self, block: BlockView, m: Mention, pos: int) -> bool:
+        """What stands at `pos` is reported after the mention (", že" lies between) in a
+        clause that names an organisation of its own ("..., že smlouva s Obcí Y o ...")."""
+        if pos <= m.end:
+            return False
+        between = fold(block.text[m.end:pos])
+        opens = [k.end() for w in cues().reported_speech
+                 for k in re.finditer(rf",\s*{re.escape(fold(w))}\b", between)]
+        if not opens:
+            return False
+        _, s_end = sentence_of(block.text, m.start)
+        start = m.end + min(opens)
+        return any(start <= o.start < s_end for o in self.in_block.get(block.block_id, []) if o.key != m.key)
+
+    def comma_clause(self, block: BlockView, m: Mention) -> tuple[int, int]:
+        """The clause of a mention: between the commas, semicolons or colons around it, not
+        counting those inside organisation names ("Sdružení Betlém Kyjov, z. s.")."""
+        text = block.text
+        inside = [(o.start, o.end) for o in self.in_block.get(block.block_id, [])]
+
+        def free(pos: int) -> bool:
+            return not any(a <= pos < b for a, b in inside)
+
+        s_start, s_end = sentence_of(text, m.start)
+        start = max([p + 1 for p in range(s_start, m.start) if text[p] in ",;:" and free(p)], default=s_start)
+        end = min([p for p in range(m.end, s_end) if text[p] in ",;:" and free(p)], default=s_end)
+        return start, end

@@ -1,0 +1,245 @@
+"""The name a reader writes for an organisation mention: the nominative (`nominative`), the
+legal form split off (`split_legal_form`), the IČO check (`ico_valid`), the things that are
+no organisation (`is_not_organisation`), and the variants one document uses for one
+organisation merged (`merge_names`: typos, a town suffix, "Sdružení X" beside "X, o.s.",
+an acronym of a name written out elsewhere)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Sequence
+
+from pipeline.extract.common import fold
+from pipeline.extract.orglexicon import grammar, legal_at, lex
+from pipeline.extract.textspans import toks
+
+if TYPE_CHECKING:
+    from pipeline.extract.orgshapes import Mention
+
+
+# --------------------------------------------------------------------------- nominative names
+
+
+def adjective_nominative(word: str, gender: str) -> str:
+    for ending, nominative_ending in lex().adjective_endings.get(gender, []):
+        if word.lower().endswith(ending) and len(word) > len(ending) + 1:
+            return word[: len(word) - len(ending)] + nominative_ending
+    return word
+
+
+def _town_nominative(word: str, case: str) -> str:
+    for ending, nominative_ending in lex().town_endings.get(case, []):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: len(word) - len(ending)] + nominative_ending
+    return word
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def nominative(words: Sequence[str]) -> str:
+    """The nominative of a name whose head may be inflected ("Domácím hospicem DUHA" ->
+    "Domácí hospic DUHA", "městem Prostějovem" -> "Město Prostějov", "Slezské diakonie" ->
+    "Slezská diakonie", "úřad práce" -> "Úřad práce"). The first noun of the lemma table is
+    brought to its lemma, the adjectives before it agree with its gender, a town after an
+    inflected "město"/"obec" loses its case ending, and a noun after a dash is brought to
+    its lemma ("– střediska Světlo"); a genitive complement ("... Libereckého kraje") stays."""
+    lx = lex()
+    words = list(words)
+    for i, word in enumerate(words):
+        entry = lx.lemmas.get(word.lower())
+        if not entry:
+            continue
+        lemma, gender, case = entry
+        out = [adjective_nominative(w, gender) for w in words[:i]]
+        if case == "nom":
+            out.append(word)
+        else:
+            out.append(lemma if (out or word.islower()) else capitalise(lemma))
+        rest = words[i + 1:]
+        if lemma in grammar("town_nouns") and case != "nom":
+            town = []
+            for w in rest:
+                if not w[:1].isupper():
+                    break
+                town.append(_town_nominative(w, case))
+            rest = town + rest[len(town):]
+        return tidy(capitalise(" ".join(out + _after_dash_nominative(rest))))
+    return tidy(" ".join(_after_dash_nominative(words)))
+
+
+def written_oblique(m: Mention) -> bool:
+    """The mention's head noun is written in an oblique case ("Charitu Vítkov", "městem X"):
+    the organisation is an object, not the subject of its sentence."""
+    for word in m.written.split():
+        entry = lex().lemmas.get(word.lower().strip(",."))
+        if entry:
+            return entry[2] != "nom"
+    return False
+
+
+def _after_dash_nominative(words: list[str]) -> list[str]:
+    """A listed noun right after a dash in its lemma ("– střediska Světlo" -> "– středisko Světlo")."""
+    lx = lex()
+    out = list(words)
+    for k in range(1, len(out)):
+        entry = lx.lemmas.get(out[k].lower())
+        if out[k - 1] in ("–", "-", "—") and entry and entry[2] != "nom":
+            out[k] = entry[0]
+    return out
+
+
+def tidy(name: str) -> str:
+    name = re.sub(r"\s+([,!.])", r"\1", name)
+    name = re.sub(r"\s*[–—]\s*", " – ", name)
+    return name.strip(" ,;:")
+
+
+def split_legal_form(text: str) -> tuple[str, str | None]:
+    """"Člověk v tísni, o. p. s." -> ("Člověk v tísni", "o. p. s."); no form: (text, None)."""
+    tokens = toks(text)
+    for i in range(1, len(tokens)):
+        hit = legal_at(tokens, i)
+        if hit and i + hit[0] == len(tokens):
+            name_end = tokens[i - 1].end if tokens[i - 1].text != "," else tokens[max(0, i - 2)].end
+            return text[:name_end].strip(" ,"), hit[1]
+    return text.strip(), None
+
+
+def ico_valid(ico: str) -> bool:
+    """IČO check: 8 digits, the last the mod-11 check digit of the first seven (weights 8..2)."""
+    if not re.fullmatch(r"\d{8}", ico):
+        return False
+    total = sum(int(d) * w for d, w in zip(ico[:7], range(8, 1, -1)))
+    return (11 - total % 11) % 10 == int(ico[7])
+
+
+def fold_key(name: str) -> str:
+    """A name folded for comparison: lower case, no diacritics, no punctuation."""
+    return re.sub(r"\s+", " ", re.sub(r"[^\w ]+", " ", fold(name))).strip()
+
+
+def _merge_key(name: str) -> str:
+    """`fold_key` with a public body's abbreviation written out ("MěÚ X" -> "mestsky urad x")."""
+    key = fold_key(name)
+    first, _, rest = key.partition(" ")
+    expanded = lex().expansions.get(first)
+    return f"{expanded} {rest}".strip() if expanded and rest else key
+
+
+def is_not_organisation(name: str) -> bool:
+    """Funds, programmes, working groups, bare heads and generic words (configs)."""
+    folded = fold_key(name)
+    if not folded or not any(c.isalpha() for c in folded):
+        return True
+    for entry in lex().not_organisations:
+        if entry.endswith("*") and folded.startswith(entry[:-1]):
+            return True
+        if folded == entry:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- merging variants
+
+
+def _strip_classifier(key: str) -> str:
+    lx = lex()
+    words = key.split()
+    prefixes = {fold(c) for c in [*lx.classifiers, *lx.name_or_classifier, *grammar("merge_prefixes")]}
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[:size]) in prefixes:
+            return " ".join(words[size:])
+    return key
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words, leaving out prepositions and "a" ("Ministerstvo práce a
+    sociálních věcí" -> "MPSV")."""
+    words = [w for w in re.findall(r"\w+", name) if w not in lex().inside_name]
+    return "".join(w[0] for w in words).upper()
+
+
+def _extends(short: str, long_: str, names: Sequence[str]) -> bool:
+    """`long_` is `short` plus capitalised words (a town, "ČR"), and no other name of the
+    document extends `short` as well."""
+    s, l_ = _strip_classifier(_merge_key(short)), _strip_classifier(_merge_key(long_))
+    if not s or not l_.startswith(s + " "):
+        return False
+    extra = long_.split()[len(long_.split()) - (len(l_.split()) - len(s.split())):]
+    if not extra or not all(w[:1].isupper() or w in lex().town_joiners for w in extra) or not extra[-1][:1].isupper():
+        return False
+    rivals = [n for n in names if n not in (short, long_) and _strip_classifier(_merge_key(n)).startswith(s + " ")]
+    return not rivals
+
+
+def same_org(a: str, b: str, names: Sequence[str]) -> bool:
+    """Whether two names of one document are variants of one organisation: equal when
+    folded or without a classifier ("Sdružení Podané ruce" ~ "Podané ruce"), one the other
+    plus a town or "ČR", a typo of a long name, or an acronym of the other's words."""
+    ka, kb = _merge_key(a), _merge_key(b)
+    if ka == kb or _strip_classifier(ka) == _strip_classifier(kb):
+        return True
+    short, long_ = sorted((a, b), key=lambda n: len(_merge_key(n)))
+    if _extends(short, long_, names):
+        return True
+    if min(len(ka), len(kb)) >= 12 and ka.split()[0] == kb.split()[0] and len(ka.split()) == len(kb.split()) \
+            and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.88:
+        return True
+    for acronym, full in ((a, b), (b, a)):
+        if re.fullmatch(r"[A-ZÁ-Ž]{3,6}", acronym) and len(full.split()) >= 3 and _initials(full) == acronym:
+            return True
+    return False
+
+
+def merge_names(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Map every name in `mentions` to the name its organisation gets in the document.
+
+    Variants are merged (`same_org`); the name kept is one written with a legal form, else
+    one written as it stands (not brought to the nominative), else the longest (a town
+    suffix), else the first."""
+    names = list(dict.fromkeys(m.name for m in mentions))
+    parent = {n: n for n in names}
+
+    def find(n: str) -> str:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if find(a) != find(b) and same_org(a, b, names):
+                parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(find(n), []).append(n)
+    chosen = {}
+    for members in groups.values():
+        best = max(members, key=lambda n: _name_rank(n, mentions, names))
+        chosen.update({n: best for n in members})
+    return chosen
+
+
+def _name_rank(name: str, mentions: Sequence[Mention], order: Sequence[str]) -> tuple[Any, ...]:
+    own = [m for m in mentions if m.name == name]
+    acronym = bool(re.fullmatch(r"[A-ZÁ-Ž]{2,6}", name))
+    with_legal = any(m.legal_form for m in own)
+    as_written = any(fold_key(m.written).startswith(fold_key(name)) for m in own)
+    return (not acronym, with_legal, as_written, len(name.split()), -order.index(name))
+
+
+def canonicalise(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with `canonical` set, legal form and IČO shared by all variants."""
+    chosen = merge_names(mentions)
+    legal: dict[str, str] = {}
+    icos: dict[str, str] = {}
+    for m in mentions:
+        if m.legal_form:
+            legal.setdefault(chosen[m.name], m.legal_form)
+        if m.ico:
+            icos.setdefault(chosen[m.name], m.ico)
+    return [replace(m, canonical=chosen[m.name], legal_form=legal.get(chosen[m.name]),
+                    ico=icos.get(chosen[m.name])) for m in mentions]

@@ -1,0 +1,271 @@
+"""The roles a document gives each organisation mention (`role_hits`), and the plan item a
+responsible or provider role ties it to.
+
+- responsible: an "R:"/"Realizátor:"/"Garant:" line, "realizátorem ... je X", a
+  Realizátor column;
+- provider: runs a service or activity ("provozuje", "zajišťuje", "pořádá", a service
+  type it provides, a provider list under an item, a service table row);
+- applicant: applied for something ("podaly žádost ...:" list, "SML podalo žádost",
+  a "Žadatel" column, the items of a list introduced as applications);
+- partner: "partnerem je X", "ve spolupráci s X", provides premises ("zázemí");
+- member: a member list or the attendance of the group (present, excused, absent);
+- funder: announces calls, finances ("vyhlásil výzvu", "z dotace X kraje", "Finanční
+  podpora města", "Město X vyčlenilo ... Kč");
+- mentioned: named, nothing more (also guests and venues).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract import BlockView
+from pipeline.extract.common import body_offset, fold, label_match
+from pipeline.extract.orgcontext import DocOrgs, cues
+from pipeline.extract.orgnames import Mention, flattened_table, lines, sentence_of, slot_spans, toks
+from pipeline.extract.orgslots import list_intro, typed_label_end
+
+TIE_ROLES = ("responsible", "provider")
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    """An organisation mention in a role, tied to a plan item or not."""
+
+    mention: Mention
+    role: str
+    item_ref: str | None = None
+
+
+def role_hits(doc: DocOrgs) -> list[RoleHit]:
+    """Every (mention, role, tie) the document gives."""
+    return _Roles(doc).hits()
+
+
+class _Roles:
+    def __init__(self, doc: DocOrgs):
+        self.doc = doc
+
+    def hits(self) -> list[RoleHit]:
+        doc = self.doc
+        hits: list[RoleHit] = []
+        for block in doc.blocks:
+            found = doc.in_block.get(block.block_id, [])
+            if not found:
+                continue
+            slots = slot_spans(block)
+            flat = self._flat_table(block)
+            for m in found:
+                hits.extend(self._mention_hits(block, m, slots, self._context_role(block, m), flat))
+        return hits
+
+    def _mention_hits(self, block: BlockView, m: Mention, slots: list[tuple[int, int, str]],
+                      context: str | None, flat: dict[int, tuple[str, str | None]] | None) -> list[RoleHit]:
+        for start, end, role in slots:
+            if start <= m.start < end:
+                return [self._hit(block, m, role)]
+        if self.doc.tables.locate(block, m.start):
+            table_hits = self._table_hits(block, m)
+            if table_hits is not None:
+                return table_hits
+        if flat is not None and m.start in flat:
+            role, number = flat[m.start]
+            return [RoleHit(m, role, number if role in TIE_ROLES else None)]
+        if context:
+            return [RoleHit(m, context)]
+        roles = self.sentence_roles(block, m)
+        if m.kind in ("list", "bare") or self._in_provider_line(block, m) or self._provides_service(block, m):
+            roles.append("provider")
+        if "funder" in roles and self.doc.money_owner(block, m):
+            roles = ["funder"]
+        intro = self._list_intro_role(block)
+        if intro and self._opens_item(block, m):
+            roles.append(intro)
+        if not roles:
+            return [RoleHit(m, "mentioned")]
+        return [self._hit(block, m, role) for role in dict.fromkeys(roles)]
+
+    def _hit(self, block: BlockView, m: Mention, role: str) -> RoleHit:
+        return RoleHit(m, role, self.doc.items.at(block, m.start) if role in TIE_ROLES else None)
+
+    # ---- cue words
+
+    def sentence_roles(self, block: BlockView, m: Mention) -> list[str]:
+        """Roles the cue words around a mention give it: funder and applicant words in its
+        sentence, responsible and provider verbs and partner words in its own clause."""
+        doc, c = self.doc, cues()
+        if doc.money_owner(block, m):
+            return ["funder"]
+        if doc.partner_before(block, m):
+            return ["partner"]
+        s_start, s_end = sentence_of(block.text, m.start)
+        words = set(doc.words(block, s_start, s_end))
+        roles = []
+        if doc.funder_in_sentence(block, m):
+            roles.append("funder")
+        if words & c.applicant_verbs and words & c.applicant_words:
+            roles.append("applicant")
+        c_start, c_end = doc.comma_clause(block, m)
+        clause = set(doc.words(block, c_start, c_end))
+        runs_service = any(c_start <= sm.start < c_end for sm in doc.services_in(block))
+        acts = doc.can_provide(m) and not doc.counterpart(block, m)
+        if clause & c.responsible_verbs and acts and not runs_service:
+            roles.append("responsible")  # "projekt realizuje X"; "X realizuje službu" provides
+        if clause & c.provider_verbs and acts:
+            roles.append("provider")
+        if clause & c.partner_words:
+            roles.append("partner")
+        return roles
+
+    def _provides_service(self, block: BlockView, m: Mention) -> bool:
+        """The mention is the provider of a service type named in its sentence, in a later
+        sentence of its paragraph that names no organisation, or in its sub-list."""
+        doc = self.doc
+        if not doc.can_provide(m):
+            return False
+        s_start, _ = sentence_of(block.text, m.start)
+        for service in doc.services_in(block):
+            if s_start <= service.start and m.key in doc.providers_of(block, service.start, service.end):
+                return True
+        return self._parent_of_services(block, m)
+
+    def _parent_of_services(self, block: BlockView, m: Mention) -> bool:
+        """An organisation alone in a list item whose sub-items name service types."""
+        doc = self.doc
+        if block.kind != "list_item":
+            return False
+        index = doc.order[block.block_id]
+        for nxt in doc.blocks[index + 1:]:
+            if nxt.kind != "list_item" or (nxt.level or 0) <= (block.level or 0):
+                return False
+            parent = doc.parent_item_org(nxt)
+            if parent is not None and parent.key == m.key and doc.services_in(nxt):
+                return True
+        return False
+
+    def _in_provider_line(self, block: BlockView, m: Mention) -> bool:
+        """A list line that gives an organisation with a figure or a service inside a plan item
+        ("• Charita Ostrava – 1 úvazek, terénní programy")."""
+        if block.kind != "list_item" or self.doc.items.at(block, m.start) is None:
+            return False
+        text = block.text[body_offset(block):]
+        if not text.lstrip().startswith(m.written[:3]) and fold(text).find(fold(m.written)) > 3:
+            return False
+        return bool(re.search(r"\d", text.replace(m.written, ""))) or bool(self.doc.services_in(block))
+
+    # ---- lists
+
+    def _opens_item(self, block: BlockView, m: Mention) -> bool:
+        """The mention is the first words of its list item (the item's subject)."""
+        first = self.doc.in_block.get(block.block_id, [])
+        offset = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
+        return bool(first) and first[0] is m and m.start <= offset + 3
+
+    def _list_intro_role(self, block: BlockView) -> str | None:
+        """The role the line introducing a list gives the organisations that open its items:
+        applicant after an application ("podaly žádost neziskové organizace:", "Vyjádření k
+        zařazení ... pro tyto organizace:"), provider after providers ("V regionu působí
+        tito poskytovatelé:"); a list whose items are paragraphs with typed labels ("a) X,
+        z. ú. – ...") counts too."""
+        intro = list_intro(self.doc.blocks, self.doc.order[block.block_id])
+        if intro is None:
+            return None
+        words = {t.lower for t in toks(intro.text)}
+        c = cues()
+        if words & c.applicant_words or words & c.applicant_verbs:
+            return "applicant"
+        return "provider" if words & c.provider_intro else None
+
+    # ---- attendance and member lists
+
+    def _context_role(self, block: BlockView, m: Mention) -> str | None:
+        """member in a member list or the attendance (present, excused, absent) of the line
+        or table the mention is in; mentioned for guests."""
+        c = cues()
+        for start, end in lines(block.text):
+            if not start <= m.start < end:
+                continue
+            line = block.text[start:end]
+            if start == 0:
+                line = line[body_offset(block):]
+            if label_match(line, c.attendance["guest"]):
+                return "mentioned"
+            if any(label_match(line, c.attendance[key]) for key in ("present", "excused", "absent")):
+                return "member"
+        if self._under_member_list(block) or self._in_attendance_table(block, m):
+            return "member"
+        return None
+
+    def _under_member_list(self, block: BlockView) -> bool:
+        """In a member list: the block opens with "Seznam členů ...", or follows such a title
+        line (a slide number before it allowed) with only list items or cells between."""
+        doc = self.doc
+        index = doc.order[block.block_id]
+        if self._member_title(block):
+            return True
+        for prev in reversed(doc.blocks[:index]):
+            if prev.kind in ("list_item", "table_cell") and not self._member_title(prev):
+                if re.fullmatch(r"\W*\d+\W*", prev.text.strip()):
+                    continue  # a bare slide number
+                if block.kind in ("list_item", "table_cell"):
+                    continue
+                return False
+            return self._member_title(prev) and len(prev.text.split()) <= 8
+        return False
+
+    def _member_title(self, block: BlockView) -> bool:
+        text = re.sub(r"^\s*\d+\.?\s+", "", block.text[body_offset(block):])
+        return bool(label_match(text, cues().attendance["member_list"]))
+
+    def _in_attendance_table(self, block: BlockView, m: Mention) -> bool:
+        found = self.doc.tables.locate(block, m.start)
+        return bool(found and "person" in found[0].columns.values())
+
+    # ---- tables
+
+    def _table_hits(self, block: BlockView, m: Mention) -> list[RoleHit] | None:
+        """The role a table column gives: applicant (Žadatel), responsible (Realizátor), partner,
+        provider (an organisation column beside a service column), member (beside names)."""
+        doc = self.doc
+        found = doc.tables.locate(block, m.start)
+        if not found:
+            return None
+        table, cell = found
+        kind = table.columns.get(cell.col)
+        kinds = set(table.columns.values())
+        number = doc.row_number(block, m.start)
+        if kind in ("applicant", "partner"):
+            return [RoleHit(m, kind)]
+        if kind == "responsible":
+            return [RoleHit(m, "responsible", number or doc.items.at(block, m.start))]
+        if kind == "organisation" and "person" in kinds:
+            return [RoleHit(m, "member")]
+        if kind == "organisation" and "service" in kinds:
+            return [RoleHit(m, "provider", number)]
+        return None
+
+    def _flat_table(self, block: BlockView) -> dict[int, tuple[str, str | None]] | None:
+        """A service table a transcript flattened into one paragraph ("Opatření č. Název
+        organizace Druh služby 1.1. Podané ruce, o.s. Kontaktní centrum 1.2. ..."): the first
+        organisation of each numbered row is its provider, tied to the row's number; a later
+        one with a legal form starts a row without number (its number cell was empty)."""
+        if not flattened_table(block.text):
+            return None
+        found = self.doc.in_block.get(block.block_id, [])
+        rows = [(m.start(), m.group(1)) for m in re.finditer(r"(?<!\S)(\d+(?:\.\d+)+)\.?(?=\s)", block.text)]
+        if not rows or not found:
+            return None
+        out: dict[int, tuple[str, str | None]] = {}
+        for index, (start, number) in enumerate(rows):
+            stop = rows[index + 1][0] if index + 1 < len(rows) else len(block.text)
+            in_row = [m for m in found if start <= m.start < stop]
+            for k, m in enumerate(in_row):
+                if k == 0:
+                    out[m.start] = ("provider", number)
+                elif m.legal_form:
+                    out[m.start] = ("provider", None)
+                else:
+                    out[m.start] = ("mentioned", None)
+        return out
+
+

@@ -1,0 +1,443 @@
+"""Organisation mentions found by their shape: a name in front of a legal form ("Romodrom
+o. p. s.", "„D“ občanské sdružení"), a head word ("Charita Ostrava", "Krajský úřad
+Libereckého kraje", inflected: "s městem Prostějovem"), an abbreviation of a public body
+("SML", "KÚ OL kraje"), a region named as an actor ("z dotace Olomouckého kraje").
+Persons' names are never crossed (`person_tokens`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from pipeline.config import load
+from pipeline.extract import BlockView
+from pipeline.extract.common import fold
+from pipeline.extract.orglexicon import (grammar, hard_break, head_at, in_nominative, is_abbreviation, is_title,
+                                         is_verb, legal_at, lex, starts_name, word_key)
+from pipeline.extract.orgnorm import adjective_nominative, capitalise, is_not_organisation, nominative, tidy
+from pipeline.extract.services import find_services
+from pipeline.extract.textspans import Tok, toks
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One organisation named in one block: the span as written and the name it stands for."""
+
+    block_id: int
+    start: int
+    end: int
+    written: str  # as written, the legal form included when it follows the name
+    name: str  # nominative, legal form split off
+    legal_form: str | None = None
+    ico: str | None = None
+    # legal, head, public, abbr, region, town (by shape); slot, list, bare (provider-list line),
+    # apposition ("poskytovatel X"), listed (a list of organisations), table, attendee (by position);
+    # known (a name given before)
+    kind: str = "head"
+    canonical: str = ""  # the document-wide name after merging variants
+
+    @property
+    def key(self) -> str:
+        return self.canonical or self.name
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def person_tokens(tokens: Sequence[Tok]) -> set[int]:
+    """Indices of tokens that belong to a person's name, which no organisation name crosses:
+    a title or word of address and the capitalised words after it (two, or three when the
+    third looks like a surname), and a given name with the capitalised word after it."""
+    lx = lex()
+    person: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        if is_title(tokens[i]):
+            j = i
+            while j < len(tokens) and is_title(tokens[j]):
+                person.add(j)
+                j += 1
+            taken = 0
+            while j < len(tokens) and taken < 3 and _person_word(tokens, j):
+                if taken == 2 and not tokens[j].text.endswith(grammar("surname_endings")):
+                    break
+                person.add(j)
+                j, taken = j + 1, taken + 1
+            i = j
+            continue
+        if tokens[i].text in lx.given_names and i + 1 < len(tokens) and _person_word(tokens, i + 1):
+            person.update((i, i + 1))
+            i += 2
+            continue
+        i += 1
+    return person
+
+
+def _person_word(tokens: Sequence[Tok], j: int) -> bool:
+    tok = tokens[j]
+    return (tok.is_cap and tok.is_word and not tok.text.isupper() and head_at(tokens, j) is None
+            and not starts_name(tokens, j) and not hard_break(tokens[j - 1]) if j else True)
+
+
+# --------------------------------------------------------------------------- finding names
+
+
+def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
+                   services: Sequence[tuple[int, int]] = (), in_table: bool = False) -> tuple[int, int] | None:
+    """The name in front of a legal form at token `end`, as a token range [start, stop).
+
+    Walks back over the words of a name (lower-case words and prepositions included:
+    "Člověk v tísni") and stops at punctuation, a verb, a clause word, a person, a figure, a
+    line break, a service type not inside the name ("Sociálně terapeutická dílna X, z. ú.",
+    but "Středisko rané péče X") or "a" before a
+    capital; an abbreviation's dot goes on ("Hospic sv. Zdislavy"); a quoted name ("„D“
+    občanské sdružení") is taken whole. The name starts right after a classifier ("firma", "organizace"), else at the
+    rightmost head or name-starting word in the nominative, else at the first capital."""
+    lx = lex()
+    hi = end - 1 if end > 0 and tokens[end - 1].text == "," else end
+    if hi > 0 and tokens[hi - 1].text in "“\"”":
+        for j in range(hi - 2, max(-1, hi - 9), -1):
+            if tokens[j].text in "„\"“":
+                return (j + 1, hi - 1) if j + 1 < hi - 1 else None
+        return None
+    lo = hi
+    while lo > 0:
+        tok = tokens[lo - 1]
+        if lo < hi and hard_break(tok):
+            break
+        if tok.text == "." and lo >= 2 and tokens[lo - 2].is_word and len(tokens[lo - 2].text) <= 3 \
+                and not tokens[lo - 2].gap and lo < hi:
+            lo -= 2  # "sv." inside a name
+            continue
+        if lo - 1 in persons or not tok.is_word:
+            break
+        service = next(((a, b) for a, b in services if a <= tok.start < b), None)
+        if service and not _service_in_name(tokens, service[0], in_table):
+            break
+        if _is_classifier(tokens, lo - 1, hi):
+            return (lo, hi) if lo < hi else None
+        if is_verb(tok.text) or (tok.lower in lx.clause_words and tok.lower not in lx.inside_name):
+            break
+        if tok.lower in grammar("coordinators") and tokens[lo].is_cap and lo < hi:
+            break
+        lo -= 1
+    start = _name_start(tokens, lo, hi)
+    if start is None:
+        return None
+    while hi > start and tokens[hi - 1].lower in lx.inside_name:
+        hi -= 1
+    return (start, hi) if start < hi else None
+
+
+def _service_in_name(tokens: Sequence[Tok], service_start: int, in_table: bool = False) -> bool:
+    """A service type inside a name: after the word that starts it ("Středisko rané péče X"),
+    or opening it in the nominative with a capital ("Domov pro seniory Kravaře, p. o."), but
+    not inflected ("Sociálně terapeutickou dílnu X, z. ú. rozšíří") nor in a flattened table,
+    whose service column is no part of a name."""
+    before = [k for k, t in enumerate(tokens) if t.end <= service_start]
+    if before and starts_name(tokens, before[-1]):
+        return True
+    first = next((k for k, t in enumerate(tokens) if t.start == service_start), None)
+    if first is None or in_table or not tokens[first].is_cap:
+        return False
+    words = [t.lower for t in tokens[first:first + 2] if t.lower not in grammar("service_adverbs")]
+    return not any(w.endswith(grammar("oblique_endings")) for w in words[:1])
+
+
+def _is_classifier(tokens: Sequence[Tok], i: int, hi: int) -> bool:
+    """A word that only says what kind of body the following name is."""
+    lx = lex()
+    tok = tokens[i]
+    if tok.lower in lx.classifiers:
+        # a preposition ("za KÚLK") classifies only before a capital ("Krok za krokem" is a name)
+        return tok.lower not in lx.inside_name or (i + 1 < hi and tokens[i + 1].is_cap)
+    if tok.lower in lx.name_or_classifier:
+        return tok.text.islower() or (i + 1 < hi and starts_name(tokens, i + 1))
+    return False
+
+
+def _name_start(tokens: Sequence[Tok], lo: int, hi: int) -> int | None:
+    """Where the name in tokens[lo:hi] starts: the rightmost head or name start in the
+    nominative, else the first capitalised word (or word with a figure)."""
+    best = None
+    for i in range(lo, hi):
+        if tokens[i].is_cap and (head_at(tokens, i) or starts_name(tokens, i)) and in_nominative(tokens[i]):
+            best = i
+    if best is not None:
+        return best
+    for i in range(lo, hi):
+        if tokens[i].is_cap or any(c.isdigit() for c in tokens[i].text):
+            return i
+    return None
+
+
+def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
+                  service_starts: frozenset[int] = frozenset()) -> int:
+    """Where a name ends that goes on after its head (tokens up to i): the index after it.
+
+    Capitalised words (a town, "ČR", "DUHA") always go on, with lower-case "kraje" after a
+    capital ("Libereckého kraje") and a preposition inside a town ("Brodek u Přerova");
+    after a complement head lower-case words go on too ("Ministerstvo spravedlnosti",
+    "MAS Přiďte pobejt"), a quoted name too ("Sdružení „Krok“"), and "a" between
+    adjectives. Another head, a person, a verb, a
+    clause word, a figure, a legal form, punctuation, a service type ("... Prostějov Azylový
+    dům") or a capital that opens a new phrase ("... policií Finanční podpora") ends it."""
+    lx = lex()
+    j, lower_run = i, 0
+    if kind == "complement" and j < len(tokens) and tokens[j].text in "„\"":
+        close = next((k for k in range(j + 1, min(len(tokens), j + 8)) if tokens[k].text in "“\"”"), None)
+        if close is not None and close > j + 1:
+            return close + 1  # Sdružení „Krok“
+    while j < len(tokens):
+        tok = tokens[j]
+        if hard_break(tokens[j - 1]) or j in persons or is_title(tok):
+            break
+        cont = _continuation_at(tokens, j)
+        if cont:
+            j = cont
+            continue
+        if tok.text in ("-", "–") and not tokens[j - 1].gap and not tok.gap and tokens[j - 1].is_cap \
+                and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 2  # a double-barrelled town: "Frýdek-Místek"
+            continue
+        if not tok.is_word or legal_at(tokens, j) or (tok.is_cap and head_at(tokens, j)):
+            break
+        if tok.is_cap or any(c.isdigit() for c in tok.text):
+            if tok.lower in lx.verbs or tok.lower in lx.clause_words or tok.start in service_starts \
+                    or _opens_phrase(tokens, j):
+                break
+            j, lower_run = j + 1, 0
+            continue
+        if tok.lower in lx.after_capital and tokens[j - 1].is_cap:
+            j += 1
+            continue
+        if tok.lower in lx.town_joiners and tokens[j - 1].is_cap and j + 1 < len(tokens) \
+                and tokens[j + 1].is_cap and tokens[j + 1].is_word and not head_at(tokens, j + 1):
+            j += 2
+            continue
+        if kind != "complement":
+            break
+        if tok.lower == "a" and j + 2 < len(tokens) and _is_adjective(tokens[j + 1].text) \
+                and tokens[j + 2].text.islower():
+            j += 1
+            continue
+        if is_verb(tok.text) or tok.lower in lx.clause_words or lower_run >= 4:
+            break
+        j, lower_run = j + 1, lower_run + 1
+    return j
+
+
+def _opens_phrase(tokens: Sequence[Tok], j: int) -> bool:
+    """A capitalised word that starts a new phrase rather than going on with a name (text
+    that lost its punctuation): an adjective before a lower-case noun ("Finanční podpora"),
+    or a word coordinated with a lower-case one ("Tvorba a distribuce")."""
+    lx = lex()
+    if j + 1 >= len(tokens) or tokens[j].text.isupper():
+        return False
+    nxt = tokens[j + 1]
+    if not nxt.is_word or not nxt.text.islower() or nxt.lower in lx.after_capital:
+        return False
+    if nxt.lower in grammar("coordinators") and j + 2 < len(tokens) and tokens[j + 2].text.islower():
+        return True
+    adjective = tokens[j].lower.endswith(grammar("adjective_endings"))
+    return adjective and not is_verb(nxt.text) and nxt.lower not in lx.clause_words
+
+
+def _is_adjective(word: str) -> bool:
+    return word.islower() and word.endswith(grammar("adjective_endings"))
+
+
+def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
+    """A continuation of a name ("– středisko Světlo") at token j: the index after it."""
+    for cont in lex().continuations:
+        n = len(cont)
+        if tuple(t.lower for t in tokens[j:j + n]) == cont and j + n < len(tokens) and tokens[j + n].is_cap:
+            k = j + n
+            while k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and not hard_break(tokens[k - 1]):
+                k += 1
+            return k
+    return None
+
+
+def ico_after(text: str, end: int) -> str | None:
+    """An IČO/IČ written right after a name: "..., IČ 26672472", "(IČO 26941571)"."""
+    match = re.match(r"[\s,;(]*I[ČC]O?\s*[:.]?\s*(\d[\d ]{5,11}\d)", text[end:end + 40])
+    return match.group(1).replace(" ", "") if match else None
+
+
+def _make(block: BlockView, tokens: Sequence[Tok], lo: int, hi: int, kind: str,
+          legal: tuple[int, int, str] | None = None) -> Mention | None:
+    """A mention of the name tokens [lo, hi), with an optional legal form (start, size, form)."""
+    while hi > lo and tokens[hi - 1].text in ",–-—":
+        hi -= 1
+    if hi <= lo:
+        return None
+    words = block.text[tokens[lo].start:tokens[hi - 1].end].split()  # "Frýdek-Místek" stays one word
+    end = tokens[hi - 1].end
+    legal_form = None
+    if legal:
+        l_start, size, legal_form = legal
+        end = tokens[l_start + size - 1].end
+    if is_abbreviation(words[0]) and words[0].isupper():
+        name = tidy(" ".join(words))
+    else:
+        name = nominative(words)
+    if is_not_organisation(name):
+        return None
+    text = block.text
+    return Mention(block.block_id, tokens[lo].start, end, text[tokens[lo].start:end], name, legal_form,
+                   ico_after(text, end), kind)
+
+
+def _legal_mentions(block: BlockView, tokens: Sequence[Tok], persons: set[int],
+                    services: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Names in front of a legal form ("Sdružení TULIPAN, z. s.", "„D“ občanské sdružení")."""
+    in_table = flattened_table(block.text)
+    out = []
+    for i in range(1, len(tokens)):
+        hit = legal_at(tokens, i)
+        if not hit:
+            continue
+        after = i + hit[0]
+        quoted = tokens[i - 1].text in "“\"”"
+        if hit[0] > 1 and not quoted and after < len(tokens) and tokens[after].text.islower() \
+                and not is_verb(tokens[after].text):
+            continue  # "občanské sdružení sociální pomoci": the start of a name, not a form
+        span = _backward_name(tokens, i, persons, services, in_table)
+        if span:
+            mention = _make(block, tokens, span[0], span[1], "legal", (i, hit[0], hit[1]))
+            if mention:
+                out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _table_headers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    table = load("plan")["table"]
+    return tuple(fold(h) for h in table["organisation"]), tuple(fold(h) for h in table["service"])
+
+
+def flattened_table(text: str) -> bool:
+    """A table a transcript flattened into one paragraph: its first words are the header
+    cells of an organisation column and a service column ("Název organizace Druh služby")."""
+    head = fold(text[:80])
+    organisation, service = _table_headers()
+    return any(h in head for h in organisation) and any(h in head for h in service) and len(text) > 80
+
+
+def territory(tokens: Sequence[Tok], i: int) -> bool:
+    """A town or region named as a place ("na území města X", "v centru města")."""
+    lx = lex()
+    prev = [t.lower for t in tokens[max(0, i - 2):i]]
+    return bool(prev) and (prev[-1] in lx.territory_before or (len(prev) == 2 and prev[0] in lx.territory_before
+                                                               and prev[1] in lx.inside_name))
+
+
+def _head_mentions(block: BlockView, tokens: Sequence[Tok], persons: set[int],
+                   services: frozenset[int] = frozenset()) -> list[Mention]:
+    """Names that start with a head word; a bare town or region noun and a town named as a place
+    are left out (see `_bare_towns`)."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        hit = head_at(tokens, i) if i not in persons else None
+        if not hit:
+            i += 1
+            continue
+        size, kind = hit
+        end = _forward_tail(tokens, i + size, kind, persons, services)
+        if _place_not_actor(tokens, i, size, end):
+            i = end
+            continue
+        mention = _make(block, tokens, i, end, "public" if kind == "public" else "head", _legal_after(tokens, end))
+        if mention:
+            out.append(mention)
+        i = max(end, i + 1)
+    return out
+
+
+def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool:
+    """A town, municipality or region head that names a place rather than a body: bare
+    ("města"), after a place word ("na území města X"), in the locative ("ve městě X"), a
+    lower-case "obce X" (municipalities as places), or one of several places ("obce X a Y")."""
+    head = tokens[i + size - 1]
+    lemma = word_key(head.text)
+    if lemma not in (*grammar("town_nouns"), grammar("region_noun")):
+        return False
+    if end == i + size or territory(tokens, i):
+        return True
+    entry = lex().lemmas.get(head.lower)
+    if not tokens[i].is_cap and (lemma in grammar("place_only_lowercase") or (entry and entry[2] == "loc")):
+        return True
+    nxt = tokens[end] if end < len(tokens) else None
+    after = tokens[end + 1] if end + 1 < len(tokens) else None
+    return bool(nxt and after and (nxt.lower in grammar("coordinators") or nxt.text == ",") and after.is_cap
+                and not tokens[i].is_cap)
+
+
+def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None:
+    for pos in (end, end + 1):
+        if pos < len(tokens) and (pos == end or tokens[end].text == ","):
+            hit = legal_at(tokens, pos)
+            if hit:
+                return pos, hit[0], hit[1]
+    return None
+
+
+def _region_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
+    """A region named as an actor: "<adjective> kraj" after a funding or project noun ("z
+    dotace Olomouckého kraje", "rozpočet Zlínského kraje"); as a place it is no organisation."""
+    lx = lex()
+    out = []
+    for i in range(1, len(tokens)):
+        if word_key(tokens[i].text) != grammar("region_noun") or tokens[i].is_cap or not tokens[i - 1].is_cap:
+            continue
+        adj = i - 1
+        if adj > 0 and word_key(tokens[adj - 1].text) in grammar("region_holders"):
+            continue
+        if not any(t.lower in lx.actor_before for t in tokens[max(0, adj - 3):adj]):
+            continue
+        entry = lx.lemmas.get(grammar("region_noun"))
+        name = f"{adjective_nominative(tokens[adj].text, entry[1] if entry else 'm')} {grammar('region_noun')}"
+        out.append(Mention(block.block_id, tokens[adj].start, tokens[i].end,
+                           block.text[tokens[adj].start:tokens[i].end], capitalise(name), kind="region"))
+    return out
+
+
+def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
+    """Abbreviations of public bodies ("SML", "JČK"), not those inside a longer run of
+    capitals that names a programme ("ZSS MSK")."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if not (tok.is_word and is_abbreviation(tok.text)):
+            continue
+        neighbours = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
+        if any(n.is_word and n.text.isupper() and len(n.text) > 1 and not is_abbreviation(n.text)
+               for n in neighbours):
+            continue
+        out.append(Mention(block.block_id, tok.start, tok.end, tok.text, tok.text, kind="abbr"))
+    return out
+
+
+def mentions_in_span(block: BlockView, start: int, end: int) -> list[Mention]:
+    """Organisation mentions found by their shape inside block.text[start:end]."""
+    tokens = toks(block.text[start:end], start)
+    persons = person_tokens(tokens)
+    service_spans = [(start + m.start, start + m.end) for m in find_services(block.text[start:end])]
+    services = frozenset(a for a, _ in service_spans)
+    found = (_legal_mentions(block, tokens, persons, service_spans)
+             + _head_mentions(block, tokens, persons, services)
+             + _abbreviation_mentions(block, tokens) + _region_mentions(block, tokens))
+    return drop_overlaps(found)
+
+
+def drop_overlaps(found: list[Mention]) -> list[Mention]:
+    """Where mentions of one block overlap keep the one with a legal form, else the longer."""
+    ranked = sorted(found, key=lambda m: (m.legal_form is None, -(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in ranked:
+        if all(m.block_id != k.block_id or m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.block_id, m.start))

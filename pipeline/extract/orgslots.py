@@ -1,0 +1,422 @@
+"""Organisations named by their position rather than their shape: the value of a slot ("R:
+X", "Realizátor: X", "partnerem je X"), names in parentheses after a word for services or
+providers or after a service type, bare names in provider-list lines, and bare proper
+names right after a word that says an organisation follows ("poskytovatel Modrá kotva",
+"organizace Ruka v ruce Skuteč") or after a verb of running or carrying out something
+("službu provozuje Dům Na Vršku", "(provozuje Poustevna)").
+
+A bare proper name (`bare_name_end`) is a run of capitalised words, with a lower-case
+noun after a capitalised adjective ("Modrá kotva") or between capitalised words ("Spolek
+vozíčkářů Proseč"), and capitalised prepositions inside ("Dům Na Vršku"); it ends
+at a verb, a clause word, punctuation, a figure or a line break, and must pass
+`looks_like_name` (no person, service type, programme, sentence, lone generic noun)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from pipeline.config import load
+from pipeline.extract import BlockView
+from pipeline.extract.common import body_offset, label_match
+from pipeline.extract.orglexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb, legal_at,
+                                         lex, word_key)
+from pipeline.extract.orgnorm import is_not_organisation, nominative, split_legal_form, tidy
+from pipeline.extract.orgshapes import Mention, ico_after, mentions_in_span, person_tokens
+from pipeline.extract.services import find_services
+from pipeline.extract.textspans import Tok, lines, toks
+
+
+# --------------------------------------------------------------------------- names given by position
+
+
+def looks_like_name(value: str, strict: bool = False) -> bool:
+    """A short capitalised phrase without figures that is no person, verb phrase, service
+    type or excluded thing: what a slot or a provider list may hold as a bare name. `strict`
+    (for names found by position alone) also refuses words in capitals that are no known
+    abbreviation ("ZSSS LK", "OOSV": programmes and target groups)."""
+    lx = lex()
+    words = value.split()
+    if not words or len(words) > 6 or not value[:1].isupper() or value[:1] in "„\"(":
+        return False
+    if strict and any(len(w) > 1 and w.isupper() and not is_abbreviation(w) for w in words):
+        return False
+    if strict and any(re.fullmatch(r"\d+[a-zA-Z]?(?:/\d+)?", w) for w in words):
+        return False  # a house number: "Husova 15", "Nádražní 1250/3"
+    if re.search(r"\d{3,}|[?:]", value) or words[0].lower() in lx.titles:
+        return False
+    if words[0] in lx.given_names and len(words) >= 2 and words[1][:1].isupper():
+        return False
+    if strict and len(words) == 2 and words[1] in lx.given_names:
+        return False  # a person written surname first ("Malá Eva")
+    if len(words) == 1 and words[0].endswith(grammar("lone_surname_endings")):
+        return False  # a surname ("Zodpovídá: Nováková")
+    if any(is_verb(w) for w in words):
+        return False
+    if len(words) == 1 and (word_key(words[0]),) in lx.name_starts:
+        return False  # a generic noun alone ("Domov", "Centrum", "Klub")
+    return not find_services(value) and not is_not_organisation(value)
+
+
+def value_mention(block: BlockView, start: int, end: int, kind: str) -> Mention | None:
+    """A mention for a whole value ("R: Rubikon"), the legal form split off."""
+    raw = block.text[start:end]
+    written = raw.strip(" ,;.")
+    if not written:
+        return None
+    start += raw.index(written[0])
+    name, legal_form = split_legal_form(written)
+    words = [t.text for t in toks(name)]
+    name = tidy(" ".join(words)) if words and is_abbreviation(words[0]) else nominative(words)
+    if is_not_organisation(name):
+        return None
+    end = start + len(written)
+    return Mention(block.block_id, start, end, written, name, legal_form, ico_after(block.text, end), kind)
+
+
+def value_mentions(block: BlockView, start: int, end: int, kind: str = "slot") -> list[Mention]:
+    """Organisations in a slot value ("R: X", "Realizátor: X; Y (služba)", "partnerem je X"):
+    each part split at ";" and parentheses left out; where no shape is found, the part's
+    first comma piece is taken when it looks like a name (after it come sub-units:
+    "Charita Ostrava, Sv. Lucie")."""
+    out: list[Mention] = []
+    text = block.text
+    for part in re.finditer(r"[^;]+", text[start:end]):
+        p_start, p_end = start + part.start(), start + part.end()
+        paren = text.find("(", p_start, p_end)
+        core_end = paren if paren >= 0 else p_end
+        found = mentions_in_span(block, p_start, core_end)
+        if found:
+            out.extend(found)
+            continue
+        piece_end = text.find(", ", p_start, core_end)
+        piece_end = core_end if piece_end < 0 else piece_end
+        value = text[p_start:piece_end].strip()
+        if looks_like_name(value) or (value and is_abbreviation(value.split()[0])):
+            mention = value_mention(block, p_start, piece_end, kind)
+            if mention:
+                out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _slot_rules() -> tuple[dict[str, list[str]], dict[str, list[re.Pattern[str]]]]:
+    cfg = load("organisations")["slots"]
+    labels = {"responsible": list(load("plan")["labels"]["responsible"]), **cfg["labels"]}
+    inline = {role: [re.compile(p, re.IGNORECASE) for p in patterns] for role, patterns in cfg["inline"].items()}
+    return labels, inline
+
+
+def slot_spans(block: BlockView) -> list[tuple[int, int, str]]:
+    """Values of the slots of a block with the role they give: a line opened by a label
+    ("R: X", "Realizátor: X", "Partner: X") and inline slots ("realizátorem projektu je X")."""
+    labels, inline = _slot_rules()
+    spans = []
+    for start, end in lines(block.text):
+        role = None
+        first = True
+        for part in re.finditer(r"[^;]+", block.text[start:end]):  # "Realizátor: X; partner: Y"
+            p_start, p_end = start + part.start(), start + part.end()
+            offset = body_offset(block) if p_start == 0 else 0
+            piece = block.text[p_start:p_end]
+            offset += len(piece[offset:]) - len(piece[offset:].lstrip())
+            found = _label_role(piece[offset:], labels)
+            if found:
+                role, value_start = found[0], p_start + offset + found[1]
+            elif role is None or first:
+                break  # no label opens the line
+            else:
+                value_start = p_start  # a further value of the same label
+            if value_start < p_end:
+                spans.append((value_start, p_end, role))
+            first = False
+    for role, patterns in inline.items():
+        for pattern in patterns:
+            for match in pattern.finditer(block.text):
+                spans.append((match.end(), _clause_end(block.text, match.end()), role))
+    return spans
+
+
+def _label_role(text: str, labels: dict[str, list[str]]) -> tuple[str, int] | None:
+    """The role of the slot label that opens `text`, and where its value starts."""
+    for role, words in labels.items():
+        match = label_match(text, words)
+        if match:
+            return role, match.end()
+    return None
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where an inline slot value ends: a sentence end, ";", "(", or " a " + a lower-case word."""
+    match = re.search(r"[.;](?:\s|$)| a (?=[a-zá-ž])|\(|$", text[start:])
+    return start + match.start() if match else len(text)
+
+
+def enumerated_names(block: BlockView) -> list[Mention]:
+    """Names listed in parentheses after a word for services or providers, or right after a
+    service type: "stávající služby jsou dostačující (Most k naději, Advaita)", "denní
+    stacionář (Dům Na Vršku)"."""
+    lx = lex()
+    out = []
+    text = block.text
+    service_ends = {m.end for m in find_services(text)}
+    for match in re.finditer(r"\(([^()]{2,160})\)", text):
+        before = re.findall(r"\w+", text[max(0, match.start() - 60):match.start()])[-3:]
+        after_service = len(text[:match.start()].rstrip()) in service_ends
+        if not after_service and not any(w.lower() in lx.enumeration_after for w in before):
+            continue
+        for part in re.finditer(r"[^,;]+", match.group(1)):
+            start, end = match.start(1) + part.start(), match.start(1) + part.end()
+            value = part.group().strip()
+            if after_service and not any(w.lower() in lx.enumeration_after for w in before) \
+                    and _place_like(value):
+                continue
+            if value and looks_like_name(value, strict=True) and not mentions_in_span(block, start, end):
+                mention = value_mention(block, start, end, "list")
+                if mention:
+                    out.append(mention)
+    return out
+
+
+def _place_like(value: str) -> bool:
+    """What parentheses after a service type hold when they say where it is, not who runs
+    it: one word ("Skuteč", "Husova") or a capitalised adjective and noun ("Nové Hrady")."""
+    words = value.split()
+    return len(words) < 2 or (len(words) == 2 and words[0][-1:] in "ýáéí" and words[1][:1].isupper())
+
+
+def dash_pieces(block: BlockView) -> list[tuple[int, int]]:
+    """The pieces of a list line split at dashes ("Rubikon – 1 - 1,5" -> 3 pieces)."""
+    start = body_offset(block)
+    text = block.text
+    pieces, pos = [], start
+    for match in re.finditer(r"\s[–—-]\s", text[start:]):
+        pieces.append((pos, start + match.start()))
+        pos = start + match.end()
+    pieces.append((pos, len(text)))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _small_figure(text: str) -> bool:
+    """A figure a capacity line states ("1 úvazek", "+ 0,5"), not a year or a long number."""
+    return any(len(n.replace(",", "")) <= 3 for n in re.findall(r"(?<![\d.])\d+(?:,\d+)?(?![\d.])", text))
+
+
+def bare_list_names(block: BlockView) -> list[Mention]:
+    """Bare names in provider-list lines ("Sociální rehabilitace – Rubikon – 1 - 1,5",
+    "Spolu pro rodinu – zdravotní sociální pomoc - + 0,5"): in a list item whose dash pieces
+    hold a figure, a piece that is only a short capitalised name (before
+    its first comma) is an organisation."""
+    if block.kind != "list_item":
+        return []
+    text = block.text
+    pieces = dash_pieces(block)
+    if len(pieces) < 2 or not any(_small_figure(text[a:b]) for a, b in pieces):
+        return []
+    out = []
+    for a, b in pieces:
+        first_end = text.find(",", a, b)
+        first_end = b if first_end < 0 else first_end
+        value = text[a:first_end].strip()
+        if not value or re.search(r"\d", value) or mentions_in_span(block, a, b):
+            continue
+        if looks_like_name(value, strict=True):
+            mention = value_mention(block, a, first_end, "bare")
+            if mention:
+                out.append(mention)
+    return out
+
+
+# --------------------------------------------------------------------------- bare proper names
+
+
+@lru_cache(maxsize=1)
+def _bare_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Words after which a bare proper name is an organisation: nouns in apposition that
+    say one follows (configs [names] bare_name_after: a name of one word or more), and
+    nouns that may also name an action ("organizace Dne seniorů") or verbs of running or
+    carrying out ([names] bare_name_after_multiword, [roles]: two words or more)."""
+    cfg = load("organisations")
+    nouns = frozenset(w.lower() for w in cfg["names"]["bare_name_after"])
+    multi = frozenset(w.lower() for w in [*cfg["names"]["bare_name_after_multiword"], *cfg["roles"]["provider_verbs"],
+                                          *cfg["roles"]["responsible_verbs"]])
+    return nouns, multi
+
+
+def _capital_adjective(tok: Tok) -> bool:
+    return tok.is_cap and len(tok.text) > 3 and tok.lower.endswith(("ý", "á", "é", "í"))
+
+
+def bare_name_end(tokens: list[Tok], i: int) -> int | None:
+    """Where a bare proper name that starts at token i ends (the index after it), or None
+    when no name starts there (see the module docstring)."""
+    lx = lex()
+    first = tokens[i]
+    if not first.is_cap or not first.is_word or is_title(first) or first.text in lx.given_names \
+            or first.text.isupper() or first.lower in lx.clause_words:
+        return None
+    j = i + 1
+    while j < len(tokens) and j - i < 6:
+        tok, prev = tokens[j], tokens[j - 1]
+        if hard_break(prev) or not tok.is_word or legal_at(tokens, j) or any(c.isdigit() for c in tok.text):
+            break
+        nxt = tokens[j + 1] if j + 1 < len(tokens) and not hard_break(tok) else None
+        cap_after = nxt is not None and nxt.is_cap and nxt.is_word
+        if tok.is_cap:
+            if tok.lower in lx.verbs or (tok.lower in lx.clause_words and not cap_after):
+                break
+            j += 1
+            continue
+        if tok.lower in lx.verbs or is_verb(tok.text) or tok.lower in lx.clause_words:
+            break
+        if _capital_adjective(prev) or cap_after:
+            j += 1
+            continue
+        break
+    return j
+
+
+def _bare_mention(block: BlockView, tokens: list[Tok], i: int, kind: str, min_words: int = 1) -> Mention | None:
+    end = bare_name_end(tokens, i)
+    if end is None or end - i < min_words:
+        return None
+    value = block.text[tokens[i].start:tokens[end - 1].end]
+    if not looks_like_name(value, strict=True) or head_at(tokens, i):
+        return None
+    return value_mention(block, tokens[i].start, tokens[end - 1].end, kind)
+
+
+def bare_names(block: BlockView) -> list[Mention]:
+    """Bare proper names right after a noun that says an organisation follows ("poskytovatel
+    Modrá kotva", "u organizace Ruka v ruce Skuteč") or a verb of running or carrying out
+    something ("službu provozuje Dům Na Vršku", "projekt realizuje Klub Pohoda")."""
+    nouns, multi = _bare_cues()
+    lx = lex()
+    tokens = toks(block.text)
+    out = []
+    for i in range(len(tokens) - 1):
+        cue = tokens[i]
+        if cue.lower not in nouns and cue.lower not in multi or hard_break(cue):
+            continue
+        start = i if cue.is_cap and cue.lower in lx.name_or_classifier else i + 1  # "Spolek Lípa Proseč"
+        enclosed = i > 0 and tokens[i - 1].text == "(" and _closes_at(tokens, start)  # "(provozuje Rubikon)"
+        min_words = 1 if cue.lower in nouns or enclosed else 2
+        mention = _bare_mention(block, tokens, start, "apposition", min_words + (start == i))
+        if mention and not mentions_in_span(block, mention.start, mention.end):
+            out.append(mention)
+    return out
+
+
+def _closes_at(tokens: list[Tok], i: int) -> bool:
+    """The bare name at token i runs to a closing parenthesis."""
+    end = bare_name_end(tokens, i)
+    return end is not None and end < len(tokens) and tokens[end].text == ")"
+
+
+def affiliation_names(block: BlockView) -> list[Mention]:
+    """The organisation in parentheses right after a person's name: "Mgr. Eva Malá (Dům Na
+    Vršku) informovala ...", "Petr Kos (Modrá kotva, vedoucí služby)"."""
+    tokens = toks(block.text)
+    persons = person_tokens(tokens)
+    given = lex().given_names
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.text != "(" or i == 0 or hard_break(tokens[i - 1]):
+            continue
+        if i - 1 not in persons and not (tokens[i - 1].text in given and i > 1 and tokens[i - 2].is_cap):
+            continue  # "Eva Malá (", "Mgr. Malá (", "Malá Eva ("
+        close = block.text.find(")", tok.end)
+        if close < 0 or close - tok.end > 120:
+            continue
+        piece_end = block.text.find(",", tok.end, close)
+        piece_end = close if piece_end < 0 else piece_end
+        value = block.text[tok.end:piece_end].strip()
+        if looks_like_name(value, strict=True) and not mentions_in_span(block, tok.end, close):
+            mention = value_mention(block, tok.end, piece_end, "attendee")
+            if mention:
+                out.append(mention)
+    return out
+
+
+def known_name_mentions(names: list[str], block: BlockView, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Further mentions of names the document already gave as organisations ("Klub Pohoda"
+    from an organisation column, then "Klub Pohoda pořádá ..."): the same words, each word
+    of four letters or more allowed another ending ("Domu Na Vršku"), capitals alike."""
+    tokens = toks(block.text)
+    out = []
+    for name in names:
+        words = name.split()
+        n = len(words)
+        for i in range(len(tokens) - n + 1):
+            span = tokens[i:i + n]
+            if any(a < span[-1].end and span[0].start < b for a, b in taken):
+                continue
+            if all(t.text == w if n == 1 else _same_word(t.text, w) for t, w in zip(span, words)) \
+                    and not any(hard_break(t) for t in span[:-1]) \
+                    and not (i + n < len(tokens) and tokens[i + n].is_cap and tokens[i + n].is_word
+                             and not hard_break(span[-1])):
+                start, end = span[0].start, span[-1].end
+                out.append(Mention(block.block_id, start, end, block.text[start:end], name, kind="known"))
+                taken = [*taken, (start, end)]
+    return out
+
+
+def _same_word(written: str, word: str) -> bool:
+    if written == word:
+        return True
+    if written[:1] != word[:1] or not written.isalpha() or len(word) < 4 or len(written) < 4:
+        return False
+    return written[:4] == word[:4] and abs(len(written) - len(word)) <= 3
+
+
+def list_intro(blocks: Sequence[BlockView], index: int) -> BlockView | None:
+    """The line that introduces the list item blocks[index] belongs to: the block before
+    its run of sibling items, when it ends with a colon ("V regionu působí tito
+    poskytovatelé:"); None for anything else."""
+    block = blocks[index]
+    if not _list_like(block):
+        return None
+    for prev in reversed(blocks[:index]):
+        if prev.text.rstrip().endswith(":"):
+            return prev
+        if _list_like(prev) and (prev.level or 0) >= (block.level or 0):
+            continue  # a sibling (lists whose levels a converter lost are flat)
+        return None
+    return None
+
+
+def listed_names(blocks: Sequence[BlockView]) -> list[Mention]:
+    """Bare names that open the items of a list introduced as organisations or providers
+    ("V regionu působí tito poskytovatelé:" / "• Modrá kotva – pečovatelská služba"): the
+    item's first piece, up to a dash, comma, colon or parenthesis."""
+    words = frozenset(w.lower() for w in load("organisations")["names"]["list_intro_words"])
+    out = []
+    for index, block in enumerate(blocks):
+        intro = list_intro(blocks, index)
+        if intro is None or not any(t.lower in words for t in toks(intro.text)):
+            continue
+        start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
+        end = next((m.start() for m in re.finditer(r"\s[–—-]\s|[,:;(]", block.text[start:])), None)
+        end = len(block.text) if end is None else start + end
+        value = block.text[start:end].strip()
+        if value and looks_like_name(value, strict=True) and not mentions_in_span(block, start, end):
+            mention = value_mention(block, start, end, "listed")
+            if mention:
+                out.append(mention)
+    return out
+
+
+# A paragraph that a converter left with its typed list label ("a) ", "2) ", "3. ") before
+# a capital ("3. ledna" is a date).
+_TYPED_LABEL = re.compile(r"^\s*(?:[a-z]\)|\d{1,2}[.)])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ„\"])")
+
+
+def _list_like(block: BlockView) -> bool:
+    """A list item, or a paragraph that opens with a typed list label ("a) ", "2. ")."""
+    return block.kind == "list_item" or (block.kind == "paragraph" and bool(_TYPED_LABEL.match(block.text)))
+
+
+def typed_label_end(text: str) -> int:
+    match = _TYPED_LABEL.match(text)
+    return match.end() if match else 0

@@ -1,0 +1,108 @@
+"""Text helpers shared by the organisation, service and capacity extractors: tokens with
+their character spans (`toks`), sentences (`sentences`, `sentence_of`) and lines (`lines`)
+of a block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from pipeline.config import load
+from pipeline.extract.nlp import tokenize
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A token with its character span in the block; `gap` is the whitespace after it."""
+
+    text: str
+    start: int
+    end: int
+    gap: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return any(c.isalpha() for c in self.text)
+
+
+def toks(text: str, offset: int = 0) -> list[Tok]:
+    """Tokens of `text` (the spaCy tokenizer with merged legal forms), whitespace folded into
+    the `gap` of the token before it; spans are shifted by `offset`."""
+    return list(_toks(text, offset))
+
+
+@lru_cache(maxsize=4096)
+def _toks(text: str, offset: int) -> tuple[Tok, ...]:
+    out: list[Tok] = []
+    for t in tokenize(text):
+        if t.is_space:
+            if out:
+                out[-1] = replace(out[-1], gap=out[-1].gap + t.text + t.whitespace_)
+            continue
+        out.append(Tok(t.text, t.idx + offset, t.idx + offset + len(t.text), t.whitespace_))
+    return tuple(out)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?;])\s+(?=[„\"(]?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ0-9])|\s*\n\s*")
+
+
+@lru_cache(maxsize=1)
+def _no_sentence_end() -> re.Pattern[str]:
+    """Words after which a dot does not end a sentence: titles, abbreviations, legal forms."""
+    people = load("people")
+    words = {*people["titles_before"], *people["titles_after"], *people["address"], *people.get("ranks", [])}
+    words |= {v for vs in load("organisations")["legal_forms"].values() for v in vs if v.endswith(".")}
+    words |= {"č.", "tj.", "tzv.", "resp.", "např.", "apod.", "atd.", "ul.", "nám.", "odst.", "písm.", "soc.",
+              "Sv.", "sv.", "cca.", "r.", "hod.", "min.", "max.", "str.", "tel.", "s.", "o.", "a.", "p.",
+              "mil.", "mld.", "tis."}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alternation})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of a block's sentences: they end at . ? ; before a capital or a figure, and at
+    line breaks ("!" ends names too: "MAS Přiďte pobejt!"). A dot after a title, an
+    abbreviation, a legal form or a one- or two-digit ordinal ("3. ledna", "1. Mgr.") does
+    not end one."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if "\n" not in match.group():
+            tail = text[start:match.start()].rstrip()
+            if _no_sentence_end().search(tail) or re.search(r"(?:^|\s)\d{1,2}\.$", tail):
+                continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return tuple((s, e) for s, e in spans if text[s:e].strip())
+
+
+def sentence_of(text: str, pos: int) -> tuple[int, int]:
+    """The span of the sentence that holds character `pos`."""
+    found = sentences(text)
+    for start, end in found:
+        if start <= pos < end:
+            return start, end
+    for start, end in reversed(found):
+        if start <= pos:
+            return start, end
+    return 0, len(text)
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of a block (a paragraph may hold several "Label: value" lines)."""
+    spans, start = [], 0
+    for match in re.finditer(r"\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]

@@ -1,0 +1,43 @@
+"""Tables as the organisation extractors read them: cell tables and tab-separated lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.orgtables import Tables, header_kind
+from tests.extract.blocks import blocks
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Název organizace", "organisation"), ("Poskytovatel:", "organisation"), ("Žadatel", "applicant"),
+    ("Realizátor", "responsible"), ("IČO", "ico"), ("Jméno a příjmení", "person"), ("Druh služby", "service"),
+    ("Účast", None), ("", None),
+])
+def test_header_kinds(text, kind):
+    assert header_kind(text) == kind
+
+
+def test_tab_separated_lines_under_a_header_are_a_table():
+    items = blocks("Prezenční listina:", "Jméno\tOrganizace\tÚčast", "Eva Malá\tOáza Lipník\tpřítomna",
+                   "Petr Kos\tZelená louka\tomluven", "Jednání zahájila Eva Malá.")
+    tables = Tables(items)
+    (table,) = tables.tables
+    assert table.columns == {0: "person", 1: "organisation"}
+    assert [c.text for c in tables.cells(["organisation"])] == ["Oáza Lipník", "Zelená louka"]
+    row = items[2]
+    assert tables.kind_at(row, row.text.index("Oáza")) == "organisation"
+    assert [c.text for c in tables.row_of(row, row.text.index("Oáza"))] == ["Eva Malá", "přítomna"]
+    assert tables.locate(items[4]) is None
+
+
+def test_label_value_lines_and_a_header_without_known_columns_are_no_table():
+    assert Tables(blocks("Datum:\t1. 2. 2024", "Místo:\tNerudova 12")).tables == []
+    assert Tables(blocks("Den\tČas\tMísto", "pondělí\t9:00\tklubovna")).tables == []
+
+
+def test_cell_table_rows_and_columns():
+    items = blocks("| Žadatel | IČO | Služba |", "| Oáza Lipník, z. s. | 00064581 | noclehárna |")
+    tables = Tables(items)
+    assert tables.tables[0].columns == {0: "applicant", 1: "ico", 2: "service"}
+    assert tables.kind_at(items[3]) == "applicant"
+    assert [c.text for c in tables.row_of(items[3])] == ["00064581", "noclehárna"]
