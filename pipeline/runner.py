@@ -232,6 +232,8 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
                 if rel in stats:
                     cache.remember(rel, stats[rel], result.document["doc_id"])
         documents[rel] = result.document
+        log.info("%s: %s%s", rel, result.document["status"],
+                 f" ({result.document['error']})" if result.document.get("error") else "")
         _count_time(summary, result)
     rows = [documents[path.relative_to(raw).as_posix()] for path in paths]
     _mark_duplicates(rows)
