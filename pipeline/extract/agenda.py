@@ -7,7 +7,7 @@ Minutes state their programme in one of these ways, tried in this order:
    inline after the label); "Program příštího jednání" is another meeting's;
 2. a bullet list right under the meeting date at the top of the minutes;
 3. numbered sections that double as the programme: typed "1/ Úvodní slovo
-   K. Jandurová:", headings numbered 1., 2. (or I., II.), or numbered items
+   K. Pelikánová:", headings numbered 1., 2. (or I., II.), or numbered items
    (1., I.) each followed by its discussion. Only in minutes (a meeting date is
    known): handbooks and slide decks number their chapters and slides too.
 
@@ -73,7 +73,7 @@ _LEADING_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s*[–—-]\s*\d{1,2}[:.]\d{
 
 def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
     """Without surrounding spaces, a leading time slot ("13:00–13:15 Úvod"), a trailing colon
-    ("Úvodní slovo K. Jandurová:") and the comma between inline items ("1. Úvod, 2. Různé")."""
+    ("Úvodní slovo K. Pelikánová:") and the comma between inline items ("1. Úvod, 2. Různé")."""
     time = _LEADING_TIME.match(text, start, end)
     if time and time.end() < end:
         start = time.end()

@@ -33,11 +33,11 @@ def test_numbered_programme_after_label():
 
 def test_bulleted_programme_with_sub_points_and_parenthesis():
     assert agenda("Program:", "- Základní informace o komunitním plánování pro ORP Jindřichův Hradec",
-                  "    - historie procesu", "- Informace ze SML (žádosti do ZSSS LK, Housing first )",
+                  "    - historie procesu", "- Informace ze SMJ (žádosti do ZSSS JK, Housing first )",
                   "- Diskuze", "# Základní informace o komunitním plánování pro ORP Jindřichův Hradec",
                   "Text.") == [
         (1, "Základní informace o komunitním plánování pro ORP Jindřichův Hradec"),
-        (2, "Informace ze SML (žádosti do ZSSS LK, Housing first )"), (3, "Diskuze")]
+        (2, "Informace ze SMJ (žádosti do ZSSS JK, Housing first )"), (3, "Diskuze")]
 
 
 def test_lost_numbers_are_numbered_by_order():
@@ -98,10 +98,10 @@ def test_a_programme_word_in_a_sentence_is_no_label():
 def test_typed_numbered_sections_serve_as_programme():
     assert agenda("# pracovní skupiny ke komunitnímu plánování na Jilemnicku",
                   "Přítomni: viz prezenční listina",
-                  "## 1/ Úvodní slovo K. Jandurová:", "- seznámení s programem",
-                  "## 2/\tFirma ppm faktum research, s.r.o. – představení analýzy (p. Hündl):", "- výstupy",
+                  "## 1/ Úvodní slovo K. Pelikánová:", "- seznámení s programem",
+                  "## 2/\tFirma kvanta research, s.r.o. – představení analýzy (p. Mühl):", "- výstupy",
                   "3/ Diskuse:", "- informovanost", "4/ Závěr:", "V Jilemnici dne 8. listopadu 2017.") == [
-        (1, "Úvodní slovo K. Jandurová"), (2, "Firma ppm faktum research, s.r.o. – představení analýzy (p. Hündl)"),
+        (1, "Úvodní slovo K. Pelikánová"), (2, "Firma kvanta research, s.r.o. – představení analýzy (p. Mühl)"),
         (3, "Diskuse"), (4, "Závěr")]
 
 
@@ -144,7 +144,7 @@ def test_a_slide_deck_has_no_agenda():
              BlockView(2, "heading", "Osoby ohrožené sociálním vyloučením", level=3),
              BlockView(3, "list_item", "2", level=1, label="2."),
              BlockView(4, "heading", "Seznam členů pracovní skupiny", level=3),
-             BlockView(5, "paragraph", "1. Mgr. Kateřina Popelková Městský úřad Prostějov 2. Bc. Jan Kalla")]
+             BlockView(5, "paragraph", "1. Mgr. Kateřina Lhotská Městský úřad Vyškov 2. Bc. Jan Hrubec")]
     assert run(items) == []
 
 

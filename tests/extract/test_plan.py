@@ -1,4 +1,4 @@
-"""Goals, measures and activities (pipeline/extract/plan.py) from hand-written blocks.
+"""Goals, measures and activities (pipeline/extract/plan/) from hand-written blocks.
 
 The examples imitate real KPSS minutes: headings and paragraphs as Word and PDF
 give them, soft line breaks, tables and their flattened slide-transcript form,
@@ -419,7 +419,7 @@ def test_table_rows_give_measures_titled_by_the_service():
         "| Opatření č. | Název organizace | Druh služby |",
         "| 2.1 | Charita Zlín | Azylový dům pro muže |",
         "| 2.2. | Město Zlín, p. o. | Pečovatelská služba |",
-        "|  | Armáda spásy | Noclehárna |",
+        "|  | Nový domov | Noclehárna |",
     )
     assert [(m["measure_no"], m["goal_no"], m["title"]) for m in tables["measures"]] == [
         ("2.1", "2", "Azylový dům pro muže"), ("2.2", "2", "Pečovatelská služba")]
@@ -457,7 +457,7 @@ def test_flattened_table_in_a_slide_transcript():
         "### Přehled stávajících služeb",
         "Opatření č. Název organizace Druh služby 2.1. Charita Zlín Azylový dům pro muže "
         "2.2. Město Zlín, p. o. Pečovatelská služba 2.3. Spolek Naděje Probační program pro mladistvé "
-        "2.4. Podané ruce, o.s. kontaktní centrum Diakonie ČCE sociálně terapeutická dílna",
+        "2.4. Otevřené dveře, o.s. kontaktní centrum Dobré dílo sociálně terapeutická dílna",
     )
     assert [(m["measure_no"], m["goal_no"], m["title"]) for m in tables["measures"]] == [
         ("2.1", "2", "Azylový dům pro muže"), ("2.2", "2", "Pečovatelská služba"),

@@ -11,10 +11,10 @@ Where minutes name their people, and the role each place gives:
   gives each person's role (present, excused, absent);
 - members' lists and tables under a `Seznam členů` heading, including the run a
   slide transcript makes of a table ("1. Mgr. Jana Nová Městský úřad X 2. Bc. ...");
-- signature tables ("Zapsala:" | "Kateřina Marcinková");
+- signature tables ("Zapsala:" | "Kateřina Vrbická");
 - speakers, chairs and members named in the running text: a name next to a speech
-  verb ("Ing. Monika Musilová (za KÚLK) informovala", "Jednání vedla Mgr. ..."), after
-  an intro phrase ("Úvodní slovo K. Jandurová"), a parenthesised list of presenters in
+  verb ("Ing. Monika Sedláčková (za KÚHK) informovala", "Jednání vedla Mgr. ..."), after
+  an intro phrase ("Úvodní slovo K. Pelikánová"), a parenthesised list of presenters in
   an agenda line, the person in parentheses after the organisation she reports for,
   a sentence naming the group's new members, and the name under a presentation's
   closing "Děkuji za pozornost".

@@ -1,4 +1,4 @@
-"""The organisation written next to a person: "(za KÚLK)", "– Městský úřad X", ", Charita Y",
+"""The organisation written next to a person: "(za KÚHK)", "– Městský úřad X", ", Charita Y",
 or the organisation that opens an agenda line or a report."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ _ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\s?\.(?=\s|$)")
 def clean_org(text: str, lex: Lexicon) -> str | None:
     """The organisation in the text that follows a name.
 
-    "(za KÚLK)" -> KÚLK; "– zástupce zadavatele Městský úřad Prostějov" -> Městský úřad
+    "(za KÚHK)" -> KÚHK; "– zástupce zadavatele Městský úřad Vyškov" -> Městský úřad
     Prostějov; "(Krajský úřad X, odbor sociálních věcí)" -> Krajský úřad X; "- uživatel
     služby" -> None; a flattened run stops at the next item number or clause."""
     body = text.strip().lstrip(",;:" + DASHES).strip()
@@ -48,12 +48,23 @@ def _cut_run(text: str, lex: Lexicon) -> str:
 
 
 def _cut_department(text: str, lex: Lexicon) -> str:
-    """Cut ", odbor sociálních věcí" (a comma and a lower-case word that is no legal form)."""
+    """Cut ", odbor sociálních věcí" (a comma and a lower-case word that is no legal form);
+    a branch with its place (", kontaktní pracoviště Dolní Lhota") stays part of the name."""
     for match in re.finditer(r",\s*(\S+)", text):
         rest = text[match.start(1):]
-        if rest[0].islower() and not any(rest.lower().startswith(form.lower()) for form in lex.legal_forms):
+        if rest[0].islower() and not any(rest.lower().startswith(form.lower()) for form in lex.legal_forms) \
+                and not _branch(rest, lex):
             return text[:match.start()]
     return text
+
+
+def _branch(text: str, lex: Lexicon) -> bool:
+    """"kontaktní pracoviště Dolní Lhota": a branch word and a capitalised place after it."""
+    folded = fold(text)
+    for branch in lex.org_branches:
+        if folded.startswith(branch + " ") and text[len(branch) + 1:].lstrip()[:1].isupper():
+            return True
+    return False
 
 
 def looks_like_org(text: str, lex: Lexicon) -> bool:
@@ -68,7 +79,7 @@ def looks_like_org(text: str, lex: Lexicon) -> bool:
 
 
 def apposition_org(between: str) -> str | None:
-    """The organisation between a name and its verb: "(za KÚLK)", ", ředitel organizace X, p. o.,"."""
+    """The organisation between a name and its verb: "(za KÚHK)", ", ředitel organizace X, p. o.,"."""
     text = between.strip()
     if not text:
         return None
@@ -81,7 +92,7 @@ def apposition_org(between: str) -> str | None:
 
 
 def leading_org(line: str, lex: Lexicon) -> str | None:
-    """The organisation that opens an agenda line: "2/ Firma ppm faktum research, s.r.o. – ..."."""
+    """The organisation that opens an agenda line: "2/ Firma kvanta research, s.r.o. – ..."."""
     text = re.sub(r"^\s*(?:\d+\s*[/.)]|[a-z]\)|[•·▪◦*–-])?\s*", "", line)
     head = re.split(r"\s[–—-]\s|:", text, maxsplit=1)[0].strip()
     words = head.split()

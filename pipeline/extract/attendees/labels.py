@@ -73,7 +73,7 @@ def _opening_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str
 
     After a colon, dash or tab the value follows; after a space only a few lower-case words
     and a colon ("Přítomni za poskytovatele: ...") or, for a recorder, a name ("Zapsala
-    Leona Mohrová."). "Přítomni byli všichni členové" is a sentence, not a label."""
+    Leona Hájková."). "Přítomni byli všichni členové" is a sentence, not a label."""
     role, value_start, sep = _role(match.group("label")), match.end(), match.group("sep")
     if role == "member":
         if not sep.strip() and "\t" not in sep and line[value_start:value_start + 1].islower():

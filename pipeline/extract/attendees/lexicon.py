@@ -40,6 +40,7 @@ class Lexicon:
     presentation: tuple[str, ...]
     closing: tuple[str, ...]
     org_prefixes: frozenset[str]
+    org_branches: tuple[str, ...]
     clause_openers: frozenset[str]
     functions: frozenset[str]
     prepositions: frozenset[str]
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
         presentation=tuple(fold(p) for p in att["cues"]["presentation"]),
         closing=tuple(fold(p) for p in att["cues"]["closing"]),
         org_prefixes=frozenset(fold(w) for w in att["cues"]["org_prefixes"]),
+        org_branches=tuple(sorted((fold(w) for w in att["cues"]["org_branches"]), key=len, reverse=True)),
         clause_openers=frozenset(fold(w) for w in att["cues"]["clause_openers"]),
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
         prepositions=frozenset(att["cues"]["prepositions"]),

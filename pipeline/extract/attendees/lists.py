@@ -62,7 +62,7 @@ def segments(text: str, start: int, end: int) -> list[_Segment]:
         if i == end or (ch in _SEPARATORS and depth == 0):
             piece = _Segment(begin, i, sep)
             body = text[begin:i].strip()
-            if pieces and body and sep in ",;" and (_title_piece(body)
+            if pieces and body and sep in ",;" and (_title_piece(body) or _legal_form_piece(body)
                                                     or (body[0].islower() and not is_title_word(body.split()[0]))):
                 pieces[-1].end = i
             elif body:
@@ -79,6 +79,14 @@ def _title_piece(text: str) -> bool:
         return False
     after = [w.lower() in lex.after_titles or w.lower().rstrip(".") in lex.after_titles for w in words]
     return after[0] or all(a or is_title_word(w) for a, w in zip(after, words))
+
+
+def _legal_form_piece(text: str) -> bool:
+    """A list piece that is the legal form of the organisation before it: "p. o.", "z. s." (its
+    "p." is no word of address here)."""
+    body = text.strip().lower()
+    return any(body == form.lower() or (body.startswith(form.lower()) and not body[len(form)].isalnum())
+               for form in lexicon().legal_forms)
 
 
 def _core(text: str) -> tuple[int, int]:
@@ -172,7 +180,7 @@ def _attach_org(text: str, person: Person, limit: int, lex: Lexicon) -> None:
 
 def _org_piece(text: str, segment: _Segment, found: list[Person], lex: Lexicon) -> bool:
     """A piece with no person: the organisation of the person just before it when it looks
-    like one ("Jan Novák, Charita Ostrava"); True when the piece was used or is harmless."""
+    like one ("Jan Novák, Charita Horní Lhota"); True when the piece was used or is harmless."""
     body = text[segment.start:segment.end].strip()
     if not body:
         return True

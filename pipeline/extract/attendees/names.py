@@ -3,7 +3,7 @@
 A spaCy Matcher proposes candidates ([address] [rank]* [title]* [initial] Name{1,4});
 `_person` refines each into a `Person`: academic titles go to `titles` (also those written
 after the name), words of address and ranks are dropped, and the capitalised run is cut
-where the name ends ("Jan Kalla Občanské sdružení" -> "Jan Kalla").
+where the name ends ("Jan Hrubec Občanské sdružení" -> "Jan Hrubec").
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ class Person:
 def _name_cut(words: list[Token], lex: Lexicon, end_limit: int) -> list[Token]:
     """How many capitalised words are the name: stop before a word that is not a name
     ("Městský" úřad), and take a third word only when the name ends after it
-    ("Helena Clementi Rozlívková -", not "Jan Kalla Občanské sdružení")."""
+    ("Helena Bianchi Koubková -", not "Jan Hrubec Občanské sdružení")."""
     kept: list[Token] = []
     for word in words:
         if fold(word.text) in lex.not_names:
@@ -172,7 +172,7 @@ def _person(span: Span, lex: Lexicon, start: int, end: int) -> Person | None:
     """Refine a Matcher candidate into a Person, or None when it is not one.
 
     Tokens outside `[start, end)` are dropped, and so are capitalised words that are no names
-    in front of the name ("Zapsala Leona Mohrová" -> Leona Mohrová)."""
+    in front of the name ("Zapsala Leona Hájková" -> Leona Hájková)."""
     tokens = [t for t in span if t.idx >= start and t.idx + len(t.text) <= end]
     while tokens and _plain_word(tokens[0]) and fold(tokens[0].text) in lex.not_names:
         tokens = tokens[1:]
@@ -200,7 +200,7 @@ def _person(span: Span, lex: Lexicon, start: int, end: int) -> Person | None:
 
 
 def _from_given_name(words: list[Token], lex: Lexicon) -> list[Token]:
-    """In "Městský úřad Prostějov Jan Kletenský" the capitalised run is two things: the
+    """In "Městský úřad Vyškov Jan Kostelecký" the capitalised run is two things: the
     person starts at the given name when the words before it are no given names."""
     for k in range(1, len(words) - 1):
         if _is_given(words[k], lex) and not any(_is_given(w, lex) for w in words[:k]):
@@ -219,7 +219,7 @@ def _plain_word(tok: Token) -> bool:
 
 def _caps_words(words: list[Token], lex: Lexicon) -> list[Token]:
     """Capitals are a surname only beside a given name ("NOVÁKOVÁ Jana"); otherwise an
-    abbreviation, which is dropped in front of the name and ends it after ("SML")."""
+    abbreviation, which is dropped in front of the name and ends it after ("SMJ")."""
     caps = [_is_caps(w.text) for w in words]
     if not any(caps):
         return words

@@ -1,7 +1,7 @@
 """Persons named in the running text, and the role the sentence gives them: a speech verb
 ("informovala", "představil") makes a speaker, a chairing verb with the meeting as its object
 ("Jednání vedla", "zahájil schůzku") a chair, a membership phrase ("Novými členy skupiny jsou")
-a member; also intro phrases ("Úvodní slovo K. Jandurová"), "Name: what she said" lines,
+a member; also intro phrases ("Úvodní slovo K. Pelikánová"), "Name: what she said" lines,
 presenters in parentheses, a person in parentheses after the organisation she reports for
 ("Charita (Mgr. X) – ..."), and the signer under a presentation's "Děkuji za pozornost"."""
 
@@ -189,7 +189,7 @@ def _meeting_near(verb: Token, lex: Lexicon) -> bool:
 
 
 def _verb_role(doc: Doc, person: Person, line: Line, lex: Lexicon) -> str | None:
-    """"Mgr. Tomáš Jelínek shrnul ...", "Ing. X (za KÚLK) informovala", "Jednání vedla Mgr. X"."""
+    """"Mgr. Tomáš Jelínek shrnul ...", "Ing. X (za KÚHK) informovala", "Jednání vedla Mgr. X"."""
     first = _token_at(doc, person.start)
     if first > 0 and doc[first - 1].idx >= line.start:
         before = doc[first - 1]
@@ -236,7 +236,7 @@ def _verb_before(doc: Doc, first: int, line: Line, lex: Lexicon) -> str | None:
 
 
 def _intro_role(doc: Doc, person: Person, line: Line) -> str | None:
-    """"Úvodní slovo K. Jandurová": an intro phrase right before the name."""
+    """"Úvodní slovo K. Pelikánová": an intro phrase right before the name."""
     first = _token_at(doc, person.start)
     for s, e in intro_matches(line.block.text):
         if doc[s].idx < line.start or e > first:
@@ -270,7 +270,7 @@ def _colon_role(block: BlockView, person: Person, line: Line) -> str | None:
 
 def _presenters(block: BlockView, line: Line, people: list[Person]) -> list[Person]:
     """A parenthesised list of persons only, in an agenda line that presents something
-    ("Firma X, s.r.o. – představení analýzy (p. Hündl, p. Špetlíková)"), or right after the
+    ("Firma X, s.r.o. – představení analýzy (p. Mühl, p. Šimůnková)"), or right after the
     organisation that opens a report ("b) Charita Kyjov, z. s. (Mgr. X) – otevírá ...").
     They get the organisation that opens the line."""
     lex, text = lexicon(), block.text

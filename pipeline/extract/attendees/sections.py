@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from pipeline.extract import BlockView
-from pipeline.extract.attendees.text import lines
-from pipeline.extract.attendees.labels import Label, is_responsibility, labels_in, names_nobody
+from pipeline.extract.attendees.text import fold_keep_length, lines
+from pipeline.extract.attendees.labels import Label, is_responsibility, label_patterns, labels_in, names_nobody
 from pipeline.extract.attendees.lists import Rows, emit
-from pipeline.extract.attendees.tables import from_table, text_tables, word_table
+from pipeline.extract.attendees.tables import TextTable, from_table, text_tables, word_table
 
 
 def _units(blocks: Sequence[BlockView]) -> Iterator[list[BlockView]]:
@@ -49,42 +49,61 @@ def from_lists(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int,
     """Attendance lists, member lists and signature tables, walking the document in order.
 
     A label sets the role of the list; the next lines or a table go on with it while they
-    name persons; a heading or a line that names nobody ends it."""
+    name persons; a heading or a line that names nobody ends it. A table that only lays out
+    a page (a cell holding the minutes' lines with their labels) is read line by line."""
     state = _ListState()
     tabbed = text_tables(blocks)
     in_tabbed = {key for table in tabbed.values() for key in table.lines}
     for unit in _units(blocks):
-        if unit[0].kind == "table_cell":
+        if unit[0].kind == "table_cell" and not any(_is_layout_cell(cell) for cell in unit):
             from_table(word_table(unit), state.role if state.table else None, rows)
             state = _ListState()
             continue
-        block = unit[0]
-        if block.kind == "heading":
+        for block in unit:
+            if block.kind in ("heading", "table_cell"):
+                state = _ListState()
+            state = _walk_lines(block, state, tabbed, in_tabbed, rows, consumed)
+
+
+def _is_layout_cell(cell: BlockView) -> bool:
+    """A table cell that holds lines of the minutes rather than a value: two or more of its
+    lines open with an attendance label ("Přítomni:" ... "Hosté:" ... "Zapsala:")."""
+    if cell.kind != "table_cell" or "\n" not in cell.text:
+        return False
+    opening = label_patterns()[0]
+    labelled = [line for line in lines(cell)
+                if opening.match(fold_keep_length(line.text)) and labels_in(line.text, line.start, "paragraph")]
+    return len(labelled) >= 2
+
+
+def _walk_lines(block: BlockView, state: _ListState, tabbed: dict[tuple[int, int], TextTable],
+                in_tabbed: set[tuple[int, int]], rows: Rows, consumed: set[tuple[int, int]]) -> _ListState:
+    """Read a block's lines: labels open lists, the lines after them continue them."""
+    for line in lines(block):
+        key = (block.block_id, line.start)
+        if key in tabbed:
+            from_table(tabbed[key].grid, state.role if state.table else None, rows)
+            consumed.update(tabbed[key].lines)
             state = _ListState()
-        for line in lines(block):
-            key = (block.block_id, line.start)
-            if key in tabbed:
-                from_table(tabbed[key].grid, state.role if state.table else None, rows)
-                consumed.update(tabbed[key].lines)
+        if key in in_tabbed or not line.text.strip():
+            continue
+        if is_responsibility(line.text):
+            state = _ListState()
+            consumed.add((block.block_id, line.start))
+            continue
+        labels = labels_in(line.text, line.start, block.kind)
+        if labels:
+            consumed.add((block.block_id, line.start))
+            for label in labels:
+                state = _read_label(block, label, rows)
+            continue
+        if state.role and emit(block, line.start, line.end, state.role, rows, strict=not state.lenient):
+            consumed.add((block.block_id, line.start))
+            if state.role in _SINGLE_ROLES:
                 state = _ListState()
-            if key in in_tabbed or not line.text.strip():
-                continue
-            if is_responsibility(line.text):
-                state = _ListState()
-                consumed.add((block.block_id, line.start))
-                continue
-            labels = labels_in(line.text, line.start, block.kind)
-            if labels:
-                consumed.add((block.block_id, line.start))
-                for label in labels:
-                    state = _read_label(block, label, rows)
-                continue
-            if state.role and emit(block, line.start, line.end, state.role, rows, strict=not state.lenient):
-                consumed.add((block.block_id, line.start))
-                if state.role in _SINGLE_ROLES:
-                    state = _ListState()
-            elif not state.sticky:
-                state = _ListState()
+        elif not state.sticky:
+            state = _ListState()
+    return state
 
 
 def _read_label(block: BlockView, label: Label, rows: Rows) -> _ListState:

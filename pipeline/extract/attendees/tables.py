@@ -115,7 +115,7 @@ def text_tables(blocks: Sequence[BlockView]) -> dict[tuple[int, int], TextTable]
 
 def from_table(grid: Grid, pending: str | None, rows: Rows) -> None:
     """A table of people (header "Jméno | Organizace"), or label cells with their values
-    beside or below them ("Zapsala:" | "Kateřina Marcinková"). `pending` is the role of a
+    beside or below them ("Zapsala:" | "Kateřina Vrbická"). `pending` is the role of a
     label just above the table ("Přítomni:"), for tables that do not state one per row."""
     order = sorted(grid)
     header = people_header(grid[order[0]]) if order else None

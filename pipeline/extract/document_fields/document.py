@@ -94,7 +94,7 @@ def _label_pattern(labels: tuple[str, ...], space_ok: bool) -> re.Pattern[str]:
 def label_end(text: str, labels: Iterable[str], space_ok: bool = False) -> int | None:
     """Where the value after a leading label starts ("Místo konání:\\tradnice" -> at "radnice"),
     or None. A label must be followed by a colon, tab, dash or the end; with `space_ok`
-    a plain space will do ("Zapsala Leona Mohrová")."""
+    a plain space will do ("Zapsala Leona Hájková")."""
     match = _label_pattern(tuple(labels), space_ok).match(fold1(text))
     return match.end() if match else None
 

@@ -58,14 +58,16 @@ def _steering(text: str) -> str | None:
     return None
 
 
-def _group_after_head(text: str) -> str | None:
-    """"… pracovní skupiny Osoby ohrožené … ze dne" / "2. PS OBČANÉ …" -> the name after the head word."""
+def _group_after_head(text: str, proper: bool = False) -> str | None:
+    """"… pracovní skupiny Osoby ohrožené … ze dne" / "2. PS OBČANÉ …" -> the name after the head word.
+    With `proper` (a line that is no title) the name must be capitalised, as a group's name is:
+    "Vedoucí PS přivítal přítomné" names no group."""
     for head in sorted(cfg()["group"]["heads"], key=len, reverse=True):
         flags = 0 if head == "ps" else re.IGNORECASE
         pattern = r"(?<!\w)PS(?!\w)" if head == "ps" else rf"(?<!\w){re.escape(head)}(?!\w)"
         for match in re.finditer(pattern, text, flags):
             name = _group_name(text[match.end():])
-            if name:
+            if name and (not proper or not name[0].islower()):
                 return name
     return None
 
@@ -90,8 +92,10 @@ def find_working_group(doc: Document, title: Line | None, title_string: str | No
     labels = cfg()["labels"]["working_group"]
     for line in doc.head:
         start = label_end(line.text, labels)
-        if start is not None and line.in_body:
-            name = _group_name(line.text[start:])
+        value = doc.value_after_label(line, start) if start is not None and line.in_body else None
+        if value is not None:
+            block, value_start, value_end = value
+            name = _group_name(block.text[value_start:value_end])
             if name and not _steering(name):
                 return name
     title_text_ = title_string or (title.text if title is not None else "")
@@ -113,7 +117,7 @@ def find_working_group(doc: Document, title: Line | None, title_string: str | No
         if steering:
             return steering
     for line in [*doc.head, *page_lines]:
-        name = _group_after_head(line.text)
+        name = _group_after_head(line.text, proper=True)
         if name:
             return name
     for line in doc.body:  # "Další jednání ŘPS je naplánováno …": the group that meets again is this one

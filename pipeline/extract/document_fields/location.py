@@ -1,5 +1,5 @@
 """`location`: the "Místo jednání:" value as written (also of a date-and-place label), or
-the place phrase after the meeting date ("... 2017 ve společenské místnosti SD Jilm")."""
+the place phrase after the meeting date ("... 2017 ve společenské místnosti KD Lis")."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _clean_location(text: str) -> str | None:
 
 def find_location(doc: Document, date_found: tuple[Line, DateMention, dt.date] | None) -> str | None:
     """The "Místo jednání:" value as written, or the place phrase after the meeting date
-    ("konaného dne 8. listopadu 2017 ve společenské místnosti SD Jilm")."""
+    ("konaného dne 8. listopadu 2017 ve společenské místnosti KD Lis")."""
     labels = cfg()["labels"]["location"]
     for line in doc.head:
         if not line.in_body or line.index in doc.signature_ids:
@@ -49,7 +49,7 @@ def find_location(doc: Document, date_found: tuple[Line, DateMention, dt.date] |
 
 
 def _place_after_date(rest: str) -> str | None:
-    """"…2017 od 13 hod. ve společenské místnosti SD Jilm." -> "společenské místnosti SD Jilm"."""
+    """"…2017 od 13 hod. ve společenské místnosti KD Lis." -> "společenské místnosti KD Lis"."""
     rest = time_patterns()[2].sub("", rest)
     prepositions = "|".join(re.escape(p) for p in cfg()["area"]["place_prepositions"])
     match = re.match(rf"(?:{prepositions})\s+(?!\d)(\S.*)", rest, re.IGNORECASE)

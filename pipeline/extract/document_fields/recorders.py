@@ -1,4 +1,4 @@
-"""`recorded_by`: all recorders ("Zapsal(a):", "Zapsala Leona Mohrová.", "Zpracovala a
+"""`recorded_by`: all recorders ("Zapsal(a):", "Zapsala Leona Hájková.", "Zpracovala a
 zapsala:", a "Zapsala:" cell), joined with ", " in document order."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def _strip_titles(text: str) -> str:
 
 
 def person_names(value: str) -> list[str]:
-    """Names in a recorder's value: "Diváková Dana, Lucie Pieranová" -> both; titles, functions,
+    """Names in a recorder's value: "Kubištová Dana, Lucie Havrdová" -> both; titles, functions,
     parenthesised organisations and a trailing date ("Dne: 1. 9.") are dropped."""
     for mention in find_dates(value)[:1]:
         value = value[:mention.start]

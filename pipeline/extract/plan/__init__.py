@@ -1,0 +1,55 @@
+"""Plan items: goals (cíl, priorita), measures (opatření) and activities (aktivita).
+
+Minutes carry the community plan in several shapes; all of them are read here:
+
+- a labelled item per block or line: "Cíl 1 ...", "Cíl č. 1 - ...", "Priorita 2 ...",
+  "Opatření 3.1. ...", "Aktivita 1.1.3. ...", numbered with letters or Roman
+  numerals too ("Priorita B: ...", "Opatření B.2 ...", "Cíl III – ..."), and "Cíl
+  KPSS a sociální práce: ..." (a qualifier before the colon, no number);
+- several numbered items run together in one paragraph (slide transcripts:
+  "Cíl č. 1 - ... . Cíl č. 2 - ...");
+- a label whose title is on the next line or paragraph, and titles wrapped onto
+  the next line or paragraph (but not the detail, "R:" or list lines below them);
+- the items of a list introduced as the children of a numbered parent
+  ("Uskutečněné aktivity k naplnění opatření:", or a sentence such as "Skupina
+  navrhla k cíli 2 tato opatření:"), as list items, as paragraphs that start
+  with a typed marker ("2.1 ...", "a) ..."), or flattened by a transcript into
+  one paragraph; the list ends where its labels change style or the next
+  agenda point begins;
+- table rows ("Opatření č." | "Název organizace" | "Druh služby", or a plain
+  "Číslo" column beside a column named by the items' kind: "Číslo" | "Aktivita"),
+  also when a transcript flattened the table into one paragraph.
+
+Numbers are normalised without a trailing dot; a parent number comes from the
+item's own number (1.2.1 -> measure 1.2 -> goal 1), else from the numbered item
+above. Every row points at the block where its title starts, so that
+`common.item_scopes` ties the lines below an item to it. All domain words
+(labels, headers, status words ...) live in configs/plan.toml.
+
+The package, in reading order:
+
+- `rules`: configs/plan.toml compiled into regexes and word sets; item numbers;
+- `items`: labelled items in a block, their titles and the lines that carry them on,
+  and the introductions of a list of children;
+- `children`: the items of such a list (list items, typed markers, a flattened run);
+- `tables`: plan items given as table rows, also flattened into one paragraph;
+- `walker`: the walk over a document that writes the rows.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract.plan.rules import rules
+from pipeline.extract.plan.walker import Walker
+
+
+def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
+    """Append the document's goals, measures and activities to `result.tables`."""
+    for table in ("goals", "measures", "activities"):
+        result.tables.setdefault(table, [])
+    Walker(list(blocks), result).run()
+
+
+__all__ = ["extract", "rules"]

@@ -1,0 +1,284 @@
+"""Labelled items in a block ("Cíl 2 ...", "Opatření 1.1. ...", "Aktivita 1.1.3 ..."), their
+titles and the lines that carry a title on, and the introductions of a list of children
+("Uskutečněné aktivity k naplnění opatření 3.1:")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract import BlockView
+from pipeline.extract.common import body_offset, fold
+from pipeline.extract.plan.rules import (SEPARATORS, number_ok, part_order, rules, same_length_fold,
+                                         written_number)
+
+
+# --------------------------------------------------------------------------- labelled items in a block
+
+
+@dataclass
+class Hit:
+    """A labelled item found in a block: where its title starts and ends on its line."""
+
+    kind: str
+    number: str | None
+    title_start: int
+    title_end: int
+    line_end: int  # the end of the line the label is on
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of a block (soft line breaks split lines)."""
+    out, start = [], 0
+    for part in text.split("\n"):
+        out.append((start, start + len(part)))
+        start += len(part) + 1
+    return out
+
+
+def _skip_separators(text: str, pos: int, end: int) -> int:
+    """Skip the dash, colon or dot between a label's number and its title."""
+    while pos < end and (text[pos].isspace() or text[pos] in SEPARATORS):
+        pos += 1
+    return pos
+
+
+def _first_word(text: str) -> str:
+    match = re.match(r"\s*([^\W\d_]+)", fold(text))
+    return match.group(1) if match else ""
+
+
+def after_slide_number(text: str, pos: int) -> int:
+    """Where the text starts after a slide number that a transcript put before a capitalised
+    title ("13 Opatření 3.1. ..."); `pos` when there is none."""
+    match = re.compile(r"\s*\d{1,3}\s+(?=[^\W\d_])").match(text, pos)
+    return match.end() if match and text[match.end()].isupper() else pos
+
+
+def label_at(text: str, folded: str, pos: int, end: int) -> Hit | None:
+    """The labelled item starting at `pos` (a line start, or after a slide number), if any."""
+    hit = _label_at_exactly(text, folded, pos, end)
+    after = after_slide_number(text, pos)
+    return hit if hit is not None or after == pos else _label_at_exactly(text, folded, after, end)
+
+
+def _label_at_exactly(text: str, folded: str, pos: int, end: int) -> Hit | None:
+    r = rules()
+    while pos < end and text[pos].isspace():
+        pos += 1
+    match = r.numbered.match(folded, pos, end)
+    number = written_number(text, match) if match else None
+    if match and number:
+        start = _skip_separators(text, match.end(), end)
+        if _first_word(text[start:end]) in r.prose_after_number:
+            return None
+        return Hit(r.kind_of(match.group("label")), number, start, end, end)
+    match = r.plain.match(folded, pos, end) or r.qualified.match(folded, pos, end)
+    if not match or not _qualifier_ok(match):
+        return None
+    start = _skip_separators(text, match.end(), end)
+    return Hit(r.kind_of(match.group("label")), None, start, end, end)
+
+
+def _qualifier_ok(match: re.Match[str]) -> bool:
+    """"Cíl KPSS a sociální práce:" names a plan goal; "Cíl jednání:" the aim of the meeting."""
+    qualifier = match.groupdict().get("qual")
+    if qualifier is None:
+        return True
+    words = qualifier.split()
+    r = rules()
+    return len(words) <= r.qualifier_max_words and not any(w in r.qualifier_not_plan for w in words)
+
+
+def _run_on_hits(text: str, folded: str, first: Hit) -> list[Hit]:
+    """Further numbered items on the same line as `first` ("Cíl č. 1 - ... . Cíl č. 2 - ...").
+
+    A later label counts when it is capitalised and either follows the end of a
+    sentence or continues the numbering (a sibling or a child of the item before)."""
+    r = rules()
+    hits = [first]
+    for match in r.numbered.finditer(folded, first.title_start, first.line_end):
+        label_start = match.start()
+        if not text[label_start].isupper() or (label_start > 0 and not text[label_start - 1].isspace()):
+            continue
+        previous = hits[-1]
+        before = text[previous.title_start:label_start].rstrip()
+        if not before:
+            continue
+        kind, number = r.kind_of(match.group("label")), written_number(text, match)
+        if number is None or not (before[-1] in ".;!?" or _continues_numbering(previous.number, number)):
+            continue
+        start = _skip_separators(text, match.end(), first.line_end)
+        if _first_word(text[start:first.line_end]) in r.prose_after_number:
+            continue
+        previous.title_end = label_start
+        hits.append(Hit(kind, number, start, first.line_end, first.line_end))
+    return hits
+
+
+def _continues_numbering(previous: str | None, number: str) -> bool:
+    """Whether `number` can follow `previous` in one outline: a child (1 -> 1.1), a sibling
+    (1.1 -> 1.2, A -> B, I -> II) or the next item of an ancestor's level (1.1.2 -> 1.2, 1.2 -> 2)."""
+    if not previous:
+        return False
+    prev_parts, parts = previous.rstrip(".").split("."), number.rstrip(".").split(".")
+    if parts[:-1] == prev_parts:
+        return True
+    depth = len(parts) - 1
+    if depth >= len(prev_parts) or parts[:-1] != prev_parts[:depth]:
+        return False
+    order = part_order(prev_parts[depth], parts[-1])
+    return order is not None and order[1] > order[0]
+
+
+def block_hits(block: BlockView) -> list[Hit]:
+    """Every labelled item in a block, line by line (a list label before the first is skipped)."""
+    text, folded = block.text, same_length_fold(block.text)
+    hits: list[Hit] = []
+    for index, (start, end) in enumerate(lines_of(text)):
+        first = label_at(text, folded, start, end)
+        if first is None and index == 0:
+            first = label_at(text, folded, start + body_offset(block), end)
+        if first is not None:
+            hits.extend(_run_on_hits(text, folded, first))
+    return hits
+
+
+# --------------------------------------------------------------------------- titles and their continuation
+
+
+@dataclass
+class Piece:
+    """A part of a title: a span of one block's text."""
+
+    block: BlockView
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+
+def trim(piece: Piece) -> Piece:
+    """Drop surrounding spaces, separators and the trailing evaluation status of a title part."""
+    text = piece.block.text
+    start, end = piece.start, piece.end
+    folded = same_length_fold(text)
+    status = rules().status.search(folded, start, end)
+    if status:
+        end = status.start()
+    for field_match in rules().inline_field.finditer(folded, start, end):
+        if text[field_match.start("field")].isupper():
+            end = field_match.start()
+            break
+    while start < end and (text[start].isspace() or text[start] in SEPARATORS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:–—-"):
+        end -= 1
+    return Piece(piece.block, start, end)
+
+
+def has_status(piece: Piece) -> bool:
+    return rules().status.search(same_length_fold(piece.block.text), piece.start, piece.end) is not None
+
+
+def is_field_line(text: str) -> bool:
+    """"R: Charita", "Termín: 2023", "Realizátor:\t..." — a field below an item, never its title."""
+    return rules().field_line.match(fold(text)) is not None
+
+
+def _starts_item(text: str) -> bool:
+    """Whether a line opens a new labelled item, an introduction or a bullet."""
+    stripped = text.lstrip()
+    if not stripped or stripped[0] in "•·◦▪–-✓*":
+        return True
+    intro = intro_match(text)
+    return label_at(text, same_length_fold(text), 0, len(text)) is not None or (intro is not None and not intro[3])
+
+
+def continues(previous: str, line: str) -> bool:
+    """Whether `line` carries on the title whose last line is `previous`.
+
+    A title line that ends with a preposition, conjunction, comma or dash is
+    unfinished. Otherwise the next line continues it only when it starts in
+    lower case with a preposition or conjunction ("pro osoby ...", "v rámci ..."),
+    or when the title line is as long as a wrapped line and the next is a plain
+    fragment; a lower-case detail line ("navýšení úvazku o 0,5") or a capitalised
+    one ("Ordinace pro chudé") is not part of the title."""
+    r = rules()
+    line, previous = line.strip(), previous.rstrip()
+    if not line or not previous or is_field_line(line) or _starts_item(line):
+        return False
+    if previous[-1] in ",–—-/(":
+        return True
+    last = fold(previous).split()[-1].strip(".") if fold(previous).split() else ""
+    if last in r.joiners:
+        return True
+    first_char = re.match(r"[„\"'(]*(.)", line)
+    if not first_char or not first_char.group(1).islower():
+        return False
+    if _first_word(line) in r.joiners:
+        return True
+    return len(previous) >= r.wrapped_line_chars and not re.search(r"[\d:]", line)
+
+
+def line_up_to(piece: Piece) -> str:
+    """The whole line a title part ends on, label included (its length tells a wrapped line)."""
+    line_start = piece.block.text.rfind("\n", 0, piece.end) + 1
+    return piece.block.text[line_start:piece.end]
+
+
+def could_be_title(line: str) -> bool:
+    """The line after a bare label ("Opatření 2.1") is its title unless it is a field, an item or a number."""
+    return bool(line.strip()) and not is_field_line(line) and not _starts_item(line) \
+        and not re.fullmatch(r"[\d.\s]*", line)
+
+
+def can_continue_into(item: BlockView, nxt: BlockView) -> bool:
+    """A title goes on into a paragraph, a heading of the same level as its own, or (in a
+    table) the next cell of the row."""
+    if item.table_id is not None:
+        return nxt.table_id == item.table_id and nxt.row == item.row
+    if nxt.region != item.region or nxt.table_id is not None:
+        return False
+    return nxt.kind == "paragraph" or (nxt.kind == "heading" and item.kind == "heading" and nxt.level == item.level)
+
+
+
+def intro_match(text: str) -> tuple[str, str | None, str, bool] | None:
+    """(kind of the children, parent number or None, text after the colon, bare) of an
+    introduction; a bare one is the noun alone ("Aktivity:")."""
+    folded = same_length_fold(text)
+    for kind, pattern in rules().intro.items():
+        match = pattern.match(folded)
+        if match is None:
+            continue
+        if not number_ok(text, match):
+            continue
+        rest = text[match.end():]
+        described = match.group("adj") or match.group("parent")
+        if described or match.group("num") is None and not rest.strip():
+            return kind, written_number(text, match), rest, not described
+    return _sentence_intro(text, folded)
+
+
+def _sentence_intro(written: str, folded: str) -> tuple[str, str | None, str, bool] | None:
+    """A sentence ending in a colon that introduces the children of a parent: "Skupina navrhla
+    k cíli 2 tato opatření:", "Ke splnění opatření 1.2 povedou následující aktivity:",
+    "Realizované aktivity v roce 2023 k opatření 1.2:", "Opatření navržená pro prioritu 3:".
+    The children's noun needs a determiner or an adjective of [intro] before it (or a participle
+    after it); the parent is the numbered label in the sentence, else the item above."""
+    r = rules()
+    text = folded.rstrip()
+    if not text.endswith(":") or len(text.split()) > r.sentence_max_words:
+        return None
+    for kind, (noun, parent) in r.sentence_intro.items():
+        found = noun.search(text)
+        if found is None:
+            continue
+        numbered = [m for m in parent.finditer(text) if not (m.start() < found.end() and found.start() < m.end())
+                    and number_ok(written, m)]
+        return kind, written_number(written, numbered[0]) if numbered else None, "", False
+    return None
+

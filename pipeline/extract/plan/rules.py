@@ -1,0 +1,193 @@
+"""configs/plan.toml compiled into the regexes and word sets the plan extractor uses, and
+the item numbers it reads ("1.2.1", "A.1", "II")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+from pipeline.config import load
+from pipeline.extract.common import fold
+
+KINDS = ("goal", "measure", "activity")
+TABLE = {"goal": "goals", "measure": "measures", "activity": "activities"}
+NUMBER_COLUMN = {"goal": "goal_no", "measure": "measure_no", "activity": "activity_no"}
+PARENT = {"goal": None, "measure": "goal", "activity": "measure"}
+
+# An item number: an outline of figures ("2", "1.2.3"), or one whose first part is a capital
+# letter or a Roman numeral ("B", "B.2", "IV", "III.1"). The patterns run over folded (lower-case)
+# text, so a letter is matched here and `number_ok` checks in the written text that it is one.
+NUMBER = r"(?P<num>(?:\d+|[ivxlc]{2,7}|[a-z])(?:\.\d+)*)\.?(?!\w)"
+# Figures only: where a lone letter is likely a word ("A", "V" in a flattened table row).
+FIGURES = r"(?P<num>\d+(?:\.\d+)*)\.?(?!\w)"
+SEPARATORS = "-–—:.)"
+
+_ROMAN = re.compile(r"(?=[IVXLC])(?:XC|C{0,3})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+# --------------------------------------------------------------------------- item numbers
+
+
+def written_number(text: str, match: re.Match[str], group: str = "num") -> str | None:
+    """The number a match over folded text found, as the text writes it ("B.2", not "b.2"),
+    or None when a letter part is not one: a letter or Roman numeral counts only in capitals
+    and, unless figures follow it ("B.2"), alone before the end of the line, a separator
+    ("Priorita B:", "Cíl IV –") or a capitalised title ("Priorita C Podpora ...")."""
+    if match.group(group) is None:
+        return None
+    start, end = match.span(group)
+    written = text[start:end]
+    if text[max(0, start - 3):start] in (" C.", "\tC.", "\nC."):
+        written = "C." + written  # "č." folds to "c.": "Opatření C.1" is no "Opatření č. 1"
+    first = written.split(".")[0]
+    if first.isdigit():
+        return written
+    if not first.isupper() or (len(first) > 1 and not _ROMAN.fullmatch(first)):
+        return None
+    if "." in written:
+        return written
+    line_end = text.find("\n", end)
+    after = text[end:line_end if line_end >= 0 else len(text)]
+    follows = re.match(r"\.?\s*(?:$|[:)–—-])|\.?\s+[„\"'(]?(?P<cap>\w)", after)
+    if follows is None or (follows.group("cap") is not None and not follows.group("cap").isupper()):
+        return None
+    return written
+
+
+def number_ok(text: str, match: re.Match[str], group: str = "num") -> bool:
+    """Whether the match found no number or a number as `written_number` accepts it."""
+    return match.group(group) is None or written_number(text, match, group) is not None
+
+
+def _roman_value(part: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in part]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def part_order(previous: str, part: str) -> tuple[int, int] | None:
+    """The places of two parts of item numbers in one sequence (figures, Roman numerals or
+    letters: "II" follows "I", "C" follows "B"), or None when they are of different kinds."""
+    if previous.isdigit() and part.isdigit():
+        return int(previous), int(part)
+    if previous.isdigit() or part.isdigit():
+        return None
+    if _ROMAN.fullmatch(previous.upper()) and _ROMAN.fullmatch(part.upper()):
+        return _roman_value(previous.upper()), _roman_value(part.upper())
+    if len(previous) == 1 and len(part) == 1:
+        return ord(previous.upper()), ord(part.upper())
+    return None
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@lru_cache(maxsize=4096)
+def same_length_fold(text: str) -> str:
+    """`fold` character by character, so offsets in the folded text are offsets in the text."""
+    out = []
+    for char in text:
+        folded = fold(char)
+        out.append(folded if len(folded) == 1 else char.lower()[:1] or char)
+    return "".join(out)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation of folded phrases, longest first, spaces matching any whitespace."""
+    phrases = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """configs/plan.toml compiled into the regexes and word sets the extractor uses."""
+
+    label_kind: dict[str, str]
+    numbered: re.Pattern[str]
+    plain: re.Pattern[str]
+    qualified: re.Pattern[str]
+    qualifier_max_words: int
+    qualifier_not_plan: frozenset[str]
+    prose_after_number: frozenset[str]
+    status: re.Pattern[str]
+    field_line: re.Pattern[str]
+    inline_field: re.Pattern[str]
+    not_plan: re.Pattern[str]
+    intro: dict[str, re.Pattern[str]]
+    sentence_intro: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
+    sentence_max_words: int
+    joiners: frozenset[str]
+    wrapped_line_chars: int
+    not_items: re.Pattern[str]
+    not_action_nouns: frozenset[str]
+    min_item_words: int
+    header_columns: list[tuple[str, str]]
+    header_kinds: dict[str, str]
+    service_patterns: list[list[re.Pattern[str]]]
+    service_heads: frozenset[str]
+
+    def kind_of(self, label: str) -> str:
+        return self.label_kind[" ".join(label.split())]
+
+
+def _intro_pattern(intro: dict[str, list[str]], nouns: str, parents: str) -> re.Pattern[str]:
+    """[adjective] noun [[link] parent label] [number] [":" rest] — see [intro] in configs/plan.toml."""
+    return re.compile(
+        rf"\s*(?P<adj>(?:{_alternation(intro['adjectives'])})\s+)?(?:{_alternation(intro[nouns])})(?!\w)"
+        rf"(?P<parent>\s+(?:(?:{_alternation(intro['links'])})\s+)?(?:{_alternation(intro[parents])})(?!\w))?"
+        rf"(?:\s*(?:c\.\s*)?{NUMBER})?\s*(?::\s*|$)")
+
+
+def _sentence_patterns(intro: dict[str, Any], nouns: str, parents: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the children's noun after a determiner or before a participle, a parent label with its
+    number) of a sentence that introduces children — see [intro] in configs/plan.toml."""
+    noun = rf"(?:{_alternation(intro[nouns])})(?!\w)(?!\s*(?:c\.\s*)?\d)"
+    determiners = _alternation([*intro["determiners"], *intro["adjectives"]])
+    determined = rf"(?<!\w)(?:{determiners})\s+(?:[^\W\d]+\s+){{0,2}}{noun}"
+    participle = rf"^\s*{noun}\s+(?:{_alternation(intro['adjectives'])})(?!\w)"
+    parent = rf"(?<!\w)(?:{_alternation(intro[parents])})\s*(?:c\.\s*)?{NUMBER}"
+    return re.compile(f"{determined}|{participle}"), re.compile(parent)
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    """Build the rules once per process from configs/plan.toml and configs/services.toml."""
+    cfg = load("plan")
+    labels = cfg["labels"]
+    label_kind = {fold(word): kind for kind in KINDS for word in labels[kind]}
+    label = rf"(?P<label>{_alternation(list(label_kind))})(?!\w)"
+    fields = [*labels["responsible"], *labels["deadline"], *cfg["fields"]["labels"]]
+    intro = cfg["intro"]
+    header_columns = [(fold(p), column) for column in ("number", "title", "service", "organisation", "plain_number")
+                      for p in cfg["table"][column]]
+    services = load("services")
+    return _Rules(
+        label_kind=label_kind,
+        numbered=re.compile(rf"{label}(?:\s*(?:c\.|cislo)\s*|\s+){NUMBER}"),
+        plain=re.compile(rf"{label}\s*:"),
+        qualified=re.compile(rf"{label}\s+(?P<qual>[^\W\d][^:;.!?\d\n]{{0,80}}?)\s*:"),
+        qualifier_max_words=int(cfg["goal_qualifier"]["max_words"]),
+        qualifier_not_plan=frozenset(fold(w) for w in cfg["goal_qualifier"]["not_plan"]),
+        prose_after_number=frozenset(fold(w) for w in cfg["prose"]["after_number"]),
+        status=re.compile(rf"\s*(?:[–—:,(-]|\s-)\s*(?:{_alternation(cfg['status']['words'])})(?!\w)"),
+        field_line=re.compile(rf"\s*(?:{_alternation(fields)})\s*(?:[:\t]|$)"),
+        inline_field=re.compile(rf"\s(?P<field>{_alternation(fields)})\s*:"),
+        not_plan=re.compile(rf"\s*(?:{_alternation(labels['not_plan'])})(?!\w)"),
+        intro={"activity": _intro_pattern(intro, "activities", "activity_parents"),
+               "measure": _intro_pattern(intro, "measures", "measure_parents")},
+        sentence_intro={"activity": _sentence_patterns(intro, "activities", "activity_parents"),
+                        "measure": _sentence_patterns(intro, "measures", "measure_parents")},
+        sentence_max_words=int(intro["sentence_max_words"]),
+        joiners=frozenset(fold(w) for w in cfg["continuation"]["joiners"]),
+        wrapped_line_chars=int(cfg["continuation"]["wrapped_line_chars"]),
+        not_items=re.compile(rf"\s*(?:{_alternation(cfg['children']['not_items'])})(?!\w)"),
+        not_action_nouns=frozenset(w.lower() for w in cfg["children"]["not_action_nouns"]),
+        min_item_words=int(cfg["children"]["min_item_words"]),
+        header_columns=sorted(header_columns, key=lambda pc: len(pc[0]), reverse=True),
+        header_kinds={fold(word): kind for kind, words in cfg["table"]["kinds"].items() for word in words},
+        service_patterns=[[re.compile(t) for t in pattern] for s in services["service"] for pattern in s["patterns"]],
+        service_heads=frozenset(w.lower() for w in cfg["table"]["service_heads"]),
+    )
+

@@ -1,0 +1,216 @@
+"""Plan items given as table rows ("Opatření č." | "Název organizace" | "Druh služby"), also
+when a transcript flattened the table into one paragraph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from pipeline.extract import BlockView
+from pipeline.extract.common import body_offset, fold
+from pipeline.extract.plan.children import tokens_of
+from pipeline.extract.plan.rules import FIGURES, NUMBER, rules, same_length_fold, written_number
+
+
+@dataclass
+class PlanTable:
+    """A table whose header names a plan number column, with its data rows."""
+
+    rows: list[tuple[str, str, BlockView, int]]  # kind, number, the cell holding the title, where the title starts
+    cell_ids: list[int]
+
+
+def _header_column(text: str) -> str | None:
+    """Which column a header cell names: number, title, service or organisation."""
+    folded = " ".join(fold(text).strip(" :").split())
+    for phrase, column in rules().header_columns:
+        if folded == phrase or folded == phrase.rstrip("."):
+            return column
+    return None
+
+
+def plan_tables(blocks: Sequence[BlockView]) -> dict[int, PlanTable]:
+    """Tables whose header row has a plan-number column and a title or service column."""
+    cells: dict[int, list[BlockView]] = {}
+    for block in blocks:
+        if block.table_id is not None and block.kind == "table_cell":
+            cells.setdefault(block.table_id, []).append(block)
+    found = {}
+    for table_id, table_cells in cells.items():
+        table = _plan_table(table_cells)
+        if table is not None:
+            found[table_id] = table
+    return found
+
+
+def _plan_table(cells: list[BlockView]) -> PlanTable | None:
+    """Read a table whose header names plan-number columns ("Opatření č.", "Cíl" | "Opatření").
+
+    With one number column, the title is the title column ("Název opatření"),
+    else the service column ("Druh služby"), else the text after the number. With
+    several (an outline in columns), each number cell holds its item's title.
+    A plain number column ("Číslo" | "Aktivita" | "Realizátor") numbers the items
+    that the column named by their kind holds, when that column holds no numbers.
+    A row whose number cell is empty gives no item."""
+    rows: dict[int, dict[int, BlockView]] = {}
+    for cell in cells:
+        rows.setdefault(cell.row or 0, {})[cell.col or 0] = cell
+    header_row = min(rows)
+    data_rows = sorted(r for r in rows if r != header_row)
+    header = {col: _header_column(cell.text) for col, cell in rows[header_row].items()}
+    number_cols = {c: header_kind(rows[header_row][c].text) for c, column in sorted(header.items())
+                   if column == "number"}
+    number_cols = {c: kind for c, kind in number_cols.items() if kind is not None}
+    title_cols = [c for c, column in header.items() if column == "title"] or \
+        [c for c, column in header.items() if column == "service"]
+    plain = [c for c, column in sorted(header.items()) if column == "plain_number"]
+    named = [c for c, column in sorted(header.items())
+             if column in ("number", "title") and header_kind(rows[header_row][c].text)]
+    if plain and named and not any(_cell_number(rows[r].get(c)) for r in data_rows for c in number_cols):
+        number_cols = {plain[0]: header_kind(rows[header_row][named[0]].text) or ""}
+        title_cols = [named[0]]
+    if not number_cols:
+        return None
+    title_col = title_cols[0] if title_cols and len(number_cols) == 1 else None
+    out = []
+    for row in data_rows:
+        for col, kind in number_cols.items():
+            cell = rows[row].get(col)
+            found = _cell_number(cell)
+            if found is None or cell is None:
+                continue
+            number, rest = found
+            if title_col is not None and rows[row].get(title_col) is not None:
+                out.append((kind, number, rows[row][title_col], 0))
+            elif title_col is None and cell.text[rest:].strip():
+                out.append((kind, number, cell, rest))
+    return PlanTable(out, [c.block_id for c in cells]) if out else None
+
+
+def _cell_number(cell: BlockView | None) -> tuple[str, int] | None:
+    """The item number a cell starts with ("1.2", "B.1", "III") and where the text after it starts."""
+    if cell is None:
+        return None
+    match = re.match(rf"\s*{NUMBER}\s*", same_length_fold(cell.text))
+    number = written_number(cell.text, match) if match else None
+    return (number, match.end()) if match and number else None
+
+
+def header_kind(text: str) -> str | None:
+    """The kind of item a header counts or names ("Opatření č." -> measure, "Název aktivity" ->
+    activity)."""
+    folded = " ".join(fold(text).strip(" :").split())
+    for word in folded.replace(".", " ").split():
+        if word in rules().label_kind:
+            return rules().label_kind[word]
+        if word in rules().header_kinds:
+            return rules().header_kinds[word]
+    return None
+
+
+def flat_table_rows(block: BlockView) -> tuple[str, list[tuple[str, int, int]]] | None:
+    """Rows of a table flattened into a paragraph: header words, then "<number> <cells>" runs.
+
+    Returns the item kind and, per numbered row, the number and the span of its
+    title (the title column, else the service named in the row)."""
+    text = block.text
+    columns, pos = _header_run(text, body_offset(block))
+    kind = header_kind(text[body_offset(block):pos]) if columns and columns[0] == "number" else None
+    if kind is None or len(columns) < 2 or not re.match(r"\d", text[pos:pos + 1]):
+        return None
+    numbers = list(re.finditer(rf"(?<!\S){FIGURES}(?=\s)", text[pos:]))
+    if not numbers:
+        return None
+    depth = numbers[0].group("num").count(".")
+    numbers = [m for m in numbers if m.group("num").count(".") == depth]
+    rows = []
+    for this, nxt in zip(numbers, numbers[1:] + [None]):
+        start, end = pos + this.end(), pos + (nxt.start() if nxt else len(text) - pos)
+        span = _row_title(text, start, end, columns[1:])
+        if span is not None:
+            rows.append((this.group("num"), *span))
+    return kind, rows
+
+
+def _header_run(text: str, pos: int) -> tuple[list[str], int]:
+    """The column names that open a flattened table ("Opatření č. Název organizace Druh služby"),
+    and where the header ends."""
+    folded = same_length_fold(text)
+    columns: list[str] = []
+    while True:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        for phrase, column in rules().header_columns:
+            end = pos + len(phrase)
+            whole_word = phrase.endswith(".") or end >= len(text) or not folded[end].isalnum()
+            if folded.startswith(phrase, pos) and whole_word:
+                columns.append(column)
+                pos = end
+                break
+        else:
+            return columns, pos
+
+
+def _row_title(text: str, start: int, end: int, columns: list[str]) -> tuple[int, int] | None:
+    """The title of one flattened row: its title cell, else its service cell.
+
+    Cells lost their borders, but each starts with a capital letter: the row is
+    cut into capitalised chunks, and the service is the first chunk (after the
+    organisation when that column comes first) that names a social service —
+    a legal type, else a word like "služba", "centrum", "dům"."""
+    tokens = tokens_of(text, start, end)
+    if not tokens:
+        return None
+    if "title" in columns and "service" not in columns and "organisation" not in columns:
+        return tokens[0][0], tokens[-1][1]
+    chunks = _chunks(tokens)
+    first = 1 if columns and columns[0] == "organisation" and len(chunks) > 1 else 0
+    candidates = list(chunks[first:])
+    if first:
+        # "Otevřené dveře, o.s. kontaktní centrum": after the organisation's closing legal form
+        # or comma, a lower-case service shares the organisation's chunk.
+        closing = [k for k in range(chunks[0][1]) if tokens[k][2][-1] in ".,"]
+        if closing and closing[-1] + 1 < chunks[0][1]:
+            candidates.insert(0, (closing[-1] + 1, chunks[0][1]))
+    for chunk in candidates:
+        found = _names_service(tokens, chunk)
+        if found is not None:
+            return tokens[found][0], tokens[chunk[1] - 1][1]
+    chunk = chunks[first] if first < len(chunks) else chunks[-1]
+    return tokens[chunk[0]][0], tokens[chunk[1] - 1][1]
+
+
+def _chunks(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Token ranges that each start with a capitalised word (a cell of a flattened row)."""
+    starts = [0] + [k for k in range(1, len(tokens)) if tokens[k][2][:1].isupper()]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(tokens)])]
+
+
+def _word(token: tuple[int, int, str]) -> str:
+    return token[2].strip(".,;:()„“\"'").lower()
+
+
+def _names_service(tokens: list[tuple[int, int, str]], chunk: tuple[int, int]) -> int | None:
+    """Where a service named in the chunk starts: a legal type (configs/services.toml) or a
+    service head noun ("služba", "centrum", "dům"). A capitalised chunk is one cell, so the
+    service starts at the chunk's start; in a lower-case run it starts at the match."""
+    r = rules()
+    words = [_word(t) for t in tokens]
+    cell_start = chunk[0] if chunk[0] > 0 and tokens[chunk[0]][2][:1].isupper() else None
+    for k in range(chunk[0], chunk[1]):
+        typed = any(k + len(p) <= len(words) and all(t.search(words[k + i]) for i, t in enumerate(p))
+                    for p in r.service_patterns)
+        if typed or words[k] in r.service_heads:
+            if cell_start is not None:
+                return cell_start
+            return k if typed else _adjectives_before(tokens, k, chunk[0])
+    return None
+
+
+def _adjectives_before(tokens: list[tuple[int, int, str]], k: int, floor: int) -> int:
+    """The start of the lower-case words right before a head noun ("probační a mediační | služba")."""
+    while k > floor and re.fullmatch(r"[^\W\d_]+", tokens[k - 1][2]) and tokens[k - 1][2].islower():
+        k -= 1
+    return k
+

@@ -1,0 +1,277 @@
+"""The walk over a document: labelled items, lists of children and tables, each written as a
+row with its number and its parent's number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract.common import body_offset, fold, span_row
+from pipeline.extract.dates import find_dates
+from pipeline.extract.plan.children import PARAGRAPH_MARKER, label_style, looks_like_items, split_flat_items
+from pipeline.extract.plan.items import (Hit, Piece, after_slide_number, block_hits, can_continue_into,
+                                         continues, could_be_title, has_status, intro_match, is_field_line,
+                                         line_up_to, lines_of, trim)
+from pipeline.extract.plan.rules import NUMBER_COLUMN, PARENT, TABLE, rules
+from pipeline.extract.plan.tables import PlanTable, flat_table_rows, plan_tables
+
+
+@dataclass
+class _Children:
+    """An open list of children of a numbered parent (after an introduction)."""
+
+    kind: str
+    parent: str
+    form: str | None = None  # "list_item" or "paragraph": the list ends at a block of the other form
+    level: int | None = None  # the list level of the items; deeper items are their details
+    marked: bool = False  # the items are paragraphs that start with a typed marker ("2.1 Zachovat", "a) ...")
+    style: str | None = None  # how the list labels its items ("a)", "1.", "I.", "1.1", a bullet)
+
+
+@dataclass
+class Walker:
+    """Walks the blocks once, keeping the numbered goal and measure above the current block."""
+
+    blocks: list[BlockView]
+    result: Extraction
+    context: dict[str, str | None] = field(default_factory=lambda: {"goal": None, "measure": None})
+    children: _Children | None = None
+    consumed: set[int] = field(default_factory=set)
+    emitted: set[tuple[Any, ...]] = field(default_factory=set)
+    sections: set[str] = field(default_factory=set)  # agenda titles: a line repeating one opens a section
+
+    def run(self) -> None:
+        self.sections = {_section_key(r.get("title", "")) for r in self.result.tables.get("agenda_items", [])}
+        tables = plan_tables(self.blocks)
+        for index, block in enumerate(self.blocks):
+            if index in self.consumed:
+                continue
+            if block.table_id is not None and block.table_id in tables:
+                self._table(tables.pop(block.table_id))
+                continue
+            self._block(index, block)
+
+    # -- one block
+
+    def _block(self, index: int, block: BlockView) -> None:
+        if _is_not_plan(block):
+            self._reset()
+            return
+        if self.children is not None and _section_key(block.text[body_offset(block):]) in self.sections:
+            self._reset()  # the next agenda point closes an open list of children
+        if self._flat_table(block):
+            return
+        intro = self._intro(index, block)
+        if intro is not None:
+            self.children = intro
+            return
+        hits = block_hits(block)
+        if hits:
+            self.children = None
+            self._hits(index, block, hits)
+            return
+        if self.children is not None and self._child_block(block):
+            return
+        self.children = None
+        if block.kind == "heading" or _section_key(block.text[body_offset(block):]) in self.sections:
+            self._reset()
+
+    def _reset(self) -> None:
+        """A heading that is no plan item, or the next agenda point, closes the plan section above it."""
+        self.context = {"goal": None, "measure": None}
+        self.children = None
+
+    # -- labelled items
+
+    def _hits(self, index: int, block: BlockView, hits: list[Hit]) -> None:
+        lines = lines_of(block.text)
+        for position, hit in enumerate(hits):
+            pieces = [Piece(block, hit.title_start, hit.title_end)]
+            last_on_line = position == len(hits) - 1 or hits[position + 1].line_end != hit.line_end
+            if last_on_line and not has_status(pieces[0]):
+                line_no = next(n for n, (s, e) in enumerate(lines) if s <= hit.title_start <= e)
+                pieces = self._continue_title(index, block, line_no, pieces)
+            self._item(hit.kind, hit.number, pieces)
+
+    def _continue_title(self, index: int, block: BlockView, line_no: int, pieces: list[Piece]) -> list[Piece]:
+        """Add the following lines of the block, then of the next blocks, that carry on the title."""
+        lines = lines_of(block.text)
+        for start, end in lines[line_no + 1:]:
+            if not self._join(pieces, Piece(block, start, end)):
+                return pieces
+        nxt = index + 1
+        while nxt < len(self.blocks) and can_continue_into(block, self.blocks[nxt]):
+            candidate = self.blocks[nxt]
+            if not all(self._join(pieces, Piece(candidate, s, e)) for s, e in lines_of(candidate.text)):
+                break  # a block holding the end of the title and other lines stays for the walk
+            self.consumed.add(nxt)
+            nxt += 1
+        return pieces
+
+    def _join(self, pieces: list[Piece], piece: Piece) -> bool:
+        """Append `piece` when it carries on the title (or is the title of a bare label);
+        True when the title may go on after it."""
+        if any(trim(p).end > trim(p).start for p in pieces):
+            ok = continues(line_up_to(pieces[-1]), piece.text)
+        else:
+            ok = could_be_title(piece.text)
+        if ok:
+            pieces.append(piece)
+        return ok and not has_status(piece)
+
+    def _item(self, kind: str, number: str | None, pieces: list[Piece]) -> None:
+        """Write one labelled item and make it the context of the items below it."""
+        trimmed = [p for p in (trim(p) for p in pieces) if p.end > p.start]
+        number = number.rstrip(".") if number else None
+        parent = self._parent(kind, number)
+        if trimmed:
+            title = " ".join(" ".join(p.text.split()) for p in trimmed)
+            first = trimmed[0]
+            self._row(kind, first.block, first.start, first.end, number, parent, title)
+        self._enter(kind, number, parent)
+
+    def _parent(self, kind: str, number: str | None) -> str | None:
+        """The parent's number: the item's own number without its last part, else the
+        numbered item of the parent kind above (1.2.1 -> 1.2; "Opatření 2" under Cíl 3 -> 3)."""
+        parent_kind = PARENT[kind]
+        if parent_kind is None:
+            return None
+        if number and "." in number:
+            return number.rsplit(".", 1)[0]
+        return self.context[parent_kind]
+
+    def _enter(self, kind: str, number: str | None, parent: str | None) -> None:
+        """Make a goal or measure the context of the items below it."""
+        if kind == "goal":
+            self.context = {"goal": number, "measure": None}
+        elif kind == "measure":
+            self.context = {"goal": parent, "measure": number}
+
+    def _row(self, kind: str, block: BlockView, start: int, end: int, number: str | None, parent: str | None,
+             title: str) -> None:
+        """Append a row unless the same item (number, parent, title) was already written."""
+        title = " ".join(title.split()).strip()
+        key = (kind, number, parent, fold(title))
+        if not title or key in self.emitted:
+            return
+        self.emitted.add(key)
+        fields: dict[str, Any] = {NUMBER_COLUMN[kind]: number, "title": title}
+        if PARENT[kind]:
+            fields[NUMBER_COLUMN[PARENT[kind]]] = parent
+        self.result.tables[TABLE[kind]].append(span_row(block, start, end, **fields))
+
+    # -- lists of children under an introduction
+
+    def _intro(self, index: int, block: BlockView) -> _Children | None:
+        """"Uskutečněné aktivity k naplnění opatření [3.1]:" opens a list of children of 3.1;
+        a bare "Aktivity:" does so only when list items follow."""
+        offset = after_slide_number(block.text, body_offset(block))
+        match = intro_match(block.text[offset:])
+        if match is None:
+            return None
+        kind, number, rest, bare = match
+        nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        if bare and (nxt is None or nxt.kind != "list_item"):
+            return None
+        parent = number or self._parent(kind, None)
+        if not parent:
+            return None
+        children = _Children(kind, parent)
+        if rest.strip():
+            self._flat_children(children, block, len(block.text) - len(rest), len(block.text))
+        return children
+
+    def _child_block(self, block: BlockView) -> bool:
+        """Write the children a block holds; False when the block ends the list."""
+        children = self.children
+        assert children is not None
+        offset = body_offset(block)
+        body = block.text[offset:]
+        if not body.strip() or re.fullmatch(r"[\d.\s]+", body) or is_field_line(body):
+            return False
+        if block.kind not in ("list_item", "paragraph") or (children.form or block.kind) != block.kind:
+            return False
+        children.form = block.kind
+        if block.kind == "list_item":
+            level = block.level or 1
+            if children.level is None:
+                children.level, children.style = level, label_style(block.label)
+            if level < children.level:
+                return False
+            if level == children.level:
+                if label_style(block.label) != children.style:
+                    return False  # "a) b)" then "IV. Různé": the next agenda point, not an item
+                self._child(children, block, offset, len(block.text))
+            return True
+        marker = PARAGRAPH_MARKER.match(body)
+        if marker is not None and not any(d.start == 0 for d in find_dates(body.strip())):
+            children.marked = True
+            number = (marker.group("num") or "").rstrip(".") or None
+            self._child(children, block, offset + marker.end(), len(block.text), number)
+            return True
+        if children.marked or not looks_like_items(body):
+            return False
+        self._flat_children(children, block, offset, len(block.text))
+        return True
+
+    def _flat_children(self, children: _Children, block: BlockView, start: int, end: int) -> None:
+        """Children run together in one paragraph (or after the introduction's colon)."""
+        for item_start, item_end in split_flat_items(block.text, start, end):
+            self._child(children, block, item_start, item_end)
+
+    def _child(self, children: _Children, block: BlockView, start: int, end: int,
+               written: str | None = None) -> None:
+        """One child item; capacity figures ("počet míst - 10") are not items. A list label, or
+        the number a paragraph starts with (`written`), that numbers the item under its parent
+        ("3.1.2" under 3.1) is its number."""
+        piece = trim(Piece(block, start, end))
+        if piece.end <= piece.start or rules().not_items.match(fold(piece.text)):
+            return
+        label = (written or block.label or "").rstrip(".")
+        number = label if re.fullmatch(rf"{re.escape(children.parent)}\.\d+", label) else None
+        self._row(children.kind, block, piece.start, piece.end, number, children.parent, piece.text)
+
+    # -- tables
+
+    def _table(self, table: PlanTable) -> None:
+        """Rows of a table with a number column: one item per row that has a number."""
+        for kind, number, cell, start in table.rows:
+            piece = trim(Piece(cell, start, len(cell.text)))
+            if piece.end > piece.start:
+                number = number.rstrip(".")
+                parent = self._parent(kind, number)
+                self._row(kind, cell, piece.start, piece.end, number, parent, piece.text)
+                self._enter(kind, number, parent)
+        index_of = {block.block_id: index for index, block in enumerate(self.blocks)}
+        self.consumed.update(index_of[block_id] for block_id in table.cell_ids)
+
+    def _flat_table(self, block: BlockView) -> bool:
+        """A table flattened into one paragraph: "Opatření č. Název organizace Druh služby 1.1. ..."."""
+        parsed = flat_table_rows(block)
+        if parsed is None:
+            return False
+        kind, rows = parsed
+        for number, start, end in rows:
+            piece = trim(Piece(block, start, end))
+            if piece.end > piece.start:
+                parent = self._parent(kind, number)
+                self._row(kind, block, piece.start, piece.end, number, parent, piece.text)
+                self._enter(kind, number, parent)
+        return True
+
+
+# A paragraph that starts with a typed list marker is one child: an outline number ("2.1
+
+
+def _section_key(text: str) -> str:
+    """An agenda title or a line compared with one: folded, without a trailing colon."""
+    return " ".join(fold(str(text)).strip().rstrip(":").split())
+
+
+def _is_not_plan(block: BlockView) -> bool:
+    """"Hlavní aktivity projektu" heads a project's own work plan, not plan items."""
+    body = fold(block.text[body_offset(block):])
+    return len(body.split()) <= 8 and rules().not_plan.match(body) is not None
+
