@@ -33,9 +33,9 @@ from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
 from pipeline.extract.common import body_offset, span_row
 from pipeline.extract.dates import find_dates
-from pipeline.extract.orgcontext import DocOrgs
-from pipeline.extract.orglexicon import is_verb
-from pipeline.extract.textspans import Tok, sentence_of, toks
+from pipeline.extract.organisations.context import DocOrgs
+from pipeline.extract.organisations.lexicon import is_verb
+from pipeline.extract.organisations.textspans import Tok, sentence_of, toks
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class _Rules:
     approximately: frozenset[str]
     totals: frozenset[str]
     events: tuple[str, ...]
+    existing: tuple[str, ...]
+    column_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +89,8 @@ def rules() -> _Rules:
         approximately=frozenset(cfg["grammar"]["approximately"]),
         totals=frozenset(cfg["grammar"]["totals"]),
         events=tuple(cfg["not_capacity"]["events"]),
+        existing=tuple(change["existing"]),
+        column_words=tuple(change["column_headers"]),
     )
 
 
@@ -141,14 +145,15 @@ def _unit_after(tokens: Sequence[Tok], i: int) -> tuple[str, int] | None:
 def _unit_before(tokens: Sequence[Tok], i: int) -> str | None:
     """A unit noun just before a figure: "úvazek 1", "úvazku o 0,5", "kapacita lůžek: 20";
     also one whose genitive complement stands between ("nový úvazek pracovního konzultanta
-    1,0", "úvazek sociálního pracovníka 1": the head noun, úvazek, is the unit)."""
+    1,0", "úvazek sociálního pracovníka 1", "úvazek asistenta (0,5)": the head noun,
+    úvazek, is the unit)."""
     j = i - 1
     while j >= 0 and tokens[j].lower in rules().between:
         j -= 1
     if j < 0 or i - j > 3:
         return None
     unit = unit_of(tokens[j].text)
-    if j < i - 1:
+    if j < i - 1 and (unit is None or tokens[i - 1].text != "("):
         return unit
     for k in range(j - 1, max(-1, j - 3), -1):  # the head of a noun phrase right before the figure
         tok = tokens[k]
@@ -321,7 +326,7 @@ class _Reading:
 
 
 def _read_change(block: BlockView, tokens: Sequence[Tok], figure: _Figure, figures: dict[int, _Figure],
-                 inherited: str | None, in_list: bool) -> _Reading | None:
+                 inherited: str | None, in_list: bool, creates: bool = False) -> _Reading | None:
     """What a figure states (see the module docstring for the order)."""
     i, value = figure.index, figure.value
     end = figure.unit_end if figure.unit_end is not None else i
@@ -363,6 +368,8 @@ def _read_change(block: BlockView, tokens: Sequence[Tok], figure: _Figure, figur
     kind = kind or _cue_kind(clause_words)
     if kind in (None, "increase") and i > 0 and tokens[i - 1].lower in rules().designed_for:
         kind = "set"  # "pro 10 rodičů"
+    if kind == "set" and creates and not any(w.startswith(rules().existing) for w in clause_words):
+        kind = "new"  # "předpokládaná kapacita 6 lůžek" of a service the plan item creates
     if kind == "new":
         return _Reading("new", None, None, value, i, end)
     if kind == "decrease":
@@ -423,6 +430,7 @@ class _Context:
 
     def __init__(self, blocks: Sequence[BlockView], result: Extraction):
         self.doc = DocOrgs(blocks, result)
+        self.columns = _Columns(self.doc)
         self.blocks = list(blocks)
         self.result = result
         self.services_by_org = self._services_by_org()
@@ -490,6 +498,13 @@ class _Context:
                     return kind
         return None
 
+    def item_creates(self, block: BlockView, pos: int) -> bool:
+        """The plan item the figure falls under names something new in its title ("Aktivita
+        4.1.3 Zřízení domu na půl cesty")."""
+        number = self.doc.items.at(block, pos)
+        title = self.doc.items.title_of(number, self.doc.by_id) if number else None
+        return title is not None and _has_cue(_words(title), "new")
+
     def organisation(self, block: BlockView, pos: int, item_ref: str | None, service: str | None) -> str | None:
         """Whose capacity it is: an organisation in the figure's clause that runs things
         (nearest before, else after), the organisation of the parent list item or of the
@@ -555,6 +570,67 @@ class _Context:
         return None
 
 
+class _Columns:
+    """Capacities a table gives in two columns, before and after ("Kapacita 2023" |
+    "Požadovaná kapacita 2024", "Stav" | "Plán"): one row per table row, read at the later
+    column from the earlier one: the same figure is a stated capacity (set), two figures a
+    change from -> to, a dash before a figure a new capacity."""
+
+    def __init__(self, doc: DocOrgs):
+        self.doc = doc
+        self.columns: dict[int, list[int]] = {}  # id of the table -> its capacity columns, in order
+        for table in doc.tables.tables:
+            header = table.rows.get(min(table.rows), {}) if table.rows else {}
+            cols = sorted(col for col, cell in header.items() if _capacity_header(cell.text))
+            if len(cols) >= 2:
+                self.columns[id(table)] = cols
+
+    def reading(self, block: BlockView, figure: _Figure, tokens: Sequence[Tok]) -> _Reading | str | None:
+        """The reading of a figure in a capacity column: "skip" for one a later column reads,
+        a stated capacity for one whose later column says a change in words, None outside
+        such columns or for a cell that says more than a figure."""
+        found = self.doc.tables.locate(block, tokens[figure.index].start)
+        if not found or id(found[0]) not in self.columns:
+            return None
+        table, cell = found
+        cols = self.columns[id(table)]
+        if cell.col not in cols or not _bare_figure(cell.text):
+            return None
+        row = table.rows.get(cell.row, {})
+        place = cols.index(cell.col)
+        end = figure.unit_end if figure.unit_end is not None else figure.index
+        later = [row[c] for c in cols[place + 1:] if c in row]
+        if later and _bare_figure(later[0].text):
+            return "skip"
+        if later and later[0].text.strip():
+            return _Reading("set", None, figure.value, None, figure.index, end)  # the state before a change
+        earlier = row.get(cols[place - 1]) if place else None
+        if earlier is None:
+            return None
+        if _DASH_ONLY.fullmatch(earlier.text):
+            return _Reading("new", None, None, figure.value, figure.index, end)
+        before = [f for f in _figures(earlier.block, toks(earlier.block.text)) if f.unit in (None, figure.unit)]
+        if not _bare_figure(earlier.text) or len(before) != 1:
+            return None
+        a, b = before[0].value, figure.value
+        if abs(a - b) < 1e-9:
+            return _Reading("set", None, b, None, figure.index, end)
+        return _Reading("increase" if b > a else "decrease", a, b, b - a, figure.index, end)
+
+
+_DASH_ONLY = re.compile(r"\s*[–—-]?\s*")
+
+
+def _capacity_header(text: str) -> bool:
+    """A header of a capacity column: it names a capacity, a count, a state or a plan."""
+    return any(w.startswith(rules().column_words) for w in _words(text))
+
+
+def _bare_figure(text: str) -> bool:
+    """A cell that holds one figure with its unit and nothing more ("24 lůžek", "0,5 úvazku")."""
+    return bool(re.fullmatch(r"\s*(?:cca\.?\s*)?\d+(?:[ \u00a0]\d{3})*(?:,\d+)?\s*[^\W\d]*\.?\s*", text))
+
+
 _RUNS = {"responsible", "provider", "applicant", "member"}  # roles of those whose capacity it can be
 
 
@@ -569,7 +645,7 @@ def _block_rows(ctx: _Context, block: BlockView) -> list[dict]:
     in_list = block.kind == "list_item"
     unit_fallback = ctx.sibling_unit(block) if in_list else None
     by_index = {f.index: f for f in figures}
-    rows = []
+    readings: list[tuple[_Figure, _Reading]] = []
     for figure in figures:
         if figure.unit is None:
             if not unit_fallback or not _bare_list_figure(block, tokens, figure.index):
@@ -580,12 +656,19 @@ def _block_rows(ctx: _Context, block: BlockView) -> list[dict]:
         if figure.unit in rules().need_cue and not figure.header and not _client_cue(block, tokens, figure,
                                                                                      c_start, c_end):
             continue
-        inherited = ctx.inherited_change(block, pos)
-        reading = _read_change(block, tokens, figure, by_index, inherited, in_list)
-        if reading is None:
+        column = ctx.columns.reading(block, figure, tokens)
+        if column == "skip":
             continue
+        inherited = ctx.inherited_change(block, pos)
+        reading = column or _read_change(block, tokens, figure, by_index, inherited, in_list,
+                                         ctx.item_creates(block, pos))
+        if reading is not None:
+            readings.append((figure, reading))
+    rows = []
+    for figure, reading in _merge_restatements(tokens, readings):
+        pos = tokens[figure.index].start
         start, end = tokens[reading.first].start, tokens[reading.last].end
-        item_ref = ctx.doc.items.at(block, pos) or ctx.doc.row_number(block)
+        item_ref = ctx.doc.row_number(block) or ctx.doc.items.at(block, pos)
         service = ctx.service(block, pos)
         rows.append(span_row(block, start, end, item_ref=item_ref,
                              organisation=ctx.organisation(block, pos, item_ref, service), service=service,
@@ -594,9 +677,48 @@ def _block_rows(ctx: _Context, block: BlockView) -> list[dict]:
     return rows
 
 
+def _merge_restatements(tokens: Sequence[Tok], readings: list[tuple[_Figure, _Reading]]
+                        ) -> list[tuple[_Figure, _Reading]]:
+    """One change stated twice in a row is one row: a change "o 1 lůžko" right followed by
+    the same change from -> to ("(z 42 na 41 lůžek)") keeps the from -> to; one followed by
+    where it ends ("o 0,5 úvazku na 2,5 úvazku", "o 3 místa (na 15 míst)") takes that as its
+    value_to. Both must count the same unit."""
+    out: list[tuple[_Figure, _Reading]] = []
+    skip: set[int] = set()
+    for k, (figure, reading) in enumerate(readings):
+        if k in skip:
+            continue
+        nxt = readings[k + 1] if k + 1 < len(readings) else None
+        if nxt is not None and reading.delta is not None and reading.value_from is None \
+                and reading.value_to is None and nxt[0].unit == figure.unit \
+                and _restates(tokens, reading.last, nxt[1].first):
+            other = nxt[1]
+            if other.value_from is not None and other.delta is not None \
+                    and abs(other.delta - reading.delta) < 1e-6:
+                out.append((nxt[0], _Reading(other.change, other.value_from, other.value_to, other.delta,
+                                             reading.first, max(other.last, reading.last))))
+                skip.add(k + 1)
+                continue
+            if other.value_from is None and other.change in ("set", reading.change) \
+                    and tokens[nxt[0].index - 1].lower in rules().to_words:
+                out.append((figure, _Reading(reading.change, None, nxt[0].value, reading.delta, reading.first,
+                                             other.last)))
+                skip.add(k + 1)
+                continue
+        out.append((figure, reading))
+    return out
+
+
+def _restates(tokens: Sequence[Tok], last: int, first: int) -> bool:
+    """The second statement starts right after the first: nothing but an opening parenthesis,
+    a comma, "tj." or "tedy" between ("o 1 lůžko (z 42 na 41 lůžek)")."""
+    between = [t.lower for t in tokens[last + 1:first]]
+    return len(between) <= 2 and all(w in ("(", ",", "tj", "tj.", "tedy", "–", "-", ".", "na") for w in between)
+
+
 def _bare_list_figure(block: BlockView, tokens: Sequence[Tok], i: int) -> bool:
     """A figure standing alone in a list line ("– 1", ", 1", "+ 0,5", "1 - 1,5"), which may
-    take its unit from the sibling lines; not one inside an address ("Liberec 1,")."""
+    take its unit from the sibling lines; not one inside an address ("Kolín 1,")."""
     if tokens[i].start < body_offset(block):
         return False
     separators = {"–", "-", "—", ",", "+", ":", ";"}

@@ -3,14 +3,15 @@ the organisation that provides it.
 
 Types are recognised by token patterns kept in configs/services.toml (stems, so
 inflected forms match: "azylového domu", "terénních programů"; abbreviations:
-"SAS", "NZDM"), with a spaCy Matcher over the lower-cased tokens. A mention
-inside an organisation's own name ("Středisko rané péče Vlnka") is the name, not
+"SAS", "NZDM"), with a spaCy Matcher over the lower-cased tokens, and by their
+section of the act ("služba dle § 44", not "§ 40 zákona č. 89/2012 Sb."). A mention
+inside an organisation's own name ("Středisko rané péče Pampeliška") is the name, not
 the service. The provider is an organisation the same sentence names (the
 nearest one before the mention, with those coordinated with it — "X a Y
 poskytují ..." — else the nearest one after it), the organisation of the list item
 above a sub-list ("• Kopretina, z. ú." / "◦ Denní stacionář ..."), the subject of
 the paragraph, else the one organisation responsible for the plan item (see
-pipeline/extract/orgcontext.py); an organisation the sentence names as a funder
+pipeline/extract/organisations/context.py); an organisation the sentence names as a funder
 ("vyhlásí projekt zaměřený na ..."), as the party dealt with ("jednání s městem
 X") or as the affiliation of a speaker reporting something does not provide. One
 row per (type, organisation); a row without organisation only for a type never
@@ -61,6 +62,33 @@ def find_services(text: str) -> list[ServiceMention]:
     return list(_find_services(text))
 
 
+@lru_cache(maxsize=1)
+def _sections() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """The type of each section ("40" -> pečovatelská služba), the reference to a section
+    ("§ 40", "§40", "§ 60a") and what after it says which act (configs/services.toml [sections])."""
+    cfg = load("services")
+    by_number = {service["paragraph"].lstrip("§"): service["type"] for service in cfg["service"]}
+    reference = re.compile(r"§\s*(\d+[a-z]?)(?![\d/])")
+    other_act = re.compile(cfg["sections"]["other_act"], re.IGNORECASE)
+    return by_number, reference, other_act
+
+
+def _section_mentions(text: str, named: list[ServiceMention]) -> list[ServiceMention]:
+    """Services named by their section of the act on social services ("§ 44", "dle § 40
+    zákona č. 108/2006 Sb."); not a section of another act ("§ 40 zákona č. 89/2012 Sb."),
+    nor one that restates the type named right before it ("pečovatelskou službu (§ 40)")."""
+    by_number, reference, other_act = _sections()
+    out = []
+    for match in reference.finditer(text):
+        service_type = by_number.get(match.group(1))
+        if service_type is None or other_act.match(text, match.end()):
+            continue
+        if any(m.service_type == service_type and 0 <= match.start() - m.end <= 40 for m in named):
+            continue
+        out.append(ServiceMention(match.start(), match.end(), service_type, f"§{match.group(1)}"))
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _find_services(text: str) -> tuple[ServiceMention, ...]:
     matcher, types = _matcher()
@@ -77,6 +105,7 @@ def _find_services(text: str) -> tuple[ServiceMention, ...]:
     for m in found:
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
+    kept.extend(_section_mentions(text, kept))
     return tuple(sorted(kept, key=lambda m: m.start))
 
 
@@ -86,7 +115,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     A mention whose provider the text does not give takes the one organisation responsible
     for its plan item ("Aktivita 1.2 Udržení denního stacionáře / R: X"), unless the item
     names a provider of that type elsewhere ("... stacionář provozuje Y")."""
-    from pipeline.extract.orgcontext import DocOrgs  # orgcontext imports this module
+    from pipeline.extract.organisations.context import DocOrgs  # context imports this module
 
     ctx = DocOrgs(blocks, result)
     with_provider: dict[tuple[str, str], dict] = {}

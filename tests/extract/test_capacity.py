@@ -76,11 +76,11 @@ def test_persons_served_with_a_designed_for_cue():
 def test_unit_taken_from_sibling_lines_and_change_from_the_item_title():
     found = run("### Aktivita 3.1.1 Navýšit kapacitu sociální rehabilitace",
                 "- Vzájemnost, z. ú. – 1 úvazek",
-                "- Krok vpřed – sociální rehabilitace – 0,5 - 1",
+                "- Cesta ven – sociální rehabilitace – 0,5 - 1",
                 "- Charita Kravaře, středisko Bolatice – 0,5")
     assert [(r["organisation"], r["item_ref"]) + tuple(r[f] for f in FIELDS) for r in found] == [
         ("Vzájemnost", "3.1.1", "fte", "increase", None, None, 1.0),
-        ("Krok vpřed", "3.1.1", "fte", "increase", 0.5, 1.0, 0.5),
+        ("Cesta ven", "3.1.1", "fte", "increase", 0.5, 1.0, 0.5),
         ("Charita Kravaře", "3.1.1", "fte", "increase", None, None, 0.5)]
 
 
@@ -203,10 +203,10 @@ def test_planned_and_achieved_capacity_of_an_evaluated_activity():
 
 
 def test_capacity_of_a_service_run_by_the_paragraph_subject():
-    (row,) = run("Vedoucí uvedla, že Domov Slunečnice Skuteč, p. o. zahájí opravu pavilonu. "
+    (row,) = run("Vedoucí uvedla, že Domov Vřesovec Skuteč, p. o. zahájí opravu pavilonu. "
                  "Kapacita domova pro seniory se tím sníží o 4 lůžka.")
     assert (row["organisation"], row["service"], row["unit"], row["change"], row["delta"]) == (
-        "Domov Slunečnice Skuteč", "domovy pro seniory", "bed", "decrease", -4.0)
+        "Domov Vřesovec Skuteč", "domovy pro seniory", "bed", "decrease", -4.0)
 
 
 def test_actual_state_in_an_evaluation_is_a_stated_capacity():
@@ -214,3 +214,92 @@ def test_actual_state_in_an_evaluation_is_a_stated_capacity():
                    "Plán: navýšení o 1 úvazek",
                    "Skutečný stav: 2,5 úvazku") == [("fte", "increase", None, None, 1.0),
                                                      ("fte", "set", None, 2.5, None)]
+
+
+# --------------------------------------------------------------------------- one change stated twice
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Domek sníží kapacitu o 2 lůžka (z 30 na 28 lůžek).", [("bed", "decrease", 30.0, 28.0, -2.0)]),
+    ("Kapacita dílny byla navýšena o 1 úvazek na 3 úvazky.", [("fte", "increase", None, 3.0, 1.0)]),
+    ("Spolek navýší kapacitu klubu o 5 míst (na 20 míst).", [("place", "increase", None, 20.0, 5.0)]),
+])
+def test_a_change_restated_right_after_it_is_one_row(text, expected):
+    assert changes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two changes that do not agree are two rows
+    ("Navýšení o 2 lůžka (z 10 na 15 lůžek).", [("bed", "increase", None, None, 2.0),
+                                              ("bed", "increase", 10.0, 15.0, 5.0)]),
+    # a figure of another unit is no restatement
+    ("Dílna navýší personál o 1 úvazek (pro 14 klientů).", [("fte", "increase", None, None, 1.0),
+                                                           ("client", "set", None, 14.0, None)]),
+])
+def test_changes_that_do_not_restate_each_other_stay_apart(text, expected):
+    assert changes(text) == expected
+
+
+# --------------------------------------------------------------------------- capacity columns of a table
+
+
+def test_a_table_of_capacity_before_and_after_gives_one_row_per_service():
+    found = run("| Služba | Poskytovatel | Kapacita 2024 | Požadovaná kapacita 2025 |",
+                "| Noclehárna | Domek, z. ú. | 12 lůžek | 12 lůžek |",
+                "| Azylový dům | Domek, z. ú. | 20 lůžek | 16 lůžek |",
+                "| Terénní programy | Spolek Lípa, z. s. | 1 úvazek | 1,5 úvazku |",
+                "| Sociální rehabilitace | Spolek Lípa, z. s. | – | 0,5 úvazku |")
+    assert [(r["organisation"], r["service"]) + tuple(r[f] for f in FIELDS) for r in found] == [
+        ("Domek", "noclehárny", "bed", "set", None, 12.0, None),
+        ("Domek", "azylové domy", "bed", "decrease", 20.0, 16.0, -4.0),
+        ("Spolek Lípa", "terénní programy", "fte", "increase", 1.0, 1.5, 0.5),
+        ("Spolek Lípa", "sociální rehabilitace", "fte", "new", None, None, 0.5)]
+
+
+def test_one_capacity_column_reads_each_cell_by_itself():
+    found = changes("| Služba | Poskytovatel | Kapacita |",
+                    "| Noclehárna | Domek, z. ú. | 12 lůžek |",
+                    "| Azylový dům | Domek, z. ú. | navýšení z 16 na 20 lůžek |")
+    assert found == [("bed", "set", None, 12.0, None), ("bed", "increase", 16.0, 20.0, 4.0)]
+
+
+def test_a_cell_that_says_more_than_a_figure_is_read_as_written():
+    found = changes("| Služba | Stav 2024 | Plán 2025 |",
+                    "| Noclehárna | 12 lůžek | navýšení o 3 lůžka |")
+    assert found == [("bed", "set", None, 12.0, None), ("bed", "increase", None, None, 3.0)]
+
+
+# --------------------------------------------------------------------------- units and kinds
+
+
+def test_the_head_noun_is_the_unit_also_before_a_figure_in_parentheses():
+    assert changes("Plán: nový úvazek sociálního pracovníka (0,5)") == [("fte", "new", None, None, 0.5)]
+    assert changes("Plán: noví pracovníci (2)") == [("worker", "new", None, None, 2.0)]
+
+
+def test_a_capacity_that_stays_is_stated():
+    assert changes("Klub rozšířil otevírací dobu o sobotu, úvazek vedoucí zůstává 1,0.") == [
+        ("fte", "set", None, 1.0, None)]
+
+
+def test_the_capacity_of_what_the_item_creates_is_new():
+    assert changes("### Aktivita 2.4.1 Zřízení chráněného bydlení", "- předpokládaná kapacita 8 míst") == [
+        ("place", "new", None, None, 8.0)]
+    assert changes("### Aktivita 2.4.2 Podpora chráněného bydlení", "- kapacita 8 míst") == [
+        ("place", "set", None, 8.0, None)]
+    assert changes("### Aktivita 2.4.3 Zřízení chráněného bydlení", "- skutečný stav: kapacita 8 míst") == [
+        ("place", "set", None, 8.0, None)]
+
+
+def test_items_numbered_with_letters_give_the_item_ref():
+    found = run("## Priorita F Bydlení", "### Opatření F.3 Startovací byty", "- Plán: vyčlenění 4 bytů",
+                "- Realizátor: Obec Dolní Ves")
+    assert [(r["item_ref"], r["organisation"], r["unit"], r["change"], r["delta"]) for r in found] == [
+        ("F.3", "Obec Dolní Ves", "flat", "new", 4.0)]
+
+
+def test_a_table_row_number_is_the_item_ref():
+    found = run("## Opatření 6.1 Služby pro seniory",
+                "| Č. | Co se udělá | Realizátor | Kapacita |",
+                "| 6.1.1 | Odlehčovací lůžka | Domek, z. ú. | nově 3 lůžka |")
+    assert [(r["item_ref"], r["organisation"], r["delta"]) for r in found] == [("6.1.1", "Domek", 3.0)]

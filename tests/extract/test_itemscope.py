@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.itemscope import ItemIndex, explicit_item
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract.organisations.itemscope import ItemIndex, explicit_item, plan_number
 from tests.extract.blocks import blocks
 from tests.extract.test_organisations import with_plan
 
@@ -40,3 +41,62 @@ def test_scope_ends_at_a_section_marker_and_a_heading():
     items = blocks("### Aktivita 1.1.1 Terénní práce", "R: Oáza", "K bodu 4", "Text.", "# Různé", "Text.")
     index = ItemIndex(items, with_plan(items))
     assert [index.at(b) for b in items] == ["1.1.1", "1.1.1", None, None, None, None]
+
+
+# --------------------------------------------------------------------------- numbers with letters
+
+
+@pytest.mark.parametrize("text, number", [
+    ("K opatření C.2: skupina doporučila termín.", "C.2"),
+    ("Ke prioritě D nebyly připomínky.", "D"),
+    ("U opatření II.4 se počítá s obcí.", "II.4"),
+])
+def test_a_line_names_an_item_numbered_with_a_letter(text, number):
+    assert explicit_item(text) == number
+
+
+@pytest.mark.parametrize("text", [
+    "K cíli a opatřením se vrátíme.",  # "a" is a word, not an item
+    "U opatření č. 5 je poznámka.",
+])
+def test_lower_case_letters_and_other_numbers_name_no_item(text):
+    assert explicit_item(text) is None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("2.3.1", "2.3.1"), ("2.3.", "2.3"), (" D.4 ", "D.4"), ("IV", "IV"), ("7", "7"),
+    ("2024", None), ("d.4", None), ("a)", None), ("č. 7", None), ("", None),
+])
+def test_plan_number(text, number):
+    assert plan_number(text) == number
+
+
+def test_items_numbered_with_letters_scope_the_lines_below_them():
+    items = blocks("## Priorita D Bydlení",
+                   "### Opatření D.1 Startovací byty",
+                   "Realizátor: Lípa, z. s.",
+                   "### Opatření D.2 Azylové bydlení",
+                   "Plán: 6 lůžek")
+    index = ItemIndex(items, with_plan(items))
+    assert [index.at(b) for b in items] == ["D", "D.1", "D.1", "D.2", "D.2"]
+
+
+# --------------------------------------------------------------------------- lines of one block
+
+
+def test_a_section_line_inside_a_block_ends_the_item():
+    text = "Opatření 2.1 Terénní práce\nRealizátor: Lípa, z. s.\nAd 3)\nHost představil novou výzvu."
+    items = [BlockView(0, "paragraph", text)]
+    result = Extraction()
+    result.tables["measures"].append({"block_id": 0, "char_start": 0, "measure_no": "2.1"})
+    index = ItemIndex(items, result)
+    assert index.at(items[0], text.index("Lípa")) == "2.1"
+    assert index.at(items[0], text.index("Host")) is None
+
+
+def test_a_line_inside_a_block_that_names_its_item():
+    text = "Různé podněty členů:\nK opatření 5.2: počítá se s novou službou.\nDalší jednání v květnu."
+    items = [BlockView(0, "paragraph", text)]
+    index = ItemIndex(items, Extraction())
+    assert index.at(items[0], text.index("počítá")) == "5.2"
+    assert index.at(items[0], text.index("Další")) is None

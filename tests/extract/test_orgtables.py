@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.orgtables import Tables, header_kind
+from pipeline.extract import BlockView
+from pipeline.extract.organisations.tables import Tables, header_kind
 from tests.extract.blocks import blocks
 
 
@@ -41,3 +42,35 @@ def test_cell_table_rows_and_columns():
     assert tables.tables[0].columns == {0: "applicant", 1: "ico", 2: "service"}
     assert tables.kind_at(items[3]) == "applicant"
     assert [c.text for c in tables.row_of(items[3])] == ["00064581", "noclehárna"]
+
+
+def test_a_column_of_plan_numbers_is_a_number_column_whatever_its_header():
+    items = blocks("| Č. | Co se udělá | Realizátor |", "| 4.1.1 | Dluhová poradna | Lípa, z. s. |",
+                   "| 4.1.2 | Klub pro mládež | Domek, z. ú. |")
+    assert Tables(items).tables[0].columns == {0: "number", 2: "responsible"}
+
+
+def test_a_column_of_plain_counts_is_no_number_column():
+    items = blocks("| Pořadí | Služba | Poskytovatel |", "| 1 | noclehárna | Lípa, z. s. |",
+                   "| 2 | azylový dům | Domek, z. ú. |")
+    assert Tables(items).tables[0].columns == {1: "service", 2: "organisation"}
+
+
+def test_a_page_laid_out_in_a_table_is_no_table():
+    menu = "Úvod\nO nás\nKontakty"
+    minutes = "\n".join(["Zápis z jednání", "Přítomni:"] + [f"Člen {n} – Spolek {n}" for n in range(12)])
+    items = [BlockView(0, "table_cell", menu, table_id=0, row=0, col=0),
+             BlockView(1, "table_cell", minutes, table_id=0, row=0, col=1)]
+    assert Tables(items).tables == []
+
+
+def test_a_long_cell_under_named_columns_keeps_its_table():
+    long_text = " ".join(["Služba pomáhá rodinám s dětmi v obtížné situaci."] * 20)
+    items = blocks("| Poskytovatel | Popis |", f"| Lípa, z. s. | {long_text} |")
+    assert Tables(items).tables[0].columns == {0: "organisation"}
+
+
+def test_a_column_of_dates_is_no_number_column():
+    items = blocks("| Úkol | Zodpovídá | Termín |", "| zaslat podklady | Lípa, z. s. | 30.4. |",
+                   "| svolat schůzku | Domek, z. ú. | 15.5. |")
+    assert Tables(items).tables[0].columns == {1: "responsible"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import Extraction
+from pipeline.extract import BlockView, Extraction
 from pipeline.extract import organisations, services
 from pipeline.extract.services import find_services
 from tests.extract.blocks import blocks
@@ -58,7 +58,7 @@ def test_service_types_in_any_form(text, expected):
     "terénní práce v sociálně vyloučených lokalitách",
     "terénní sociální práce obce",
     "dluhové poradenství v lokalitě",
-    "Probační a mediační služba ČR",
+    "mediační služba pro rodiče",
     "občanská poradna",
     "nízkoprahová centra a doučování",
     "sociální šatník a sociální taxi",
@@ -73,9 +73,9 @@ def test_crisis_help_by_phone_is_not_crisis_help():
 
 
 def test_provider_named_in_the_same_sentence():
-    found = rows("Noclehárnu v Hlučíně provozuje Armáda spásy, azylový dům pro matky chybí.",
+    found = rows("Noclehárnu v Hlučíně provozuje Sdružení Světluška, azylový dům pro matky chybí.",
                  "Sdružení Jasan, z. s. a Charita Hlučín poskytují sociální rehabilitaci.")
-    assert found == {("noclehárny", "Armáda spásy"), ("azylové domy", None),
+    assert found == {("noclehárny", "Sdružení Světluška"), ("azylové domy", None),
                      ("sociální rehabilitace", "Sdružení Jasan"), ("sociální rehabilitace", "Charita Hlučín")}
 
 
@@ -96,9 +96,9 @@ def test_provider_after_the_service_and_in_a_list_line():
 
 def test_null_row_only_for_types_never_named_with_a_provider():
     found = rows("V území chybí chráněné bydlení a noclehárna.",
-                 "Noclehárnu plánuje otevřít Armáda spásy.",
+                 "Noclehárnu plánuje otevřít Sdružení Světluška.",
                  "Terénní práce zajišťuje obec.")
-    assert found == {("chráněné bydlení", None), ("noclehárny", "Armáda spásy")}
+    assert found == {("chráněné bydlení", None), ("noclehárny", "Sdružení Světluška")}
 
 
 def test_funder_does_not_provide_what_it_calls_for():
@@ -108,7 +108,7 @@ def test_funder_does_not_provide_what_it_calls_for():
 
 
 def test_service_named_in_an_organisations_own_name_is_not_a_mention():
-    found = rows("Středisko rané péče Sluníčko, z. ú. se přestěhovalo.")
+    found = rows("Středisko rané péče Pampeliška, z. ú. se přestěhovalo.")
     assert found == set()
 
 
@@ -128,12 +128,12 @@ def test_table_row_gives_the_provider():
 
 
 def test_one_row_per_type_and_provider_with_raw_text_span():
-    items = blocks("Armáda spásy provozuje noclehárnu. Noclehárna Armády spásy má 20 lůžek.")
+    items = blocks("Sdružení Světluška provozuje noclehárnu. Noclehárna Sdružení Světluška má 20 lůžek.")
     result = Extraction()
     organisations.extract(items, result)
     services.extract(items, result)
     (row,) = result.tables["services"]
-    assert (row["service_type"], row["paragraph"], row["organisation"]) == ("noclehárny", "§63", "Armáda spásy")
+    assert (row["service_type"], row["paragraph"], row["organisation"]) == ("noclehárny", "§63", "Sdružení Světluška")
     assert items[0].text[row["char_start"]:row["char_end"]] == row["raw_text"] == "noclehárnu"
 
 
@@ -174,9 +174,9 @@ def test_no_item_fallback_for_two_responsible_or_for_a_provider_named_in_the_sen
 
 
 def test_paragraph_subject_provides_the_services_of_its_later_sentences():
-    assert rows("Vedoucí uvedla, že Domov Slunečnice Skuteč, p. o. zahájí opravu pavilonu. "
+    assert rows("Vedoucí uvedla, že Domov Vřesovec Skuteč, p. o. zahájí opravu pavilonu. "
                 "Kapacita domova se zvláštním režimem zůstane 30 lůžek.") == {
-        ("domovy se zvláštním režimem", "Domov Slunečnice Skuteč")}
+        ("domovy se zvláštním režimem", "Domov Vřesovec Skuteč")}
 
 
 def test_counterpart_and_reporting_speaker_do_not_provide():
@@ -187,3 +187,50 @@ def test_counterpart_and_reporting_speaker_do_not_provide():
 def test_speaker_affiliation_provides_what_the_speaker_reports_about_it():
     assert rows("Bc. Iva Horká (Modrá kotva) informovala, že organizace od května rozšíří "
                 "pečovatelskou službu.") == {("pečovatelská služba", "Modrá kotva")}
+
+
+# --------------------------------------------------------------------------- sections of the act
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spolek zajišťuje službu dle § 44 v Dolní Vsi.", [("odlehčovací služby", "§44")]),
+    ("registrace podle §60a zákona č. 108/2006 Sb.", [("intervenční centra", "§60a")]),
+    ("služby podle § 65 a § 69", [("sociálně aktivizační služby pro rodiny s dětmi", "§65"),
+                                  ("terénní programy", "§69")]),
+    # the type named right before its section is one mention
+    ("poskytuje osobní asistenci (§ 39 zákona o sociálních službách)", [("osobní asistence", "§39")]),
+])
+def test_a_service_named_by_its_section(text, expected):
+    assert types_in(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "podle § 40 zákona č. 128/2000 Sb., o obcích",  # another act
+    "§ 39 odst. 2 zákona o obcích",
+    "dle § 45 občanského zákoníku",
+    "viz § 92 a § 105",  # no section of a service
+    "§ 441 zákoníku práce",
+])
+def test_sections_of_other_acts_or_other_sections_name_no_service(text):
+    assert types_in(text) == []
+
+
+def test_a_provider_with_a_section_reference_is_one_row():
+    assert rows("Domek, z. ú. poskytuje odlehčovací služby (§ 44) s kapacitou 4 lůžek.") == {
+        ("odlehčovací služby", "Domek")}
+
+
+# --------------------------------------------------------------------------- a page laid out in a table
+
+
+def test_services_in_a_page_laid_out_in_a_table_take_only_their_own_providers():
+    minutes = "\n".join(["Přítomni:", "Eva Malá – Domek, z. ú.", "Petr Kos – Spolek Lípa, z. s."]
+                        + [f"Bod {n} jednání." for n in range(8)]
+                        + ["Domek, z. ú. provozuje noclehárnu.", "V území chybí denní stacionář."])
+    items = [BlockView(0, "table_cell", "Úvod\nKontakty", table_id=0, row=0, col=0),
+             BlockView(1, "table_cell", minutes, table_id=0, row=0, col=1)]
+    result = Extraction()
+    organisations.extract(items, result)
+    services.extract(items, result)
+    assert {(r["service_type"], r["organisation"]) for r in result.tables["services"]} == {
+        ("noclehárny", "Domek"), ("denní stacionáře", None)}

@@ -5,7 +5,7 @@ responsible or provider role ties it to.
   Realizátor column;
 - provider: runs a service or activity ("provozuje", "zajišťuje", "pořádá", a service
   type it provides, a provider list under an item, a service table row);
-- applicant: applied for something ("podaly žádost ...:" list, "SML podalo žádost",
+- applicant: applied for something ("podaly žádost ...:" list, "SMK podalo žádost",
   a "Žadatel" column, the items of a list introduced as applications);
 - partner: "partnerem je X", "ve spolupráci s X", provides premises ("zázemí");
 - member: a member list or the attendance of the group (present, excused, absent);
@@ -21,11 +21,28 @@ from dataclasses import dataclass
 
 from pipeline.extract import BlockView
 from pipeline.extract.common import body_offset, fold, label_match
-from pipeline.extract.orgcontext import DocOrgs, cues
-from pipeline.extract.orgnames import Mention, flattened_table, lines, sentence_of, slot_spans, toks
-from pipeline.extract.orgslots import list_intro, typed_label_end
+from pipeline.extract.organisations.context import DocOrgs, cues
+from pipeline.extract.organisations.names import Mention, flattened_table, lines, sentence_of, slot_spans, toks
+from pipeline.extract.organisations.shapes import person_tokens
+from pipeline.extract.organisations.slots import list_intro, typed_label_end
 
 TIE_ROLES = ("responsible", "provider")
+
+# The role an attendance label gives the organisations of the persons it lists.
+_ATTENDANCE_ROLE = {"present": "member", "excused": "member", "absent": "member", "guest": "mentioned"}
+# A line opened by a label of its own ("Program:", "Nepřítomni: ..."): a list above it ends.
+_LABEL_LINE = re.compile(r"^\s*[^\W\d][\w .()/-]{0,40}:")
+
+
+def _attendance_label(line: str) -> tuple[str | None, bool]:
+    """The attendance label that opens a line ("Přítomni:", "Omluveni: ...", "Hosté:") as a
+    key of configs/attendance.toml [labels], and whether nothing follows it on the line."""
+    c = cues()
+    for key in ("guest", "present", "excused", "absent"):
+        match = label_match(line, c.attendance[key])
+        if match:
+            return key, not line[match.end():].strip()
+    return None, False
 
 
 @dataclass(frozen=True)
@@ -62,7 +79,7 @@ class _Roles:
     def _mention_hits(self, block: BlockView, m: Mention, slots: list[tuple[int, int, str]],
                       context: str | None, flat: dict[int, tuple[str, str | None]] | None) -> list[RoleHit]:
         for start, end, role in slots:
-            if start <= m.start < end:
+            if start <= m.start < end and not (role == "responsible" and self._task_owner(block, m, start)):
                 return [self._hit(block, m, role)]
         if self.doc.tables.locate(block, m.start):
             table_hits = self._table_hits(block, m)
@@ -85,8 +102,18 @@ class _Roles:
             return [RoleHit(m, "mentioned")]
         return [self._hit(block, m, role) for role in dict.fromkeys(roles)]
 
+    def _task_owner(self, block: BlockView, m: Mention, value_start: int) -> bool:
+        """A "Zodpovídá:" slot outside any plan item that names a person before the
+        organisation ("Zodpovídá: Eva Malá, Městský úřad X"): the person owns a task of the
+        meeting; her organisation is not responsible for a plan item."""
+        return self.doc.items.at(block, m.start) is None \
+            and bool(person_tokens(toks(block.text[value_start:m.start])))
+
     def _hit(self, block: BlockView, m: Mention, role: str) -> RoleHit:
-        return RoleHit(m, role, self.doc.items.at(block, m.start) if role in TIE_ROLES else None)
+        """The hit, tied to the plan item of its table row or of its place in the text."""
+        if role not in TIE_ROLES:
+            return RoleHit(m, role)
+        return RoleHit(m, role, self.doc.row_number(block, m.start) or self.doc.items.at(block, m.start))
 
     # ---- cue words
 
@@ -110,7 +137,11 @@ class _Roles:
         runs_service = any(c_start <= sm.start < c_end for sm in doc.services_in(block))
         acts = doc.can_provide(m) and not doc.counterpart(block, m)
         if clause & c.responsible_verbs and acts and not runs_service:
-            roles.append("responsible")  # "projekt realizuje X"; "X realizuje službu" provides
+            # "aktivitu realizuje X" under a plan item, "projekt realizuje X": responsible;
+            # outside both X runs an activity ("program, který X realizuje") and provides
+            # it; "X realizuje službu" provides
+            tied = doc.items.at(block, m.start) is not None or bool(words & c.project_words)
+            roles.append("responsible" if tied else "provider")
         if clause & c.provider_verbs and acts:
             roles.append("provider")
         if clause & c.partner_words:
@@ -145,7 +176,7 @@ class _Roles:
 
     def _in_provider_line(self, block: BlockView, m: Mention) -> bool:
         """A list line that gives an organisation with a figure or a service inside a plan item
-        ("• Charita Ostrava – 1 úvazek, terénní programy")."""
+        ("• Charita Horní Ves – 1 úvazek, terénní programy")."""
         if block.kind != "list_item" or self.doc.items.at(block, m.start) is None:
             return False
         text = block.text[body_offset(block):]
@@ -166,32 +197,59 @@ class _Roles:
         applicant after an application ("podaly žádost neziskové organizace:", "Vyjádření k
         zařazení ... pro tyto organizace:"), provider after providers ("V regionu působí
         tito poskytovatelé:"); a list whose items are paragraphs with typed labels ("a) X,
-        z. ú. – ...") counts too."""
+        z. ú. – ...") counts too. A paragraph that names applications right above a list
+        without a colon ("Skupina projednala žádosti poskytovatelů o ...") makes its items
+        applicants too."""
         intro = list_intro(self.doc.blocks, self.doc.order[block.block_id])
-        if intro is None:
-            return None
-        words = {t.lower for t in toks(intro.text)}
         c = cues()
+        if intro is None:
+            before = self._paragraph_before_list(block)
+            words = {t.lower for t in toks(before.text)} if before is not None else set()
+            return "applicant" if words & c.applicant_nouns else None
+        words = {t.lower for t in toks(intro.text)}
         if words & c.applicant_words or words & c.applicant_verbs:
             return "applicant"
         return "provider" if words & c.provider_intro else None
 
+    def _paragraph_before_list(self, block: BlockView) -> BlockView | None:
+        """The paragraph right before the list a list item belongs to, when it ends a
+        sentence instead of a colon ("Skupina projednala žádosti těchto organizací." above
+        "• Klub Pohoda, z. s. – ...")."""
+        if block.kind != "list_item":
+            return None
+        for prev in reversed(self.doc.blocks[:self.doc.order[block.block_id]]):
+            if prev.kind == "list_item":
+                continue
+            return prev if prev.kind == "paragraph" else None
+        return None
+
     # ---- attendance and member lists
 
     def _context_role(self, block: BlockView, m: Mention) -> str | None:
-        """member in a member list or the attendance (present, excused, absent) of the line
-        or table the mention is in; mentioned for guests."""
-        c = cues()
+        """member in a member list or the attendance (present, excused, absent) of the line,
+        the lines under a bare label ("Přítomni:" / "Jana Malá – Klub Pohoda"), the list
+        introduced by one, or the table the mention is in; mentioned for guests."""
+        section = None  # the attendance label the lines above opened in this block
         for start, end in lines(block.text):
-            if not start <= m.start < end:
-                continue
             line = block.text[start:end]
             if start == 0:
                 line = line[body_offset(block):]
-            if label_match(line, c.attendance["guest"]):
-                return "mentioned"
-            if any(label_match(line, c.attendance[key]) for key in ("present", "excused", "absent")):
-                return "member"
+            key, bare = _attendance_label(line)
+            if start <= m.start < end:
+                if key is None and section is not None and not person_tokens(toks(line)):
+                    section = None  # the list of persons has ended
+                if key or section:
+                    return _ATTENDANCE_ROLE[key or section]
+                break
+            if key is not None:
+                section = key if bare else None
+            elif section is not None and (_LABEL_LINE.match(line) or not person_tokens(toks(line))):
+                section = None
+        intro = list_intro(self.doc.blocks, self.doc.order[block.block_id])
+        if intro is not None:
+            key, bare = _attendance_label(intro.text[body_offset(intro):])
+            if key is not None and bare:
+                return _ATTENDANCE_ROLE[key]
         if self._under_member_list(block) or self._in_attendance_table(block, m):
             return "member"
         return None
@@ -246,13 +304,14 @@ class _Roles:
 
     def _flat_table(self, block: BlockView) -> dict[int, tuple[str, str | None]] | None:
         """A service table a transcript flattened into one paragraph ("Opatření č. Název
-        organizace Druh služby 1.1. Podané ruce, o.s. Kontaktní centrum 1.2. ..."): the first
+        organizace Druh služby 1.1. Vlídné srdce, o.s. Kontaktní centrum 1.2. ..."): the first
         organisation of each numbered row is its provider, tied to the row's number; a later
         one with a legal form starts a row without number (its number cell was empty)."""
         if not flattened_table(block.text):
             return None
         found = self.doc.in_block.get(block.block_id, [])
-        rows = [(m.start(), m.group(1)) for m in re.finditer(r"(?<!\S)(\d+(?:\.\d+)+)\.?(?=\s)", block.text)]
+        rows = [(m.start(), m.group(1)) for m in re.finditer(r"(?<!\S)((?:\d+|[IVX]+|[A-Z])(?:\.\d+)+)\.?(?=\s)",
+                                                             block.text)]
         if not rows or not found:
             return None
         out: dict[int, tuple[str, str | None]] = {}

@@ -30,11 +30,12 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
 from pipeline.extract.common import body_offset, fold
-from pipeline.extract.itemscope import ItemIndex
-from pipeline.extract.orglexicon import is_verb, lex
-from pipeline.extract.orgnames import Mention, find_mentions, sentence_of, sentences, toks, town_noun, word_key
-from pipeline.extract.orgnorm import written_oblique
-from pipeline.extract.orgtables import ORGANISATION_KINDS, Tables
+from pipeline.extract.organisations.itemscope import ItemIndex, plan_number
+from pipeline.extract.organisations.lexicon import is_verb, lex
+from pipeline.extract.organisations.names import (Mention, find_mentions, sentence_of, sentences, toks, town_noun,
+                                                  word_key)
+from pipeline.extract.organisations.normalise import written_oblique
+from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
 from pipeline.extract.services import ServiceMention, find_services
 
 
@@ -56,6 +57,9 @@ class Cues:
     missing_words: frozenset[str]
     not_providers: tuple[tuple[str, ...], ...]
     money_owner: frozenset[str]
+    call_owner: frozenset[str]
+    project_words: frozenset[str]
+    applicant_nouns: frozenset[str]
     attendance: dict[str, list[str]]
 
 
@@ -86,6 +90,9 @@ def cues() -> Cues:
         missing_words=lower("missing_words"),
         not_providers=tuple(tuple(word_key(w) for w in p.split()) for p in roles["not_providers"]),
         money_owner=frozenset(w.lower() for w in cfg["context"]["region_actor_before"]),
+        call_owner=lower("call_owner_before"),
+        project_words=lower("project_words"),
+        applicant_nouns=lower("applicant_nouns"),
         attendance={k: list(attendance[k]) for k in ("present", "excused", "absent", "guest", "member_list")},
     )
 
@@ -220,14 +227,14 @@ class DocOrgs:
         return [c.block for c in self.tables.row_of(block) if c.whole_block and c.block.block_id != block.block_id]
 
     def row_number(self, block: BlockView, pos: int = 0) -> str | None:
-        """The plan number in a table row's number column ("1.1.2")."""
+        """The plan number in a table row's number column ("1.1.2", "B.2")."""
         found = self.tables.locate(block, pos)
         if not found:
             return None
         table, cell = found
         for col, other in table.rows.get(cell.row, {}).items():
-            if table.columns.get(col) == "number" and re.fullmatch(r"\d+(?:\.\d+)*\.?", other.text.strip()):
-                return other.text.strip().rstrip(".")
+            if table.columns.get(col) == "number" and (number := plan_number(other.text)) is not None:
+                return number
         return None
 
     def _row_orgs(self, block: BlockView, pos: int) -> list[str] | None:
@@ -245,7 +252,7 @@ class DocOrgs:
 
     def parent_item_org(self, block: BlockView) -> Mention | None:
         """For a sub-list item: the organisation that alone makes up the list item above it
-        ("• Kopretina Valašsko, z. ú." above "◦ Denní stacionář se stěhuje ...")."""
+        ("• Kvítek Podlesí, z. ú." above "◦ Denní stacionář se stěhuje ...")."""
         if block.kind != "list_item" or not block.level:
             return None
         index = self.order[block.block_id]
@@ -267,10 +274,11 @@ class DocOrgs:
 
     def money_owner(self, block: BlockView, m: Mention) -> bool:
         """A town or region named as the owner of money, a call or a project right after
-        the word for it: "z dotace Olomouckého kraje", "Finanční podpora města"."""
-        if m.kind not in ("region", "town") and not town_noun(m.key):
-            return False
+        the word for it: "z dotace Karlovarského kraje", "Finanční podpora města"; any
+        organisation right after the word for a call ("výzva MAS Pohoří, z. s.")."""
         before = re.findall(r"\w+", block.text[max(0, m.start - 40):m.start].lower())[-1:]
+        if m.kind not in ("region", "town") and not town_noun(m.key):
+            return any(w in cues().call_owner for w in before)
         return any(w in cues().money_owner for w in before)
 
     def funder_in_sentence(self, block: BlockView, m: Mention) -> bool:
@@ -334,7 +342,7 @@ class DocOrgs:
 
     def comma_clause(self, block: BlockView, m: Mention) -> tuple[int, int]:
         """The clause of a mention: between the commas, semicolons or colons around it, not
-        counting those inside organisation names ("Sdružení Betlém Kyjov, z. s.")."""
+        counting those inside organisation names ("Sdružení Emauzy Lhota, z. s.")."""
         text = block.text
         inside = [(o.start, o.end) for o in self.in_block.get(block.block_id, [])]
 

@@ -1,12 +1,28 @@
 """Organisations: one row per (organisation, role, item it is tied to) in a document.
 
-An organisation is found by its shape or position (pipeline/extract/orgnames.py) and
-gets its roles from where and how it is named (pipeline/extract/orgroles.py). A
-responsible or provider role inside a plan item (goal, measure, activity) is a *tie*
-to that item. An organisation gets one row per tie, plus one untied row with its most
-specific untied role (responsible > applicant > provider > partner > member > funder);
-`mentioned` only when it has no other row. Services and capacity changes read the same
-document context (pipeline/extract/orgcontext.py `DocOrgs`) to name providers.
+An organisation is found by its shape or position (`names.find_mentions`) and gets its
+roles from where and how it is named (`roles.role_hits`). A responsible or provider role
+inside a plan item (goal, measure, activity) is a *tie* to that item. An organisation
+gets one row per tie (a provider tie left out where it is responsible for the same
+item), plus one untied row with its most specific untied role (responsible > applicant
+> provider > partner > member > funder); `mentioned` only when it has no other row.
+Services and capacity changes (pipeline/extract/services.py, capacity.py) read the same
+document context (`context.DocOrgs`) to name providers and owners.
+
+The package, in reading order:
+
+- `textspans`  tokens, sentences and lines of a block
+- `lexicon`    the lexicons (configs/organisations.toml) and word classes
+- `normalise`  nominative names, legal forms, IČO, merging variants
+- `shapes`     mentions found by their shape (legal form, head, abbreviation, region)
+- `slots`      mentions found by their position (slots, lists, parentheses,
+               apposition, bare names repeated)
+- `tables`     tables of cells and tab-separated lines, column kinds
+- `names`      a document's mentions with canonical names (`find_mentions`)
+- `itemscope`  which plan item a position falls under (item numbers "1.2.1", "B.2")
+- `context`    the document context: who provides a service named somewhere
+- `roles`      the roles of each mention and their ties
+- this module  the rows
 """
 
 from __future__ import annotations
@@ -16,9 +32,9 @@ from typing import Sequence
 
 from pipeline.extract import BlockView, Extraction
 from pipeline.extract.common import fold, span_row
-from pipeline.extract.orgcontext import DocOrgs
-from pipeline.extract.orgnames import Mention, ico_valid
-from pipeline.extract.orgroles import TIE_ROLES, RoleHit, role_hits
+from pipeline.extract.organisations.context import DocOrgs
+from pipeline.extract.organisations.names import Mention, ico_valid
+from pipeline.extract.organisations.roles import TIE_ROLES, RoleHit, role_hits
 
 __all__ = ["DocOrgs", "ROLE_ORDER", "RoleHit", "assemble", "extract", "with_shown_name"]
 
@@ -27,7 +43,8 @@ ROLE_ORDER = ["responsible", "applicant", "provider", "partner", "member", "fund
 
 def assemble(hits: Sequence[RoleHit]) -> list[RoleHit]:
     """The rows of the table from all role hits: per organisation one row per tie (role,
-    item), plus one row with its most specific untied role; `mentioned` only alone."""
+    item), a provider tie left out where the organisation is responsible for the same item,
+    plus one row with its most specific untied role; `mentioned` only alone."""
     by_org: dict[str, list[RoleHit]] = {}
     for hit in hits:
         by_org.setdefault(hit.mention.key, []).append(hit)
@@ -37,6 +54,9 @@ def assemble(hits: Sequence[RoleHit]) -> list[RoleHit]:
         for hit in org_hits:
             if hit.role in TIE_ROLES and hit.item_ref:
                 ties.setdefault((hit.role, hit.item_ref), hit)
+        for role, item in list(ties):
+            if role != "responsible" and ("responsible", item) in ties:
+                del ties[(role, item)]  # the one responsible for an item also runs it: one row
         untied = [h for h in org_hits if not (h.role in TIE_ROLES and h.item_ref) and h.role != "mentioned"]
         rows.extend(ties.values())
         if untied:
@@ -50,14 +70,14 @@ def assemble(hits: Sequence[RoleHit]) -> list[RoleHit]:
 
 def _holds(m: Mention) -> bool:
     """The mention's text shows the organisation's name: every word of the name starts like a
-    word as written ("městem Prostějovem" shows "Město Prostějov"; a bare "města" does not)."""
+    word as written ("městem Kolínem" shows "Město Kolín"; a bare "města" does not)."""
     written = fold(m.written).split()
     return all(any(w[:4] == x[:4] for x in written) for w in fold(m.key).split())
 
 
 def with_shown_name(rows: list[RoleHit], mentions: Sequence[Mention]) -> list[RoleHit]:
     """Point each row at a mention that shows its name: a row whose role came from a bare
-    or abbreviated mention ("Finanční podpora města", "KÚLK") takes the provenance of the
+    or abbreviated mention ("Finanční podpora města", "KÚKK") takes the provenance of the
     organisation's first mention written out."""
     out = []
     for row in rows:

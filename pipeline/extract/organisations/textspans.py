@@ -71,7 +71,7 @@ def _no_sentence_end() -> re.Pattern[str]:
 @lru_cache(maxsize=4096)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of a block's sentences: they end at . ? ; before a capital or a figure, and at
-    line breaks ("!" ends names too: "MAS Přiďte pobejt!"). A dot after a title, an
+    line breaks ("!" ends names too: "MAS Pojďte dál!"). A dot after a title, an
     abbreviation, a legal form or a one- or two-digit ordinal ("3. ledna", "1. Mgr.") does
     not end one."""
     spans, start = [], 0

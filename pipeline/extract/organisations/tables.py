@@ -19,6 +19,7 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract import BlockView
 from pipeline.extract.common import fold
+from pipeline.extract.organisations.itemscope import plan_number
 
 # The kinds a header cell may give its column, in the order they are tried.
 KINDS = ("ico", "applicant", "responsible", "partner", "person", "number", "service", "organisation")
@@ -90,6 +91,9 @@ class Tables:
         for rows in [*_cell_tables(blocks), *_tab_tables(blocks)]:
             header = rows.get(min(rows), {})
             columns = {col: kind for col, cell in header.items() if (kind := header_kind(cell.text))}
+            if not columns and _layout(rows):
+                continue  # a web page laid out in a table: its cells are text, not data
+            columns.update(_number_columns(rows, columns))
             index = len(self.tables)
             self.tables.append(Table(columns, rows))
             for cells in rows.values():
@@ -125,6 +129,36 @@ class Tables:
                 if row != min(table.rows):
                     out.extend(cells[col] for col in cols if col in cells)
         return out
+
+
+# A cell of a layout table holds running text: this many lines or characters at least.
+_LAYOUT_LINES, _LAYOUT_CHARS = 10, 800
+
+
+def _layout(rows: dict[int, dict[int, Cell]]) -> bool:
+    """A table that lays out a page (a menu in one cell, the minutes in the next), not data:
+    no header names a column and a cell holds a page of text."""
+    return any(cell.text.count("\n") + 1 >= _LAYOUT_LINES or len(cell.text) >= _LAYOUT_CHARS
+               for cells in rows.values() for cell in cells.values())
+
+
+def _number_columns(rows: dict[int, dict[int, Cell]], columns: dict[int, str]) -> dict[int, str]:
+    """Columns that hold plan item numbers under a header that names only a number ("Č.",
+    "Číslo", none) and not the kind of item ("Číslo" | "Aktivita" | "Realizátor" above "3.1.1"
+    | ...): every body cell of the column is a number, at least one has a dot ("3.1.1", "B.2");
+    a column of dates ("Termín": "30.4.") is none."""
+    header = rows.get(min(rows), {})
+    plain = {fold(h) for h in load("organisations")["roles"]["table_number"]}
+    body = [cells for row, cells in rows.items() if row != min(rows)]
+    found = {}
+    for col in {c for cells in body for c in cells} - set(columns):
+        title = fold(header[col].text).strip().rstrip(":") if col in header else ""
+        if title and title not in plain:
+            continue
+        values = [cells[col].text.strip() for cells in body if col in cells and cells[col].text.strip()]
+        if values and all(plan_number(v) for v in values) and any("." in v.rstrip(".") for v in values):
+            found[col] = "number"
+    return found
 
 
 def _cell_tables(blocks: Sequence[BlockView]) -> list[dict[int, dict[int, Cell]]]:

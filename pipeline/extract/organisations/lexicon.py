@@ -12,7 +12,7 @@ from typing import Any, Sequence
 from pipeline.config import load
 from pipeline.extract.common import fold
 from pipeline.extract.nlp import tokenize
-from pipeline.extract.textspans import Tok
+from pipeline.extract.organisations.textspans import Tok
 
 
 @dataclass
@@ -82,7 +82,8 @@ def lex() -> _Lex:
         return tuple(t.text.lower() for t in tokenize(phrase) if not t.is_space)
 
     heads: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for kind, key in (("public", "public_heads"), ("named", "named_heads"), ("complement", "complement_heads")):
+    for kind, key in (("public", "public_heads"), ("named", "named_heads"), ("named", "region_heads"),
+                      ("complement", "complement_heads")):
         for head in names[key]:
             keys = tuple(_key(w, lemmas) for w in words(head))
             heads.setdefault(keys[0], []).append((keys, kind))

@@ -12,11 +12,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from pipeline.extract.common import fold
-from pipeline.extract.orglexicon import grammar, legal_at, lex
-from pipeline.extract.textspans import toks
+from pipeline.extract.organisations.lexicon import grammar, legal_at, lex
+from pipeline.extract.organisations.textspans import toks
 
 if TYPE_CHECKING:
-    from pipeline.extract.orgshapes import Mention
+    from pipeline.extract.organisations.shapes import Mention
 
 
 # --------------------------------------------------------------------------- nominative names
@@ -41,12 +41,12 @@ def capitalise(text: str) -> str:
 
 
 def nominative(words: Sequence[str]) -> str:
-    """The nominative of a name whose head may be inflected ("Domácím hospicem DUHA" ->
-    "Domácí hospic DUHA", "městem Prostějovem" -> "Město Prostějov", "Slezské diakonie" ->
+    """The nominative of a name whose head may be inflected ("Domácím hospicem JITRO" ->
+    "Domácí hospic JITRO", "městem Kolínem" -> "Město Kolín", "Slezské diakonie" ->
     "Slezská diakonie", "úřad práce" -> "Úřad práce"). The first noun of the lemma table is
     brought to its lemma, the adjectives before it agree with its gender, a town after an
     inflected "město"/"obec" loses its case ending, and a noun after a dash is brought to
-    its lemma ("– střediska Světlo"); a genitive complement ("... Libereckého kraje") stays."""
+    its lemma ("– střediska Úsvit"); a genitive complement ("... Karlovarského kraje") stays."""
     lx = lex()
     words = list(words)
     for i, word in enumerate(words):
@@ -82,7 +82,7 @@ def written_oblique(m: Mention) -> bool:
 
 
 def _after_dash_nominative(words: list[str]) -> list[str]:
-    """A listed noun right after a dash in its lemma ("– střediska Světlo" -> "– středisko Světlo")."""
+    """A listed noun right after a dash in its lemma ("– střediska Úsvit" -> "– středisko Úsvit")."""
     lx = lex()
     out = list(words)
     for k in range(1, len(out)):
@@ -99,7 +99,7 @@ def tidy(name: str) -> str:
 
 
 def split_legal_form(text: str) -> tuple[str, str | None]:
-    """"Člověk v tísni, o. p. s." -> ("Člověk v tísni", "o. p. s."); no form: (text, None)."""
+    """"Ruka v ruce, o. p. s." -> ("Ruka v ruce", "o. p. s."); no form: (text, None)."""
     tokens = toks(text)
     for i in range(1, len(tokens)):
         hit = legal_at(tokens, i)
@@ -178,7 +178,7 @@ def _extends(short: str, long_: str, names: Sequence[str]) -> bool:
 
 def same_org(a: str, b: str, names: Sequence[str]) -> bool:
     """Whether two names of one document are variants of one organisation: equal when
-    folded or without a classifier ("Sdružení Podané ruce" ~ "Podané ruce"), one the other
+    folded or without a classifier ("Sdružení Vlídné srdce" ~ "Vlídné srdce"), one the other
     plus a town or "ČR", a typo of a long name, or an acronym of the other's words."""
     ka, kb = _merge_key(a), _merge_key(b)
     if ka == kb or _strip_classifier(ka) == _strip_classifier(kb):

@@ -1,27 +1,17 @@
 """Organisation mentions of a document, and the names a reader writes for them.
 
-Minutes name an organisation in many shapes: with a legal form ("Romodrom
-o. p. s.", "„D“ občanské sdružení"), by a head word ("Charita Ostrava",
-"Krajský úřad Libereckého kraje"), inflected ("s městem Prostějovem",
-"Domácím hospicem DUHA", "úřad práce"), by an abbreviation ("SML", "KÚ OL
-kraje"), or bare where the text says it is one ("R: Rubikon", "Realizátorem
+Minutes name an organisation in many shapes: with a legal form ("Lavanda
+o. p. s.", "„Z“ občanské sdružení"), by a head word ("Charita Horní Ves",
+"Krajský úřad Karlovarského kraje"), inflected ("s městem Kolínem",
+"Domácím hospicem JITRO", "úřad práce"), by an abbreviation ("SMK", "KÚ KV
+kraje"), or bare where the text says it is one ("R: Kormidlo", "Realizátorem
 projektu je ...", "poskytovatel Modrá kotva", an organisation column, a list of
 providers, "Eva Malá (Dům Na Vršku)"). `find_mentions` gathers them for a
 document, finds the bare names again wherever the document repeats them ("Klub
-Pohoda pořádá ..."), and merges the variants one document uses for one
-organisation. The work is split by kind:
-
-- textspans.py   tokens, sentences and lines of a block
-- orglexicon.py  the lexicons (configs/organisations.toml) and word classes
-- orgnorm.py     nominative names, legal forms, IČO, merging variants
-- orgshapes.py   mentions found by their shape (legal form, head, abbreviation)
-- orgslots.py    mentions found by their position (slots, lists, parentheses,
-                 apposition, bare names repeated)
-- orgtables.py   tables of cells and tab-separated lines, column kinds
-
-Roles and providers are read on top of the mentions: orgcontext.py (the document
-context, who provides a service), orgroles.py (roles), itemscope.py (plan items
-by position), organisations.py (the rows).
+Pohoda pořádá ..."), reads a bare office ("krajský úřad") as the one office of its
+kind the document names in full, and merges the variants one document uses for
+one organisation. The shapes live in shapes.py, the positions in slots.py, the
+names in normalise.py (see the package docstring for the whole layout).
 
 Everything language-specific (heads, legal forms, inflection tables, stop
 words) is data in configs/organisations.toml; the code holds the shapes.
@@ -33,15 +23,16 @@ from __future__ import annotations
 from typing import Sequence
 
 from pipeline.extract import BlockView, Extraction
-from pipeline.extract.orglexicon import grammar, lex, word_key
-from pipeline.extract.orgnorm import (canonicalise, fold_key, ico_valid, is_not_organisation, merge_names,
-                                      nominative, same_org, split_legal_form, written_oblique)
-from pipeline.extract.orgshapes import Mention, drop_overlaps, flattened_table, mentions_in_span, territory
-from pipeline.extract.orgslots import (affiliation_names, bare_list_names, bare_names, dash_pieces,
-                                       enumerated_names, known_name_mentions, listed_names, looks_like_name,
-                                       slot_spans, value_mention, value_mentions)
-from pipeline.extract.orgtables import ORGANISATION_KINDS, Tables
-from pipeline.extract.textspans import Tok, lines, sentence_of, sentences, toks
+from pipeline.extract.organisations.lexicon import grammar, hard_break, head_at, lex, word_key
+from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ico_valid, is_not_organisation,
+                                                      merge_names, nominative, same_org, split_legal_form,
+                                                      written_oblique)
+from pipeline.extract.organisations.shapes import Mention, drop_overlaps, flattened_table, mentions_in_span, territory
+from pipeline.extract.organisations.slots import (affiliation_names, bare_list_names, bare_names, dash_pieces,
+                                                  enumerated_names, known_name_mentions, listed_names, looks_like_name,
+                                                  slot_spans, value_mention, value_mentions)
+from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
+from pipeline.extract.organisations.textspans import Tok, lines, sentence_of, sentences, toks
 
 __all__ = ["Mention", "Tok", "canonicalise", "dash_pieces", "find_mentions", "flattened_table", "fold_key",
            "ico_valid", "is_not_organisation", "lines", "looks_like_name", "merge_names", "mentions_in_span",
@@ -89,8 +80,43 @@ def _bare_towns(found: list[Mention], blocks: Sequence[BlockView]) -> list[Menti
     return extra
 
 
+def _bare_bodies(found: list[Mention], blocks: Sequence[BlockView]) -> list[Mention]:
+    """A public body named bare ("krajský úřad zároveň vyhlásil ...", "na městském úřadě")
+    is the document's one body of that kind named in full ("Krajský úřad X kraje"); with
+    none or several such bodies it names nobody."""
+    bare_heads = {fold_key(h) for h in grammar("bare_reference_heads")}
+    bodies: dict[str, set[str]] = {}
+    for m in found:
+        for size in (2, 1):
+            head = fold_key(" ".join(m.name.split()[:size]))
+            if head in bare_heads and len(m.name.split()) > size:
+                bodies.setdefault(head, set()).add(m.key or m.name)
+                break
+    if not bodies:
+        return []
+    out = []
+    for block in blocks:
+        if _skip_block(block):
+            continue
+        tokens = toks(block.text)
+        for i in range(len(tokens)):
+            hit = head_at(tokens, i)
+            if not hit or hit[1] != "public":
+                continue
+            end = i + hit[0]
+            if end < len(tokens) and tokens[end].is_cap and not hard_break(tokens[end - 1]):
+                continue  # a name goes on: not bare
+            head = fold_key(nominative([t.text for t in tokens[i:end]]))
+            names = bodies.get(head, set())
+            if len(names) == 1:
+                name = next(iter(names))
+                out.append(Mention(block.block_id, tokens[i].start, tokens[end - 1].end,
+                                   block.text[tokens[i].start:tokens[end - 1].end], name, kind="reference"))
+    return out
+
+
 def _attendee_mentions(blocks: Sequence[BlockView], result: Extraction) -> list[Mention]:
-    """Organisations the attendees module read beside persons ("Jana Nová (Charita Kyjov)")."""
+    """Organisations the attendees module read beside persons ("Jana Nová (Charita Lhota)")."""
     by_id = {b.block_id: b for b in blocks}
     out = []
     for row in result.tables.get("attendees", []):
@@ -165,7 +191,8 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
         found.extend(_attendee_mentions(blocks, result))
     found = _without_overlaps(found)
     found = _without_overlaps(found + _known_names(found, blocks))
-    found += [t for t in _bare_towns(found, blocks)
-              if all(t.block_id != m.block_id or t.end <= m.start or t.start >= m.end for m in found)]
+    for extra in (_bare_towns(found, blocks), _bare_bodies(found, blocks)):
+        found += [t for t in extra
+                  if all(t.block_id != m.block_id or t.end <= m.start or t.start >= m.end for m in found)]
     found.sort(key=lambda m: (m.block_id, m.start))
     return canonicalise(found)

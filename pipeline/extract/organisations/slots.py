@@ -20,12 +20,12 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract import BlockView
 from pipeline.extract.common import body_offset, label_match
-from pipeline.extract.orglexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb, legal_at,
-                                         lex, word_key)
-from pipeline.extract.orgnorm import is_not_organisation, nominative, split_legal_form, tidy
-from pipeline.extract.orgshapes import Mention, ico_after, mentions_in_span, person_tokens
+from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb,
+                                                    legal_at, lex, word_key)
+from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
+from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_tokens
 from pipeline.extract.services import find_services
-from pipeline.extract.textspans import Tok, lines, toks
+from pipeline.extract.organisations.textspans import Tok, lines, toks
 
 
 # --------------------------------------------------------------------------- names given by position
@@ -60,7 +60,7 @@ def looks_like_name(value: str, strict: bool = False) -> bool:
 
 
 def value_mention(block: BlockView, start: int, end: int, kind: str) -> Mention | None:
-    """A mention for a whole value ("R: Rubikon"), the legal form split off."""
+    """A mention for a whole value ("R: Kormidlo"), the legal form split off."""
     raw = block.text[start:end]
     written = raw.strip(" ,;.")
     if not written:
@@ -79,7 +79,7 @@ def value_mentions(block: BlockView, start: int, end: int, kind: str = "slot") -
     """Organisations in a slot value ("R: X", "Realizátor: X; Y (služba)", "partnerem je X"):
     each part split at ";" and parentheses left out; where no shape is found, the part's
     first comma piece is taken when it looks like a name (after it come sub-units:
-    "Charita Ostrava, Sv. Lucie")."""
+    "Charita Horní Ves, Sv. Anežka")."""
     out: list[Mention] = []
     text = block.text
     for part in re.finditer(r"[^;]+", text[start:end]):
@@ -155,7 +155,7 @@ def _clause_end(text: str, start: int) -> int:
 
 def enumerated_names(block: BlockView) -> list[Mention]:
     """Names listed in parentheses after a word for services or providers, or right after a
-    service type: "stávající služby jsou dostačující (Most k naději, Advaita)", "denní
+    service type: "stávající služby jsou dostačující (Brána k domovu, Rozkvět)", "denní
     stacionář (Dům Na Vršku)"."""
     lx = lex()
     out = []
@@ -187,7 +187,7 @@ def _place_like(value: str) -> bool:
 
 
 def dash_pieces(block: BlockView) -> list[tuple[int, int]]:
-    """The pieces of a list line split at dashes ("Rubikon – 1 - 1,5" -> 3 pieces)."""
+    """The pieces of a list line split at dashes ("Kormidlo – 1 - 1,5" -> 3 pieces)."""
     start = body_offset(block)
     text = block.text
     pieces, pos = [], start
@@ -204,8 +204,8 @@ def _small_figure(text: str) -> bool:
 
 
 def bare_list_names(block: BlockView) -> list[Mention]:
-    """Bare names in provider-list lines ("Sociální rehabilitace – Rubikon – 1 - 1,5",
-    "Spolu pro rodinu – zdravotní sociální pomoc - + 0,5"): in a list item whose dash pieces
+    """Bare names in provider-list lines ("Sociální rehabilitace – Kormidlo – 1 - 1,5",
+    "Společně pro seniory – zdravotní sociální pomoc - + 0,5"): in a list item whose dash pieces
     hold a figure, a piece that is only a short capitalised name (before
     its first comma) is an organisation."""
     if block.kind != "list_item":
@@ -300,7 +300,7 @@ def bare_names(block: BlockView) -> list[Mention]:
         if cue.lower not in nouns and cue.lower not in multi or hard_break(cue):
             continue
         start = i if cue.is_cap and cue.lower in lx.name_or_classifier else i + 1  # "Spolek Lípa Proseč"
-        enclosed = i > 0 and tokens[i - 1].text == "(" and _closes_at(tokens, start)  # "(provozuje Rubikon)"
+        enclosed = i > 0 and tokens[i - 1].text == "(" and _closes_at(tokens, start)  # "(provozuje Kormidlo)"
         min_words = 1 if cue.lower in nouns or enclosed else 2
         mention = _bare_mention(block, tokens, start, "apposition", min_words + (start == i))
         if mention and not mentions_in_span(block, mention.start, mention.end):

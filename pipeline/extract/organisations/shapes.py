@@ -1,7 +1,8 @@
-"""Organisation mentions found by their shape: a name in front of a legal form ("Romodrom
-o. p. s.", "„D“ občanské sdružení"), a head word ("Charita Ostrava", "Krajský úřad
-Libereckého kraje", inflected: "s městem Prostějovem"), an abbreviation of a public body
-("SML", "KÚ OL kraje"), a region named as an actor ("z dotace Olomouckého kraje").
+"""Organisation mentions found by their shape: a name in front of a legal form ("Lavanda
+o. p. s.", "„Z“ občanské sdružení"), a head word ("Charita Horní Ves", "Krajský úřad
+Karlovarského kraje", inflected: "s městem Kolínem"), an abbreviation of a public body
+("SMK", "KÚ KV kraje"), a region named as an actor ("z dotace Karlovarského kraje") or by
+its own name ("Kraj Podlesí").
 Persons' names are never crossed (`person_tokens`)."""
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract import BlockView
 from pipeline.extract.common import fold
-from pipeline.extract.orglexicon import (grammar, hard_break, head_at, in_nominative, is_abbreviation, is_title,
-                                         is_verb, legal_at, lex, starts_name, word_key)
-from pipeline.extract.orgnorm import adjective_nominative, capitalise, is_not_organisation, nominative, tidy
+from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, in_nominative, is_abbreviation,
+                                                    is_title, is_verb, legal_at, lex, starts_name, word_key)
+from pipeline.extract.organisations.normalise import (adjective_nominative, capitalise, is_not_organisation, nominative,
+                                                      tidy)
 from pipeline.extract.services import find_services
-from pipeline.extract.textspans import Tok, toks
+from pipeline.extract.organisations.textspans import Tok, toks
 
 
 @dataclass(frozen=True)
@@ -89,12 +91,15 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
     """The name in front of a legal form at token `end`, as a token range [start, stop).
 
     Walks back over the words of a name (lower-case words and prepositions included:
-    "Člověk v tísni") and stops at punctuation, a verb, a clause word, a person, a figure, a
+    "Ruka v ruce") and stops at punctuation, a verb, a clause word, a person, a figure, a
     line break, a service type not inside the name ("Sociálně terapeutická dílna X, z. ú.",
-    but "Středisko rané péče X") or "a" before a
-    capital; an abbreviation's dot goes on ("Hospic sv. Zdislavy"); a quoted name ("„D“
-    občanské sdružení") is taken whole. The name starts right after a classifier ("firma", "organizace"), else at the
-    rightmost head or name-starting word in the nominative, else at the first capital."""
+    but "Středisko rané péče X") or "a" before a capital; an abbreviation's dot goes on
+    ("Hospic sv. Ludmily"); a quoted name ("„Z“ občanské sdružení") is taken whole; over a
+    dash to a proper name when only a lower-case description follows it ("Lucerna – linka
+    pro rodiče, o. p. s."). The name starts right after a classifier ("firma",
+    "organizace"), else at the rightmost head or name-starting word in the nominative, else
+    at the first capital; not at a public body's head when a private legal form follows (a
+    flattened table's cell before the name: "... Úřad práce ČR Ruka v ruce, o. p. s.")."""
     lx = lex()
     hi = end - 1 if end > 0 and tokens[end - 1].text == "," else end
     if hi > 0 and tokens[hi - 1].text in "“\"”":
@@ -111,6 +116,12 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
                 and not tokens[lo - 2].gap and lo < hi:
             lo -= 2  # "sv." inside a name
             continue
+        if lo < hi and tok.text in _DASHES and tok.gap and not any(t.is_cap for t in tokens[lo:hi]):
+            named = _proper_before_dash(tokens, lo - 1, persons)
+            if named is not None:
+                while hi > named and tokens[hi - 1].lower in lx.inside_name:
+                    hi -= 1
+                return named, hi  # "Lucerna – linka pro rodiče, o. p. s."
         if lo - 1 in persons or not tok.is_word:
             break
         service = next(((a, b) for a, b in services if a <= tok.start < b), None)
@@ -126,9 +137,34 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
     start = _name_start(tokens, lo, hi)
     if start is None:
         return None
+    public = head_at(tokens, start)
+    form = legal_at(tokens, end) if end < len(tokens) else None
+    if public and public[1] == "public" and start + public[0] < hi and tokens[start + public[0]].is_cap \
+            and form and form[1] not in grammar("public_legal_forms"):
+        start += public[0]  # "... Úřad práce ČR Ruka v ruce, o. p. s.": a public body has no such form
+        while start + 1 < hi and tokens[start].text.isupper() and tokens[start + 1].is_cap:
+            start += 1  # the public body's "ČR"
     while hi > start and tokens[hi - 1].lower in lx.inside_name:
         hi -= 1
     return (start, hi) if start < hi else None
+
+
+_DASHES = ("–", "-", "—")
+
+
+def _proper_before_dash(tokens: Sequence[Tok], dash: int, persons: set[int]) -> int | None:
+    """Where a name starts whose proper part stands before a dash and whose lower-case
+    description follows it ("Lucerna – linka pro rodiče, o. p. s."): one to three
+    capitalised words right before the dash, no person's ("Eva Malá – poradna ..." is a
+    person and her workplace)."""
+    k = dash
+    while k > 0 and dash - k < 3:
+        prev = tokens[k - 1]
+        if not (prev.is_cap and prev.is_word) or k - 1 in persons or is_title(prev) or hard_break(prev) \
+                or is_verb(prev.text) or prev.lower in lex().clause_words:
+            break
+        k -= 1
+    return k if k < dash else None
 
 
 def _service_in_name(tokens: Sequence[Tok], service_start: int, in_table: bool = False) -> bool:
@@ -151,7 +187,7 @@ def _is_classifier(tokens: Sequence[Tok], i: int, hi: int) -> bool:
     lx = lex()
     tok = tokens[i]
     if tok.lower in lx.classifiers:
-        # a preposition ("za KÚLK") classifies only before a capital ("Krok za krokem" is a name)
+        # a preposition ("za KÚKK") classifies only before a capital ("Den za dnem" is a name)
         return tok.lower not in lx.inside_name or (i + 1 < hi and tokens[i + 1].is_cap)
     if tok.lower in lx.name_or_classifier:
         return tok.text.islower() or (i + 1 < hi and starts_name(tokens, i + 1))
@@ -177,19 +213,19 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
                   service_starts: frozenset[int] = frozenset()) -> int:
     """Where a name ends that goes on after its head (tokens up to i): the index after it.
 
-    Capitalised words (a town, "ČR", "DUHA") always go on, with lower-case "kraje" after a
-    capital ("Libereckého kraje") and a preposition inside a town ("Brodek u Přerova");
-    after a complement head lower-case words go on too ("Ministerstvo spravedlnosti",
-    "MAS Přiďte pobejt"), a quoted name too ("Sdružení „Krok“"), and "a" between
+    Capitalised words (a town, "ČR", "JITRO") always go on, with lower-case "kraje" after a
+    capital ("Karlovarského kraje") and a preposition inside a town ("Lhota u Lesa");
+    after a complement head lower-case words go on too ("Ministerstvo zdravotnictví",
+    "MAS Pojďte dál"), a quoted name too ("Sdružení „Skok“"), and "a" between
     adjectives. Another head, a person, a verb, a
-    clause word, a figure, a legal form, punctuation, a service type ("... Prostějov Azylový
+    clause word, a figure, a legal form, punctuation, a service type ("... Kolín Azylový
     dům") or a capital that opens a new phrase ("... policií Finanční podpora") ends it."""
     lx = lex()
     j, lower_run = i, 0
     if kind == "complement" and j < len(tokens) and tokens[j].text in "„\"":
         close = next((k for k in range(j + 1, min(len(tokens), j + 8)) if tokens[k].text in "“\"”"), None)
         if close is not None and close > j + 1:
-            return close + 1  # Sdružení „Krok“
+            return close + 1  # Sdružení „Skok“
     while j < len(tokens):
         tok = tokens[j]
         if hard_break(tokens[j - 1]) or j in persons or is_title(tok):
@@ -202,7 +238,8 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
                 and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 2  # a double-barrelled town: "Frýdek-Místek"
             continue
-        if not tok.is_word or legal_at(tokens, j) or (tok.is_cap and head_at(tokens, j)):
+        if not tok.is_word or legal_at(tokens, j) or (tok.is_cap and head_at(tokens, j)
+                                                     and not _region_after_holder(tokens, j)):
             break
         if tok.is_cap or any(c.isdigit() for c in tok.text):
             if tok.lower in lx.verbs or tok.lower in lx.clause_words or tok.start in service_starts \
@@ -229,6 +266,13 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
     return j
 
 
+def _region_after_holder(tokens: Sequence[Tok], j: int) -> bool:
+    """A region named by its own name right after the body it holds ("Krajský úřad Kraje
+    Podlesí", "Rada Kraje Podlesí"): the region goes on with the name."""
+    return j > 0 and word_key(tokens[j].text) == grammar("region_noun") \
+        and word_key(tokens[j - 1].text) in grammar("region_holders")
+
+
 def _opens_phrase(tokens: Sequence[Tok], j: int) -> bool:
     """A capitalised word that starts a new phrase rather than going on with a name (text
     that lost its punctuation): an adjective before a lower-case noun ("Finanční podpora"),
@@ -250,13 +294,23 @@ def _is_adjective(word: str) -> bool:
 
 
 def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
-    """A continuation of a name ("– středisko Světlo") at token j: the index after it."""
-    for cont in lex().continuations:
+    """A continuation of a name ("– středisko Úsvit", "– kontaktní pracoviště Ústí nad
+    Orlicí") at token j: the index after it. The place it names runs over capitalised
+    words and the prepositions inside a town's name."""
+    lx = lex()
+    for cont in lx.continuations:
         n = len(cont)
-        if tuple(t.lower for t in tokens[j:j + n]) == cont and j + n < len(tokens) and tokens[j + n].is_cap:
+        if tuple(t.lower for t in tokens[j:j + n]) == cont and j + n < len(tokens) and tokens[j + n].is_cap \
+                and not any(hard_break(t) for t in tokens[j:j + n]):
             k = j + n
-            while k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and not hard_break(tokens[k - 1]):
-                k += 1
+            while k < len(tokens) and not hard_break(tokens[k - 1]):
+                if tokens[k].is_cap and tokens[k].is_word:
+                    k += 1
+                elif tokens[k].lower in lx.town_joiners and k + 1 < len(tokens) and tokens[k + 1].is_cap \
+                        and not hard_break(tokens[k]):
+                    k += 2
+                else:
+                    break
             return k
     return None
 
@@ -293,7 +347,7 @@ def _make(block: BlockView, tokens: Sequence[Tok], lo: int, hi: int, kind: str,
 
 def _legal_mentions(block: BlockView, tokens: Sequence[Tok], persons: set[int],
                     services: Sequence[tuple[int, int]] = ()) -> list[Mention]:
-    """Names in front of a legal form ("Sdružení TULIPAN, z. s.", "„D“ občanské sdružení")."""
+    """Names in front of a legal form ("Sdružení MAGNOLIE, z. s.", "„Z“ občanské sdružení")."""
     in_table = flattened_table(block.text)
     out = []
     for i in range(1, len(tokens)):
@@ -304,7 +358,7 @@ def _legal_mentions(block: BlockView, tokens: Sequence[Tok], persons: set[int],
         quoted = tokens[i - 1].text in "“\"”"
         if hit[0] > 1 and not quoted and after < len(tokens) and tokens[after].text.islower() \
                 and not is_verb(tokens[after].text):
-            continue  # "občanské sdružení sociální pomoci": the start of a name, not a form
+            continue  # "občanské sdružení pomoci rodinám": the start of a name, not a form
         span = _backward_name(tokens, i, persons, services, in_table)
         if span:
             mention = _make(block, tokens, span[0], span[1], "legal", (i, hit[0], hit[1]))
@@ -368,6 +422,8 @@ def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool
         return False
     if end == i + size or territory(tokens, i):
         return True
+    if lemma == grammar("region_noun") and i > 0 and tokens[i - 1].lower in grammar("place_prepositions"):
+        return True  # "v Kraji Podlesí": the region as a place
     entry = lex().lemmas.get(head.lower)
     if not tokens[i].is_cap and (lemma in grammar("place_only_lowercase") or (entry and entry[2] == "loc")):
         return True
@@ -388,7 +444,7 @@ def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None
 
 def _region_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
     """A region named as an actor: "<adjective> kraj" after a funding or project noun ("z
-    dotace Olomouckého kraje", "rozpočet Zlínského kraje"); as a place it is no organisation."""
+    dotace Karlovarského kraje", "rozpočet Plzeňského kraje"); as a place it is no organisation."""
     lx = lex()
     out = []
     for i in range(1, len(tokens)):
@@ -407,7 +463,7 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
 
 
 def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
-    """Abbreviations of public bodies ("SML", "JČK"), not those inside a longer run of
+    """Abbreviations of public bodies ("SMK", "KVK"), not those inside a longer run of
     capitals that names a programme ("ZSS MSK")."""
     out = []
     for i, tok in enumerate(tokens):

@@ -1,0 +1,161 @@
+"""Which plan item (goal, measure or activity) a position of the document falls under.
+
+The organisation, service and capacity extractors tie what they find to the plan item
+whose text it sits in (`ItemIndex.at`): an item's scope starts where its row starts and
+runs to the next item, a heading that is no item, or the next section of the minutes.
+A line that names its item itself ("K opatření 4.2: ...", "U aktivity 1.3.1 ...") is
+tied to that item wherever it stands (`explicit_item`). Item numbers are outlines of
+figures ("2", "1.3.1") or start with a capital letter or a Roman numeral ("B", "B.2",
+"IV", "II.3"): `ITEM_NUMBER`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Sequence
+
+from pipeline.config import load
+from pipeline.extract import BlockView, Extraction
+from pipeline.extract.common import PLAN_TABLES, body_offset, fold
+from pipeline.extract.organisations.textspans import lines
+
+# A plan item's number as written: figures ("2", "1.3.1"), or a capital letter or a Roman
+# numeral first ("B", "B.2", "IV", "II.3"); case-sensitive.
+ITEM_NUMBER = r"(?:\d+|[IVX]+|[A-Z])(?:\.\d+)*"
+
+
+def plan_number(text: str) -> str | None:
+    """The text is one plan item number ("1.2.1", "1.2.", "B.2", "III"): the number without
+    its trailing dot; None for anything else ("2024", "č. 5", "a)")."""
+    value = text.strip()
+    if not re.fullmatch(rf"{ITEM_NUMBER}\.?", value):
+        return None
+    value = value.rstrip(".")
+    return None if re.fullmatch(r"\d{4,}", value) else value
+
+
+def _unaccented(text: str) -> str:
+    """The text without diacritics, its case kept (so that "B.2" stays a number)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """configs/organisations.toml [items]: section markers and the item references."""
+    cfg = load("organisations")["items"]
+    markers = tuple(re.compile(p, re.IGNORECASE) for p in cfg["section_markers"])
+    nouns = "|".join(re.escape(fold(n)) for n in sorted(cfg["reference_nouns"], key=len, reverse=True))
+    preps = "|".join(re.escape(fold(p)) for p in cfg["reference_prepositions"])
+    reference = re.compile(rf"^\s*(?i:{preps})\s+(?i:{nouns})\s+({ITEM_NUMBER})\.?(?=[\s:,;–-]|$)")
+    return markers, reference
+
+
+def explicit_item(text: str) -> str | None:
+    """The plan number a line opens with when it names its item: "K opatření 4.2: ...",
+    "ke cíli 1 ...", "U aktivity 1.1.2 ...", "K prioritě B:"; None for anything else."""
+    match = _patterns()[1].match(_unaccented(text))
+    return match.group(1) if match else None
+
+
+def section_break(block: BlockView, agenda: set[str]) -> bool:
+    """A block that opens another section of the minutes ("K bodu 3", "Ad 2)", "4. Různé")."""
+    return _breaks(block.text, agenda) or _breaks(block.text[body_offset(block):], agenda)
+
+
+def _breaks(line: str, agenda: set[str]) -> bool:
+    """A line that opens another section of the minutes: a section marker or an agenda item."""
+    text = line.strip()
+    if any(p.match(text) for p in _patterns()[0]):
+        return True
+    body = fold(text).strip().rstrip(":")
+    return bool(body) and body in agenda and len(body) < 80
+
+
+class ItemIndex:
+    """Which plan item (goal, measure or activity number) a position in the document falls under.
+
+    Built from the plan rows and their spans: an item's scope starts where its row starts
+    (inside a block too: a slide flattened into one paragraph, or a web page's paragraph of
+    lines, holds several items) and runs to the next item, a heading that is no item, or
+    the next section of the minutes ("K bodu 3", "Ad 2)", an agenda item), also when that
+    is a line inside a block. An item without a number scopes to its parent. A block or a
+    line that opens with a reference to an item ("K opatření 4.2:") is tied to it."""
+
+    def __init__(self, blocks: Sequence[BlockView], result: Extraction):
+        self.starts: dict[int, list[tuple[int, str]]] = {}
+        for table, key, parent in PLAN_TABLES:
+            for row in result.tables.get(table, []):
+                number = row.get(key) or (row.get(parent) if parent else None)
+                if number:
+                    self.starts.setdefault(row["block_id"], []).append(
+                        (int(row.get("char_start") or 0), str(number).rstrip(".")))
+        for items in self.starts.values():
+            items.sort()
+        agenda = {fold(str(r.get("title", ""))).strip() for r in result.tables.get("agenda_items", [])}
+        self.entry: dict[int, str | None] = {}
+        self.named: dict[int, str] = {}
+        # Inside a block: (position, number or None at a section break) in order, and the
+        # lines that name their item (start, end, number).
+        self.events: dict[int, list[tuple[int, str | None]]] = {}
+        self.named_lines: dict[int, list[tuple[int, int, str]]] = {}
+        current: str | None = None
+        for block in blocks:
+            if block.block_id not in self.starts and (block.kind == "heading" or section_break(block, agenda)):
+                current = None
+            self.entry[block.block_id] = current
+            events = self._events(block, agenda)
+            if events:
+                self.events[block.block_id] = events
+                current = events[-1][1]
+            elif (named := explicit_item(block.text[body_offset(block):])) is not None:
+                self.named[block.block_id] = named
+
+    def _events(self, block: BlockView, agenda: set[str]) -> list[tuple[int, str | None]]:
+        """The item starts of a block and, in a block of several lines, the section breaks
+        and the lines that name their item."""
+        events: list[tuple[int, str | None]] = list(self.starts.get(block.block_id, []))
+        spans = lines(block.text)
+        if len(spans) > 1:
+            item_lines = {start for start, end in spans for pos, _ in events if start <= pos < end}
+            for start, end in spans[1:]:
+                line = block.text[start:end]
+                if start in item_lines:
+                    continue
+                if _breaks(line, agenda):
+                    events.append((start, None))
+                elif (named := explicit_item(line)) is not None:
+                    self.named_lines.setdefault(block.block_id, []).append((start, end, named))
+        events.sort(key=lambda e: e[0])
+        return events
+
+    def at(self, block: BlockView, pos: int = 0) -> str | None:
+        """The number of the plan item whose scope holds character `pos` of `block`."""
+        if block.block_id in self.named:
+            return self.named[block.block_id]
+        for start, end, number in self.named_lines.get(block.block_id, []):
+            if start <= pos < end:
+                return number
+        current = self.entry.get(block.block_id)
+        for start, number in self.events.get(block.block_id, []):
+            if start <= pos:
+                current = number
+        return current
+
+    def title_of(self, number: str, blocks_by_id: dict[int, BlockView]) -> str | None:
+        """The line where the plan item with this number starts (its title)."""
+        for block_id, items in self.starts.items():
+            for start, n in items:
+                if n == number and block_id in blocks_by_id:
+                    text = blocks_by_id[block_id].text
+                    end = text.find("\n", start)
+                    return text[start:end if end >= 0 else len(text)]
+        return None
+
+    def block_of(self, number: str) -> int | None:
+        """The block where the plan item with this number starts."""
+        for block_id, items in self.starts.items():
+            if any(n == number for _, n in items):
+                return block_id
+        return None
