@@ -9,8 +9,15 @@ RAW    ?= data/raw
 OUT    ?= data/processed
 
 GOLD   ?= ../shared/gold
+SETS   ?= data/raw:tests/fixtures/sample_gold ../shared/corpus/raw:../shared/gold \
+          tests/fixtures/dev_sets/dev2/raw:tests/fixtures/dev_sets/dev2/gold \
+          tests/fixtures/dev_sets/dev3/raw:tests/fixtures/dev_sets/dev3/gold \
+          tests/fixtures/heldout/blind/raw:tests/fixtures/heldout/blind/gold \
+          tests/fixtures/heldout/dev4/raw:tests/fixtures/heldout/dev4/gold
+N      ?= $(or $(BENCH_N),1000 4000)
+BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: extract test eval docs db csv venv clean help
+.PHONY: extract test eval eval-sets docs db csv bench venv clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -35,8 +42,23 @@ db: $(STAMP)  ## create OUT/minutes.duckdb: views over the tables plus analyst v
 csv: $(STAMP)  ## write OUT/csv/<table>.csv for Czech Excel (UTF-8 BOM, ';', decimal comma)
 	$(BIN)/python -m pipeline csv "$(OUT)"
 
+eval-sets: $(STAMP)  ## extract and score every evaluation set (see tests/fixtures/README.md)
+	@for pair in $(SETS); do raw=$${pair%%:*}; gold=$${pair##*:}; name=$$(echo $$raw | tr '/' '_'); \
+	  echo "== $$raw"; \
+	  $(BIN)/python -m pipeline extract "$$raw" "build/eval/$$name" --no-cache > /dev/null && \
+	  $(BIN)/python -m pipeline eval --gold "$$gold" --out "build/eval/$$name"; done
+
 docs: $(STAMP)  ## regenerate docs/data-dictionary.md from the table schemas
 	$(BIN)/python -m pipeline docs
+
+$(BENCH_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(STAMP) $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)  ## speed/scale/memory on a synthetic archive (N="1000 4000" files; BENCH_ARGS="--help") -> bench/results.json
+	$(BIN)/python bench/run_bench.py --sizes $(N) $(BENCH_ARGS)
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest -q

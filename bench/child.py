@@ -1,0 +1,143 @@
+"""What `make bench` runs in child processes, so each measurement has a process tree of its own.
+
+    python bench/child.py run RAW OUT CACHE WORKERS EXECUTOR RESULT.json
+        one pipeline run, as `kpss extract RAW OUT --cache-dir CACHE --workers N --executor E`
+        does it (same RunOptions, same logging), plus the figures run.json lacks (write seconds,
+        max RSS of this process and of its waited-for children)
+    python bench/child.py markitdown FILES.json RESULT.json
+        MarkItDown converting each file to text, one after another (one core), seconds per file
+    python bench/child.py profile FORMAT FILES.json PREFIX
+        cProfile + pyinstrument of `process_file` on the files (after the per-worker warm-up)
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def _maxrss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
+
+
+def cmd_run(raw: str, out: str, cache: str, workers: str, executor: str, result: str) -> None:
+    started = time.perf_counter()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # as the CLI does
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    from pipeline.runner import DEFAULT_FILE_TIMEOUT, RunOptions, run
+
+    imported = time.perf_counter()
+    options = RunOptions(workers=int(workers), file_timeout=DEFAULT_FILE_TIMEOUT, cache_dir=Path(cache),
+                         executor=executor)
+    summary = run(Path(raw), Path(out), options)
+    import pipeline
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    Path(result).write_text(json.dumps({
+        "pipeline_from": str(Path(pipeline.__file__).parent),
+        "cpu_seconds": round(me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime, 2),
+        "import_seconds": round(imported - started, 3),
+        "run_seconds": round(summary.seconds, 3),
+        "files": summary.files,
+        "reused": summary.reused,
+        "by_status": summary.by_status,
+        "by_format": summary.by_format,
+        "rows": summary.rows,
+        "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()},
+        "failures": summary.failures[:20],
+        "n_failures": len(summary.failures),
+        "slowest": list(summary.slowest),
+        "maxrss_self_mb": round(_maxrss_mb(resource.RUSAGE_SELF), 1),
+        "maxrss_children_mb": round(_maxrss_mb(resource.RUSAGE_CHILDREN), 1),
+    }, ensure_ascii=False), encoding="utf-8")
+
+
+def cmd_markitdown(files_json: str, result: str) -> None:
+    logging.basicConfig(level=logging.ERROR)
+    from markitdown import MarkItDown
+
+    files = json.loads(Path(files_json).read_text(encoding="utf-8"))
+    md = MarkItDown()
+    seen: set[str] = set()
+    for f in files:  # warm-up: the first conversion of each kind imports its converter
+        if f["format"] not in seen:
+            seen.add(f["format"])
+            try:
+                md.convert(f["path"])
+            except Exception:  # noqa: BLE001
+                pass
+    rows = []
+    for f in files:
+        t0, c0 = time.perf_counter(), time.process_time()
+        try:
+            chars, error = len(md.convert(f["path"]).text_content), None
+        except Exception as exc:  # noqa: BLE001 - a failure is a figure too
+            chars, error = 0, f"{type(exc).__name__}: {exc}"[:200]
+        rows.append({**f, "seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0,
+                     "chars": chars, "error": error})
+    Path(result).write_text(json.dumps({"files": rows, "maxrss_mb": round(_maxrss_mb(resource.RUSAGE_SELF), 1)},
+                                       ensure_ascii=False), encoding="utf-8")
+
+
+def cmd_profile(fmt: str, files_json: str, prefix: str) -> None:
+    import cProfile
+    import io
+    import pstats
+
+    logging.basicConfig(level=logging.ERROR)
+    from pyinstrument import Profiler
+
+    from pipeline.runner import process_file, warm_up
+
+    files = json.loads(Path(files_json).read_text(encoding="utf-8"))
+    warm_up()
+    root = Path(files[0]["root"])
+    for f in files[:2]:  # the first file of a format imports its reader
+        process_file(Path(f["path"]), root)
+    prof = cProfile.Profile()
+    t0 = time.perf_counter()
+    prof.enable()
+    for f in files:
+        process_file(Path(f["path"]), root)
+    prof.disable()
+    profiled_seconds = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for f in files:
+        process_file(Path(f["path"]), root)
+    plain_seconds = time.perf_counter() - t0
+    stats = pstats.Stats(prof)
+    total = sum(v[2] for v in stats.stats.values())  # type: ignore[attr-defined]
+
+    def top(sort: int, k: int = 15) -> list[dict]:
+        rows = sorted(stats.stats.items(), key=lambda kv: kv[1][sort], reverse=True)  # type: ignore[attr-defined]
+        out = []
+        for (file, line, name), (cc, nc, tt, ct, _) in rows[:k]:
+            short = file.split("site-packages/")[-1].split("/work/main/")[-1]
+            out.append({"function": f"{short}:{line}({name})", "calls": nc, "self_s": round(tt, 3),
+                        "cumulative_s": round(ct, 3), "self_share": round(tt / total, 3) if total else None})
+        return out
+
+    pyi = Profiler(interval=0.0005)
+    pyi.start()
+    for f in files:
+        process_file(Path(f["path"]), root)
+    pyi.stop()
+    Path(prefix + ".pyinstrument.txt").write_text(pyi.output_text(unicode=True, color=False, show_all=False),
+                                                  encoding="utf-8")
+    text = io.StringIO()
+    pstats.Stats(prof, stream=text).sort_stats("cumulative").print_stats(40)
+    Path(prefix + ".cprofile.txt").write_text(text.getvalue(), encoding="utf-8")
+    Path(prefix + ".json").write_text(json.dumps({
+        "format": fmt, "files": len(files), "seconds_plain": round(plain_seconds, 3),
+        "seconds_per_file_plain": round(plain_seconds / len(files), 4),
+        "seconds_profiled": round(profiled_seconds, 3),
+        "top_self": top(2), "top_cumulative": top(3, 25)}, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":  # pipeline comes from PYTHONPATH: the bench's snapshot of the code
+    {"run": cmd_run, "markitdown": cmd_markitdown, "profile": cmd_profile}[sys.argv[1]](*sys.argv[2:])
