@@ -510,6 +510,8 @@ def main(argv: list[str]) -> int:
                     help="which pipeline to measure: 'worktree' (default) or a git revision such as HEAD")
     ap.add_argument("--quiet-wait", type=float, default=float(os.environ.get("BENCH_QUIET_WAIT", "30")),
                     help="before each timed run wait up to this many seconds for the machine to be idle")
+    ap.add_argument("--merge", action="store_true",
+                    help="keep the other sizes already in --out (e.g. re-run one size measured on a busy machine)")
     ap.add_argument("--keep-work", action="store_true", help="keep data/bench/<n>/work (inputs, outputs, caches)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = ap.parse_args(argv)
@@ -537,6 +539,13 @@ def main(argv: list[str]) -> int:
         extra = args.speedup_sizes == "all" or (args.speedup_sizes == "smallest" and i == 0)
         results["sizes"][str(n)] = bench_size(n, args, extra, extra, i == 0 and args.profile_files > 0, log)
         results["machine"]["pdf_engine"] = results["sizes"][str(n)]["archive"]["pdf_engine"]
+    if args.merge and args.out.exists():
+        old = json.loads(args.out.read_text(encoding="utf-8"))
+        for size, figures in old.get("sizes", {}).items():
+            if size not in results["sizes"]:
+                figures["merged_from_earlier_run"] = old.get("code", {}).get("git_commit")
+                results["sizes"][size] = figures
+        results["config"]["sizes"] = sorted(int(k) for k in results["sizes"])
     results["targets"] = targets(results)
     results["bench_seconds"] = round(time.perf_counter() - started, 1)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
