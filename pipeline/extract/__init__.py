@@ -41,6 +41,8 @@ class Extraction:
 
     fields: dict[str, Any] = field(default_factory=dict)
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in EXTRACTED_TABLES})
+    # Analyses of the blocks that several extractors share (built once per document, never written out).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 Extractor = Callable[[Sequence[BlockView], Extraction], None]

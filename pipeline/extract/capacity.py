@@ -429,7 +429,7 @@ class _Context:
     """What the figures of a document read from around them: lists, titles, organisations."""
 
     def __init__(self, blocks: Sequence[BlockView], result: Extraction):
-        self.doc = DocOrgs(blocks, result)
+        self.doc = DocOrgs.shared(blocks, result)
         self.columns = _Columns(self.doc)
         self.blocks = list(blocks)
         self.result = result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Sequence
 
 from pipeline.extract import BlockView, Extraction
@@ -38,19 +39,33 @@ def body_text(block: BlockView) -> str:
     return block.text[body_offset(block):]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case without diacritics, for matching labels written either way."""
+    """Lower-case without diacritics, for matching labels written either way.
+
+    Memoised: extractors fold the same block texts and words many times over."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=512)
+def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """One compiled pattern per label, longest label first (built once per label list)."""
+    out = []
+    for label in sorted(labels, key=len, reverse=True):
+        pattern = re.escape(fold(label)).replace(r"\ ", r"\s+")
+        out.append(re.compile(rf"\s*{pattern}\s*(?:[:\t–-]\s*|$)"))
+    return tuple(out)
 
 
 def label_match(text: str, labels: Sequence[str]) -> re.Match[str] | None:
     """Match one of `labels` at the start of `text` (case- and diacritics-insensitive),
     followed by a colon, tab, dash or end; the match's end is where the value starts."""
     folded = fold(text)
-    for label in sorted(labels, key=len, reverse=True):
-        pattern = re.escape(fold(label)).replace(r"\ ", r"\s+")
-        match = re.match(rf"\s*{pattern}\s*(?:[:\t–-]\s*|$)", folded)
+    for pattern in _label_patterns(tuple(labels)):
+        match = pattern.match(folded)
         if match:
             return match
     return None

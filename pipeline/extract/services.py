@@ -117,7 +117,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     names a provider of that type elsewhere ("... stacionář provozuje Y")."""
     from pipeline.extract.organisations.context import DocOrgs  # context imports this module
 
-    ctx = DocOrgs(blocks, result)
+    ctx = DocOrgs.shared(blocks, result)
     with_provider: dict[tuple[str, str], dict] = {}
     without: dict[str, dict] = {}
     provided_in_item: set[tuple[str, str | None]] = set()

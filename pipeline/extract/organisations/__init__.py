@@ -117,7 +117,7 @@ def _table_icos(doc: DocOrgs) -> dict[str, str]:
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     """Append the organisation rows of one document to result.tables["organisations"]."""
-    doc = DocOrgs(blocks, result)
+    doc = DocOrgs.shared(blocks, result)
     icos = _table_icos(doc)
     rows = []
     for hit in with_shown_name(assemble(role_hits(doc)), doc.mentions):

@@ -97,9 +97,16 @@ def cues() -> Cues:
     )
 
 
+def _blocks_key(blocks: Sequence[BlockView]) -> tuple[int, int]:
+    """Which block list a memoised analysis belongs to (the same list is passed to every extractor)."""
+    return (len(blocks), id(blocks[0]) if blocks else 0)
+
+
 class DocOrgs:
     """A document's organisation mentions with everything the three extractors ask of them:
-    sentences, plan items, tables, service mentions and who provides them."""
+    sentences, plan items, tables, service mentions and who provides them.
+
+    Build it with `DocOrgs.shared(blocks, result)`: the three extractors then share one analysis."""
 
     def __init__(self, blocks: Sequence[BlockView], result: Extraction):
         self.blocks = list(blocks)
@@ -114,6 +121,24 @@ class DocOrgs:
         self.result = result
         self._services: dict[int, list[ServiceMention]] = {}
         self._responsible: dict[str, list[str]] | None = None
+
+    @classmethod
+    def shared(cls, blocks: Sequence[BlockView], result: Extraction) -> "DocOrgs":
+        """The document's one DocOrgs, kept in `result.memo`.
+
+        It reads only what the extractors before `organisations` wrote (attendees, plan
+        items, agenda), so it is the same for the organisation, service and capacity
+        extractors; only the responsible organisations (read from the organisation rows)
+        are looked up afresh each time."""
+        doc = result.memo.get("doc_orgs")
+        if doc is None or doc.blocks_key != _blocks_key(blocks):
+            doc = result.memo["doc_orgs"] = cls(blocks, result)
+        doc._responsible = None
+        return doc
+
+    @property
+    def blocks_key(self) -> tuple[int, int]:
+        return _blocks_key(self.blocks)
 
     # ---- services
 

@@ -122,6 +122,7 @@ def lex() -> _Lex:
     )
 
 
+@lru_cache(maxsize=1 << 15)
 def word_key(word: str) -> str:
     """What a word is compared by in heads and merges (a noun's lemma or an adjective's stem)."""
     return _key(word, lex().lemmas)
