@@ -3,7 +3,7 @@ the organisation that provides it.
 
 Types are recognised by token patterns kept in configs/services.toml (stems, so
 inflected forms match: "azylového domu", "terénních programů"; abbreviations:
-"SAS", "NZDM"), with a spaCy Matcher over the lower-cased tokens, and by their
+"SAS", "NZDM"), matched over the lower-cased spaCy tokens, and by their
 section of the act ("služba dle § 44", not "§ 40 zákona č. 89/2012 Sb."). A mention
 inside an organisation's own name ("Středisko rané péče Pampeliška") is the name, not
 the service. The provider is an organisation the same sentence names (the
@@ -25,12 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from spacy.matcher import Matcher
-
 from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
 from pipeline.extract.common import span_row
-from pipeline.extract.nlp import nlp, tokenize
+from pipeline.extract.nlp import tokenize
 
 
 @dataclass(frozen=True)
@@ -43,18 +41,56 @@ class ServiceMention:
     paragraph: str
 
 
+class _SequenceMatcher:
+    """Token-regex sequences over lower-cased tokens, as spaCy's Matcher with `{"LOWER":
+    {"REGEX": ...}}` patterns finds them (every start, `re.search` per token), but with
+    each (regex, word) answer memoised: minutes repeat their words, so after a few files
+    almost every test is a dictionary look-up. Matches come in spaCy's order: by start,
+    end, then the order the rules were added."""
+
+    def __init__(self, rules: list[tuple[str, list[list[str]]]]):
+        self.rules = [(key, [tuple(re.compile(r) for r in pattern) for pattern in patterns])
+                      for key, patterns in rules]
+        self._first: dict[str, tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]] = {}
+
+    def _starting_with(self, word: str) -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
+        """The (rule, pattern) pairs whose first token regex accepts `word`."""
+        found = self._first.get(word)
+        if found is None:
+            found = tuple((k, pattern) for k, (_, patterns) in enumerate(self.rules) for pattern in patterns
+                          if pattern[0].search(word))
+            if len(self._first) < 200_000:
+                self._first[word] = found
+        return found
+
+    def __call__(self, words: Sequence[str]) -> list[tuple[str, int, int]]:
+        hits = []
+        for start, word in enumerate(words):
+            for k, pattern in self._starting_with(word):
+                end = start + len(pattern)
+                if end <= len(words) and all(_accepts(rx, words[start + j]) for j, rx in enumerate(pattern)
+                                             if j):
+                    hits.append((start, end, k))
+        hits.sort()
+        return [(self.rules[k][0], start, end) for start, end, k in hits]
+
+
+@lru_cache(maxsize=1 << 16)
+def _accepts(rx: re.Pattern[str], word: str) -> bool:
+    return rx.search(word) is not None
+
+
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Matcher, dict[str, tuple[str, str, list[re.Pattern[str]]]]]:
-    """One Matcher rule per service type; the exclusions that must not precede a match."""
-    matcher = Matcher(nlp().vocab)
+def _matcher() -> tuple[_SequenceMatcher, dict[str, tuple[str, str, list[re.Pattern[str]]]]]:
+    """One rule per service type; the exclusions that must not precede a match."""
+    rules = []
     types: dict[str, tuple[str, str, list[re.Pattern[str]]]] = {}
     for i, service in enumerate(load("services")["service"]):
         key = f"S{i}"
-        patterns = [[{"LOWER": {"REGEX": token}} for token in pattern] for pattern in service["patterns"]]
-        matcher.add(key, patterns)
+        rules.append((key, service["patterns"]))
         types[key] = (service["type"], service["paragraph"],
                       [re.compile(p) for p in service.get("exclude_before", [])])
-    return matcher, types
+    return _SequenceMatcher(rules), types
 
 
 def find_services(text: str) -> list[ServiceMention]:
@@ -94,8 +130,8 @@ def _find_services(text: str) -> tuple[ServiceMention, ...]:
     matcher, types = _matcher()
     doc = tokenize(text)
     found = []
-    for match_id, start, end in matcher(doc):
-        service_type, paragraph, exclude = types[nlp().vocab.strings[match_id]]
+    for key, start, end in matcher([t.lower_ for t in doc]):
+        service_type, paragraph, exclude = types[key]
         if start > 0 and any(p.match(doc[start - 1].lower_) for p in exclude):
             continue
         found.append(ServiceMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), service_type,
