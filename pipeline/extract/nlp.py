@@ -10,11 +10,12 @@ rules and lexicons. Built once per process (`nlp()` is cached).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
@@ -49,8 +50,9 @@ def tokenize(text: str) -> Doc:
 @Language.component("kpss_merge_multiword")
 def merge_multiword(doc: Doc) -> Doc:
     """Merge legal forms, multi-word titles, `č. j.`, `2 000` and `13,00 hod.` into single tokens."""
-    phrase, numbers = _merge_matchers(doc.vocab)
-    spans = [doc[s:e] for _, s, e in phrase(doc)] + [doc[s:e] for _, s, e in numbers(doc)]
+    spans = [doc[s:e] for _, s, e in _phrase_matcher(doc.vocab)(doc)] + [doc[s:e] for s, e in _number_runs(doc)]
+    if not spans:
+        return doc
     spans = spacy.util.filter_spans(spans)
     with doc.retokenize() as retokenizer:
         for span in spans:
@@ -59,7 +61,7 @@ def merge_multiword(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=1)
-def _merge_matchers(vocab) -> tuple[PhraseMatcher, Matcher]:  # type: ignore[no-untyped-def]
+def _phrase_matcher(vocab) -> PhraseMatcher:  # type: ignore[no-untyped-def]
     tokenizer = nlp().tokenizer  # phrases tokenized exactly as documents are, before merging
     phrases: set[str] = {"č. j.", "č. p.", "s. r. o.", "spol. s r. o."}
     for variants in load("organisations")["legal_forms"].values():
@@ -68,7 +70,27 @@ def _merge_matchers(vocab) -> tuple[PhraseMatcher, Matcher]:  # type: ignore[no-
     phrases.update(t for t in [*people["titles_before"], *people["titles_after"]] if " " in t)
     phrase = PhraseMatcher(vocab, attr="LOWER")
     phrase.add("MULTIWORD", [tokenizer(p.lower()) for p in sorted(phrases)])
-    numbers = Matcher(vocab)
-    numbers.add("THOUSANDS", [[{"TEXT": {"REGEX": r"^\d{1,3}$"}}, {"TEXT": {"REGEX": r"^\d{3}(,\d+)?$"}}]])
-    numbers.add("HOURS", [[{"TEXT": {"REGEX": r"^\d{1,2}[,.:]\d{2}$"}}, {"LOWER": {"IN": ["hod.", "hod"]}}]])
-    return phrase, numbers
+    return phrase
+
+
+_THOUSANDS_HEAD = re.compile(r"^\d{1,3}$")
+_THOUSANDS_TAIL = re.compile(r"^\d{3}(,\d+)?$")
+_CLOCK = re.compile(r"^\d{1,2}[,.:]\d{2}$")
+_HOURS = ("hod.", "hod")
+
+
+def _number_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token pairs to keep whole: thousands written with a space ("2 000", "1 500,5") and
+    clock times with their unit ("13,00 hod."). Plain regexes over token texts: only tokens
+    that start with a digit are looked at."""
+    runs = []
+    for i in range(len(doc) - 1):
+        text = doc[i].text
+        if not text[:1].isdigit():
+            continue
+        nxt = doc[i + 1]
+        if _THOUSANDS_HEAD.match(text) and _THOUSANDS_TAIL.match(nxt.text):
+            runs.append((i, i + 2))
+        if _CLOCK.match(text) and nxt.lower_ in _HOURS:
+            runs.append((i, i + 2))
+    return runs
