@@ -43,7 +43,10 @@ def nlp() -> Language:
     return model
 
 
+@lru_cache(maxsize=2048)
 def tokenize(text: str) -> Doc:
+    """The tokens of `text`, memoised: the attendee, organisation and service extractors
+    all read the same blocks. The Doc is shared: copy it (`doc.copy()`) before changing it."""
     return nlp()(text)
 
 

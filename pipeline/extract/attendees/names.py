@@ -117,9 +117,10 @@ def tokens_of(text: str) -> Doc:
             continue
         i += 1
     if spans:
+        doc = doc.copy()  # the tokenizer's Doc is shared (memoised)
         with doc.retokenize() as retokenizer:
             for span in spans:
-                retokenizer.merge(span)
+                retokenizer.merge(doc[span.start:span.end])
     return doc
 
 
