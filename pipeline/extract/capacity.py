@@ -110,12 +110,21 @@ class _Figure:
 
 def _value(tok: Tok) -> float | None:
     """The number a token states: "0,5", "1 500", "15", "čtyř"; None for anything else."""
-    text = tok.text.replace("\u00a0", " ")
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?", text):
+    return _number(tok.text)
+
+
+_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
+@lru_cache(maxsize=1 << 15)
+def _number(word: str) -> float | None:
+    text = word.replace("\u00a0", " ")
+    if _NUMBER.fullmatch(text):
         return float(text.replace(" ", "").replace(",", "."))
-    return rules().numbers.get(tok.lower)
+    return rules().numbers.get(word.lower())
 
 
+@lru_cache(maxsize=1 << 15)
 def unit_of(word: str) -> str | None:
     """The SPEC unit a noun names ("lůžek" -> bed), or None."""
     low = word.lower()
@@ -220,9 +229,16 @@ def _figures(block: BlockView, tokens: Sequence[Tok]) -> list[_Figure]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _header_starts() -> frozenset[str]:
+    return frozenset(header[0] for header in rules().unit_headers)
+
+
 def _header_at(tokens: Sequence[Tok], i: int) -> tuple[str, int] | None:
     """A unit header at token i ("počet míst", "předpokládaný počet uživatelů") whose unit
     holds for the figures up to the end of its clause; (unit, clause end offset)."""
+    if tokens[i].lower not in _header_starts():
+        return None
     for header in rules().unit_headers:
         n = len(header)
         if tuple(t.lower for t in tokens[i:i + n]) != header:

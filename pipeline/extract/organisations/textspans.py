@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pipeline.config import load
 from pipeline.extract.nlp import tokenize
@@ -21,15 +21,15 @@ class Tok:
     end: int
     gap: str
 
-    @property
+    @cached_property
     def lower(self) -> str:
         return self.text.lower()
 
-    @property
+    @cached_property
     def is_cap(self) -> bool:
         return self.text[:1].isupper()
 
-    @property
+    @cached_property
     def is_word(self) -> bool:
         return any(c.isalpha() for c in self.text)
 
