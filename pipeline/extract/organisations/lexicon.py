@@ -166,6 +166,8 @@ def hard_break(prev: Tok) -> bool:
 def legal_at(tokens: Sequence[Tok], i: int) -> tuple[int, str] | None:
     """A legal form starting at token i: (number of tokens, canonical form). Spelled-out forms
     ("občanské sdružení") count only in lower case."""
+    if i >= len(tokens) or tokens[i].lower not in _legal_first_words():
+        return None
     legal = lex().legal
     for size in (3, 2, 1):
         words = tuple(t.lower for t in tokens[i:i + size])
@@ -195,9 +197,26 @@ def head_at(tokens: Sequence[Tok], i: int) -> tuple[int, str] | None:
 
 def starts_name(tokens: Sequence[Tok], i: int) -> bool:
     """A capitalised word that begins organisation names ("Sdružení", "Centrum", "Domov")."""
-    lx = lex()
-    return tokens[i].is_cap and any(
-        tuple(word_key(t.text) for t in tokens[i:i + len(s)]) == s for s in lx.name_starts)
+    if not tokens[i].is_cap:
+        return False
+    starts = _name_starts_by_first().get(word_key(tokens[i].text))
+    return bool(starts) and any(tuple(word_key(t.text) for t in tokens[i:i + len(s)]) == s for s in starts)
+
+
+@lru_cache(maxsize=1)
+def _legal_first_words() -> frozenset[str]:
+    """The first words of the legal forms: most tokens are not one, and are turned away at once."""
+    return frozenset(words[0] for words in lex().legal if words)
+
+
+@lru_cache(maxsize=1)
+def _name_starts_by_first() -> dict[str, list[tuple[str, ...]]]:
+    """The name starts grouped by their first word key."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for start in lex().name_starts:
+        if start:
+            out.setdefault(start[0], []).append(start)
+    return out
 
 
 def in_nominative(tok: Tok) -> bool:

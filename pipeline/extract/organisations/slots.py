@@ -348,7 +348,10 @@ def known_name_mentions(names: list[str], block: BlockView, taken: list[tuple[in
     for name in names:
         words = name.split()
         n = len(words)
+        first = words[0]
         for i in range(len(tokens) - n + 1):
+            if not (tokens[i].text == first if n == 1 else _same_word(tokens[i].text, first)):
+                continue  # the test below starts with this word; most positions fail it here
             span = tokens[i:i + n]
             if any(a < span[-1].end and span[0].start < b for a, b in taken):
                 continue

@@ -5,33 +5,35 @@ of a block."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.config import load
 from pipeline.extract.nlp import tokenize
 
 
-@dataclass(frozen=True)
-class Tok:
-    """A token with its character span in the block; `gap` is the whitespace after it."""
+class Tok(NamedTuple):
+    """A token with its character span in the block; `gap` is the whitespace after it.
+
+    A named tuple with its derived forms computed once: extractors look at every
+    token's lower-case form and capital many times, and build tens of thousands of
+    tokens per document."""
 
     text: str
     start: int
     end: int
     gap: str
+    lower: str
+    is_cap: bool  # starts with a capital
+    is_word: bool  # has a letter
 
-    @cached_property
-    def lower(self) -> str:
-        return self.text.lower()
+    @classmethod
+    def of(cls, text: str, start: int, end: int, gap: str) -> "Tok":
+        return cls(text, start, end, gap, text.lower(), text[:1].isupper(), _has_letter(text))
 
-    @cached_property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
 
-    @cached_property
-    def is_word(self) -> bool:
-        return any(c.isalpha() for c in self.text)
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
 
 def toks(text: str, offset: int = 0) -> list[Tok]:
@@ -46,9 +48,11 @@ def _toks(text: str, offset: int) -> tuple[Tok, ...]:
     for t in tokenize(text):
         if t.is_space:
             if out:
-                out[-1] = replace(out[-1], gap=out[-1].gap + t.text + t.whitespace_)
+                out[-1] = out[-1]._replace(gap=out[-1].gap + t.text + t.whitespace_)
             continue
-        out.append(Tok(t.text, t.idx + offset, t.idx + offset + len(t.text), t.whitespace_))
+        word = t.text
+        start = t.idx + offset
+        out.append(Tok.of(word, start, start + len(word), t.whitespace_))
     return tuple(out)
 
 
