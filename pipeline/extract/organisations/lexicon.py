@@ -150,6 +150,7 @@ def is_title(tok: Tok) -> bool:
     return tok.lower in lex().titles
 
 
+@lru_cache(maxsize=1 << 15)
 def is_abbreviation(word: str) -> bool:
     """A capitalised abbreviation of a public body (configs), kept as written."""
     lx = lex()

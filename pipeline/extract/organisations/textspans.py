@@ -32,6 +32,7 @@ class Tok(NamedTuple):
         return cls(text, start, end, gap, text.lower(), text[:1].isupper(), _has_letter(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def _has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
