@@ -97,3 +97,18 @@ def test_streamed_tables_are_split_into_row_groups_in_order(tmp_path, monkeypatc
     assert blocks.metadata.num_row_groups == 2
     assert blocks.read().column("text").to_pylist() == ["a0", "a1", "b0", "b1", "c0", "c1"]
     assert pq.read_table(tmp_path / "documents.parquet").column("doc_id").to_pylist() == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 5, 100])
+def test_rows_wait_as_arrow_chunks_and_make_full_row_groups(tmp_path, monkeypatch, chunk_rows):
+    """Whatever the chunk size, row groups are full (ROW_GROUP_ROWS) but the last, and rows keep their order."""
+    monkeypatch.setattr(writer, "ROW_GROUP_ROWS", 4)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", chunk_rows)
+    docs = [f"d{k}" for k in range(5)]
+    fragments = [_Fragment(blocks=[{"doc_id": d, "block_id": i, "kind": "paragraph", "text": f"{d}-{i}"}
+                                   for i in (2, 0, 1)]) for d in docs]
+    write(tmp_path, [_doc(doc_id=d, source_path=f"{d}.docx") for d in docs], "r1", fragments)
+    blocks = pq.ParquetFile(tmp_path / "blocks.parquet")
+    sizes = [blocks.metadata.row_group(g).num_rows for g in range(blocks.metadata.num_row_groups)]
+    assert sizes == [4, 4, 4, 3]
+    assert blocks.read().column("text").to_pylist() == [f"{d}-{i}" for d in docs for i in (0, 1, 2)]
