@@ -17,7 +17,11 @@ SETS   ?= data/raw:tests/fixtures/sample_gold ../shared/corpus/raw:../shared/gol
 N      ?= $(or $(BENCH_N),1000 4000)
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: extract test eval eval-sets docs db csv bench venv clean help
+.PHONY: extract test eval eval-sets docs db csv bench venv clean help setup-system
+
+# Optional system programs: LibreOffice reads .doc/.odt/.rtf, Tesseract OCRs scans.
+SYSTEM_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-ces fonts-dejavu-core
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -62,6 +66,10 @@ bench: $(BENCH_STAMP)  ## speed/scale/memory on a synthetic archive (N="1000 400
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest -q
+
+setup-system:  ## optional: install LibreOffice and Tesseract (Debian/Ubuntu packages) for .doc/.odt/.rtf and scans
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES)
 
 clean:  ## remove generated tables and caches (not the environment)
 	rm -rf build data/processed/*.parquet data/interim/* .pytest_cache

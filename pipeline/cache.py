@@ -58,8 +58,11 @@ class ResultCache:
         self.dir.mkdir(parents=True, exist_ok=True)
         name = hashlib.sha256(str(input_root.resolve()).encode()).hexdigest()[:12]
         self.index_path = root / f"index-{name}.json"
+        self.rows_path = root / f"documents-{name}.pkl.z"
         self._index: dict[str, list[Any]] = self._load_index()
         self._seen: dict[str, list[Any]] = {}
+        self._rows: dict[str, dict[str, Any]] = self._load_rows() if self._index else {}
+        self._rows_seen: dict[str, dict[str, Any]] = {}
 
     def _load_index(self) -> dict[str, list[Any]]:
         try:
@@ -67,6 +70,15 @@ class ResultCache:
         except (OSError, ValueError):
             return {}
         return data.get("paths", {}) if data.get("code_key") == code_key() else {}
+
+    def _load_rows(self) -> dict[str, dict[str, Any]]:
+        """The documents rows of the last run's files, so an unchanged file's row is not
+        unpacked from its whole fragment."""
+        try:
+            data = decode(self.rows_path.read_bytes())
+        except Exception:  # noqa: BLE001 - missing or damaged: the fragments have the rows too
+            return {}
+        return data.get("rows", {}) if isinstance(data, dict) and data.get("code_key") == code_key() else {}
 
     def _fragment(self, doc_id: str) -> Path:
         return self.dir / doc_id[:2] / f"{doc_id}.pkl.z"
@@ -80,6 +92,17 @@ class ResultCache:
 
     def remember(self, rel_path: str, stat: os.stat_result, doc_id: str) -> None:
         self._seen[rel_path] = [stat.st_size, stat.st_mtime_ns, doc_id]
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """The documents row of a cached result (from the small rows file when it has it)."""
+        row = self._rows.get(doc_id)
+        if row is None:
+            row = self.get(doc_id).document
+        self._rows_seen[doc_id] = row
+        return row
+
+    def put_document(self, doc_id: str, row: dict[str, Any]) -> None:
+        self._rows_seen[doc_id] = row
 
     def has(self, doc_id: str) -> bool:
         return self._fragment(doc_id).exists()
@@ -96,6 +119,9 @@ class ResultCache:
 
     def save_index(self) -> None:
         """Keep only the paths seen in this run: a deleted file drops out of the index."""
+        tmp = self.rows_path.with_name(self.rows_path.name + ".tmp")
+        tmp.write_bytes(encode({"code_key": code_key(), "rows": self._rows_seen}))
+        os.replace(tmp, self.rows_path)
         tmp = self.index_path.with_name(self.index_path.name + ".tmp")
         tmp.write_text(json.dumps({"code_key": code_key(), "paths": self._seen}), encoding="utf-8")
         os.replace(tmp, self.index_path)

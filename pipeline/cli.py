@@ -161,6 +161,8 @@ def _print_summary(summary: RunSummary, out: Path) -> None:
             click.echo(f"  {path}: {error}")
     tables = ", ".join(f"{name} {n}" for name, n in summary.rows.items())
     click.echo(f"tables in {out}: {tables}")
+    if summary.tables_reused:
+        click.echo("nothing changed since the last run into this folder: its tables were kept as they are")
     if summary.slowest[0]:
         click.echo(f"slowest file: {summary.slowest[0]} ({summary.slowest[1]:.1f} s)")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -24,13 +25,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from pipeline import __version__
-from pipeline.cache import ResultCache, decode, encode
+from pipeline.cache import ResultCache, code_key, decode, encode
 from pipeline.executors import default_workers, run_dask, run_inline, run_pool
 from pipeline.extract import BlockView, extract_document
 from pipeline.ingest import read, sniff
 from pipeline.model import Block, IngestError
 from pipeline.schemas import CONTRACT_VERSION, EXTRACTED_TABLES
-from pipeline.writer import write_run
+from pipeline.writer import current_manifest, reuse_run, write_run
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class RunSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     slowest: tuple[str, float] = ("", 0.0)
     reused: int = 0  # files taken from the cache unchanged
+    tables_reused: bool = False  # nothing changed since the last run into this OUT: its tables were kept
     stage_seconds: dict[str, float] = field(default_factory=lambda: {"ingest": 0.0, "extract": 0.0, "write": 0.0})
 
 
@@ -184,7 +186,13 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
     try:
         documents = _process_all(raw, options, cache, summary, progress)
         write_started = time.perf_counter()
-        summary.rows = write_run(documents, _fragments(documents, cache), out, _manifest(raw, started_at, summary))
+        manifest = _manifest(raw, started_at, summary, fingerprint(documents))
+        previous = current_manifest(out)
+        if previous is not None and previous.get("fingerprint") == manifest["fingerprint"] and not options.full:
+            summary.rows = reuse_run(out, manifest)  # nothing changed: the tables are already right
+            summary.tables_reused = True
+        else:
+            summary.rows = write_run(documents, _fragments(documents, cache), out, manifest)
         summary.stage_seconds["write"] = time.perf_counter() - write_started
         cache.save_index()
     finally:
@@ -210,7 +218,7 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
             continue
         doc_id = None if options.full else cache.known(rel, stats[rel])
         if doc_id:
-            documents[rel] = _reuse(cache.get(doc_id).document, path, raw)
+            documents[rel] = _reuse(cache.document(doc_id), path, raw)
             cache.remember(rel, stats[rel], doc_id)
             summary.reused += 1
         else:
@@ -229,6 +237,7 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
             if result.document.get("doc_id") and not (result.document.get("error") or "").startswith(
                     ("internal error", "skipped", "refused")):
                 cache.put(result.document["doc_id"], outcome.value)  # type: ignore[arg-type]
+                cache.put_document(result.document["doc_id"], result.document)
                 if rel in stats:
                     cache.remember(rel, stats[rel], result.document["doc_id"])
         documents[rel] = result.document
@@ -279,10 +288,22 @@ def _fragments(documents: list[dict[str, Any]], cache: ResultCache) -> Iterator[
             yield cache.get(doc_id)
 
 
-def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary) -> dict[str, Any]:
+def fingerprint(documents: list[dict[str, Any]]) -> str:
+    """What the tables of a run are made of: the pipeline's code and configs and every
+    documents row (path, content hash, status, ...). Two runs with the same fingerprint
+    write the same tables, so the second one can keep the first one's files."""
+    digest = hashlib.sha256(code_key().encode())
+    for row in sorted(documents, key=lambda r: r["source_path"]):
+        digest.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()[:32]
+
+
+def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary, content: str) -> dict[str, Any]:
     """What run.json records: the run's identity, times and counts (never inside the tables)."""
     ended_at = dt.datetime.now(dt.timezone.utc)
     return {
+        "fingerprint": content,
         "run_id": f"{started_at:%Y%m%dT%H%M%S.%fZ}-{os.getpid()}",
         "started_at": started_at.isoformat(timespec="seconds"),
         "ended_at": ended_at.isoformat(timespec="seconds"),

@@ -150,6 +150,42 @@ def write_run(documents: list[dict[str, Any]], fragments: Iterable[Any], out_dir
     counts = {"documents": len(documents)}
     _write_parquet(to_table("documents", documents), run_dir / "documents.parquet")
     counts.update({name: stream.close() for name, stream in streams.items()})
+    return _finish(out_dir, run_dir, manifest, counts)
+
+
+def current_manifest(out_dir: Path) -> dict[str, Any] | None:
+    """run.json of the run OUT's tables come from, when every table of it is there."""
+    current = out_dir / STATE_DIR / "current"
+    try:
+        manifest = json.loads((current / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not all((current / f"{name}.parquet").is_file() for name in TABLES):
+        return None
+    return manifest
+
+
+def reuse_run(out_dir: Path, manifest: dict[str, Any]) -> dict[str, int]:
+    """A new run whose tables are the current run's files (hard links; copies where the
+    file system has none) with a new run.json: for a re-run that found nothing changed,
+    so it costs milliseconds instead of rewriting every table. Switched like `write_run`."""
+    state = out_dir / STATE_DIR
+    previous = (state / "current").resolve()
+    counts = json.loads((previous / "run.json").read_text(encoding="utf-8"))["rows"]
+    run_dir = state / "runs" / manifest["run_id"]
+    run_dir.mkdir(parents=True, exist_ok=False)
+    for name in TABLES:
+        source, target = previous / f"{name}.parquet", run_dir / f"{name}.parquet"
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+    return _finish(out_dir, run_dir, manifest, counts)
+
+
+def _finish(out_dir: Path, run_dir: Path, manifest: dict[str, Any], counts: dict[str, int]) -> dict[str, int]:
+    """run.json, then the atomic switch to the new run folder and the stable links."""
+    state = out_dir / STATE_DIR
     _write_text(run_dir / "run.json", json.dumps({**manifest, "rows": counts}, ensure_ascii=False, indent=1))
     _fsync_dir(run_dir)
     _atomic_symlink(state / "current", Path("runs") / manifest["run_id"])

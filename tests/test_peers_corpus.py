@@ -9,6 +9,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from pipeline.ingest.office import find_soffice
 from pipeline.runner import run
 from tests.conftest import PEERS, need
 
@@ -47,15 +48,27 @@ def test_failed_rows_say_why(peers_run):
     ("pdfplumber/password-example.pdf", "encrypted PDF"),
     ("docling/ocr_test.pdf", "no text layer"),
     ("pdfplumber/empty.pdf", "empty file"),
-    ("docling/legacy_sample.doc", "Word 97-2003"),
-    ("unstructured/simple.odt", "OpenDocument"),
-    ("unstructured/fake-doc.rtf", "RTF"),
     ("markitdown/test.pptx", "PowerPoint"),
 ])
 def test_specific_errors(peers_run, name, words):
     _, docs = peers_run
     row = docs.set_index("source_path").loc[name]
     assert row.status == "failed" and words in row.error
+
+
+@pytest.mark.parametrize("name, words", [
+    ("docling/legacy_sample.doc", "Word 97-2003"),
+    ("unstructured/simple.odt", "OpenDocument"),
+    ("unstructured/fake-doc.rtf", "RTF"),
+])
+def test_older_formats_are_read_through_libreoffice_or_say_how(peers_run, name, words):
+    """With LibreOffice: read (and the warnings say so); without: an error naming the format and the package."""
+    _, docs = peers_run
+    row = docs.set_index("source_path").loc[name]
+    if find_soffice():
+        assert row.status == "ok" and row.n_blocks > 0 and "LibreOffice" in row.warnings, row.error
+    else:
+        assert row.status == "failed" and words in row.error and "libreoffice-writer-nogui" in row.error
 
 
 def test_czech_pdf_with_non_unicode_cmap_is_read(peers_run):

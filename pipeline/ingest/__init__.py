@@ -17,11 +17,15 @@ import importlib
 from pipeline.ingest.sniff import OTHER_FORMATS, sniff
 from pipeline.model import IngestError, IngestResult
 
+# format -> "module" (its `read`) or "module:function"
 READERS: dict[str, str] = {
     "docx": "pipeline.ingest.docx",
     "pdf": "pipeline.ingest.pdf",
     "html": "pipeline.ingest.html",
     "txt": "pipeline.ingest.txt",
+    "doc": "pipeline.ingest.office:read_doc",  # through LibreOffice, when installed
+    "odt": "pipeline.ingest.office:read_odt",
+    "rtf": "pipeline.ingest.office:read_rtf",
 }
 
 
@@ -32,7 +36,8 @@ def read(data: bytes, fmt: str) -> IngestResult:
         raise IngestError("empty file (0 bytes): the download or copy was probably cut off; fetch the file again")
     if module is None:
         raise IngestError(f"unsupported format: the file is {OTHER_FORMATS.get(fmt, fmt)}")
-    return importlib.import_module(module).read(data)
+    module, _, function = module.partition(":")
+    return getattr(importlib.import_module(module), function or "read")(data)
 
 
 __all__ = ["READERS", "read", "sniff"]

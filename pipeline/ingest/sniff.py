@@ -6,12 +6,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-# Formats the pipeline reads itself, and what would read the others.
-READABLE = {"docx", "pdf", "html", "txt"}
+# Formats the pipeline reads (.doc/.odt/.rtf through LibreOffice, see office.py), and what would read the others.
+READABLE = {"docx", "pdf", "html", "txt", "doc", "odt", "rtf"}  # the last three through LibreOffice
 OTHER_FORMATS = {
-    "doc": "a Word 97-2003 document; convert it to .docx (LibreOffice: soffice --headless --convert-to docx)",
-    "odt": "an OpenDocument text; convert it to .docx (LibreOffice: soffice --headless --convert-to docx)",
-    "rtf": "an RTF document; convert it to .docx (LibreOffice: soffice --headless --convert-to docx)",
     "pptx": "a PowerPoint presentation; export it to PDF to have its text read",
     "ppt": "a PowerPoint 97-2003 presentation; export it to PDF to have its text read",
     "xlsx": "an Excel workbook; minutes are not read from spreadsheets, export the sheet to PDF if it holds minutes",

@@ -1,0 +1,69 @@
+"""Older formats (.doc, .odt, .rtf) read through LibreOffice: made here from the dev minutes'
+DOCX files by LibreOffice itself, then read back and compared word by word with the DOCX."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import read, sniff
+from pipeline.ingest.office import find_soffice
+from pipeline.model import IngestError
+from tests.conftest import CORPUS_RAW, PEERS, need
+from tests.wordcheck import coverage
+
+needs_soffice = pytest.mark.skipif(find_soffice() is None,
+                                   reason="LibreOffice is not installed (make setup-system installs it)")
+
+
+def _convert(source: Path, fmt: str, outdir: Path) -> Path:
+    """The DOCX saved as another format by LibreOffice (as an office would have saved it)."""
+    filters = {"doc": "doc:MS Word 97", "odt": "odt", "rtf": "rtf"}
+    subprocess.run([find_soffice(), f"-env:UserInstallation={(outdir / 'profile').as_uri()}", "--headless",
+                    "--convert-to", filters[fmt], "--outdir", str(outdir), str(source)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    return outdir / f"{source.stem}.{fmt}"
+
+
+@pytest.fixture(scope="module")
+def dev_docx() -> list[Path]:
+    return sorted(need(CORPUS_RAW).glob("*.docx"))
+
+
+@needs_soffice
+@pytest.mark.parametrize("fmt", ["doc", "odt", "rtf"])
+def test_dev_minutes_saved_in_older_formats_read_back_word_for_word(dev_docx, tmp_path, fmt):
+    for source in dev_docx:
+        converted = _convert(source, fmt, tmp_path)
+        data = converted.read_bytes()
+        assert sniff(data, fmt) == fmt
+        result = read(data, fmt)
+        assert any("LibreOffice" in w for w in result.warnings)
+        reference = [b.text for b in read(source.read_bytes(), "docx").blocks]
+        assert coverage("\n".join(reference), [b.text for b in result.blocks]) >= 0.99, source.name
+
+
+@needs_soffice
+@pytest.mark.parametrize("name, fmt", [("docling/legacy_sample.doc", "doc"), ("unstructured/simple.odt", "odt"),
+                                       ("unstructured/fake-doc.rtf", "rtf")])
+def test_peer_files_in_older_formats_give_blocks(name, fmt):
+    data = need(PEERS / name).read_bytes()
+    result = read(data, sniff(data, fmt))
+    assert result.blocks and all(b.text.strip() for b in result.blocks)
+
+
+@needs_soffice
+def test_a_damaged_doc_is_a_specific_error():
+    data = need(PEERS / "docling" / "legacy_sample.doc").read_bytes()
+    with pytest.raises(IngestError, match="LibreOffice|no text"):
+        read(data[:2048], "doc")
+
+
+@pytest.mark.parametrize("fmt, words", [("doc", "Word 97-2003"), ("odt", "OpenDocument"), ("rtf", "RTF")])
+def test_without_libreoffice_the_error_names_the_format_and_the_package(monkeypatch, fmt, words):
+    monkeypatch.setenv("KPSS_SOFFICE", "/nonexistent/soffice")
+    with pytest.raises(IngestError) as caught:
+        read(b"{\\rtf1 x}" if fmt == "rtf" else b"x" * 100, fmt)
+    assert words in str(caught.value) and "libreoffice-writer-nogui" in str(caught.value)
