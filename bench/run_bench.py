@@ -571,7 +571,7 @@ def snapshot_code(dest: Path, source: str, log: Any) -> dict[str, Any]:
     CHILD_ENV["PYTHONPATH"] = str(dest) + os.pathsep + CHILD_ENV.get("PYTHONPATH", "")
     sys.path.insert(0, str(dest))
     probe = ("import importlib, pipeline, pipeline.runner as r; from pipeline.ingest import READERS; r.warm_up(); "
-             "assert all(hasattr(importlib.import_module(m), 'read') for m in READERS.values()), 'a reader lacks read'; "
+             "from pipeline.ingest import reader; assert all(callable(reader(f)) for f in READERS), 'a reader is missing'; "
              "print(pipeline.__file__)")
     check = subprocess.run([PY, "-c", probe],
                            env=CHILD_ENV, cwd=dest, capture_output=True, text=True)

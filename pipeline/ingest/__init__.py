@@ -13,6 +13,7 @@ Typical use: `fmt = sniff(data, extension)`, then `read(data, fmt)`.
 from __future__ import annotations
 
 import importlib
+from typing import Callable
 
 from pipeline.ingest.sniff import OTHER_FORMATS, sniff
 from pipeline.model import IngestError, IngestResult
@@ -31,13 +32,17 @@ READERS: dict[str, str] = {
 
 def read(data: bytes, fmt: str) -> IngestResult:
     """Read bytes of a sniffed format. Raises IngestError for unreadable input."""
-    module = READERS.get(fmt)
     if fmt == "empty":
         raise IngestError("empty file (0 bytes): the download or copy was probably cut off; fetch the file again")
-    if module is None:
+    if fmt not in READERS:
         raise IngestError(f"unsupported format: the file is {OTHER_FORMATS.get(fmt, fmt)}")
-    module, _, function = module.partition(":")
-    return getattr(importlib.import_module(module), function or "read")(data)
+    return reader(fmt)(data)
 
 
-__all__ = ["READERS", "read", "sniff"]
+def reader(fmt: str) -> Callable[[bytes], IngestResult]:
+    """The read function of a format in READERS (its module imported on first use)."""
+    module, _, function = READERS[fmt].partition(":")
+    return getattr(importlib.import_module(module), function or "read")
+
+
+__all__ = ["READERS", "read", "reader", "sniff"]
