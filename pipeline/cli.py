@@ -49,9 +49,15 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar over files. Default: only when stderr is a terminal.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each file's outcome (paths only, never document text).")
+@click.option("--pseudonymise", is_flag=True,
+              help="Replace person names (attendees, recorded_by, the names in the blocks' text) by stable "
+                   "keyed pseudonyms, for publishing the tables as open data.")
+@click.option("--pseudonym-key", envvar="KPSS_PSEUDONYM_KEY", metavar="SECRET", default=None,
+              help="The secret key of --pseudonymise (or the environment variable KPSS_PSEUDONYM_KEY); "
+                   "the same key gives the same pseudonyms in every run.")
 def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb: float, cache_dir: Path,
             no_cache: bool, full: bool, executor: str, scheduler: str | None, progress: bool | None,
-            verbose: bool) -> None:
+            verbose: bool, pseudonymise: bool, pseudonym_key: str | None) -> None:
     """Read every minutes file below RAW and write the tables to OUT.
 
     RAW is a folder tree of .docx, .pdf, .html/.htm and .txt files (other
@@ -69,9 +75,13 @@ def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb
     def bar(items: Iterator, total: int) -> Iterator:  # type: ignore[type-arg]
         return iter(tqdm(items, total=total, unit="file", desc="extract", disable=not show, file=sys.stderr))
 
+    if pseudonymise and not pseudonym_key:
+        raise click.UsageError("--pseudonymise needs a secret key: --pseudonym-key SECRET or the environment "
+                               "variable KPSS_PSEUDONYM_KEY (keep it; the same key gives the same pseudonyms)")
     options = RunOptions(workers=workers, file_timeout=file_timeout or None, max_file_mb=max_file_mb,
                          cache_dir=None if no_cache else cache_dir, full=full, executor=executor,
-                         scheduler=scheduler)
+                         scheduler=scheduler,
+                         pseudonym_key=pseudonym_key.encode("utf-8") if pseudonymise and pseudonym_key else None)
     try:
         summary = run(raw, out, options, progress=bar)
     except OSError as exc:

@@ -48,6 +48,7 @@ class IngestResult:
     status: Status = "ok"
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: int = 0  # pages whose text came from OCR (a scan), not from a text layer
 
 
 class IngestError(Exception):

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from pipeline import __version__
+from pipeline import __version__, pseudonymise
 from pipeline.cache import ResultCache, code_key, decode, encode
 from pipeline.executors import default_workers, run_dask, run_inline, run_pool
 from pipeline.extract import BlockView, extract_document
@@ -51,6 +51,7 @@ class RunOptions:
     full: bool = False  # ignore cached results
     executor: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
+    pseudonym_key: bytes | None = None  # replace person names by keyed hashes (pipeline/pseudonymise.py)
 
 
 @dataclass
@@ -129,6 +130,11 @@ def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) ->
         row.update(doc_id=_path_id(row["source_path"]), source_format="link",
                    error=f"skipped: {row['source_path']} is a link to a place outside the input folder")
         return FileResult(document=row)
+    if resolved.is_dir():
+        row.update(doc_id=_path_id(row["source_path"]), source_format="link",
+                   error=f"skipped: {row['source_path']} is a link to a folder; links to folders are not "
+                         "followed (copy or move the files into the input folder to have them read)")
+        return FileResult(document=row)
     size = resolved.stat().st_size
     row["file_size"] = size
     if size > max_file_mb * 1024 * 1024:
@@ -147,7 +153,8 @@ def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) ->
         return FileResult(document=row, stage_seconds={"ingest": time.perf_counter() - started})
     ingest_done = time.perf_counter()
     row.update(status=ingested.status, error=ingested.error, n_pages=ingested.n_pages,
-               n_blocks=len(ingested.blocks), warnings="; ".join(ingested.warnings) or None)
+               n_blocks=len(ingested.blocks), warnings="; ".join(ingested.warnings) or None,
+               ocr_pages=ingested.ocr_pages)
     blocks = [_block_row(row["doc_id"], i, b) for i, b in enumerate(ingested.blocks)]
     extraction = extract_document([BlockView(**{k: v for k, v in b.items() if k != "doc_id"}) for b in blocks])
     row.update(extraction.fields)
@@ -186,13 +193,18 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
     try:
         documents = _process_all(raw, options, cache, summary, progress)
         write_started = time.perf_counter()
-        manifest = _manifest(raw, started_at, summary, fingerprint(documents))
+        key = options.pseudonym_key
+        manifest = _manifest(raw, started_at, summary, fingerprint(documents, key))
         previous = current_manifest(out)
         if previous is not None and previous.get("fingerprint") == manifest["fingerprint"] and not options.full:
             summary.rows = reuse_run(out, manifest)  # nothing changed: the tables are already right
             summary.tables_reused = True
         else:
-            summary.rows = write_run(documents, _fragments(documents, cache), out, manifest)
+            fragments = _fragments(documents, cache)
+            if key is not None:
+                documents = [pseudonymise.document_row(d, key) for d in documents]
+                fragments = (pseudonymise.file_result(f, key) for f in fragments)
+            summary.rows = write_run(documents, fragments, out, manifest)
         summary.stage_seconds["write"] = time.perf_counter() - write_started
         cache.save_index()
     finally:
@@ -254,7 +266,8 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
 def _execute(todo: list[str], raw: Path, options: RunOptions):  # type: ignore[no-untyped-def]
     fn = partial(work, root=str(raw), max_file_mb=options.max_file_mb)
     if options.executor == "dask":
-        return run_dask(fn, todo, options.workers or default_workers(), options.file_timeout, options.scheduler)
+        return run_dask(fn, todo, options.workers or default_workers(), options.file_timeout, options.scheduler,
+                        initializer=warm_up)
     if options.workers == 0 or not todo:
         return run_inline(fn, todo)
     return run_pool(fn, todo, options.workers, options.file_timeout, initializer=warm_up)
@@ -288,11 +301,13 @@ def _fragments(documents: list[dict[str, Any]], cache: ResultCache) -> Iterator[
             yield cache.get(doc_id)
 
 
-def fingerprint(documents: list[dict[str, Any]]) -> str:
-    """What the tables of a run are made of: the pipeline's code and configs and every
-    documents row (path, content hash, status, ...). Two runs with the same fingerprint
-    write the same tables, so the second one can keep the first one's files."""
+def fingerprint(documents: list[dict[str, Any]], pseudonym_key: bytes | None = None) -> str:
+    """What the tables of a run are made of: the pipeline's code and configs, every
+    documents row (path, content hash, status, ...) and whether and with which key names
+    were pseudonymised. Two runs with the same fingerprint write the same tables, so the
+    second one can keep the first one's files."""
     digest = hashlib.sha256(code_key().encode())
+    digest.update(b"clear" if pseudonym_key is None else pseudonymise.key_digest(pseudonym_key).encode())
     for row in sorted(documents, key=lambda r: r["source_path"]):
         digest.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode())
         digest.update(b"\n")

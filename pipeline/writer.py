@@ -27,7 +27,7 @@ from pipeline.schemas import TABLES
 
 STATE_DIR = ".kpss"
 KEEP_RUNS = 2  # the current run and the one before it
-ROW_GROUP_ROWS = 128_000  # large row groups read fast in BI tools; small tables stay one group
+ROW_GROUP_ROWS = 65_536  # row groups BI tools read fast; small tables stay one group; bounds the writer's memory
 CHUNK_ROWS = 8_192  # rows held as Python dicts before they become a columnar Arrow chunk
 
 

@@ -20,3 +20,15 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"shared corpus not found at {path}")
     return path
+
+
+@pytest.fixture()
+def no_ocr(monkeypatch):
+    """OCR off for this test (as on a machine without Tesseract), whatever is installed."""
+    from pipeline.ingest.pdf import ocr
+
+    monkeypatch.setenv("KPSS_TESSERACT", "none")
+    ocr.tesseract.cache_clear()
+    yield
+    monkeypatch.undo()
+    ocr.tesseract.cache_clear()

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from pipeline.ingest.office import find_soffice
+from pipeline.ingest.pdf import ocr
 from pipeline.runner import run
 from tests.conftest import PEERS, need
 
@@ -46,7 +47,6 @@ def test_failed_rows_say_why(peers_run):
 
 @pytest.mark.parametrize("name, words", [
     ("pdfplumber/password-example.pdf", "encrypted PDF"),
-    ("docling/ocr_test.pdf", "no text layer"),
     ("pdfplumber/empty.pdf", "empty file"),
     ("markitdown/test.pptx", "PowerPoint"),
 ])
@@ -69,6 +69,15 @@ def test_older_formats_are_read_through_libreoffice_or_say_how(peers_run, name, 
         assert row.status == "ok" and row.n_blocks > 0 and "LibreOffice" in row.warnings, row.error
     else:
         assert row.status == "failed" and words in row.error and "libreoffice-writer-nogui" in row.error
+
+
+def test_scanned_pdf_is_read_by_ocr_or_says_it_has_no_text_layer(peers_run):
+    _, docs = peers_run
+    row = docs.set_index("source_path").loc["docling/ocr_test.pdf"]
+    if ocr.available():
+        assert row.status == "partial" and row.ocr_pages >= 1 and "OCR" in row.error
+    else:
+        assert row.status == "failed" and "no text layer" in row.error
 
 
 def test_czech_pdf_with_non_unicode_cmap_is_read(peers_run):

@@ -39,7 +39,7 @@ def body_text(block: BlockView) -> str:
     return block.text[body_offset(block):]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Lower-case without diacritics, for matching labels written either way.
 

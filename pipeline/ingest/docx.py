@@ -71,7 +71,17 @@ class _Walk:
 
 
 def read(data: bytes) -> IngestResult:
-    """Read a DOCX file's bytes into ordered blocks."""
+    """Read a DOCX file's bytes into ordered blocks; IngestError for anything unreadable."""
+    try:
+        return _read(data)
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged part (bad deflate stream, broken XML): the file's row says so
+        raise IngestError(f"damaged DOCX: a part of the package cannot be read ({type(exc).__name__}: "
+                          f"{str(exc)[:160]}); the file may be truncated or corrupted, re-save it from Word") from exc
+
+
+def _read(data: bytes) -> IngestResult:
     _check_zip(data)
     try:
         pkg = _open_with_python_docx(data)

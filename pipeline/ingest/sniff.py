@@ -17,7 +17,7 @@ OTHER_FORMATS = {
     "ods": "an OpenDocument spreadsheet; minutes are not read from spreadsheets",
     "ole": "an OLE compound file (old Office format or an encrypted Office document); if it is password-protected, save an unprotected copy as .docx",
     "zip": "a ZIP archive that is not an Office document; unpack it into the input folder",
-    "image": "an image; scanned minutes need OCR, which this pipeline does not run yet",
+    "image": "an image; put the scanned pages into a PDF (one page per image) to have them read by OCR",
     "binary": "not a document format the pipeline knows",
     "empty": "an empty file (0 bytes); the download or copy was probably cut off",
 }

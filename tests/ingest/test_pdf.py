@@ -194,7 +194,7 @@ def test_truncated_pdf() -> None:
 
 @pytest.mark.parametrize("rel", ["docling/ocr_test.pdf",
                                  "markitdown/MEDRPT-2024-PAT-3847_medical_report_scan.pdf"])
-def test_scanned_pdf_has_no_text_layer(rel: str) -> None:
+def test_scanned_pdf_has_no_text_layer(rel: str, no_ocr: None) -> None:
     with pytest.raises(IngestError, match="no text layer: scanned PDF.*OCR"):
         read(need(PEERS / rel).read_bytes())
 
@@ -226,7 +226,7 @@ def _combine(parts: list[tuple[Path, list[int]]], out: Path) -> bytes:
     return out.read_bytes()
 
 
-def test_scanned_page_among_text_pages_is_partial(tmp_path: Path) -> None:
+def test_scanned_page_among_text_pages_is_partial(tmp_path: Path, no_ocr: None) -> None:
     src = CORPUS_RAW / f"{S001}.pdf"
     data = _combine([(src, [0, 1]), (PEERS / "docling/ocr_test.pdf", [0]), (src, [2, 3])],
                     tmp_path / "mixed.pdf")
@@ -235,6 +235,21 @@ def test_scanned_page_among_text_pages_is_partial(tmp_path: Path) -> None:
     assert result.error == "page 3 has no text layer (scanned?); its text is missing"
     assert {b.page for b in result.blocks} == {1, 2, 4, 5}
     assert [b.text for b in result.blocks if b.region == "header"] == [HEADER_001]
+    assert result.ocr_pages == 0
+
+
+def test_scanned_page_among_text_pages_is_read_by_ocr(tmp_path: Path) -> None:
+    from pipeline.ingest.pdf import ocr
+
+    if not ocr.available():
+        pytest.skip("Tesseract with Czech data is not installed (make setup-system installs it)")
+    src = CORPUS_RAW / f"{S001}.pdf"
+    data = _combine([(src, [0, 1]), (PEERS / "docling/ocr_test.pdf", [0]), (src, [2, 3])],
+                    tmp_path / "mixed.pdf")
+    result = read(data)
+    assert result.n_pages == 5 and result.status == "partial" and result.ocr_pages == 1
+    assert result.error.startswith("page 3 was read by OCR")
+    assert {b.page for b in result.blocks} == {1, 2, 3, 4, 5}
 
 
 def test_failing_page_is_skipped(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ labels, headings):
 - `plumber` (pdfplumber/pdfminer): everything else — ruled tables, rotated
   text, fonts without a Unicode map — and the errors the user sees.
 
-Scanned pages are reported, not OCRed. Modules: `records` (the data),
+Scanned pages are read by OCR (`ocr`, Tesseract) when it is installed, else reported. Modules: `records` (the data),
 `layout` (chars -> lines), `tables`, `paragraphs`, `running`, `blocks`,
 `report` (status and errors), `fonts`/`objects` (what the fast layer checks).
 """
@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.ingest.pdf import fast, plumber
+from pipeline.ingest.pdf import fast, ocr, plumber
 from pipeline.ingest.pdf.blocks import blocks as _blocks
 from pipeline.ingest.pdf.records import Page
-from pipeline.ingest.pdf.report import check_some_text, report
+from pipeline.ingest.pdf.report import check_some_text, ocr_note, report
 from pipeline.model import IngestError, IngestResult
 
 # Pages read per text layer since the process started ("fast", or "plumber:<why>"),
@@ -53,14 +53,32 @@ def _read(data: bytes) -> IngestResult:
     if not pages:
         raise IngestError("damaged PDF (no pages found): the file may be truncated; "
                           "re-export or re-download it")
+    ocr_pages = _ocr_scanned(data, pages)
     check_some_text(pages)
     blocks = _blocks(pages)
     if not blocks:
         raise IngestError("no text layer: the PDF's text is only page numbers or marks; "
                           "check that this is the right file")
     status, error, warnings = report(pages)
+    if ocr_pages:
+        status = "partial"
+        error = "; ".join(filter(None, [error, ocr_note(ocr_pages)]))
     return IngestResult(blocks=blocks, n_pages=len(pages), status=status, error=error,
-                        warnings=warnings)
+                        warnings=warnings, ocr_pages=len(ocr_pages))
+
+
+def _ocr_scanned(data: bytes, pages: list[Page]) -> list[int]:
+    """Scanned pages read by OCR, in place, when Tesseract is installed; their numbers."""
+    done: list[int] = []
+    if not any(p.state == "scanned" for p in pages) or not ocr.available():
+        return done
+    for i, page in enumerate(pages):
+        if page.state == "scanned":
+            pages[i] = ocr.read_page(data, i)
+            if pages[i].state == "text":
+                done.append(page.number)
+                PAGE_LAYERS["ocr"] += 1
+    return done
 
 
 def _read_page(pdf: object, layer: fast.FastText, index: int) -> Page:

@@ -30,8 +30,8 @@ def build_page(number: int, width: float, height: float, chars: list[dict],
         return Page(number, height, tables=tables)
     upright, main = groups[0]
     frame = height if upright else width
-    extra = [ln for _, ws in groups[1:] for ln in _page_lines(ws, number)]
-    return Page(number, frame, lines=_page_lines(main, number), tables=tables, extra=extra)
+    extra = [ln for _, ws in groups[1:] for ln in page_lines(ws, number)]
+    return Page(number, frame, lines=page_lines(main, number), tables=tables, extra=extra)
 
 
 def dedupe(chars: list[dict], tol: float = 1.0) -> list[dict]:
@@ -123,7 +123,7 @@ def _word(w: dict) -> Word:
                 size or (w["bottom"] - w["top"]) or 1.0, w["chars"][0].get("fontname", ""))
 
 
-def _page_lines(words: list[Word], page: int) -> list[Line]:
+def page_lines(words: list[Word], page: int) -> list[Line]:
     """Lines in reading order: column by column where the page is set in columns,
     each line knowing where full lines of its column and type size end (an
     indented block in another size has its own right margin)."""

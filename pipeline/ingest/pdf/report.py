@@ -54,6 +54,12 @@ def report(pages: list[Page]) -> tuple[str, str | None, list[str]]:
     return "ok", None, warnings
 
 
+def ocr_note(numbers: list[int]) -> str:
+    """What the documents row says of pages whose text came from OCR."""
+    return (f"{_pages(numbers, 'was', 'were')} read by OCR (Tesseract, Czech): words may be misread; "
+            "check names and figures against the scan")
+
+
 def _their(numbers: list[int]) -> str:
     return "its" if len(numbers) == 1 else "their"
 
