@@ -93,3 +93,17 @@ def test_cli_needs_a_key_and_reads_it_from_the_environment(tmp_path):
                                        "--workers", "0", "--no-progress"], env={"KPSS_PSEUDONYM_KEY": "k"})
     assert result.exit_code == 0, result.output
     assert pd.read_parquet(tmp_path / "b" / "attendees.parquet").name.str.startswith(ps.PREFIX).all()
+
+
+def test_logs_name_files_never_persons(tmp_path, caplog):
+    """--verbose logs each file's outcome at INFO: paths and statuses, no text of the minutes."""
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    result = CliRunner().invoke(main, ["extract", str(need(CORPUS_RAW)), str(tmp_path / "out"), "--verbose",
+                                       "--no-cache", "--workers", "0", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    logged = caplog.text + result.output
+    assert "001_" in caplog.text  # the files are named
+    names = set(pd.read_parquet(tmp_path / "out" / "attendees.parquet").name)
+    assert names and not [n for n in names if n in logged]

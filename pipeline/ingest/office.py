@@ -50,6 +50,8 @@ def read_rtf(data: bytes) -> IngestResult:
 def _read(data: bytes, fmt: str) -> IngestResult:
     from pipeline.ingest import docx as docx_reader
 
+    if fmt == "odt":  # a ZIP package: refused before anything unpacks it, as a DOCX would be
+        docx_reader.check_package(data, "ODT")
     converted = to_docx(data, fmt)
     try:
         result = docx_reader.read(converted)

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from pipeline.ingest import docx as docx_reader
+from pipeline.ingest import read, sniff
 from pipeline.ingest import html as html_reader
 from pipeline.model import IngestError
 from pipeline.runner import RunOptions, run
@@ -52,28 +53,61 @@ BILLION_LAUGHS = """<!DOCTYPE w:document [
 ]>"""
 
 
-def test_billion_laughs_docx_is_not_expanded():
+def test_billion_laughs_docx_is_refused_before_parsing():
     data = _docx_with_document_xml(_body(BILLION_LAUGHS, "&lol9;"))
-    try:
-        result = docx_reader.read(data)
-    except IngestError as exc:  # refusing it is as good as reading it unexpanded
-        assert "DOCX" in str(exc)
-        return
-    text = " ".join(b.text for b in result.blocks)
-    assert "Zápis z jednání" in text and "lollol" not in text and len(text) < 1000
+    with pytest.raises(IngestError, match="refused DOCX: its part word/document.xml declares a DOCTYPE or "
+                                          "entities.*entity expansion"):
+        docx_reader.read(data)
 
 
-def test_external_entity_docx_never_reads_the_file(tmp_path):
+def test_external_entity_docx_is_refused_and_never_reads_the_file(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TAJNE-HESLO-12345", encoding="utf-8")
     dtd = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
     data = _docx_with_document_xml(_body(dtd, "&xxe;"))
-    try:
-        result = docx_reader.read(data)
-    except IngestError as exc:
-        assert "TAJNE" not in str(exc)
-        return
+    with pytest.raises(IngestError, match="refused DOCX: .*external entities") as caught:
+        docx_reader.read(data)
+    assert "TAJNE" not in str(caught.value)
+
+
+def test_entities_stay_unexpanded_even_past_the_guard(tmp_path, monkeypatch):
+    """Were the guard gone, the parsers still expand nothing and read no file."""
+    monkeypatch.setattr(docx_reader, "_refuse_doctypes", lambda *args: None)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TAJNE-HESLO-12345", encoding="utf-8")
+    dtd = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+    result = docx_reader.read(_docx_with_document_xml(_body(dtd, "&xxe;")))
     assert "TAJNE" not in " ".join(b.text for b in result.blocks)
+    with pytest.raises(IngestError, match="amplification"):  # libxml2's own limit
+        docx_reader.read(_docx_with_document_xml(_body(BILLION_LAUGHS, "&lol9;")))
+
+
+def test_real_zip_bomb_docx_is_refused_before_unpacking():
+    """600 MiB of zeros deflate to well under 1 MiB: the package directory gives it away."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as part:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(600):
+                part.write(chunk)
+    assert len(buffer.getvalue()) < 2 * (1 << 20)
+    with pytest.raises(IngestError, match=r"refused DOCX: it would unpack to 600 MiB \(limit 512 MiB\); "
+                                          "it looks like a zip bomb"):
+        docx_reader.read(buffer.getvalue())
+
+
+def test_zip_bomb_odt_is_refused_before_libreoffice_sees_it(monkeypatch):
+    monkeypatch.setattr(docx_reader, "MAX_ENTRIES", 100)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        for i in range(150):
+            zf.writestr(f"Pictures/{i}.xml", "<a/>")
+    data = buffer.getvalue()
+    assert sniff(data, "odt") == "odt"
+    with pytest.raises(IngestError, match="refused ODT: 151 entries in the package .*zip bomb"):
+        read(data, "odt")
 
 
 def test_external_entity_html_never_reads_the_file(tmp_path):

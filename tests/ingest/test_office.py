@@ -61,9 +61,21 @@ def test_a_damaged_doc_is_a_specific_error():
         read(data[:2048], "doc")
 
 
+def _minimal_odt() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize("fmt, words", [("doc", "Word 97-2003"), ("odt", "OpenDocument"), ("rtf", "RTF")])
 def test_without_libreoffice_the_error_names_the_format_and_the_package(monkeypatch, fmt, words):
     monkeypatch.setenv("KPSS_SOFFICE", "/nonexistent/soffice")
+    data = {"rtf": b"{\\rtf1 x}", "doc": b"x" * 100, "odt": _minimal_odt()}[fmt]
     with pytest.raises(IngestError) as caught:
-        read(b"{\\rtf1 x}" if fmt == "rtf" else b"x" * 100, fmt)
+        read(data, fmt)
     assert words in str(caught.value) and "libreoffice-writer-nogui" in str(caught.value)
