@@ -17,10 +17,11 @@ SETS   ?= data/raw:tests/fixtures/sample_gold ../shared/corpus/raw:../shared/gol
 N      ?= $(or $(BENCH_N),1000 4000)
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: extract test eval eval-sets docs db csv bench venv clean help setup-system
+.PHONY: extract test eval eval-sets docs db csv report bench venv clean help setup-system
 
-# Optional system programs: LibreOffice reads .doc/.odt/.rtf, Tesseract OCRs scans.
-SYSTEM_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-ces fonts-dejavu-core
+# Optional system programs: LibreOffice reads .doc/.odt/.rtf, Tesseract OCRs scans,
+# Chromium runs the report's browser test.
+SYSTEM_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-ces fonts-dejavu-core chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help:  ## list the targets
@@ -42,6 +43,9 @@ eval: $(STAMP)  ## score the tables in OUT against the gold annotations in GOLD 
 
 db: $(STAMP)  ## create OUT/minutes.duckdb: views over the tables plus analyst views
 	$(BIN)/python -m pipeline db "$(OUT)"
+
+report: $(STAMP)  ## write OUT/report/index.html: a page per document with every extracted row highlighted
+	$(BIN)/python -m pipeline report "$(OUT)"
 
 csv: $(STAMP)  ## write OUT/csv/<table>.csv for Czech Excel (UTF-8 BOM, ';', decimal comma)
 	$(BIN)/python -m pipeline csv "$(OUT)"
@@ -67,7 +71,7 @@ bench: $(BENCH_STAMP)  ## speed/scale/memory on a synthetic archive (N="1000 400
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest -q
 
-setup-system:  ## optional: install LibreOffice and Tesseract (Debian/Ubuntu packages) for .doc/.odt/.rtf and scans
+setup-system:  ## optional: install LibreOffice, Tesseract and Chromium (Debian/Ubuntu packages): .doc/.odt/.rtf, scans, report test
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES)
 

@@ -131,6 +131,21 @@ def eval_command(gold: Path, out: Path, json_path: Path | None, verbose: bool, f
 
 @main.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def report(out: Path) -> None:
+    """Write OUT/report/: an HTML review report of the run whose tables are in OUT
+    (index with the run's figures, failed files and charts; a page per document with
+    every extracted row highlighted in its text). Opens offline in any browser."""
+    from pipeline.report import build
+
+    try:
+        index = build(out)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"wrote {index}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def db(out: Path) -> None:
     """Create OUT/minutes.duckdb: a view per table plus analyst views
     (v_capacity_by_service, v_responsibilities, v_attendance)."""

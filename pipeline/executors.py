@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 # sees (spaCy's vocabulary, the memo caches) stays bounded however large the archive;
 # loading spaCy again costs well under 1 % of the time of these files.
 TASKS_PER_CHILD = 500
+IN_FLIGHT_PER_WORKER = 8  # files scheduled ahead per worker
 
 
 @dataclass
@@ -43,23 +44,43 @@ def run_inline(fn: Callable[[str], object], tasks: Iterable[str]) -> Iterator[Ou
 
 def run_pool(fn: Callable[[str], object], tasks: Sequence[str], workers: int, timeout: float | None,
              initializer: Callable[[], None] | None = None) -> Iterator[Outcome]:
-    """A local pool of worker processes (pebble) with a time limit per task."""
-    from pebble import ProcessExpired, ProcessPool
+    """A local pool of worker processes (pebble) with a time limit per task; results come
+    back in the order they finish."""
+    from pebble import ProcessPool
 
+    window = max(1, workers) * IN_FLIGHT_PER_WORKER
+    queue = iter(tasks)
     with ProcessPool(max_workers=max(1, workers), max_tasks=TASKS_PER_CHILD, initializer=initializer) as pool:
-        pending = {pool.schedule(fn, args=(task,), timeout=timeout): task for task in tasks}
-        for future in concurrent.futures.as_completed(list(pending)):
-            task = pending.pop(future)
-            try:
-                yield Outcome(task, value=future.result())
-            except concurrent.futures.TimeoutError:
-                yield Outcome(task, error=f"timeout: reading took longer than {timeout:g} s and was stopped "
-                                          "(raise the limit with --file-timeout)")
-            except ProcessExpired as exc:
-                yield Outcome(task, error=f"the reader process died ({exc}); the file may be malformed "
-                                          "or too large for memory")
-            except Exception as exc:  # noqa: BLE001 - one task's failure is that task's row
-                yield Outcome(task, error=f"internal error: {type(exc).__name__}: {exc}; please report this file")
+        pending: dict[concurrent.futures.Future, str] = {}
+
+        def top_up() -> None:  # a bounded window of scheduled files: memory does not grow with the archive
+            for task in queue:
+                pending[pool.schedule(fn, args=(task,), timeout=timeout)] = task
+                if len(pending) >= window:
+                    break
+
+        top_up()
+        while pending:
+            done, _ = concurrent.futures.wait(list(pending), return_when=concurrent.futures.FIRST_COMPLETED)
+            for future in done:
+                task = pending.pop(future)
+                yield _outcome(task, future, timeout)
+            top_up()
+
+
+def _outcome(task: str, future: concurrent.futures.Future, timeout: float | None) -> Outcome:
+    from pebble import ProcessExpired
+
+    try:
+        return Outcome(task, value=future.result())
+    except concurrent.futures.TimeoutError:
+        return Outcome(task, error=f"timeout: reading took longer than {timeout:g} s and was stopped "
+                                   "(raise the limit with --file-timeout)")
+    except ProcessExpired as exc:
+        return Outcome(task, error=f"the reader process died ({exc}); the file may be malformed "
+                                   "or too large for memory")
+    except Exception as exc:  # noqa: BLE001 - one task's failure is that task's row
+        return Outcome(task, error=f"internal error: {type(exc).__name__}: {exc}; please report this file")
 
 
 def run_dask(fn: Callable[[str], object], tasks: Sequence[str], workers: int, timeout: float | None,

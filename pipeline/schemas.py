@@ -97,7 +97,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("warnings", pa.string(), "Non-fatal remarks of the reader, joined with '; '.",
                "page 17 has no text", contract=False),
         Column("ocr_pages", pa.int32(), "Pages whose text came from OCR of a scan (Tesseract), not from a text "
-               "layer: their words may be misread. 0 for files read without OCR.", "3", contract=False),
+               "layer: their words may be misread. 0 for files read without OCR; null for files not read.", "3", contract=False),
     ), sort_by=("doc_id", "source_path"), joins="`doc_id` is the key every other table joins on."),
     Table("blocks", "Ordered text blocks of each document after ingestion: the text every extracted row points into.", (
         _doc(),

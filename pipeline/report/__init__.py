@@ -1,0 +1,113 @@
+"""Review report: static HTML pages where an analyst checks every extracted row
+against the text it came from, and sees what the run could not read.
+
+`build(out)` reads a finished run's Parquet tables (and run.json) in OUT and writes
+OUT/report/index.html (the run in numbers, failed and partial files, charts, the
+list of documents) and OUT/report/doc/<doc_id>.html per document: its blocks in
+order with every extracted value highlighted at its provenance span, coloured by
+table, and a side panel of the rows that scrolls to their spans. No server, no CDN:
+plain HTML and CSS, a little vanilla JavaScript, inline SVG charts. Every text
+from a document is HTML-escaped (Jinja2 autoescaping).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from pipeline.report import summary
+from pipeline.report.highlight import Span, segments
+from pipeline.report.rows import ROW_FIELDS, TABLE_TITLES, rows_of
+
+ASSETS = Path(__file__).with_name("assets")
+
+
+def build(out: Path, dest: Path | None = None) -> Path:
+    """Write the report for the run whose tables are in `out`; returns index.html's path."""
+    dest = dest or out / "report"
+    tables = {name: _read(out, name) for name in ("documents", "blocks", *ROW_FIELDS)}
+    manifest = _manifest(out)
+    env = Environment(loader=PackageLoader("pipeline.report"), autoescape=select_autoescape(["j2", "html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    (dest / "doc").mkdir(parents=True, exist_ok=True)
+    for asset in ASSETS.iterdir():
+        shutil.copyfile(asset, dest / asset.name)
+    documents = tables["documents"].sort_values("source_path", kind="stable")
+    counts = {t: tables[t].groupby("doc_id").size().to_dict() if not tables[t].empty else {} for t in ROW_FIELDS}
+    blocks_by_doc = {doc_id: part for doc_id, part in tables["blocks"].groupby("doc_id", sort=False)} \
+        if not tables["blocks"].empty else {}
+    input_root = manifest.get("input_root")
+    page = env.get_template("document.html.j2")
+    for doc in map(_clean, documents.to_dict("records")):
+        if doc.get("duplicate_of"):
+            continue  # its rows are under the file it duplicates
+        rows = rows_of(tables, doc["doc_id"])
+        blocks = _blocks(blocks_by_doc.get(doc["doc_id"]), rows)
+        (dest / "doc" / f"{doc['doc_id']}.html").write_text(page.render(
+            doc=doc, blocks=blocks, rows=rows, titles=TABLE_TITLES,
+            source=_source_uri(input_root, doc["source_path"])), encoding="utf-8")
+    index = dest / "index.html"
+    index.write_text(env.get_template("index.html.j2").render(
+        manifest=manifest,
+        statuses=summary.status_by_format(tables["documents"]),
+        rows_per_table={t: len(tables[t]) for t in ("documents", "blocks", *ROW_FIELDS)},
+        problems=[_clean(d) for d in documents.to_dict("records") if d["status"] != "ok"],
+        documents=[_clean(d) for d in documents.to_dict("records")],
+        counts=counts, titles=TABLE_TITLES,
+        charts={
+            "Capacity statements by service type and unit": summary.capacity_by_service(tables["capacity_changes"]),
+            "Capacity statements by planning area and year": summary.capacity_by_year_and_area(
+                tables["capacity_changes"], tables["documents"]),
+            "Organisations with the most responsibilities": summary.responsibilities(tables["organisations"]),
+            "Meetings per working group and year": summary.meetings_per_group(tables["documents"]),
+        }), encoding="utf-8")
+    return index
+
+
+def _read(out: Path, name: str) -> pd.DataFrame:
+    path = out / f"{name}.parquet"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `kpss extract` into {out} first")
+    return pd.read_parquet(path)
+
+
+def _manifest(out: Path) -> dict[str, Any]:
+    try:
+        return json.loads((out / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _blocks(frame: pd.DataFrame | None, rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The document's blocks in order, each cut into highlighted segments."""
+    if frame is None:
+        return []
+    spans: dict[int, list[Span]] = {}
+    for records in rows.values():
+        for r in records:
+            spans.setdefault(int(r["block_id"]), []).append(Span(int(r["char_start"]), int(r["char_end"]), r["_key"]))
+    out = []
+    for block in frame.sort_values("block_id").to_dict("records"):
+        block = _clean(block)
+        block["segments"] = segments(block["text"], spans.get(int(block["block_id"]), []))
+        out.append(block)
+    return out
+
+
+def _clean(record: dict[str, Any]) -> dict[str, Any]:
+    """NaN and NaT as None, so templates can test for missing values."""
+    return {k: (None if not isinstance(v, (list, dict, str)) and pd.isna(v) else v) for k, v in record.items()}
+
+
+def _source_uri(input_root: str | None, source_path: str) -> str | None:
+    if not input_root:
+        return None
+    return (Path(input_root) / source_path).as_uri()
+
+
+__all__ = ["build"]

@@ -1,0 +1,77 @@
+"""The index page's figures: the run in numbers and the charts' data, from the tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pandas as pd
+
+from pipeline.report import charts
+
+TOP = 15
+
+
+def status_by_format(documents: pd.DataFrame) -> list[dict[str, Any]]:
+    """Files per source format and status (ok / partial / failed)."""
+    out = []
+    for fmt, part in sorted(documents.groupby("source_format", observed=True), key=lambda kv: str(kv[0])):
+        counts = Counter(part["status"].astype(str))
+        out.append({"format": str(fmt), "ok": counts.get("ok", 0), "partial": counts.get("partial", 0),
+                    "failed": counts.get("failed", 0), "total": len(part)})
+    return out
+
+
+def capacity_by_service(capacity: pd.DataFrame) -> str:
+    """How many capacities or changes were stated, per service type and unit (Σ of the deltas in the label)."""
+    if capacity.empty:
+        return charts.hbar([])
+    frame = capacity.assign(service=capacity["service"].fillna("(service not named)"),
+                            unit=capacity["unit"].astype(str))
+    groups = frame.groupby(["service", "unit"], observed=True)
+    items = []
+    for (service, unit), part in groups:
+        delta = part["delta"].dropna()
+        label = f"{service} · {unit}" + (f" (Σ Δ {delta.sum():+g})" if len(delta) else "")
+        items.append((label, float(len(part))))
+    items.sort(key=lambda kv: (-kv[1], kv[0]))
+    return charts.hbar(items[:TOP * 2], title="capacity statements by service type and unit")
+
+
+def capacity_by_year_and_area(capacity: pd.DataFrame, documents: pd.DataFrame) -> str:
+    """Capacity statements per planning area (rows) and year of the meeting (columns)."""
+    if capacity.empty:
+        return charts.grid([], [], {})
+    meta = documents[["doc_id", "planning_area", "meeting_date"]]
+    frame = capacity.merge(meta, on="doc_id", how="left")
+    frame["area"] = frame["planning_area"].fillna("(area not named)")
+    frame["year"] = pd.to_datetime(frame["meeting_date"]).dt.year.map(lambda y: "?" if pd.isna(y) else str(int(y)))
+    values = Counter(zip(frame["area"], frame["year"]))
+    rows = sorted({a for a, _ in values}, key=lambda a: -sum(v for (x, _), v in values.items() if x == a))[:TOP]
+    cols = sorted({y for _, y in values})
+    return charts.grid(rows, cols, {k: float(v) for k, v in values.items()},
+                       title="capacity statements by planning area and year")
+
+
+def responsibilities(organisations: pd.DataFrame) -> str:
+    """Organisations responsible for the most plan items."""
+    if organisations.empty:
+        return charts.hbar([])
+    responsible = organisations[organisations["role"].astype(str) == "responsible"]
+    counts = Counter(responsible["name"])
+    return charts.hbar([(name, float(n)) for name, n in counts.most_common(TOP)],
+                       title="organisations with the most responsibilities")
+
+
+def meetings_per_group(documents: pd.DataFrame) -> str:
+    """Meetings (documents with a meeting date) per working group and year."""
+    dated = documents[documents["meeting_date"].notna()]
+    if dated.empty:
+        return charts.grid([], [], {})
+    groups = dated["working_group"].fillna("(group not named)")
+    years = pd.to_datetime(dated["meeting_date"]).dt.year.astype(int).astype(str)
+    values = Counter(zip(groups, years))
+    rows = sorted({g for g, _ in values}, key=lambda g: -sum(v for (x, _), v in values.items() if x == g))[:TOP]
+    cols = sorted({y for _, y in values})
+    return charts.grid(rows, cols, {k: float(v) for k, v in values.items()},
+                       title="meetings per working group and year")
