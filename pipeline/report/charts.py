@@ -23,7 +23,7 @@ def hbar(items: Sequence[tuple[str, float]], value_format: str = "{:g}", title: 
     for i, (label, value) in enumerate(items):
         y = 4 + i * ROW_HEIGHT
         length = max(1.0, BAR_WIDTH * abs(value) / top)
-        shown = _short(label, 42)
+        shown = _short(label, 38)
         rows.append(
             f'<g><title>{escape(label)}: {escape(value_format.format(value))}</title>'
             f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">{escape(shown)}</text>'
@@ -46,7 +46,7 @@ def grid(rows: Sequence[str], cols: Sequence[str], values: dict[tuple[str, str],
              for j, c in enumerate(cols)]
     for i, r in enumerate(rows):
         y = head + i * cell_h
-        parts.append(f'<text x="{left - 6}" y="{y + 15}" text-anchor="end">{escape(_short(r, 42))}</text>')
+        parts.append(f'<text x="{left - 6}" y="{y + 15}" text-anchor="end">{escape(_short(r, 36))}</text>')
         for j, c in enumerate(cols):
             v = values.get((r, c), 0)
             x = left + cell_w * j
