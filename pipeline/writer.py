@@ -27,8 +27,9 @@ from pipeline.schemas import TABLES
 
 STATE_DIR = ".kpss"
 KEEP_RUNS = 2  # the current run and the one before it
-ROW_GROUP_ROWS = 65_536  # row groups BI tools read fast; small tables stay one group; bounds the writer's memory
-CHUNK_ROWS = 8_192  # rows held as Python dicts before they become a columnar Arrow chunk
+ROW_GROUP_ROWS = 65_536  # at most this many rows per row group; small tables stay one group
+ROW_GROUP_BYTES = 4 << 20  # a row group is written once this much Arrow data waits (bounds memory per table)
+CHUNK_ROWS = 2_048  # rows held as Python dicts before they become a columnar Arrow chunk
 
 
 class SchemaError(ValueError):
@@ -81,9 +82,9 @@ class _StreamingTable:
     Fragments come in doc_id order and each document's rows are sorted as they
     arrive, so the file is in the table's declared order. Rows wait as Python
     dicts only until `CHUNK_ROWS` of them have come; then they become a columnar
-    Arrow chunk (a tenth of the memory), and `ROW_GROUP_ROWS` rows of chunks make
-    one row group. Memory stays at one row group's Arrow data however large the
-    archive.
+    Arrow chunk (a tenth of the memory), and `ROW_GROUP_ROWS` rows or
+    `ROW_GROUP_BYTES` of chunks make one row group. Memory stays at one row
+    group's Arrow data per table however large the archive.
     """
 
     def __init__(self, name: str, path: Path) -> None:
@@ -101,7 +102,7 @@ class _StreamingTable:
             self._chunk()
 
     def _chunk(self) -> None:
-        """The waiting dicts -> one Arrow chunk; full row groups are written."""
+        """The waiting dicts -> one Arrow chunk; full row groups (by rows or bytes) are written."""
         if self.buffer:
             table = to_table(self.name, self.buffer)
             self.buffer = []
@@ -109,6 +110,8 @@ class _StreamingTable:
             self.chunked_rows += table.num_rows
         while self.chunked_rows >= ROW_GROUP_ROWS:
             self._flush(ROW_GROUP_ROWS)
+        if self.chunked_rows and sum(c.nbytes for c in self.chunks) >= ROW_GROUP_BYTES:
+            self._flush(self.chunked_rows)
 
     def _flush(self, count: int) -> None:
         """Write the first `count` chunked rows as one row group."""

@@ -130,3 +130,29 @@ def test_damaged_real_files_are_read_or_refused_with_a_reason(path):
         assert all(isinstance(b.text, str) for b in result.blocks)
 
     check()
+
+
+@pytest.mark.skipif(not SEEDS, reason="shared corpus not found")
+def test_a_run_over_damaged_files_gives_a_row_for_every_file(tmp_path):
+    """The same damage done to each seed file, in one run with the process pool: every file
+    ends as a documents row, none as an internal error."""
+    import random
+
+    import pandas as pd
+
+    from pipeline.runner import RunOptions, run
+
+    rng = random.Random(20240501)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for k, path in enumerate(SEEDS):
+        data = bytearray(path.read_bytes())
+        for _ in range(3):
+            pos = rng.randrange(len(data))
+            data[pos:pos + 64] = bytes(rng.randrange(256) for _ in range(64))
+        (raw / f"{k:02d}_{path.name}").write_bytes(bytes(data))
+        (raw / f"{k:02d}_cut_{path.name}").write_bytes(path.read_bytes()[: rng.randrange(1, len(data))])
+    run(raw, tmp_path / "out", RunOptions(workers=2, file_timeout=60))
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet")
+    assert len(docs) == 2 * len(SEEDS)
+    assert not docs.error.fillna("").str.startswith("internal error").any(), docs[["source_path", "error"]]

@@ -112,3 +112,16 @@ def test_rows_wait_as_arrow_chunks_and_make_full_row_groups(tmp_path, monkeypatc
     sizes = [blocks.metadata.row_group(g).num_rows for g in range(blocks.metadata.num_row_groups)]
     assert sizes == [4, 4, 4, 3]
     assert blocks.read().column("text").to_pylist() == [f"{d}-{i}" for d in docs for i in (0, 1, 2)]
+
+
+def test_row_groups_are_also_cut_by_bytes(tmp_path, monkeypatch):
+    """With a tiny byte budget every chunk becomes its own row group, rows still in order."""
+    monkeypatch.setattr(writer, "ROW_GROUP_BYTES", 1)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 3)
+    docs = [f"d{k}" for k in range(4)]
+    fragments = [_Fragment(blocks=[{"doc_id": d, "block_id": i, "kind": "paragraph", "text": f"{d}-{i}"}
+                                   for i in (2, 0, 1)]) for d in docs]
+    write(tmp_path, [_doc(doc_id=d, source_path=f"{d}.docx") for d in docs], "r1", fragments)
+    blocks = pq.ParquetFile(tmp_path / "blocks.parquet")
+    assert [blocks.metadata.row_group(g).num_rows for g in range(blocks.metadata.num_row_groups)] == [3, 3, 3, 3]
+    assert blocks.read().column("text").to_pylist() == [f"{d}-{i}" for d in docs for i in (0, 1, 2)]
