@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from pipeline import __version__, pseudonymise
-from pipeline.cache import ResultCache, code_key, decode, encode
+from pipeline.cache import ResultCache, code_key, encode
 from pipeline.executors import default_workers, run_dask, run_inline, run_pool
 from pipeline.extract import BlockView, extract_document
 from pipeline.ingest import read, sniff
@@ -169,9 +169,13 @@ def _block_row(doc_id: str, block_id: int, block: Block) -> dict[str, Any]:
             "row": block.row, "col": block.col}
 
 
-def work(path: str, root: str, max_file_mb: float) -> bytes:
-    """The task an executor runs for one file: its whole result, compressed."""
-    return encode(process_file(Path(path), Path(root), max_file_mb))
+def work(path: str, root: str, max_file_mb: float) -> tuple[FileResult, bytes]:
+    """The task an executor runs for one file: its result without blocks and rows (what the
+    run's summary needs), and the whole result compressed (what the cache keeps). The
+    process that writes the tables never unpacks a whole result before writing it."""
+    result = process_file(Path(path), Path(root), max_file_mb)
+    return FileResult(document=result.document, seconds=result.seconds,
+                      stage_seconds=result.stage_seconds), encode(result)
 
 
 def warm_up() -> None:
@@ -245,10 +249,10 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
             result = FileResult(document={**_base_row(path, raw), "doc_id": _path_id(rel), "source_format":
                                           _sniff_quietly(path), "error": outcome.error})
         else:
-            result = decode(outcome.value)  # type: ignore[arg-type]
+            result, payload = outcome.value  # type: ignore[misc]
             if result.document.get("doc_id") and not (result.document.get("error") or "").startswith(
                     ("internal error", "skipped", "refused")):
-                cache.put(result.document["doc_id"], outcome.value)  # type: ignore[arg-type]
+                cache.put(result.document["doc_id"], payload)
                 cache.put_document(result.document["doc_id"], result.document)
                 if rel in stats:
                     cache.remember(rel, stats[rel], result.document["doc_id"])
