@@ -121,6 +121,7 @@ def run_dask(fn: Callable[[str], object], tasks: Sequence[str], workers: int, ti
 
 _WORKER_POOLS: dict[object, object] = {}  # per Dask worker process: warm children kept for every task
 _POOL_LOCK = threading.Lock()
+_INITIALISED: set[Callable[[], None]] = set()  # initializers run in a daemonic worker itself
 
 
 def _worker_threads() -> int:
@@ -145,23 +146,17 @@ def _with_time_limit(task: str, fn: Callable[[str], object], timeout: float | No
     worker itself, without a limit."""
     import multiprocessing
 
-    from pebble import ProcessExpired, ProcessPool
+    from pebble import ProcessPool
 
     if multiprocessing.current_process().daemon:
-        if initializer is not None and initializer not in _WORKER_POOLS:
+        if initializer is not None and initializer not in _INITIALISED:
             initializer()
-            _WORKER_POOLS[initializer] = None
+            _INITIALISED.add(initializer)
         return fn(task), None
     with _POOL_LOCK:  # a worker with several threads shares one pool of as many children
         pool = _WORKER_POOLS.get(initializer)
         if pool is None or not pool.active:  # type: ignore[attr-defined]
             pool = _WORKER_POOLS[initializer] = ProcessPool(max_workers=_worker_threads(), max_tasks=TASKS_PER_CHILD,
                                                             initializer=initializer)
-    future = pool.schedule(fn, args=(task,), timeout=timeout)  # type: ignore[attr-defined]
-    try:
-        return future.result(), None
-    except concurrent.futures.TimeoutError:
-        return None, (f"timeout: reading took longer than {timeout:g} s and was stopped "
-                      "(raise the limit with --file-timeout)")
-    except ProcessExpired as exc:
-        return None, f"the reader process died ({exc}); the file may be malformed or too large for memory"
+    outcome = _outcome(task, pool.schedule(fn, args=(task,), timeout=timeout), timeout)  # type: ignore[attr-defined]
+    return outcome.value, outcome.error

@@ -53,14 +53,14 @@ def file_result(result: Any, key: bytes) -> Any:
     """A runner FileResult with names replaced in its blocks and rows (a new object)."""
     rows = {table: [dict(r) for r in table_rows] for table, table_rows in result.rows.items()}
     blocks = [dict(b) for b in result.blocks]
+    text_of = {b["block_id"]: b["text"] for b in blocks}
     by_block: dict[int, list[tuple[int, int, str, str]]] = {}
     for row in rows.get("attendees", []):
-        block = next((b for b in blocks if b["block_id"] == row["block_id"]), None)
-        if block is None:
+        text = text_of.get(row["block_id"])
+        if text is None:
             continue
         start, end = row["char_start"], row["char_end"]
-        by_block.setdefault(row["block_id"], []).append((start, end, pseudonym(row["name"], key),
-                                                          block["text"][start:end]))
+        by_block.setdefault(row["block_id"], []).append((start, end, pseudonym(row["name"], key), text[start:end]))
         row["name"] = pseudonym(row["name"], key)
     written: dict[str, str] = {}
     for block in blocks:

@@ -127,14 +127,10 @@ def process_file(path: Path, root: Path, max_file_mb: float = DEFAULT_MAX_FILE_M
 def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) -> FileResult:
     resolved = path.resolve()
     if not resolved.is_relative_to(root.resolve()):
-        row.update(doc_id=_path_id(row["source_path"]), source_format="link",
-                   error=f"skipped: {row['source_path']} is a link to a place outside the input folder")
-        return FileResult(document=row)
+        return _skipped_link(row, "a link to a place outside the input folder")
     if resolved.is_dir():
-        row.update(doc_id=_path_id(row["source_path"]), source_format="link",
-                   error=f"skipped: {row['source_path']} is a link to a folder; links to folders are not "
-                         "followed (copy or move the files into the input folder to have them read)")
-        return FileResult(document=row)
+        return _skipped_link(row, "a link to a folder; links to folders are not followed (copy or move the "
+                                  "files into the input folder to have them read)")
     size = resolved.stat().st_size
     row["file_size"] = size
     if size > max_file_mb * 1024 * 1024:
@@ -161,6 +157,12 @@ def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) ->
     rows = {t: [{"doc_id": row["doc_id"], **r} for r in extraction.tables.get(t, [])] for t in EXTRACTED_TABLES}
     return FileResult(document=row, blocks=blocks, rows=rows,
                       stage_seconds={"ingest": ingest_done - started, "extract": time.perf_counter() - ingest_done})
+
+
+def _skipped_link(row: dict[str, Any], why: str) -> FileResult:
+    row.update(doc_id=_path_id(row["source_path"]), source_format="link",
+               error=f"skipped: {row['source_path']} is {why}")
+    return FileResult(document=row)
 
 
 def _block_row(doc_id: str, block_id: int, block: Block) -> dict[str, Any]:

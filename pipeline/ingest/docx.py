@@ -113,42 +113,43 @@ def _check_zip(data: bytes) -> None:
 
 def check_package(data: bytes, kind: str) -> None:
     """Refuse a ZIP package (DOCX, ODT) whose directory promises absurd sizes or entry counts
-    (a zip bomb) before anything is unpacked; the limits are MAX_ENTRIES and MAX_UNPACKED_BYTES."""
+    (a zip bomb) before anything is unpacked, or whose XML declares entities; the limits are
+    MAX_ENTRIES and MAX_UNPACKED_BYTES."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
+            if len(infos) > MAX_ENTRIES:
+                raise IngestError(f"refused {kind}: {len(infos)} entries in the package (limit {MAX_ENTRIES}); "
+                                  "it looks like a zip bomb, not a document")
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise IngestError(f"refused {kind}: it would unpack to {unpacked // 2**20} MiB "
+                                  f"(limit {MAX_UNPACKED_BYTES // 2**20} MiB); it looks like a zip bomb, "
+                                  "not a document")
+            _refuse_doctypes(zf, kind)
     except zipfile.BadZipFile as exc:
         raise IngestError(f"damaged {kind}: not a readable ZIP package ({exc}); the file may be truncated, "
                           "re-save it from the office suite") from None
-    if len(infos) > MAX_ENTRIES:
-        raise IngestError(f"refused {kind}: {len(infos)} entries in the package (limit {MAX_ENTRIES}); "
-                          "it looks like a zip bomb, not a document")
-    unpacked = sum(i.file_size for i in infos)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise IngestError(f"refused {kind}: it would unpack to {unpacked // 2**20} MiB "
-                          f"(limit {MAX_UNPACKED_BYTES // 2**20} MiB); it looks like a zip bomb, not a document")
-    _refuse_doctypes(data, infos, kind)
 
 
-def _refuse_doctypes(data: bytes, infos: list[zipfile.ZipInfo], kind: str) -> None:
+def _refuse_doctypes(zf: zipfile.ZipFile, kind: str) -> None:
     """Office suites never declare entities in a package's XML parts (and Word writes no
     DOCTYPE at all; old OpenOffice manifests do); a part that does is made to attack XML
     parsers (billion laughs, external entities). Our parsers expand none, but such a file is
     refused outright, with a message that says why. Only the start of each part is read (a
     DOCTYPE must come before the root element)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            for info in infos:
-                if not info.filename.endswith((".xml", ".rels")) or info.is_dir():
-                    continue
-                with zf.open(info) as part:
-                    head = part.read(4096)
-                if b"<!ENTITY" in head or (kind == "DOCX" and b"<!DOCTYPE" in head):
-                    raise IngestError(f"refused {kind}: its part {info.filename} declares a DOCTYPE or entities, "
-                                      "which office suites never write; the file looks made to attack XML "
-                                      "parsers (entity expansion, external entities)")
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, NotImplementedError):
-        return  # a damaged part: the reader says so when it gets there
+    for info in zf.infolist():
+        if not info.filename.endswith((".xml", ".rels")) or info.is_dir():
+            continue
+        try:
+            with zf.open(info) as part:
+                head = part.read(4096)
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, NotImplementedError):
+            continue  # a damaged part: the reader says so when it gets there
+        if b"<!ENTITY" in head or (kind == "DOCX" and b"<!DOCTYPE" in head):
+            raise IngestError(f"refused {kind}: its part {info.filename} declares a DOCTYPE or entities, "
+                              "which office suites never write; the file looks made to attack XML "
+                              "parsers (entity expansion, external entities)")
 
 
 def _open_with_python_docx(data: bytes) -> _Package:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -45,12 +45,19 @@ def capacity_by_year_and_area(capacity: pd.DataFrame, documents: pd.DataFrame) -
     meta = documents[["doc_id", "planning_area", "meeting_date"]]
     frame = capacity.merge(meta, on="doc_id", how="left")
     frame["area"] = frame["planning_area"].fillna("(area not named)")
-    frame["year"] = pd.to_datetime(frame["meeting_date"]).dt.year.map(lambda y: "?" if pd.isna(y) else str(int(y)))
-    values = Counter(zip(frame["area"], frame["year"]))
-    rows = sorted({a for a, _ in values}, key=lambda a: -sum(v for (x, _), v in values.items() if x == a))[:TOP]
-    cols = sorted({y for _, y in values})
-    return charts.grid(rows, cols, {k: float(v) for k, v in values.items()},
-                       title="capacity statements by planning area and year")
+    years = pd.to_datetime(frame["meeting_date"]).dt.year.map(lambda y: "?" if pd.isna(y) else str(int(y)))
+    return _grid(zip(frame["area"], years), "capacity statements by planning area and year")
+
+
+def _grid(pairs: Iterable[tuple[str, str]], title: str) -> str:
+    """A heat grid of counted (row, column) pairs: the TOP rows with the most, columns in order."""
+    values = Counter(pairs)
+    totals = Counter()
+    for (row, _), n in values.items():
+        totals[row] += n
+    rows = [row for row, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]]
+    cols = sorted({col for _, col in values})
+    return charts.grid(rows, cols, {k: float(v) for k, v in values.items()}, title=title)
 
 
 def responsibilities(organisations: pd.DataFrame) -> str:
@@ -70,8 +77,4 @@ def meetings_per_group(documents: pd.DataFrame) -> str:
         return charts.grid([], [], {})
     groups = dated["working_group"].fillna("(group not named)")
     years = pd.to_datetime(dated["meeting_date"]).dt.year.astype(int).astype(str)
-    values = Counter(zip(groups, years))
-    rows = sorted({g for g, _ in values}, key=lambda g: -sum(v for (x, _), v in values.items() if x == g))[:TOP]
-    cols = sorted({y for _, y in values})
-    return charts.grid(rows, cols, {k: float(v) for k, v in values.items()},
-                       title="meetings per working group and year")
+    return _grid(zip(groups, years), "meetings per working group and year")

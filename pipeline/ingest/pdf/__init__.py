@@ -69,15 +69,15 @@ def _read(data: bytes) -> IngestResult:
 
 def _ocr_scanned(data: bytes, pages: list[Page]) -> list[int]:
     """Scanned pages read by OCR, in place, when Tesseract is installed; their numbers."""
+    scanned = [i for i, p in enumerate(pages) if p.state == "scanned"]
+    if not scanned or not ocr.available():
+        return []
     done: list[int] = []
-    if not any(p.state == "scanned" for p in pages) or not ocr.available():
-        return done
-    for i, page in enumerate(pages):
-        if page.state == "scanned":
-            pages[i] = ocr.read_page(data, i)
-            if pages[i].state == "text":
-                done.append(page.number)
-                PAGE_LAYERS["ocr"] += 1
+    for i, page in ocr.read_pages(data, scanned).items():
+        pages[i] = page
+        if page.state == "text":
+            done.append(page.number)
+            PAGE_LAYERS["ocr"] += 1
     return done
 
 

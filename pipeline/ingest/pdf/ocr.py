@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 from functools import lru_cache
+from typing import Any
 
 from pipeline.ingest.pdf.layout import page_lines
 from pipeline.ingest.pdf.records import Page, Word
@@ -48,20 +49,27 @@ def available() -> bool:
     return tesseract() is not None
 
 
-def read_page(data: bytes, index: int) -> Page:
-    """One scanned page read by OCR; a page OCR cannot read stays `scanned` with the reason."""
+def read_pages(data: bytes, indices: list[int]) -> dict[int, Page]:
+    """The scanned pages `indices` (0-based) read by OCR; a page OCR cannot read stays
+    `scanned` with the reason. The PDF is opened once for all of them."""
     import pypdfium2 as pdfium
 
-    number = index + 1
     pdf = pdfium.PdfDocument(data)
     try:
-        page = pdf[index]
-        width, height = page.get_size()
-        scale = DPI / 72
-        image = page.render(scale=scale).to_pil()
-        page.close()
+        return {index: _read_page(pdf, index) for index in indices}
     finally:
         pdf.close()
+
+
+def _read_page(pdf: Any, index: int) -> Page:
+    number = index + 1
+    page = pdf[index]
+    try:
+        height = page.get_size()[1]
+        scale = DPI / 72
+        image = page.render(scale=scale).to_pil()
+    finally:
+        page.close()
     png = io.BytesIO()
     image.convert("L").save(png, format="PNG")
     try:
