@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ S001 = "001_7f5b36c52eeef91b"
 S003 = "003_582c2b8463ddf982"
 HEADER_001 = "KOMUNITNÍ PLÁNOVÁNÍ SOCIÁLNÍCH SLUŽEB REGIONU LIBEREC - ŘÍDICÍ PRACOVNÍ SKUPINA"
 SLOW_FILES = {"DA-619p.pdf"}  # 619 pages: ~1.5 min in pdfplumber alone
-PER_FILE_SECONDS = 20.0
 
 
 @pytest.fixture(autouse=True)
@@ -337,17 +335,14 @@ def _peer_pdfs() -> list:
 
 @pytest.mark.parametrize("path", _peer_pdfs())
 def test_peer_pdf_reads_or_fails_cleanly(path: Path) -> None:
-    """Every peer PDF gives blocks or an IngestError, nothing else, in time."""
-    start = time.process_time()  # CPU time: a busy machine must not fail the test
+    """Every peer PDF gives blocks or an IngestError, nothing else. (How long
+    each takes is measured by `make bench` and the per-file time limit, not
+    asserted here.)"""
     try:
         result = read(path.read_bytes())
     except IngestError as exc:
         assert str(exc) and ":" in str(exc)
         return
-    finally:
-        seconds = time.process_time() - start
-    budget = PER_FILE_SECONDS * (10 if path.name in SLOW_FILES else 1)
-    assert seconds < budget, f"{path.name} took {seconds:.1f} s"
     assert result.n_pages and result.n_pages >= 1
     assert result.blocks and all(isinstance(b, Block) and b.text for b in result.blocks)
     assert result.status in ("ok", "partial")
