@@ -10,6 +10,7 @@ is killed and replaced) and reported as a failed row; a worker that dies
 from __future__ import annotations
 
 import concurrent.futures
+import multiprocessing
 import os
 import threading
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 # loading spaCy again costs well under 1 % of the time of these files.
 TASKS_PER_CHILD = 500
 IN_FLIGHT_PER_WORKER = 8  # files scheduled ahead per worker
+# What the fork server imports once; every worker is forked from it with these loaded.
+FORKSERVER_PRELOAD = ["pipeline.runner"]
 
 
 @dataclass
@@ -34,6 +37,19 @@ class Outcome:
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from a small fork server that has imported the
+    pipeline, not from this process. A plain fork copies the parent's heap, which grows as
+    the run collects documents rows, into every worker, and workers are replaced every
+    `TASKS_PER_CHILD` files: each generation would start larger, so memory would grow
+    with the archive. Where there is no fork server (Windows), the platform's default."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(FORKSERVER_PRELOAD)  # read when the server starts (once per process)
+    return context
 
 
 def run_inline(fn: Callable[[str], object], tasks: Iterable[str]) -> Iterator[Outcome]:
@@ -50,7 +66,8 @@ def run_pool(fn: Callable[[str], object], tasks: Sequence[str], workers: int, ti
 
     window = max(1, workers) * IN_FLIGHT_PER_WORKER
     queue = iter(tasks)
-    with ProcessPool(max_workers=max(1, workers), max_tasks=TASKS_PER_CHILD, initializer=initializer) as pool:
+    with ProcessPool(max_workers=max(1, workers), max_tasks=TASKS_PER_CHILD, initializer=initializer,
+                     context=worker_context()) as pool:
         pending: dict[concurrent.futures.Future, str] = {}
 
         def top_up() -> None:  # a bounded window of scheduled files: memory does not grow with the archive
@@ -144,8 +161,6 @@ def _with_time_limit(task: str, fn: Callable[[str], object], timeout: float | No
     costs what it costs in the local pool; a child that runs out of time is killed and
     replaced. A daemonic worker may not have children: there the task runs in the
     worker itself, without a limit."""
-    import multiprocessing
-
     from pebble import ProcessPool
 
     if multiprocessing.current_process().daemon:
@@ -157,6 +172,6 @@ def _with_time_limit(task: str, fn: Callable[[str], object], timeout: float | No
         pool = _WORKER_POOLS.get(initializer)
         if pool is None or not pool.active:  # type: ignore[attr-defined]
             pool = _WORKER_POOLS[initializer] = ProcessPool(max_workers=_worker_threads(), max_tasks=TASKS_PER_CHILD,
-                                                            initializer=initializer)
+                                                            initializer=initializer, context=worker_context())
     outcome = _outcome(task, pool.schedule(fn, args=(task,), timeout=timeout), timeout)  # type: ignore[attr-defined]
     return outcome.value, outcome.error

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import shutil
 
 import pandas as pd
 import pytest
 
+from pipeline import executors
 from pipeline.runner import RunOptions, run
 from tests.conftest import CORPUS_RAW, PEERS, need
 from tests.docx_factory import new_document, to_bytes
@@ -81,3 +83,19 @@ def test_cached_and_fresh_runs_write_the_same_bytes(archive, tmp_path):
     run(archive, tmp_path / "a", options)
     run(archive, tmp_path / "b", options)  # everything from the cache
     assert _hashes(tmp_path / "a") == _hashes(tmp_path / "b")
+
+
+def _holds_parent_state(_: str) -> bool:
+    from pipeline import executors
+
+    return hasattr(executors, "_ONLY_IN_THE_PARENT")
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here")
+def test_workers_are_not_copies_of_the_collecting_process(monkeypatch):
+    """Workers start from the fork server, not as forks of the process that collects the
+    results: what that process holds (it grows with the archive) is not copied into them."""
+    monkeypatch.setattr(executors, "_ONLY_IN_THE_PARENT", object(), raising=False)
+    outcomes = list(executors.run_pool(_holds_parent_state, ["a", "b", "c"], workers=2, timeout=60))
+    assert [o.error for o in outcomes] == [None] * 3
+    assert [o.value for o in outcomes] == [False] * 3
