@@ -24,6 +24,17 @@ def _maxrss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
 
 
+def _stop_fork_server() -> None:
+    """The pool's workers are children of multiprocessing's fork server, which lives on until
+    this process exits: stop it and wait for it, so that its CPU time and that of the workers
+    it reaped count in RUSAGE_CHILDREN (else the run's CPU seconds miss the workers')."""
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
+
+
 def cmd_run(raw: str, out: str, cache: str, workers: str, executor: str, result: str) -> None:
     started = time.perf_counter()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
@@ -37,6 +48,7 @@ def cmd_run(raw: str, out: str, cache: str, workers: str, executor: str, result:
     summary = run(Path(raw), Path(out), options)
     import pipeline
 
+    _stop_fork_server()
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     Path(result).write_text(json.dumps({
         "pipeline_from": str(Path(pipeline.__file__).parent),
