@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.document_rows import pack, unpack
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CONFIG_DIR = PACKAGE_DIR.parent / "configs"
@@ -61,8 +62,9 @@ class ResultCache:
         self.rows_path = root / f"documents-{name}.pkl.z"
         self._index: dict[str, list[Any]] = self._load_index()
         self._seen: dict[str, list[Any]] = {}
-        self._rows: dict[str, dict[str, Any]] = self._load_rows() if self._index else {}
-        self._rows_seen: dict[str, dict[str, Any]] = {}
+        # documents rows by doc_id, packed (see document_rows): tens of thousands stay small
+        self._rows: dict[str, bytes] = self._load_rows() if self._index else {}
+        self._rows_seen: dict[str, bytes] = {}
 
     def _load_index(self) -> dict[str, list[Any]]:
         try:
@@ -71,9 +73,9 @@ class ResultCache:
             return {}
         return data.get("paths", {}) if data.get("code_key") == code_key() else {}
 
-    def _load_rows(self) -> dict[str, dict[str, Any]]:
-        """The documents rows of the last run's files, so an unchanged file's row is not
-        unpacked from its whole fragment."""
+    def _load_rows(self) -> dict[str, bytes]:
+        """The documents rows of the last run's files (packed), so an unchanged file's row is
+        not unpacked from its whole fragment."""
         try:
             data = decode(self.rows_path.read_bytes())
         except Exception:  # noqa: BLE001 - missing or damaged: the fragments have the rows too
@@ -95,14 +97,14 @@ class ResultCache:
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """The documents row of a cached result (from the small rows file when it has it)."""
-        row = self._rows.get(doc_id)
-        if row is None:
-            row = self.get(doc_id).document
-        self._rows_seen[doc_id] = row
-        return row
+        packed = self._rows.get(doc_id)
+        if packed is None:
+            packed = pack(self.get(doc_id).document)
+        self._rows_seen[doc_id] = packed
+        return unpack(packed)
 
     def put_document(self, doc_id: str, row: dict[str, Any]) -> None:
-        self._rows_seen[doc_id] = row
+        self._rows_seen[doc_id] = pack(row)
 
     def has(self, doc_id: str) -> bool:
         return self._fragment(doc_id).exists()

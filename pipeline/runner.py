@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterator
 
 from pipeline import __version__, pseudonymise
 from pipeline.cache import ResultCache, code_key, encode
+from pipeline.document_rows import DocumentRows
 from pipeline.executors import default_workers, run_dask, run_inline, run_pool
 from pipeline.extract import BlockView, extract_document
 from pipeline.ingest import read, sniff
@@ -207,10 +208,11 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
             summary.tables_reused = True
         else:
             fragments = _fragments(documents, cache)
+            rows: Iterator[dict[str, Any]] = documents.in_table_order()
             if key is not None:
-                documents = [pseudonymise.document_row(d, key) for d in documents]
+                rows = (pseudonymise.document_row(d, key) for d in rows)
                 fragments = (pseudonymise.file_result(f, key) for f in fragments)
-            summary.rows = write_run(documents, fragments, out, manifest)
+            summary.rows = write_run(rows, fragments, out, manifest)
         summary.stage_seconds["write"] = time.perf_counter() - write_started
         cache.save_index()
     finally:
@@ -221,10 +223,10 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
 
 
 def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: RunSummary,
-                 progress: Callable[[Iterator[Any], int], Iterator[Any]] | None) -> list[dict[str, Any]]:
+                 progress: Callable[[Iterator[Any], int], Iterator[Any]] | None) -> DocumentRows:
     """Documents rows for every file; results of changed files computed and cached."""
     paths = list(discover(raw))
-    documents: dict[str, dict[str, Any]] = {}
+    documents = DocumentRows()
     stats: dict[str, os.stat_result] = {}
     todo: list[str] = []
     for path in paths:
@@ -236,7 +238,7 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
             continue
         doc_id = None if options.full else cache.known(rel, stats[rel])
         if doc_id:
-            documents[rel] = _reuse(cache.document(doc_id), path, raw)
+            documents.add(_reuse(cache.document(doc_id), path, raw))
             cache.remember(rel, stats[rel], doc_id)
             summary.reused += 1
         else:
@@ -258,15 +260,15 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
                 cache.put_document(result.document["doc_id"], result.document)
                 if rel in stats:
                     cache.remember(rel, stats[rel], result.document["doc_id"])
-        documents[rel] = result.document
+        documents.add(result.document)
         log.info("%s: %s%s", rel, result.document["status"],
                  f" ({result.document['error']})" if result.document.get("error") else "")
         _count_time(summary, result)
-    rows = [documents[path.relative_to(raw).as_posix()] for path in paths]
-    _mark_duplicates(rows)
-    for row in rows:
-        _count(summary, row)
-    return rows
+    in_order = [path.relative_to(raw).as_posix() for path in paths]
+    documents.mark_duplicates(in_order)
+    for rel in in_order:
+        _count(summary, documents.row(rel))
+    return documents
 
 
 def _execute(todo: list[str], raw: Path, options: RunOptions):  # type: ignore[no-untyped-def]
@@ -292,29 +294,21 @@ def _sniff_quietly(path: Path) -> str:
         return "unknown"
 
 
-def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
-    """Same bytes at two paths: one documents row each, the content's rows once."""
-    first: dict[str, str] = {}
-    for row in rows:
-        owner = first.setdefault(row["doc_id"], row["source_path"])
-        row["duplicate_of"] = owner if owner != row["source_path"] else None
-
-
-def _fragments(documents: list[dict[str, Any]], cache: ResultCache) -> Iterator[FileResult]:
+def _fragments(documents: DocumentRows, cache: ResultCache) -> Iterator[FileResult]:
     """Each distinct document's cached result, in doc_id order (the tables' order)."""
-    for doc_id in sorted({d["doc_id"] for d in documents if d.get("duplicate_of") is None}):
+    for doc_id in documents.distinct_doc_ids():
         if cache.has(doc_id):
             yield cache.get(doc_id)
 
 
-def fingerprint(documents: list[dict[str, Any]], pseudonym_key: bytes | None = None) -> str:
+def fingerprint(documents: DocumentRows, pseudonym_key: bytes | None = None) -> str:
     """What the tables of a run are made of: the pipeline's code and configs, every
     documents row (path, content hash, status, ...) and whether and with which key names
     were pseudonymised. Two runs with the same fingerprint write the same tables, so the
     second one can keep the first one's files."""
     digest = hashlib.sha256(code_key().encode())
     digest.update(b"clear" if pseudonym_key is None else pseudonymise.key_digest(pseudonym_key).encode())
-    for row in sorted(documents, key=lambda r: r["source_path"]):
+    for row in documents.by_path():
         digest.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode())
         digest.update(b"\n")
     return digest.hexdigest()[:32]

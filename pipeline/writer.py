@@ -135,24 +135,31 @@ class _StreamingTable:
         return self.rows
 
 
-def write_run(documents: list[dict[str, Any]], fragments: Iterable[Any], out_dir: Path,
+def write_run(documents: Iterable[dict[str, Any]], fragments: Iterable[Any], out_dir: Path,
               manifest: dict[str, Any]) -> dict[str, int]:
     """Write the documents rows and every fragment's blocks and rows into a new run
-    folder, then switch to it. `fragments` yield objects with `.blocks` and `.rows`
-    (table -> rows) in doc_id order. Returns rows per table; `manifest` (run id,
-    times, counts...) is saved as run.json.
+    folder, then switch to it. `documents` come in the documents table's order (doc_id,
+    source path; a batch of rows that is not is sorted, as a short list always is);
+    `fragments` yield objects with `.blocks` and `.rows` (table -> rows) in doc_id order.
+    Both are streamed: memory does not grow with their number. Returns rows per table;
+    `manifest` (run id, times, counts...) is saved as run.json.
     """
     state = out_dir / STATE_DIR
     run_dir = state / "runs" / manifest["run_id"]
     run_dir.mkdir(parents=True, exist_ok=False)
-    streams = {name: _StreamingTable(name, run_dir / f"{name}.parquet") for name in TABLES if name != "documents"}
+    streams = {name: _StreamingTable(name, run_dir / f"{name}.parquet") for name in TABLES}
     for fragment in fragments:
         streams["blocks"].add(fragment.blocks)
         for name, rows in fragment.rows.items():
             streams[name].add(rows)
-    counts = {"documents": len(documents)}
-    _write_parquet(to_table("documents", documents), run_dir / "documents.parquet")
-    counts.update({name: stream.close() for name, stream in streams.items()})
+    batch: list[dict[str, Any]] = []
+    for row in documents:
+        batch.append(row)
+        if len(batch) == CHUNK_ROWS:
+            streams["documents"].add(batch)
+            batch = []
+    streams["documents"].add(batch)
+    counts = {name: stream.close() for name, stream in streams.items()}
     return _finish(out_dir, run_dir, manifest, counts)
 
 
@@ -200,12 +207,6 @@ def _finish(out_dir: Path, run_dir: Path, manifest: dict[str, Any], counts: dict
             _atomic_symlink(link, target)
     _prune(state / "runs", keep=manifest["run_id"])
     return counts
-
-
-def _write_parquet(table: pa.Table, path: Path) -> None:
-    pq.write_table(table, path, compression="zstd", row_group_size=ROW_GROUP_ROWS, write_statistics=True)
-    with open(path, "rb") as fh:
-        os.fsync(fh.fileno())
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -77,11 +77,11 @@ def test_failed_run_leaves_previous_set_intact(tmp_path, monkeypatch):
     before = {p.name: p.read_bytes() for p in tmp_path.glob("*.parquet")}
     calls = []
 
-    def explode(table, path):
-        calls.append(path)
+    def explode(stream, count):
+        calls.append(stream.path)
         raise KeyboardInterrupt  # stopped while the new set is being written
 
-    monkeypatch.setattr(writer, "_write_parquet", explode)
+    monkeypatch.setattr(writer._StreamingTable, "_flush", explode)
     with pytest.raises(KeyboardInterrupt):
         write(tmp_path, [_doc(doc_id="new")], "r2", [_Fragment(blocks=[
             {"doc_id": "new", "block_id": 0, "kind": "paragraph", "text": "x"}])])
