@@ -103,8 +103,9 @@ class ResultCache:
         self._rows_seen[doc_id] = packed
         return unpack(packed)
 
-    def put_document(self, doc_id: str, row: dict[str, Any]) -> None:
-        self._rows_seen[doc_id] = pack(row)
+    def put_document(self, doc_id: str, packed: bytes) -> None:
+        """The documents row of a new result, packed (`document_rows.pack`)."""
+        self._rows_seen[doc_id] = packed
 
     def has(self, doc_id: str) -> bool:
         return self._fragment(doc_id).exists()

@@ -33,10 +33,12 @@ class DocumentRows:
         self._doc_id: dict[str, str] = {}
         self._duplicate_of: dict[str, str | None] = {}
 
-    def add(self, row: Row) -> None:
+    def add(self, row: Row) -> bytes:
+        """Keep `row` (packed); the packed bytes are returned for others to share."""
         path = row["source_path"]
-        self._packed[path] = pack(row)
+        packed = self._packed[path] = pack(row)
         self._doc_id[path] = row["doc_id"]
+        return packed
 
     def __len__(self) -> int:
         return len(self._packed)

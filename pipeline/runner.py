@@ -252,15 +252,16 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
         if outcome.error is not None:
             result = FileResult(document={**_base_row(path, raw), "doc_id": _path_id(rel), "source_format":
                                           _sniff_quietly(path), "error": outcome.error})
+            documents.add(result.document)
         else:
             result, payload = outcome.value  # type: ignore[misc]
+            packed = documents.add(result.document)
             if result.document.get("doc_id") and not (result.document.get("error") or "").startswith(
                     ("internal error", "skipped", "refused")):
                 cache.put(result.document["doc_id"], payload)
-                cache.put_document(result.document["doc_id"], result.document)
+                cache.put_document(result.document["doc_id"], packed)  # the run's packed row, shared
                 if rel in stats:
                     cache.remember(rel, stats[rel], result.document["doc_id"])
-        documents.add(result.document)
         log.info("%s: %s%s", rel, result.document["status"],
                  f" ({result.document['error']})" if result.document.get("error") else "")
         _count_time(summary, result)

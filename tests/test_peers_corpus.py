@@ -38,6 +38,11 @@ def test_one_row_per_file(peers_run):
     assert sorted(docs.source_path) == sorted(p.relative_to(PEERS).as_posix() for p in files)
 
 
+def _row(peers_run, name):
+    """The documents row of one peer file."""
+    return peers_run[1].set_index("source_path").loc[name]
+
+
 def test_failed_rows_say_why(peers_run):
     _, docs = peers_run
     failed = docs[docs.status == "failed"]
@@ -51,8 +56,7 @@ def test_failed_rows_say_why(peers_run):
     ("markitdown/test.pptx", "PowerPoint"),
 ])
 def test_specific_errors(peers_run, name, words):
-    _, docs = peers_run
-    row = docs.set_index("source_path").loc[name]
+    row = _row(peers_run, name)
     assert row.status == "failed" and words in row.error
 
 
@@ -63,8 +67,7 @@ def test_specific_errors(peers_run, name, words):
 ])
 def test_older_formats_are_read_through_libreoffice_or_say_how(peers_run, name, words):
     """With LibreOffice: read (and the warnings say so); without: an error naming the format and the package."""
-    _, docs = peers_run
-    row = docs.set_index("source_path").loc[name]
+    row = _row(peers_run, name)
     if find_soffice():
         assert row.status == "ok" and row.n_blocks > 0 and "LibreOffice" in row.warnings, row.error
     else:
@@ -72,8 +75,7 @@ def test_older_formats_are_read_through_libreoffice_or_say_how(peers_run, name, 
 
 
 def test_scanned_pdf_is_read_by_ocr_or_says_it_has_no_text_layer(peers_run):
-    _, docs = peers_run
-    row = docs.set_index("source_path").loc["docling/ocr_test.pdf"]
+    row = _row(peers_run, "docling/ocr_test.pdf")
     if ocr.available():
         assert row.status == "partial" and row.ocr_pages >= 1 and "OCR" in row.error
     else:
@@ -81,5 +83,4 @@ def test_scanned_pdf_is_read_by_ocr_or_says_it_has_no_text_layer(peers_run):
 
 
 def test_czech_pdf_with_non_unicode_cmap_is_read(peers_run):
-    _, docs = peers_run
-    assert docs.set_index("source_path").loc["pdfminer.six/issue-791-non-unicode-cmap.pdf", "status"] == "ok"
+    assert _row(peers_run, "pdfminer.six/issue-791-non-unicode-cmap.pdf").status == "ok"
