@@ -31,16 +31,24 @@ def _tables() -> tuple[dict[int, str | None], re.Pattern[str]]:
     return table, artefacts
 
 
+# Unicode's control characters (category Cc: U+0000-U+001F, U+007F-U+009F) but tab and newline.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE_RUNS = re.compile(r" {2,}")
+_SPACED_NEWLINE = re.compile(r" *\n *")
+_SPACED_TAB = re.compile(r" *\t *")
+_NEWLINE_RUNS = re.compile(r"\n{2,}")
+
+
 def clean_text(text: str) -> str:
     """Normalise one block's text; returns '' for text with nothing visible."""
     table, artefacts = _tables()
     text = unicodedata.normalize("NFC", text).translate(table)
     text = artefacts.sub("", text)
-    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")
-    text = re.sub(r" {2,}", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r" *\t *", "\t", text)
-    text = re.sub(r"\n{2,}", "\n", text)
+    text = _CONTROLS.sub("", text)
+    text = _SPACE_RUNS.sub(" ", text)
+    text = _SPACED_NEWLINE.sub("\n", text)
+    text = _SPACED_TAB.sub("\t", text)
+    text = _NEWLINE_RUNS.sub("\n", text)
     return text.strip()
 
 

@@ -26,3 +26,10 @@ def test_bullet_glyphs_from_symbol_fonts():
     assert bullet_glyph("\uf0fc") == "✓"
     assert bullet_glyph("\uf099") == "•"  # an unknown private-use glyph is still a bullet
     assert bullet_glyph("–") == "–"
+
+
+def test_every_control_character_but_tab_and_newline_is_dropped():
+    import unicodedata
+
+    controls = "".join(c for c in map(chr, range(0x110000)) if unicodedata.category(c) == "Cc")
+    assert clean_text(f"a{controls}b") == "a\t\nb"  # \t and \n are kept; \r, \v, \f are mapped first
