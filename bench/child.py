@@ -8,6 +8,9 @@
         MarkItDown converting each file to text, one after another (one core), seconds per file
     python bench/child.py profile FORMAT FILES.json PREFIX
         cProfile + pyinstrument of `process_file` on the files (after the per-worker warm-up)
+    python bench/child.py parts FILES.json RESULT.json
+        where one file's time goes (one core): the reader, the spaCy pass over the blocks'
+        text, the extraction rules, and for PDFs pdfplumber's own parse of the pages it reads
 """
 
 from __future__ import annotations
@@ -151,5 +154,74 @@ def cmd_profile(fmt: str, files_json: str, prefix: str) -> None:
         "top_self": top(2), "top_cumulative": top(3, 25)}, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def cmd_parts(files_json: str, result: str) -> None:
+    """Per file: the reader's seconds; a spaCy pass over every block's text (the tokenizer
+    pipeline the extractors use, run once: the least any spaCy-based extraction spends); the
+    extraction (`extract_document`, its caches cleared, as for a new file); and for PDFs the
+    pages pdfplumber reads (the fast layer declined them) with pdfplumber's own parse of those
+    pages (chars and ruling lines, pdfminer's work alone, none of ours)."""
+    import gc
+
+    logging.basicConfig(level=logging.ERROR)
+    import pdfplumber
+
+    import pipeline.ingest.pdf as pdf_reader
+    from pipeline.extract import BlockView, extract_document
+    from pipeline.extract import nlp as nlp_module
+    from pipeline.ingest import read
+    from pipeline.ingest.sniff import sniff
+    from pipeline.runner import warm_up
+
+    warm_up()
+    model = nlp_module.nlp()
+    plumber_pages: list[int] = []
+    read_page = pdf_reader._read_page
+
+    def noting_read_page(pdf: object, layer: object, index: int):  # type: ignore[no-untyped-def]
+        before = sum(v for k, v in pdf_reader.PAGE_LAYERS.items() if k.startswith("plumber"))
+        page = read_page(pdf, layer, index)
+        if sum(v for k, v in pdf_reader.PAGE_LAYERS.items() if k.startswith("plumber")) > before:
+            plumber_pages.append(index)
+        return page
+
+    pdf_reader._read_page = noting_read_page
+    files = json.loads(Path(files_json).read_text(encoding="utf-8"))
+    for f in files[:: max(1, len(files) // 6)]:  # each reader's first file imports it
+        data = Path(f["path"]).read_bytes()
+        read(data, sniff(data, f["format"]))
+    rows = []
+    for f in files:
+        data = Path(f["path"]).read_bytes()
+        fmt = sniff(data, f["format"])
+        gc.collect()
+        plumber_pages.clear()
+        t0 = time.perf_counter()
+        ingested = read(data, fmt)
+        t1 = time.perf_counter()
+        texts = [b.text for b in ingested.blocks]
+        for text in texts:
+            model(text)
+        t2 = time.perf_counter()
+        views = [BlockView(block_id=i, kind=b.kind, text=b.text, level=b.level, page=b.page, label=b.label,
+                           region=b.region, table_id=b.table_id, row=b.row, col=b.col)
+                 for i, b in enumerate(ingested.blocks)]
+        nlp_module.tokenize.cache_clear()
+        t3 = time.perf_counter()
+        extract_document(views)
+        t4 = time.perf_counter()
+        parse = 0.0
+        if plumber_pages:
+            with pdfplumber.open(Path(f["path"])) as pdf:
+                t5 = time.perf_counter()
+                for index in plumber_pages:
+                    page = pdf.pages[index]
+                    page.chars, page.edges  # noqa: B018 - pdfminer parses the page here
+                parse = time.perf_counter() - t5
+        rows.append({"rel": f["rel"], "format": f["format"], "pages": ingested.n_pages or f["pages"],
+                     "chars": sum(map(len, texts)), "read_s": t1 - t0, "spacy_s": t2 - t1, "extract_s": t4 - t3,
+                     "plumber_pages": len(plumber_pages), "plumber_parse_s": parse})
+    Path(result).write_text(json.dumps({"files": rows}, ensure_ascii=False), encoding="utf-8")
+
+
 if __name__ == "__main__":  # pipeline comes from PYTHONPATH: the bench's snapshot of the code
-    {"run": cmd_run, "markitdown": cmd_markitdown, "profile": cmd_profile}[sys.argv[1]](*sys.argv[2:])
+    {"run": cmd_run, "markitdown": cmd_markitdown, "profile": cmd_profile, "parts": cmd_parts}[sys.argv[1]](*sys.argv[2:])
