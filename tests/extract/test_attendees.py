@@ -515,3 +515,35 @@ def test_task_owner_with_colon_inside_a_plan_item_is_no_speaker():
     result.tables["activities"].append({"block_id": 0, "activity_no": "1.1.1", "title": "Rozvoj šatníku"})
     assert run("Aktivita 1.1.1 Rozvoj šatníku", "p. Nováková: zajistí prostory", result=result) == []
     assert pairs(run("Diskuse", "p. Nováková: prostory jsou zajištěny")) == {("Nováková", "speaker")}
+
+
+# --------------------------------------------------------------------------- new layouts (dev5)
+
+
+def test_a_column_headed_by_an_attendance_label_beside_an_organisation_column():
+    rows = run("| Přítomni | Organizace |",
+               "| MUDr. Vilém Koutný | Ambulance Horní Lhota |",
+               "| Bc. Irma Slaninová, DiS. | Spolek Lipka, z. s. |")
+    assert pairs(rows) == {("Vilém Koutný", "present"), ("Irma Slaninová", "present")}
+    assert one(rows, "Irma Slaninová", "present")["organisation"] == "Spolek Lipka, z. s."
+
+
+def test_a_label_beside_names_is_no_column_header():
+    rows = run("| Přítomni | Mgr. Vilém Koutný, Bc. Irma Slaninová |",
+               "| Omluveni | Ing. Olga Pátková |")
+    assert pairs(rows) == {("Vilém Koutný", "present"), ("Irma Slaninová", "present"), ("Olga Pátková", "excused")}
+
+
+def test_a_person_named_by_surname_takes_her_listed_full_name():
+    rows = run("Přítomni: Mgr. Věra Holubcová (Spolek Úkryt), Bc. Jan Dráb",
+               "Mgr. Holubcová zhodnotila zimní provoz noclehárny.",
+               "J. Dráb informoval o novém projektu.")
+    assert pairs(rows) == {("Věra Holubcová", "present"), ("Jan Dráb", "present"),
+                           ("Věra Holubcová", "speaker"), ("Jan Dráb", "speaker")}
+    assert one(rows, "Věra Holubcová", "speaker")["titles"] == "Mgr."
+
+
+def test_a_surname_two_listed_persons_share_stays_as_written():
+    rows = run("Přítomni: Mgr. Věra Holubcová, Ing. Petra Holubcová",
+               "Mgr. Holubcová zhodnotila zimní provoz noclehárny.")
+    assert ("Holubcová", "speaker") in pairs(rows)

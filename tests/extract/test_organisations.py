@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract import BlockView, Extraction
-from pipeline.extract import organisations
+from pipeline.extract import attendees, organisations
 from tests.extract.blocks import blocks
 
 _ITEM = re.compile(r"^(?:#+\s*)?(Cíl|Priorita|Opatření|Aktivita)\s+((?:\d+|[IVX]+|[A-Z])(?:\.\d+)*)\.?[\s:]")
@@ -124,7 +124,8 @@ def test_applicant_table_with_ico_column():
         [("Charita Hlučín", "applicant", "00064581", True)]
 
 
-def test_one_row_per_tie_plus_the_most_specific_untied_role():
+def test_one_row_per_tie_plus_one_row_per_untied_role():
+    # SPEC: "For roles not tied to an item, one row per role": a member who also runs a service
     found = rows("Přítomni: Bc. Jana Malá (Charita Hlučín)",
                  "Charita Hlučín provozuje také pečovatelskou službu.",
                  "### Aktivita 1.1 Posílení pečovatelské služby",
@@ -132,7 +133,13 @@ def test_one_row_per_tie_plus_the_most_specific_untied_role():
                  "### Aktivita 1.2 Nové vozidlo pro pečovatelskou službu",
                  "R: Charita Hlučín")
     assert found == {("Charita Hlučín", "responsible", "1.1"), ("Charita Hlučín", "responsible", "1.2"),
-                     ("Charita Hlučín", "provider", None)}
+                     ("Charita Hlučín", "provider", None), ("Charita Hlučín", "member", None)}
+
+
+def test_without_ties_one_row_with_the_most_specific_role():
+    found = rows("Přítomni: Bc. Jana Malá (Charita Hlučín)",
+                 "Charita Hlučín provozuje také pečovatelskou službu.")
+    assert found == {("Charita Hlučín", "provider", None)}
 
 
 def test_member_row_kept_beside_ties():
@@ -435,3 +442,14 @@ def test_a_table_row_ties_to_its_number_also_without_a_number_header():
                  "| 6.1.1 | Víkendová péče | Spolek Lípa, z. s. |",
                  "| 6.1.2 | Odlehčovací lůžka v Domku | Domek, z. ú. |")
     assert found == {("Spolek Lípa", "responsible", "6.1.1"), ("Domek", "responsible", "6.1.2")}
+
+
+def test_member_from_the_attendance_the_attendees_module_read_in_a_form_table():
+    # "Přítomni" | "Mgr. X (Org), ...": the label stands in the cell beside the names
+    lines = ("| Přítomni | Mgr. Eva Kotková (Spolek Lipka, z. s.), Bc. Jan Pór (Město Horní Lhota) |",)
+    items = blocks(*lines)
+    result = with_plan(items)
+    attendees.extract(items, result)
+    organisations.extract(items, result)
+    assert {(r["name"], r["role"]) for r in result.tables["organisations"]} == {
+        ("Spolek Lipka", "member"), ("Město Horní Lhota", "member")}

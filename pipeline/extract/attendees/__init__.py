@@ -35,7 +35,8 @@ The package, in reading order:
 - `lists`: a list of persons in a span of text; the rows collector;
 - `tables`: tables of people (Word tables and tab-separated text);
 - `sections`: the walk that reads labelled lists and tables;
-- `running_text`: speakers, chairs and members named in sentences.
+- `running_text`: speakers, chairs and members named in sentences;
+- `full_names`: a person named by surname only takes the full name she is listed with.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from pipeline.extract import BlockView, Extraction
+from pipeline.extract.attendees.full_names import with_full_names
 from pipeline.extract.attendees.lists import Rows
 from pipeline.extract.attendees.sections import from_lists
 from pipeline.extract.attendees.running_text import from_text, plan_blocks
@@ -57,4 +59,4 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     consumed: set[tuple[int, int]] = set()
     from_lists(blocks, rows, consumed)
     from_text(blocks, rows, consumed, plan_blocks(blocks, result))
-    result.tables.setdefault(TABLE, []).extend(rows.rows.values())
+    result.tables.setdefault(TABLE, []).extend(with_full_names(list(rows.rows.values())))

@@ -181,12 +181,14 @@ class Header:
     org_col: int | None = None
     status_col: int | None = None
     status_cols: dict[int, str] = field(default_factory=dict)
+    role: str | None = None  # a name column headed by an attendance label ("Přítomni | Organizace")
 
 
 def people_header(row: dict[int, Cell]) -> Header | None:
     """The columns of a table of people when `row` is its header row, else None."""
     lex = lexicon()
     header: Header | None = None
+    labelled: Header | None = None  # a column headed by a bare attendance label ("Přítomni")
     org_col = status_col = None
     status_cols: dict[int, str] = {}
     for c, cell in sorted(row.items()):
@@ -201,11 +203,24 @@ def people_header(row: dict[int, Cell]) -> Header | None:
             status_col = c
         elif status_of(cell.text, marks=False):
             status_cols[c] = status_of(cell.text, marks=False) or ""
+        if labelled is None and _bare_attendance_label(cell.text):
+            labelled = Header(c, role=_bare_attendance_label(cell.text))
+    if header is None and labelled is not None and org_col is not None and org_col > labelled.name_col:
+        header = labelled  # "Přítomni | Organizace": the label heads the names, the roles come from it
+        status_col, status_cols = None, {}
     if header is None:
         return None
     header.org_col, header.status_col = org_col, status_col
     header.status_cols = status_cols if status_col is None else {}
     return header
+
+
+def _bare_attendance_label(text: str) -> str | None:
+    """The role of a cell that is an attendance label and nothing else ("Přítomni", "Omluveni:")."""
+    labels = labels_in(text, 0, "table_cell")
+    if len(labels) != 1 or labels[0].member_heading or text[labels[0].value_start:].strip():
+        return None
+    return labels[0].role if labels[0].role in ("present", "excused", "absent", "guest") else None
 
 
 def _status_column_by_values(grid: Grid, header: Header) -> int | None:
@@ -253,6 +268,8 @@ def status_of(text: str, marks: bool = True) -> str | None:
 def _row_role(row: dict[int, Cell], header: Header, pending: str | None) -> str | None:
     """The role a row of a table of people gives its person; None for a person the table
     leaves unmarked in every status column."""
+    if header.role is not None:
+        return header.role
     if header.status_col is not None:
         cell = row.get(header.status_col)
         found = status_of(cell.text) if cell is not None else None

@@ -4,8 +4,10 @@ An organisation is found by its shape or position (`names.find_mentions`) and ge
 roles from where and how it is named (`roles.role_hits`). A responsible or provider role
 inside a plan item (goal, measure, activity) is a *tie* to that item. An organisation
 gets one row per tie (a provider tie left out where it is responsible for the same
-item), plus one untied row with its most specific untied role (responsible > applicant
-> provider > partner > member > funder); `mentioned` only when it has no other row.
+item) and one row per role it has untied (SPEC: "for roles not tied to an item, one row
+per role"; the shared gold keeps a tied organisation's `member` row); an organisation
+without ties gets one row, its most specific role (responsible > applicant > provider >
+partner > member > funder). `mentioned` only when it has no other row.
 Services and capacity changes (pipeline/extract/services.py, capacity.py) read the same
 document context (`context.DocOrgs`) to name providers and owners.
 
@@ -44,7 +46,8 @@ ROLE_ORDER = ["responsible", "applicant", "provider", "partner", "member", "fund
 def assemble(hits: Sequence[RoleHit]) -> list[RoleHit]:
     """The rows of the table from all role hits: per organisation one row per tie (role,
     item), a provider tie left out where the organisation is responsible for the same item,
-    plus one row with its most specific untied role; `mentioned` only alone."""
+    and then one row per untied role (with ties) or one row with its most specific role
+    (without); `mentioned` only alone."""
     by_org: dict[str, list[RoleHit]] = {}
     for hit in hits:
         by_org.setdefault(hit.mention.key, []).append(hit)
@@ -59,7 +62,12 @@ def assemble(hits: Sequence[RoleHit]) -> list[RoleHit]:
                 del ties[(role, item)]  # the one responsible for an item also runs it: one row
         untied = [h for h in org_hits if not (h.role in TIE_ROLES and h.item_ref) and h.role != "mentioned"]
         rows.extend(ties.values())
-        if untied:
+        if ties:  # beside its ties, one row per untied role (a member row above all)
+            first: dict[str, RoleHit] = {}
+            for hit in sorted(untied, key=lambda h: (h.mention.block_id, h.mention.start)):
+                first.setdefault(hit.role, hit)
+            rows.extend(RoleHit(h.mention, h.role, None) for h in first.values())
+        elif untied:
             best = min(untied, key=lambda h: (ROLE_ORDER.index(h.role), h.mention.block_id, h.mention.start))
             rows.append(RoleHit(best.mention, best.role, None))
         elif not ties:

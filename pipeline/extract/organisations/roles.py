@@ -45,6 +45,24 @@ def _attendance_label(line: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
+    """Where the attendees extractor (which runs first) read a listed person's organisation,
+    per block: (start, end, attendance role). It reads attendance from layouts the lines
+    here do not show: a label in the cell beside the list ("Přítomni" | "Mgr. X (Y), ..."),
+    a column headed "Přítomni", a heading above list items ("Přítomní členové skupiny")."""
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for row in doc.result.tables.get("attendees", []):
+        block, org = doc.by_id.get(row.get("block_id")), row.get("organisation")
+        if block is None or not org or row.get("role") not in _ATTENDANCE_ROLE:
+            continue
+        start = block.text.find(org, row.get("char_end", 0))
+        if start < 0:
+            start = block.text.find(org)
+        if start >= 0:
+            spans.setdefault(block.block_id, []).append((start, start + len(org), row["role"]))
+    return spans
+
+
 @dataclass(frozen=True)
 class RoleHit:
     """An organisation mention in a role, tied to a plan item or not."""
@@ -62,6 +80,7 @@ def role_hits(doc: DocOrgs) -> list[RoleHit]:
 class _Roles:
     def __init__(self, doc: DocOrgs):
         self.doc = doc
+        self.attendance = _attendance_spans(doc)
 
     def hits(self) -> list[RoleHit]:
         doc = self.doc
@@ -252,6 +271,9 @@ class _Roles:
                 return _ATTENDANCE_ROLE[key]
         if self._under_member_list(block) or self._in_attendance_table(block, m):
             return "member"
+        for start, end, role in self.attendance.get(block.block_id, ()):
+            if start <= m.start < end:
+                return _ATTENDANCE_ROLE[role]
         return None
 
     def _under_member_list(self, block: BlockView) -> bool:

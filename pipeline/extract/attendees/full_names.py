@@ -1,0 +1,52 @@
+"""A person the text names by surname only, or by an initial and surname ("Mgr. Šilhavá
+zhodnotila", "T. Lorenc doplnil"), after the minutes listed her in full ("Mgr. Věra
+Šilhavá (Spolek X)"): her row takes the full name. A reader writes the person, not the
+shortened reference; with two listed persons of that surname (or initial) it stays as written.
+
+The row then points at the full name where it is listed: a row's span holds its value."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.common import fold
+
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+
+
+def _short(name: str) -> tuple[str | None, str] | None:
+    """(initial or None, surname) of a shortened name, None for a full one."""
+    words = name.split()
+    if len(words) == 1:
+        return None, words[0]
+    if len(words) == 2 and _INITIAL.match(words[0]):
+        return words[0][0], words[1]
+    return None
+
+
+def with_full_names(rows: list[dict]) -> list[dict]:
+    """The rows with shortened names completed from the one listed person they can mean;
+    two rows that then name one person in one role become the first of them."""
+    full: dict[str, dict[str, dict]] = {}  # folded surname -> folded full name -> a row naming it
+    for row in rows:
+        words = row["name"].split()
+        if len(words) >= 2 and _short(row["name"]) is None:
+            full.setdefault(fold(words[-1]), {}).setdefault(fold(row["name"]), row)
+    out: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        short = _short(row["name"])
+        if short is not None:
+            initial, surname = short
+            named = [r for key, r in full.get(fold(surname), {}).items()
+                     if initial is None or fold(key)[:1] == fold(initial)]
+            if len(named) == 1:
+                source = named[0]
+                row = {**row, "name": source["name"], "block_id": source["block_id"],
+                       "char_start": source["char_start"], "char_end": source["char_end"]}
+        key = (fold(row["name"]), row["role"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(row)
+    return out
