@@ -547,3 +547,13 @@ def test_a_surname_two_listed_persons_share_stays_as_written():
     rows = run("Přítomni: Mgr. Věra Holubcová, Ing. Petra Holubcová",
                "Mgr. Holubcová zhodnotila zimní provoz noclehárny.")
     assert ("Holubcová", "speaker") in pairs(rows)
+
+
+def test_a_note_on_the_function_after_the_organisation_is_cut():
+    rows = run("Přítomni:",
+               "• Mgr. Zbyněk Hrách – Město Horní Lhota (místostarosta, předseda ŘS)",
+               "• Bc. Klára Vaňková, DiS. – Městský úřad Horní Lhota (koordinátorka KPSS)",
+               "• Ing. Rudolf Kos – Spolek Úkryt (z. s.)")
+    assert one(rows, "Zbyněk Hrách", "present")["organisation"] == "Město Horní Lhota"
+    assert one(rows, "Klára Vaňková", "present")["organisation"] == "Městský úřad Horní Lhota"
+    assert one(rows, "Rudolf Kos", "present")["organisation"] == "Spolek Úkryt (z. s.)"

@@ -453,3 +453,9 @@ def test_member_from_the_attendance_the_attendees_module_read_in_a_form_table():
     organisations.extract(items, result)
     assert {(r["name"], r["role"]) for r in result.tables["organisations"]} == {
         ("Spolek Lipka", "member"), ("Město Horní Lhota", "member")}
+
+
+def test_responsible_named_after_a_dash_in_the_item_line():
+    found = rows("Opatření 2.1 Zřízení chráněného bydlení – realizátor Spolek Úkryt, z. ú.; plán: 6 bytů",
+                 "Opatření 2.2 Terénní služby – zodpovídá za ně kraj")
+    assert found == {("Spolek Úkryt", "responsible", "2.1")}

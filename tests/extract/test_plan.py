@@ -511,3 +511,11 @@ def test_orphan_fragments_are_not_rows():
     )
     assert titles(tables["goals"]) == ["Stabilní síť služeb", "Dostupné bydlení"]
     assert titles(tables["activities"]) == ["Udržet kapacitu noclehárny"]
+
+
+def test_who_and_when_after_a_dash_end_the_title():
+    found = plan("Opatření 2.1 Zřízení chráněného bydlení – realizátor Spolek Úkryt, z. ú.; plán: 6 bytů",
+                 "Opatření 2.2 Rozšíření odlehčovací služby – termín 2025",
+                 "Opatření 2.3 Terénní služby – rozvoj a udržení")
+    assert titles(found["measures"]) == ["Zřízení chráněného bydlení", "Rozšíření odlehčovací služby",
+                                         "Terénní služby – rozvoj a udržení"]

@@ -18,7 +18,8 @@ def clean_org(text: str, lex: Lexicon) -> str | None:
     """The organisation in the text that follows a name.
 
     "(za KÚHK)" -> KÚHK; "– zástupce zadavatele Městský úřad Vyškov" -> Městský úřad
-    Prostějov; "(Krajský úřad X, odbor sociálních věcí)" -> Krajský úřad X; "- uživatel
+    Prostějov; "(Krajský úřad X, odbor sociálních věcí)" -> Krajský úřad X; "– Město X
+    (místostarosta, předseda ŘS)" -> Město X; "- uživatel
     služby" -> None; a flattened run stops at the next item number or clause."""
     body = text.strip().lstrip(",;:" + DASHES).strip()
     if body.startswith("("):
@@ -28,7 +29,7 @@ def clean_org(text: str, lex: Lexicon) -> str | None:
     for word in re.finditer(r"\S+", body):
         token = word.group()
         if (token[0].isupper() or token[0] in "„\"") and fold(token) not in lex.org_prefixes:
-            org = _cut_department(body[word.start():], lex).strip(" ,;:" + DASHES)
+            org = _cut_department(_cut_note(body[word.start():], lex), lex).strip(" ,;:" + DASHES)
             named = any(c.isalpha() for c in org) and fold(org) not in lex.not_organisations
             return org if named else None
     return None
@@ -45,6 +46,16 @@ def _cut_run(text: str, lex: Lexicon) -> str:
             break
     label = label_patterns()[1].search(fold_keep_length(text))
     return text[:label.start()] if label else text
+
+
+def _cut_note(text: str, lex: Lexicon) -> str:
+    """Cut a note on the person's function after the organisation: "Město X (místostarosta,
+    předseda ŘS)", "Městský úřad X (koordinátorka KPSS)"; a legal form in parentheses stays."""
+    for match in re.finditer(r"\s*\((?=[^\W\d_])", text):
+        rest = text[match.end():]
+        if rest[0].islower() and not any(rest.lower().startswith(form.lower()) for form in lex.legal_forms):
+            return text[:match.start()]
+    return text
 
 
 def _cut_department(text: str, lex: Lexicon) -> str:

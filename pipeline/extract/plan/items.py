@@ -161,7 +161,8 @@ class Piece:
 
 
 def trim(piece: Piece) -> Piece:
-    """Drop surrounding spaces, separators and the trailing evaluation status of a title part."""
+    """Drop surrounding spaces, separators, the trailing evaluation status of a title part and
+    fields written after it ("Termín: 2024", "– realizátor Spolek X; ...")."""
     text = piece.block.text
     start, end = piece.start, piece.end
     folded = same_length_fold(text)
@@ -172,6 +173,9 @@ def trim(piece: Piece) -> Piece:
         if text[field_match.start("field")].isupper():
             end = field_match.start()
             break
+    dash_field = rules().dash_field.search(folded, start, end)
+    if dash_field:
+        end = dash_field.start()
     while start < end and (text[start].isspace() or text[start] in SEPARATORS):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:–—-"):

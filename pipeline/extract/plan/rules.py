@@ -114,6 +114,7 @@ class _Rules:
     status: re.Pattern[str]
     field_line: re.Pattern[str]
     inline_field: re.Pattern[str]
+    dash_field: re.Pattern[str]
     not_plan: re.Pattern[str]
     intro: dict[str, re.Pattern[str]]
     sentence_intro: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
@@ -159,6 +160,7 @@ def rules() -> _Rules:
     label_kind = {fold(word): kind for kind in KINDS for word in labels[kind]}
     label = rf"(?P<label>{_alternation(list(label_kind))})(?!\w)"
     fields = [*labels["responsible"], *labels["deadline"], *cfg["fields"]["labels"]]
+    who_or_when = [w for w in (*labels["responsible"], *labels["deadline"]) if len(w) > 1]
     intro = cfg["intro"]
     header_columns = [(fold(p), column) for column in ("number", "title", "service", "organisation", "plain_number")
                       for p in cfg["table"][column]]
@@ -174,6 +176,8 @@ def rules() -> _Rules:
         status=re.compile(rf"\s*(?:[–—:,(-]|\s-)\s*(?:{_alternation(cfg['status']['words'])})(?!\w)"),
         field_line=re.compile(rf"\s*(?:{_alternation(fields)})\s*(?:[:\t]|$)"),
         inline_field=re.compile(rf"\s(?P<field>{_alternation(fields)})\s*:"),
+        # "Opatření 2.1 Zřízení ... – realizátor Spolek X; plán: ...": who or when, after a dash
+        dash_field=re.compile(rf"\s[–—-]\s*(?:{_alternation(who_or_when)})\s"),
         not_plan=re.compile(rf"\s*(?:{_alternation(labels['not_plan'])})(?!\w)"),
         intro={"activity": _intro_pattern(intro, "activities", "activity_parents"),
                "measure": _intro_pattern(intro, "measures", "measure_parents")},
