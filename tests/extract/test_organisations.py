@@ -459,3 +459,14 @@ def test_responsible_named_after_a_dash_in_the_item_line():
     found = rows("Opatření 2.1 Zřízení chráněného bydlení – realizátor Spolek Úkryt, z. ú.; plán: 6 bytů",
                  "Opatření 2.2 Terénní služby – zodpovídá za ně kraj")
     assert found == {("Spolek Úkryt", "responsible", "2.1")}
+
+
+def test_member_from_an_attendance_table_whose_names_column_is_headed_by_the_label():
+    items = blocks("| Přítomni | Organizace |",
+                   "| MUDr. Vilém Koutný | Ambulance Horní Lhota |",
+                   "| Bc. Irma Slaninová | Spolek Lipka, z. s. |")
+    result = with_plan(items)
+    attendees.extract(items, result)
+    organisations.extract(items, result)
+    assert {(r["name"], r["role"]) for r in result.tables["organisations"]} == {
+        ("Ambulance Horní Lhota", "member"), ("Spolek Lipka", "member")}

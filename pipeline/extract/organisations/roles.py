@@ -51,6 +51,10 @@ def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
     here do not show: a label in the cell beside the list ("Přítomni" | "Mgr. X (Y), ..."),
     a column headed "Přítomni", a heading above list items ("Přítomní členové skupiny")."""
     spans: dict[int, list[tuple[int, int, str]]] = {}
+    row_cells: dict[tuple[int, int], list[BlockView]] = {}  # a table row's cells: the organisation's own cell
+    for block in doc.blocks:
+        if block.table_id is not None:
+            row_cells.setdefault((block.table_id, block.row or 0), []).append(block)
     for row in doc.result.tables.get("attendees", []):
         block, org = doc.by_id.get(row.get("block_id")), row.get("organisation")
         if block is None or not org or row.get("role") not in _ATTENDANCE_ROLE:
@@ -58,6 +62,11 @@ def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
         start = block.text.find(org, row.get("char_end", 0))
         if start < 0:
             start = block.text.find(org)
+        if start < 0 and block.table_id is not None:
+            for cell in row_cells[(block.table_id, block.row or 0)]:
+                if cell is not block and cell.text.find(org) >= 0:
+                    block, start = cell, cell.text.find(org)
+                    break
         if start >= 0:
             spans.setdefault(block.block_id, []).append((start, start + len(org), row["role"]))
     return spans
