@@ -519,3 +519,14 @@ def test_who_and_when_after_a_dash_end_the_title():
                  "Opatření 2.3 Terénní služby – rozvoj a udržení")
     assert titles(found["measures"]) == ["Zřízení chráněného bydlení", "Rozšíření odlehčovací služby",
                                          "Terénní služby – rozvoj a udržení"]
+
+
+def test_a_merged_row_of_a_plan_table_names_the_parent_of_the_rows_below():
+    found = plan("| Číslo | Aktivita | Realizátor |",
+                 "| Opatření 2.1 Rozvoj sociálně aktivizačních služeb |  |  |",
+                 "| 2.1.1 | Navýšení kapacity SAS | Spolek Úkryt |",
+                 "| Opatření 2.2 Podpora nízkoprahových klubů |  |  |",
+                 "| 2.2.1 | Delší otevírací doba klubu | Spolek Úkryt |")
+    assert numbered(found["measures"], "measure_no", "goal_no") == [("2.1", "2"), ("2.2", "2")]
+    assert titles(found["measures"]) == ["Rozvoj sociálně aktivizačních služeb", "Podpora nízkoprahových klubů"]
+    assert numbered(found["activities"], "activity_no", "measure_no") == [("2.1.1", "2.1"), ("2.2.1", "2.2")]

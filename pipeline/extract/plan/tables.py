@@ -10,6 +10,7 @@ from typing import Sequence
 from pipeline.extract import BlockView
 from pipeline.extract.common import body_offset, fold
 from pipeline.extract.plan.children import tokens_of
+from pipeline.extract.plan.items import block_hits
 from pipeline.extract.plan.rules import FIGURES, NUMBER, rules, same_length_fold, written_number
 
 
@@ -52,7 +53,8 @@ def _plan_table(cells: list[BlockView]) -> PlanTable | None:
     several (an outline in columns), each number cell holds its item's title.
     A plain number column ("Číslo" | "Aktivita" | "Realizátor") numbers the items
     that the column named by their kind holds, when that column holds no numbers.
-    A row whose number cell is empty gives no item."""
+    A row whose number cell is empty gives no item, unless its one filled (merged) cell
+    opens with a labelled item ("Opatření 2.1 ...": the parent of the rows below)."""
     rows: dict[int, dict[int, BlockView]] = {}
     for cell in cells:
         rows.setdefault(cell.row or 0, {})[cell.col or 0] = cell
@@ -75,6 +77,10 @@ def _plan_table(cells: list[BlockView]) -> PlanTable | None:
     title_col = title_cols[0] if title_cols and len(number_cols) == 1 else None
     out = []
     for row in data_rows:
+        group = _group_row(rows[row])
+        if group is not None:
+            out.append(group)
+            continue
         for col, kind in number_cols.items():
             cell = rows[row].get(col)
             found = _cell_number(cell)
@@ -86,6 +92,18 @@ def _plan_table(cells: list[BlockView]) -> PlanTable | None:
             elif title_col is None and cell.text[rest:].strip():
                 out.append((kind, number, cell, rest))
     return PlanTable(out, [c.block_id for c in cells]) if out else None
+
+
+def _group_row(row: dict[int, BlockView]) -> tuple[str, str, BlockView, int] | None:
+    """A row that groups the rows below it under a labelled parent item, written in one
+    (merged) cell: "Opatření 2.1 Rozvoj ..." above the activities 2.1.1, 2.1.2."""
+    filled = [cell for _, cell in sorted(row.items()) if cell.text.strip()]
+    if len(filled) != 1:
+        return None
+    hits = block_hits(filled[0])
+    if len(hits) != 1 or hits[0].number is None or hits[0].title_start >= hits[0].title_end:
+        return None
+    return hits[0].kind, hits[0].number, filled[0], hits[0].title_start
 
 
 def _cell_number(cell: BlockView | None) -> tuple[str, int] | None:
