@@ -470,3 +470,11 @@ def test_member_from_an_attendance_table_whose_names_column_is_headed_by_the_lab
     organisations.extract(items, result)
     assert {(r["name"], r["role"]) for r in result.tables["organisations"]} == {
         ("Ambulance Horní Lhota", "member"), ("Spolek Lipka", "member")}
+
+
+def test_funders_in_a_financing_column_and_by_a_future_infinitive():
+    found = rows("| Opatření | Realizátor | Financování |",
+                 "| 3.2 Nízkoprahový klub | Spolek Úkryt, z. s. | Město Horní Lhota |",
+                 "Kraj Podlesí bude ze svého dotačního programu financovat navýšení kapacit.")
+    assert ("Město Horní Lhota", "funder", None) in found
+    assert ("Kraj Podlesí", "funder", None) in found

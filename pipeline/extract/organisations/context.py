@@ -35,7 +35,7 @@ from pipeline.extract.organisations.lexicon import is_verb, lex
 from pipeline.extract.organisations.names import (Mention, find_mentions, sentence_of, sentences, toks, town_noun,
                                                   word_key)
 from pipeline.extract.organisations.normalise import written_oblique
-from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
+from pipeline.extract.organisations.tables import ACTOR_KINDS, Tables
 from pipeline.extract.services import ServiceMention, find_services
 
 
@@ -270,7 +270,7 @@ class DocOrgs:
         table, cell = found
         orgs = []
         for col, other in sorted(table.rows.get(cell.row, {}).items()):
-            if table.columns.get(col) in ORGANISATION_KINDS or not table.columns:
+            if table.columns.get(col) in ACTOR_KINDS or not table.columns:
                 orgs.extend(m.key for m in self.in_block.get(other.block.block_id, [])
                             if other.start <= m.start < other.end and self.can_provide(m))
         return list(dict.fromkeys(orgs))

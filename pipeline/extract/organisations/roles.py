@@ -313,7 +313,8 @@ class _Roles:
     # ---- tables
 
     def _table_hits(self, block: BlockView, m: Mention) -> list[RoleHit] | None:
-        """The role a table column gives: applicant (Žadatel), responsible (Realizátor), partner,
+        """The role a table column gives: applicant (Žadatel), responsible (Realizátor), partner, funder
+        (Financování),
         provider (an organisation column beside a service column), member (beside names)."""
         doc = self.doc
         found = doc.tables.locate(block, m.start)
@@ -323,7 +324,7 @@ class _Roles:
         kind = table.columns.get(cell.col)
         kinds = set(table.columns.values())
         number = doc.row_number(block, m.start)
-        if kind in ("applicant", "partner"):
+        if kind in ("applicant", "partner", "funder"):
             return [RoleHit(m, kind)]
         if kind == "responsible":
             return [RoleHit(m, "responsible", number or doc.items.at(block, m.start))]

@@ -22,9 +22,11 @@ from pipeline.extract.common import fold
 from pipeline.extract.organisations.itemscope import plan_number
 
 # The kinds a header cell may give its column, in the order they are tried.
-KINDS = ("ico", "applicant", "responsible", "partner", "person", "number", "service", "organisation")
+KINDS = ("ico", "applicant", "responsible", "partner", "funder", "person", "number", "service", "organisation")
 # Columns whose cells name organisations.
-ORGANISATION_KINDS = ("organisation", "applicant", "responsible", "partner")
+ORGANISATION_KINDS = ("organisation", "applicant", "responsible", "partner", "funder")
+# Columns whose organisations may run what their row names (a funder pays for it).
+ACTOR_KINDS = ("organisation", "applicant", "responsible", "partner")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ def header_words() -> dict[str, tuple[str, ...]]:
             "applicant": tuple(fold(h) for h in roles["table_applicant"]),
             "responsible": tuple(fold(h) for h in roles["table_responsible"]),
             "partner": tuple(fold(h) for h in roles["table_partner"]),
+            "funder": tuple(fold(h) for h in roles["table_funder"]),
             "ico": tuple(fold(h) for h in roles["table_ico"]),
             "person": tuple(fold(h) for h in load("attendance")["tables"]["name_headers"])}
 
