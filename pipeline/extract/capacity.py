@@ -579,10 +579,32 @@ class _Context:
         earlier = [s for s in services if s.end <= pos]
         if earlier:
             return earlier[-1].service_type
+        field = self._field_service(block, pos)
+        if field:
+            return field
         for title in self.title_blocks(block, pos):
             found = self.doc.services_in(title)
             if found:
                 return found[0].service_type
+        return None
+
+
+    def _field_service(self, block: BlockView, pos: int) -> str | None:
+        """The service named in the lines just above a figure under the same plan item, below
+        its title: "Plán: terénní program – navýšení o 0,5 úvazku" above "Skutečnost:
+        navýšeno o 0,3 úvazku" (the achieved figure of the planned one)."""
+        item = self.doc.items.at(block, pos)
+        if item is None or block.table_id is not None:
+            return None
+        title = self.doc.items.block_of(item)
+        index = self.doc.order[block.block_id]
+        for prev in reversed(self.blocks[max(0, index - 3):index]):
+            if prev.block_id == title or prev.kind == "heading" or prev.table_id is not None \
+                    or self.doc.items.at(prev, 0) != item:
+                return None
+            found = self.doc.services_in(prev)
+            if found:
+                return found[-1].service_type
         return None
 
 

@@ -30,6 +30,7 @@ def changes(*lines: str) -> list[tuple]:
 @pytest.mark.parametrize("text, expected", [
     ("Navrhuje se navýšení o 1,5 úvazku sociálního pracovníka.", ("fte", "increase", None, None, 1.5)),
     ("Personál posílí + 0,5 úvazku.", ("fte", "increase", None, None, 0.5)),
+    ("Služba byla posílena o +1,0 úvazku pracovníka v sociálních službách.", ("fte", "increase", None, None, 1.0)),
     ("Rozšíření kapacity z 12 lůžek na 20 lůžek.", ("bed", "increase", 12.0, 20.0, 8.0)),
     ("Úvazky v přímé péči se zvýší z 3,5 na 4 úvazky.", ("fte", "increase", 3.5, 4.0, 0.5)),
     ("Kapacita domova klesne z 60 na 52 lůžek.", ("bed", "decrease", 60.0, 52.0, -8.0)),
@@ -303,3 +304,10 @@ def test_a_table_row_number_is_the_item_ref():
                 "| Č. | Co se udělá | Realizátor | Kapacita |",
                 "| 6.1.1 | Odlehčovací lůžka | Domek, z. ú. | nově 3 lůžka |")
     assert [(r["item_ref"], r["organisation"], r["delta"]) for r in found] == [("6.1.1", "Domek", 3.0)]
+
+
+def test_the_achieved_figure_takes_the_service_of_the_planned_one_above_it():
+    rows = run("Opatření 4.1 Zachování kontaktního centra a terénního programu",
+               "Plán: terénní program – navýšení o 0,5 úvazku",
+               "Skutečnost: navýšeno o 0,3 úvazku")
+    assert [(r["service"], r["delta"]) for r in rows] == [("terénní programy", 0.5), ("terénní programy", 0.3)]

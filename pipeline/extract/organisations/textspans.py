@@ -53,8 +53,14 @@ def _toks(text: str, offset: int) -> tuple[Tok, ...]:
             continue
         word = t.text
         start = t.idx + offset
+        if _SIGNED.match(word):  # "+1,0 úvazku": the sign is a word of its own, as in "+ 1,0"
+            out.append(Tok.of(word[0], start, start + 1, ""))
+            word, start = word[1:], start + 1
         out.append(Tok.of(word, start, start + len(word), t.whitespace_))
     return tuple(out)
+
+
+_SIGNED = re.compile(r"[+−]\d")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?;])\s+(?=[„\"(]?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ0-9])|\s*\n\s*")
