@@ -478,3 +478,9 @@ def test_funders_in_a_financing_column_and_by_a_future_infinitive():
                  "Kraj Podlesí bude ze svého dotačního programu financovat navýšení kapacit.")
     assert ("Město Horní Lhota", "funder", None) in found
     assert ("Kraj Podlesí", "funder", None) in found
+
+
+def test_a_region_opening_a_sentence_is_an_actor():
+    found = rows("Koordinátorka informovala o plánu. Podlesský kraj bude i nadále financovat adiktologické služby.",
+                 "Služby v Podlesském kraji jsou dostupné.")
+    assert found == {("Podlesský kraj", "funder", None)}

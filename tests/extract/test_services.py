@@ -234,3 +234,11 @@ def test_services_in_a_page_laid_out_in_a_table_take_only_their_own_providers():
     services.extract(items, result)
     assert {(r["service_type"], r["organisation"]) for r in result.tables["services"]} == {
         ("noclehárny", "Domek"), ("denní stacionáře", None)}
+
+
+def test_the_services_of_an_organisation_a_sentence_presents():
+    assert rows("Mgr. Eva Malá představila služby Domova Úkryt, o. p. s. Chráněné bydlení má nyní kapacitu "
+                "8 lůžek.") == {("chráněné bydlení", "Domov Úkryt")}
+    # two organisations presented: the text does not say whose the service is
+    assert rows("Mgr. Eva Malá představila služby Domova Úkryt, o. p. s., a Ing. Jan Dub představil záměr "
+                "Charity Horní Lhota. Chráněné bydlení má nyní kapacitu 8 lůžek.") == {("chráněné bydlení", None)}

@@ -54,6 +54,8 @@ class Cues:
     counterpart_before: frozenset[str]
     together_before: frozenset[str]
     reported_speech: tuple[str, ...]
+    presenting_verbs: frozenset[str]
+    presented_objects: frozenset[str]
     missing_words: frozenset[str]
     not_providers: tuple[tuple[str, ...], ...]
     money_owner: frozenset[str]
@@ -87,6 +89,8 @@ def cues() -> Cues:
         counterpart_before=lower("counterpart_before"),
         together_before=lower("together_before"),
         reported_speech=tuple(roles["reported_speech"]),
+        presenting_verbs=lower("presenting_verbs"),
+        presented_objects=lower("presented_objects"),
         missing_words=lower("missing_words"),
         not_providers=tuple(tuple(word_key(w) for w in p.split()) for p in roles["not_providers"]),
         money_owner=frozenset(w.lower() for w in cfg["context"]["region_actor_before"]),
@@ -184,8 +188,26 @@ class DocOrgs:
         parent = self.parent_item_org(block)
         if parent is not None:
             return [parent.key]
-        subject = self.paragraph_subject(block, s_start)
+        subject = self.paragraph_subject(block, s_start) or self.presented(block, s_start)
         return [subject.key] if subject is not None else []
+
+    def presented(self, block: BlockView, before: int) -> Mention | None:
+        """The one organisation whose services or plans an earlier sentence of the paragraph
+        presents ("Mgr. X představila služby Bydlení Y, o. p. s. Chráněné bydlení má ...")."""
+        if block.kind not in ("paragraph", "list_item"):
+            return None
+        c = cues()
+        found = []
+        for m in self.in_block.get(block.block_id, []):
+            if m.start >= before or not self.can_provide(m):
+                continue
+            words = [t.lower for t in toks(block.text[max(0, m.start - 60):m.start])][-3:]
+            while words and words[-1] in c.presented_objects:
+                words.pop()
+            if words and words[-1] in c.presenting_verbs:
+                found.append(m)
+        keys = list(dict.fromkeys(m.key for m in found))
+        return found[0] if len(keys) == 1 else None
 
     def named_missing(self, block: BlockView, pos: int) -> bool:
         """The service at `pos` is named as missing or not provided in its comma clause ("ve
