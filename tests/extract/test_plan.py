@@ -530,3 +530,14 @@ def test_a_merged_row_of_a_plan_table_names_the_parent_of_the_rows_below():
     assert numbered(found["measures"], "measure_no", "goal_no") == [("2.1", "2"), ("2.2", "2")]
     assert titles(found["measures"]) == ["Rozvoj sociálně aktivizačních služeb", "Podpora nízkoprahových klubů"]
     assert numbered(found["activities"], "activity_no", "measure_no") == [("2.1.1", "2.1"), ("2.2.1", "2.2")]
+
+
+def test_an_outline_table_with_a_number_column_and_a_column_of_several_kinds():
+    found = plan("| Číslo | Cíl / opatření / aktivita | Zodpovídá |",
+                 "| Cíl 1 | Dostupné terénní služby |  |",
+                 "| 1.1 | Opatření: Rozvoj pečovatelské služby |  |",
+                 "| 1.1.1 | Rozšíření služby do dvou obcí | Spolek Úkryt |",
+                 "| 2.1 | Podpora pečujících |  |")
+    assert numbered(found["goals"], "goal_no", "goal_no") == [("1", "1")]
+    assert titles(found["measures"]) == ["Rozvoj pečovatelské služby", "Podpora pečujících"]
+    assert numbered(found["activities"], "activity_no", "measure_no") == [("1.1.1", "1.1")]

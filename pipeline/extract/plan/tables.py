@@ -73,7 +73,7 @@ def _plan_table(cells: list[BlockView]) -> PlanTable | None:
         number_cols = {plain[0]: header_kind(rows[header_row][named[0]].text) or ""}
         title_cols = [named[0]]
     if not number_cols:
-        return None
+        return _outline_table(rows, header_row, data_rows, plain, cells)
     title_col = title_cols[0] if title_cols and len(number_cols) == 1 else None
     out = []
     for row in data_rows:
@@ -92,6 +92,54 @@ def _plan_table(cells: list[BlockView]) -> PlanTable | None:
             elif title_col is None and cell.text[rest:].strip():
                 out.append((kind, number, cell, rest))
     return PlanTable(out, [c.block_id for c in cells]) if out else None
+
+
+def _outline_table(rows: dict[int, dict[int, BlockView]], header_row: int, data_rows: list[int], plain: list[int],
+                   cells: list[BlockView]) -> PlanTable | None:
+    """An outline in a table: a number column ("Číslo") beside one column for items of several
+    kinds ("Cíl / opatření / aktivita"). A row's kind is named by a label in either cell ("Cíl 1",
+    "Opatření: ..."), else by its number's depth in the order the header names the kinds."""
+    if not plain:
+        return None
+    header = rows[header_row]
+    mixed = [c for c, cell in sorted(header.items()) if c != plain[0] and len(header_kinds(cell.text)) >= 2]
+    if not mixed:
+        return None
+    kinds = header_kinds(header[mixed[0]].text)
+    out = []
+    for row in data_rows:
+        number_cell, title_cell = rows[row].get(plain[0]), rows[row].get(mixed[0])
+        if number_cell is None or title_cell is None or not title_cell.text.strip():
+            continue
+        hits = block_hits(number_cell)
+        found = _cell_number(number_cell)
+        if hits and hits[0].number:
+            kind, number = hits[0].kind, hits[0].number
+        elif found is not None:
+            number, kind = found[0].rstrip("."), None
+            depth = number.count(".") + 1
+            kind = kinds[depth - 1] if depth <= len(kinds) else None
+        else:
+            continue
+        labelled = _LEADING_LABEL.match(same_length_fold(title_cell.text))
+        if labelled and labelled.group(1) in rules().label_kind:
+            kind = rules().label_kind[labelled.group(1)]
+        if kind is not None:
+            out.append((kind, number, title_cell, labelled.end() if labelled else 0))
+    return PlanTable(out, [c.block_id for c in cells]) if out else None
+
+
+_LEADING_LABEL = re.compile(r"\s*([a-z]+)\s*:\s*")
+
+
+def header_kinds(text: str) -> list[str]:
+    """The kinds of item a header names, in its order ("Cíl / opatření / aktivita")."""
+    out: list[str] = []
+    for word in re.findall(r"[^\W\d_]+", fold(text)):
+        kind = rules().label_kind.get(word) or rules().header_kinds.get(word)
+        if kind and kind not in out:
+            out.append(kind)
+    return out
 
 
 def _group_row(row: dict[int, BlockView]) -> tuple[str, str, BlockView, int] | None:
