@@ -541,3 +541,13 @@ def test_an_outline_table_with_a_number_column_and_a_column_of_several_kinds():
     assert numbered(found["goals"], "goal_no", "goal_no") == [("1", "1")]
     assert titles(found["measures"]) == ["Rozvoj pečovatelské služby", "Podpora pečujících"]
     assert numbered(found["activities"], "activity_no", "measure_no") == [("1.1.1", "1.1")]
+
+
+def test_an_outline_table_whose_header_names_the_lower_kinds_only():
+    found = plan("| Číslo | Opatření / aktivita | Zodpovídá |",
+                 "| Opatření 3.1 Dostupné služby pro osoby bez domova |  |  |",
+                 "| 3.1.1 | Zimní režim noclehárny | Spolek Úkryt |",
+                 "| 3.2 | Prevence ztráty bydlení |  |",
+                 "| 3.2.1 | Dluhové poradenství | Spolek Úkryt |")
+    assert numbered(found["measures"], "measure_no", "goal_no") == [("3.1", "3"), ("3.2", "3")]
+    assert numbered(found["activities"], "activity_no", "measure_no") == [("3.1.1", "3.1"), ("3.2.1", "3.2")]

@@ -106,8 +106,14 @@ def _outline_table(rows: dict[int, dict[int, BlockView]], header_row: int, data_
     if not mixed:
         return None
     kinds = header_kinds(header[mixed[0]].text)
+    numbers = [found[0].rstrip(".") for row in data_rows if (found := _cell_number(rows[row].get(plain[0])))]
+    deepest = max((n.count(".") + 1 for n in numbers), default=0)
     out = []
     for row in data_rows:
+        group = _group_row(rows[row])
+        if group is not None:
+            out.append(group)
+            continue
         number_cell, title_cell = rows[row].get(plain[0]), rows[row].get(mixed[0])
         if number_cell is None or title_cell is None or not title_cell.text.strip():
             continue
@@ -116,9 +122,10 @@ def _outline_table(rows: dict[int, dict[int, BlockView]], header_row: int, data_
         if hits and hits[0].number:
             kind, number = hits[0].kind, hits[0].number
         elif found is not None:
-            number, kind = found[0].rstrip("."), None
-            depth = number.count(".") + 1
-            kind = kinds[depth - 1] if depth <= len(kinds) else None
+            # the deepest numbers are items of the last kind the header names, and so up
+            number = found[0].rstrip(".")
+            index = len(kinds) - 1 - (deepest - (number.count(".") + 1))
+            kind = kinds[index] if 0 <= index < len(kinds) else None
         else:
             continue
         labelled = _LEADING_LABEL.match(same_length_fold(title_cell.text))
