@@ -551,3 +551,11 @@ def test_an_outline_table_whose_header_names_the_lower_kinds_only():
                  "| 3.2.1 | Dluhové poradenství | Spolek Úkryt |")
     assert numbered(found["measures"], "measure_no", "goal_no") == [("3.1", "3"), ("3.2", "3")]
     assert numbered(found["activities"], "activity_no", "measure_no") == [("3.1.1", "3.1"), ("3.2.1", "3.2")]
+
+
+def test_a_number_column_named_by_its_kind_beside_a_bare_title_column():
+    found = plan("| Opatření | Název | Realizátor | Plán 2023 | Skutečnost |",
+                 "| 1.1 | Podpora odborného poradenství | Poradna Úkryt | 1,5 úvazku | 2,0 úvazku |",
+                 "| 2.1 | Tréninkové byty | Město Horní Lhota | 2 byty | – |")
+    assert numbered(found["measures"], "measure_no", "goal_no") == [("1.1", "1"), ("2.1", "2")]
+    assert titles(found["measures"]) == ["Podpora odborného poradenství", "Tréninkové byty"]
