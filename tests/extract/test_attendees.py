@@ -557,3 +557,10 @@ def test_a_note_on_the_function_after_the_organisation_is_cut():
     assert one(rows, "Zbyněk Hrách", "present")["organisation"] == "Město Horní Lhota"
     assert one(rows, "Klára Vaňková", "present")["organisation"] == "Městský úřad Horní Lhota"
     assert one(rows, "Rudolf Kos", "present")["organisation"] == "Spolek Úkryt (z. s.)"
+
+
+def test_a_chair_label_of_terse_minutes():
+    rows = run("vede: Mgr. Hana Zubrová (koordinátorka KPSS)",
+               "přítomni:",
+               "- Mgr. Hana Zubrová - MěÚ Horní Lhota")
+    assert one(rows, "Hana Zubrová", "chair")["titles"] == "Mgr."

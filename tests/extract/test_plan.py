@@ -559,3 +559,11 @@ def test_a_number_column_named_by_its_kind_beside_a_bare_title_column():
                  "| 2.1 | Tréninkové byty | Město Horní Lhota | 2 byty | – |")
     assert numbered(found["measures"], "measure_no", "goal_no") == [("1.1", "1"), ("2.1", "2")]
     assert titles(found["measures"]) == ["Podpora odborného poradenství", "Tréninkové byty"]
+
+
+def test_abbreviated_labels_of_terse_minutes():
+    found = plan("Opatření 4.1: Rozvoj komunitních služeb",
+                 "akt. 4.1.1 Navýšení kapacity sociální rehabilitace",
+                 "zodp.: Spolek Úkryt, z.ú. / termín: 3/2024")
+    assert numbered(found["activities"], "activity_no", "measure_no") == [("4.1.1", "4.1")]
+    assert titles(found["activities"]) == ["Navýšení kapacity sociální rehabilitace"]
