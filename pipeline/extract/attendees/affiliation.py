@@ -49,13 +49,26 @@ def _cut_run(text: str, lex: Lexicon) -> str:
 
 
 def _cut_note(text: str, lex: Lexicon) -> str:
-    """Cut a note on the person's function after the organisation: "Město X (místostarosta,
-    předseda ŘS)", "Městský úřad X (koordinátorka KPSS)"; a legal form in parentheses stays."""
+    """Cut what follows the organisation's name: a note on the person's function ("Město X
+    (místostarosta, předseda ŘS)", "Městský úřad X (koordinátorka KPSS)"), a note after its
+    legal form ("Spolek X, z.ú. (CDZ Tachov)"), its IČO ("Spolek X, z. s., IČO 07103450") and a
+    department ("MěÚ X, OSPOD"); a legal form in parentheses stays."""
+    ico = _ICO_AFTER.search(text)
+    if ico:
+        text = text[:ico.start()]
+    department = re.search(r",\s*(\S+)\s*$", text)
+    if department and fold(department.group(1)) in lex.departments:
+        text = text[:department.start()]
     for match in re.finditer(r"\s*\((?=[^\W\d_])", text):
-        rest = text[match.end():]
-        if rest[0].islower() and not any(rest.lower().startswith(form.lower()) for form in lex.legal_forms):
+        rest, before = text[match.end():], text[:match.start()].lower()
+        if any(rest.lower().startswith(form.lower()) for form in lex.legal_forms):
+            continue
+        if rest[0].islower() or any(before.endswith(form.lower()) for form in lex.legal_forms):
             return text[:match.start()]
     return text
+
+
+_ICO_AFTER = re.compile(r",?\s*\bI[ČC]O?\b\s*:?\s*\d[\d ]*")
 
 
 def _cut_department(text: str, lex: Lexicon) -> str:

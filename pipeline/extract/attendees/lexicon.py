@@ -41,6 +41,7 @@ class Lexicon:
     closing: tuple[str, ...]
     org_prefixes: frozenset[str]
     org_branches: tuple[str, ...]
+    departments: frozenset[str]
     clause_openers: frozenset[str]
     functions: frozenset[str]
     prepositions: frozenset[str]
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
         closing=tuple(fold(p) for p in att["cues"]["closing"]),
         org_prefixes=frozenset(fold(w) for w in att["cues"]["org_prefixes"]),
         org_branches=tuple(sorted((fold(w) for w in att["cues"]["org_branches"]), key=len, reverse=True)),
+        departments=frozenset(fold(w) for w in att["cues"]["departments"]),
         clause_openers=frozenset(fold(w) for w in att["cues"]["clause_openers"]),
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
         prepositions=frozenset(att["cues"]["prepositions"]),
