@@ -413,3 +413,17 @@ def test_a_title_wrapped_over_two_headings_is_joined():
 def test_steering_group_named_only_in_the_next_meeting_line():
     got = fields("Zápis z jednání", "Datum: 30. 8. 2017", "text", "Další jednání ŘPS je naplánováno na 17. 10. 2017.")
     assert got["working_group"] == "Řídicí pracovní skupina"
+
+
+def test_a_meeting_cue_after_another_body_s_name_and_a_head_after_a_web_menu():
+    from pipeline.extract import BlockView, extract_document
+
+    lines = ["Úvodní stránka", "Městský úřad", "Sociální služby", "Komunitní plánování", "Katalog poskytovatelů",
+             "Zápisy z jednání", "Plán rozvoje", "Kontakty", "Úřední deska", "Aktuality", "Kalendář akcí",
+             "Zápis č. 4/2023 z jednání Komise sociální a zdravotní",
+             "Komise Rady města Horní Lhota – jednání dne 12. 6. 2023 v zasedací místnosti radnice",
+             "Záznam vyhotovila: Bc. Lucie Marková"]
+    fields = extract_document([BlockView(i, "paragraph", t) for i, t in enumerate(lines)]).fields
+    assert str(fields["meeting_date"]) == "2023-06-12"
+    assert fields["location"] == "zasedací místnosti radnice"
+    assert fields["recorded_by"] == "Lucie Marková"

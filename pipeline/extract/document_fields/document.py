@@ -16,6 +16,7 @@ from pipeline.extract import BlockView
 
 
 HEAD_UNITS = 12        # the head of the minutes: this many paragraphs (a list or table counts once)
+TITLE_SEARCH_LINES = 40  # how far down a page the minutes' own title may start the head
 TOP_UNITS = 8          # the top of the minutes, where the group and territory are named
 SIGNATURE_TAIL = 6     # the last lines that may hold the signature
 
@@ -111,6 +112,12 @@ def first_phrase(folded: str, phrases: Iterable[str]) -> int:
     return match.start() if match else -1
 
 
+def last_phrase(folded: str, phrases: Iterable[str]) -> int:
+    """Where the last of `phrases` (folded, at word boundaries) occurs in `folded`, or -1."""
+    found = [m.start() for m in _phrases_pattern(tuple(phrases)).finditer(folded)]
+    return found[-1] if found else -1
+
+
 @lru_cache(maxsize=None)
 def phrases_end(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(fold1(p)) for p in sorted(phrases, key=len, reverse=True))
@@ -121,6 +128,15 @@ def cfg() -> dict[str, Any]:
     return load("meeting")
 
 
+def starts_with_title_word(text: str) -> bool:
+    """"Zápis z jednání …", "ZÁPIS", "Záznam č. 3" — not "Zápis byl schválen"."""
+    folded = fold1(text).strip()
+    words = cfg()["title"]
+    follow = "|".join(re.escape(fold1(w)) for w in words["next_words"])
+    return any(re.match(rf"{re.escape(fold1(word))}(?:\s*$|\s*[:–-]|\s+(?:{follow})(?!\w))", folded)
+               for word in words["starts"])
+
+
 class Document:
     """The lines of one document with the zones the field rules ask about."""
 
@@ -129,7 +145,11 @@ class Document:
         self.lines = document_lines(blocks)
         self.body = [line for line in self.lines if line.in_body]
         self.cells = {(b.table_id, b.row, b.col): b for b in blocks if b.kind == "table_cell"}
-        self.head = [line for line in self.body if line.unit - self.body[0].unit < HEAD_UNITS] if self.body else []
+        # The head runs HEAD_UNITS past the top, or past the minutes' own title when a web page's
+        # menu or a cover stands before it ("Úvodní stránka", "Kontakty", ... "Zápis č. 1/2024 ...").
+        titled = next((line for line in self.body[:TITLE_SEARCH_LINES] if starts_with_title_word(line.text)), None)
+        start = max(self.body[0].unit, titled.unit) if titled and self.body else (self.body[0].unit if self.body else 0)
+        self.head = [line for line in self.body if line.unit - start < HEAD_UNITS]
         self.head_ids = {line.index for line in self.head}
         self.signature_ids = self._signature_zone()
         self._position = {line.index: i for i, line in enumerate(self.body)}

@@ -16,7 +16,7 @@ from typing import Iterable
 from pipeline.config import load
 from pipeline.extract import BlockView
 from pipeline.extract.dates import DateMention, find_dates
-from pipeline.extract.document_fields.document import Document, Line, cfg, first_phrase, fold1, label_end, phrases_end
+from pipeline.extract.document_fields.document import Document, Line, cfg, first_phrase, fold1, label_end, last_phrase, phrases_end
 from pipeline.extract.document_fields.title import starts_with_title_word
 
 
@@ -96,6 +96,17 @@ def _date_label(doc: Document, line: Line, mention: DateMention, labels: Iterabl
     return label
 
 
+def _other_event(folded_prefix: str) -> bool:
+    """The text before a date names another event ("schválen dne", "usnesení rady města ze
+    dne"), unless the meeting's own cue follows that word ("Komise Rady města X – jednání dne")."""
+    words = cfg()["dates"]
+    other = last_phrase(folded_prefix, words["other_event_cues"])
+    if other < 0:
+        return False
+    own = [c for c in words["inline_cues"] if fold1(c) not in ("dne", "ze dne")]
+    return last_phrase(folded_prefix, own) < other
+
+
 def _ends_with_cue(folded_prefix: str) -> bool:
     """Whether the text before a date ends with a cue phrase ("konaného dne", "se sešla")."""
     return bool(phrases_end(tuple(cfg()["dates"]["inline_cues"])).search(folded_prefix))
@@ -156,7 +167,7 @@ def date_score(doc: Document, line: Line, mention: DateMention, title: Line | No
     if title is not None and line.block is title.block:
         return 95
     folded_prefix = _strip_before_date(fold1(text[:mention.start]))
-    if first_phrase(folded_prefix, words["dates"]["other_event_cues"]) >= 0:
+    if _other_event(folded_prefix):
         return 15 if in_signature else 0
     if in_head and _ends_with_cue(folded_prefix):
         return 80 if early and line.block.kind != "list_item" else 40

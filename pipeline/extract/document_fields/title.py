@@ -4,7 +4,8 @@ not a running header, emblem, logo or project line."""
 from __future__ import annotations
 
 import re
-from pipeline.extract.document_fields.document import Document, Line, cfg, first_phrase, fold1, phrases_end
+from pipeline.extract.document_fields.document import (Document, Line, cfg, first_phrase, fold1, phrases_end,
+                                                        starts_with_title_word)
 from pipeline.extract.document_fields.project import find_project_reg_no_in
 
 
@@ -68,12 +69,3 @@ def _numbered_title_word(text: str) -> bool:
     """A title word with only the minutes' number after it: "Zápis č. 4/2022", "ZÁPIS 12/2023"."""
     starts = "|".join(re.escape(fold1(w)) for w in cfg()["title"]["starts"])
     return bool(re.fullmatch(rf"(?:{starts})\s+(?:c\.|cislo)?\s*\d+(?:\s*/\s*\d+)?\.?", fold1(text).strip()))
-
-
-def starts_with_title_word(text: str) -> bool:
-    """"Zápis z jednání …", "ZÁPIS", "Záznam č. 3" — not "Zápis byl schválen"."""
-    folded = fold1(text).strip()
-    words = cfg()["title"]
-    follow = "|".join(re.escape(fold1(w)) for w in words["next_words"])
-    return any(re.match(rf"{re.escape(fold1(word))}(?:\s*$|\s*[:–-]|\s+(?:{follow})(?!\w))", folded)
-               for word in words["starts"])
