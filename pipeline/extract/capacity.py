@@ -162,6 +162,9 @@ def _unit_before(tokens: Sequence[Tok], i: int) -> str | None:
     if j < 0 or i - j > 3:
         return None
     unit = unit_of(tokens[j].text)
+    if j < i - 1 and unit == "worker" and any(unit_of(t.text) == "fte" for t in tokens[max(0, j - 2):j]
+                                              if t.is_word and t.text.islower()):
+        return "fte"  # "navýšení úvazků sociálních pracovnic z 2,0 na 2,8": the head noun counts
     if j < i - 1 and (unit is None or tokens[i - 1].text != "("):
         return unit
     for k in range(j - 1, max(-1, j - 3), -1):  # the head of a noun phrase right before the figure
@@ -711,8 +714,13 @@ def _block_rows(ctx: _Context, block: BlockView) -> list[dict]:
         rows.append(span_row(block, start, end, item_ref=item_ref,
                              organisation=ctx.organisation(block, pos, item_ref, service), service=service,
                              unit=figure.unit, change=reading.change, value_from=reading.value_from,
-                             value_to=reading.value_to, delta=reading.delta, raw_text=block.text[start:end]))
+                             value_to=reading.value_to, delta=_tidy(reading.delta), raw_text=block.text[start:end]))
     return rows
+
+
+def _tidy(delta: float | None) -> float | None:
+    """A difference without binary noise: 2,8 − 2,0 is 0.8, not 0.7999999999999998."""
+    return None if delta is None else round(delta, 9)
 
 
 def _merge_restatements(tokens: Sequence[Tok], readings: list[tuple[_Figure, _Reading]]
