@@ -528,7 +528,8 @@ class _Context:
         """Whose capacity it is: an organisation in the figure's clause that runs things
         (nearest before, else after), the organisation of the parent list item or of the
         table row, the organisation responsible for or providing the plan item (the one that provides the
-        row's service when there are several), else one named earlier in the block."""
+        row's service when there are several), one named earlier in the block, else the one the list
+        item just above names."""
         roles = self._org_roles()
         s_start, s_end = _clause(block, pos)
         found = [m for m in self.doc.in_block.get(block.block_id, []) if roles.get(m.key, set()) & _RUNS]
@@ -553,7 +554,25 @@ class _Context:
         if tied:
             return tied[0]
         earlier = [m for m in found if m.end <= pos]
-        return earlier[-1].key if earlier else None
+        if earlier:
+            return earlier[-1].key
+        previous = self._previous_item(block)
+        if previous is not None:
+            named = list(dict.fromkeys(m.key for m in self.doc.in_block.get(previous.block_id, [])
+                                       if roles.get(m.key, set()) & _RUNS))
+            if len(named) == 1:
+                return named[0]
+        return None
+
+    def _previous_item(self, block: BlockView) -> BlockView | None:
+        """The list item right before a list item of the same level: terse minutes go on with
+        the figures of what the line before named ("- X připravuje chráněné bydlení" / "- 2 byty,
+        celkem 6 míst")."""
+        index = self.doc.order[block.block_id]
+        if block.kind != "list_item" or index == 0:
+            return None
+        previous = self.blocks[index - 1]
+        return previous if previous.kind == "list_item" and previous.level == block.level else None
 
     def _org_roles(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
@@ -570,7 +589,8 @@ class _Context:
 
     def service(self, block: BlockView, pos: int) -> str | None:
         """Which service: one named in the figure's sentence (nearest before, else after), in
-        its block before it, in the parent list item, or in the titles above it."""
+        its block before it, in the field lines above it, in the list item just above, or in the
+        titles above it."""
         services = self.doc.services_in(block)
         s_start, s_end = sentence_of(block.text, pos)
         in_sentence = [s for s in services if s_start <= s.start < s_end]
@@ -585,6 +605,9 @@ class _Context:
         field = self._field_service(block, pos)
         if field:
             return field
+        previous = self._previous_item(block)
+        if previous is not None and self.doc.services_in(previous):
+            return self.doc.services_in(previous)[-1].service_type
         for title in self.title_blocks(block, pos):
             found = self.doc.services_in(title)
             if found:

@@ -312,3 +312,9 @@ def test_the_achieved_figure_takes_the_service_of_the_planned_one_above_it():
                "Plán: terénní program – navýšení o 0,5 úvazku",
                "Skutečnost: navýšeno o 0,3 úvazku")
     assert [(r["service"], r["delta"]) for r in rows] == [("terénní programy", 0.5), ("terénní programy", 0.3)]
+
+
+def test_a_list_line_goes_on_with_what_the_line_above_named():
+    rows = run("- Spolek Úkryt, z. ú. připravuje chráněné bydlení (§ 51) v Horní Lhotě",
+               "- 2 byty, předpokládané zahájení 2025")
+    assert [(r["organisation"], r["service"], r["unit"]) for r in rows] == [("Spolek Úkryt", "chráněné bydlení", "flat")]
