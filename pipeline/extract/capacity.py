@@ -532,7 +532,8 @@ class _Context:
         item just above names."""
         roles = self._org_roles()
         s_start, s_end = _clause(block, pos)
-        found = [m for m in self.doc.in_block.get(block.block_id, []) if roles.get(m.key, set()) & _RUNS]
+        found = [m for m in self.doc.in_block.get(block.block_id, [])
+                 if roles.get(m.key, set()) & _RUNS and self.doc.can_provide(m)]
         in_sentence = [m for m in found if s_start <= m.start < s_end]
         before = [m for m in in_sentence if m.end <= pos]
         if before:

@@ -318,3 +318,10 @@ def test_a_list_line_goes_on_with_what_the_line_above_named():
     rows = run("- Spolek Úkryt, z. ú. připravuje chráněné bydlení (§ 51) v Horní Lhotě",
                "- 2 byty, předpokládané zahájení 2025")
     assert [(r["organisation"], r["service"], r["unit"]) for r in rows] == [("Spolek Úkryt", "chráněné bydlení", "flat")]
+
+
+def test_a_public_office_named_after_the_figure_owns_no_capacity():
+    rows = run("Aktivita 2.1.1 Chráněné bydlení",
+               "Zodpovídá: Spolek Úkryt, z. ú. Registrace služby chráněné bydlení s kapacitou 6 míst byla podána "
+               "na Krajský úřad Podleského kraje.")
+    assert [(r["organisation"], r["unit"]) for r in rows] == [("Spolek Úkryt", "place")]
