@@ -574,3 +574,14 @@ def test_what_follows_the_organisation_name_is_cut():
     assert one(rows, "Tomáš Lorek", "present")["organisation"] == "Spolek Úkryt, z.ú."
     assert one(rows, "Iva Smetáková", "excused")["organisation"] == "MěÚ Horní Lhota"
     assert one(rows, "Ivo Kubec", "speaker")["organisation"] == "Spolek Nový břeh, z. s."
+
+
+def test_the_organisation_a_speaker_comes_from():
+    rows = run("Výsledky představila PhDr. Klára Vondrušková ze společnosti Analytika Horní Lhota s.r.o., která "
+               "šetření zpracovala.")
+    assert one(rows, "Klára Vondrušková", "speaker")["organisation"] == "Analytika Horní Lhota s.r.o."
+
+
+def test_the_organisation_after_a_function_in_a_group():
+    rows = run("Jednání vedla:\tMgr. Klára Dolanská, vedoucí PS (Spolek Paleta, z. s.)")
+    assert one(rows, "Klára Dolanská", "chair")["organisation"] == "Spolek Paleta, z. s."

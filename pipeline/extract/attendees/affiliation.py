@@ -29,7 +29,11 @@ def clean_org(text: str, lex: Lexicon) -> str | None:
     for word in re.finditer(r"\S+", body):
         token = word.group()
         if (token[0].isupper() or token[0] in "„\"") and fold(token) not in lex.org_prefixes:
-            org = _cut_department(_cut_note(body[word.start():], lex), lex).strip(" ,;:" + DASHES)
+            rest = body[word.start():]
+            inner = re.match(r"(\S+)\s*\(([^()]+)\)", rest)
+            if inner and fold(inner.group(1)) in lex.not_organisations:
+                rest = inner.group(2)  # "vedoucí PS (Spolek X, z. s.)": the group's organisation
+            org = _cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES)
             named = any(c.isalpha() for c in org) and fold(org) not in lex.not_organisations
             return org if named else None
     return None

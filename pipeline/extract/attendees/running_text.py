@@ -91,6 +91,7 @@ def _speakers(block: BlockView, line: Line, in_plan: bool = False) -> Iterator[t
         return
     presenters = _presenters(block, line, people)
     for person in people:
+        _origin_org(block, person, line)
         if _joins_the_group(doc, person, line, lex):
             yield person, "member"
         if person in presenters:
@@ -100,6 +101,19 @@ def _speakers(block: BlockView, line: Line, in_plan: bool = False) -> Iterator[t
             or (None if in_plan else _colon_role(block, person, line))
         if role:
             yield person, role
+
+
+_ORIGIN = re.compile(r"\s*,?\s*(?:z|ze|za)\s+(?:organizace|organizaci|společnosti|spolku|sdružení|firmy|ústavu)\s+")
+
+
+def _origin_org(block: BlockView, person: Person, line: Line) -> None:
+    """The organisation a person comes from, written after her name: "PhDr. X ze společnosti
+    Analytika Y s.r.o., která ...", "Bc. X z organizace Z, z. s."."""
+    if person.organisation is not None:
+        return
+    match = _ORIGIN.match(block.text, person.tail, line.end)
+    if match:
+        person.organisation = clean_org(block.text[match.end():line.end], lexicon())
 
 
 def _sentence(doc: Doc, person: Person, line: Line) -> tuple[int, int]:
