@@ -93,6 +93,8 @@ def test_person_before_the_organisation_is_not_part_of_it():
     (["Občanského", "sdružení", "Skok"], "Občanské sdružení Skok"),
     (["Diakonie", "ČCE", "–", "střediska", "Lhota"], "Diakonie ČCE – středisko Lhota"),
     (["datalab", "research"], "datalab research"),
+    (["Most", "k", "domovu"], "Most k domovu"),
+    (["Domov", "u", "rybníka"], "Domov u rybníka"),
 ])
 def test_nominative(words, expected):
     assert nominative(words) == expected

@@ -46,13 +46,16 @@ def nominative(words: Sequence[str]) -> str:
     "Slezská diakonie", "úřad práce" -> "Úřad práce"). The first noun of the lemma table is
     brought to its lemma, the adjectives before it agree with its gender, a town after an
     inflected "město"/"obec" loses its case ending, and a noun after a dash is brought to
-    its lemma ("– střediska Úsvit"); a genitive complement ("... Karlovarského kraje") stays."""
+    its lemma ("– střediska Úsvit"); a genitive complement ("... Karlovarského kraje") and a
+    noun after a preposition ("Most k domovu") stay."""
     lx = lex()
     words = list(words)
     for i, word in enumerate(words):
         entry = lx.lemmas.get(word.lower())
         if not entry:
             continue
+        if i > 0 and words[i - 1].lower() in lx.inside_name and words[i - 1].lower() != "a":
+            break  # "Most k domovu", "Domov u rybníka": a noun after a preposition keeps its case
         lemma, gender, case = entry
         out = [adjective_nominative(w, gender) for w in words[:i]]
         if case == "nom":
