@@ -484,3 +484,10 @@ def test_a_region_opening_a_sentence_is_an_actor():
     found = rows("Koordinátorka informovala o plánu. Podlesský kraj bude i nadále financovat adiktologické služby.",
                  "Služby v Podlesském kraji jsou dostupné.")
     assert found == {("Podlesský kraj", "funder", None)}
+
+
+def test_a_slot_value_ends_with_its_sentence():
+    found = rows("Aktivita 2.1.1 Chráněné bydlení",
+                 "Zodpovídá: Spolek Úkryt, z. ú. Stav: plní se. Registrace byla podána na Krajský úřad Podleského kraje.")
+    assert ("Spolek Úkryt", "responsible", "2.1.1") in found
+    assert ("Krajský úřad Podleského kraje", "responsible", "2.1.1") not in found

@@ -25,7 +25,7 @@ from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
 from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_tokens
 from pipeline.extract.services import find_services
-from pipeline.extract.organisations.textspans import Tok, lines, toks
+from pipeline.extract.organisations.textspans import Tok, lines, sentences, toks
 
 
 # --------------------------------------------------------------------------- names given by position
@@ -128,14 +128,24 @@ def slot_spans(block: BlockView) -> list[tuple[int, int, str]]:
                 break  # no label opens the line
             else:
                 value_start = p_start  # a further value of the same label
-            if value_start < p_end:
-                spans.append((value_start, p_end, role))
+            value_end = min(p_end, _sentence_end(block.text, value_start))
+            if value_start < value_end:
+                spans.append((value_start, value_end, role))
             first = False
     for role, patterns in inline.items():
         for pattern in patterns:
             for match in pattern.finditer(block.text):
                 spans.append((match.end(), _clause_end(block.text, match.end()), role))
     return spans
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` ends: a slot's value does not run into the next sentence
+    ("Zodpovídá: Spolek X, z. ú. Stav: plní se. Registrace byla podána na Krajský úřad ...")."""
+    for start, end in sentences(text):
+        if start <= pos < end:
+            return end
+    return len(text)
 
 
 def _label_role(text: str, labels: dict[str, list[str]]) -> tuple[str, int] | None:
