@@ -733,7 +733,7 @@ def _block_rows(ctx: _Context, block: BlockView) -> list[dict]:
     for figure, reading in _merge_restatements(tokens, readings):
         pos = tokens[figure.index].start
         start, end = tokens[reading.first].start, tokens[reading.last].end
-        item_ref = ctx.doc.row_number(block) or ctx.doc.items.at(block, pos)
+        item_ref = ctx.doc.row_number(block) or ctx.doc.items.at(block, pos) or ctx.doc.items.referenced(block, pos)
         service = ctx.service(block, pos)
         rows.append(span_row(block, start, end, item_ref=item_ref,
                              organisation=ctx.organisation(block, pos, item_ref, service), service=service,

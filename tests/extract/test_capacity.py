@@ -325,3 +325,10 @@ def test_a_public_office_named_after_the_figure_owns_no_capacity():
                "Zodpovídá: Spolek Úkryt, z. ú. Registrace služby chráněné bydlení s kapacitou 6 míst byla podána "
                "na Krajský úřad Podleského kraje.")
     assert [(r["organisation"], r["unit"]) for r in rows] == [("Spolek Úkryt", "place")]
+
+
+def test_a_figure_outside_the_plan_takes_the_item_its_sentence_names():
+    rows = run("V rámci aktivity 3.1.1 navýšil Spolek Úkryt, z. s. kapacitu noclehárny z 12 na 18 lůžek.",
+               "Aktivita 3.1.1 Zimní režim noclehárny",
+               "R: Spolek Úkryt, z. s.")
+    assert [(r["item_ref"], r["delta"]) for r in rows] == [("3.1.1", 6.0)]

@@ -19,7 +19,7 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
 from pipeline.extract.common import PLAN_TABLES, body_offset, fold
-from pipeline.extract.organisations.textspans import lines
+from pipeline.extract.organisations.textspans import lines, sentence_of
 
 # A plan item's number as written: figures ("2", "1.3.1"), or a capital letter or a Roman
 # numeral first ("B", "B.2", "IV", "II.3"); case-sensitive.
@@ -50,6 +50,14 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     preps = "|".join(re.escape(fold(p)) for p in cfg["reference_prepositions"])
     reference = re.compile(rf"^\s*(?i:{preps})\s+(?i:{nouns})\s+({ITEM_NUMBER})\.?(?=[\s:,;–-]|$)")
     return markers, reference
+
+
+@lru_cache(maxsize=1)
+def _reference_anywhere() -> re.Pattern[str]:
+    """An item named by its noun and number anywhere in a sentence ("aktivity 3.1.1", "akt. 4.1.1")."""
+    nouns = load("organisations")["items"]["reference_nouns"] + ["akt.", "opatr."]
+    alternatives = "|".join(re.escape(fold(n)) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:{alternatives})\s*({ITEM_NUMBER})\.?(?=[\s:,;)–-]|$)")
 
 
 def explicit_item(text: str) -> str | None:
@@ -142,6 +150,15 @@ class ItemIndex:
             if start <= pos:
                 current = number
         return current
+
+    def referenced(self, block: BlockView, pos: int) -> str | None:
+        """The plan item the sentence of `pos` refers to by its number ("V rámci aktivity 3.1.1
+        navýšil X ...", "viz akt. 4.1.1"), when exactly one item of the plan is named so."""
+        start, end = sentence_of(block.text, pos)
+        known = {n for items in self.starts.values() for _, n in items}
+        found = {m.group(1).rstrip(".") for m in _reference_anywhere().finditer(_unaccented(block.text[start:end]))}
+        found &= known
+        return found.pop() if len(found) == 1 else None
 
     def title_of(self, number: str, blocks_by_id: dict[int, BlockView]) -> str | None:
         """The line where the plan item with this number starts (its title)."""
