@@ -32,6 +32,7 @@ def changes(*lines: str) -> list[tuple]:
     ("Personál posílí + 0,5 úvazku.", ("fte", "increase", None, None, 0.5)),
     ("Služba byla posílena o +1,0 úvazku pracovníka v sociálních službách.", ("fte", "increase", None, None, 1.0)),
     ("Došlo k navýšení úvazků sociálních pracovnic z 2,0 na 2,8.", ("fte", "increase", 2.0, 2.8, 0.8)),
+    ("Organizace navyšuje počet pečovatelek ze 7 na 8.", ("worker", "increase", 7.0, 8.0, 1.0)),
     ("Rozšíření kapacity z 12 lůžek na 20 lůžek.", ("bed", "increase", 12.0, 20.0, 8.0)),
     ("Úvazky v přímé péči se zvýší z 3,5 na 4 úvazky.", ("fte", "increase", 3.5, 4.0, 0.5)),
     ("Kapacita domova klesne z 60 na 52 lůžek.", ("bed", "decrease", 60.0, 52.0, -8.0)),
