@@ -585,3 +585,15 @@ def test_the_organisation_a_speaker_comes_from():
 def test_the_organisation_after_a_function_in_a_group():
     rows = run("Jednání vedla:\tMgr. Klára Dolanská, vedoucí PS (Spolek Paleta, z. s.)")
     assert one(rows, "Klára Dolanská", "chair")["organisation"] == "Spolek Paleta, z. s."
+
+
+def test_a_function_after_a_dash_is_no_part_of_the_organisation():
+    rows = run("Přítomni: Mgr. Klára Benešová (Město Horní Lhota – koordinátorka KPSS), "
+               "Jana Vrbová (Diakonie ČCE – středisko Horní Lhota)")
+    assert one(rows, "Klára Benešová", "present")["organisation"] == "Město Horní Lhota"
+    assert one(rows, "Jana Vrbová", "present")["organisation"] == "Diakonie ČCE – středisko Horní Lhota"
+
+
+def test_a_description_after_a_dash_stays_part_of_the_organisation():
+    rows = run("Přítomni: Mgr. Pavel Janoušek (Kompas – poradna pro rodinu)")
+    assert one(rows, "Pavel Janoušek", "present")["organisation"] == "Kompas – poradna pro rodinu"

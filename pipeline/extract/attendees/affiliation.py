@@ -76,13 +76,17 @@ _ICO_AFTER = re.compile(r",?\s*\bI[ČC]O?\b\s*:?\s*\d[\d ]*")
 
 
 def _cut_department(text: str, lex: Lexicon) -> str:
-    """Cut ", odbor sociálních věcí" (a comma and a lower-case word that is no legal form);
-    a branch with its place (", kontaktní pracoviště Dolní Lhota") stays part of the name."""
-    for match in re.finditer(r",\s*(\S+)", text):
+    """Cut ", odbor sociálních věcí" (a comma and a lower-case word that is no legal form) and
+    "– koordinátorka KPSS", "– sociální odbor" (a dash and a function or a department); a branch
+    with its place (", kontaktní pracoviště Dolní Lhota", "– středisko Vsetín") and a description
+    after a dash ("Kompas – poradna pro rodinu") stay part of the name."""
+    for match in re.finditer(r"(?:,|\s[–—-])\s*(\S+)", text):
         rest = text[match.start(1):]
-        if rest[0].islower() and not any(rest.lower().startswith(form.lower()) for form in lex.legal_forms) \
-                and not _branch(rest, lex):
-            return text[:match.start()]
+        if match.group().startswith(",") or fold(match.group(1)) in lex.functions or fold(match.group(1)) == "odbor" \
+                or fold(rest).startswith("socialni odbor"):
+            if rest[0].islower() and not any(rest.lower().startswith(form.lower()) for form in lex.legal_forms) \
+                    and not _branch(rest, lex):
+                return text[:match.start()]
     return text
 
 
