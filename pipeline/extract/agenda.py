@@ -199,7 +199,8 @@ def _marker_at(line: Line, position: int) -> int | None:
 def _inline_items(line: Line, position: int) -> list[Item]:
     """Items written after the label on its own line: "Program: 1. Úvod 2. Různé" or "úvod; PS; různé"."""
     text = line.block.text[position:line.end]
-    numbered = list(re.finditer(rf"(?:^|(?<=\s)|(?<=[,;]))(\d{{1,2}}|{_ROMAN_NUMERAL})\s*[.)]\s+", text))
+    numbered = _in_sequence(list(re.finditer(rf"(?:^|(?<=\s)|(?<=[,;]))(\d{{1,2}}|{_ROMAN_NUMERAL})\s*([.)])\s+",
+                                             text)))
     if numbered and numbered[0].start() == len(text) - len(text.lstrip()):
         bounds = [m.end() for m in numbered] + [len(text)]
         starts = [m.start() for m in numbered[1:]] + [len(text)]
@@ -210,6 +211,19 @@ def _inline_items(line: Line, position: int) -> list[Item]:
     if len(parts) < (2 if separator == ";" else 3) or any(b - a > 80 for a, b in parts):
         return []
     return [Item(line.block, position + a, position + b) for a, b in parts]
+
+
+def _in_sequence(markers: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The markers that go on from the first one: the same mark after the number and the next
+    number ("1) Úvod 2) Plnění za 1. pololetí 3) ..." - "1." inside an item is no marker)."""
+    if not markers:
+        return markers
+    kept = [markers[0]]
+    for marker in markers[1:]:
+        last, number = _number_of(kept[-1].group(1)), _number_of(marker.group(1))
+        if marker.group(2) == kept[0].group(2) and last is not None and number == last + 1:
+            kept.append(marker)
+    return kept
 
 
 def _items_following(doc: Document, label_line: Line, first_number: int | None = None) -> list[Item]:

@@ -226,3 +226,8 @@ def test_programme_of_the_next_meeting_is_not_this_meetings_programme():
                   "- dotace kraje") == []
     assert agenda("Zápis z jednání", "Datum: 1. 3. 2024", "Program:", "- Úvod", "- Katalog",
                   "Návrh programu dalšího jednání:", "- Rozpočet", "- Dotace") == [(1, "Úvod"), (2, "Katalog")]
+
+
+def test_an_inline_programme_keeps_its_own_numbering():
+    assert agenda("# Zápis z jednání", "Program: 1) Zahájení 2) Vyhodnocení plnění za 1. pololetí 2023 "
+                  "3) Různé") == [(1, "Zahájení"), (2, "Vyhodnocení plnění za 1. pololetí 2023"), (3, "Různé")]

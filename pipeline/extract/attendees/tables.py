@@ -305,8 +305,10 @@ def _row_of_people(row: dict[int, Cell], role: str, rows: Rows) -> None:
 
 
 def _header_in(head: str, headers: frozenset[str]) -> bool:
-    """"Jméno a příjmení" is a name header, "Organizace / funkce" an organisation header."""
-    return any(head == h or head.startswith(h + " ") or head.startswith(h + "/") for h in headers)
+    """"Jméno a příjmení", "Příjmení, jméno, titul" are name headers, "Organizace / funkce" an
+    organisation header."""
+    return any(head == h or head.startswith(h + " ") or head.startswith(h + "/") or head.startswith(h + ",")
+               for h in headers)
 
 
 def _table_person(row: dict[int, Cell], header: Header, pending: str | None, rows: Rows) -> None:
