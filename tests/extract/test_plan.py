@@ -567,3 +567,21 @@ def test_abbreviated_labels_of_terse_minutes():
                  "zodp.: Spolek Úkryt, z.ú. / termín: 3/2024")
     assert numbered(found["activities"], "activity_no", "measure_no") == [("4.1.1", "4.1")]
     assert titles(found["activities"]) == ["Navýšení kapacity sociální rehabilitace"]
+
+
+def test_a_bare_introduction_over_paragraphs_numbered_under_the_parent():
+    found = plan("Opatření 2.1 Rozvoj terénních služeb",
+                 "Aktivity:",
+                 "2.1.1 Rozšíření osobní asistence do obcí – realizátor Spolek Úkryt, z. ú.",
+                 "2.1.2 Zachování pečovatelské služby – realizátor Město Horní Lhota")
+    assert numbered(found["activities"], "activity_no", "measure_no") == [("2.1.1", "2.1"), ("2.1.2", "2.1")]
+    assert titles(found["activities"]) == ["Rozšíření osobní asistence do obcí", "Zachování pečovatelské služby"]
+
+
+def test_who_does_an_activity_after_a_dash_ends_its_title():
+    found = plan("Opatření 2.2 Pobytové služby pro osoby s demencí",
+                 "Aktivity k opatření 2.2:",
+                 "• zřízení domova se zvláštním režimem v budově polikliniky – Domov Úkryt, p. o., kapacita 24 lůžek",
+                 "• vzdělávání pracovníků – prevence vyhoření")
+    assert titles(found["activities"]) == ["zřízení domova se zvláštním režimem v budově polikliniky",
+                                           "vzdělávání pracovníků – prevence vyhoření"]

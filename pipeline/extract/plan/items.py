@@ -173,7 +173,7 @@ def trim(piece: Piece) -> Piece:
         if text[field_match.start("field")].isupper():
             end = field_match.start()
             break
-    dash_field = rules().dash_field.search(folded, start, end)
+    dash_field = rules().dash_field.search(folded, start, end) or rules().dash_organisation.search(folded, start, end)
     if dash_field:
         end = dash_field.start()
     while start < end and (text[start].isspace() or text[start] in SEPARATORS):

@@ -115,6 +115,7 @@ class _Rules:
     field_line: re.Pattern[str]
     inline_field: re.Pattern[str]
     dash_field: re.Pattern[str]
+    dash_organisation: re.Pattern[str]
     not_plan: re.Pattern[str]
     intro: dict[str, re.Pattern[str]]
     sentence_intro: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
@@ -161,6 +162,7 @@ def rules() -> _Rules:
     label = rf"(?P<label>{_alternation(list(label_kind))})(?!\w)"
     fields = [*labels["responsible"], *labels["deadline"], *cfg["fields"]["labels"]]
     who_or_when = [w for w in (*labels["responsible"], *labels["deadline"]) if len(w) > 1]
+    legal_forms = [v for variants in load("organisations")["legal_forms"].values() for v in variants if "." in v]
     intro = cfg["intro"]
     header_columns = [(fold(p), column) for column in ("number", "title", "service", "organisation", "plain_number")
                       for p in cfg["table"][column]]
@@ -178,6 +180,8 @@ def rules() -> _Rules:
         inline_field=re.compile(rf"\s(?P<field>{_alternation(fields)})\s*:"),
         # "Opatření 2.1 Zřízení ... – realizátor Spolek X; plán: ...": who or when, after a dash
         dash_field=re.compile(rf"\s[–—-]\s*(?:{_alternation(who_or_when)})\s"),
+        # "… v budově polikliniky – Domov X, p. o., kapacita 24 lůžek": who does it, after a dash
+        dash_organisation=re.compile(rf"\s[–—-]\s+(?=[^\W\d_][^–—;]{{0,60}}?,?\s*(?:{_alternation(legal_forms)})(?!\w))"),
         not_plan=re.compile(rf"\s*(?:{_alternation(labels['not_plan'])})(?!\w)"),
         intro={"activity": _intro_pattern(intro, "activities", "activity_parents"),
                "measure": _intro_pattern(intro, "measures", "measure_parents")},

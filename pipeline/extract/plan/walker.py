@@ -166,16 +166,17 @@ class Walker:
 
     def _intro(self, index: int, block: BlockView) -> _Children | None:
         """"Uskutečněné aktivity k naplnění opatření [3.1]:" opens a list of children of 3.1;
-        a bare "Aktivity:" does so only when list items follow."""
+        a bare "Aktivity:" does so only when list items follow, or paragraphs numbered under the
+        parent ("Aktivity:" / "2.1.1 Rozšíření ..." under Opatření 2.1)."""
         offset = after_slide_number(block.text, body_offset(block))
         match = intro_match(block.text[offset:])
         if match is None:
             return None
         kind, number, rest, bare = match
         nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-        if bare and (nxt is None or nxt.kind != "list_item"):
-            return None
         parent = number or self._parent(kind, None)
+        if bare and (nxt is None or (nxt.kind != "list_item" and not _numbers_under(nxt, parent))):
+            return None
         if not parent:
             return None
         children = _Children(kind, parent)
@@ -260,6 +261,13 @@ class Walker:
                 self._row(kind, block, piece.start, piece.end, number, parent, piece.text)
                 self._enter(kind, number, parent)
         return True
+
+
+def _numbers_under(block: BlockView, parent: str | None) -> bool:
+    """The block is a paragraph that opens with a number under `parent` ("2.1.1 ..." under 2.1)."""
+    if parent is None or block.kind != "paragraph":
+        return False
+    return re.match(rf"\s*{re.escape(parent)}\.\d+\.?\s", block.text) is not None
 
 
 # A paragraph that starts with a typed list marker is one child: an outline number ("2.1
