@@ -597,3 +597,11 @@ def test_a_function_after_a_dash_is_no_part_of_the_organisation():
 def test_a_description_after_a_dash_stays_part_of_the_organisation():
     rows = run("Přítomni: Mgr. Pavel Janoušek (Kompas – poradna pro rodinu)")
     assert one(rows, "Pavel Janoušek", "present")["organisation"] == "Kompas – poradna pro rodinu"
+
+
+def test_a_surname_takes_the_full_name_of_a_table_listing_surname_first():
+    rows = run("| Příjmení, jméno, titul | Organizace |",
+               "| Šimková Ludmila, Bc. | Asistence Horní Lhota, z. ú. |",
+               "4) Informace poskytovatelů",
+               "• Bc. Šimková (Asistence Horní Lhota): od září byly přijaty 2 nové asistentky.")
+    assert ("Šimková Ludmila", "speaker") in pairs(rows)

@@ -31,7 +31,9 @@ def with_full_names(rows: list[dict]) -> list[dict]:
     for row in rows:
         words = row["name"].split()
         if len(words) >= 2 and _short(row["name"]) is None:
-            full.setdefault(fold(words[-1]), {}).setdefault(fold(row["name"]), row)
+            person = " ".join(sorted(fold(row["name"]).split()))  # "Věra Šilhavá" = "Šilhavá Věra"
+            for surname in {words[-1], words[0]}:  # the surname stands last, or first in a table
+                full.setdefault(fold(surname), {}).setdefault(person, row)
     out: list[dict] = []
     seen: set[tuple[str, str]] = set()
     for row in rows:
@@ -39,7 +41,7 @@ def with_full_names(rows: list[dict]) -> list[dict]:
         if short is not None:
             initial, surname = short
             named = [r for key, r in full.get(fold(surname), {}).items()
-                     if initial is None or fold(key)[:1] == fold(initial)]
+                     if initial is None or fold(initial) in (w[:1] for w in key.split() if w != fold(surname))]
             if len(named) == 1:
                 source = named[0]
                 row = {**row, "name": source["name"], "block_id": source["block_id"],

@@ -19,6 +19,7 @@ from pipeline.extract.attendees.text import DASHES, Line, lines
 from pipeline.extract.attendees.names import (Person, intro_matches, is_marker_tok, is_title_word, person_candidates,
                                               street, strong, tokens_of)
 from pipeline.extract.attendees.labels import is_responsibility
+from pipeline.extract.organisations.itemscope import section_break
 from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org
 from pipeline.extract.attendees.lists import Rows, segments
 
@@ -29,15 +30,17 @@ MEMBERSHIP_WINDOW = 3  # how many words from a word for a member the word for jo
 
 def plan_blocks(blocks: Sequence[BlockView], result: Extraction) -> set[int]:
     """Blocks under a goal, measure or activity found by the plan extractor (which runs
-    first): from the item's block up to the next heading that is no plan item."""
+    first): from the item's block up to the next heading that is no plan item, or the next
+    section of the minutes ("K bodu 4", "Ad 3)", a point of the programme)."""
     starts = {row["block_id"] for table in ("goals", "measures", "activities")
               for row in result.tables.get(table, [])}
+    agenda = {fold(str(r.get("title", ""))).strip() for r in result.tables.get("agenda_items", [])}
     inside, current = set(), False
     for block in blocks:
         if block.block_id in starts:
             current = True
-        elif block.kind == "heading":
-            current = False
+        elif block.kind == "heading" or section_break(block, agenda):
+            current = False  # the next point of the programme ("4) Informace poskytovatelů")
         if current:
             inside.add(block.block_id)
     return inside

@@ -78,6 +78,9 @@ def _breaks(line: str, agenda: set[str]) -> bool:
     if any(p.match(text) for p in _patterns()[0]):
         return True
     body = fold(text).strip().rstrip(":")
+    if body in agenda:
+        return bool(body) and len(body) < 80
+    body = re.sub(r"^(?:\d{1,2}|[ivx]{1,4})\s*[.)]\s*", "", body)  # "4) Informace poskytovatelů"
     return bool(body) and body in agenda and len(body) < 80
 
 
