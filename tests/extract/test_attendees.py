@@ -605,3 +605,10 @@ def test_a_surname_takes_the_full_name_of_a_table_listing_surname_first():
                "4) Informace poskytovatelů",
                "• Bc. Šimková (Asistence Horní Lhota): od září byly přijaty 2 nové asistentky.")
     assert ("Šimková Ludmila", "speaker") in pairs(rows)
+
+
+def test_a_surname_in_parentheses_after_an_organisation_reports():
+    rows = run("Přítomni: Bc. Zdeněk Čapek – Domov Úkryt, p. o.; Ing. Libor Kratina – Charita Horní Lhota",
+               "- Domov Úkryt (Čapek): kapacita domova pro seniory 92 lůžek",
+               "- Charita Horní Lhota (Kratina): nová pobočka osobní asistence")
+    assert ("Zdeněk Čapek", "speaker") in pairs(rows) and ("Libor Kratina", "speaker") in pairs(rows)

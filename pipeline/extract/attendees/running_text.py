@@ -70,6 +70,24 @@ def from_text(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int, 
                 continue
             for person, role in _speakers(block, line, in_plan=block.block_id in in_plan):
                 rows.add(block, person, role)
+            reporter = _reporting_surname(block, line)
+            if reporter is not None:
+                rows.add(block, reporter, "speaker")
+
+
+_REPORT_LINE = re.compile(r"\s*[-•–*·]?\s*(?P<org>[^():]{2,60}?)\s*\((?P<name>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+)\)\s*:\s*\S")
+
+
+def _reporting_surname(block: BlockView, line: Line) -> Person | None:
+    """Terse minutes write who reported after her organisation: "- Domov Vesna (Čáp): kapacita
+    ...", "MP (Hendrych): pochůzky ..." — a capitalised word in parentheses before the colon.
+    The surname takes the person's full name from the attendance (see `full_names`)."""
+    match = _REPORT_LINE.match(line.text)
+    if match is None or fold(match.group("name")) in lexicon().not_names:
+        return None
+    start = line.start + match.start("name")
+    return Person(start, start + len(match.group("name")), match.group("name"),
+                  organisation=clean_org(match.group("org"), lexicon()), tail=start + len(match.group("name")))
 
 
 def _signer(block: BlockView, line: Line) -> Person | None:
