@@ -31,7 +31,7 @@ from typing import Sequence
 
 from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
-from pipeline.extract.common import body_offset, span_row
+from pipeline.extract.common import body_offset, fold, span_row
 from pipeline.extract.dates import find_dates
 from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.lexicon import is_verb
@@ -61,6 +61,8 @@ class _Rules:
     events: tuple[str, ...]
     existing: tuple[str, ...]
     column_words: tuple[str, ...]
+    unit_columns: frozenset[str]
+    change_columns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +93,8 @@ def rules() -> _Rules:
         events=tuple(cfg["not_capacity"]["events"]),
         existing=tuple(change["existing"]),
         column_words=tuple(change["column_headers"]),
+        unit_columns=frozenset(fold(w) for w in change["unit_column_headers"]),
+        change_columns=frozenset(fold(w) for w in change["change_column_headers"]),
     )
 
 
@@ -547,6 +551,9 @@ class _Context:
                if roles.get(m.key, set()) & _RUNS]
         if row:
             return row[0]
+        merged = self._merged_row_org(block, roles)
+        if merged:
+            return merged
         tied = self._item_orgs(item_ref)
         if service and len(tied) > 1:
             providing = [o for o in tied if o in self.services_by_org.get(service, set())]
@@ -563,6 +570,26 @@ class _Context:
                                        if roles.get(m.key, set()) & _RUNS))
             if len(named) == 1:
                 return named[0]
+        return None
+
+    def _merged_row_org(self, block: BlockView, roles: dict[str, set[str]]) -> str | None:
+        """A table row whose organisation cell is merged with the rows above (empty here): the
+        organisation of the nearest row above that names one ("CSS Klatovy" over its two services)."""
+        found = self.doc.tables.locate(block, 0)
+        if not found or not found[1].whole_block:
+            return None
+        table, cell = found
+        org_cols = [c for c, kind in table.columns.items() if kind in ("organisation", "responsible", "applicant")]
+        if not org_cols or any(table.rows.get(cell.row, {}).get(c) is not None
+                               and table.rows[cell.row][c].text.strip() for c in org_cols):
+            return None
+        for r in sorted((r for r in table.rows if min(table.rows) < r < cell.row), reverse=True):
+            for c in org_cols:
+                above = table.rows[r].get(c)
+                if above is not None and above.text.strip():
+                    named = [m.key for m in self.doc.in_block.get(above.block.block_id, [])
+                             if roles.get(m.key, set()) & _RUNS]
+                    return named[0] if named else None
         return None
 
     def _previous_item(self, block: BlockView) -> BlockView | None:
@@ -644,11 +671,37 @@ class _Columns:
     def __init__(self, doc: DocOrgs):
         self.doc = doc
         self.columns: dict[int, list[int]] = {}  # id of the table -> its capacity columns, in order
+        self.unit_column: dict[int, int] = {}  # id of the table -> its "Jednotka" column
+        self.change_columns: dict[int, set[int]] = {}  # id of the table -> its "Změna" columns
         for table in doc.tables.tables:
-            header = table.rows.get(min(table.rows), {}) if table.rows else {}
-            cols = sorted(col for col, cell in header.items() if _capacity_header(cell.text))
+            order = sorted(table.rows)
+            header = table.rows.get(order[0], {}) if order else {}
+            heads = {col: fold(cell.text).strip(" :") for col, cell in header.items()}
+            changes = {col for col, head in heads.items() if head in rules().change_columns}
+            cols = sorted(col for col, cell in header.items() if _capacity_header(cell.text) and col not in changes)
+            if len(cols) < 2 and len(order) > 1:
+                cols = _sub_header_columns(table.rows[order[1]]) or cols  # "Kapacita" over "2023" | "2024"
             if len(cols) >= 2:
                 self.columns[id(table)] = cols
+                self.change_columns[id(table)] = changes
+                units = [col for col, head in heads.items() if head in rules().unit_columns]
+                if units:
+                    self.unit_column[id(table)] = units[0]
+
+    def unit(self, block: BlockView, pos: int) -> str | None:
+        """The unit a table row names in its unit column ("úvazky" -> fte), for a figure in a
+        capacity column of that row."""
+        found = self.doc.tables.locate(block, pos)
+        if not found or id(found[0]) not in self.unit_column or found[1].col not in self.columns[id(found[0])]:
+            return None
+        cell = found[0].rows.get(found[1].row, {}).get(self.unit_column[id(found[0])])
+        words = cell.text.split() if cell is not None else []
+        return unit_of(words[0]) if words else None
+
+    def in_change_column(self, block: BlockView, pos: int) -> bool:
+        """A figure in the "Změna" column of a table whose capacity columns state the change."""
+        found = self.doc.tables.locate(block, pos)
+        return bool(found) and found[1].col in self.change_columns.get(id(found[0]), set())
 
     def reading(self, block: BlockView, figure: _Figure, tokens: Sequence[Tok]) -> _Reading | str | None:
         """The reading of a figure in a capacity column: "skip" for one a later column reads,
@@ -686,6 +739,13 @@ class _Columns:
 _DASH_ONLY = re.compile(r"\s*[–—-]?\s*")
 
 
+def _sub_header_columns(row: dict) -> list[int]:
+    """A second header row of years under a merged "Kapacita" ("2023" | "2024"): its columns."""
+    filled = {col: cell.text.strip() for col, cell in row.items() if cell.text.strip()}
+    years = [col for col, text in sorted(filled.items()) if re.fullmatch(r"(?:19|20)\d\d", text)]
+    return years if len(years) >= 2 and len(years) == len(filled) else []
+
+
 def _capacity_header(text: str) -> bool:
     """A header of a capacity column: it names a capacity, a count, a state or a plan."""
     return any(w.startswith(rules().column_words) for w in _words(text))
@@ -712,11 +772,15 @@ def _block_rows(ctx: _Context, block: BlockView) -> list[dict]:
     by_index = {f.index: f for f in figures}
     readings: list[tuple[_Figure, _Reading]] = []
     for figure in figures:
+        pos = tokens[figure.index].start
+        if block.table_id is not None and ctx.columns.in_change_column(block, pos):
+            continue  # "+1,5" beside "9,0" | "10,5": the capacity columns say it
+        if figure.unit is None and block.table_id is not None:
+            figure.unit = ctx.columns.unit(block, pos)
         if figure.unit is None:
             if not unit_fallback or not _bare_list_figure(block, tokens, figure.index):
                 continue
             figure.unit = unit_fallback
-        pos = tokens[figure.index].start
         c_start, c_end = _clause(block, pos)
         if figure.unit in rules().need_cue and not figure.header and not _client_cue(block, tokens, figure,
                                                                                      c_start, c_end):

@@ -333,3 +333,14 @@ def test_a_figure_outside_the_plan_takes_the_item_its_sentence_names():
                "Aktivita 3.1.1 Zimní režim noclehárny",
                "R: Spolek Úkryt, z. s.")
     assert [(r["item_ref"], r["delta"]) for r in rows] == [("3.1.1", 6.0)]
+
+
+def test_a_network_table_with_a_unit_column_years_under_capacity_and_a_change_column():
+    rows = run("| Poskytovatel | IČO | Druh služby | Jednotka | Kapacita |  | Změna |",
+               "|  |  |  |  | 2023 | 2024 |  |",
+               "| Spolek Úkryt, z. s. | 26511878 | sociální rehabilitace (§ 70) | úvazky | 2,5 | 3,5 | +1,0 |",
+               "|  |  | sociálně terapeutické dílny (§ 67) | místa | 12 | 12 | 0 |",
+               "| Domov Lipka, p. o. | 70533016 | domov pro seniory (§ 49) | lůžka | 86 | 80 | −6 |")
+    assert [(r["organisation"], r["unit"], r["change"], r["value_from"], r["value_to"], r["delta"]) for r in rows] == [
+        ("Spolek Úkryt", "fte", "increase", 2.5, 3.5, 1.0), ("Spolek Úkryt", "place", "set", None, 12.0, None),
+        ("Domov Lipka", "bed", "decrease", 86.0, 80.0, -6.0)]
