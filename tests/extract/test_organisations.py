@@ -491,3 +491,10 @@ def test_a_slot_value_ends_with_its_sentence():
                  "Zodpovídá: Spolek Úkryt, z. ú. Stav: plní se. Registrace byla podána na Krajský úřad Podleského kraje.")
     assert ("Spolek Úkryt", "responsible", "2.1.1") in found
     assert ("Krajský úřad Podleského kraje", "responsible", "2.1.1") not in found
+
+
+def test_the_items_of_a_list_of_applicants_in_the_dative():
+    found = rows("Usnesení: Komise doporučuje Radě města schválit poskytnutí dotací těmto žadatelům:",
+                 "• Spolek Úkryt, z. s., IČO 22983619 – terénní programy – 140 000 Kč",
+                 "• Domov Lipka, o. p. s. – chráněné bydlení – 120 000 Kč")
+    assert found == {("Spolek Úkryt", "applicant", None), ("Domov Lipka", "applicant", None)}
