@@ -585,3 +585,11 @@ def test_who_does_an_activity_after_a_dash_ends_its_title():
                  "• vzdělávání pracovníků – prevence vyhoření")
     assert titles(found["activities"]) == ["zřízení domova se zvláštním režimem v budově polikliniky",
                                            "vzdělávání pracovníků – prevence vyhoření"]
+
+
+def test_number_columns_whose_cells_open_with_their_label():
+    found = plan("| Cíl | Opatření | Aktivita | Realizátor |",
+                 "| Cíl 1 Udržet terénní služby | 1.1 Posílit pečovatelskou službu | 1.1.1 Více pečovatelek | Spolek Úkryt |",
+                 "| Cíl 2 Pobytové služby | 2.1 Navýšit odlehčovací služby | 2.1.1 Další lůžka | Domov Lipka |")
+    assert numbered(found["goals"], "goal_no", "goal_no") == [("1", "1"), ("2", "2")]
+    assert titles(found["goals"]) == ["Udržet terénní služby", "Pobytové služby"]

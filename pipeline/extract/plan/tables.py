@@ -83,7 +83,7 @@ def _plan_table(cells: list[BlockView]) -> PlanTable | None:
             continue
         for col, kind in number_cols.items():
             cell = rows[row].get(col)
-            found = _cell_number(cell)
+            found = _cell_number(cell) or _labelled_number(cell, kind)
             if found is None or cell is None:
                 continue
             number, rest = found
@@ -159,6 +159,15 @@ def _group_row(row: dict[int, BlockView]) -> tuple[str, str, BlockView, int] | N
     if len(hits) != 1 or hits[0].number is None or hits[0].title_start >= hits[0].title_end:
         return None
     return hits[0].kind, hits[0].number, filled[0], hits[0].title_start
+
+
+def _labelled_number(cell: BlockView | None, kind: str) -> tuple[str, int] | None:
+    """The number of a cell that opens with its column's label ("Cíl 1 Udržet ..." under "Cíl")
+    and where its title starts."""
+    hits = block_hits(cell) if cell is not None else []
+    if hits and hits[0].kind == kind and hits[0].number:
+        return hits[0].number, hits[0].title_start
+    return None
 
 
 def _cell_number(cell: BlockView | None) -> tuple[str, int] | None:
