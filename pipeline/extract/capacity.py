@@ -580,9 +580,10 @@ class _Context:
             return None
         table, cell = found
         org_cols = [c for c, kind in table.columns.items() if kind in ("organisation", "responsible", "applicant")]
-        if not org_cols or any(table.rows.get(cell.row, {}).get(c) is not None
-                               and table.rows[cell.row][c].text.strip() for c in org_cols):
-            return None
+        row = table.rows.get(cell.row, {})
+        if not org_cols or sum(1 for other in row.values() if other.text.strip()) < 2 \
+                or any(c in row and row[c].text.strip() for c in org_cols):
+            return None  # a merged group row, or a row that names its organisation
         for r in sorted((r for r in table.rows if min(table.rows) < r < cell.row), reverse=True):
             for c in org_cols:
                 above = table.rows[r].get(c)

@@ -242,3 +242,10 @@ def test_the_services_of_an_organisation_a_sentence_presents():
     # two organisations presented: the text does not say whose the service is
     assert rows("Mgr. Eva Malá představila služby Domova Úkryt, o. p. s., a Ing. Jan Dub představil záměr "
                 "Charity Horní Lhota. Chráněné bydlení má nyní kapacitu 8 lůžek.") == {("chráněné bydlení", None)}
+
+
+def test_a_row_under_a_merged_provider_cell_is_that_provider_s():
+    assert rows("| Poskytovatel | Druh služby | Kapacita 2023 | Kapacita 2024 |",
+                "| Domov Lipka, p. o. | pečovatelská služba (§ 40) | 9 úvazků | 10 úvazků |",
+                "|  | domov pro seniory (§ 49) | 86 lůžek | 80 lůžek |") == {
+        ("pečovatelská služba", "Domov Lipka"), ("domovy pro seniory", "Domov Lipka")}

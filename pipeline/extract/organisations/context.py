@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
@@ -290,8 +290,20 @@ class DocOrgs:
         if not found:
             return None
         table, cell = found
+        orgs = self._orgs_of_row(table, cell.row)
+        actor_cols = [c for c, kind in table.columns.items() if kind in ACTOR_KINDS]
+        row = table.rows.get(cell.row, {})
+        filled = sum(1 for other in row.values() if other.text.strip())
+        if not orgs and actor_cols and filled >= 2 and not any(c in row and row[c].text.strip() for c in actor_cols):
+            # the row's organisation cell is merged with the rows above it: theirs
+            for above in sorted((r for r in table.rows if min(table.rows) < r < cell.row), reverse=True):
+                if any(c in table.rows[above] and table.rows[above][c].text.strip() for c in actor_cols):
+                    return self._orgs_of_row(table, above)
+        return orgs
+
+    def _orgs_of_row(self, table: Any, row: int) -> list[str]:
         orgs = []
-        for col, other in sorted(table.rows.get(cell.row, {}).items()):
+        for col, other in sorted(table.rows.get(row, {}).items()):
             if table.columns.get(col) in ACTOR_KINDS or not table.columns:
                 orgs.extend(m.key for m in self.in_block.get(other.block.block_id, [])
                             if other.start <= m.start < other.end and self.can_provide(m))
