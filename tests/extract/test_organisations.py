@@ -444,14 +444,19 @@ def test_a_table_row_ties_to_its_number_also_without_a_number_header():
     assert found == {("Spolek Lípa", "responsible", "6.1.1"), ("Domek", "responsible", "6.1.2")}
 
 
-def test_member_from_the_attendance_the_attendees_module_read_in_a_form_table():
-    # "Přítomni" | "Mgr. X (Org), ...": the label stands in the cell beside the names
-    lines = ("| Přítomni | Mgr. Eva Kotková (Spolek Lipka, z. s.), Bc. Jan Pór (Město Horní Lhota) |",)
+def roles_after_attendees(*lines: str) -> set[tuple[str, str]]:
+    """(name, role) of the organisations, with the attendees module run first, as in a document."""
     items = blocks(*lines)
     result = with_plan(items)
     attendees.extract(items, result)
     organisations.extract(items, result)
-    assert {(r["name"], r["role"]) for r in result.tables["organisations"]} == {
+    return {(r["name"], r["role"]) for r in result.tables["organisations"]}
+
+
+def test_member_from_the_attendance_the_attendees_module_read_in_a_form_table():
+    # "Přítomni" | "Mgr. X (Org), ...": the label stands in the cell beside the names
+    assert roles_after_attendees(
+        "| Přítomni | Mgr. Eva Kotková (Spolek Lipka, z. s.), Bc. Jan Pór (Město Horní Lhota) |") == {
         ("Spolek Lipka", "member"), ("Město Horní Lhota", "member")}
 
 
@@ -462,13 +467,9 @@ def test_responsible_named_after_a_dash_in_the_item_line():
 
 
 def test_member_from_an_attendance_table_whose_names_column_is_headed_by_the_label():
-    items = blocks("| Přítomni | Organizace |",
-                   "| MUDr. Vilém Koutný | Ambulance Horní Lhota |",
-                   "| Bc. Irma Slaninová | Spolek Lipka, z. s. |")
-    result = with_plan(items)
-    attendees.extract(items, result)
-    organisations.extract(items, result)
-    assert {(r["name"], r["role"]) for r in result.tables["organisations"]} == {
+    assert roles_after_attendees("| Přítomni | Organizace |",
+                                 "| MUDr. Vilém Koutný | Ambulance Horní Lhota |",
+                                 "| Bc. Irma Slaninová | Spolek Lipka, z. s. |") == {
         ("Ambulance Horní Lhota", "member"), ("Spolek Lipka", "member")}
 
 

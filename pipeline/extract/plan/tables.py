@@ -76,8 +76,7 @@ def _plan_table(cells: list[BlockView]) -> PlanTable | None:
         return _outline_table(rows, header_row, data_rows, plain, cells)
     title_col = title_cols[0] if title_cols and len(number_cols) == 1 else None
     out = []
-    for row in data_rows:
-        group = _group_row(rows[row])
+    for row, group in _with_group_rows(rows, data_rows):
         if group is not None:
             out.append(group)
             continue
@@ -109,8 +108,7 @@ def _outline_table(rows: dict[int, dict[int, BlockView]], header_row: int, data_
     numbers = [found[0].rstrip(".") for row in data_rows if (found := _cell_number(rows[row].get(plain[0])))]
     deepest = max((n.count(".") + 1 for n in numbers), default=0)
     out = []
-    for row in data_rows:
-        group = _group_row(rows[row])
+    for row, group in _with_group_rows(rows, data_rows):
         if group is not None:
             out.append(group)
             continue
@@ -147,6 +145,12 @@ def header_kinds(text: str) -> list[str]:
         if kind and kind not in out:
             out.append(kind)
     return out
+
+
+def _with_group_rows(rows: dict[int, dict[int, BlockView]], data_rows: list[int]
+                     ) -> list[tuple[int, tuple[str, str, BlockView, int] | None]]:
+    """Each data row with the item its merged cell opens, if it is a group row (see `_group_row`)."""
+    return [(row, _group_row(rows[row])) for row in data_rows]
 
 
 def _group_row(row: dict[int, BlockView]) -> tuple[str, str, BlockView, int] | None:
