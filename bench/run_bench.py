@@ -430,12 +430,13 @@ def budgets(parts: list[dict[str, Any]], md_files: list[dict[str, Any]]) -> dict
             "plumber_parse_ms": round(parse, 2), "floor_ms": round(floor, 2), "reader_and_rules_ms": round(total, 2),
             "markitdown_ms": round(md_ms, 2)}
         for target, budget in (("1", md_ms / 10), ("2", 20.0 * (pages / n if fmt == "pdf" else 1))):
-            entry[f"target{target}_budget_ms"] = round(budget, 2)
+            budget, floor, total = round(budget, 2), round(floor, 2), round(total, 2)  # as printed and stored
+            entry[f"target{target}_budget_ms"] = budget
             entry[f"target{target}_verdict"] = (
-                f"unreachable with the prescribed packages: their floor {floor:.1f} ms > budget {budget:.1f} ms"
+                f"unreachable with the prescribed packages: their floor {floor:.2f} ms > budget {budget:.2f} ms"
                 if floor >= budget else
-                f"reachable in principle: {total:.1f} ms now, {budget / total:.2f}× of it allowed "
-                f"(floor {floor:.1f} ms)" if total > budget else f"met ({total:.1f} ms <= {budget:.1f} ms)")
+                f"reachable in principle: {total:.2f} ms now, {budget / total:.2f}× of it allowed "
+                f"(floor {floor:.2f} ms)" if total > budget else f"met ({total:.2f} ms <= {budget:.2f} ms)")
         out[fmt] = entry
     return out
 
@@ -555,8 +556,8 @@ def print_report(results: dict[str, Any]) -> None:
             for fmt, b in r["budgets"].items():
                 p(f"    {fmt:6} {b['pages_per_file']:>5} {b['read_ms']:>7.1f} {b['extract_ms']:>8.1f} "
                   f"{b['spacy_pass_ms']:>6.1f} {b['plumber_parse_ms']:>8.1f} {b['floor_ms']:>6.1f} "
-                  f"{b['markitdown_ms']:>10.1f}  1: {b['target1_budget_ms']:.1f} ms, {b['target1_verdict']}")
-                p(f"    {'':6} {'':5} {'':7} {'':8} {'':6} {'':8} {'':6} {'':10}  2: {b['target2_budget_ms']:.1f} ms, "
+                  f"{b['markitdown_ms']:>10.1f}  1: {b['target1_budget_ms']:.2f} ms, {b['target1_verdict']}")
+                p(f"    {'':6} {'':5} {'':7} {'':8} {'':6} {'':8} {'':6} {'':10}  2: {b['target2_budget_ms']:.2f} ms, "
                   f"{b['target2_verdict']}")
     p("\n=== targets (issue 5)")
     for t in results["targets"]:
