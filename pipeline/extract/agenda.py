@@ -92,7 +92,7 @@ def _marker_pattern() -> re.Pattern[str]:
     markers = load("ingest")["list_markers"]
     bullets = "".join(re.escape(b) for b in markers["bullets"] if b and len(b) == 1 and b != "o")
     return re.compile(rf"^(?:(?P<num>\d{{1,2}})\s*[.)/]|(?P<roman>{_ROMAN_NUMERAL})[.)]|\(?(?P<letter>[a-z])\)"
-                      rf"|(?P<bullet>[{bullets}]|o(?=\s)))\s+")
+                      rf"|(?i:bod)\s+(?P<point>\d{{1,2}})\s*[:.)]|(?P<bullet>[{bullets}]|o(?=\s)))\s+")
 
 
 # A Roman item number ("I.", "IV)"), as programmes and section headings write them.
@@ -120,7 +120,7 @@ def _marker(line: Line) -> tuple[int, int | None] | None:
     match = _marker_pattern().match(line.text)
     if not match or re.match(r"\d+\.\s*\d", line.text):
         return None
-    number = _number_of(match.group("num") or match.group("roman") or "")
+    number = _number_of(match.group("num") or match.group("point") or match.group("roman") or "")
     return line.start + match.end(), number
 
 
@@ -169,14 +169,21 @@ def programme_after_label(doc: Document) -> list[Item]:
 
 def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
     """Where the items start after a programme label: "Program:", "Program jednání", also with a
-    short tail before the colon ("Program jednání PS Senioři:", "Program dnešního setkání:")."""
+    short tail before the colon ("Program jednání PS Senioři:", "Program dnešního setkání:"), or
+    after a sentence that ends by introducing it ("... a seznámila je s programem:")."""
     end = label_end(text, labels)
     if end is not None:
         return end
     match = _label_with_tail(tuple(labels)).match(fold1(text))
     if match and len(match.group(0).split()) <= 6:
         return match.end()
+    if _INTRODUCES_PROGRAMME.search(fold1(text)):
+        return len(text)  # "... a seznámila je s programem:" - the items follow on the next lines
     return None
+
+
+# A sentence that ends by introducing the programme ("seznámila přítomné s programem:").
+_INTRODUCES_PROGRAMME = re.compile(r"(?:s programem|nasledujici program|tento program|program jednani)\s*:\s*$")
 
 
 def _names_another_meeting(label: str) -> bool:
@@ -240,9 +247,10 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
     previous_number = first_number
     line = doc.next_line(label_line)
     while line is not None and len(items) < MAX_ITEMS:
-        if _is_section_start(line.text) or (line.block.kind == "heading" and items):
-            break
         marker = _marker(line)
+        point = marker is not None and re.match(r"\s*bod\s+\d", fold1(line.text)) is not None
+        if (_is_section_start(line.text) and not point) or (line.block.kind == "heading" and items):
+            break  # "Bod 2: ..." lines are the items themselves, until their numbering starts again
         if marker is not None and not plain:
             start, number = marker
             level = _level(line)

@@ -231,3 +231,15 @@ def test_programme_of_the_next_meeting_is_not_this_meetings_programme():
 def test_an_inline_programme_keeps_its_own_numbering():
     assert agenda("# Zápis z jednání", "Program: 1) Zahájení 2) Vyhodnocení plnění za 1. pololetí 2023 "
                   "3) Různé") == [(1, "Zahájení"), (2, "Vyhodnocení plnění za 1. pololetí 2023"), (3, "Různé")]
+
+
+def test_points_written_bod_n():
+    assert agenda("# Zápis z jednání", "Program:", "Bod 1: Zahájení", "Bod 2: Plnění akčního plánu", "Bod 3: Různé",
+                  "Bod 1: Zahájení", "Jednání zahájila vedoucí skupiny.") == [
+        (1, "Zahájení"), (2, "Plnění akčního plánu"), (3, "Různé")]
+
+
+def test_a_sentence_that_introduces_the_programme():
+    assert agenda("# Zápis z jednání", "Jednání vedla Mgr. Eva Malá, která přivítala přítomné a seznámila je s programem:",
+                  "1. Informace o komunitním plánu", "2. Různé", "K bodu 1", "Mgr. Malá informovala.") == [
+        (1, "Informace o komunitním plánu"), (2, "Různé")]
