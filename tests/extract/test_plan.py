@@ -593,3 +593,13 @@ def test_number_columns_whose_cells_open_with_their_label():
                  "| Cíl 2 Pobytové služby | 2.1 Navýšit odlehčovací služby | 2.1.1 Další lůžka | Domov Lipka |")
     assert numbered(found["goals"], "goal_no", "goal_no") == [("1", "1"), ("2", "2")]
     assert titles(found["goals"]) == ["Udržet terénní služby", "Pobytové služby"]
+
+
+def test_items_numbered_under_the_measure_above_them():
+    found = plan("Priorita A – Podpora osob s duševním onemocněním",
+                 "Opatření A.1 Rozvoj terénních služeb",
+                 "• A.1.1 Navýšení kapacity sociální rehabilitace o 1 úvazek. Garant: Spolek Úkryt, z. s.",
+                 "• A.1.2 Zřízení podpory samostatného bydlení")
+    assert numbered(found["activities"], "activity_no", "measure_no") == [("A.1.1", "A.1"), ("A.1.2", "A.1")]
+    assert titles(found["activities"]) == ["Navýšení kapacity sociální rehabilitace o 1 úvazek",
+                                           "Zřízení podpory samostatného bydlení"]

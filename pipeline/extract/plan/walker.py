@@ -74,6 +74,8 @@ class Walker:
             return
         if self.children is not None and self._child_block(block):
             return
+        if self._numbered_under_context(block):
+            return
         self.children = None
         if block.kind == "heading" or _section_key(block.text[body_offset(block):]) in self.sections:
             self._reset()
@@ -161,6 +163,26 @@ class Walker:
         if PARENT[kind]:
             fields[NUMBER_COLUMN[PARENT[kind]]] = parent
         self.result.tables[TABLE[kind]].append(span_row(block, start, end, **fields))
+
+    def _numbered_under_context(self, block: BlockView) -> bool:
+        """A list item or paragraph that opens with a number one level under the measure (or goal)
+        above it: "• A.1.1 Navýšení kapacity … Garant: X" under "Opatření A.1" is activity A.1.1."""
+        body_start = body_offset(block)
+        for kind, parent_kind in (("activity", "measure"), ("measure", "goal")):
+            parent = self.context[parent_kind]
+            if not parent:
+                continue
+            match = re.match(rf"\s*({re.escape(parent)}\.\d+)\.?\s+(?=\S)", block.text[body_start:])
+            if match is None:
+                label = (block.label or "").strip().rstrip(".")
+                if block.kind != "list_item" or not re.fullmatch(rf"{re.escape(parent)}\.\d+", label):
+                    continue
+                number, start = label, body_start
+            else:
+                number, start = match.group(1), body_start + match.end()
+            self._item(kind, number, [Piece(block, start, len(block.text))])
+            return True
+        return False
 
     # -- lists of children under an introduction
 
