@@ -603,3 +603,13 @@ def test_items_numbered_under_the_measure_above_them():
     assert numbered(found["activities"], "activity_no", "measure_no") == [("A.1.1", "A.1"), ("A.1.2", "A.1")]
     assert titles(found["activities"]) == ["Navýšení kapacity sociální rehabilitace o 1 úvazek",
                                            "Zřízení podpory samostatného bydlení"]
+
+
+def test_who_does_an_activity_in_parentheses_ends_its_title():
+    found = plan("Opatření 1.2 Podpora pečujících",
+                 "Aktivity k opatření 1.2:",
+                 "• poradna pro pečující (Spolek Pečující Horní Lhota, z. s.)",
+                 "• kurz „Jak pečovat doma“ (ve spolupráci s Nemocnicí Horní Lhota, a. s.)",
+                 "• setkávání pečujících (jednou měsíčně)")
+    assert titles(found["activities"]) == ["poradna pro pečující", "kurz „Jak pečovat doma“",
+                                           "setkávání pečujících (jednou měsíčně)"]

@@ -173,9 +173,10 @@ def trim(piece: Piece) -> Piece:
         if text[field_match.start("field")].isupper():
             end = field_match.start()
             break
-    dash_field = rules().dash_field.search(folded, start, end) or rules().dash_organisation.search(folded, start, end)
-    if dash_field:
-        end = dash_field.start()
+    for pattern in (rules().dash_field, rules().dash_organisation, rules().paren_organisation):
+        found = pattern.search(folded, start, end)
+        if found:
+            end = found.start()
     while start < end and (text[start].isspace() or text[start] in SEPARATORS):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:–—-"):

@@ -116,6 +116,7 @@ class _Rules:
     inline_field: re.Pattern[str]
     dash_field: re.Pattern[str]
     dash_organisation: re.Pattern[str]
+    paren_organisation: re.Pattern[str]
     not_plan: re.Pattern[str]
     intro: dict[str, re.Pattern[str]]
     sentence_intro: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
@@ -182,6 +183,8 @@ def rules() -> _Rules:
         dash_field=re.compile(rf"\s[–—-]\s*(?:{_alternation(who_or_when)})\s"),
         # "… v budově polikliniky – Domov X, p. o., kapacita 24 lůžek": who does it, after a dash
         dash_organisation=re.compile(rf"\s[–—-]\s+(?=[^\W\d_][^–—;]{{0,60}}?,?\s*(?:{_alternation(legal_forms)})(?!\w))"),
+        # "poradna pro pečující (Spolek X, z. s.)", "kurz (ve spolupráci s Nemocnicí Y)": who, in parentheses
+        paren_organisation=re.compile(rf"\s\((?=[^()]*(?:{_alternation(legal_forms)})(?!\w)|ve spolupráci|realizátor)"),
         not_plan=re.compile(rf"\s*(?:{_alternation(labels['not_plan'])})(?!\w)"),
         intro={"activity": _intro_pattern(intro, "activities", "activity_parents"),
                "measure": _intro_pattern(intro, "measures", "measure_parents")},
