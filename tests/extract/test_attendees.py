@@ -612,3 +612,8 @@ def test_a_surname_in_parentheses_after_an_organisation_reports():
                "- Domov Úkryt (Čapek): kapacita domova pro seniory 92 lůžek",
                "- Charita Horní Lhota (Kratina): nová pobočka osobní asistence")
     assert ("Zdeněk Čapek", "speaker") in pairs(rows) and ("Libor Kratina", "speaker") in pairs(rows)
+
+
+def test_abbreviated_attendance_labels_of_terse_minutes():
+    rows = run("Přít.: L. Hrabalová (MěÚ, koord.), M. Zbranská (ÚP ČR)", "Omluv.: Mgr. A. Pustová (OSPOD)")
+    assert pairs(rows) == {("L. Hrabalová", "present"), ("M. Zbranská", "present"), ("A. Pustová", "excused")}
