@@ -94,7 +94,7 @@ def read(data: bytes) -> IngestResult:
 
 def blocks_from_lines(lines: Iterable[str]) -> list[Block]:
     """Classify lines into blocks; list levels come from indentation (1 = top)."""
-    parsed = [_parse(line) for line in join_hyphenated(list(lines))]
+    parsed = [_parse(line) for line in join_hyphenated(fixed_width_tables(list(lines)))]
     _resolve_ambiguous(parsed)
     blocks: list[Block] = []
     indents: list[int] = []  # indentation of the open list levels
@@ -111,6 +111,35 @@ def blocks_from_lines(lines: Iterable[str]) -> list[Block]:
             indents.append(line.indent)
         blocks.append(Block(kind="list_item", text=line.text, level=len(indents), label=line.label))
     return blocks
+
+
+_RULE = re.compile(r"\s*[-=]{3,}(?:\s+[-=]{3,})+\s*")
+
+
+def fixed_width_tables(lines: list[str]) -> list[str]:
+    """A table a text export aligned with spaces, under a rule of dashes per column
+    ("Žadatel      Služba" / "-------  ------" / rows): its cells joined by tabs, as other
+    exports write tables (clean_text would fold the aligning spaces into one); the rule goes.
+    The rows run to the first blank line."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if i == 0 or not _RULE.fullmatch(line) or not lines[i - 1].strip():
+            continue
+        starts = [m.start() for m in re.finditer(r"[-=]+", line)]
+        out[i - 1] = _cut_columns(lines[i - 1], starts)
+        out[i] = ""
+        for j in range(i + 1, len(lines)):
+            if not lines[j].strip():
+                break
+            out[j] = _cut_columns(lines[j], starts)
+    return out
+
+
+def _cut_columns(line: str, starts: list[int]) -> str:
+    """The line's cells at the column starts, joined by tabs."""
+    bounds = starts[1:] + [len(line)]
+    cells = [line[a:b].strip() for a, b in zip([0] + starts[1:], bounds)]
+    return "\t".join(cells).rstrip("\t")
 
 
 def join_hyphenated(lines: list[str]) -> list[str]:

@@ -175,3 +175,18 @@ def test_blank_lines_do_not_end_a_list(tmp_path: Path) -> None:
 def test_nothing_visible_raises(tmp_path: Path, data: bytes) -> None:
     with pytest.raises(IngestError, match="empty text file"):
         _read_file(tmp_path, data)
+
+
+def test_a_table_aligned_with_spaces_under_a_rule_of_dashes_is_cut_into_tab_separated_cells():
+    from pipeline.ingest.txt import read as read_txt
+
+    text = ("Přehled žádostí:\n\n"
+            "Žadatel                       Služba                     Požadavek (Kč)\n"
+            "----------------------------  -------------------------  --------------\n"
+            "Spolek Úkryt, z. s.           pečovatelská služba (§ 40)        520 000\n"
+            "Charita Horní Lhota           osobní asistence (§ 39)           210 000\n\n"
+            "Skupina doporučuje žádosti k podpoře.\n")
+    texts = [b.text for b in read_txt(text.encode("utf-8")).blocks]
+    assert texts == ["Přehled žádostí:", "Žadatel\tSlužba\tPožadavek (Kč)",
+                     "Spolek Úkryt, z. s.\tpečovatelská služba (§ 40)\t520 000",
+                     "Charita Horní Lhota\tosobní asistence (§ 39)\t210 000", "Skupina doporučuje žádosti k podpoře."]
