@@ -34,6 +34,7 @@ from pipeline.extract import BlockView, Extraction
 from pipeline.extract.common import body_offset, fold, span_row
 from pipeline.extract.dates import find_dates
 from pipeline.extract.organisations.context import DocOrgs
+from pipeline.extract.organisations.tables import ACTOR_KINDS
 from pipeline.extract.organisations.lexicon import is_verb
 from pipeline.extract.organisations.textspans import Tok, sentence_of, toks
 
@@ -573,25 +574,14 @@ class _Context:
         return None
 
     def _merged_row_org(self, block: BlockView, roles: dict[str, set[str]]) -> str | None:
-        """A table row whose organisation cell is merged with the rows above (empty here): the
-        organisation of the nearest row above that names one ("CSS Klatovy" over its two services)."""
-        found = self.doc.tables.locate(block, 0)
-        if not found or not found[1].whole_block:
+        """The organisation of the row above whose organisation cell is merged over this row's."""
+        above = self.doc.merged_into(block)
+        if above is None:
             return None
-        table, cell = found
-        org_cols = [c for c, kind in table.columns.items() if kind in ("organisation", "responsible", "applicant")]
-        row = table.rows.get(cell.row, {})
-        if not org_cols or sum(1 for other in row.values() if other.text.strip()) < 2 \
-                or any(c in row and row[c].text.strip() for c in org_cols):
-            return None  # a merged group row, or a row that names its organisation
-        for r in sorted((r for r in table.rows if min(table.rows) < r < cell.row), reverse=True):
-            for c in org_cols:
-                above = table.rows[r].get(c)
-                if above is not None and above.text.strip():
-                    named = [m.key for m in self.doc.in_block.get(above.block.block_id, [])
-                             if roles.get(m.key, set()) & _RUNS]
-                    return named[0] if named else None
-        return None
+        table = self.doc.tables.locate(block, 0)[0]  # type: ignore[index]
+        named = [m.key for cell in table.rows[above].values() if table.columns.get(cell.col) in ACTOR_KINDS
+                 for m in self.doc.in_block.get(cell.block.block_id, []) if roles.get(m.key, set()) & _RUNS]
+        return named[0] if named else None
 
     def _previous_item(self, block: BlockView) -> BlockView | None:
         """The list item right before a list item of the same level: terse minutes go on with
@@ -642,7 +632,6 @@ class _Context:
             if found:
                 return found[0].service_type
         return None
-
 
     def _field_service(self, block: BlockView, pos: int) -> str | None:
         """The service named in the lines just above a figure under the same plan item, below

@@ -291,15 +291,30 @@ class DocOrgs:
             return None
         table, cell = found
         orgs = self._orgs_of_row(table, cell.row)
+        above = self.merged_into(block) if not orgs else None
+        return self._orgs_of_row(table, above) if above is not None else orgs
+
+    def merged_into(self, block: BlockView) -> int | None:
+        """For a cell of a data row whose organisation cell is merged with the rows above it (empty
+        here): the nearest row above that fills it ("CSS Klatovy" over its two services). None
+        elsewhere, and for a merged group row (one filled cell: "Opatření 2.1 ...")."""
+        found = self.tables.locate(block, 0)
+        if not found:
+            return None
+        table, cell = found
         actor_cols = [c for c, kind in table.columns.items() if kind in ACTOR_KINDS]
         row = table.rows.get(cell.row, {})
-        filled = sum(1 for other in row.values() if other.text.strip())
-        if not orgs and actor_cols and filled >= 2 and not any(c in row and row[c].text.strip() for c in actor_cols):
-            # the row's organisation cell is merged with the rows above it: theirs
-            for above in sorted((r for r in table.rows if min(table.rows) < r < cell.row), reverse=True):
-                if any(c in table.rows[above] and table.rows[above][c].text.strip() for c in actor_cols):
-                    return self._orgs_of_row(table, above)
-        return orgs
+
+        def fills(r: dict, c: int) -> bool:
+            return c in r and bool(r[c].text.strip())
+
+        if not actor_cols or sum(1 for other in row.values() if other.text.strip()) < 2 \
+                or any(fills(row, c) for c in actor_cols):
+            return None
+        for above in sorted((r for r in table.rows if min(table.rows) < r < cell.row), reverse=True):
+            if any(fills(table.rows[above], c) for c in actor_cols):
+                return above
+        return None
 
     def _orgs_of_row(self, table: Any, row: int) -> list[str]:
         orgs = []
