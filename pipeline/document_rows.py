@@ -14,6 +14,8 @@ import pickle
 import zlib
 from typing import Any, Iterator
 
+from pipeline import meetings
+
 Row = dict[str, Any]
 
 
@@ -32,12 +34,15 @@ class DocumentRows:
         self._packed: dict[str, bytes] = {}
         self._doc_id: dict[str, str] = {}
         self._duplicate_of: dict[str, str | None] = {}
+        self._candidates: dict[str, meetings.Candidate] = {}  # until the meetings are marked
+        self._used_copy: dict[str, str] = {}  # path -> path of the copy its meeting is counted by
 
     def add(self, row: Row) -> bytes:
         """Keep `row` (packed); the packed bytes are returned for others to share."""
         path = row["source_path"]
         packed = self._packed[path] = pack(row)
         self._doc_id[path] = row["doc_id"]
+        self._candidates[path] = meetings.Candidate.of(row)
         return packed
 
     def __len__(self) -> int:
@@ -51,9 +56,24 @@ class DocumentRows:
             owner = first.setdefault(self._doc_id[path], path)
             self._duplicate_of[path] = owner if owner != path else None
 
+    def mark_meetings(self) -> None:
+        """Copies of one meeting (pipeline/meetings.py) share the meeting_id of the copy used
+        for it; a file with the same bytes as an earlier one follows that file. Call after
+        `mark_duplicates`."""
+        firsts = (c for p, c in self._candidates.items() if self._duplicate_of.get(p) is None)
+        self._used_copy = meetings.group(firsts)
+        for path, owner in self._duplicate_of.items():
+            if owner is not None:
+                self._used_copy[path] = self._used_copy[owner]
+        self._candidates = {}
+
     def row(self, path: str) -> Row:
         row = unpack(self._packed[path])
+        row.pop(meetings.SIGNATURE_KEY, None)
         row["duplicate_of"] = self._duplicate_of.get(path)
+        used = self._used_copy.get(path, path)
+        row["meeting_id"] = self._doc_id[used]
+        row["meeting_copy_used"] = used == path
         return row
 
     def by_path(self) -> Iterator[Row]:

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from pipeline import __version__, pseudonymise
+from pipeline import __version__, meetings, pseudonymise
 from pipeline.cache import ResultCache, code_key, encode
 from pipeline.document_rows import DocumentRows
 from pipeline.executors import default_workers, run_dask, run_inline, run_pool
@@ -153,6 +153,7 @@ def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) ->
                n_blocks=len(ingested.blocks), warnings="; ".join(ingested.warnings) or None,
                ocr_pages=ingested.ocr_pages)
     blocks = [_block_row(row["doc_id"], i, b) for i, b in enumerate(ingested.blocks)]
+    row[meetings.SIGNATURE_KEY] = meetings.document_signature(blocks)  # for finding copies of one meeting
     extraction = extract_document([BlockView(**{k: v for k, v in b.items() if k != "doc_id"}) for b in blocks])
     row.update(extraction.fields)
     rows = {t: [{"doc_id": row["doc_id"], **r} for r in extraction.tables.get(t, [])] for t in EXTRACTED_TABLES}
@@ -267,6 +268,7 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
         _count_time(summary, result)
     in_order = [path.relative_to(raw).as_posix() for path in paths]
     documents.mark_duplicates(in_order)
+    documents.mark_meetings()
     for rel in in_order:
         _count(summary, documents.row(rel))
     return documents

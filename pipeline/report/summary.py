@@ -71,7 +71,10 @@ def responsibilities(organisations: pd.DataFrame) -> str:
 
 
 def meetings_per_group(documents: pd.DataFrame) -> str:
-    """Meetings (documents with a meeting date) per working group and year."""
+    """Meetings (with a meeting date) per working group and year: one per meeting, not per
+    file, so the DOCX and the PDF of one meeting count once (documents.meeting_copy_used)."""
+    if "meeting_copy_used" in documents:  # tables written before meetings were marked have no such column
+        documents = documents[documents["meeting_copy_used"].astype(bool)]
     dated = documents[documents["meeting_date"].notna()]
     if dated.empty:
         return charts.grid([], [], {})
