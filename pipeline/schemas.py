@@ -98,11 +98,11 @@ TABLES: dict[str, Table] = {t.name: t for t in [
                "Copies of one meeting (the same minutes as DOCX and PDF, a page in two encodings) share it: "
                "same working group, planning area and meeting date (missing equals missing) and "
                "near-identical text (configs/meetings.toml). Count meetings with count(DISTINCT meeting_id).",
-               "3fc453c9e2074c87", nullable=False, contract=False),
+               "3fc453c9e2074c87", contract=False),
         Column("meeting_copy_used", pa.bool_(), "Whether this file is the copy its meeting is counted and "
                "shown by (one per meeting: ok before partial, then docx, odt, doc, rtf, html, txt, pdf, OCR, "
                "then path); the analyst views and the report's meeting chart use only these rows.", "true",
-               nullable=False, contract=False),
+               contract=False),
         Column("warnings", pa.string(), "Non-fatal remarks of the reader, joined with '; '.",
                "page 17 has no text", contract=False),
         Column("ocr_pages", pa.int32(), "Pages whose text came from OCR of a scan (Tesseract), not from a text "
