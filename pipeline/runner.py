@@ -32,7 +32,7 @@ from pipeline.extract import BlockView, extract_document
 from pipeline.ingest import read, sniff
 from pipeline.model import Block, IngestError
 from pipeline.schemas import CONTRACT_VERSION, EXTRACTED_TABLES
-from pipeline.writer import current_manifest, reuse_run, write_run
+from pipeline.writer import STATE_DIR, current_manifest, reuse_run, write_run
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,8 @@ class FileResult:
     blocks: list[dict[str, Any]] = field(default_factory=list)
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     seconds: float = 0.0
-    stage_seconds: dict[str, float] = field(default_factory=dict)  # ingest, extract
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # ingest, extract: elapsed in the worker
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # ingest, extract: CPU of the worker and its programs
 
 
 @dataclass
@@ -78,6 +79,10 @@ class RunSummary:
     reused: int = 0  # files taken from the cache unchanged
     tables_reused: bool = False  # nothing changed since the last run into this OUT: its tables were kept
     stage_seconds: dict[str, float] = field(default_factory=lambda: {"ingest": 0.0, "extract": 0.0, "write": 0.0})
+    # What run.json records: wall-clock seconds of the run's phases, and CPU seconds summed
+    # over files (across workers, so they may exceed the wall-clock time).
+    wall_seconds: dict[str, float] = field(default_factory=lambda: {"read": 0.0, "write": 0.0, "total": 0.0})
+    cpu_seconds: dict[str, float] = field(default_factory=lambda: {"ingest": 0.0, "extract": 0.0})
 
 
 def discover(root: Path) -> Iterator[Path]:
@@ -139,7 +144,7 @@ def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) ->
                    error=f"refused: the file has {size / 2**20:.1f} MB, above the limit of {max_file_mb:g} MB "
                          "(raise it with --max-file-mb)")
         return FileResult(document=row)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _cpu()
     data = resolved.read_bytes()
     row["doc_id"] = doc_id_of(data)
     row["source_format"] = sniff(data, row["file_extension"] or "")
@@ -147,8 +152,9 @@ def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) ->
         ingested = read(data, row["source_format"])
     except IngestError as exc:
         row["error"] = str(exc)
-        return FileResult(document=row, stage_seconds={"ingest": time.perf_counter() - started})
-    ingest_done = time.perf_counter()
+        return FileResult(document=row, stage_seconds={"ingest": time.perf_counter() - started},
+                          cpu_seconds={"ingest": _cpu() - cpu_started})
+    ingest_done, cpu_ingest_done = time.perf_counter(), _cpu()
     row.update(status=ingested.status, error=ingested.error, n_pages=ingested.n_pages,
                n_blocks=len(ingested.blocks), warnings="; ".join(ingested.warnings) or None,
                ocr_pages=ingested.ocr_pages)
@@ -158,7 +164,14 @@ def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) ->
     row.update(extraction.fields)
     rows = {t: [{"doc_id": row["doc_id"], **r} for r in extraction.tables.get(t, [])] for t in EXTRACTED_TABLES}
     return FileResult(document=row, blocks=blocks, rows=rows,
-                      stage_seconds={"ingest": ingest_done - started, "extract": time.perf_counter() - ingest_done})
+                      stage_seconds={"ingest": ingest_done - started, "extract": time.perf_counter() - ingest_done},
+                      cpu_seconds={"ingest": cpu_ingest_done - cpu_started, "extract": _cpu() - cpu_ingest_done})
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of the programs it ran and waited for (LibreOffice, Tesseract)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def _skipped_link(row: dict[str, Any], why: str) -> FileResult:
@@ -178,8 +191,8 @@ def work(path: str, root: str, max_file_mb: float) -> tuple[FileResult, bytes]:
     run's summary needs), and the whole result compressed (what the cache keeps). The
     process that writes the tables never unpacks a whole result before writing it."""
     result = process_file(Path(path), Path(root), max_file_mb)
-    return FileResult(document=result.document, seconds=result.seconds,
-                      stage_seconds=result.stage_seconds), encode(result)
+    return FileResult(document=result.document, seconds=result.seconds, stage_seconds=result.stage_seconds,
+                      cpu_seconds=result.cpu_seconds), encode(result)
 
 
 def warm_up() -> None:
@@ -201,6 +214,7 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
     try:
         documents = _process_all(raw, options, cache, summary, progress)
         write_started = time.perf_counter()
+        summary.wall_seconds["read"] = write_started - started
         key = options.pseudonym_key
         manifest = _manifest(raw, started_at, summary, fingerprint(documents, key))
         previous = current_manifest(out)
@@ -215,6 +229,9 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
                 fragments = (pseudonymise.file_result(f, key) for f in fragments)
             summary.rows = write_run(rows, fragments, out, manifest)
         summary.stage_seconds["write"] = time.perf_counter() - write_started
+        summary.wall_seconds["write"] = summary.stage_seconds["write"]
+        summary.wall_seconds["total"] = time.perf_counter() - started
+        _record_seconds(out, manifest["run_id"], summary)
         cache.save_index()
     finally:
         if scratch is not None:
@@ -333,13 +350,33 @@ def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary, content: 
         "reused_from_cache": summary.reused,
         "by_status": summary.by_status,
         "by_format": summary.by_format,
-        "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()},
+        **_seconds(summary),
     }
+
+
+def _seconds(summary: RunSummary) -> dict[str, dict[str, float]]:
+    return {"wall_seconds": {k: round(v, 3) for k, v in summary.wall_seconds.items()},
+            "cpu_seconds": {k: round(v, 3) for k, v in summary.cpu_seconds.items()}}
+
+
+def _record_seconds(out: Path, run_id: str, summary: RunSummary) -> None:
+    """Put the write phase's wall-clock seconds into the run's run.json, known only once the
+    tables are written (replaced in one rename, so a reader sees the old or the new file)."""
+    path = out / STATE_DIR / "runs" / run_id / "run.json"
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        tmp = path.with_name(f".run.json.tmp-{os.getpid()}")
+        tmp.write_text(json.dumps({**manifest, **_seconds(summary)}, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:  # the tables are written; only the figure is missing
+        log.warning("could not record the write seconds in %s: %s", path, exc)
 
 
 def _count_time(summary: RunSummary, result: FileResult) -> None:
     for stage, seconds in result.stage_seconds.items():
         summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
+    for stage, seconds in result.cpu_seconds.items():
+        summary.cpu_seconds[stage] = summary.cpu_seconds.get(stage, 0.0) + seconds
     if result.seconds > summary.slowest[1]:
         summary.slowest = (result.document["source_path"], result.seconds)
 

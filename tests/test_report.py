@@ -3,9 +3,11 @@ at its span; document text escaped; charts and figures on the index; a real brow
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
@@ -141,5 +143,91 @@ def test_in_a_browser_a_row_click_highlights_its_span_in_view(dev_report):
         assert 0 <= state["top"] and state["bottom"] <= state["height"], state
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         assert browser.save_screenshot(str(SCREENSHOT))
+    finally:
+        browser.quit()
+
+
+# Issue 12, point 10: named columns, a page title that says which archive and when, wall-clock
+# and CPU seconds apart, source links that survive moving OUT and RAW together.
+
+@pytest.fixture(scope="module")
+def moved_report(tmp_path_factory) -> tuple[Path, Path]:
+    """An archive folder `zapisy_lhota` and its OUT side by side, reported, then both moved."""
+    base = tmp_path_factory.mktemp("archive")
+    raw = base / "before" / "zapisy_lhota"
+    (raw / "2024 jaro").mkdir(parents=True)
+    doc = new_document()
+    doc.add_heading("Zápis z jednání pracovní skupiny Senioři", level=1)
+    doc.add_paragraph("Přítomni: Jana Nováková, Petr Svoboda")
+    (raw / "2024 jaro" / "zápis č. 1.docx").write_bytes(to_bytes(doc))
+    (raw / "poznamka.txt").write_text("Zápis z jednání pracovní skupiny Rodina\n\nPřítomni: Marie Dvořáková\n",
+                                      encoding="utf-8")
+    out = base / "before" / "out"
+    run(raw, out, RunOptions(workers=0))
+    build(out)
+    (base / "before").rename(base / "after")
+    return base / "after" / "out", base / "after" / "zapisy_lhota"
+
+
+def test_documents_table_names_every_column(moved_report):
+    out, _ = moved_report
+    page = lxml_html.fromstring((out / "report" / "index.html").read_bytes())
+    headings = [th.text_content().strip() for th in page.xpath("//table[contains(@class, 'documents')]//thead//th")]
+    assert all(headings), headings
+    assert {"Attendees", "Programme", "Capacity changes", "Services"} <= set(headings)
+
+
+def test_index_is_titled_by_archive_and_date_with_the_run_id_below(moved_report):
+    out, _ = moved_report
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    page = lxml_html.fromstring((out / "report" / "index.html").read_bytes())
+    title = f"zapisy_lhota · {manifest['started_at'][:10]}"
+    assert page.findtext(".//title").startswith(title) and "KPSS review report" in page.findtext(".//title")
+    assert page.xpath("//h1")[0].text_content().strip() == title
+    assert manifest["run_id"] in page.xpath("//*[@class='run-id']")[0].text_content()
+
+
+def test_run_json_and_report_keep_wall_clock_and_cpu_seconds_apart(moved_report):
+    out, _ = moved_report
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    wall, cpu = manifest["wall_seconds"], manifest["cpu_seconds"]
+    assert set(wall) == {"read", "write", "total"} and set(cpu) == {"ingest", "extract"}
+    assert wall["write"] > 0 and wall["read"] > 0  # the write phase used to be recorded before it ran (0)
+    assert wall["total"] >= wall["read"] + wall["write"] - 0.002
+    assert "stage_seconds" not in manifest  # worker seconds summed across workers read as elapsed time
+    page = lxml_html.fromstring((out / "report" / "index.html").read_bytes())
+    shown = page.xpath("//*[contains(@class, 'seconds')]")[0].text_content()
+    assert "Wall-clock" in shown and "CPU" in shown and f"write {wall['write']}" in shown
+    assert f"extract {cpu['extract']}" in shown
+
+
+def test_source_links_are_relative_and_still_open_after_a_move(moved_report):
+    out, raw = moved_report
+    pages = sorted((out / "report" / "doc").glob("*.html"))
+    assert len(pages) == 2
+    targets = []
+    for page_path in pages:
+        page = lxml_html.fromstring(page_path.read_bytes())
+        href = page.xpath("//section[@class='meta']//a/@href")[0]
+        assert not href.startswith(("file:", "/")), href
+        target = (page_path.parent / unquote(href)).resolve()
+        assert target.is_file() and target.is_relative_to(raw)
+        targets.append(target.name)
+    assert sorted(targets) == ["poznamka.txt", "zápis č. 1.docx"]
+
+
+def test_in_a_browser_the_moved_report_names_its_columns_and_finds_its_sources(moved_report):
+    out, raw = moved_report
+    browser = _browser()
+    try:
+        browser.get((out / "report" / "index.html").as_uri())
+        assert browser.title.startswith("zapisy_lhota · ")
+        headings = browser.execute_script(
+            "return Array.from(document.querySelectorAll('table.documents thead th')).map(th => th.innerText.trim());")
+        assert all(headings) and "Attendees" in headings
+        doc_page = next(p for p in (out / "report" / "doc").glob("*.html") if "docx" in p.read_text(encoding="utf-8"))
+        browser.get(doc_page.as_uri())
+        href = browser.execute_script("return document.querySelector('section.meta a').href;")
+        assert href.startswith("file://") and Path(unquote(href[len("file://"):])) == raw / "2024 jaro" / "zápis č. 1.docx"
     finally:
         browser.quit()

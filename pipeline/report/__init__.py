@@ -13,8 +13,10 @@ from a document is HTML-escaped (Jinja2 autoescaping).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 import pandas as pd
@@ -42,6 +44,8 @@ def build(out: Path, dest: Path | None = None) -> Path:
     blocks_by_doc = {doc_id: part for doc_id, part in tables["blocks"].groupby("doc_id", sort=False)} \
         if not tables["blocks"].empty else {}
     input_root = manifest.get("input_root")
+    used_copy = {d["meeting_id"]: d["source_path"] for d in documents.to_dict("records")
+                 if d.get("meeting_copy_used")} if "meeting_copy_used" in documents else {}
     page = env.get_template("document.html.j2")
     for doc in map(_clean, documents.to_dict("records")):
         if doc.get("duplicate_of"):
@@ -50,20 +54,23 @@ def build(out: Path, dest: Path | None = None) -> Path:
         blocks = _blocks(blocks_by_doc.get(doc["doc_id"]), rows)
         (dest / "doc" / f"{doc['doc_id']}.html").write_text(page.render(
             doc=doc, blocks=blocks, rows=rows, titles=TABLE_TITLES,
-            source=_source_uri(input_root, doc["source_path"])), encoding="utf-8")
+            source=_source_link(input_root, doc["source_path"], dest / "doc")), encoding="utf-8")
     index = dest / "index.html"
     index.write_text(env.get_template("index.html.j2").render(
-        manifest=manifest,
+        manifest=manifest, archive=_archive_name(manifest), run_date=(manifest.get("started_at") or "")[:10],
+        used_copy=used_copy,
         statuses=summary.status_by_format(tables["documents"]),
         rows_per_table={t: len(tables[t]) for t in ("documents", "blocks", *ROW_FIELDS)},
         problems=[_clean(d) for d in documents.to_dict("records") if d["status"] != "ok"],
         documents=[_clean(d) for d in documents.to_dict("records")],
         counts=counts, titles=TABLE_TITLES,
         charts={
-            "Capacity statements by service type and unit": summary.capacity_by_service(tables["capacity_changes"]),
+            "Capacity statements by service type and unit": summary.capacity_by_service(
+                summary.of_used_copies(tables["capacity_changes"], tables["documents"])),
             "Capacity statements by planning area and year": summary.capacity_by_year_and_area(
-                tables["capacity_changes"], tables["documents"]),
-            "Organisations with the most responsibilities": summary.responsibilities(tables["organisations"]),
+                summary.of_used_copies(tables["capacity_changes"], tables["documents"]), tables["documents"]),
+            "Organisations with the most responsibilities": summary.responsibilities(
+                summary.of_used_copies(tables["organisations"], tables["documents"])),
             "Meetings per working group and year": summary.meetings_per_group(tables["documents"]),
         }), encoding="utf-8")
     return index
@@ -104,10 +111,18 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: (None if not isinstance(v, (list, dict, str)) and pd.isna(v) else v) for k, v in record.items()}
 
 
-def _source_uri(input_root: str | None, source_path: str) -> str | None:
+def _archive_name(manifest: dict[str, Any]) -> str:
+    """The input folder's own name ("minutes_2024"), which names the archive for a reader."""
+    return Path(manifest["input_root"]).name if manifest.get("input_root") else "KPSS archive"
+
+
+def _source_link(input_root: str | None, source_path: str, page_dir: Path) -> str | None:
+    """The source file as a link relative to the page that shows it, so that the report
+    still opens its sources after OUT and RAW are moved together (keeping their places)."""
     if not input_root:
         return None
-    return (Path(input_root) / source_path).as_uri()
+    relative = os.path.relpath(Path(input_root) / source_path, page_dir.resolve())
+    return quote(Path(relative).as_posix())
 
 
 __all__ = ["build"]

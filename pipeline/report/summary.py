@@ -22,6 +22,15 @@ def status_by_format(documents: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
+def of_used_copies(rows: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The rows read from the copy each meeting is counted by (documents.meeting_copy_used),
+    so that the DOCX and the PDF of one meeting do not count twice in a chart."""
+    if "meeting_copy_used" not in documents or rows.empty:
+        return rows
+    used = set(documents.loc[documents["meeting_copy_used"].astype(bool), "doc_id"])
+    return rows[rows["doc_id"].isin(used)]
+
+
 def capacity_by_service(capacity: pd.DataFrame) -> str:
     """How many capacities or changes were stated, per service type and unit (Σ of the deltas in the label)."""
     if capacity.empty:
@@ -42,7 +51,7 @@ def capacity_by_year_and_area(capacity: pd.DataFrame, documents: pd.DataFrame) -
     """Capacity statements per planning area (rows) and year of the meeting (columns)."""
     if capacity.empty:
         return charts.grid([], [], {})
-    meta = documents[["doc_id", "planning_area", "meeting_date"]]
+    meta = documents[["doc_id", "planning_area", "meeting_date"]].drop_duplicates("doc_id")  # byte copies share it
     frame = capacity.merge(meta, on="doc_id", how="left")
     frame["area"] = frame["planning_area"].fillna("(area not named)")
     years = pd.to_datetime(frame["meeting_date"]).dt.year.map(lambda y: "?" if pd.isna(y) else str(int(y)))
