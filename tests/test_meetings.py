@@ -179,3 +179,8 @@ def test_report_chart_counts_meetings_not_files(corpus_out):
     total = sum(float(c.rsplit(":", 1)[1]) for c in cells)
     docs = pd.read_parquet(corpus_out / "documents.parquet")
     assert total == docs[docs.meeting_date.notna()]["meeting_id"].nunique() == 4
+    capacity = pd.read_parquet(corpus_out / "capacity_changes.parquet")
+    figure = next(f for f in page.xpath("//figure") if "by service type" in f.findtext("figcaption"))
+    bars = [t.text_content() for t in figure.xpath(".//*[local-name()='g']/*[local-name()='title']")]
+    used = set(docs.loc[docs.meeting_copy_used, "doc_id"])
+    assert sum(float(b.rsplit(":", 1)[1]) for b in bars) == capacity.doc_id.isin(used).sum() < len(capacity)
