@@ -32,7 +32,7 @@ from pipeline.extract import BlockView, extract_document
 from pipeline.ingest import read, sniff
 from pipeline.model import Block, IngestError
 from pipeline.schemas import CONTRACT_VERSION, EXTRACTED_TABLES
-from pipeline.writer import STATE_DIR, current_manifest, reuse_run, write_run
+from pipeline.writer import STATE_DIR, current_manifest, hold_out, reuse_run, write_run
 
 log = logging.getLogger(__name__)
 
@@ -204,6 +204,12 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
         progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None) -> RunSummary:
     """Process every file below `raw` (only the changed ones, with a cache) and write all tables to `out`."""
     options = options or RunOptions()
+    with hold_out(out, pseudonymised=options.pseudonym_key is not None):  # one run per OUT, from before reading
+        return _run(raw, out, options, progress)
+
+
+def _run(raw: Path, out: Path, options: RunOptions,
+         progress: Callable[[Iterator[Any], int], Iterator[Any]] | None) -> RunSummary:
     started = time.perf_counter()
     started_at = dt.datetime.now(dt.timezone.utc)
     summary = RunSummary()
@@ -217,6 +223,7 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
         summary.wall_seconds["read"] = write_started - started
         key = options.pseudonym_key
         manifest = _manifest(raw, started_at, summary, fingerprint(documents, key))
+        manifest["pseudonymised"] = key is not None  # whether, never the key (writer.py keeps OUT one or the other)
         previous = current_manifest(out)
         if previous is not None and previous.get("fingerprint") == manifest["fingerprint"] and not options.full:
             summary.rows = reuse_run(out, manifest)  # nothing changed: the tables are already right
