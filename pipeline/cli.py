@@ -151,8 +151,9 @@ def report(out: Path) -> None:
 @main.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def db(out: Path) -> None:
-    """Create OUT/minutes.duckdb: a view per table plus analyst views
-    (v_capacity_by_service, v_responsibilities, v_attendance)."""
+    """Create OUT/minutes.duckdb: a copy of every table (it works wherever the file is moved),
+    run_info (the run it holds) and analyst views (v_capacity_by_service, v_responsibilities,
+    v_attendance). `kpss extract` rebuilds it after each run."""
     from pipeline.database import DB_NAME, build
 
     click.echo(f"wrote {_derive(out, DB_NAME, build)}")
@@ -161,7 +162,8 @@ def db(out: Path) -> None:
 @main.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def csv(out: Path) -> None:
-    """Write OUT/csv/<table>.csv for Czech Excel: UTF-8 with BOM, ';' separator, decimal comma, ISO dates."""
+    """Write OUT/csv/<table>.csv for Czech Excel: UTF-8 with BOM, ';' separator, decimal comma, ISO dates,
+    PRAVDA/NEPRAVDA, texts Excel would change (an IČO's leading zeros) as ="text"; csv/run.json names the run."""
     from pipeline.export_csv import export
 
     counts = _derive(out, "csv", export)

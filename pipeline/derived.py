@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from pipeline.tables import current_run
+from pipeline.tables import MissingTables, current_run
 
 REPORT_DIR = "report"
 
@@ -78,7 +78,10 @@ def refresh(out: Path, echo: Callable[[str], None], warn: Callable[[str], None])
     present = [o for o in OUTPUTS if o.exists(out)]
     if not present:
         return True
-    run_id = current_run(out)[1].get("run_id", "?")
+    try:
+        run_id = current_run(out)[1].get("run_id", "?")
+    except MissingTables:  # no complete run to build from: leave the outputs as they are
+        return True
     ok = True
     for output in present:
         started = time.perf_counter()

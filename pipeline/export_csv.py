@@ -66,7 +66,7 @@ def for_excel(frame: pd.DataFrame) -> pd.DataFrame:
         dtype = frame[column].dtype
         if isinstance(dtype, pd.BooleanDtype):
             frame[column] = frame[column].map({True: words["true"], False: words["false"]}, na_action="ignore")
-        elif pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_integer_dtype(dtype):
+        elif pd.api.types.is_string_dtype(dtype):  # text (dates are objects too: left as they are)
             frame[column] = frame[column].map(_excel_text, na_action="ignore")
     return frame
 
