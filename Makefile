@@ -1,10 +1,14 @@
 # The two commands a user types on a fresh machine: `make extract` and `make test`.
-# Both create the virtual environment (.venv) first when it is missing or stale.
+# Both create the virtual environment (.venv) first when it is missing or stale:
+# `make extract` (and every analyst target) installs the runtime dependencies only,
+# `make test` adds the dev extras (pytest, hypothesis, selenium, dask), `make bench` its own.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Stamps: the runtime dependencies (`pip install -e .`), then the dev extras on top (`make test`).
 STAMP  := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 RAW    ?= data/raw
 OUT    ?= data/processed
 
@@ -22,7 +26,7 @@ SETS   ?= data/raw:tests/fixtures/sample_gold ../shared/corpus/raw:../shared/gol
 N      ?= $(or $(BENCH_N),1000 4000)
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: extract test eval eval-sets docs db csv report bench venv clean help setup-system
+.PHONY: all extract test eval eval-sets docs db csv report bench venv clean help setup-system
 
 # Optional system programs: LibreOffice reads .doc/.odt/.rtf, Tesseract OCRs scans,
 # Chromium runs the report's browser test.
@@ -35,18 +39,28 @@ help:  ## list the targets
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
 
-venv: $(STAMP)  ## create or update the virtual environment
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
+
+venv: $(STAMP)  ## create or update the virtual environment (runtime dependencies only)
 
 extract: $(STAMP)  ## read RAW (default data/raw) and write the tables to OUT (default data/processed)
 	$(BIN)/python -m pipeline extract "$(RAW)" "$(OUT)"
 
+all: $(STAMP)  ## extract, then OUT/minutes.duckdb, OUT/csv/ and OUT/report/ (extract rebuilds those already there)
+	$(BIN)/python -m pipeline extract "$(RAW)" "$(OUT)"
+	@test -f "$(OUT)/minutes.duckdb" -a ! -e "$(OUT)/minutes.duckdb.STALE.txt" || $(BIN)/python -m pipeline db "$(OUT)"
+	@test -d "$(OUT)/csv" -a ! -e "$(OUT)/csv.STALE.txt" || $(BIN)/python -m pipeline csv "$(OUT)"
+	@test -f "$(OUT)/report/index.html" -a ! -e "$(OUT)/report.STALE.txt" || $(BIN)/python -m pipeline report "$(OUT)"
+
 eval: $(STAMP)  ## score the tables in OUT against the gold annotations in GOLD (P/R/F1 per table)
 	$(BIN)/python -m pipeline eval --gold "$(GOLD)" --out "$(OUT)"
 
-db: $(STAMP)  ## create OUT/minutes.duckdb: views over the tables plus analyst views
+db: $(STAMP)  ## create OUT/minutes.duckdb: a copy of every table, run_info, analyst views
 	$(BIN)/python -m pipeline db "$(OUT)"
 
 report: $(STAMP)  ## write OUT/report/index.html: a page per document with every extracted row highlighted
@@ -64,16 +78,14 @@ eval-sets: $(STAMP)  ## extract and score every evaluation set (see tests/fixtur
 docs: $(STAMP)  ## regenerate docs/data-dictionary.md from the table schemas
 	$(BIN)/python -m pipeline docs
 
-$(BENCH_STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+$(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	touch $(STAMP) $(BENCH_STAMP)
+	touch $(DEV_STAMP) $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)  ## speed/scale/memory on a synthetic archive (N="1000 4000" files; BENCH_ARGS="--help") -> bench/results.json
 	$(BIN)/python bench/run_bench.py --sizes $(N) $(BENCH_ARGS)
 
-test: $(STAMP)  ## run the test suite
+test: $(DEV_STAMP)  ## run the test suite (installs the dev extras first)
 	$(BIN)/python -m pytest -q
 
 setup-system:  ## optional: install LibreOffice, Tesseract and Chromium (Debian/Ubuntu packages): .doc/.odt/.rtf, scans, report test

@@ -88,6 +88,9 @@ def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb
         click.echo(f"error: cannot write the tables to {out}: {exc}", err=True)
         sys.exit(1)
     _print_summary(summary, out)
+    from pipeline.derived import refresh  # the database, CSVs and report OUT holds follow the new run
+
+    refresh(out, click.echo, lambda line: click.echo(line, err=True))
 
 
 @main.command(name="eval")
@@ -141,26 +144,29 @@ def report(out: Path) -> None:
         index = build(out)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from None
+    _clear_stale(out, "report")
     click.echo(f"wrote {index}")
 
 
 @main.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def db(out: Path) -> None:
-    """Create OUT/minutes.duckdb: a view per table plus analyst views
-    (v_capacity_by_service, v_responsibilities, v_attendance)."""
-    from pipeline.database import build
+    """Create OUT/minutes.duckdb: a copy of every table (it works wherever the file is moved),
+    run_info (the run it holds) and analyst views (v_capacity_by_service, v_responsibilities,
+    v_attendance). `kpss extract` rebuilds it after each run."""
+    from pipeline.database import DB_NAME, build
 
-    click.echo(f"wrote {build(out)}")
+    click.echo(f"wrote {_derive(out, DB_NAME, build)}")
 
 
 @main.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def csv(out: Path) -> None:
-    """Write OUT/csv/<table>.csv for Czech Excel: UTF-8 with BOM, ';' separator, decimal comma, ISO dates."""
+    """Write OUT/csv/<table>.csv for Czech Excel: UTF-8 with BOM, ';' separator, decimal comma, ISO dates,
+    PRAVDA/NEPRAVDA, texts Excel would change (an IČO's leading zeros) as ="text"; csv/run.json names the run."""
     from pipeline.export_csv import export
 
-    counts = export(out)
+    counts = _derive(out, "csv", export)
     click.echo(f"wrote {len(counts)} CSV files to {out / 'csv'}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
 
 
@@ -170,6 +176,31 @@ def docs() -> None:
     from pipeline.dictionary import write
 
     click.echo(f"wrote {write()}")
+
+
+def _derive(out: Path, name: str, build):  # type: ignore[no-untyped-def]
+    """Run a derived output's build: any failure is one line on stderr and exit 1 (the
+    builds leave no partial output behind)."""
+    from pipeline.tables import MissingTables
+
+    try:
+        result = build(out)
+    except MissingTables as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - a disk, permission or DuckDB error: one line, no traceback
+        reason = str(exc).strip().splitlines()
+        click.echo(f"error: cannot write {out / name}: {type(exc).__name__}"
+                   + (f": {reason[0][:200]}" if reason else ""), err=True)
+        sys.exit(1)
+    _clear_stale(out, name)
+    return result
+
+
+def _clear_stale(out: Path, name: str) -> None:
+    from pipeline.derived import clear_stale
+
+    clear_stale(out, name)
 
 
 def _print_summary(summary: RunSummary, out: Path) -> None:

@@ -1,15 +1,23 @@
-"""`make db`: a DuckDB database over the Parquet tables, with views for analysts.
+"""`make db`: a DuckDB database of the tables, with views for analysts.
 
-The database holds views, not copies: `minutes.duckdb` in OUT reads the
-current Parquet files, so it stays right after every run. Paths inside the
-views are absolute; run `make db` again after moving the folder.
+The database holds a copy of every table (CREATE TABLE ... AS SELECT from the
+current run's Parquet files), not views over their paths: BI tools (Metabase,
+DBeaver, Power BI through ODBC) open the file from their own working directory
+and on other machines, where no Parquet path, absolute or relative, would
+resolve. So the file answers wherever it is moved or copied; `kpss extract`
+rebuilds it after each run when OUT holds one, and its `run_info` table names
+the run it was built from. Built into a temporary file and renamed over the
+old one: a failed build leaves the previous database and no temporary file.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
-from pipeline.schemas import TABLE_NAMES
+from pipeline.schemas import TABLE_NAMES, TABLES
+from pipeline.tables import current_run
 
 DB_NAME = "minutes.duckdb"
 
@@ -75,24 +83,52 @@ ANALYST_VIEWS = {
 
 
 def build(out_dir: Path) -> Path:
-    """(Re)create OUT/minutes.duckdb with a view per table and the analyst views."""
+    """(Re)create OUT/minutes.duckdb: a table per Parquet table, `run_info`, the analyst views.
+
+    Raises MissingTables (a one-line message) when OUT holds no tables."""
     import duckdb
 
+    source, manifest = current_run(out_dir)
     db_path = out_dir / DB_NAME
-    tmp = db_path.with_name(f".{DB_NAME}.tmp")
-    tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    tmp = db_path.with_name(f".{DB_NAME}.tmp-{os.getpid()}")
+    _remove(tmp)
     try:
-        for table in TABLE_NAMES:
-            parquet = (out_dir / f"{table}.parquet").resolve()
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{_quote(parquet)}')")
-        for name, sql in ANALYST_VIEWS.items():
-            con.execute(f"CREATE VIEW {name} AS {sql}")
-    finally:
-        con.close()
-    tmp.replace(db_path)
+        con = duckdb.connect(str(tmp))
+        try:
+            for table in TABLE_NAMES:
+                con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet('{_quote(source / f'{table}.parquet')}')")
+                _describe(con, table)
+            con.execute("CREATE TABLE run_info AS SELECT ? AS run_id, ? AS started_at, ? AS ended_at, "
+                        "? AS pipeline_version, ? AS contract_version, ? AS files",
+                        [manifest.get(k) for k in RUN_INFO])
+            con.execute("COMMENT ON TABLE run_info IS 'The run (OUT/run.json) whose tables this database holds.'")
+            for name, sql in ANALYST_VIEWS.items():
+                con.execute(f"CREATE VIEW {name} AS {sql}")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        tmp.replace(db_path)
+    except BaseException:
+        _remove(tmp)
+        raise
     return db_path
 
 
-def _quote(path: Path) -> str:
-    return str(path).replace("'", "''")
+RUN_INFO = ("run_id", "started_at", "ended_at", "pipeline_version", "contract_version", "files")
+
+
+def _describe(con: Any, table: str) -> None:
+    """The data dictionary's meanings as table and column comments (BI tools show them)."""
+    spec = TABLES[table]
+    con.execute(f"COMMENT ON TABLE {table} IS '{_quote(spec.description)}'")
+    for column in spec.columns:
+        con.execute(f'COMMENT ON COLUMN {table}."{column.name}" IS \'{_quote(column.description)}\'')
+
+
+def _remove(tmp: Path) -> None:
+    for path in (tmp, tmp.with_name(tmp.name + ".wal")):
+        path.unlink(missing_ok=True)
+
+
+def _quote(text: object) -> str:
+    return str(text).replace("'", "''")

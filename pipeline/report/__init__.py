@@ -80,7 +80,9 @@ def _read(out: Path, name: str) -> pd.DataFrame:
     path = out / f"{name}.parquet"
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `kpss extract` into {out} first")
-    return pd.read_parquet(path)
+    from pipeline.tables import read_frame  # nullable integers stay integers: "n pages 1", not "1.0"
+
+    return read_frame(out, name)
 
 
 def _manifest(out: Path) -> dict[str, Any]:
