@@ -5,7 +5,8 @@ After `kpss extract` switches OUT to a new run, each of these OUT already holds
 is rebuilt from the new tables (one line printed per output). One that cannot
 be rebuilt keeps its previous content and gets a marker beside it,
 OUT/<output>.STALE.txt, saying which run it shows and how to rebuild it; the
-next successful build removes the marker. Each output also names the run it
+next successful build removes the marker. In a pseudonymised OUT such an
+output is removed instead: it may come from a run that showed names. Each output also names the run it
 was built from: the database's `run_info` table, csv/run.json, the report's
 heading.
 """
@@ -79,9 +80,10 @@ def refresh(out: Path, echo: Callable[[str], None], warn: Callable[[str], None])
     if not present:
         return True
     try:
-        run_id = current_run(out)[1].get("run_id", "?")
+        manifest = current_run(out)[1]
     except MissingTables:  # no complete run to build from: leave the outputs as they are
         return True
+    run_id = manifest.get("run_id", "?")
     ok = True
     for output in present:
         started = time.perf_counter()
@@ -90,6 +92,13 @@ def refresh(out: Path, echo: Callable[[str], None], warn: Callable[[str], None])
         except Exception as exc:  # noqa: BLE001 - any failure leaves the output marked, the run stands
             ok = False
             reason = _first_line(exc)
+            if manifest.get("pseudonymised"):
+                # an earlier output may hold clear names: a pseudonymised OUT must not keep it
+                remove(out, output)
+                warn(f"warning: {out / output.name} could not be rebuilt from the pseudonymised run {run_id} "
+                     f"({reason}) and was removed, since it may show names; rebuild it with "
+                     f"`{output.command} {out}`")
+                continue
             mark_stale(out, output, run_id, reason)
             warn(f"warning: {out / output.name} was not rebuilt ({reason}): it still shows an earlier run, "
                  f"not run {run_id}; see {stale_marker(out, output.name).name}, rebuild with "
@@ -112,6 +121,16 @@ def mark_stale(out: Path, output: Output, run_id: str, reason: str) -> None:
         stale_marker(out, output.name).write_text(text, encoding="utf-8")
     except OSError:
         pass
+
+
+def remove(out: Path, output: Output) -> None:
+    """Delete a derived output (file or folder) and its stale marker."""
+    path = out / output.name
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+    clear_stale(out, output.name)
 
 
 def clear_stale(out: Path, name: str) -> None:

@@ -294,3 +294,24 @@ def test_make_extract_installs_the_runtime_only_and_make_test_adds_dev_extras(tm
     for tool in ("pytest", "hypothesis", "selenium", "dask"):
         assert tool not in runtime
         assert any(dep.lower().startswith(tool) for dep in project["optional-dependencies"]["dev"])
+
+
+def test_an_output_that_cannot_follow_a_pseudonymised_run_is_removed_not_kept(tmp_path, monkeypatch):
+    """Issue 12 (points 1 and 8): csv/ built from a plain run holds names; when the next,
+    pseudonymised run cannot rebuild it, keeping it stale would publish those names."""
+    raw, out, cache = tmp_path / "raw", tmp_path / "out", tmp_path / "cache"
+    _sample(raw, "zapis_rs_bystrice_2021-02-15.docx")
+    _extract(raw, out, cache)
+    assert _cli("csv", out)[0] == 0
+    import pipeline.export_csv
+
+    def disk_full(frame):  # noqa: ANN001 - the disk fills up while the CSVs are written
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline.export_csv, "for_excel", disk_full)
+    monkeypatch.setenv("KPSS_PSEUDONYM_KEY", "a long test secret")
+    code, _, stderr = _cli("extract", raw, out, "--workers", "0", "--cache-dir", cache, "--no-progress",
+                           "--pseudonymise")
+    assert code == 0
+    assert not (out / "csv").exists() and not (out / "csv.STALE.txt").exists()
+    assert "was removed" in stderr and "kpss csv" in stderr
