@@ -8,6 +8,7 @@ it as it is and exits 1.
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -19,8 +20,9 @@ class PlaceError(Exception):
 
 def place_error(place: str, path: Path, exc: OSError, advice: str) -> PlaceError:
     """`place` ("the cache folder") at `path` could not be written (`exc`): what the user reads."""
+    reason = os.strerror(exc.errno) if exc.errno else str(exc)  # pyarrow's own text is long
     if exc.errno in _FULL:
-        what = f"{place} {path} is full ({exc.strerror or exc})"
+        what = f"{place} {path} is full ({reason})"
     else:
-        what = f"cannot write to {place} {path} ({exc.strerror or exc})"
+        what = f"cannot write to {place} {path} ({reason})"
     return PlaceError(f"{what}; {advice}")
