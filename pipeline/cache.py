@@ -168,7 +168,7 @@ class ResultCache:
         except OSError:
             return False
         if actual != size:
-            self._report_damage(doc_id, rel_path, f"{actual} of {size} bytes")
+            self.report_damage(doc_id, rel_path, f"{actual} of {size} bytes")
             return False
         return True
 
@@ -205,16 +205,18 @@ class ResultCache:
         return decode(self._fragment(doc_id).read_bytes())
 
     def load(self, doc_id: str, rel_path: str | None = None) -> Any | None:
-        """A cached result, or None when its fragment is missing or damaged (logged once)."""
+        """A cached result, or None when its fragment is missing or damaged (logged once
+        when `rel_path` says which file it is)."""
         try:
             return self.get(doc_id)
         except FileNotFoundError:
             return None
         except Exception as exc:  # noqa: BLE001 - zlib, pickle or the disk: any of them is a miss
-            self._report_damage(doc_id, rel_path or doc_id, type(exc).__name__)
+            if rel_path is not None:
+                self.report_damage(doc_id, rel_path, type(exc).__name__)
             return None
 
-    def _report_damage(self, doc_id: str, rel_path: str, why: str) -> None:
+    def report_damage(self, doc_id: str, rel_path: str, why: str) -> None:
         if doc_id not in self._damaged:
             self._damaged.add(doc_id)
             log.warning("damaged cache entry for %s (%s): the file is read again", rel_path, why)

@@ -320,9 +320,10 @@ def _fragments(documents: DocumentRows, cache: ResultCache, raw: Path,
     for doc_id in documents.distinct_doc_ids():
         if not cache.has(doc_id):
             continue
-        path = documents.path_of(doc_id)
-        result = cache.load(doc_id, path)
-        if result is None and path is not None:
+        result = cache.load(doc_id)
+        path = documents.path_of(doc_id) if result is None else None  # a scan, only for the rare damage
+        if path is not None:
+            cache.report_damage(doc_id, path, "found while writing the tables")
             result = process_file(raw / path, raw, max_file_mb)
             if result.document.get("doc_id") != doc_id:  # changed since it was listed: its row is stale
                 log.warning("%s changed during the run; its rows are left out until the next run", path)
