@@ -16,6 +16,7 @@ import click
 from tqdm import tqdm
 
 from pipeline import __version__
+from pipeline.errors import PlaceError
 from pipeline.evaluate import evaluate, format_report
 from pipeline.executors import default_workers
 from pipeline.runner import DEFAULT_CACHE_DIR, DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_FILE_MB, RunOptions, RunSummary, run
@@ -84,6 +85,9 @@ def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb
                          pseudonym_key=pseudonym_key.encode("utf-8") if pseudonymise and pseudonym_key else None)
     try:
         summary = run(raw, out, options, progress=bar)
+    except PlaceError as exc:  # the cache folder or OUT is full or not writable: the message says which
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
     except OSError as exc:
         click.echo(f"error: cannot write the tables to {out}: {exc}", err=True)
         sys.exit(1)

@@ -89,3 +89,7 @@ class DocumentRows:
     def distinct_doc_ids(self) -> list[str]:
         """The doc_ids whose content is written (not duplicates), sorted."""
         return sorted({d for p, d in self._doc_id.items() if self._duplicate_of.get(p) is None})
+
+    def path_of(self, doc_id: str) -> str | None:
+        """The first path (in path order) whose content is `doc_id` (a scan: for the rare repair)."""
+        return min((p for p, d in self._doc_id.items() if d == doc_id), default=None)

@@ -24,9 +24,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from pipeline import __version__, meetings, pseudonymise
+from pipeline import __version__, meetings, pseudonymise, tools
 from pipeline.cache import ResultCache, code_key, encode
 from pipeline.document_rows import DocumentRows
+from pipeline.errors import PlaceError, place_error
 from pipeline.executors import default_workers, run_dask, run_inline, run_pool
 from pipeline.extract import BlockView, extract_document
 from pipeline.ingest import read, sniff
@@ -65,6 +66,7 @@ class FileResult:
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)  # ingest, extract: elapsed in the worker
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # ingest, extract: CPU of the worker and its programs
+    tools: dict[str, str] = field(default_factory=dict)  # external program -> used/missing/timeout (tools.py)
 
 
 @dataclass
@@ -118,6 +120,7 @@ def process_file(path: Path, root: Path, max_file_mb: float = DEFAULT_MAX_FILE_M
     """Ingest and extract one file. Never raises."""
     started = time.perf_counter()
     row = _base_row(path, root)
+    notes = tools.start()  # the external programs the result depends on (its cache key)
     try:
         result = _process(path, root, row, max_file_mb)
     except Exception as exc:  # a bug must cost one file, not the run
@@ -126,6 +129,7 @@ def process_file(path: Path, root: Path, max_file_mb: float = DEFAULT_MAX_FILE_M
         row.setdefault("doc_id", _path_id(row["source_path"]))
         row.setdefault("source_format", "unknown")
         result = FileResult(document=row)
+    result.tools = tools.finish(notes)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -192,7 +196,7 @@ def work(path: str, root: str, max_file_mb: float) -> tuple[FileResult, bytes]:
     process that writes the tables never unpacks a whole result before writing it."""
     result = process_file(Path(path), Path(root), max_file_mb)
     return FileResult(document=result.document, seconds=result.seconds, stage_seconds=result.stage_seconds,
-                      cpu_seconds=result.cpu_seconds), encode(result)
+                      cpu_seconds=result.cpu_seconds, tools=result.tools), encode(result)
 
 
 def warm_up() -> None:
@@ -215,9 +219,13 @@ def _run(raw: Path, out: Path, options: RunOptions,
     summary = RunSummary()
     scratch = None
     if options.cache_dir is None:
-        scratch = Path(tempfile.mkdtemp(prefix="kpss-cache-"))
-    cache = ResultCache(options.cache_dir or scratch, raw)  # type: ignore[arg-type]
+        try:
+            scratch = Path(tempfile.mkdtemp(prefix="kpss-cache-"))
+        except OSError as exc:
+            raise place_error("the temporary folder", Path(tempfile.gettempdir()), exc,
+                              "free space there, or set TMPDIR to a folder with room") from None
     try:
+        cache = ResultCache(options.cache_dir or scratch, raw, temporary=scratch is not None)  # type: ignore[arg-type]
         documents = _process_all(raw, options, cache, summary, progress)
         write_started = time.perf_counter()
         summary.wall_seconds["read"] = write_started - started
@@ -225,16 +233,23 @@ def _run(raw: Path, out: Path, options: RunOptions,
         manifest = _manifest(raw, started_at, summary, fingerprint(documents, key))
         manifest["pseudonymised"] = key is not None  # whether, never the key (writer.py keeps OUT one or the other)
         previous = current_manifest(out)
-        if previous is not None and previous.get("fingerprint") == manifest["fingerprint"] and not options.full:
-            summary.rows = reuse_run(out, manifest)  # nothing changed: the tables are already right
-            summary.tables_reused = True
-        else:
-            fragments = _fragments(documents, cache)
-            rows: Iterator[dict[str, Any]] = documents.in_table_order()
-            if key is not None:
-                rows = (pseudonymise.document_row(d, key) for d in rows)
-                fragments = (pseudonymise.file_result(f, key) for f in fragments)
-            summary.rows = write_run(rows, fragments, out, manifest)
+        try:
+            if previous is not None and previous.get("fingerprint") == manifest["fingerprint"] and not options.full:
+                summary.rows = reuse_run(out, manifest)  # nothing changed: the tables are already right
+                summary.tables_reused = True
+            else:
+                fragments = _fragments(documents, cache, raw, options.max_file_mb)
+                rows: Iterator[dict[str, Any]] = documents.in_table_order()
+                if key is not None:
+                    rows = (pseudonymise.document_row(d, key) for d in rows)
+                    fragments = (pseudonymise.file_result(f, key) for f in fragments)
+                summary.rows = write_run(rows, fragments, out, manifest)
+        except (PlaceError, OSError) as exc:
+            # write_run/reuse_run removed their unfinished folder; OUT's last complete run stays
+            if isinstance(exc, PlaceError):
+                raise
+            raise place_error("the output folder", out, exc, "free space there or choose another OUT; "
+                              "the tables of its last complete run are kept") from None
         summary.stage_seconds["write"] = time.perf_counter() - write_started
         summary.wall_seconds["write"] = summary.stage_seconds["write"]
         summary.wall_seconds["total"] = time.perf_counter() - started
@@ -261,10 +276,12 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
         except OSError:  # a dangling link: process_file says so
             todo.append(str(path))
             continue
-        doc_id = None if options.full else cache.known(rel, stats[rel])
-        if doc_id:
-            documents.add(_reuse(cache.document(doc_id), path, raw))
-            cache.remember(rel, stats[rel], doc_id)
+        doc_id = None if options.full else (cache.known(rel, stats[rel])
+                                            or cache.known_content(path, stats[rel], options.max_file_mb * 2**20))
+        cached = cache.document(doc_id, rel) if doc_id else None  # None: damaged, or made by another program
+        if cached is not None:
+            documents.add(_reuse(cached, path, raw))
+            cache.remember(rel, stats[rel], doc_id)  # type: ignore[arg-type]
             summary.reused += 1
         else:
             todo.append(str(path))
@@ -283,7 +300,7 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
             packed = documents.add(result.document)
             if result.document.get("doc_id") and not (result.document.get("error") or "").startswith(
                     ("internal error", "skipped", "refused")):
-                cache.put(result.document["doc_id"], payload)
+                cache.put(result.document["doc_id"], payload, result.tools)
                 cache.put_document(result.document["doc_id"], packed)  # the run's packed row, shared
                 if rel in stats:
                     cache.remember(rel, stats[rel], result.document["doc_id"])
@@ -321,11 +338,25 @@ def _sniff_quietly(path: Path) -> str:
         return "unknown"
 
 
-def _fragments(documents: DocumentRows, cache: ResultCache) -> Iterator[FileResult]:
-    """Each distinct document's cached result, in doc_id order (the tables' order)."""
+def _fragments(documents: DocumentRows, cache: ResultCache, raw: Path,
+               max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Iterator[FileResult]:
+    """Each distinct document's cached result, in doc_id order (the tables' order). A
+    fragment found damaged now (it looked whole when the run began) is read again from its
+    file, here and without a time limit, rather than stopping the run."""
     for doc_id in documents.distinct_doc_ids():
-        if cache.has(doc_id):
-            yield cache.get(doc_id)
+        if not cache.has(doc_id):
+            continue
+        result = cache.load(doc_id)
+        path = documents.path_of(doc_id) if result is None else None  # a scan, only for the rare damage
+        if path is not None:
+            cache.report_damage(doc_id, path, "found while writing the tables")
+            result = process_file(raw / path, raw, max_file_mb)
+            if result.document.get("doc_id") != doc_id:  # changed since it was listed: its row is stale
+                log.warning("%s changed during the run; its rows are left out until the next run", path)
+                continue
+            cache.put(doc_id, encode(result), result.tools)
+        if result is not None:
+            yield result
 
 
 def fingerprint(documents: DocumentRows, pseudonym_key: bytes | None = None) -> str:

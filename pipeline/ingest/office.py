@@ -7,6 +7,11 @@ to DOCX by `soffice --headless --convert-to docx` in a throw-away user profile
 through the DOCX reader, so lists, tables, headers and text boxes come out as
 for any DOCX. The document's `warnings` say that the text came from a
 conversion. Without LibreOffice the error says how to install it.
+
+LibreOffice runs in its own session, so killing the worker (a time limit, a
+SIGKILL) would leave it running with its profile in the temporary folder: a
+guard process kills it and removes the folder when the worker dies
+(`soffice_guard`), and folders of dead owners are removed at the next run.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from pipeline import tools
+from pipeline.ingest.soffice_guard import PROFILE_PREFIX, Guard, remove_stale_profiles
 from pipeline.model import IngestError, IngestResult
 
 CONVERT_TIMEOUT = 45.0  # seconds; below the run's default per-file limit (60 s)
@@ -66,23 +73,34 @@ def to_docx(data: bytes, fmt: str) -> bytes:
     what = _NAMES.get(fmt, fmt)
     soffice = find_soffice()
     if soffice is None:
+        tools.note("soffice", tools.MISSING)  # installing LibreOffice changes this result (cache key)
         raise IngestError(f"unsupported format without LibreOffice: the file is {what}; "
                           + INSTALL_HINT.format(what=f".{fmt}"))
-    with tempfile.TemporaryDirectory(prefix="kpss-soffice-") as tmp:
+    tools.note("soffice", tools.USED)
+    remove_stale_profiles()
+    # the folder's name carries this process's id: a later run removes it if this process died
+    with tempfile.TemporaryDirectory(prefix=f"{PROFILE_PREFIX}{os.getpid()}-") as tmp:
         work = Path(tmp)
         source = work / f"input.{fmt}"
         source.write_bytes(data)
         outdir = work / "out"
         command = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir), str(source)]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True)  # its own group: a timeout kills all of it
-        try:
-            process.wait(timeout=CONVERT_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            _kill_group(process)
-            raise IngestError(f"LibreOffice took longer than {CONVERT_TIMEOUT:g} s to convert {what}; "
-                              "the file may be damaged: open it in an office suite and save it as .docx") from None
+        with Guard(work) as guard:
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                       stdin=subprocess.DEVNULL,
+                                       start_new_session=True)  # its own group: a timeout kills all of it
+            guard.watch(process.pid)
+            try:
+                process.wait(timeout=CONVERT_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                tools.note("soffice", tools.TIMEOUT)  # may not happen again: the result is not reused
+                raise IngestError(f"LibreOffice took longer than {CONVERT_TIMEOUT:g} s to convert {what}; "
+                                  "the file may be damaged: open it in an office suite and save it as .docx"
+                                  ) from None
+            finally:
+                if process.returncode is None:  # timed out, or this process is being stopped
+                    _kill_group(process)
         converted = outdir / "input.docx"
         if process.returncode != 0 or not converted.is_file() or converted.stat().st_size == 0:
             raise IngestError(f"LibreOffice could not convert {what} (exit code {process.returncode}); "
@@ -94,6 +112,6 @@ def to_docx(data: bytes, fmt: str) -> bytes:
 def _kill_group(process: subprocess.Popen) -> None:
     try:
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
+    except (ProcessLookupError, PermissionError, AttributeError):
         process.kill()
     process.wait()

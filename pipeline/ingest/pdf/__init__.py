@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from pipeline import tools
 from pipeline.ingest.pdf import fast, ocr, plumber
 from pipeline.ingest.pdf.blocks import blocks as _blocks
 from pipeline.ingest.pdf.records import Page
@@ -70,8 +71,12 @@ def _read(data: bytes) -> IngestResult:
 def _ocr_scanned(data: bytes, pages: list[Page]) -> list[int]:
     """Scanned pages read by OCR, in place, when Tesseract is installed; their numbers."""
     scanned = [i for i, p in enumerate(pages) if p.state == "scanned"]
-    if not scanned or not ocr.available():
+    if not scanned:
         return []
+    if not ocr.available():
+        tools.note("tesseract", tools.MISSING)  # installing it changes this result (cache key)
+        return []
+    tools.note("tesseract", tools.USED)
     done: list[int] = []
     for i, page in ocr.read_pages(data, scanned).items():
         pages[i] = page

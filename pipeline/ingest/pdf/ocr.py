@@ -21,6 +21,7 @@ import subprocess
 from functools import lru_cache
 from typing import Any
 
+from pipeline import tools
 from pipeline.ingest.pdf.layout import page_lines
 from pipeline.ingest.pdf.records import Page, Word
 
@@ -76,6 +77,7 @@ def _read_page(pdf: Any, index: int) -> Page:
         done = subprocess.run([tesseract() or "tesseract", "-", "-", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
                               input=png.getvalue(), capture_output=True, timeout=PAGE_TIMEOUT)
     except subprocess.TimeoutExpired:
+        tools.note("tesseract", tools.TIMEOUT)  # may not happen again: the result is not reused
         return Page(number, height, state="scanned", reason=f"OCR took longer than {PAGE_TIMEOUT:g} s")
     if done.returncode != 0:
         return Page(number, height, state="scanned", reason="OCR failed")
