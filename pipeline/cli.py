@@ -18,7 +18,7 @@ from tqdm import tqdm
 from pipeline import __version__
 from pipeline.evaluate import evaluate, format_report
 from pipeline.executors import default_workers
-from pipeline.folders import FolderError, default_cache_dir
+from pipeline.folders import FolderError, check_places, default_cache_dir
 from pipeline.inputs import DEFAULT_INCLUDE
 from pipeline.runner import DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_FILE_MB, RunOptions, RunSummary, run
 
@@ -90,6 +90,11 @@ def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb
     if pseudonymise and not pseudonym_key:
         raise click.UsageError("--pseudonymise needs a secret key: --pseudonym-key SECRET or the environment "
                                "variable KPSS_PSEUDONYM_KEY (keep it; the same key gives the same pseudonyms)")
+    try:  # before the cache folder is made: it may not be inside RAW either
+        check_places(raw, out, None if no_cache else cache_dir or default_cache_dir())
+    except FolderError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     cache_dir = None if no_cache else _usable_cache(cache_dir)
     options = RunOptions(workers=workers, file_timeout=file_timeout or None, max_file_mb=max_file_mb,
                          cache_dir=cache_dir, full=full, executor=executor, scheduler=scheduler,

@@ -38,7 +38,10 @@ def check_places(raw: Path, out: Path, cache_dir: Path | None) -> None:
     earlier OUT: a run would read the pipeline's own files as minutes."""
     source = raw.resolve()
     for name, folder in (("output folder", out), ("cache folder", cache_dir)):
-        if folder is not None and folder.resolve().is_relative_to(source):
+        if folder is None or not folder.resolve().is_relative_to(source):
+            continue
+        hidden = any(part.startswith(".") for part in folder.resolve().relative_to(source).parts)
+        if name == "output folder" or not hidden:  # a hidden cache (RAW=~, ~/.cache/kpss) is never read
             raise FolderError(f"the {name} {folder} is the input folder {raw} or inside it, so the next run "
                               f"would read the pipeline's own files as minutes; choose a {name} outside it")
     if (source / STATE_DIR).is_dir():

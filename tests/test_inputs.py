@@ -100,6 +100,9 @@ def test_an_output_folder_inside_the_input_folder_is_refused(tmp_path, where):
         run(raw, out, RunOptions(workers=0))
     with pytest.raises(FolderError):
         run(raw, tmp_path / "elsewhere", RunOptions(workers=0, cache_dir=raw / "cache"))
+    result = _extract(raw, tmp_path / "elsewhere", "--cache-dir", str(raw / "sub" / "cache"))
+    assert result.exit_code == 2 and "the cache folder" in result.output and not any((raw / "sub").iterdir())
+    assert _extract(raw, tmp_path / "elsewhere", "--cache-dir", str(raw / ".cache")).exit_code == 0  # hidden
 
 
 def test_an_earlier_output_folder_below_the_input_is_never_read(tmp_path):
