@@ -43,7 +43,7 @@ def check_places(raw: Path, out: Path, cache_dir: Path | None) -> None:
         hidden = any(part.startswith(".") for part in folder.resolve().relative_to(source).parts)
         if name == "output folder" or not hidden:  # a hidden cache (RAW=~, ~/.cache/kpss) is never read
             raise FolderError(f"the {name} {folder} is the input folder {raw} or inside it, so the next run "
-                              f"would read the pipeline's own files as minutes; choose a {name} outside it")
+                              "would read the pipeline's own files as minutes; choose a folder outside it")
     if (source / STATE_DIR).is_dir():
         raise FolderError(f"the input folder {raw} is an output folder of the pipeline (it holds {STATE_DIR}/); "
                           "give the folder of the minutes as the input")
