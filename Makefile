@@ -93,4 +93,4 @@ setup-system:  ## optional: install LibreOffice, Tesseract and Chromium (Debian/
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES)
 
 clean:  ## remove generated tables and caches (not the environment)
-	rm -rf build data/processed/*.parquet data/interim/* .pytest_cache
+	rm -rf build data/processed/*.parquet data/interim/* .pytest_cache  # the cache itself: ~/.cache/kpss (or KPSS_CACHE_DIR)

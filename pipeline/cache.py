@@ -1,4 +1,4 @@
-"""Per-file results cached in data/interim, so re-runs only read what changed.
+"""Per-file results in the cache folder (default: the user's), so re-runs read only what changed.
 
 A file's result (document row, blocks, extracted rows) is stored once per
 content hash under a key that also covers the pipeline's code and configs:

@@ -19,7 +19,9 @@ from pipeline import __version__
 from pipeline.errors import PlaceError
 from pipeline.evaluate import evaluate, format_report
 from pipeline.executors import default_workers
-from pipeline.runner import DEFAULT_CACHE_DIR, DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_FILE_MB, RunOptions, RunSummary, run
+from pipeline.folders import FolderError, check_places, default_cache_dir
+from pipeline.inputs import DEFAULT_INCLUDE
+from pipeline.runner import DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_FILE_MB, RunOptions, RunSummary, run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,8 +40,15 @@ def main() -> None:
               help="Seconds one file may take; a slower file becomes a failed row saying so and the run goes on.")
 @click.option("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, show_default=True,
               help="Refuse files larger than this many megabytes (the documents row says so).")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CACHE_DIR,
-              show_default=True, help="Where per-file results are kept, so a re-run reads only new or changed files.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="KPSS_CACHE_DIR",
+              help="Where per-file results are kept, so a re-run reads only new or changed files (or the "
+                   f"environment variable KPSS_CACHE_DIR). Default: your cache folder, here {default_cache_dir()}.")
+@click.option("--include", "include", multiple=True, metavar="GLOB",
+              help="Read only files whose name (or path below RAW, for a GLOB with '/') matches; repeat for more. "
+                   "Default: the formats the pipeline reads or reports on: " + " ".join(DEFAULT_INCLUDE)
+                   + ". --include '*' reads every file.")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Leave out files and folders whose name (or path below RAW) matches; repeat for more.")
 @click.option("--no-cache", is_flag=True, help="Keep no results between runs (every file is read).")
 @click.option("--full", is_flag=True, help="Ignore cached results and read every file again.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -58,11 +67,14 @@ def main() -> None:
                    "the same key gives the same pseudonyms in every run.")
 def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb: float, cache_dir: Path,
             no_cache: bool, full: bool, executor: str, scheduler: str | None, progress: bool | None,
-            verbose: bool, pseudonymise: bool, pseudonym_key: str | None) -> None:
+            verbose: bool, pseudonymise: bool, pseudonym_key: str | None, include: tuple[str, ...] = (),
+            exclude: tuple[str, ...] = ()) -> None:
     """Read every minutes file below RAW and write the tables to OUT.
 
-    RAW is a folder tree of .docx, .pdf, .html/.htm and .txt files (other
-    files get a `documents` row saying what would read them). OUT receives
+    RAW is a folder tree of .docx, .pdf, .html/.htm and .txt files (.doc,
+    .odt, .rtf through LibreOffice; presentations, spreadsheets and images get
+    a `documents` row saying how to convert them; other files are skipped and
+    counted, see --include). OUT, which may not be inside RAW, receives
     one Parquet file per table: documents, blocks, attendees, agenda_items,
     goals, measures, activities, organisations, capacity_changes, services.
     Each table is replaced atomically, so an interrupted run leaves the
@@ -79,22 +91,48 @@ def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb
     if pseudonymise and not pseudonym_key:
         raise click.UsageError("--pseudonymise needs a secret key: --pseudonym-key SECRET or the environment "
                                "variable KPSS_PSEUDONYM_KEY (keep it; the same key gives the same pseudonyms)")
+    try:  # before the cache folder is made: it may not be inside RAW either
+        check_places(raw, out, None if no_cache else cache_dir or default_cache_dir())
+    except FolderError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    cache_dir = None if no_cache else _usable_cache(cache_dir)
     options = RunOptions(workers=workers, file_timeout=file_timeout or None, max_file_mb=max_file_mb,
-                         cache_dir=None if no_cache else cache_dir, full=full, executor=executor,
-                         scheduler=scheduler,
-                         pseudonym_key=pseudonym_key.encode("utf-8") if pseudonymise and pseudonym_key else None)
+                         cache_dir=cache_dir, full=full, executor=executor, scheduler=scheduler,
+                         pseudonym_key=pseudonym_key.encode("utf-8") if pseudonymise and pseudonym_key else None,
+                         include=include or DEFAULT_INCLUDE, exclude=exclude)
     try:
         summary = run(raw, out, options, progress=bar)
     except PlaceError as exc:  # the cache folder or OUT is full or not writable: the message says which
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except FolderError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     except OSError as exc:
         click.echo(f"error: cannot write the tables to {out}: {exc}", err=True)
         sys.exit(1)
     _print_summary(summary, out)
+    click.echo(f"cache of per-file results: {cache_dir}" if cache_dir else "no cache kept (--no-cache)")
     from pipeline.derived import refresh  # the database, CSVs and report OUT holds follow the new run
 
     refresh(out, click.echo, lambda line: click.echo(line, err=True))
+
+
+def _usable_cache(cache_dir: Path | None) -> Path | None:
+    """The cache folder (default: the user's cache folder); without one a run still works,
+    reading every file, so an unusable default is a warning, an unusable --cache-dir an error."""
+    folder = cache_dir or default_cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if cache_dir is not None:
+            click.echo(f"error: cannot use the cache folder {folder}: {exc.strerror or exc}", err=True)
+            sys.exit(1)
+        click.echo(f"warning: cannot use the cache folder {folder} ({exc.strerror or exc}); every file is read "
+                   "(give another with --cache-dir)", err=True)
+        return None
+    return folder
 
 
 @main.command(name="eval")
@@ -215,6 +253,11 @@ def _print_summary(summary: RunSummary, out: Path) -> None:
     for fmt, counts in sorted(summary.by_format.items()):
         parts = ", ".join(f"{counts[k]} {k}" for k in ("ok", "partial", "failed") if counts.get(k))
         click.echo(f"  {fmt:8} {parts}")
+    if summary.skips.total():
+        n = summary.skips.total()
+        click.echo(f"skipped (no documents row): {n} {'entry' if n == 1 else 'entries'} below the input folder")
+        for line in summary.skips.lines():
+            click.echo(f"  {line}")
     if summary.failures:
         click.echo("not fully read:")
         for path, error in summary.failures:

@@ -4,7 +4,7 @@
 goes wrong with one file becomes its `documents` row (status and error).
 `run` sends the files that changed since the last run to an executor (a
 local process pool by default, or Dask), keeps every file's result in the
-cache (data/interim), then streams the tables from the cache in `doc_id`
+cache (the user's cache folder), then streams the tables from it in `doc_id`
 order, so memory stays flat however large the archive.
 """
 
@@ -24,13 +24,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from pipeline import __version__, meetings, pseudonymise, tools
+from pipeline import __version__, folders, inputs, meetings, pseudonymise, tools
 from pipeline.cache import ResultCache, code_key, encode
 from pipeline.document_rows import DocumentRows
 from pipeline.errors import PlaceError, place_error
 from pipeline.executors import default_workers, run_dask, run_inline, run_pool
 from pipeline.extract import BlockView, extract_document
 from pipeline.ingest import read, sniff
+from pipeline.inputs import DEFAULT_INCLUDE, Selection, Skips, Unreadable, discover
 from pipeline.model import Block, IngestError
 from pipeline.schemas import CONTRACT_VERSION, EXTRACTED_TABLES
 from pipeline.writer import STATE_DIR, current_manifest, hold_out, reuse_run, write_run
@@ -39,7 +40,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_FILE_MB = 100
 DEFAULT_FILE_TIMEOUT = 60.0
-DEFAULT_CACHE_DIR = Path("data/interim/cache")
 
 
 @dataclass
@@ -49,11 +49,13 @@ class RunOptions:
     workers: int = field(default_factory=default_workers)  # 0: in this process, no time limit
     file_timeout: float | None = DEFAULT_FILE_TIMEOUT
     max_file_mb: float = DEFAULT_MAX_FILE_MB
-    cache_dir: Path | None = None  # None: a throw-away cache for this run only (the CLI keeps one in data/interim)
+    cache_dir: Path | None = None  # None: a throw-away cache for this run only (the CLI keeps one: folders.py)
     full: bool = False  # ignore cached results
     executor: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
     pseudonym_key: bytes | None = None  # replace person names by keyed hashes (pipeline/pseudonymise.py)
+    include: tuple[str, ...] = DEFAULT_INCLUDE  # globs of the files read (pipeline/inputs.py)
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass
@@ -86,15 +88,7 @@ class RunSummary:
     wall_seconds: dict[str, float] = field(default_factory=lambda: {"read": 0.0, "write": 0.0, "total": 0.0})
     cpu_seconds: dict[str, float] = field(default_factory=lambda: {"ingest": 0.0, "extract": 0.0})
 
-
-def discover(root: Path) -> Iterator[Path]:
-    """Every file below root in a stable order; hidden files (.gitkeep) are not documents."""
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_file() or path.is_symlink():
-            yield path
+    skips: Skips = field(default_factory=Skips)  # entries below RAW with no documents row, and why
 
 
 def doc_id_of(data: bytes) -> str:
@@ -109,8 +103,8 @@ def _path_id(rel_path: str) -> str:
 
 def _base_row(path: Path, root: Path) -> dict[str, Any]:
     return {
-        "source_path": path.relative_to(root).as_posix(),
-        "file_extension": path.suffix.lower().lstrip(".") or None,
+        "source_path": inputs.source_path(path, root),
+        "file_extension": inputs.escape(path.suffix.lower().lstrip(".")) or None,
         "pipeline_version": __version__,
         "status": "failed",
     }
@@ -124,8 +118,10 @@ def process_file(path: Path, root: Path, max_file_mb: float = DEFAULT_MAX_FILE_M
     try:
         result = _process(path, root, row, max_file_mb)
     except Exception as exc:  # a bug must cost one file, not the run
-        log.exception("internal error on %s", row["source_path"])
-        row.update(status="failed", error=f"internal error: {type(exc).__name__}: {exc}; please report this file")
+        log.error("internal error on %s: %s", row["source_path"], type(exc).__name__)
+        log.debug("traceback of the internal error", exc_info=True)  # the user sees no traceback
+        message = str(exc).replace(os.path.realpath(root) + os.sep, "").replace(str(root) + os.sep, "")
+        row.update(status="failed", error=f"internal error: {type(exc).__name__}: {message}; please report this file")
         row.setdefault("doc_id", _path_id(row["source_path"]))
         row.setdefault("source_format", "unknown")
         result = FileResult(document=row)
@@ -135,21 +131,19 @@ def process_file(path: Path, root: Path, max_file_mb: float = DEFAULT_MAX_FILE_M
 
 
 def _process(path: Path, root: Path, row: dict[str, Any], max_file_mb: float) -> FileResult:
-    resolved = path.resolve()
-    if not resolved.is_relative_to(root.resolve()):
-        return _skipped_link(row, "a link to a place outside the input folder")
-    if resolved.is_dir():
-        return _skipped_link(row, "a link to a folder; links to folders are not followed (copy or move the "
-                                  "files into the input folder to have them read)")
-    size = resolved.stat().st_size
-    row["file_size"] = size
-    if size > max_file_mb * 1024 * 1024:
-        row.update(doc_id=_path_id(row["source_path"]), source_format="unknown",
-                   error=f"refused: the file has {size / 2**20:.1f} MB, above the limit of {max_file_mb:g} MB "
-                         "(raise it with --max-file-mb)")
-        return FileResult(document=row)
+    limit = int(max_file_mb * 1024 * 1024)
     started, cpu_started = time.perf_counter(), _cpu()
-    data = resolved.read_bytes()
+    try:  # only a regular file inside RAW is opened; anything else is a row saying what it is
+        row["file_size"] = inputs.check(path, root, row["source_path"])
+        data = inputs.read_regular(path, row["source_path"], limit) if row["file_size"] <= limit else b""
+    except Unreadable as exc:
+        row.update(doc_id=_path_id(row["source_path"]), source_format=exc.source_format, error=str(exc))
+        return FileResult(document=row)
+    if max(row["file_size"], len(data)) > limit:
+        row.update(doc_id=_path_id(row["source_path"]), source_format="unknown",
+                   error=f"refused: the file has {max(row['file_size'], len(data)) / 2**20:.1f} MB, above the "
+                         f"limit of {max_file_mb:g} MB (raise it with --max-file-mb)")
+        return FileResult(document=row)
     row["doc_id"] = doc_id_of(data)
     row["source_format"] = sniff(data, row["file_extension"] or "")
     try:
@@ -178,12 +172,6 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def _skipped_link(row: dict[str, Any], why: str) -> FileResult:
-    row.update(doc_id=_path_id(row["source_path"]), source_format="link",
-               error=f"skipped: {row['source_path']} is {why}")
-    return FileResult(document=row)
-
-
 def _block_row(doc_id: str, block_id: int, block: Block) -> dict[str, Any]:
     return {"doc_id": doc_id, "block_id": block_id, "kind": block.kind, "level": block.level, "page": block.page,
             "text": block.text, "label": block.label, "region": block.region, "table_id": block.table_id,
@@ -208,6 +196,8 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
         progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None) -> RunSummary:
     """Process every file below `raw` (only the changed ones, with a cache) and write all tables to `out`."""
     options = options or RunOptions()
+    folders.check_places(raw, out, options.cache_dir)  # before any file is read: an OUT inside RAW,
+    folders.check_writable(out)  # or one that cannot be written, is refused at once
     with hold_out(out, pseudonymised=options.pseudonym_key is not None):  # one run per OUT, from before reading
         return _run(raw, out, options, progress)
 
@@ -265,12 +255,12 @@ def _run(raw: Path, out: Path, options: RunOptions,
 def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: RunSummary,
                  progress: Callable[[Iterator[Any], int], Iterator[Any]] | None) -> DocumentRows:
     """Documents rows for every file; results of changed files computed and cached."""
-    paths = list(discover(raw))
+    paths = list(discover(raw, Selection(options.include, options.exclude), summary.skips))
     documents = DocumentRows()
     stats: dict[str, os.stat_result] = {}
     todo: list[str] = []
     for path in paths:
-        rel = path.relative_to(raw).as_posix()
+        rel = inputs.source_path(path, raw)
         try:
             stats[rel] = path.stat()
         except OSError:  # a dangling link: process_file says so
@@ -290,7 +280,7 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
         outcomes = progress(outcomes, len(todo))
     for outcome in outcomes:
         path = Path(outcome.task)
-        rel = path.relative_to(raw).as_posix()
+        rel = inputs.source_path(path, raw)
         if outcome.error is not None:
             result = FileResult(document={**_base_row(path, raw), "doc_id": _path_id(rel), "source_format":
                                           _sniff_quietly(path), "error": outcome.error})
@@ -307,7 +297,7 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
         log.info("%s: %s%s", rel, result.document["status"],
                  f" ({result.document['error']})" if result.document.get("error") else "")
         _count_time(summary, result)
-    in_order = [path.relative_to(raw).as_posix() for path in paths]
+    in_order = [inputs.source_path(path, raw) for path in paths]
     documents.mark_duplicates(in_order)
     documents.mark_meetings()
     for rel in in_order:
@@ -331,11 +321,9 @@ def _reuse(document: dict[str, Any], path: Path, root: Path) -> dict[str, Any]:
 
 
 def _sniff_quietly(path: Path) -> str:
-    try:
-        with open(path, "rb") as fh:
-            return sniff(fh.read(4096), path.suffix.lower().lstrip("."))
-    except OSError:
-        return "unknown"
+    """The format of a file whose worker failed; a special file is never opened (it could block)."""
+    head = inputs.read_head(path)
+    return "unknown" if head is None else sniff(head, path.suffix.lower().lstrip("."))
 
 
 def _fragments(documents: DocumentRows, cache: ResultCache, raw: Path,
@@ -367,7 +355,7 @@ def fingerprint(documents: DocumentRows, pseudonym_key: bytes | None = None) -> 
     digest = hashlib.sha256(code_key().encode())
     digest.update(b"clear" if pseudonym_key is None else pseudonymise.key_digest(pseudonym_key).encode())
     for row in documents.by_path():
-        digest.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode())
+        digest.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8", "backslashreplace"))
         digest.update(b"\n")
     return digest.hexdigest()[:32]
 
@@ -386,6 +374,7 @@ def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary, content: 
         "command_line": " ".join(sys.argv),
         "files": summary.files,
         "reused_from_cache": summary.reused,
+        "skipped": summary.skips.as_dict(),
         "by_status": summary.by_status,
         "by_format": summary.by_format,
         **_seconds(summary),

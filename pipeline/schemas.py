@@ -68,10 +68,12 @@ _ITEM_JOIN = (_DOC_JOIN + " `item_ref` → `activities.activity_no`, `measures.m
 TABLES: dict[str, Table] = {t.name: t for t in [
     Table("documents", "One row per input file: what was read, how it went, and the meeting's metadata.", (
         _doc(),
-        Column("source_path", pa.string(), "Path of the file relative to the input folder.", "2017/zapis.docx",
+        Column("source_path", pa.string(), "Path of the file relative to the input folder (bytes of a name that are "
+               "not UTF-8 written as \\x escapes: bad\\xff.txt).", "2017/zapis.docx",
                nullable=False),
         Column("source_format", ENUM, "Format decided from the file's content (docx, pdf, html, txt, or what "
-               "was found: doc, odt, rtf, pptx, empty, ...).", "docx", nullable=False),
+               "was found: doc, odt, rtf, pptx, empty, ...; link or special for a link or a FIFO, socket or "
+               "device, which is not opened).", "docx", nullable=False),
         Column("status", ENUM, "ok: read fully; partial: read with losses (see error); failed: not read.", "ok",
                nullable=False),
         Column("error", pa.string(), "What went wrong and what to do; null when status is ok.",

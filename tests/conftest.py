@@ -15,6 +15,18 @@ SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_in_a_temporary_folder(tmp_path_factory):
+    """The CLI's default cache is the user's cache folder: tests keep theirs in a temporary one."""
+    before = os.environ.get("KPSS_CACHE_DIR")
+    os.environ["KPSS_CACHE_DIR"] = str(tmp_path_factory.mktemp("kpss-cache"))
+    yield
+    if before is None:
+        os.environ.pop("KPSS_CACHE_DIR", None)
+    else:
+        os.environ["KPSS_CACHE_DIR"] = before
+
+
 def need(path: Path) -> Path:
     """Skip (with the reason) when a shared-corpus file is not beside the repo."""
     if not path.exists():
