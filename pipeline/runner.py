@@ -201,7 +201,7 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
         documents = _process_all(raw, options, cache, summary, progress)
         write_started = time.perf_counter()
         key = options.pseudonym_key
-        manifest = _manifest(raw, started_at, summary, fingerprint(documents, key))
+        manifest = _manifest(raw, started_at, summary, fingerprint(documents, key), key)
         previous = current_manifest(out)
         if previous is not None and previous.get("fingerprint") == manifest["fingerprint"] and not options.full:
             summary.rows = reuse_run(out, manifest)  # nothing changed: the tables are already right
@@ -209,9 +209,10 @@ def run(raw: Path, out: Path, options: RunOptions | None = None,
         else:
             fragments = _fragments(documents, cache)
             rows: Iterator[dict[str, Any]] = documents.in_table_order()
-            if key is not None:
-                rows = (pseudonymise.document_row(d, key) for d in rows)
-                fragments = (pseudonymise.file_result(f, key) for f in fragments)
+            if key is not None:  # the whole run's persons first: a name is replaced in every document
+                people = pseudonymise.People(n for f in _fragments(documents, cache) for n in pseudonymise.names_of(f))
+                rows = (pseudonymise.document_row(d, key, people) for d in rows)
+                fragments = (pseudonymise.file_result(f, key, people) for f in fragments)
             summary.rows = write_run(rows, fragments, out, manifest)
         summary.stage_seconds["write"] = time.perf_counter() - write_started
         cache.save_index()
@@ -315,8 +316,10 @@ def fingerprint(documents: DocumentRows, pseudonym_key: bytes | None = None) -> 
     return digest.hexdigest()[:32]
 
 
-def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary, content: str) -> dict[str, Any]:
-    """What run.json records: the run's identity, times and counts (never inside the tables)."""
+def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary, content: str,
+              key: bytes | None = None) -> dict[str, Any]:
+    """What run.json records: the run's identity, times and counts (never inside the tables);
+    the command line with the pseudonym key masked (a secret is never written)."""
     ended_at = dt.datetime.now(dt.timezone.utc)
     return {
         "fingerprint": content,
@@ -326,7 +329,7 @@ def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary, content: 
         "pipeline_version": __version__,
         "contract_version": CONTRACT_VERSION,
         "input_root": str(raw.resolve()),
-        "command_line": " ".join(sys.argv),
+        "command_line": " ".join(pseudonymise.masked_argv(sys.argv, key)),
         "files": summary.files,
         "reused_from_cache": summary.reused,
         "by_status": summary.by_status,
