@@ -154,8 +154,9 @@ class People:
             if person is None or person.name in self.by_name:
                 continue
             self.by_name[person.name] = person
-            for form in forms_of(person.surname):
-                self.surnames.setdefault(form, set()).add(person.name)
+            for part in {person.surname, *person.surname.split("-")} - {""}:  # Nováková-Svobodová: each part too
+                for form in forms_of(part):
+                    self.surnames.setdefault(form, set()).add(person.name)
             self.given[person.name] = frozenset().union(*(forms_of(g) for g in person.given))
             known = self.canonical_of.get(person.identity)
             self.canonical_of[person.identity] = min(person.name, known) if known else person.name
@@ -171,7 +172,12 @@ class People:
             names = self.surnames.get(word.group().casefold())
             if names:
                 found.extend(self._match(text, words, i, sorted(names), key, local))
-        return _disjoint(found)
+        merged: list[Edit] = []
+        for edit in _disjoint(found):  # the two parts of `Nováková-Svobodová` become one pseudonym
+            if merged and merged[-1][2] == edit[2] and text[merged[-1][1]:edit[0]] == "-":
+                edit = (merged.pop()[0], edit[1], edit[2], "")
+            merged.append(edit)
+        return merged
 
     def _match(self, text: str, words: list[re.Match[str]], i: int, names: list[str], key: bytes,
                local: Collection[str]) -> list[Edit]:
