@@ -232,8 +232,6 @@ class People:
         return _apply(value, self.edits(value, key, local))
 
 
-
-
 # --- applying it to the rows -------------------------------------------------------------
 
 
@@ -265,16 +263,19 @@ def file_result(result: Any, key: bytes, people: People | None = None) -> Any:
             start, end = row["char_start"], row["char_end"]
             named.setdefault(row["block_id"], []).append((start, end, people.pseudonym(row["name"], key),
                                                           text[start:end]))
+    pointing: dict[int, list[dict[str, Any]]] = {}  # block_id -> the rows whose span is in it
+    for table_rows in rows.values():
+        for row in table_rows:
+            if row.get("block_id") is not None and row.get("char_start") is not None:
+                pointing.setdefault(row["block_id"], []).append(row)
     for block in blocks:
         edits = _with_attendees(people.edits(block["text"], key, local), named.get(block["block_id"], []))
         if not edits:
             continue
         block["text"] = _apply(block["text"], edits)
-        for table_rows in rows.values():
-            for row in table_rows:
-                if row.get("block_id") == block["block_id"] and row.get("char_start") is not None:
-                    row["char_start"] = _moved(row["char_start"], edits, at_end=False)
-                    row["char_end"] = _moved(row["char_end"], edits, at_end=True)
+        for row in pointing.get(block["block_id"], []):
+            row["char_start"] = _moved(row["char_start"], edits, at_end=False)
+            row["char_end"] = _moved(row["char_end"], edits, at_end=True)
     for table, table_rows in rows.items():
         for row in table_rows:
             for column, value in row.items():
