@@ -60,11 +60,11 @@ def main() -> None:
               help="Show a progress bar over files. Default: only when stderr is a terminal.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each file's outcome (paths only, never document text).")
 @click.option("--pseudonymise", is_flag=True,
-              help="Replace person names (attendees, recorded_by, the names in the blocks' text) by stable "
-                   "keyed pseudonyms, for publishing the tables as open data.")
+              help="Replace every person recognised in the run, wherever it is named in any table, by a stable "
+                   "keyed pseudonym, for publishing the tables as open data.")
 @click.option("--pseudonym-key", envvar="KPSS_PSEUDONYM_KEY", metavar="SECRET", default=None,
-              help="The secret key of --pseudonymise (or the environment variable KPSS_PSEUDONYM_KEY); "
-                   "the same key gives the same pseudonyms in every run.")
+              help="The secret key of --pseudonymise; better the environment variable KPSS_PSEUDONYM_KEY "
+                   "(command lines show in shell history). The same key gives the same pseudonyms in every run.")
 def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb: float, cache_dir: Path,
             no_cache: bool, full: bool, executor: str, scheduler: str | None, progress: bool | None,
             verbose: bool, pseudonymise: bool, pseudonym_key: str | None, include: tuple[str, ...] = (),

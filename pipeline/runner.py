@@ -220,7 +220,7 @@ def _run(raw: Path, out: Path, options: RunOptions,
         write_started = time.perf_counter()
         summary.wall_seconds["read"] = write_started - started
         key = options.pseudonym_key
-        manifest = _manifest(raw, started_at, summary, fingerprint(documents, key))
+        manifest = _manifest(raw, started_at, summary, fingerprint(documents, key), key)
         manifest["pseudonymised"] = key is not None  # whether, never the key (writer.py keeps OUT one or the other)
         previous = current_manifest(out)
         try:
@@ -230,9 +230,11 @@ def _run(raw: Path, out: Path, options: RunOptions,
             else:
                 fragments = _fragments(documents, cache, raw, options.max_file_mb)
                 rows: Iterator[dict[str, Any]] = documents.in_table_order()
-                if key is not None:
-                    rows = (pseudonymise.document_row(d, key) for d in rows)
-                    fragments = (pseudonymise.file_result(f, key) for f in fragments)
+                if key is not None:  # the whole run's persons first: a name is replaced in every document
+                    people = pseudonymise.People(n for f in _fragments(documents, cache, raw, options.max_file_mb)
+                                                 for n in pseudonymise.names_of(f))
+                    rows = (pseudonymise.document_row(d, key, people) for d in rows)
+                    fragments = (pseudonymise.file_result(f, key, people) for f in fragments)
                 summary.rows = write_run(rows, fragments, out, manifest)
         except (PlaceError, OSError) as exc:
             # write_run/reuse_run removed their unfinished folder; OUT's last complete run stays
@@ -360,8 +362,10 @@ def fingerprint(documents: DocumentRows, pseudonym_key: bytes | None = None) -> 
     return digest.hexdigest()[:32]
 
 
-def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary, content: str) -> dict[str, Any]:
-    """What run.json records: the run's identity, times and counts (never inside the tables)."""
+def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary, content: str,
+              key: bytes | None = None) -> dict[str, Any]:
+    """What run.json records: the run's identity, times and counts (never inside the tables);
+    the command line with the pseudonym key masked (a secret is never written)."""
     ended_at = dt.datetime.now(dt.timezone.utc)
     return {
         "fingerprint": content,
@@ -371,7 +375,7 @@ def _manifest(raw: Path, started_at: dt.datetime, summary: RunSummary, content: 
         "pipeline_version": __version__,
         "contract_version": CONTRACT_VERSION,
         "input_root": str(raw.resolve()),
-        "command_line": " ".join(sys.argv),
+        "command_line": " ".join(pseudonymise.masked_argv(sys.argv, key)),
         "files": summary.files,
         "reused_from_cache": summary.reused,
         "skipped": summary.skips.as_dict(),

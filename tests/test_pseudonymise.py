@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -9,7 +12,7 @@ from click.testing import CliRunner
 from pipeline import pseudonymise as ps
 from pipeline.cli import main
 from pipeline.runner import FileResult, RunOptions, run
-from tests.conftest import CORPUS_RAW, need
+from tests.conftest import CORPUS_RAW, ROOT, need
 from tests.test_eval_gate import VALUE_COLUMN, _span_holds
 
 KEY = b"tajny-klic-kraje"
@@ -107,3 +110,151 @@ def test_logs_name_files_never_persons(tmp_path, caplog):
     assert "001_" in caplog.text  # the files are named
     names = set(pd.read_parquet(tmp_path / "out" / "attendees.parquet").name)
     assert names and not [n for n in names if n in logged]
+
+
+# Two invented minutes (issue #12): names in agenda items, inflected forms, initials, a glued
+# initial, surname first, in capitals, a person named as a provider, and a surname recognised
+# in the first document that the second one names without its first name.
+MINUTES_A = """Zápis z jednání pracovní skupiny Senioři
+
+Datum: 12. 3. 2024
+Místo: zasedací místnost MěÚ Lhota
+
+Přítomni: Mgr. Karolína Jandurová, Ing. Tomáš Hündl, Jana Nováková, Petr Kašpárek, Eva Špetlíková, Josef Malý
+
+Program:
+1. Úvodní slovo K. Jandurová
+2. Informace o službách (p. Hündl, p. Špetlíková)
+3. Různé
+
+Ad 1) Jednání zahájila K. Jandurová. Paní Novákovou požádala o zapsání zápisu. Mgr. Kašpárkovi poděkovala \
+J.Nováková za podklady.
+Ad 2) NOVÁKOVÁ Jana doplnila, že služba Charita Lhota navýší kapacitu o 2 lůžka. Panu Malému bylo poděkováno, \
+slovo předala Janě Novákové.
+
+Opatření 1.1 Rozšíření terénní služby
+Aktivita 1.1.1 Navýšení úvazků terénních pracovníků
+Zodpovídá: Charita Lhota
+Poskytovatel: Jandurová Karolína
+
+Zapsala: Bc. Petra Roubalová
+"""
+MINUTES_B = """Zápis z jednání řídicí skupiny
+
+Datum: 20. 4. 2024
+
+Přítomni: Ing. Pavel Dvořák, Mgr. Lenka Horáková, Mgr. Alena Nováková-Svobodová
+
+Program:
+1. Zpráva z pracovní skupiny Senioři
+2. Různé – podklady od Kašpárka a pana Malého
+
+Ad 1) Informace o závěrech podala paní Špetlíková. Paní Novákové-Svobodové bylo poděkováno.
+
+Zapsal: Ing. Pavel Dvořák
+"""
+# What must not be readable anywhere: the forms above that are not nominative full names.
+INFLECTED = {"Novákovou", "Kašpárkovi", "Kašpárka", "Malému", "Malého", "Janě Novákové", "Novákové", "Svobodové"}
+
+
+@pytest.fixture(scope="module")
+def invented_runs(tmp_path_factory):
+    """The two minutes extracted clear and pseudonymised (tables, DuckDB, CSV, report)."""
+    from pipeline import database, export_csv, report
+
+    base = tmp_path_factory.mktemp("invented")
+    raw = base / "raw"
+    raw.mkdir()
+    (raw / "a_zapis.txt").write_text(MINUTES_A, encoding="utf-8")
+    (raw / "b_zapis.txt").write_text(MINUTES_B, encoding="utf-8")
+    clear, hidden = base / "clear", base / "hidden"
+    run(raw, clear, RunOptions(workers=0, cache_dir=base / "cache"))
+    run(raw, hidden, RunOptions(workers=0, cache_dir=base / "cache", pseudonym_key=KEY))
+    database.build(hidden)
+    export_csv.export(hidden)
+    report.build(hidden)
+    return clear, hidden
+
+
+def test_every_recognised_person_is_replaced_in_every_output_file(invented_runs):
+    """Issue #12.1: agenda titles, blocks, the documents row, organisations, CSV, DuckDB and the
+    report hold no name the clear run recognised, in any form, in either document."""
+    from tests import privacy_check
+
+    clear, hidden = invented_runs
+    names = privacy_check.recognised_names(clear)
+    assert {"Karolína Jandurová", "Tomáš Hündl", "Petr Kašpárek", "Josef Malý", "Petra Roubalová"} <= names
+    assert "Jandurová Karolína" in set(pd.read_parquet(clear / "organisations.parquet").name)
+    found = privacy_check.search(hidden, names, KEY)
+    assert found.terms > 10 and found.files > 20
+    assert (found.occurrences, found.key_in) == (0, []), (found.by_term, found.summary())
+    inflected = privacy_check.search(hidden, INFLECTED)
+    assert inflected.occurrences == 0, inflected.by_term
+    assert privacy_check.search(clear, names).occurrences > 20  # the check finds what is there
+
+
+def test_one_person_keeps_one_pseudonym_in_all_its_forms(invented_runs):
+    """`Jana Nováková`, `NOVÁKOVÁ Jana`, `J.Nováková`, `Paní Novákovou`, `Janě Novákové` are one person;
+    a surname named alone in another document gets the pseudonym of the run's one person of that name."""
+    _, hidden = invented_runs
+    jana, kasparek = ps.pseudonym("Jana Nováková", KEY), ps.pseudonym("Petr Kašpárek", KEY)
+    blocks = pd.read_parquet(hidden / "blocks.parquet")
+    text = "\n".join(blocks.text)
+    assert f"Paní {jana} požádala" in text and f"poděkovala {jana} za" in text and f"předala {jana}." in text
+    assert f"Mgr. {kasparek} poděkovala" in text and f"podklady od {kasparek} a pana" in text
+    assert f"Paní {ps.pseudonym('Alena Nováková-Svobodová', KEY)} bylo" in text  # a double surname, declined
+    agenda = set(pd.read_parquet(hidden / "agenda_items.parquet").title)
+    assert f"Úvodní slovo {ps.pseudonym('Karolína Jandurová', KEY)}" in agenda
+    attendees = pd.read_parquet(hidden / "attendees.parquet")
+    assert attendees.name.str.startswith(ps.PREFIX).all()
+    by_block = blocks.set_index(["doc_id", "block_id"]).text
+    for table in ("attendees", "agenda_items", "organisations"):
+        for row in pd.read_parquet(hidden / f"{table}.parquet").to_dict("records"):
+            span = by_block.loc[(row["doc_id"], row["block_id"])][row["char_start"]:row["char_end"]]
+            value = row["name"] if table != "agenda_items" else row["title"]
+            assert span == value or (table == "organisations" and value in span), (table, span, value)
+
+
+def test_the_key_is_never_written(tmp_path):
+    """Issue #12.2: `--pseudonym-key X` and `--pseudonym-key=X` on the command line are masked in
+    run.json; the key is in no file under OUT."""
+    import subprocess
+    import sys
+
+    from tests import privacy_check
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a_zapis.txt").write_text(MINUTES_A, encoding="utf-8")
+    secret = "Sekret-Kraje-4711"
+    for n, how in enumerate((["--pseudonym-key", secret], [f"--pseudonym-key={secret}"])):
+        out = tmp_path / f"out{n}"
+        done = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(raw), str(out), "--no-cache",
+                               "--workers", "0", "--no-progress", "--pseudonymise", *how],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert done.returncode == 0, done.stderr
+        command = json.loads((out / "run.json").read_text(encoding="utf-8"))["command_line"]
+        assert secret not in command and "--pseudonym-key" in command
+        assert "***" in command
+        assert privacy_check.search(out, set(), secret.encode()).key_in == []
+        assert secret not in done.stdout + done.stderr
+
+
+def test_masked_command_lines():
+    argv = ["kpss", "extract", "raw", "out", "--pseudonym-key", "abc", "--pseudonymise", "--pseudonym-key=abc",
+            "--x=abcd"]
+    assert ps.masked_argv(argv, b"abc") == ["kpss", "extract", "raw", "out", "--pseudonym-key", "***",
+                                            "--pseudonymise", "--pseudonym-key=***", "--x=***d"]
+    assert ps.masked_argv(["kpss", "--pseudonym-key", "k"]) == ["kpss", "--pseudonym-key", "***"]
+
+
+@pytest.mark.parametrize("forms", [
+    "Nováková Novákové Novákovou", "Novák Nováka Novákovi Novákem Novákův Novákova", "Kašpárek Kašpárka Kašpárkovi "
+    "Kašpárkem", "Malý Malého Malému Malým", "Svoboda Svobody Svobodovi Svobodu Svobodou", "Jana Jany Janě Janu Janou",
+    "Petr Petra Petrovi Petrem", "Beneš Beneše Benešovi Benešem", "Zdeněk Zdeňka Zdeňkovi", "Moravec Moravce Moravcem",
+    "Pavel Pavla Pavlem", "Klára Kláře Kláru", "Lenka Lence Lenkou", "Marie Marii Marií", "Krejčí Krejčího Krejčímu",
+    "Pavlů"])
+def test_declension_of_names_is_data_in_the_config(forms):
+    nominative, *others = forms.split()
+    assert {f.casefold() for f in others} <= ps.forms_of(nominative)
+    assert "nováková" not in ps.forms_of("Novák") and "malá" not in ps.forms_of("Malý")  # another person
