@@ -131,9 +131,9 @@ def ensure(folder: Path, log: Any = print) -> dict[str, Any]:
             return manifest
     except (OSError, ValueError, KeyError):
         pass
-    log(f"  writing the long documents to {folder} ...")
-    shutil.rmtree(folder, ignore_errors=True)
+    log(f"  writing the long documents to {folder / 'raw'} ...")
     raw = folder / "raw"
+    shutil.rmtree(raw, ignore_errors=True)
     raw.mkdir(parents=True)
     programme_docx(raw / f"programme_{PROGRAMME_LINES}.docx", PROGRAMME_LINES)
     programme_txt(raw / f"programme_{PROGRAMME_LINES}.txt", PROGRAMME_LINES)
