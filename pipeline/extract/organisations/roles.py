@@ -196,7 +196,8 @@ class _Roles:
         if block.kind != "list_item":
             return False
         index = doc.order[block.block_id]
-        for nxt in doc.blocks[index + 1:]:
+        for k in range(index + 1, len(doc.blocks)):  # (no slice: a copy of the rest per mention)
+            nxt = doc.blocks[k]
             if nxt.kind != "list_item" or (nxt.level or 0) <= (block.level or 0):
                 return False
             parent = doc.parent_item_org(nxt)
@@ -293,7 +294,8 @@ class _Roles:
             stop = self._member_stops()[index]
             prev = doc.blocks[stop] if stop >= 0 else None
             return prev is not None and self._member_title(prev) and len(prev.text.split()) <= 8
-        for prev in reversed(doc.blocks[:index]):
+        for k in range(index - 1, -1, -1):  # (no slice: a copy of all blocks before per mention)
+            prev = doc.blocks[k]
             if prev.kind in ("list_item", "table_cell") and not self._member_title(prev):
                 if re.fullmatch(r"\W*\d+\W*", prev.text.strip()):
                     continue  # a bare slide number
