@@ -39,7 +39,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench import synthetic  # noqa: E402
+from bench import long_docs, synthetic  # noqa: E402
 
 PY = sys.executable
 CHILD = str(ROOT / "bench" / "child.py")
@@ -169,6 +169,7 @@ def per_file(out: Path, cache: Path, raw_manifest: dict[str, Any]) -> list[dict[
 
     docs = pq.read_table(out / "documents.parquet", columns=["doc_id", "source_path", "source_format", "status",
                                                              "n_pages", "n_blocks", "error"]).to_pylist()
+    chars = chars_per_document(out)
     fragments = {p.name.split(".")[0]: p for p in cache.glob("*/??/*.pkl.z")}
     pages = {f["path"]: f["pages"] for f in raw_manifest["files"]}
     rows = []
@@ -178,11 +179,19 @@ def per_file(out: Path, cache: Path, raw_manifest: dict[str, Any]) -> list[dict[
         rows.append({
             "path": d["source_path"], "format": d["source_format"], "status": d["status"], "error": d["error"],
             "pages": pages.get(d["source_path"]) or d["n_pages"] or 1, "pipeline_n_pages": d["n_pages"],
-            "blocks": d["n_blocks"], "seconds": result.seconds if result else None,
+            "blocks": d["n_blocks"], "chars": chars.get(d["doc_id"], 0), "seconds": result.seconds if result else None,
             "ingest": (result.stage_seconds or {}).get("ingest", 0.0) if result else None,
             "extract": (result.stage_seconds or {}).get("extract", 0.0) if result else None,
         })
     return rows
+
+
+def chars_per_document(out: Path) -> dict[str, int]:
+    """Characters of each document's blocks (the text the extractors read)."""
+    import pyarrow.parquet as pq
+
+    blocks = pq.read_table(out / "blocks.parquet", columns=["doc_id", "text"]).to_pandas()
+    return blocks["text"].str.len().groupby(blocks["doc_id"]).sum().astype(int).to_dict()
 
 
 def format_figures(files: list[dict[str, Any]], wall: float, workers: int, cpu: float) -> dict[str, Any]:
@@ -441,18 +450,118 @@ def budgets(parts: list[dict[str, Any]], md_files: list[dict[str, Any]]) -> dict
     return out
 
 
+# =========================================================================== long documents (issue 13, point 18)
+
+
+LONG_REFERENCE_FILES = 100  # ordinary files timed beside the long documents, in the same way
+
+
+def _per_1000_chars(files: list[dict[str, Any]], key: str = "seconds") -> float | None:
+    chars = sum(f["chars"] for f in files)
+    return round(1e6 * sum(f[key] or 0.0 for f in files) / chars, 3) if chars else None  # ms per 1,000 chars
+
+
+def bench_long(args: argparse.Namespace, ordinary_size: int, log: Any) -> dict[str, Any]:
+    """Long documents (bench/long_docs.py) against ordinary files of the synthetic archive: the
+    pipeline's per-file time per 1,000 characters of text, both runs alike (one worker, fresh
+    cache, the default time limit), so a long document costs per character what an ordinary
+    one does only if no stage's time grows faster than the document."""
+    log("\n== long documents ==")
+    folder = ROOT / "data" / "bench" / "long"
+    manifest = long_docs.ensure(folder, log)
+    archive = synthetic.ensure_archive(ordinary_size, args.seed, log=log)
+    work = folder / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    reference = archive["files"][:LONG_REFERENCE_FILES]
+    for rec in reference:
+        dst = work / "ordinary" / rec["path"]
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        os.link(ROOT / "data" / "bench" / str(ordinary_size) / "raw" / rec["path"], dst)
+    long_records = [{"path": f, "pages": manifest["pdf_pages"].get(f)} for f in manifest["files"]]
+    res: dict[str, Any] = {"runs": {}}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for name, inp, records in (("ordinary", work / "ordinary", reference), ("long", folder / "raw", long_records)):
+        data = measure(["run", str(inp), str(work / f"out_{name}"), str(work / f"cache_{name}"), "1", "local",
+                        str(work / f"{name}.json")], f"{name} documents, one worker", log)
+        res["runs"][name] = data
+        groups[name] = per_file(work / f"out_{name}", work / f"cache_{name}", {"files": records})
+    for name, files in groups.items():
+        done = [f for f in files if f["seconds"] is not None]
+        res[name] = {"files": len(files), "timed_files": len(done), "chars": sum(f["chars"] for f in done),
+                     "seconds": round(sum(f["seconds"] for f in done), 3),
+                     "ms_per_1000_chars": _per_1000_chars(done),
+                     "ingest_ms_per_1000_chars": _per_1000_chars(done, "ingest"),
+                     "extract_ms_per_1000_chars": _per_1000_chars(done, "extract")}
+    base = res["ordinary"]["ms_per_1000_chars"] or 0.0
+    res["documents"] = [{**{k: f[k] for k in ("path", "format", "status", "error", "pages", "blocks", "chars")},
+                         "seconds": round(f["seconds"], 3) if f["seconds"] is not None else None,
+                         "ingest_seconds": round(f["ingest"] or 0.0, 3), "extract_seconds": round(f["extract"] or 0.0, 3),
+                         "ms_per_1000_chars": _per_1000_chars([f]) if f["seconds"] is not None else None}
+                        for f in groups["long"]]
+    for doc in res["documents"]:
+        doc["vs_ordinary"] = round(doc["ms_per_1000_chars"] / base, 2) if doc["ms_per_1000_chars"] and base else None
+    long_rate = res["long"]["ms_per_1000_chars"]
+    res["long_vs_ordinary"] = round(long_rate / base, 2) if long_rate and base else None
+    res["worst_vs_ordinary"] = max((d["vs_ordinary"] or float("inf") for d in res["documents"]), default=None)
+    if args.huge:
+        res["huge"] = bench_huge(folder, log)
+    if not args.keep_work:
+        shutil.rmtree(work, ignore_errors=True)
+    return res
+
+
+def bench_huge(folder: Path, log: Any) -> list[dict[str, Any]]:
+    """The stress cases: each alone, one worker, the default time limit; what became of it."""
+    import pyarrow.parquet as pq
+
+    raw = folder / "huge"
+    makers = {"huge_200000_paragraphs.docx": long_docs.huge_docx, "huge_50mb.html": long_docs.huge_html,
+              "huge_1000_pages.pdf": long_docs.huge_pdf}
+    out = []
+    for name, make in makers.items():
+        src = raw / name
+        if not src.exists():
+            log(f"  writing {name} ...")
+            src.parent.mkdir(parents=True, exist_ok=True)
+            make(src)
+        work = folder / "work" / "huge" / src.stem
+        shutil.rmtree(work, ignore_errors=True)
+        (work / "in").mkdir(parents=True)
+        os.link(src, work / "in" / name)
+        data = measure(["run", str(work / "in"), str(work / "out"), str(work / "cache"), "1", "local",
+                        str(work / "run.json")], name, log)
+        doc = pq.read_table(work / "out" / "documents.parquet").to_pylist()[0]
+        files = per_file(work / "out", work / "cache", {"files": [{"path": name, "pages": None}]})
+        out.append({"path": name, "megabytes": round(src.stat().st_size / 2**20, 1), "status": doc["status"],
+                    "error": doc["error"], "pages": doc["n_pages"], "blocks": doc["n_blocks"],
+                    "chars": files[0]["chars"], "file_seconds": files[0]["seconds"],
+                    "wall_seconds": data["wall_seconds"], "peak_rss_tree_mb": data["peak_rss_tree_mb"]})
+    return out
+
+
 # =========================================================================== targets and table
 
 
 def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
-    sizes = sorted(int(s) for s in results["sizes"])
-    small, large = str(sizes[0]), str(sizes[-1])
-    S, L = results["sizes"][small], results["sizes"][large]
     rows: list[dict[str, Any]] = []
 
     def add(tid: str, what: str, value: Any, limit: str, ok: bool | None) -> None:
         rows.append({"target": tid, "what": what, "value": value, "limit": limit,
                      "result": "n/a" if ok is None else ("PASS" if ok else "FAIL")})
+
+    long = results.get("long")
+    if long:
+        ratio = long["long_vs_ordinary"]
+        add("18", "long documents: time per 1,000 chars vs ordinary files",
+            f"{ratio}× ({long['long']['ms_per_1000_chars']} vs {long['ordinary']['ms_per_1000_chars']} ms)",
+            "<= 2×", ratio is not None and ratio <= 2)
+        add("18", "the worst long document vs ordinary files", f"{long['worst_vs_ordinary']}×", "<= 2×",
+            long["worst_vs_ordinary"] is not None and long["worst_vs_ordinary"] <= 2)
+    if not results["sizes"]:
+        return rows
+    sizes = sorted(int(s) for s in results["sizes"])
+    small, large = str(sizes[0]), str(sizes[-1])
+    S, L = results["sizes"][small], results["sizes"][large]
 
     for size in map(str, sizes):
         for fmt, c in results["sizes"][size].get("markitdown", {}).items():
@@ -559,7 +668,25 @@ def print_report(results: dict[str, Any]) -> None:
                   f"{b['markitdown_ms']:>10.1f}  1: {b['target1_budget_ms']:.2f} ms, {b['target1_verdict']}")
                 p(f"    {'':6} {'':5} {'':7} {'':8} {'':6} {'':8} {'':6} {'':10}  2: {b['target2_budget_ms']:.2f} ms, "
                   f"{b['target2_verdict']}")
-    p("\n=== targets (issue 5)")
+    if results.get("long"):
+        long = results["long"]
+        o = long["ordinary"]
+        p(f"\n=== long documents vs {o['files']} ordinary files (one worker; ms per 1,000 characters: "
+          f"all / ingest / extract)")
+        p(f"    {'ordinary files':28} {o['chars']:>9} chars {o['ms_per_1000_chars']:>7} / "
+          f"{o['ingest_ms_per_1000_chars']} / {o['extract_ms_per_1000_chars']}")
+        for d in long["documents"]:
+            if d["seconds"] is None:
+                p(f"    {d['path']:28} {d['status']}: {d['error']}")
+                continue
+            p(f"    {d['path']:28} {d['chars']:>9} chars {d['ms_per_1000_chars']:>7} ms ({d['vs_ordinary']}×), "
+              f"{d['seconds']:.1f} s (ingest {d['ingest_seconds']:.1f}, extract {d['extract_seconds']:.1f}), "
+              f"{d['blocks']} blocks")
+        for h in long.get("huge", []):
+            p(f"    {h['path']:28} {h['megabytes']} MB: {h['status']} in {h['wall_seconds']:.1f} s wall"
+              + (f" ({h['error']})" if h["error"] else f", {h['chars']} chars, {h['blocks']} blocks")
+              + f", peak RSS {h['peak_rss_tree_mb']:.0f} MB")
+    p("\n=== targets (issues 5 and 13)")
     for t in results["targets"]:
         p(f"  [{t['result']:4}] {t['target']:3} {t['what']:58} {t['value']:>22}  ({t['limit']})")
 
@@ -584,6 +711,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--merge", action="store_true",
                     help="keep the other sizes already in --out (e.g. re-run one size measured on a busy machine)")
     ap.add_argument("--keep-work", action="store_true", help="keep data/bench/<n>/work (inputs, outputs, caches)")
+    ap.add_argument("--long", choices=["yes", "no", "only"], default=os.environ.get("BENCH_LONG", "yes"),
+                    help="the long-document case (issue 13): with the sizes, not at all, or alone")
+    ap.add_argument("--huge", action="store_true",
+                    help="with the long documents: also a 200,000-paragraph DOCX, a 50 MB HTML and a 1,000-page PDF")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = ap.parse_args(argv)
     sizes = sorted(set(args.sizes))
@@ -606,7 +737,7 @@ def main(argv: list[str]) -> int:
                    "markitdown_sample_per_format": args.markitdown_sample, "speedup_sizes": args.speedup_sizes},
         "sizes": {},
     }
-    for i, n in enumerate(sizes):
+    for i, n in enumerate(sizes if args.long != "only" else []):
         extra = args.speedup_sizes == "all" or (args.speedup_sizes == "smallest" and i == 0)
         results["sizes"][str(n)] = bench_size(n, args, extra, extra, i == 0 and args.profile_files > 0, log)
         results["machine"]["pdf_engine"] = results["sizes"][str(n)]["archive"]["pdf_engine"]
@@ -617,6 +748,8 @@ def main(argv: list[str]) -> int:
                 figures["merged_from_earlier_run"] = old.get("code", {}).get("git_commit")
                 results["sizes"][size] = figures
         results["config"]["sizes"] = sorted(int(k) for k in results["sizes"])
+    if args.long != "no":
+        results["long"] = bench_long(args, sizes[0] if args.long != "only" else LONG_REFERENCE_FILES, log)
     results["targets"] = targets(results)
     results["bench_seconds"] = round(time.perf_counter() - started, 1)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

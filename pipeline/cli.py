@@ -8,6 +8,7 @@ say why); 1 when the run itself could not run (e.g. OUT not writable);
 from __future__ import annotations
 
 import logging
+import math
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -18,10 +19,17 @@ from tqdm import tqdm
 from pipeline import __version__
 from pipeline.errors import PlaceError
 from pipeline.evaluate import evaluate, format_report
-from pipeline.executors import default_workers
+from pipeline.executors import ClusterError, default_workers
 from pipeline.folders import FolderError, check_places, default_cache_dir
 from pipeline.inputs import DEFAULT_INCLUDE
 from pipeline.runner import DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_FILE_MB, RunOptions, RunSummary, run
+
+
+def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """A number option must be a number: "nan" and "inf" pass click's range check."""
+    if not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number")
+    return value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,9 +44,11 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(min=0), default=default_workers(), show_default=True,
               help="Worker processes reading files in parallel (default: all cores); 0 reads in this process "
                    "with no time limit (for debugging).")
-@click.option("--file-timeout", type=float, default=DEFAULT_FILE_TIMEOUT, show_default=True,
-              help="Seconds one file may take; a slower file becomes a failed row saying so and the run goes on.")
-@click.option("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, show_default=True,
+@click.option("--file-timeout", type=click.FloatRange(min=0), default=DEFAULT_FILE_TIMEOUT, show_default=True,
+              callback=_finite, help="Seconds one file may take; a slower file becomes a failed row saying so and "
+                                     "the run goes on. 0: no limit.")
+@click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_FILE_MB,
+              show_default=True, callback=_finite,
               help="Refuse files larger than this many megabytes (the documents row says so).")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="KPSS_CACHE_DIR",
               help="Where per-file results are kept, so a re-run reads only new or changed files (or the "
@@ -88,6 +98,9 @@ def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb
     def bar(items: Iterator, total: int) -> Iterator:  # type: ignore[type-arg]
         return iter(tqdm(items, total=total, unit="file", desc="extract", disable=not show, file=sys.stderr))
 
+    if scheduler and executor != "dask":
+        raise click.UsageError(f"--scheduler {scheduler} is only used with --executor dask: add --executor dask "
+                               "to run on that cluster, or leave out --scheduler to run on this machine")
     if pseudonymise and not pseudonym_key:
         raise click.UsageError("--pseudonymise needs a secret key: --pseudonym-key SECRET or the environment "
                                "variable KPSS_PSEUDONYM_KEY (keep it; the same key gives the same pseudonyms)")
@@ -109,6 +122,9 @@ def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb
     except FolderError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    except ClusterError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
     except OSError as exc:
         click.echo(f"error: cannot write the tables to {out}: {exc}", err=True)
         sys.exit(1)

@@ -10,6 +10,7 @@ is killed and replaced) and reported as a failed row; a worker that dies
 from __future__ import annotations
 
 import concurrent.futures
+import logging
 import multiprocessing
 import os
 import threading
@@ -100,20 +101,37 @@ def _outcome(task: str, future: concurrent.futures.Future, timeout: float | None
         return Outcome(task, error=f"internal error: {type(exc).__name__}: {exc}; please report this file")
 
 
+class ClusterError(RuntimeError):
+    """The Dask cluster cannot be used (not installed, scheduler unreachable): the run cannot run."""
+
+
 def run_dask(fn: Callable[[str], object], tasks: Sequence[str], workers: int, timeout: float | None,
              scheduler: str | None, initializer: Callable[[], None] | None = None) -> Iterator[Outcome]:
     """A Dask cluster: an existing one (`scheduler` = tcp://host:port) or a LocalCluster.
 
     Each task runs `fn` in a child process of the Dask worker, so the time
     limit can stop it; where a worker may not start children (a daemonic
-    worker), the task runs in the worker itself without a limit.
+    worker), the task runs in the worker itself without a limit. distributed's own
+    logging (cluster start, workers joining and leaving) is kept to errors, and the
+    workers' child processes are stopped before the cluster closes, so a LocalCluster's
+    workers exit at once instead of being killed after a wait.
     """
-    import dask
-    from dask.distributed import Client, LocalCluster, as_completed
-
+    try:
+        import dask
+    except ImportError:
+        raise ClusterError("--executor dask needs Dask: pip install -e '.[dask]' (or run without "
+                           "--executor dask)") from None
+    with dask.config.set({"logging": {"distributed": "error"}}):  # read when distributed is imported
+        from dask.distributed import Client, LocalCluster, as_completed
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # in case it was imported before
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler)
+        except (OSError, ValueError) as exc:  # TimeoutError is an OSError
+            raise ClusterError(f"cannot connect to the Dask scheduler at {scheduler}: {exc}; check that the "
+                               "scheduler runs and this machine can reach it, or leave out --scheduler to "
+                               "start a cluster on this machine") from None
     else:
         with dask.config.set({"distributed.worker.daemon": False}):
             cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
@@ -131,9 +149,22 @@ def run_dask(fn: Callable[[str], object], tasks: Sequence[str], workers: int, ti
             yield Outcome(task, value=value, error=error)
             future.release()
     finally:
+        try:
+            client.run(_close_worker_pools)  # each worker's children; they would keep it from exiting
+        except Exception:  # noqa: BLE001 - a worker already gone has nothing to close
+            pass
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _close_worker_pools() -> None:
+    """Stop the child processes this Dask worker keeps for its tasks (see `_with_time_limit`)."""
+    with _POOL_LOCK:
+        for pool in _WORKER_POOLS.values():
+            pool.stop()  # type: ignore[attr-defined]
+            pool.join()  # type: ignore[attr-defined]
+        _WORKER_POOLS.clear()
 
 
 _WORKER_POOLS: dict[object, object] = {}  # per Dask worker process: warm children kept for every task

@@ -25,13 +25,14 @@ service where the text does (see `_Context.organisation`, `_Context.service`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
-from pipeline.extract.common import body_offset, fold, span_row
+from pipeline.extract.common import body_offset, fold, nearest_lower, span_row
 from pipeline.extract.dates import find_dates
 from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.tables import ACTOR_KINDS
@@ -458,6 +459,16 @@ class _Context:
         self.blocks = list(blocks)
         self.result = result
         self.services_by_org = self._services_by_org()
+        # The list structure, found once for the document: per block, the index of its list's
+        # intro line (-1: none) and of the first block after its run of list items (-1: none).
+        levels = [(b.level or 0) if b.kind == "list_item" else None for b in self.blocks]
+        keys = [-1 if level is None else level for level in levels]
+        self._intro = nearest_lower(keys, levels)
+        self._run_end = nearest_lower(keys, levels, backwards=False)
+        self._units: dict[int, frozenset[str]] = {}  # block id -> the units its own figures state
+        self._sibling_units: dict[tuple[int, int, int | None], Counter[str]] = {}
+        self._roles: dict[str, set[str]] | None = None
+        self._orgs_by_item: dict[str, list[str]] | None = None
 
     def _services_by_org(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
@@ -466,32 +477,29 @@ class _Context:
                 out.setdefault(row["service_type"], set()).add(row["organisation"])
         return out
 
-    def siblings(self, block: BlockView) -> list[BlockView]:
-        """The list items of the same list and level as `block` (itself included)."""
-        if block.kind != "list_item":
-            return [block]
+    def _run(self, block: BlockView) -> tuple[int, int]:
+        """The run of list items of `block`'s level or deeper that holds it: (first, after last)."""
         index = self.doc.order[block.block_id]
-        lo = hi = index
-        while lo > 0 and self._same_list(self.blocks[lo - 1], block):
-            lo -= 1
-        while hi + 1 < len(self.blocks) and self._same_list(self.blocks[hi + 1], block):
-            hi += 1
-        return [b for b in self.blocks[lo:hi + 1] if b.level == block.level]
+        end = self._run_end[index]
+        return self._intro[index] + 1, len(self.blocks) if end < 0 else end
 
-    @staticmethod
-    def _same_list(other: BlockView, block: BlockView) -> bool:
-        return other.kind == "list_item" and (other.level or 0) >= (block.level or 0)
+    def _units_of(self, block: BlockView) -> frozenset[str]:
+        units = self._units.get(block.block_id)
+        if units is None:
+            units = frozenset(f.unit for f in _figures(block, toks(block.text)) if f.unit)
+            self._units[block.block_id] = units
+        return units
 
     def sibling_unit(self, block: BlockView) -> str | None:
-        """The unit the other lines of the list state ("1 úvazek"), when they agree."""
-        units = set()
-        for sibling in self.siblings(block):
-            if sibling is block:
-                continue
-            tokens = toks(sibling.text)
-            for figure in _figures(sibling, tokens):
-                if figure.unit:
-                    units.add(figure.unit)
+        """The unit the other lines of the list (its items of the same level) state ("1
+        úvazek"), when they agree. The units of a list are counted once, not once per line."""
+        lo, hi = self._run(block)
+        counts = self._sibling_units.get((lo, hi, block.level))
+        if counts is None:
+            counts = Counter(u for b in self.blocks[lo:hi] if b.level == block.level for u in self._units_of(b))
+            self._sibling_units[(lo, hi, block.level)] = counts
+        own = self._units_of(block)
+        units = {unit for unit, n in counts.items() if n - (unit in own) > 0}
         return units.pop() if len(units) == 1 else None
 
     def title_blocks(self, block: BlockView, pos: int) -> list[BlockView]:
@@ -499,11 +507,8 @@ class _Context:
         line, the plan item's title, and the titles of the item's parents."""
         out = list(self.doc.row_cells(block))
         index = self.doc.order[block.block_id]
-        if block.kind == "list_item":
-            for prev in reversed(self.blocks[:index]):
-                if prev.kind != "list_item" or (prev.level or 0) < (block.level or 0):
-                    out.append(prev)
-                    break
+        if block.kind == "list_item" and self._intro[index] >= 0:
+            out.append(self.blocks[self._intro[index]])  # the block before the list's run
         number = self.doc.items.at(block, pos)
         while number:
             block_id = self.doc.items.block_of(number)
@@ -594,17 +599,26 @@ class _Context:
         return previous if previous.kind == "list_item" and previous.level == block.level else None
 
     def _org_roles(self) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
-        for row in self.result.tables.get("organisations", []):
-            out.setdefault(row["name"], set()).add(row["role"])
-        return out
+        """Each organisation's roles in the document (read once: the table is complete here)."""
+        if self._roles is None:
+            self._roles = {}
+            for row in self.result.tables.get("organisations", []):
+                self._roles.setdefault(row["name"], set()).add(row["role"])
+        return self._roles
 
     def _item_orgs(self, item_ref: str | None) -> list[str]:
         if not item_ref:
             return []
-        rows = [r for r in self.result.tables.get("organisations", []) if r.get("item_ref") == item_ref]
-        rows.sort(key=lambda r: (r["role"] != "responsible", r["block_id"], r["char_start"]))
-        return list(dict.fromkeys(r["name"] for r in rows))
+        if self._orgs_by_item is None:
+            rows: dict[str, list[dict]] = {}
+            for row in self.result.tables.get("organisations", []):
+                if row.get("item_ref"):
+                    rows.setdefault(row["item_ref"], []).append(row)
+            self._orgs_by_item = {}
+            for ref, tied in rows.items():
+                tied.sort(key=lambda r: (r["role"] != "responsible", r["block_id"], r["char_start"]))
+                self._orgs_by_item[ref] = list(dict.fromkeys(r["name"] for r in tied))
+        return self._orgs_by_item.get(item_ref, [])
 
     def service(self, block: BlockView, pos: int) -> str | None:
         """Which service: one named in the figure's sentence (nearest before, else after), in

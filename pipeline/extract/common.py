@@ -99,3 +99,24 @@ def item_scopes(blocks: Sequence[BlockView], extraction: Extraction) -> dict[int
             current = None
         scopes[block.block_id] = current
     return scopes
+
+
+def nearest_lower(keys: Sequence[int], queries: Sequence[int | None], backwards: bool = True) -> list[int]:
+    """For each position i, the nearest position j before it (after it with backwards=False)
+    whose key is below queries[i]; -1 where there is none or the query is None.
+
+    List structure in one pass instead of a walk from every block ("the intro line of this
+    item's list", "where this run of items ends"): a walk per block takes time growing with
+    the square of a list's length. Keys are small (list levels), so keeping the last position
+    of each key is enough."""
+    order = range(len(keys)) if backwards else range(len(keys) - 1, -1, -1)
+    last: dict[int, int] = {}
+    out = [-1] * len(keys)
+    for i in order:
+        query = queries[i]
+        if query is not None:
+            hits = [j for key, j in last.items() if key < query]
+            if hits:
+                out[i] = max(hits) if backwards else min(hits)
+        last[keys[i]] = i
+    return out

@@ -29,12 +29,13 @@ from typing import Any, Sequence
 
 from pipeline.config import load
 from pipeline.extract import BlockView, Extraction
-from pipeline.extract.common import body_offset, fold
+from pipeline.extract.common import body_offset, fold, nearest_lower
 from pipeline.extract.organisations.itemscope import ItemIndex, plan_number
 from pipeline.extract.organisations.lexicon import is_verb, lex
 from pipeline.extract.organisations.names import (Mention, find_mentions, sentence_of, sentences, toks, town_noun,
                                                   word_key)
 from pipeline.extract.organisations.normalise import written_oblique
+from pipeline.extract.organisations.slots import list_intros
 from pipeline.extract.organisations.tables import ACTOR_KINDS, Tables
 from pipeline.extract.services import ServiceMention, find_services
 
@@ -125,6 +126,7 @@ class DocOrgs:
         self.result = result
         self._services: dict[int, list[ServiceMention]] = {}
         self._responsible: dict[str, list[str]] | None = None
+        self._lists: dict[str, list[Any]] = {}  # list structure per block, found once (see `_list_structure`)
 
     @classmethod
     def shared(cls, blocks: Sequence[BlockView], result: Extraction) -> "DocOrgs":
@@ -143,6 +145,36 @@ class DocOrgs:
     @property
     def blocks_key(self) -> tuple[int, int]:
         return _blocks_key(self.blocks)
+
+    # ---- list structure, each found in one pass over the document (a walk back from every
+    # item of a long list would take time growing with the square of the list's length)
+
+    def _list_structure(self, name: str) -> list[Any]:
+        found = self._lists.get(name)
+        if found is None:
+            blocks = self.blocks
+            if name == "intro":
+                found = list_intros(blocks)
+            elif name == "parent":  # for a sub-list item: the nearest item of a lower level (-1: none)
+                keys = [b.level if b.kind == "list_item" and b.level else -1 for b in blocks]
+                found = nearest_lower(keys, [b.level if b.kind == "list_item" and b.level else None for b in blocks])
+            else:  # "before": for a list item, the nearest block before it that is not one (-1: none)
+                keys = [0 if b.kind == "list_item" else -1 for b in blocks]
+                found = nearest_lower(keys, [0 if b.kind == "list_item" else None for b in blocks])
+            self._lists[name] = found
+        return found
+
+    def list_intro(self, block: BlockView) -> BlockView | None:
+        """The line ending with a colon that introduces the list `block` is an item of (see
+        `slots.list_intros`), or None."""
+        return self._list_structure("intro")[self.order[block.block_id]]
+
+    def before_list(self, block: BlockView) -> BlockView | None:
+        """For a list item: the nearest block before its list (any level) that is not a list item."""
+        if block.kind != "list_item":
+            return None
+        index = self._list_structure("before")[self.order[block.block_id]]
+        return self.blocks[index] if index >= 0 else None
 
     # ---- services
 
@@ -329,16 +361,14 @@ class DocOrgs:
         ("• Kvítek Podlesí, z. ú." above "◦ Denní stacionář se stěhuje ...")."""
         if block.kind != "list_item" or not block.level:
             return None
-        index = self.order[block.block_id]
-        for prev in reversed(self.blocks[:index]):
-            if prev.kind != "list_item" or not prev.level:
-                return None
-            if prev.level < block.level:
-                found = self.in_block.get(prev.block_id, [])
-                body = prev.text[body_offset(prev):]
-                if len(found) == 1 and len(re.sub(r"\(.*?\)", "", body).strip()) <= len(found[0].written) + 3:
-                    return found[0]
-                return None
+        index = self._list_structure("parent")[self.order[block.block_id]]
+        prev = self.blocks[index] if index >= 0 else None
+        if prev is None or prev.kind != "list_item" or not prev.level:
+            return None  # the sub-list hangs under a block that is not an item of a list level
+        found = self.in_block.get(prev.block_id, [])
+        body = prev.text[body_offset(prev):]
+        if len(found) == 1 and len(re.sub(r"\(.*?\)", "", body).strip()) <= len(found[0].written) + 3:
+            return found[0]
         return None
 
     # ---- cues around a mention

@@ -104,6 +104,11 @@ class ItemIndex:
                         (int(row.get("char_start") or 0), str(number).rstrip(".")))
         for items in self.starts.values():
             items.sort()
+        # number -> where its items start, in the order of `starts` (looked up per figure and mention)
+        self.where: dict[str, list[tuple[int, int]]] = {}
+        for block_id, items in self.starts.items():
+            for start, n in items:
+                self.where.setdefault(n, []).append((block_id, start))
         agenda = {fold(str(r.get("title", ""))).strip() for r in result.tables.get("agenda_items", [])}
         self.entry: dict[int, str | None] = {}
         self.named: dict[int, str] = {}
@@ -158,24 +163,20 @@ class ItemIndex:
         """The plan item the sentence of `pos` refers to by its number ("V rámci aktivity 3.1.1
         navýšil X ...", "viz akt. 4.1.1"), when exactly one item of the plan is named so."""
         start, end = sentence_of(block.text, pos)
-        known = {n for items in self.starts.values() for _, n in items}
         found = {m.group(1).rstrip(".") for m in _reference_anywhere().finditer(_unaccented(block.text[start:end]))}
-        found &= known
+        found &= self.where.keys()
         return found.pop() if len(found) == 1 else None
 
     def title_of(self, number: str, blocks_by_id: dict[int, BlockView]) -> str | None:
         """The line where the plan item with this number starts (its title)."""
-        for block_id, items in self.starts.items():
-            for start, n in items:
-                if n == number and block_id in blocks_by_id:
-                    text = blocks_by_id[block_id].text
-                    end = text.find("\n", start)
-                    return text[start:end if end >= 0 else len(text)]
+        for block_id, start in self.where.get(number, ()):
+            if block_id in blocks_by_id:
+                text = blocks_by_id[block_id].text
+                end = text.find("\n", start)
+                return text[start:end if end >= 0 else len(text)]
         return None
 
     def block_of(self, number: str) -> int | None:
         """The block where the plan item with this number starts."""
-        for block_id, items in self.starts.items():
-            if any(n == number for _, n in items):
-                return block_id
-        return None
+        found = self.where.get(number)
+        return found[0][0] if found else None

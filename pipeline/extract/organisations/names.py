@@ -28,9 +28,9 @@ from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ic
                                                       merge_names, nominative, same_org, split_legal_form,
                                                       written_oblique)
 from pipeline.extract.organisations.shapes import Mention, drop_overlaps, flattened_table, mentions_in_span, territory
-from pipeline.extract.organisations.slots import (affiliation_names, bare_list_names, bare_names, dash_pieces,
-                                                  enumerated_names, known_name_mentions, listed_names, looks_like_name,
-                                                  slot_spans, value_mention, value_mentions)
+from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
+                                                  dash_pieces, enumerated_names, known_name_mentions, listed_names,
+                                                  looks_like_name, slot_spans, value_mention, value_mentions)
 from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
 from pipeline.extract.organisations.textspans import Tok, lines, sentence_of, sentences, toks
 
@@ -148,10 +148,11 @@ def _known_names(found: list[Mention], blocks: Sequence[BlockView]) -> list[Ment
     taken: dict[int, list[tuple[int, int]]] = {}
     for m in found:
         taken.setdefault(m.block_id, []).append((m.start, m.end))
+    index = NameIndex(names)
     out = []
     for block in blocks:
         if not _skip_block(block):
-            out.extend(known_name_mentions(names, block, taken.get(block.block_id, [])))
+            out.extend(known_name_mentions(index, block, taken.get(block.block_id, [])))
     return out
 
 
@@ -192,7 +193,9 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
     found = _without_overlaps(found)
     found = _without_overlaps(found + _known_names(found, blocks))
     for extra in (_bare_towns(found, blocks), _bare_bodies(found, blocks)):
-        found += [t for t in extra
-                  if all(t.block_id != m.block_id or t.end <= m.start or t.start >= m.end for m in found)]
+        spans: dict[int, list[tuple[int, int]]] = {}  # only the mentions of a block can overlap one in it
+        for m in found:
+            spans.setdefault(m.block_id, []).append((m.start, m.end))
+        found += [t for t in extra if all(t.end <= a or t.start >= b for a, b in spans.get(t.block_id, ()))]
     found.sort(key=lambda m: (m.block_id, m.start))
     return canonicalise(found)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -149,10 +150,15 @@ def is_not_organisation(name: str) -> bool:
 # --------------------------------------------------------------------------- merging variants
 
 
-def _strip_classifier(key: str) -> str:
+@lru_cache(maxsize=1)
+def _classifier_prefixes() -> frozenset[str]:
     lx = lex()
+    return frozenset(fold(c) for c in [*lx.classifiers, *lx.name_or_classifier, *grammar("merge_prefixes")])
+
+
+def _strip_classifier(key: str) -> str:
     words = key.split()
-    prefixes = {fold(c) for c in [*lx.classifiers, *lx.name_or_classifier, *grammar("merge_prefixes")]}
+    prefixes = _classifier_prefixes()
     for size in (2, 1):
         if len(words) > size and " ".join(words[:size]) in prefixes:
             return " ".join(words[size:])
@@ -212,26 +218,66 @@ def merge_names(mentions: Sequence[Mention]) -> dict[str, str]:
             n = parent[n]
         return n
 
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if find(a) != find(b) and same_org(a, b, names):
-                parent[find(b)] = find(a)
+    for i, j in _candidate_pairs(names):
+        a, b = names[i], names[j]
+        if find(a) != find(b) and same_org(a, b, names):
+            parent[find(b)] = find(a)
     groups: dict[str, list[str]] = {}
     for n in names:
         groups.setdefault(find(n), []).append(n)
+    own: dict[str, list[Mention]] = {}
+    for m in mentions:
+        own.setdefault(m.name, []).append(m)
+    order = {n: k for k, n in enumerate(names)}
     chosen = {}
     for members in groups.values():
-        best = max(members, key=lambda n: _name_rank(n, mentions, names))
+        best = max(members, key=lambda n: _name_rank(n, own[n], order[n]))
         chosen.update({n: best for n in members})
     return chosen
 
 
-def _name_rank(name: str, mentions: Sequence[Mention], order: Sequence[str]) -> tuple[Any, ...]:
-    own = [m for m in mentions if m.name == name]
+def _candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of names that `same_org` may find alike, in order: those sharing a
+    key without a classifier, one key a word prefix of the other (a town added), the same
+    first word and number of words (a typo), or an acronym and the initials of the other.
+    Trying every pair would take time growing with the square of a document's names (and
+    `_extends` looks at all names again for each)."""
+    merged = [_merge_key(n) for n in names]
+    stripped = [_strip_classifier(key) for key in merged]
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    typos: dict[tuple[str, int], list[int]] = {}  # first word and number of words -> long names
+    for k, (name, key) in enumerate(zip(names, stripped)):
+        groups.setdefault(("key", key), []).append(k)
+        folded = merged[k].split()
+        if folded and len(merged[k]) >= 12:
+            typos.setdefault((folded[0], len(folded)), []).append(k)
+        if re.fullmatch(r"[A-ZÁ-Ž]{3,6}", name):
+            groups.setdefault(("initials", name), []).append(k)
+        if len(name.split()) >= 3:
+            groups.setdefault(("initials", _initials(name)), []).append(k)
+    pairs = {(i, j) for members in groups.values() for i in members for j in members if i < j}
+    for members in typos.values():  # a typo: similar lengths (difflib's ratio >= 0.88 needs 2 min / sum >= 0.88)
+        members = sorted(members, key=lambda k: len(merged[k]))
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if 2 * len(merged[i]) < 0.87 * (len(merged[i]) + len(merged[j])):  # (a margin for rounding)
+                    break  # longer ones differ more
+                pairs.add((min(i, j), max(i, j)))
+    for k, key in enumerate(stripped):  # one key the start of the other, up to a space
+        for cut in (m.start() for m in re.finditer(" ", key)):
+            for other in groups.get(("key", key[:cut]), ()):
+                if other != k:
+                    pairs.add((min(k, other), max(k, other)))
+    return sorted(pairs)
+
+
+def _name_rank(name: str, own: Sequence[Mention], position: int) -> tuple[Any, ...]:
+    """How good a name is for its organisation; `own` are its mentions, `position` its place
+    among the document's names (the first wins a tie)."""
     acronym = bool(re.fullmatch(r"[A-ZÁ-Ž]{2,6}", name))
     with_legal = any(m.legal_form for m in own)
     as_written = any(fold_key(m.written).startswith(fold_key(name)) for m in own)
-    return (not acronym, with_legal, as_written, len(name.split()), -order.index(name))
+    return (not acronym, with_legal, as_written, len(name.split()), -position)
 
 
 def canonicalise(mentions: Sequence[Mention]) -> list[Mention]:

@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract import BlockView
-from pipeline.extract.common import body_offset, fold, label_match
+from pipeline.extract.common import body_offset, fold, label_match, nearest_lower
 from pipeline.extract.organisations.context import DocOrgs, cues
 from pipeline.extract.organisations.names import Mention, flattened_table, lines, sentence_of, slot_spans, toks
 from pipeline.extract.organisations.shapes import person_tokens
-from pipeline.extract.organisations.slots import list_intro, typed_label_end
+from pipeline.extract.organisations.slots import typed_label_end
 
 TIE_ROLES = ("responsible", "provider")
 
@@ -90,6 +90,8 @@ class _Roles:
     def __init__(self, doc: DocOrgs):
         self.doc = doc
         self.attendance = _attendance_spans(doc)
+        self._stops: list[int] | None = None
+        self._titles: dict[int, bool] = {}
 
     def hits(self) -> list[RoleHit]:
         doc = self.doc
@@ -194,7 +196,8 @@ class _Roles:
         if block.kind != "list_item":
             return False
         index = doc.order[block.block_id]
-        for nxt in doc.blocks[index + 1:]:
+        for k in range(index + 1, len(doc.blocks)):  # (no slice: a copy of the rest per mention)
+            nxt = doc.blocks[k]
             if nxt.kind != "list_item" or (nxt.level or 0) <= (block.level or 0):
                 return False
             parent = doc.parent_item_org(nxt)
@@ -228,7 +231,7 @@ class _Roles:
         z. ú. – ...") counts too. A paragraph that names applications right above a list
         without a colon ("Skupina projednala žádosti poskytovatelů o ...") makes its items
         applicants too."""
-        intro = list_intro(self.doc.blocks, self.doc.order[block.block_id])
+        intro = self.doc.list_intro(block)
         c = cues()
         if intro is None:
             before = self._paragraph_before_list(block)
@@ -243,13 +246,8 @@ class _Roles:
         """The paragraph right before the list a list item belongs to, when it ends a
         sentence instead of a colon ("Skupina projednala žádosti těchto organizací." above
         "• Klub Pohoda, z. s. – ...")."""
-        if block.kind != "list_item":
-            return None
-        for prev in reversed(self.doc.blocks[:self.doc.order[block.block_id]]):
-            if prev.kind == "list_item":
-                continue
-            return prev if prev.kind == "paragraph" else None
-        return None
+        prev = self.doc.before_list(block)
+        return prev if prev is not None and prev.kind == "paragraph" else None
 
     # ---- attendance and member lists
 
@@ -273,7 +271,7 @@ class _Roles:
                 section = key if bare else None
             elif section is not None and (_LABEL_LINE.match(line) or not person_tokens(toks(line))):
                 section = None
-        intro = list_intro(self.doc.blocks, self.doc.order[block.block_id])
+        intro = self.doc.list_intro(block)
         if intro is not None:
             key, bare = _attendance_label(intro.text[body_offset(intro):])
             if key is not None and bare:
@@ -292,7 +290,12 @@ class _Roles:
         index = doc.order[block.block_id]
         if self._member_title(block):
             return True
-        for prev in reversed(doc.blocks[:index]):
+        if block.kind in ("list_item", "table_cell"):  # the walk below, found for all such blocks at once
+            stop = self._member_stops()[index]
+            prev = doc.blocks[stop] if stop >= 0 else None
+            return prev is not None and self._member_title(prev) and len(prev.text.split()) <= 8
+        for k in range(index - 1, -1, -1):  # (no slice: a copy of all blocks before per mention)
+            prev = doc.blocks[k]
             if prev.kind in ("list_item", "table_cell") and not self._member_title(prev):
                 if re.fullmatch(r"\W*\d+\W*", prev.text.strip()):
                     continue  # a bare slide number
@@ -302,9 +305,22 @@ class _Roles:
             return self._member_title(prev) and len(prev.text.split()) <= 8
         return False
 
+    def _member_stops(self) -> list[int]:
+        """For each list item or table cell: the nearest block before it that is not a list item
+        or cell, or is a member-list title (-1: none); where `_under_member_list`'s walk ends."""
+        if self._stops is None:
+            blocks = self.doc.blocks
+            inside = [b.kind in ("list_item", "table_cell") for b in blocks]
+            keys = [0 if inside[i] and not self._member_title(b) else -1 for i, b in enumerate(blocks)]
+            self._stops = nearest_lower(keys, [0 if flag else None for flag in inside])
+        return self._stops
+
     def _member_title(self, block: BlockView) -> bool:
-        text = re.sub(r"^\s*\d+\.?\s+", "", block.text[body_offset(block):])
-        return bool(label_match(text, cues().attendance["member_list"]))
+        known = self._titles.get(block.block_id)
+        if known is None:
+            text = re.sub(r"^\s*\d+\.?\s+", "", block.text[body_offset(block):])
+            known = self._titles[block.block_id] = bool(label_match(text, cues().attendance["member_list"]))
+        return known
 
     def _in_attendance_table(self, block: BlockView, m: Mention) -> bool:
         found = self.doc.tables.locate(block, m.start)

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from pipeline.config import load
 from pipeline.extract import BlockView
-from pipeline.extract.common import body_offset, label_match
+from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb,
                                                     legal_at, lex, word_key)
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
@@ -349,19 +349,48 @@ def affiliation_names(block: BlockView) -> list[Mention]:
     return out
 
 
-def known_name_mentions(names: list[str], block: BlockView, taken: list[tuple[int, int]]) -> list[Mention]:
+class NameIndex:
+    """Names the document gave as organisations, looked up by their first word: each block's
+    tokens find the few names that may start at them, instead of every name being tried at
+    every token of every block (time growing with the document's length times its names)."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        self.words = [name.split() for name in names]
+        self.by_word: dict[str, list[int]] = {}
+        self.by_prefix: dict[str, list[int]] = {}  # first four letters of a first word -> names
+        for k, words in enumerate(self.words):
+            self.by_word.setdefault(words[0], []).append(k)
+            if len(words) > 1 and len(words[0]) >= 4:
+                self.by_prefix.setdefault(words[0][:4], []).append(k)
+
+    def starts(self, tokens: Sequence[Tok]) -> dict[int, list[int]]:
+        """For each name (its index) the token positions where its first word is written
+        (another ending allowed as in `_same_word` for a name of several words)."""
+        out: dict[int, list[int]] = {}
+        for i, tok in enumerate(tokens):
+            found = set(self.by_word.get(tok.text, ()))
+            if len(tok.text) >= 4:
+                found.update(self.by_prefix.get(tok.text[:4], ()))
+            for k in found:
+                words = self.words[k]
+                if i <= len(tokens) - len(words) and (tok.text == words[0] if len(words) == 1
+                                                      else _same_word(tok.text, words[0])):
+                    out.setdefault(k, []).append(i)
+        return out
+
+
+def known_name_mentions(index: NameIndex, block: BlockView, taken: list[tuple[int, int]]) -> list[Mention]:
     """Further mentions of names the document already gave as organisations ("Klub Pohoda"
     from an organisation column, then "Klub Pohoda pořádá ..."): the same words, each word
     of four letters or more allowed another ending ("Domu Na Vršku"), capitals alike."""
     tokens = toks(block.text)
     out = []
-    for name in names:
-        words = name.split()
+    starts = index.starts(tokens)
+    for k in sorted(starts):  # the names in their order, each at the positions its first word has
+        name, words = index.names[k], index.words[k]
         n = len(words)
-        first = words[0]
-        for i in range(len(tokens) - n + 1):
-            if not (tokens[i].text == first if n == 1 else _same_word(tokens[i].text, first)):
-                continue  # the test below starts with this word; most positions fail it here
+        for i in starts[k]:
             span = tokens[i:i + n]
             if any(a < span[-1].end and span[0].start < b for a, b in taken):
                 continue
@@ -383,20 +412,16 @@ def _same_word(written: str, word: str) -> bool:
     return written[:4] == word[:4] and abs(len(written) - len(word)) <= 3
 
 
-def list_intro(blocks: Sequence[BlockView], index: int) -> BlockView | None:
-    """The line that introduces the list item blocks[index] belongs to: the block before
-    its run of sibling items, when it ends with a colon ("V regionu působí tito
-    poskytovatelé:"); None for anything else."""
-    block = blocks[index]
-    if not _list_like(block):
-        return None
-    for prev in reversed(blocks[:index]):
-        if prev.text.rstrip().endswith(":"):
-            return prev
-        if _list_like(prev) and (prev.level or 0) >= (block.level or 0):
-            continue  # a sibling (lists whose levels a converter lost are flat)
-        return None
-    return None
+def list_intros(blocks: Sequence[BlockView]) -> list[BlockView | None]:
+    """For each block, the line that introduces the list it is an item of: the block before
+    its run of sibling items (items of its level or deeper; lists whose levels a converter
+    lost are flat), when it ends with a colon ("V regionu působí tito poskytovatelé:"); None
+    for anything else. All blocks in one pass: a walk back from each item of a long list
+    would take time growing with the square of the list's length."""
+    levels = [(b.level or 0) if _list_like(b) else None for b in blocks]
+    colon = [b.text.rstrip().endswith(":") for b in blocks]
+    keys = [-1 if colon[i] or level is None else level for i, level in enumerate(levels)]
+    return [blocks[j] if j >= 0 and colon[j] else None for j in nearest_lower(keys, levels)]
 
 
 def listed_names(blocks: Sequence[BlockView]) -> list[Mention]:
@@ -405,8 +430,9 @@ def listed_names(blocks: Sequence[BlockView]) -> list[Mention]:
     item's first piece, up to a dash, comma, colon or parenthesis."""
     words = frozenset(w.lower() for w in load("organisations")["names"]["list_intro_words"])
     out = []
+    intros = list_intros(blocks)
     for index, block in enumerate(blocks):
-        intro = list_intro(blocks, index)
+        intro = intros[index]
         if intro is None or not any(t.lower in words for t in toks(intro.text)):
             continue
         start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
