@@ -132,7 +132,7 @@ def extract(raw: Path, out: Path, workers: int, file_timeout: float, max_file_mb
     click.echo(f"cache of per-file results: {cache_dir}" if cache_dir else "no cache kept (--no-cache)")
     from pipeline.derived import refresh  # the database, CSVs and report OUT holds follow the new run
 
-    refresh(out, click.echo, lambda line: click.echo(line, err=True))
+    refresh(out, click.echo, lambda line: click.echo(line, err=True), changed=not summary.tables_reused)
 
 
 def _usable_cache(cache_dir: Path | None) -> Path | None:
@@ -196,14 +196,9 @@ def report(out: Path) -> None:
     """Write OUT/report/: an HTML review report of the run whose tables are in OUT
     (index with the run's figures, failed files and charts; a page per document with
     every extracted row highlighted in its text). Opens offline in any browser."""
-    from pipeline.report import build
+    from pipeline.derived import build_report  # into a temporary folder, swapped in whole
 
-    try:
-        index = build(out)
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from None
-    _clear_stale(out, "report")
-    click.echo(f"wrote {index}")
+    click.echo(f"wrote {_derive(out, 'report', build_report)}")
 
 
 @main.command()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.schemas import TABLE_NAMES, TABLES
-from pipeline.tables import current_run
+from pipeline.tables import finished_run
 
 DB_NAME = "minutes.duckdb"
 
@@ -88,7 +88,7 @@ def build(out_dir: Path) -> Path:
     Raises MissingTables (a one-line message) when OUT holds no tables."""
     import duckdb
 
-    source, manifest = current_run(out_dir)
+    source, manifest = finished_run(out_dir)
     db_path = out_dir / DB_NAME
     tmp = db_path.with_name(f".{DB_NAME}.tmp-{os.getpid()}")
     _remove(tmp)

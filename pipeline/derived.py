@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from pipeline.tables import MissingTables, current_run
+from pipeline.tables import MissingTables, finished_run
 
 REPORT_DIR = "report"
 
@@ -45,7 +45,7 @@ def _build_csv(out: Path) -> object:
     return export(out)
 
 
-def _build_report(out: Path) -> object:
+def build_report(out: Path) -> Path:
     """The report into a temporary folder beside report/ (same depth, so its relative
     links hold), then swapped in: a failed build leaves the previous report whole."""
     from pipeline.report import build
@@ -69,18 +69,26 @@ def _build_report(out: Path) -> object:
 OUTPUTS = (
     Output("minutes.duckdb", "kpss db", lambda out: (out / "minutes.duckdb").is_file(), _build_db),
     Output("csv", "kpss csv", lambda out: (out / "csv").is_dir(), _build_csv),
-    Output(REPORT_DIR, "kpss report", lambda out: (out / REPORT_DIR / "index.html").is_file(), _build_report),
+    Output(REPORT_DIR, "kpss report", lambda out: (out / REPORT_DIR / "index.html").is_file(), build_report),
 )
 
 
-def refresh(out: Path, echo: Callable[[str], None], warn: Callable[[str], None]) -> bool:
+def refresh(out: Path, echo: Callable[[str], None], warn: Callable[[str], None], changed: bool = True) -> bool:
     """Rebuild every derived output OUT holds from its current tables; False when one
-    could not be rebuilt (it is then marked stale and `warn` says why, in one line)."""
+    could not be rebuilt (it is then marked stale and `warn` says why, in one line).
+    After a run that changed nothing (`changed` False: the tables were kept as they
+    were) only outputs marked stale are rebuilt: the others already show those tables,
+    and a large archive's report takes minutes to rebuild."""
     present = [o for o in OUTPUTS if o.exists(out)]
+    if not changed:
+        kept = [o.name for o in present if not stale_marker(out, o.name).exists()]
+        if kept:
+            echo(f"kept {', '.join(kept)} in {out}: the tables did not change, so they still show them")
+        present = [o for o in present if stale_marker(out, o.name).exists()]
     if not present:
         return True
     try:
-        manifest = current_run(out)[1]
+        manifest = finished_run(out)[1]
     except MissingTables:  # no complete run to build from: leave the outputs as they are
         return True
     run_id = manifest.get("run_id", "?")

@@ -28,7 +28,7 @@ import pandas as pd
 
 from pipeline.config import load
 from pipeline.schemas import TABLE_NAMES
-from pipeline.tables import current_run, read_frame
+from pipeline.tables import finished_run, read_frame
 
 CSV_DIR = "csv"
 
@@ -37,7 +37,7 @@ def export(out_dir: Path) -> dict[str, int]:
     """Write OUT/csv/<table>.csv for every table and csv/run.json; returns rows per table.
 
     Raises MissingTables (a one-line message) when OUT holds no tables."""
-    source, manifest = current_run(out_dir)
+    source, manifest = finished_run(out_dir)
     target = out_dir / CSV_DIR
     tmp = out_dir / f".{CSV_DIR}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)

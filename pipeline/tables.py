@@ -19,21 +19,21 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.schemas import TABLE_NAMES
-from pipeline.writer import STATE_DIR
+from pipeline.writer import STATE_DIR, current_run
 
 
 class MissingTables(ValueError):
     """OUT holds no complete set of tables: a one-line message for the user."""
 
 
-def current_run(out_dir: Path) -> tuple[Path, dict[str, Any]]:
-    """The folder the current tables are in, and its run.json (empty when there is none).
+def finished_run(out_dir: Path) -> tuple[Path, dict[str, Any]]:
+    """The folder the current tables are in (`writer.current_run`, resolved once), and its
+    run.json (empty when there is none).
 
     Raises MissingTables naming the first missing table and what to do."""
     if not out_dir.is_dir():
         raise MissingTables(f"{out_dir} is not a folder: give the folder `kpss extract` wrote the tables to")
-    current = out_dir / STATE_DIR / "current"
-    source = current.resolve() if current.is_dir() else out_dir
+    source = current_run(out_dir) if (out_dir / STATE_DIR / "current").is_dir() else out_dir
     for name in TABLE_NAMES:
         if not (source / f"{name}.parquet").is_file():
             raise MissingTables(f"{out_dir} holds no tables ({name}.parquet is missing): "

@@ -315,3 +315,26 @@ def test_an_output_that_cannot_follow_a_pseudonymised_run_is_removed_not_kept(tm
     assert code == 0
     assert not (out / "csv").exists() and not (out / "csv.STALE.txt").exists()
     assert "was removed" in stderr and "kpss csv" in stderr
+
+
+def test_report_on_a_folder_without_tables_is_one_line_and_leaves_nothing(tmp_path):
+    """Like db and csv (point 7): no traceback, no usage text, no half report folder."""
+    code, stdout, stderr = _cli("report", tmp_path)
+    assert code == 1 and len(stderr.strip().splitlines()) == 1 and "kpss extract" in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_that_changes_nothing_keeps_the_derived_outputs_and_rebuilds_only_stale_ones(tmp_path):
+    """Point 8 without the cost: a re-run over unchanged files keeps its tables, so the
+    database, CSVs and report still show them; rebuilding a large report would take minutes."""
+    raw, out, cache = tmp_path / "raw", tmp_path / "out", tmp_path / "cache"
+    _sample(raw, "zapis_rs_bystrice_2021-02-15.docx")
+    _extract(raw, out, cache)
+    for command in ("db", "csv", "report"):
+        assert _cli(command, out)[0] == 0
+    built = json.loads((out / "csv" / "run.json").read_text(encoding="utf-8"))["run_id"]
+    (out / "report.STALE.txt").write_text("stale", encoding="utf-8")
+    printed = _extract(raw, out, cache)
+    assert "kept minutes.duckdb, csv" in printed and f"rebuilt {out / 'report'}" in printed
+    assert json.loads((out / "csv" / "run.json").read_text(encoding="utf-8"))["run_id"] == built
+    assert not (out / "report.STALE.txt").exists()

@@ -12,7 +12,6 @@ from a document is HTML-escaped (Jinja2 autoescaping).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -25,6 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pipeline.report import summary
 from pipeline.report.highlight import Span, segments
 from pipeline.report.rows import ROW_FIELDS, TABLE_TITLES, rows_of
+from pipeline.tables import finished_run, read_frame
 
 ASSETS = Path(__file__).with_name("assets")
 
@@ -32,8 +32,8 @@ ASSETS = Path(__file__).with_name("assets")
 def build(out: Path, dest: Path | None = None) -> Path:
     """Write the report for the run whose tables are in `out`; returns index.html's path."""
     dest = dest or out / "report"
-    tables = {name: _read(out, name) for name in ("documents", "blocks", *ROW_FIELDS)}
-    manifest = _manifest(out)
+    source, manifest = finished_run(out)  # every table and run.json from the run OUT points at now
+    tables = {name: read_frame(source, name) for name in ("documents", "blocks", *ROW_FIELDS)}
     env = Environment(loader=PackageLoader("pipeline.report"), autoescape=select_autoescape(["j2", "html"]),
                       trim_blocks=True, lstrip_blocks=True)
     (dest / "doc").mkdir(parents=True, exist_ok=True)
@@ -74,22 +74,6 @@ def build(out: Path, dest: Path | None = None) -> Path:
             "Meetings per working group and year": summary.meetings_per_group(tables["documents"]),
         }), encoding="utf-8")
     return index
-
-
-def _read(out: Path, name: str) -> pd.DataFrame:
-    path = out / f"{name}.parquet"
-    if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: run `kpss extract` into {out} first")
-    from pipeline.tables import read_frame  # nullable integers stay integers: "n pages 1", not "1.0"
-
-    return read_frame(out, name)
-
-
-def _manifest(out: Path) -> dict[str, Any]:
-    try:
-        return json.loads((out / "run.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _blocks(frame: pd.DataFrame | None, rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
