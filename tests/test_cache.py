@@ -92,6 +92,27 @@ def test_a_fragment_damaged_inside_is_read_again_while_the_tables_are_written(tm
     assert not _damage_warnings(caplog)
 
 
+def test_a_fragment_damaged_inside_is_read_again_for_a_file_whose_name_is_not_utf8(tmp_path, caplog):
+    """Found by tools/hostile_run.py: the repair while writing read `RAW/<source_path>`, and the
+    source path of a name with bytes that are not UTF-8 shows them as `\\xff` escapes, so no
+    file was found there; the run called the file changed and left its blocks and rows out."""
+    raw, cache = _archive(tmp_path), tmp_path / "cache"
+    name = os.fsdecode(b"z\xe1pis-\xff.docx")
+    (raw / "2018" / name).write_bytes(_minutes("Zdravotn\u011b posti\u017een\u00ed", "Karel Vesel\u00fd"))
+    options = RunOptions(workers=0, cache_dir=cache)
+    run(raw, tmp_path / "out1", options)
+    fragment = _fragment(cache, raw, f"2018/{name}")
+    data = bytearray(fragment.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 16] = bytes(16)
+    fragment.write_bytes(bytes(data))
+    caplog.set_level(logging.WARNING)
+    run(raw, tmp_path / "out2", options)
+    assert [m for m in (r.getMessage() for r in caplog.records) if "changed during the run" in m] == []
+    _same_tables(_tables(tmp_path / "out1"), _tables(tmp_path / "out2"))
+    assert "2018/z\\xe1pis-\\xff.docx" in set(_tables(tmp_path / "out2")["documents"].source_path)
+
+
 def test_a_damaged_index_and_rows_file_are_a_miss_too(tmp_path):
     raw, cache = _archive(tmp_path), tmp_path / "cache"
     options = RunOptions(workers=0, cache_dir=cache)
