@@ -279,7 +279,7 @@ class Hostile:
         if os.path.lexists(inside):
             self.figures.fail("an OUT inside RAW was made")
 
-    def clean_run(self) -> None:
+    def clean_run(self) -> float:
         run = self.extract("first (clean: empty cache, new OUT)")
         self.references["A"] = self.tables(self.out)
         shutil.copytree((self.out / STATE_DIR / "current").resolve(), self.work / "clean")
@@ -287,6 +287,7 @@ class Hostile:
         self.leaks()
         self.extract("again, nothing changed")
         self.figures.checks["re-run equal to the clean run"] = self.same_as("A", self.out, "re-run")
+        return run.seconds
 
     def damaged_cache(self) -> None:
         fragments = sorted(p for p in self.cache.rglob("*.pkl.z") if p.parent.parent != self.cache)
@@ -385,17 +386,20 @@ class Hostile:
             self.figures.fail(f"concurrent runs: codes {codes}, {worst}")
         self.same_as(state, self.out, "after concurrent runs")
 
-    def kills(self, estimate: float) -> None:
+    def kills(self, estimate: float, full: float) -> None:
+        """Every other run killed is a --full one (workers, LibreOffice busy), killed within
+        `full` seconds; the others re-read little and are killed within about `estimate`."""
         state, c = "A", self.figures.checks
-        readable = identical = orphans = 0
+        readable = identical = orphans = switched = 0
         for i in range(self.args.kills):
             state = "B" if state == "A" else "A"
             self.toggle(state)
             before = self.tables(self.out)
             before_run = (self.out / STATE_DIR / "current").resolve().name
             started = time.monotonic()
-            proc = self.start(self.out)
-            delay = self.rng.uniform(0.0, estimate * 1.2)
+            reading = i % 2 == 1
+            proc = self.start(self.out, *(["--full"] if reading else []))
+            delay = self.rng.uniform(0.0, min(full, 90.0) if reading else estimate * 1.2)
             try:
                 proc.wait(timeout=delay)
             except subprocess.TimeoutExpired:
@@ -409,7 +413,7 @@ class Hostile:
                 time.sleep(0.2)
             orphans += len(_group(proc.pid))
             _kill_group(proc.pid)
-            run = Run(f"killed {i + 1} after {delay:.1f} s", killed=True)
+            run = Run(f"killed {i + 1}{' (--full)' if reading else ''} after {delay:.1f} s", killed=True)
             proc.communicate()
             run.code, run.seconds = proc.returncode, time.monotonic() - started
             self.figures.runs.append(run)
@@ -418,6 +422,7 @@ class Hostile:
                 after = self.tables(self.out)
                 now = (self.out / STATE_DIR / "current").resolve().name
                 ok = after == before if now == before_run else after == self.references[state]
+                switched += now != before_run
                 readable += 1
                 if not ok:
                     self.figures.fail(f"kill {i + 1}: the tables equal neither the previous run nor a clean one")
@@ -426,6 +431,7 @@ class Hostile:
             self.extract(f"after kill {i + 1}")
             identical += self.same_as(state, self.out, f"the run after kill {i + 1}")
         c["kills: tables readable and whole after"] = f"{readable} / {self.args.kills}"
+        c["kills: killed after its switch (a complete new run)"] = switched
         c["kills: next run identical to a clean one"] = f"{identical} / {self.args.kills}"
         c["kills: processes of the killed run alive 30 s later"] = orphans
         if orphans:
@@ -468,14 +474,14 @@ class Hostile:
         self.build()
         try:
             self.refusal()
-            self.clean_run()
+            full = self.clean_run()
             estimate = self.reference_b()
             self.damaged_cache()
             reader, stop = self.reader()
             try:
                 self.concurrent("B")
                 self.concurrent("A")
-                self.kills(estimate)
+                self.kills(estimate, full)
             finally:
                 self.stop_reader(reader, stop)
             self.figures.checks["final run equal to the clean run"] = self.same_as("A", self.out, "final")
