@@ -7,11 +7,14 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 
 from pipeline.cache import code_key
 from pipeline.runner import RunOptions, doc_id_of, run
+from tests.conftest import ROOT
 from tests.docx_factory import new_document, to_bytes
 
 
@@ -121,6 +124,36 @@ def test_a_damaged_index_and_rows_file_are_a_miss_too(tmp_path):
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     run(raw, tmp_path / "out2", options)
     _same_tables(_tables(tmp_path / "out1"), _tables(tmp_path / "out2"))
+
+
+_KILLED_FULL_RUN = """
+import os, signal, sys
+from pathlib import Path
+from pipeline import cache
+from pipeline.runner import RunOptions, run
+cache.ResultCache.save_index = lambda self: os.kill(os.getpid(), signal.SIGKILL)  # killed before the index
+run(Path(sys.argv[1]), Path(sys.argv[2]), RunOptions(workers=0, cache_dir=Path(sys.argv[3]), full=True))
+"""
+
+
+def test_fragments_rewritten_by_a_killed_run_are_not_called_damaged(tmp_path, caplog):
+    """Found by tools/hostile_run.py: a --full run killed after it rewrote fragments but before it
+    saved the index left fragments whose size (their timings differ) is not the one recorded;
+    the next run called them damaged (a warning per file) and read every one of them again."""
+    raw, cache = tmp_path / "raw", tmp_path / "cache"
+    raw.mkdir()
+    for i in range(20):
+        (raw / f"zapis_{i}.docx").write_bytes(_minutes(f"Senio\u0159i {i}", "Jana Nov\u00e1kov\u00e1"))
+    options = RunOptions(workers=0, cache_dir=cache)
+    first = run(raw, tmp_path / "out", options)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    killed = subprocess.run([sys.executable, "-c", _KILLED_FULL_RUN, str(raw), str(tmp_path / "out"), str(cache)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    caplog.set_level(logging.WARNING)
+    again = run(raw, tmp_path / "out", options)
+    assert _damage_warnings(caplog) == []
+    assert again.reused == 20 and again.rows == first.rows
 
 
 def test_touched_files_are_not_read_again_and_the_index_takes_their_new_times(tmp_path):
