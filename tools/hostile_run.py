@@ -193,6 +193,9 @@ class Hostile:
         print(f"  run {label}: exit {run.code} in {run.seconds:.1f} s: {status}", flush=True)
         if run.problem:
             self.figures.fail(f"run {label}: {run.problem}; stderr ends: {run.err[-600:]!r}")
+        if not label.startswith("damaged") and "damaged cache entry" in run.err:  # only that phase damages
+            self.figures.fail(f"run {label}: {run.err.count('damaged cache entry')} cache entries called "
+                              "damaged that were not")
         return run
 
     def extract(self, label: str, out: Path | None = None, *extra: str, allowed: dict[int, str] | None = None,
@@ -496,6 +499,8 @@ class Hostile:
             "CLI runs": len(runs),
             "hangs": sum(r.hung for r in runs),
             "crashed runs": sum(bool(r.problem) and not r.hung for r in runs),
+            "cache entries called damaged that were not": sum(
+                r.err.count("damaged cache entry") for r in runs if not r.label.startswith("damaged")),
             **self.figures.checks,
             "failed checks": len(self.figures.failures),
         }
