@@ -97,6 +97,7 @@ _RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
          'officeDocument" Target="word/document.xml"/></Relationships>')
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+XHTML = "xmlns='http://www.w3.org/1999/xhtml'"
 
 
 def docx_with_main(xml: str) -> bytes:
@@ -213,16 +214,16 @@ class Archive:
                                                  "</w:p></w:body></w:document>"
             self.put("billion laughs", docx_with_main(xml), ".docx")
         else:
-            page = billion_laughs("html") + "<html xmlns='http://www.w3.org/1999/xhtml'><body><p>&lol9;</p></body></html>"
+            page = billion_laughs("html") + f"<html {XHTML}><body><p>&lol9;</p></body></html>"
             self.put("billion laughs", page.encode(), self.rng.choice([".xhtml", ".html"]))
 
     def xxe(self) -> None:
         if self.rng.random() < 0.5:
-            xml = xxe("w:document", self.secret) + f"<w:document {W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p>" \
-                                                   "</w:body></w:document>"
+            xml = xxe("w:document", self.secret) + f"<w:document {W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r>" \
+                                                   "</w:p></w:body></w:document>"
             self.put("xxe", docx_with_main(xml), ".docx")
         else:
-            page = xxe("html", self.secret) + "<html xmlns='http://www.w3.org/1999/xhtml'><body><p>&x;</p></body></html>"
+            page = xxe("html", self.secret) + f"<html {XHTML}><body><p>&x;</p></body></html>"
             self.put("xxe", page.encode(), self.rng.choice([".xhtml", ".html"]))
 
     def link(self) -> None:
@@ -311,7 +312,7 @@ class Archive:
     def odd_name(self) -> None:
         data, ext = self.minutes()
         stem = self.rng.choice([b"line\nbreak", b"tab\there", b" leading space", b"-rf", b"a" * 200,
-                                "zápis ze schůze".encode(), "zápis".encode("utf-8").replace(b"\xc3\xa1", b"a\xcc\x81"),
+                                "zápis ze schůze".encode(), "zápis".encode().replace(b"\xc3\xa1", b"a\xcc\x81"),
                                 b"semi;colon", b"quote\"s'", b"*star?"])
         self.put("odd name", data, ext, stem + b"-" + self.name(ext))
 
