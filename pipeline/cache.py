@@ -146,31 +146,27 @@ class ResultCache:
         """The documents row of a cached result that can be reused, or None (a miss: the
         entry is gone or damaged, or an external program it used changed)."""
         packed, meta = self._rows.get(doc_id), self._meta.get(doc_id)
-        if packed is not None and meta is not None:
-            if not self._intact(doc_id, meta["size"], rel_path) or not self._current(meta["tools"]):
+        if packed is not None and meta is not None and self._size(doc_id) == meta["size"]:
+            if not self._current(meta["tools"]):
                 return None
-        else:  # not in the last run's rows (another input folder, or the rows file was lost)
+        else:  # not in the last run's rows (another input folder, or the rows file was lost), or its
+            # fragment was written again since (a --full run killed before it saved the rows: the
+            # timings inside change its size): the fragment says; a cut or damaged one is logged
             result = self.load(doc_id, rel_path)
             if result is None or getattr(result, "tools", None):  # the programs' versions are unknown
                 return None
-            try:
-                meta = {"size": self._fragment(doc_id).stat().st_size, "tools": {}}
-            except OSError:
+            meta = {"size": self._size(doc_id), "tools": {}}
+            if meta["size"] is None:
                 return None
             packed = pack(result.document)
         self._rows_seen[doc_id], self._meta_seen[doc_id] = packed, meta
         return unpack(packed)
 
-    def _intact(self, doc_id: str, size: int, rel_path: str) -> bool:
-        """The fragment is there at the size it was written (a cut one is a miss)."""
+    def _size(self, doc_id: str) -> int | None:
         try:
-            actual = self._fragment(doc_id).stat().st_size
+            return self._fragment(doc_id).stat().st_size
         except OSError:
-            return False
-        if actual != size:
-            self.report_damage(doc_id, rel_path, f"{actual} of {size} bytes")
-            return False
-        return True
+            return None
 
     def _current(self, made_with: dict[str, str]) -> bool:
         """The external programs a result was made with are still there, in the same version."""

@@ -10,8 +10,10 @@ while it is used, one at a time.
 
 from __future__ import annotations
 
+import os
 import pickle
 import zlib
+from pathlib import Path
 from typing import Any, Iterator
 
 from pipeline import meetings
@@ -36,6 +38,7 @@ class DocumentRows:
         self._duplicate_of: dict[str, str | None] = {}
         self._candidates: dict[str, meetings.Candidate] = {}  # until the meetings are marked
         self._used_copy: dict[str, str] = {}  # path -> path of the copy its meeting is counted by
+        self._files: dict[str, str] = {}  # source path -> file, only where the source path escapes bytes
 
     def add(self, row: Row) -> bytes:
         """Keep `row` (packed); the packed bytes are returned for others to share."""
@@ -44,6 +47,15 @@ class DocumentRows:
         self._doc_id[path] = row["doc_id"]
         self._candidates[path] = meetings.Candidate.of(row)
         return packed
+
+    def note_file(self, path: str, file: Path) -> None:
+        """The file behind a source path that shows bytes of its name as escapes (`\\xff`):
+        that text names no file, so it is kept for the rare re-read (few names need it)."""
+        self._files[path] = os.fspath(file)
+
+    def file_of(self, path: str, root: Path) -> Path:
+        """The file a source path was read from."""
+        return Path(self._files[path]) if path in self._files else root / path
 
     def __len__(self) -> int:
         return len(self._packed)

@@ -83,6 +83,8 @@ class Skips:
                              "not of a format the pipeline reads (--include to read them)"),
             "excluded": "matching --exclude",
             "hidden": "hidden (name starting with '.')",
+            "named alike": ("named like another file once bytes that are not UTF-8 are shown as \\x escapes "
+                            "(only the first was read; rename one of them)"),
         }
         lines = []
         for reason, text in texts.items():
@@ -120,6 +122,7 @@ def discover(root: Path, selection: Selection | None = None, skips: Skips | None
     skips = skips if skips is not None else Skips()
     skips.custom_include = selection.include != DEFAULT_INCLUDE
     stack: list[tuple[str, Iterator[os.DirEntry]]] = [("", iter(_listing(root)))]
+    escaped: set[str] = set()  # source paths with a backslash: only these can be shown alike
     while stack:
         prefix, entries = stack[-1]
         entry = next(entries, None)
@@ -142,6 +145,12 @@ def discover(root: Path, selection: Selection | None = None, skips: Skips | None
                     skips.add("unreadable folder", escape(rel), f"cannot read the folder: {describe(exc)}; its "
                               "files were not read (give the user who runs the pipeline read access)")
         elif _is_link_to_folder(entry) or (selection.included(rel) and not selection.excluded(rel)):
+            shown = escape(rel)
+            if "\\" in shown:  # `a<0xff>` and a file named `a\\xff` would share one source path (one row)
+                if shown in escaped:
+                    skips.add("named alike", shown)
+                    continue
+                escaped.add(shown)
             yield Path(entry.path)
         else:
             skips.add("excluded" if selection.included(rel) else "not included", escape(rel))

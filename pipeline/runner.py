@@ -263,6 +263,8 @@ def _process_all(raw: Path, options: RunOptions, cache: ResultCache, summary: Ru
     todo: list[str] = []
     for path in paths:
         rel = inputs.source_path(path, raw)
+        if rel != path.relative_to(raw).as_posix():  # bytes of the name shown as escapes
+            documents.note_file(rel, path)
         try:
             stats[rel] = path.stat()
         except OSError:  # a dangling link: process_file says so
@@ -340,7 +342,7 @@ def _fragments(documents: DocumentRows, cache: ResultCache, raw: Path,
         path = documents.path_of(doc_id) if result is None else None  # a scan, only for the rare damage
         if path is not None:
             cache.report_damage(doc_id, path, "found while writing the tables")
-            result = process_file(raw / path, raw, max_file_mb)
+            result = process_file(documents.file_of(path, raw), raw, max_file_mb)
             if result.document.get("doc_id") != doc_id:  # changed since it was listed: its row is stale
                 log.warning("%s changed during the run; its rows are left out until the next run", path)
                 continue

@@ -7,11 +7,14 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 
 from pipeline.cache import code_key
 from pipeline.runner import RunOptions, doc_id_of, run
+from tests.conftest import ROOT
 from tests.docx_factory import new_document, to_bytes
 
 
@@ -92,6 +95,27 @@ def test_a_fragment_damaged_inside_is_read_again_while_the_tables_are_written(tm
     assert not _damage_warnings(caplog)
 
 
+def test_a_fragment_damaged_inside_is_read_again_for_a_file_whose_name_is_not_utf8(tmp_path, caplog):
+    """Found by tools/hostile_run.py: the repair while writing read `RAW/<source_path>`, and the
+    source path of a name with bytes that are not UTF-8 shows them as `\\xff` escapes, so no
+    file was found there; the run called the file changed and left its blocks and rows out."""
+    raw, cache = _archive(tmp_path), tmp_path / "cache"
+    name = os.fsdecode(b"z\xe1pis-\xff.docx")
+    (raw / "2018" / name).write_bytes(_minutes("Zdravotn\u011b posti\u017een\u00ed", "Karel Vesel\u00fd"))
+    options = RunOptions(workers=0, cache_dir=cache)
+    run(raw, tmp_path / "out1", options)
+    fragment = _fragment(cache, raw, f"2018/{name}")
+    data = bytearray(fragment.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 16] = bytes(16)
+    fragment.write_bytes(bytes(data))
+    caplog.set_level(logging.WARNING)
+    run(raw, tmp_path / "out2", options)
+    assert [m for m in (r.getMessage() for r in caplog.records) if "changed during the run" in m] == []
+    _same_tables(_tables(tmp_path / "out1"), _tables(tmp_path / "out2"))
+    assert "2018/z\\xe1pis-\\xff.docx" in set(_tables(tmp_path / "out2")["documents"].source_path)
+
+
 def test_a_damaged_index_and_rows_file_are_a_miss_too(tmp_path):
     raw, cache = _archive(tmp_path), tmp_path / "cache"
     options = RunOptions(workers=0, cache_dir=cache)
@@ -100,6 +124,36 @@ def test_a_damaged_index_and_rows_file_are_a_miss_too(tmp_path):
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     run(raw, tmp_path / "out2", options)
     _same_tables(_tables(tmp_path / "out1"), _tables(tmp_path / "out2"))
+
+
+_KILLED_FULL_RUN = """
+import os, signal, sys
+from pathlib import Path
+from pipeline import cache
+from pipeline.runner import RunOptions, run
+cache.ResultCache.save_index = lambda self: os.kill(os.getpid(), signal.SIGKILL)  # killed before the index
+run(Path(sys.argv[1]), Path(sys.argv[2]), RunOptions(workers=0, cache_dir=Path(sys.argv[3]), full=True))
+"""
+
+
+def test_fragments_rewritten_by_a_killed_run_are_not_called_damaged(tmp_path, caplog):
+    """Found by tools/hostile_run.py: a --full run killed after it rewrote fragments but before it
+    saved the index left fragments whose size (their timings differ) is not the one recorded;
+    the next run called them damaged (a warning per file) and read every one of them again."""
+    raw, cache = tmp_path / "raw", tmp_path / "cache"
+    raw.mkdir()
+    for i in range(20):
+        (raw / f"zapis_{i}.docx").write_bytes(_minutes(f"Senio\u0159i {i}", "Jana Nov\u00e1kov\u00e1"))
+    options = RunOptions(workers=0, cache_dir=cache)
+    first = run(raw, tmp_path / "out", options)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    killed = subprocess.run([sys.executable, "-c", _KILLED_FULL_RUN, str(raw), str(tmp_path / "out"), str(cache)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    caplog.set_level(logging.WARNING)
+    again = run(raw, tmp_path / "out", options)
+    assert _damage_warnings(caplog) == []
+    assert again.reused == 20 and again.rows == first.rows
 
 
 def test_touched_files_are_not_read_again_and_the_index_takes_their_new_times(tmp_path):

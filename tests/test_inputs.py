@@ -85,6 +85,23 @@ def test_a_file_name_that_is_not_utf8_gets_a_row_with_escapes(tmp_path):
     assert _extract(raw, tmp_path / "out").exit_code == 0  # a re-run from the cache too
 
 
+def test_two_names_shown_alike_give_one_row_and_a_summary_line_not_a_lost_file(tmp_path):
+    """Found by tools/hostile_run.py: `a<0xff>.txt` and a file literally named `a\\xff.txt` both
+    have the source path `a\\xff.txt`; the second silently replaced the first's row (2 files
+    read, 1 row, no line). Now the later one is counted in the summary, saying what to do."""
+    raw = _raw(tmp_path)
+    (raw / os.fsdecode(b"a\xff.txt")).write_text(MINUTES + "M\u00edsto: Lhota\n", encoding="utf-8")
+    (raw / "a\\xff.txt").write_text(MINUTES + "M\u00edsto: Hradec\n", encoding="utf-8")
+    result = _extract(raw, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    docs = _documents(tmp_path / "out")
+    assert sorted(docs.index) == ["a\\xff.txt", "zapis.txt"]
+    assert "2 files in" in result.output
+    assert "1 named like another file" in result.output and "rename" in result.output
+    manifest = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert manifest["skipped"] == {"named alike": 1}
+
+
 # 9. OUT inside RAW (or OUT = RAW) was accepted, and the next run read its own output as minutes.
 
 @pytest.mark.parametrize("where", ["inside", "same", "through a link"])
