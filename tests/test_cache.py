@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -74,17 +75,21 @@ def test_a_fragment_cut_in_half_is_a_miss_logged_once_and_the_file_is_read_again
     _same_tables(_tables(tmp_path / "out1"), _tables(tmp_path / "out3"))
 
 
+def _damage_inside(fragment: Path) -> None:
+    """Overwrite 16 bytes in the middle: damage the fragment's size does not show."""
+    data = bytearray(fragment.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 16] = bytes(16)
+    fragment.write_bytes(bytes(data))
+
+
 def test_a_fragment_damaged_inside_is_read_again_while_the_tables_are_written(tmp_path, caplog):
     """Point 3: damage the size does not show (bytes overwritten in the middle) is found only
     when the tables are streamed from the cache: the file is read again there."""
     raw, cache = _archive(tmp_path), tmp_path / "cache"
     options = RunOptions(workers=0, cache_dir=cache)
     run(raw, tmp_path / "out1", options)
-    fragment = _fragment(cache, raw, "2018/b.docx")
-    data = bytearray(fragment.read_bytes())
-    middle = len(data) // 2
-    data[middle:middle + 16] = bytes(16)
-    fragment.write_bytes(bytes(data))
+    _damage_inside(_fragment(cache, raw, "2018/b.docx"))
     caplog.set_level(logging.WARNING)
     run(raw, tmp_path / "out2", options)
     _same_tables(_tables(tmp_path / "out1"), _tables(tmp_path / "out2"))
@@ -104,11 +109,7 @@ def test_a_fragment_damaged_inside_is_read_again_for_a_file_whose_name_is_not_ut
     (raw / "2018" / name).write_bytes(_minutes("Zdravotn\u011b posti\u017een\u00ed", "Karel Vesel\u00fd"))
     options = RunOptions(workers=0, cache_dir=cache)
     run(raw, tmp_path / "out1", options)
-    fragment = _fragment(cache, raw, f"2018/{name}")
-    data = bytearray(fragment.read_bytes())
-    middle = len(data) // 2
-    data[middle:middle + 16] = bytes(16)
-    fragment.write_bytes(bytes(data))
+    _damage_inside(_fragment(cache, raw, f"2018/{name}"))
     caplog.set_level(logging.WARNING)
     run(raw, tmp_path / "out2", options)
     assert [m for m in (r.getMessage() for r in caplog.records) if "changed during the run" in m] == []
