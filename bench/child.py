@@ -166,7 +166,8 @@ def cmd_parts(files_json: str, result: str) -> None:
     import pdfplumber
 
     import pipeline.ingest.pdf as pdf_reader
-    from pipeline.extract import BlockView, extract_document
+    from pipeline.extract import extract_document
+    from pipeline.extract.model import BlockView
     from pipeline.extract import nlp as nlp_module
     from pipeline.ingest import read
     from pipeline.ingest.sniff import sniff

@@ -29,7 +29,8 @@ from pipeline.cache import ResultCache, code_key, encode
 from pipeline.document_rows import DocumentRows
 from pipeline.errors import PlaceError, place_error
 from pipeline.executors import default_workers, run_dask, run_inline, run_pool
-from pipeline.extract import BlockView, extract_document
+from pipeline.extract import extract_document
+from pipeline.extract.model import BlockView
 from pipeline.ingest import read, sniff
 from pipeline.inputs import DEFAULT_INCLUDE, Selection, Skips, Unreadable, discover
 from pipeline.model import Block, IngestError

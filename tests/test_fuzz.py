@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import BlockView, extract_document
+from pipeline.extract import extract_document
+from pipeline.extract.model import BlockView
 from pipeline.ingest import read, sniff
 from pipeline.model import IngestError
 from tests.conftest import CORPUS_RAW, PEERS

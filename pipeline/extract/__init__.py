@@ -1,73 +1,75 @@
-"""Extract stage: a document's blocks -> rows of the tables in SPEC.md.
+"""Extract stage: a document's blocks -> one annotated document -> rows of the tables in SPEC.md.
 
-One module per table family, each exposing
-`extract(blocks: Sequence[BlockView], result: Extraction) -> None`: a pure
-function of the blocks (no I/O) that appends rows to `result.tables[...]`
-or sets `result.fields[...]`. Every row carries provenance (`block_id`,
-`char_start`, `char_end` into that block's text; see `common.span_row`).
-`extract_document` runs the modules in `EXTRACTOR_MODULES` order; later
-ones may read what earlier ones found (capacity changes link to the
-activities and organisations found before them) through `result`.
+Annotate once, then relate (docs/architecture.md):
+
+* `annotate(blocks)` runs the spaCy pipeline of `pipeline.extract.nlp` once over every block
+  (`nlp.pipe`, batched) and returns an `Annotated` document: the blocks with one `Doc` each.
+* Relations, one module per table family, each exposing
+  `extract(document: Annotated, result: Extraction) -> None` (a pure function, no I/O) and
+  declaring what it `REQUIRES` and `PRODUCES` (table names, or "fields" for the document-level
+  fields). `relations()` orders them so that every requirement is produced before it is read
+  and refuses a requirement that no relation produces.
+
+Every row carries provenance (`block_id`, `char_start`, `char_end` into that block's text;
+see `common.span_row`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import importlib
-from typing import Any, Callable, Sequence
+from functools import lru_cache
+from types import ModuleType
+from typing import Sequence
 
-from pipeline.schemas import EXTRACTED_TABLES
+from pipeline.extract.model import Annotated, BlockView, Extraction
+from pipeline.extract.nlp import nlp
 
-
-@dataclass(frozen=True)
-class BlockView:
-    """What an extractor sees of a block: its id in the document and its text."""
-
-    block_id: int
-    kind: str
-    text: str
-    level: int | None = None
-    page: int | None = None
-    label: str | None = None
-    region: str = "body"
-    table_id: int | None = None
-    row: int | None = None
-    col: int | None = None
+# The table-family modules (their order here does not matter: `relations()` orders them).
+RELATION_MODULES = ("document_fields", "agenda", "plan", "attendees", "organisations", "services", "capacity")
 
 
-@dataclass
-class Extraction:
-    """Rows found in one document, table by table, plus document-level fields."""
-
-    fields: dict[str, Any] = field(default_factory=dict)
-    tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in EXTRACTED_TABLES})
-    # Analyses of the blocks that several extractors share (built once per document, never written out).
-    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+class RegistryError(RuntimeError):
+    """The relations cannot be ordered: a requirement nobody produces, or a cycle."""
 
 
-Extractor = Callable[[Sequence[BlockView], Extraction], None]
+def order_relations(modules: Sequence[ModuleType]) -> list[ModuleType]:
+    """`modules` ordered so that each runs after every module producing what it requires
+    (ties keep the given order); a requirement no module produces, or a cycle, is an error."""
+    producers: dict[str, list[ModuleType]] = {}
+    for module in modules:
+        for name in module.PRODUCES:
+            producers.setdefault(name, []).append(module)
+    for module in modules:
+        missing = [name for name in module.REQUIRES if name not in producers]
+        if missing:
+            raise RegistryError(f"{module.__name__} requires {missing}, which no relation produces")
+    ordered: list[ModuleType] = []
+    pending = list(modules)
+    while pending:
+        ready = [m for m in pending
+                 if all(p in ordered or p is m for name in m.REQUIRES for p in producers[name])]
+        if not ready:
+            raise RegistryError(f"relations require each other in a cycle: {[m.__name__ for m in pending]}")
+        ordered.append(ready[0])
+        pending.remove(ready[0])
+    return ordered
 
-# The table-family modules, in the order they run (later ones read earlier results).
-EXTRACTOR_MODULES = ["document_fields", "agenda", "plan", "attendees", "organisations", "services", "capacity"]
+
+@lru_cache(maxsize=1)
+def relations() -> tuple[ModuleType, ...]:
+    """Every relation module, imported once and ordered by what it requires."""
+    return tuple(order_relations([importlib.import_module(f"{__name__}.{name}") for name in RELATION_MODULES]))
 
 
-def extractors() -> list[Extractor]:
-    """The `extract` function of every module that exists (imported once, cached by Python)."""
-    found = []
-    for name in EXTRACTOR_MODULES:
-        try:
-            module = importlib.import_module(f"pipeline.extract.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"pipeline.extract.{name}":
-                raise
-            continue
-        found.append(module.extract)
-    return found
+def annotate(blocks: Sequence[BlockView]) -> Annotated:
+    """One pass of the spaCy pipeline over every block of a document."""
+    return Annotated(blocks, list(nlp().pipe(block.text for block in blocks)))
 
 
 def extract_document(blocks: Sequence[BlockView]) -> Extraction:
-    """Run every extractor over one document's blocks."""
+    """Annotate a document's blocks, then run every relation over them."""
+    document = blocks if isinstance(blocks, Annotated) else annotate(blocks)
     result = Extraction()
-    for extractor in extractors():
-        extractor(blocks, result)
+    for module in relations():
+        module.extract(document, result)
     return result

@@ -25,9 +25,10 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import body_offset, span_row
-from pipeline.extract.document_fields.document import Document, Line, cfg, fold1, label_end
+from pipeline.extract.document_fields.document import Document, Line, cfg, label_end
+from pipeline.extract.text import fold
 from pipeline.extract.document_fields.title import find_title
 from pipeline.extract.document_fields.meeting_dates import date_score, find_meeting_date
 
@@ -47,6 +48,11 @@ class Item:
     end: int
     level: int = 1
     number: int | None = None
+
+
+# What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
+REQUIRES: tuple[str, ...] = ('fields',)
+PRODUCES: tuple[str, ...] = ('agenda_items',)
 
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
@@ -130,12 +136,12 @@ def _level(line: Line) -> int:
 
 def _is_section_start(text: str) -> bool:
     """"Ad 1)", "Ad. 2", "K bodu 3", "Bod 1:" — the discussion of an item, not an item."""
-    return bool(_section_pattern().match(fold1(text)))
+    return bool(_section_pattern().match(fold(text)))
 
 
 @lru_cache(maxsize=1)
 def _section_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(fold1(w)).replace(r"\ ", r"\s+") for w in cfg()["agenda"]["section_starts"])
+    words = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in cfg()["agenda"]["section_starts"])
     return re.compile(rf"^\s*(?:{words})\s*\.?\s*(?:\d|[ivx]{{1,4}}(?![^\W\d_]))")
 
 
@@ -174,10 +180,10 @@ def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
     end = label_end(text, labels)
     if end is not None:
         return end
-    match = _label_with_tail(tuple(labels)).match(fold1(text))
+    match = _label_with_tail(tuple(labels)).match(fold(text))
     if match and len(match.group(0).split()) <= 6:
         return match.end()
-    if _INTRODUCES_PROGRAMME.search(fold1(text)):
+    if _INTRODUCES_PROGRAMME.search(fold(text)):
         return len(text)  # "... a seznámila je s programem:" - the items follow on the next lines
     return None
 
@@ -188,13 +194,13 @@ _INTRODUCES_PROGRAMME = re.compile(r"(?:s programem|nasledujici program|tento pr
 
 def _names_another_meeting(label: str) -> bool:
     """"Program příštího jednání:" is the programme of the next meeting, not of this one."""
-    words = [fold1(w) for w in cfg()["agenda"]["other_meeting_words"]]
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", fold1(label)) for w in words)
+    words = [fold(w) for w in cfg()["agenda"]["other_meeting_words"]]
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", fold(label)) for w in words)
 
 
 @lru_cache(maxsize=None)
 def _label_with_tail(labels: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(fold1(label)) for label in sorted(labels, key=len, reverse=True))
+    alternatives = "|".join(re.escape(fold(label)) for label in sorted(labels, key=len, reverse=True))
     return re.compile(rf"\s*(?:{alternatives})\s+[^:.\d]{{1,30}}:\s*")
 
 
@@ -248,7 +254,7 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
     line = doc.next_line(label_line)
     while line is not None and len(items) < MAX_ITEMS:
         marker = _marker(line)
-        point = marker is not None and re.match(r"\s*bod\s+\d", fold1(line.text)) is not None
+        point = marker is not None and re.match(r"\s*bod\s+\d", fold(line.text)) is not None
         if (_is_section_start(line.text) and not point) or (line.block.kind == "heading" and items):
             break  # "Bod 2: ..." lines are the items themselves, until their numbering starts again
         if marker is not None and not plain:
@@ -293,7 +299,7 @@ def _plain_item(line: Line, items: list[Item]) -> bool:
         return False
     if re.fullmatch(r"[\d.:,\s–-]+(?:hod\.?)?", text):
         return False
-    if any(fold1(text) == fold1(item.block.text[item.start:item.end]).strip() for item in items):
+    if any(fold(text) == fold(item.block.text[item.start:item.end]).strip() for item in items):
         return False
     if text.endswith(".") and len(text.split()) >= PROSE_WORDS:
         return False

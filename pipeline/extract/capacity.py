@@ -31,8 +31,9 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView, Extraction
-from pipeline.extract.common import body_offset, fold, nearest_lower, span_row
+from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.common import body_offset, nearest_lower, span_row
+from pipeline.extract.text import fold
 from pipeline.extract.dates import find_dates
 from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.tables import ACTOR_KINDS
@@ -877,6 +878,11 @@ def _client_cue(block: BlockView, tokens: Sequence[Tok], figure: _Figure, c_star
         return True
     words = _words(block.text[c_start:c_end])
     return any(_has_cue(words, kind) for kind in ("new", "set", "increase", "decrease"))
+
+
+# What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
+REQUIRES: tuple[str, ...] = ('organisations', 'services', 'goals', 'measures', 'activities')
+PRODUCES: tuple[str, ...] = ('capacity_changes',)
 
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:

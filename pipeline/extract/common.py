@@ -7,11 +7,11 @@ Provenance is the contract of every extracted row: `block_id` and the span
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any, Sequence
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.text import fold
 
 
 def span_row(block: BlockView, start: int, end: int, **fields: Any) -> dict[str, Any]:
@@ -37,17 +37,6 @@ def body_offset(block: BlockView) -> int:
 def body_text(block: BlockView) -> str:
     """The block's text without its list label."""
     return block.text[body_offset(block):]
-
-
-@lru_cache(maxsize=1 << 14)
-def fold(text: str) -> str:
-    """Lower-case without diacritics, for matching labels written either way.
-
-    Memoised: extractors fold the same block texts and words many times over."""
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 @lru_cache(maxsize=512)

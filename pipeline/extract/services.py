@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import span_row
 from pipeline.extract.nlp import tokenize
 
@@ -143,6 +143,11 @@ def _find_services(text: str) -> tuple[ServiceMention, ...]:
             kept.append(m)
     kept.extend(_section_mentions(text, kept))
     return tuple(sorted(kept, key=lambda m: m.start))
+
+
+# What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
+REQUIRES: tuple[str, ...] = ('organisations',)
+PRODUCES: tuple[str, ...] = ('services',)
 
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:

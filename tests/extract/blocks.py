@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract import BlockView
+from pipeline.extract.model import BlockView
 
 
 def blocks(*lines: str) -> list[BlockView]:

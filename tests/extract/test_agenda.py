@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.agenda import extract
 from tests.extract.blocks import blocks
 

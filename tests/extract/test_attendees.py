@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import Extraction
+from pipeline.extract.model import Extraction
 from pipeline.extract.attendees import extract
 from tests.extract.blocks import blocks
 

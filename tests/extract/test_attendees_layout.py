@@ -4,7 +4,7 @@ an organisation. The names and organisations are invented; each class has negati
 
 from __future__ import annotations
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.attendees import extract
 from tests.extract.blocks import blocks
 

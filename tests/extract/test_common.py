@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.extract import Extraction
+from pipeline.extract.model import Extraction
 from pipeline.extract.common import body_text, item_scopes, label_match, span_row
 from tests.extract.blocks import blocks
 

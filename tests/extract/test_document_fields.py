@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.document_fields import extract
 from pipeline.extract.document_fields.area import area_in
 from pipeline.extract.document_fields.recorders import person_names
@@ -416,7 +416,8 @@ def test_steering_group_named_only_in_the_next_meeting_line():
 
 
 def test_a_meeting_cue_after_another_body_s_name_and_a_head_after_a_web_menu():
-    from pipeline.extract import BlockView, extract_document
+    from pipeline.extract import extract_document
+    from pipeline.extract.model import BlockView
 
     lines = ["Úvodní stránka", "Městský úřad", "Sociální služby", "Komunitní plánování", "Katalog poskytovatelů",
              "Zápisy z jednání", "Plán rozvoje", "Kontakty", "Úřední deska", "Aktuality", "Kalendář akcí",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.organisations.itemscope import ItemIndex, explicit_item, plan_number
 from tests.extract.blocks import blocks
 from tests.extract.test_organisations import with_plan

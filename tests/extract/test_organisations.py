@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract import attendees, organisations
 from tests.extract.blocks import blocks
 

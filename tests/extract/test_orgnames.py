@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import BlockView
+from pipeline.extract.model import BlockView
 from pipeline.extract.organisations.names import (find_mentions, ico_valid, merge_names, mentions_in_span, nominative,
                                                   sentences, split_legal_form)
 from tests.extract.blocks import blocks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import BlockView
+from pipeline.extract.model import BlockView
 from pipeline.extract.organisations.tables import Tables, header_kind
 from tests.extract.blocks import blocks
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pipeline.evaluate import fold
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.plan import extract
 from tests.extract.blocks import blocks
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.plan import extract
 from pipeline.extract.plan.rules import part_order
 from tests.extract.blocks import blocks

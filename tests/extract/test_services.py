@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract import organisations, services
 from pipeline.extract.services import find_services
 from tests.extract.blocks import blocks

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.attendees.full_names import with_full_names
 from pipeline.extract.attendees.lists import Rows
 from pipeline.extract.attendees.sections import from_lists
@@ -51,6 +51,11 @@ from pipeline.extract.attendees.running_text import from_text, plan_blocks
 
 
 TABLE = "attendees"
+
+
+# What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
+REQUIRES: tuple[str, ...] = ('agenda_items', 'goals', 'measures', 'activities')
+PRODUCES: tuple[str, ...] = ('attendees',)
 
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.common import fold
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
-from pipeline.extract.attendees.text import DASHES, fold_keep_length
 from pipeline.extract.attendees.labels import label_patterns
 
 
@@ -48,7 +46,7 @@ def _cut_run(text: str, lex: Lexicon) -> str:
         if word.start() > 0 and word.group()[0].isupper() and fold(word.group()) in lex.clause_openers:
             text = text[:word.start()]
             break
-    label = label_patterns()[1].search(fold_keep_length(text))
+    label = label_patterns()[1].search(fold(text))
     return text[:label.start()] if label else text
 
 
@@ -138,3 +136,4 @@ def leading_org(line: str, lex: Lexicon) -> str | None:
             head = head[:-len(form)].rstrip(" ,")
             break
     return head or None
+from pipeline.extract.text import DASHES, fold

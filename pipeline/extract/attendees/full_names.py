@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.common import fold
+from pipeline.extract.text import fold
 
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 

@@ -8,9 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.common import fold
 from pipeline.extract.attendees.lexicon import lexicon
-from pipeline.extract.attendees.text import fold_keep_length
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +48,7 @@ class Label:
 def labels_in(line: str, offset: int, kind: str) -> list[Label]:
     """The attendance labels of a line and the span of each one's value (to the next label)."""
     start_re, inside_re = label_patterns()
-    folded = fold_keep_length(line)
+    folded = fold(line)
     found: list[tuple[int, str, int]] = []
     first = start_re.match(folded)
     opening = _opening_label(line, first, kind) if first else None
@@ -130,3 +128,4 @@ def is_responsibility(line: str) -> bool:
 def names_nobody(text: str) -> bool:
     folded = fold(text)
     return any(phrase in folded for phrase in lexicon().nobody)
+from pipeline.extract.text import fold

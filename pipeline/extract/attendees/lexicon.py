@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.config import load
-from pipeline.extract.common import fold
+from pipeline.extract.text import fold
 
 
 # Keys of [names] in configs/organisations.toml whose words start an organisation's name.

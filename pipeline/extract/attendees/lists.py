@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extract import BlockView
-from pipeline.extract.common import fold, span_row
+from pipeline.extract.model import BlockView
+from pipeline.extract.text import DASHES, fold
+from pipeline.extract.common import span_row
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
-from pipeline.extract.attendees.text import DASHES
 from pipeline.extract.attendees.names import Person, is_title_word, person_candidates
 from pipeline.extract.attendees.affiliation import clean_org, looks_like_org
 

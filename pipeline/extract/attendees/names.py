@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.common import fold
+from pipeline.extract.text import fold
 from pipeline.extract.nlp import nlp, tokenize
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 

@@ -12,10 +12,9 @@ from typing import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract import BlockView, Extraction
-from pipeline.extract.common import fold
+from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
-from pipeline.extract.attendees.text import DASHES, Line, lines
 from pipeline.extract.attendees.names import (Person, intro_matches, is_marker_tok, is_title_word, person_candidates,
                                               street, strong, tokens_of)
 from pipeline.extract.attendees.labels import is_responsibility
@@ -78,7 +77,7 @@ def from_text(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int, 
 _REPORT_LINE = re.compile(r"\s*[-•–*·]?\s*(?P<org>[^():]{2,60}?)\s*\((?P<name>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+)\)\s*:\s*\S")
 
 
-def _reporting_surname(block: BlockView, line: Line) -> Person | None:
+def _reporting_surname(block: BlockView, line: Span) -> Person | None:
     """Terse minutes write who reported after her organisation: "- Domov Vesna (Čáp): kapacita
     ...", "MP (Hendrych): pochůzky ..." — a capitalised word in parentheses before the colon.
     The surname takes the person's full name from the attendance (see `full_names`)."""
@@ -90,7 +89,7 @@ def _reporting_surname(block: BlockView, line: Line) -> Person | None:
                   organisation=clean_org(match.group("org"), lexicon()), tail=start + len(match.group("name")))
 
 
-def _signer(block: BlockView, line: Line) -> Person | None:
+def _signer(block: BlockView, line: Span) -> Person | None:
     """A line that is one person's name and nothing else (titles allowed)."""
     people = [p for p in person_candidates(block.text, line.start, line.end) if strong(p)]
     if len(people) != 1:
@@ -103,7 +102,7 @@ def _signer(block: BlockView, line: Line) -> Person | None:
     return person if not after.strip(" .,\t") else None
 
 
-def _speakers(block: BlockView, line: Line, in_plan: bool = False) -> Iterator[tuple[Person, str]]:
+def _speakers(block: BlockView, line: Span, in_plan: bool = False) -> Iterator[tuple[Person, str]]:
     """Persons of one line of running text with the roles the text gives them, if any."""
     doc, lex = tokens_of(block.text), lexicon()
     people = [p for p in person_candidates(block.text, line.start, line.end)
@@ -127,7 +126,7 @@ def _speakers(block: BlockView, line: Line, in_plan: bool = False) -> Iterator[t
 _ORIGIN = re.compile(r"\s*,?\s*(?:z|ze|za)\s+(?:organizace|organizaci|společnosti|spolku|sdružení|firmy|ústavu)\s+")
 
 
-def _origin_org(block: BlockView, person: Person, line: Line) -> None:
+def _origin_org(block: BlockView, person: Person, line: Span) -> None:
     """The organisation a person comes from, written after her name: "PhDr. X ze společnosti
     Analytika Y s.r.o., která ...", "Bc. X z organizace Z, z. s."."""
     if person.organisation is not None:
@@ -137,7 +136,7 @@ def _origin_org(block: BlockView, person: Person, line: Line) -> None:
         person.organisation = clean_org(block.text[match.end():line.end], lexicon())
 
 
-def _sentence(doc: Doc, person: Person, line: Line) -> tuple[int, int]:
+def _sentence(doc: Doc, person: Person, line: Span) -> tuple[int, int]:
     """The character span of the sentence (within the line) that names `person`: up to the
     full stops around it ("Mgr." and "J." are single tokens, so they end no sentence)."""
     start, end = line.start, line.end
@@ -152,7 +151,7 @@ def _sentence(doc: Doc, person: Person, line: Line) -> tuple[int, int]:
     return start, end
 
 
-def _joins_the_group(doc: Doc, person: Person, line: Line, lex: Lexicon) -> bool:
+def _joins_the_group(doc: Doc, person: Person, line: Span, lex: Lexicon) -> bool:
     """A sentence that names the group's (new) members: "Novými členy skupiny jsou Bc. X (Org)
     a Mgr. Y", "Mgr. Z se stala novou členkou PS". The membership phrase (a word for a member
     near a word for joining) stands before the person, or right after her name and a few
@@ -223,7 +222,7 @@ def _meeting_near(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _verb_role(doc: Doc, person: Person, line: Line, lex: Lexicon) -> str | None:
+def _verb_role(doc: Doc, person: Person, line: Span, lex: Lexicon) -> str | None:
     """"Mgr. Tomáš Jelínek shrnul ...", "Ing. X (za KÚHK) informovala", "Jednání vedla Mgr. X"."""
     first = _token_at(doc, person.start)
     if first > 0 and doc[first - 1].idx >= line.start:
@@ -235,7 +234,7 @@ def _verb_role(doc: Doc, person: Person, line: Line, lex: Lexicon) -> str | None
     return _verb_before(doc, first, line, lex) or _verb_after(doc, person, line, lex)
 
 
-def _verb_after(doc: Doc, person: Person, line: Line, lex: Lexicon) -> str | None:
+def _verb_after(doc: Doc, person: Person, line: Span, lex: Lexicon) -> str | None:
     i, depth, seen = _token_at(doc, person.tail), 0, 0
     while i < len(doc) and doc[i].idx < line.end and seen < 14:
         tok = doc[i]
@@ -252,7 +251,7 @@ def _verb_after(doc: Doc, person: Person, line: Line, lex: Lexicon) -> str | Non
     return None
 
 
-def _verb_before(doc: Doc, first: int, line: Line, lex: Lexicon) -> str | None:
+def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> str | None:
     """A verb just before the name, with at most a few function words between
     ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová")."""
     i, gap = first - 1, 0
@@ -270,7 +269,7 @@ def _verb_before(doc: Doc, first: int, line: Line, lex: Lexicon) -> str | None:
     return None
 
 
-def _intro_role(doc: Doc, person: Person, line: Line) -> str | None:
+def _intro_role(doc: Doc, person: Person, line: Span) -> str | None:
     """"Úvodní slovo K. Pelikánová": an intro phrase right before the name."""
     first = _token_at(doc, person.start)
     for s, e in intro_matches(line.block.text):
@@ -282,7 +281,7 @@ def _intro_role(doc: Doc, person: Person, line: Line) -> str | None:
     return None
 
 
-def _colon_role(block: BlockView, person: Person, line: Line) -> str | None:
+def _colon_role(block: BlockView, person: Person, line: Span) -> str | None:
     """A line opened by a name and a colon reports what she said ("Mgr. Nová: služba má
     volnou kapacitu"); so does a name, a dash and a presentation ("p. Malý – informace o ...").
     An organisation in parentheses after the name is hers."""
@@ -303,7 +302,7 @@ def _colon_role(block: BlockView, person: Person, line: Line) -> str | None:
     return None
 
 
-def _presenters(block: BlockView, line: Line, people: list[Person]) -> list[Person]:
+def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Person]:
     """A parenthesised list of persons only, in an agenda line that presents something
     ("Firma X, s.r.o. – představení analýzy (p. Mühl, p. Šimůnková)"), or right after the
     organisation that opens a report ("b) Charita Kyjov, z. s. (Mgr. X) – otevírá ...").

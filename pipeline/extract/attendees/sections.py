@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from pipeline.extract import BlockView
-from pipeline.extract.attendees.text import fold_keep_length, lines
+from pipeline.extract.model import BlockView
+from pipeline.extract.text import fold, lines
 from pipeline.extract.attendees.labels import Label, is_responsibility, label_patterns, labels_in, names_nobody
 from pipeline.extract.attendees.lists import Rows, emit
 from pipeline.extract.attendees.tables import TextTable, from_table, text_tables, word_table
@@ -72,7 +72,7 @@ def _is_layout_cell(cell: BlockView) -> bool:
         return False
     opening = label_patterns()[0]
     labelled = [line for line in lines(cell)
-                if opening.match(fold_keep_length(line.text)) and labels_in(line.text, line.start, "paragraph")]
+                if opening.match(fold(line.text)) and labels_in(line.text, line.start, "paragraph")]
     return len(labelled) >= 2
 
 

@@ -17,14 +17,13 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView
-from pipeline.extract.common import fold
+from pipeline.extract.model import BlockView
+from pipeline.extract.text import fold, lines
 from pipeline.extract.attendees.lexicon import lexicon
 from pipeline.extract.attendees.names import Person
 from pipeline.extract.attendees.labels import labels_in, names_nobody
 from pipeline.extract.attendees.affiliation import clean_org
 from pipeline.extract.attendees.lists import Rows, emit, people_in
-from pipeline.extract.attendees.text import lines
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.document_fields.document import Document
 from pipeline.extract.document_fields.project import find_project_reg_no
 from pipeline.extract.document_fields.title import find_title, title_text
@@ -42,6 +42,11 @@ from pipeline.extract.document_fields.recorders import find_recorders
 
 FIELDS = ("title", "meeting_date", "meeting_time", "location", "working_group", "planning_area",
           "recorded_by", "next_meeting_date", "project_reg_no")
+
+
+# What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
+REQUIRES: tuple[str, ...] = ()
+PRODUCES: tuple[str, ...] = ('fields',)
 
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
-from pipeline.extract.document_fields.document import Document, Line, cfg, fold1, label_end
+from pipeline.extract.document_fields.document import Document, Line, cfg, label_end
+from pipeline.extract.text import fold
 from pipeline.extract.document_fields.project import find_project_reg_no_in
 
 
@@ -156,7 +157,7 @@ def _most_named_area(doc: Document) -> str | None:
     counts: dict[str, int] = {}
     for line in doc.body:
         for found in set(areas_in(line.text)):
-            key = fold1(found.removeprefix("ORP ").removeprefix("SO ORP "))[:5]
+            key = fold(found.removeprefix("ORP ").removeprefix("SO ORP "))[:5]
             counts[key] = counts.get(key, 0) + 1
     if not counts:
         return None
@@ -165,6 +166,6 @@ def _most_named_area(doc: Document) -> str | None:
         return None
     for line in doc.body:
         for found in areas_in(line.text):
-            if fold1(found.removeprefix("ORP ").removeprefix("SO ORP "))[:5] == key:
+            if fold(found.removeprefix("ORP ").removeprefix("SO ORP "))[:5] == key:
                 return found
     return None

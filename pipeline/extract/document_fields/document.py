@@ -6,13 +6,13 @@ folding; the domain words of configs/meeting.toml."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView
+from pipeline.extract.model import BlockView
+from pipeline.extract.text import fold
 
 
 HEAD_UNITS = 12        # the head of the minutes: this many paragraphs (a list or table counts once)
@@ -66,27 +66,9 @@ def document_lines(blocks: Sequence[BlockView]) -> list[Line]:
     return lines
 
 
-_FOLD_TABLE: dict[int, str] = {}
-
-
-def _fold_char(char: str) -> str:
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    lower = (base if len(base) == 1 else char).lower()
-    return lower if len(lower) == 1 else char
-
-
-@lru_cache(maxsize=8192)
-def fold1(text: str) -> str:
-    """Lower-case without diacritics, one character for one (offsets stay valid)."""
-    for char in set(text):
-        if ord(char) not in _FOLD_TABLE:
-            _FOLD_TABLE[ord(char)] = _fold_char(char)
-    return text.translate(_FOLD_TABLE)
-
-
 @lru_cache(maxsize=None)
 def _label_pattern(labels: tuple[str, ...], space_ok: bool) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(fold1(label)).replace(r"\ ", r"\s+")
+    alternatives = "|".join(re.escape(fold(label)).replace(r"\ ", r"\s+")
                             for label in sorted(labels, key=len, reverse=True))
     separator = r"\.?\s*(?:[:\t–—-]\s*|$)" + (r"|\s+(?=\S)" if space_ok else "")
     return re.compile(rf"\s*(?:{alternatives})(?:{separator})")
@@ -96,13 +78,13 @@ def label_end(text: str, labels: Iterable[str], space_ok: bool = False) -> int |
     """Where the value after a leading label starts ("Místo konání:\\tradnice" -> at "radnice"),
     or None. A label must be followed by a colon, tab, dash or the end; with `space_ok`
     a plain space will do ("Zapsala Leona Hájková")."""
-    match = _label_pattern(tuple(labels), space_ok).match(fold1(text))
+    match = _label_pattern(tuple(labels), space_ok).match(fold(text))
     return match.end() if match else None
 
 
 @lru_cache(maxsize=None)
 def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(fold1(p)) for p in sorted(phrases, key=len, reverse=True))
+    alternatives = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
@@ -120,7 +102,7 @@ def last_phrase(folded: str, phrases: Iterable[str]) -> int:
 
 @lru_cache(maxsize=None)
 def phrases_end(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(fold1(p)) for p in sorted(phrases, key=len, reverse=True))
+    alternatives = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})$")
 
 
@@ -130,10 +112,10 @@ def cfg() -> dict[str, Any]:
 
 def starts_with_title_word(text: str) -> bool:
     """"Zápis z jednání …", "ZÁPIS", "Záznam č. 3" — not "Zápis byl schválen"."""
-    folded = fold1(text).strip()
+    folded = fold(text).strip()
     words = cfg()["title"]
-    follow = "|".join(re.escape(fold1(w)) for w in words["next_words"])
-    return any(re.match(rf"{re.escape(fold1(word))}(?:\s*$|\s*[:–-]|\s+(?:{follow})(?!\w))", folded)
+    follow = "|".join(re.escape(fold(w)) for w in words["next_words"])
+    return any(re.match(rf"{re.escape(fold(word))}(?:\s*$|\s*[:–-]|\s+(?:{follow})(?!\w))", folded)
                for word in words["starts"])
 
 

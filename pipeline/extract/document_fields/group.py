@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.dates import find_dates
-from pipeline.extract.document_fields.document import Document, Line, cfg, fold1, label_end
+from pipeline.extract.document_fields.document import Document, Line, cfg, label_end
+from pipeline.extract.text import fold
 from pipeline.extract.document_fields.meeting_dates import next_meeting_cue
 
 
@@ -23,10 +24,10 @@ def _group_name(text: str) -> str | None:
     words = cfg()["group"]
     text = text.strip(" \t–—-:")
     text = re.sub(r"^(?:č\.\s*)?(?:\d{1,2}|[IVX]{1,4})\.?\s*[–—:-]\s*", "", text)
-    folded = fold1(text)
+    folded = fold(text)
     end = len(text)
     for stop in words["name_stops"]:
-        match = re.search(rf"(?<!\w){re.escape(fold1(stop.strip()))}", folded)
+        match = re.search(rf"(?<!\w){re.escape(fold(stop.strip()))}", folded)
         if match and match.start() > 0:
             end = min(end, match.start())
     for mention in find_dates(text):
@@ -37,8 +38,8 @@ def _group_name(text: str) -> str | None:
     name = text[:end].strip(" ,.–—-")
     if not name or len(name) < 3 or len(name) > words["max_length"]:
         return None
-    first = fold1(name.split()[0]).strip(".,")
-    if first in {fold1(w) for w in words["not_name_starts"]}:
+    first = fold(name.split()[0]).strip(".,")
+    if first in {fold(w) for w in words["not_name_starts"]}:
         return None
     if not any(c.isalpha() for c in name):
         return None
@@ -48,9 +49,9 @@ def _group_name(text: str) -> str | None:
 def _steering(text: str) -> str | None:
     """The steering group named in `text` ("Řídicí pracovní skupina", "ŘPS"), or None."""
     words = cfg()["group"]
-    folded = fold1(text)
+    folded = fold(text)
     for written, name in words["steering"]:
-        if re.search(rf"(?<!\w){re.escape(fold1(written))}", folded):
+        if re.search(rf"(?<!\w){re.escape(fold(written))}", folded):
             return name
     for abbreviation, name in words["steering_abbreviations"]:
         if re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", text):
@@ -102,7 +103,7 @@ def find_working_group(doc: Document, title: Line | None, title_string: str | No
     if title is not None:
         steering = _steering(title_text_)
         name = _group_after_head(title_text_)
-        if steering and (not name or fold1(name).startswith(("pracovni", "skupin"))):
+        if steering and (not name or fold(name).startswith(("pracovni", "skupin"))):
             return steering
         if name:
             return name

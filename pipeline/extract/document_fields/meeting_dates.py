@@ -14,9 +14,10 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.config import load
-from pipeline.extract import BlockView
+from pipeline.extract.model import BlockView
 from pipeline.extract.dates import DateMention, find_dates
-from pipeline.extract.document_fields.document import Document, Line, cfg, first_phrase, fold1, label_end, last_phrase, phrases_end
+from pipeline.extract.document_fields.document import (Document, Line, cfg, first_phrase, label_end, last_phrase, phrases_end)
+from pipeline.extract.text import fold
 from pipeline.extract.document_fields.title import starts_with_title_word
 
 
@@ -25,7 +26,7 @@ EARLY_UNITS = 6        # a date without a cue counts only this close to the top
 
 def _strip_before_date(folded_prefix: str) -> str:
     """Drop what may stand between a cue and its date: spaces, punctuation, weekday, "v"/"ve"."""
-    weekdays = [fold1(w) for w in load("dates").get("words", {}).get("weekdays", [])]
+    weekdays = [fold(w) for w in load("dates").get("words", {}).get("weekdays", [])]
     text = folded_prefix
     while True:
         previous = text
@@ -39,9 +40,9 @@ def _strip_before_date(folded_prefix: str) -> str:
 
 def _prefix_label(prefix: str, labels: Iterable[str]) -> str | None:
     """The label that makes up the whole text before a date ("Datum jednání:" -> "datum jednání")."""
-    stripped = _strip_before_date(fold1(prefix)).strip()
+    stripped = _strip_before_date(fold(prefix)).strip()
     for label in sorted(labels, key=len, reverse=True):
-        if stripped == fold1(label).strip(" .:"):
+        if stripped == fold(label).strip(" .:"):
             return label
     return None
 
@@ -60,8 +61,8 @@ def _cell_label(doc: Document, block: BlockView, labels: Iterable[str]) -> str |
 def _in_range(text: str, mention: DateMention) -> bool:
     """A date that opens or closes a range ("od 31. 7. do 4. 8. 2017", "13. – 14. září")."""
     words = cfg()["dates"]
-    before = fold1(text[:mention.start]).rstrip()
-    after = fold1(text[mention.end:]).lstrip()
+    before = fold(text[:mention.start]).rstrip()
+    after = fold(text[mention.end:]).lstrip()
     if re.search(r"\d\.?\s*[-–—]$", before):  # "13. – 14. září"
         return True
     if first_phrase(before, words["range_before"]) >= 0 and phrases_end(tuple(words["range_before"])).search(before):
@@ -74,12 +75,12 @@ def _in_range(text: str, mention: DateMention) -> bool:
 
 def next_meeting_cue(text: str) -> int:
     """Where a next-meeting cue ("Další jednání", "Příští setkání") starts in a line, or -1."""
-    return first_phrase(fold1(text), cfg()["labels"]["next_meeting"])
+    return first_phrase(fold(text), cfg()["labels"]["next_meeting"])
 
 
 def _is_signature_line(prefix: str) -> bool:
     """"V Jilemnici dne", "Ve Vsetíně, dne", "Liberec," before a date that ends the line."""
-    folded = fold1(prefix).strip()
+    folded = fold(prefix).strip()
     return bool(re.fullmatch(r"(?:ve?\s+\S+(?:\s+\S+)?\s*,?\s*(?:dne)?|[^\d,:]{2,30},\s*(?:dne)?|dne\s*:?)", folded))
 
 
@@ -103,7 +104,7 @@ def _other_event(folded_prefix: str) -> bool:
     other = last_phrase(folded_prefix, words["other_event_cues"])
     if other < 0:
         return False
-    own = [c for c in words["inline_cues"] if fold1(c) not in ("dne", "ze dne")]
+    own = [c for c in words["inline_cues"] if fold(c) not in ("dne", "ze dne")]
     return last_phrase(folded_prefix, own) < other
 
 
@@ -163,10 +164,10 @@ def date_score(doc: Document, line: Line, mention: DateMention, title: Line | No
             return 20
         if in_head:
             return 100
-        return 0 if fold1(label) in {"dne", "ze dne", "kdy"} else 60
+        return 0 if fold(label) in {"dne", "ze dne", "kdy"} else 60
     if title is not None and line.block is title.block:
         return 95
-    folded_prefix = _strip_before_date(fold1(text[:mention.start]))
+    folded_prefix = _strip_before_date(fold(text[:mention.start]))
     if _other_event(folded_prefix):
         return 15 if in_signature else 0
     if in_head and _ends_with_cue(folded_prefix):

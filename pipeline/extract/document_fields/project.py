@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from pipeline.extract.document_fields.document import Document, cfg, first_phrase, fold1
+from pipeline.extract.document_fields.document import Document, cfg, first_phrase
+from pipeline.extract.text import fold
 
 
 _REG_NO = re.compile(r"CZ\.\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:\s?/\s?\d[\d._]*\d){2,4}")
@@ -22,6 +23,6 @@ def find_project_reg_no(doc: Document) -> str | None:
     found = [(line, find_project_reg_no_in(line.text)) for line in doc.lines]
     found = [(line, number) for line, number in found if number]
     for line, number in found:
-        if first_phrase(fold1(line.text), [label.rstrip(".") for label in labels]) >= 0:
+        if first_phrase(fold(line.text), [label.rstrip(".") for label in labels]) >= 0:
             return number
     return found[0][1] if found else None

@@ -7,7 +7,8 @@ import re
 
 from pipeline.config import load
 from pipeline.extract.dates import find_dates
-from pipeline.extract.document_fields.document import Document, cfg, fold1, label_end
+from pipeline.extract.document_fields.document import Document, cfg, label_end
+from pipeline.extract.text import fold
 
 
 def _title_words() -> list[str]:
@@ -52,8 +53,8 @@ def _joined_recorder_label(text: str) -> int | None:
                      r"\s*[:\t]\s*", text)
     if match is None:
         return None
-    recorders = {fold1(label) for label in cfg()["labels"]["recorder"]}
-    parts = [fold1(part) for part in re.split(r"\s*,\s*|\s+(?:a|i)\s+|\s*/\s*(?!a\b)", match.group(1)) if part]
+    recorders = {fold(label) for label in cfg()["labels"]["recorder"]}
+    parts = [fold(part) for part in re.split(r"\s*,\s*|\s+(?:a|i)\s+|\s*/\s*(?!a\b)", match.group(1)) if part]
     return match.end() if len(parts) >= 2 and any(part in recorders for part in parts) else None
 
 

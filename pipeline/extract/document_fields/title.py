@@ -4,8 +4,8 @@ not a running header, emblem, logo or project line."""
 from __future__ import annotations
 
 import re
-from pipeline.extract.document_fields.document import (Document, Line, cfg, first_phrase, fold1, phrases_end,
-                                                        starts_with_title_word)
+from pipeline.extract.document_fields.document import (Document, Line, cfg, first_phrase, phrases_end, starts_with_title_word)
+from pipeline.extract.text import fold
 from pipeline.extract.document_fields.project import find_project_reg_no_in
 
 
@@ -13,11 +13,11 @@ TITLE_SEARCH_LINES = 40  # a heading "Zápis ..." further down is a section, not
 
 
 def _is_boilerplate(text: str) -> bool:
-    folded = fold1(text)
+    folded = fold(text)
     words = cfg()["title"]
     if any(sep in text for sep in words["breadcrumbs"]) and len(text) < 200:
         return True
-    return any(folded.startswith(fold1(word)) for word in words["boilerplate"]) or bool(find_project_reg_no_in(text))
+    return any(folded.startswith(fold(word)) for word in words["boilerplate"]) or bool(find_project_reg_no_in(text))
 
 
 def find_title(doc: Document) -> Line | None:
@@ -52,14 +52,14 @@ def title_text(doc: Document, line: Line) -> str:
     following = doc.next_line(line)
     if following is not None and following.block is not line.block and len(following.text) < 150:
         words = cfg()["title"]
-        folded_next = fold1(following.text)
+        folded_next = fold(following.text)
         bare = (len(text.split()) <= 2 or _numbered_title_word(text)) \
             and any(folded_next.startswith(c) for c in words["continuations"])
-        dangling = first_phrase(fold1(text.split()[-1]) if text.split() else "", words["dangling_words"]) == 0
+        dangling = first_phrase(fold(text.split()[-1]) if text.split() else "", words["dangling_words"]) == 0
         wrapped = line.block.kind == following.block.kind == "heading" and line.block.level == following.block.level \
             and (following.text[:1].islower() or dangling)
-        open_ended = phrases_end(tuple(words["open_endings"])).search(fold1(text)) \
-            and any(folded_next.startswith(fold1(c)) for c in words["group_continuations"])
+        open_ended = phrases_end(tuple(words["open_endings"])).search(fold(text)) \
+            and any(folded_next.startswith(fold(c)) for c in words["group_continuations"])
         if bare or open_ended or wrapped:
             text = f"{text} {following.text.strip()}"
     return re.sub(r"\s+", " ", text)
@@ -67,5 +67,5 @@ def title_text(doc: Document, line: Line) -> str:
 
 def _numbered_title_word(text: str) -> bool:
     """A title word with only the minutes' number after it: "Zápis č. 4/2022", "ZÁPIS 12/2023"."""
-    starts = "|".join(re.escape(fold1(w)) for w in cfg()["title"]["starts"])
-    return bool(re.fullmatch(rf"(?:{starts})\s+(?:c\.|cislo)?\s*\d+(?:\s*/\s*\d+)?\.?", fold1(text).strip()))
+    starts = "|".join(re.escape(fold(w)) for w in cfg()["title"]["starts"])
+    return bool(re.fullmatch(rf"(?:{starts})\s+(?:c\.|cislo)?\s*\d+(?:\s*/\s*\d+)?\.?", fold(text).strip()))

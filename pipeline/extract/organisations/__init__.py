@@ -32,8 +32,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from pipeline.extract import BlockView, Extraction
-from pipeline.extract.common import fold, span_row
+from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.common import span_row
+from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.names import Mention, ico_valid
 from pipeline.extract.organisations.roles import TIE_ROLES, RoleHit, role_hits
@@ -121,6 +122,11 @@ def _table_icos(doc: DocOrgs) -> dict[str, str]:
                     if cell.start <= m.start < cell.end:
                         icos.setdefault(m.key, digits)
     return icos
+
+
+# What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
+REQUIRES: tuple[str, ...] = ('attendees', 'agenda_items', 'goals', 'measures', 'activities')
+PRODUCES: tuple[str, ...] = ('organisations',)
 
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:

@@ -28,8 +28,9 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView, Extraction
-from pipeline.extract.common import body_offset, fold, nearest_lower
+from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.common import body_offset, nearest_lower
+from pipeline.extract.text import fold
 from pipeline.extract.organisations.itemscope import ItemIndex, plan_number
 from pipeline.extract.organisations.lexicon import is_verb, lex
 from pipeline.extract.organisations.names import (Mention, find_mentions, sentence_of, sentences, toks, town_noun,

@@ -17,8 +17,9 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView, Extraction
-from pipeline.extract.common import PLAN_TABLES, body_offset, fold
+from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.common import PLAN_TABLES, body_offset
+from pipeline.extract.text import fold
 from pipeline.extract.organisations.textspans import lines, sentence_of
 
 # A plan item's number as written: figures ("2", "1.3.1"), or a capital letter or a Roman

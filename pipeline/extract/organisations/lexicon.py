@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from pipeline.config import load
-from pipeline.extract.common import fold
+from pipeline.extract.text import fold
 from pipeline.extract.nlp import tokenize
 from pipeline.extract.organisations.textspans import Tok
 

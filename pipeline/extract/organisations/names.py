@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.organisations.lexicon import grammar, hard_break, head_at, lex, word_key
 from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ico_valid, is_not_organisation,
                                                       merge_names, nominative, same_org, split_legal_form,

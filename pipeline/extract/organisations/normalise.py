@@ -12,7 +12,7 @@ from functools import lru_cache
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Sequence
 
-from pipeline.extract.common import fold
+from pipeline.extract.text import fold
 from pipeline.extract.organisations.lexicon import grammar, legal_at, lex
 from pipeline.extract.organisations.textspans import toks
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract import BlockView
-from pipeline.extract.common import body_offset, fold, label_match, nearest_lower
+from pipeline.extract.model import BlockView
+from pipeline.extract.common import body_offset, label_match, nearest_lower
+from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
 from pipeline.extract.organisations.names import Mention, flattened_table, lines, sentence_of, slot_spans, toks
 from pipeline.extract.organisations.shapes import person_tokens

@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView
-from pipeline.extract.common import fold
+from pipeline.extract.model import BlockView
+from pipeline.extract.text import fold
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, in_nominative, is_abbreviation,
                                                     is_title, is_verb, legal_at, lex, starts_name, word_key)
 from pipeline.extract.organisations.normalise import (adjective_nominative, capitalise, is_not_organisation, nominative,

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView
+from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb,
                                                     legal_at, lex, word_key)

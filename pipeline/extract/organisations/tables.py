@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract import BlockView
-from pipeline.extract.common import fold
+from pipeline.extract.model import BlockView
+from pipeline.extract.text import fold
 from pipeline.extract.organisations.itemscope import plan_number
 
 # The kinds a header cell may give its column, in the order they are tried.

@@ -40,9 +40,14 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from pipeline.extract import BlockView, Extraction
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.plan.rules import rules
 from pipeline.extract.plan.walker import Walker
+
+
+# What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
+REQUIRES: tuple[str, ...] = ('fields', 'agenda_items')
+PRODUCES: tuple[str, ...] = ('goals', 'measures', 'activities')
 
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.common import fold
+from pipeline.extract.text import fold
 from pipeline.extract.dates import find_dates
 from pipeline.extract.plan.items import after_slide_number
 from pipeline.extract.plan.rules import rules

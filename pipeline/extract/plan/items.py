@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract import BlockView
-from pipeline.extract.common import body_offset, fold
-from pipeline.extract.plan.rules import (SEPARATORS, number_ok, part_order, rules, same_length_fold,
+from pipeline.extract.model import BlockView
+from pipeline.extract.common import body_offset
+from pipeline.extract.text import Span, fold, line_spans
+from pipeline.extract.plan.rules import (SEPARATORS, number_ok, part_order, rules,
                                          written_number)
 
 
@@ -25,15 +26,6 @@ class Hit:
     title_start: int
     title_end: int
     line_end: int  # the end of the line the label is on
-
-
-def lines_of(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line of a block (soft line breaks split lines)."""
-    out, start = [], 0
-    for part in text.split("\n"):
-        out.append((start, start + len(part)))
-        start += len(part) + 1
-    return out
 
 
 def _skip_separators(text: str, pos: int, end: int) -> int:
@@ -133,9 +125,9 @@ def _continues_numbering(previous: str | None, number: str) -> bool:
 
 def block_hits(block: BlockView) -> list[Hit]:
     """Every labelled item in a block, line by line (a list label before the first is skipped)."""
-    text, folded = block.text, same_length_fold(block.text)
+    text, folded = block.text, fold(block.text)
     hits: list[Hit] = []
-    for index, (start, end) in enumerate(lines_of(text)):
+    for index, (start, end) in enumerate(line_spans(text)):
         first = label_at(text, folded, start, end)
         if first is None and index == 0:
             first = label_at(text, folded, start + body_offset(block), end)
@@ -147,25 +139,12 @@ def block_hits(block: BlockView) -> list[Hit]:
 # --------------------------------------------------------------------------- titles and their continuation
 
 
-@dataclass
-class Piece:
-    """A part of a title: a span of one block's text."""
-
-    block: BlockView
-    start: int
-    end: int
-
-    @property
-    def text(self) -> str:
-        return self.block.text[self.start:self.end]
-
-
-def trim(piece: Piece) -> Piece:
+def trim(piece: Span) -> Span:
     """Drop surrounding spaces, separators, the trailing evaluation status of a title part and
     fields written after it ("Termín: 2024", "– realizátor Spolek X; ...")."""
     text = piece.block.text
     start, end = piece.start, piece.end
-    folded = same_length_fold(text)
+    folded = fold(text)
     status = rules().status.search(folded, start, end)
     if status:
         end = status.start()
@@ -181,11 +160,11 @@ def trim(piece: Piece) -> Piece:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:–—-"):
         end -= 1
-    return Piece(piece.block, start, end)
+    return Span(piece.block, start, end)
 
 
-def has_status(piece: Piece) -> bool:
-    return rules().status.search(same_length_fold(piece.block.text), piece.start, piece.end) is not None
+def has_status(piece: Span) -> bool:
+    return rules().status.search(fold(piece.block.text), piece.start, piece.end) is not None
 
 
 def is_field_line(text: str) -> bool:
@@ -199,7 +178,7 @@ def _starts_item(text: str) -> bool:
     if not stripped or stripped[0] in "•·◦▪–-✓*":
         return True
     intro = intro_match(text)
-    return label_at(text, same_length_fold(text), 0, len(text)) is not None or (intro is not None and not intro[3])
+    return label_at(text, fold(text), 0, len(text)) is not None or (intro is not None and not intro[3])
 
 
 def continues(previous: str, line: str) -> bool:
@@ -228,7 +207,7 @@ def continues(previous: str, line: str) -> bool:
     return len(previous) >= r.wrapped_line_chars and not re.search(r"[\d:]", line)
 
 
-def line_up_to(piece: Piece) -> str:
+def line_up_to(piece: Span) -> str:
     """The whole line a title part ends on, label included (its length tells a wrapped line)."""
     line_start = piece.block.text.rfind("\n", 0, piece.end) + 1
     return piece.block.text[line_start:piece.end]
@@ -254,7 +233,7 @@ def can_continue_into(item: BlockView, nxt: BlockView) -> bool:
 def intro_match(text: str) -> tuple[str, str | None, str, bool] | None:
     """(kind of the children, parent number or None, text after the colon, bare) of an
     introduction; a bare one is the noun alone ("Aktivity:")."""
-    folded = same_length_fold(text)
+    folded = fold(text)
     for kind, pattern in rules().intro.items():
         match = pattern.match(folded)
         if match is None:

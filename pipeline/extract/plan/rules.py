@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from pipeline.config import load
-from pipeline.extract.common import fold
+from pipeline.extract.text import fold
 
 KINDS = ("goal", "measure", "activity")
 TABLE = {"goal": "goals", "measure": "measures", "activity": "activities"}
@@ -82,16 +82,6 @@ def part_order(previous: str, part: str) -> tuple[int, int] | None:
 
 
 # --------------------------------------------------------------------------- rules
-
-
-@lru_cache(maxsize=4096)
-def same_length_fold(text: str) -> str:
-    """`fold` character by character, so offsets in the folded text are offsets in the text."""
-    out = []
-    for char in text:
-        folded = fold(char)
-        out.append(folded if len(folded) == 1 else char.lower()[:1] or char)
-    return "".join(out)
 
 
 def _alternation(words: Sequence[str]) -> str:

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from pipeline.extract import BlockView
-from pipeline.extract.common import body_offset, fold
+from pipeline.extract.model import BlockView
+from pipeline.extract.common import body_offset
+from pipeline.extract.text import fold
 from pipeline.extract.plan.children import tokens_of
 from pipeline.extract.plan.items import block_hits
-from pipeline.extract.plan.rules import FIGURES, NUMBER, rules, same_length_fold, written_number
+from pipeline.extract.plan.rules import FIGURES, NUMBER, rules, written_number
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _outline_table(rows: dict[int, dict[int, BlockView]], header_row: int, data_
             kind = kinds[index] if 0 <= index < len(kinds) else None
         else:
             continue
-        labelled = _LEADING_LABEL.match(same_length_fold(title_cell.text))
+        labelled = _LEADING_LABEL.match(fold(title_cell.text))
         if labelled and labelled.group(1) in rules().label_kind:
             kind = rules().label_kind[labelled.group(1)]
         if kind is not None:
@@ -178,7 +179,7 @@ def _cell_number(cell: BlockView | None) -> tuple[str, int] | None:
     """The item number a cell starts with ("1.2", "B.1", "III") and where the text after it starts."""
     if cell is None:
         return None
-    match = re.match(rf"\s*{NUMBER}\s*", same_length_fold(cell.text))
+    match = re.match(rf"\s*{NUMBER}\s*", fold(cell.text))
     number = written_number(cell.text, match) if match else None
     return (number, match.end()) if match and number else None
 
@@ -222,7 +223,7 @@ def flat_table_rows(block: BlockView) -> tuple[str, list[tuple[str, int, int]]] 
 def _header_run(text: str, pos: int) -> tuple[list[str], int]:
     """The column names that open a flattened table ("Opatření č. Název organizace Druh služby"),
     and where the header ends."""
-    folded = same_length_fold(text)
+    folded = fold(text)
     columns: list[str] = []
     while True:
         while pos < len(text) and text[pos].isspace():

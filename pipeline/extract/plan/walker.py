@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.extract import BlockView, Extraction
-from pipeline.extract.common import body_offset, fold, span_row
+from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.common import body_offset, span_row
+from pipeline.extract.text import Span, fold, line_spans
 from pipeline.extract.dates import find_dates
 from pipeline.extract.plan.children import PARAGRAPH_MARKER, label_style, looks_like_items, split_flat_items
-from pipeline.extract.plan.items import (Hit, Piece, after_slide_number, block_hits, can_continue_into,
+from pipeline.extract.plan.items import (Hit, after_slide_number, block_hits, can_continue_into,
                                          continues, could_be_title, has_status, intro_match, is_field_line,
-                                         line_up_to, lines_of, trim)
+                                         line_up_to, trim)
 from pipeline.extract.plan.rules import NUMBER_COLUMN, PARENT, TABLE, rules
 from pipeline.extract.plan.tables import PlanTable, flat_table_rows, plan_tables
 
@@ -88,31 +89,31 @@ class Walker:
     # -- labelled items
 
     def _hits(self, index: int, block: BlockView, hits: list[Hit]) -> None:
-        lines = lines_of(block.text)
+        lines = line_spans(block.text)
         for position, hit in enumerate(hits):
-            pieces = [Piece(block, hit.title_start, hit.title_end)]
+            pieces = [Span(block, hit.title_start, hit.title_end)]
             last_on_line = position == len(hits) - 1 or hits[position + 1].line_end != hit.line_end
             if last_on_line and not has_status(pieces[0]):
                 line_no = next(n for n, (s, e) in enumerate(lines) if s <= hit.title_start <= e)
                 pieces = self._continue_title(index, block, line_no, pieces)
             self._item(hit.kind, hit.number, pieces)
 
-    def _continue_title(self, index: int, block: BlockView, line_no: int, pieces: list[Piece]) -> list[Piece]:
+    def _continue_title(self, index: int, block: BlockView, line_no: int, pieces: list[Span]) -> list[Span]:
         """Add the following lines of the block, then of the next blocks, that carry on the title."""
-        lines = lines_of(block.text)
+        lines = line_spans(block.text)
         for start, end in lines[line_no + 1:]:
-            if not self._join(pieces, Piece(block, start, end)):
+            if not self._join(pieces, Span(block, start, end)):
                 return pieces
         nxt = index + 1
         while nxt < len(self.blocks) and can_continue_into(block, self.blocks[nxt]):
             candidate = self.blocks[nxt]
-            if not all(self._join(pieces, Piece(candidate, s, e)) for s, e in lines_of(candidate.text)):
+            if not all(self._join(pieces, Span(candidate, s, e)) for s, e in line_spans(candidate.text)):
                 break  # a block holding the end of the title and other lines stays for the walk
             self.consumed.add(nxt)
             nxt += 1
         return pieces
 
-    def _join(self, pieces: list[Piece], piece: Piece) -> bool:
+    def _join(self, pieces: list[Span], piece: Span) -> bool:
         """Append `piece` when it carries on the title (or is the title of a bare label);
         True when the title may go on after it."""
         if any(trim(p).end > trim(p).start for p in pieces):
@@ -123,7 +124,7 @@ class Walker:
             pieces.append(piece)
         return ok and not has_status(piece)
 
-    def _item(self, kind: str, number: str | None, pieces: list[Piece]) -> None:
+    def _item(self, kind: str, number: str | None, pieces: list[Span]) -> None:
         """Write one labelled item and make it the context of the items below it."""
         trimmed = [p for p in (trim(p) for p in pieces) if p.end > p.start]
         number = number.rstrip(".") if number else None
@@ -180,7 +181,7 @@ class Walker:
                 number, start = label, body_start
             else:
                 number, start = match.group(1), body_start + match.end()
-            self._item(kind, number, [Piece(block, start, len(block.text))])
+            self._item(kind, number, [Span(block, start, len(block.text))])
             return True
         return False
 
@@ -249,7 +250,7 @@ class Walker:
         """One child item; capacity figures ("počet míst - 10") are not items. A list label, or
         the number a paragraph starts with (`written`), that numbers the item under its parent
         ("3.1.2" under 3.1) is its number."""
-        piece = trim(Piece(block, start, end))
+        piece = trim(Span(block, start, end))
         if piece.end <= piece.start or rules().not_items.match(fold(piece.text)):
             return
         label = (written or block.label or "").rstrip(".")
@@ -261,7 +262,7 @@ class Walker:
     def _table(self, table: PlanTable) -> None:
         """Rows of a table with a number column: one item per row that has a number."""
         for kind, number, cell, start in table.rows:
-            piece = trim(Piece(cell, start, len(cell.text)))
+            piece = trim(Span(cell, start, len(cell.text)))
             if piece.end > piece.start:
                 number = number.rstrip(".")
                 parent = self._parent(kind, number)
@@ -277,7 +278,7 @@ class Walker:
             return False
         kind, rows = parsed
         for number, start, end in rows:
-            piece = trim(Piece(block, start, end))
+            piece = trim(Span(block, start, end))
             if piece.end > piece.start:
                 parent = self._parent(kind, number)
                 self._row(kind, block, piece.start, piece.end, number, parent, piece.text)

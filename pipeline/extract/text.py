@@ -1,0 +1,78 @@
+"""The shared text layer of the extract stage: one fold, one span of a block, one line splitter.
+
+Every relation reads block text through these, so a way of writing (a ligature, a line break
+inside a cell) is handled once. `fold` keeps one character for one, so an offset found in
+folded text is an offset in the text: no second, offset-keeping fold is needed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.extract.model import BlockView
+
+DASHES = "-–—"  # hyphen, en dash, em dash: what separates a name from its organisation or a range
+_FOLD_TABLE: dict[int, str] = {}
+
+
+def _fold_char(char: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    lower = (base if len(base) == 1 else char).lower()
+    return lower if len(lower) == 1 else char
+
+
+@lru_cache(maxsize=1 << 14)
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one ("Přítomni" -> "pritomni"), so
+    labels written either way match and offsets stay valid. Readers give NFC text."""
+    if text.isascii():
+        return text.lower()
+    for char in set(text):
+        if ord(char) not in _FOLD_TABLE:
+            _FOLD_TABLE[ord(char)] = _fold_char(char)
+    return text.translate(_FOLD_TABLE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of one block's text, `block.text[start:end]`: a line, a cell of a text table,
+    a part of a title. Every row's provenance is such a span."""
+
+    block: BlockView
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """Where it starts: (block id, offset)."""
+        return self.block.block_id, self.start
+
+    def trimmed(self) -> "Span":
+        """The same span without surrounding whitespace."""
+        text, start, end = self.block.text, self.start, self.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(self.block, start, end)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of a text, blank ones included (a block may hold several
+    "Label: value" lines: PDF and plain-text readers keep soft line breaks)."""
+    out, start = [], 0
+    for part in text.split("\n"):
+        out.append((start, start + len(part)))
+        start += len(part) + 1
+    return out
+
+
+def lines(block: BlockView) -> list[Span]:
+    """The lines of a block as spans, blank ones included."""
+    return [Span(block, start, end) for start, end in line_spans(block.text)]
