@@ -35,6 +35,7 @@ from typing import Any
 from pipeline import __version__, tools
 from pipeline.document_rows import pack, unpack
 from pipeline.errors import place_error
+from pipeline.ingest import programs
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CONFIG_DIR = PACKAGE_DIR.parent / "configs"
@@ -174,7 +175,7 @@ class ResultCache:
 
     def version(self, tool: str) -> str:
         if tool not in self._versions:
-            self._versions[tool] = tools.version(tool)
+            self._versions[tool] = programs.version(tool)
         return self._versions[tool]
 
     def put_document(self, doc_id: str, packed: bytes) -> None:

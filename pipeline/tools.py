@@ -5,14 +5,13 @@ once the program is installed, upgraded or removed; a cached result must not
 outlive that. So a reader notes each program it used or needed (`note`), the
 per-file pipeline collects the notes (`start`, `finish`), and the cache keys such a
 result by the program's presence and version (`version`, asked once per run
-and only when some file needs it). A program that ran out of time gives a
+and only when some file needs it: `pipeline.ingest.programs`). A program that ran out of time gives a
 result that is never reused: the next run tries again.
 """
 
 from __future__ import annotations
 
 import contextvars
-import subprocess
 
 USED, MISSING, TIMEOUT = "used", "missing", "timeout"
 NOT_INSTALLED = "none"  # the version of a program that is not there
@@ -38,30 +37,6 @@ def finish(token: contextvars.Token) -> dict[str, str]:
     notes = _NOTES.get() or {}
     _NOTES.reset(token)
     return dict(notes)
-
-
-def version(tool: str) -> str:
-    """What identifies the installed program (its --version line), or NOT_INSTALLED.
-    Costs a process start (LibreOffice about half a second): callers ask once per run."""
-    if tool == "soffice":
-        from pipeline.ingest.office import find_soffice
-
-        binary = find_soffice()
-    elif tool == "tesseract":
-        from pipeline.ingest.pdf import ocr
-
-        binary = ocr.tesseract()  # None without the Czech data too
-    else:
-        raise ValueError(f"unknown external program {tool!r}")
-    if binary is None:
-        return NOT_INSTALLED
-    try:
-        done = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=60,
-                              stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.SubprocessError):
-        return NOT_INSTALLED
-    first = next((line.strip() for line in (done.stdout + done.stderr).splitlines() if line.strip()), "")
-    return f"{binary} {first}"
 
 
 def key(notes: dict[str, str], versions: dict[str, str]) -> dict[str, str]:

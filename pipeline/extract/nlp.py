@@ -17,9 +17,10 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.config import load
+from pipeline.extract.text import fold
 
 # Abbreviations that end in a dot and must not be split from it.
 _ABBREVIATIONS = ["č.", "čj.", "hod.", "tel.", "ul.", "nám.", "p.", "pí.", "sl.", "tj.", "tzv.", "resp.", "např.",
@@ -40,6 +41,7 @@ def nlp() -> Language:
             if lower != word:
                 model.tokenizer.add_special_case(lower, [{ORTH: lower}])
     model.add_pipe("kpss_merge_multiword")
+    model.add_pipe("kpss_fold")
     return model
 
 
@@ -48,6 +50,19 @@ def tokenize(text: str) -> Doc:
     """The tokens of `text`, memoised: the attendee, organisation and service extractors
     all read the same blocks. The Doc is shared: copy it (`doc.copy()`) before changing it."""
     return nlp()(text)
+
+
+if not Token.has_extension("fold"):
+    Token.set_extension("fold", default="")
+
+
+@Language.component("kpss_fold", assigns=["token._.fold"])
+def fold_tokens(doc: Doc) -> Doc:
+    """Every token's folded form (`fold`: lower case, no diacritics), set once, so patterns and
+    relations compare `token._.fold` instead of folding the same word again."""
+    for token in doc:
+        token._.fold = fold(token.text)
+    return doc
 
 
 @Language.component("kpss_merge_multiword")
