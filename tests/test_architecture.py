@@ -31,9 +31,8 @@ def test_no_import_cycle_in_pipeline() -> None:
     pytest.param("pipeline.extract.agenda", marks=CLEAN_SOON),
     pytest.param("pipeline.extract.capacity", marks=CLEAN_SOON),
     pytest.param("pipeline.extract.dates", marks=CLEAN_SOON),
-    pytest.param("pipeline.extract.nlp", marks=CLEAN_SOON),
     pytest.param("pipeline.evaluate", marks=CLEAN_SOON),
-    "pipeline.extract.services", "pipeline.extract.common", "pipeline.extract.text", "pipeline.extract.model",
+    "pipeline.extract.nlp", "pipeline.extract.services", "pipeline.extract.common", "pipeline.extract.text", "pipeline.extract.model",
 ])
 def test_no_czech_word_in_code(prefix: str) -> None:
     assert czech_literals(prefix) == []

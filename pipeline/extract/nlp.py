@@ -22,19 +22,13 @@ from spacy.tokens import Doc, Token
 from pipeline.config import load
 from pipeline.extract.text import fold
 
-# Abbreviations that end in a dot and must not be split from it.
-_ABBREVIATIONS = ["č.", "čj.", "hod.", "tel.", "ul.", "nám.", "p.", "pí.", "sl.", "tj.", "tzv.", "resp.", "např.",
-                  "apod.", "atd.", "odst.", "písm.", "Sb.", "soc.", "org.", "min.", "max.", "cca.", "str.", "r.",
-                  "zák.", "MUDr.", "JUDr.", "doc.", "prof.", "Doc.", "Prof."]
-
-
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """The shared tokenizer pipeline (blank Czech + special cases + merges)."""
     model = spacy.blank("cs")
     people = load("people")
     legal = [v for variants in load("organisations")["legal_forms"].values() for v in variants]
-    for word in {*people["titles_before"], *people["titles_after"], *_ABBREVIATIONS, *legal}:
+    for word in {*people["titles_before"], *people["titles_after"], *load("lexicon")["abbreviations"]["with_dot"], *legal}:
         if " " not in word:
             model.tokenizer.add_special_case(word, [{ORTH: word}])
             lower = word.lower()
@@ -81,7 +75,7 @@ def merge_multiword(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def _phrase_matcher(vocab) -> PhraseMatcher:  # type: ignore[no-untyped-def]
     tokenizer = nlp().tokenizer  # phrases tokenized exactly as documents are, before merging
-    phrases: set[str] = {"č. j.", "č. p.", "s. r. o.", "spol. s r. o."}
+    phrases: set[str] = set(load("lexicon")["abbreviations"]["multiword"])
     for variants in load("organisations")["legal_forms"].values():
         phrases.update(v for v in variants if " " in v and "." in v)
     people = load("people")
@@ -94,7 +88,11 @@ def _phrase_matcher(vocab) -> PhraseMatcher:  # type: ignore[no-untyped-def]
 _THOUSANDS_HEAD = re.compile(r"^\d{1,3}$")
 _THOUSANDS_TAIL = re.compile(r"^\d{3}(,\d+)?$")
 _CLOCK = re.compile(r"^\d{1,2}[,.:]\d{2}$")
-_HOURS = ("hod.", "hod")
+
+
+@lru_cache(maxsize=1)
+def _hour_units() -> frozenset[str]:
+    return frozenset(load("lexicon")["time"]["hour_units"])
 
 
 def _number_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -109,6 +107,6 @@ def _number_runs(doc: Doc) -> list[tuple[int, int]]:
         nxt = doc[i + 1]
         if _THOUSANDS_HEAD.match(text) and _THOUSANDS_TAIL.match(nxt.text):
             runs.append((i, i + 2))
-        if _CLOCK.match(text) and nxt.lower_ in _HOURS:
+        if _CLOCK.match(text) and nxt.lower_ in _hour_units():
             runs.append((i, i + 2))
     return runs

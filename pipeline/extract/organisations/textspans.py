@@ -72,9 +72,8 @@ def _no_sentence_end() -> re.Pattern[str]:
     people = load("people")
     words = {*people["titles_before"], *people["titles_after"], *people["address"], *people.get("ranks", [])}
     words |= {v for vs in load("organisations")["legal_forms"].values() for v in vs if v.endswith(".")}
-    words |= {"č.", "tj.", "tzv.", "resp.", "např.", "apod.", "atd.", "ul.", "nám.", "odst.", "písm.", "soc.",
-              "Sv.", "sv.", "cca.", "r.", "hod.", "min.", "max.", "str.", "tel.", "s.", "o.", "a.", "p.",
-              "mil.", "mld.", "tis."}
+    abbreviations = load("lexicon")["abbreviations"]
+    words |= {*abbreviations["with_dot"], *abbreviations["not_sentence_end"]}
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alternation})$", re.IGNORECASE)
 
