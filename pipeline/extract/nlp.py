@@ -10,6 +10,7 @@ rules and lexicons. Built once per process (`nlp()` is cached).
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
 
@@ -21,6 +22,15 @@ from spacy.tokens import Doc, Token
 
 from pipeline.config import load
 from pipeline.extract.text import fold
+
+# The components after the tokenizer, in order: (the module that registers it, its name). A
+# module registers its components with `@Language.component`/`@Language.factory`, declaring
+# what each assigns and requires (tests/test_architecture.py runs `analyze_pipes`).
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("pipeline.extract.nlp", "kpss_merge_multiword"),
+    ("pipeline.extract.nlp", "kpss_fold"),
+)
+
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
@@ -34,8 +44,9 @@ def nlp() -> Language:
             lower = word.lower()
             if lower != word:
                 model.tokenizer.add_special_case(lower, [{ORTH: lower}])
-    model.add_pipe("kpss_merge_multiword")
-    model.add_pipe("kpss_fold")
+    for module, name in COMPONENTS:
+        importlib.import_module(module)
+        model.add_pipe(name)
     return model
 
 
