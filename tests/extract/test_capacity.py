@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import capacity, organisations, services
+from pipeline.extract import annotate, capacity, organisations, services
 from tests.extract.blocks import blocks
 from tests.extract.test_organisations import with_plan
 
@@ -16,7 +16,7 @@ def run(*lines: str) -> list[dict]:
     result = with_plan(items)
     organisations.extract(items, result)
     services.extract(items, result)
-    capacity.extract(items, result)
+    capacity.extract(annotate(items), result)
     for row in result.tables["capacity_changes"]:
         block = items[row["block_id"]]
         assert block.text[row["char_start"]:row["char_end"]] == row["raw_text"]

@@ -1,0 +1,154 @@
+"""Capacity changes: every stated capacity, or change of one, that has a figure.
+
+The figures come from the annotate step: `doc.spans["quantity"]` holds each figure with its
+value and the unit the block gives it (the noun after it, before it, or a header before a
+run of figures: `pipeline.extract.spans.quantities`), the ranges ("z 3 lůžek na 15 lůžek",
+"1 - 1,5") and the figures that are something else (money, dates, IČO, percentages, ...),
+which never become rows. This relation adds what only the document knows: the unit of a
+table's unit column or of the sibling lines of a list ("Charita – sociální rehabilitace, 1"
+under a line with "1 úvazek"), and whether a count of persons is a capacity (it needs a cue in
+its own clause: "pro 10 rodičů", "kapacita služby je 40 rodin"; "poradnu využilo 140 klientů"
+and "3 byty byly pronajaty" count what happened).
+
+The kind of change is read by `change.read_change`; a table of capacity columns by
+`columns.Columns`; the plan item (`item_ref`, also from a line that names it: "K opatření
+4.2: ..."), the organisation and the service by `context.Context`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.extract.capacity.change import Reading, read_change
+from pipeline.extract.capacity.context import Context
+from pipeline.extract.capacity.figures import Block, Figure, has_cue, rules
+from pipeline.extract.common import body_offset, span_row
+from pipeline.extract.model import Annotated, BlockView, Extraction
+
+# What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
+REQUIRES: tuple[str, ...] = ('organisations', 'services', 'goals', 'measures', 'activities')
+PRODUCES: tuple[str, ...] = ('capacity_changes',)
+
+
+def extract(document: Annotated, result: Extraction) -> None:
+    """Append the capacity rows of one document to result.tables["capacity_changes"]."""
+    ctx = Context(document, result)
+    rows = []
+    for block in document:
+        if block.region in ("header", "footer"):
+            continue
+        rows.extend(_block_rows(ctx, block))
+    result.tables["capacity_changes"].extend(rows)
+
+
+def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
+    b = ctx.parsed(block)
+    if not b.figures:
+        return []
+    in_list = block.kind == "list_item"
+    unit_fallback = ctx.sibling_unit(block) if in_list else None
+    readings: list[tuple[Figure, Reading]] = []
+    for figure in b.figures.values():
+        pos = figure.start
+        if block.table_id is not None and ctx.columns.in_change_column(block, pos):
+            continue  # "+1,5" beside "9,0" | "10,5": the capacity columns say it
+        if figure.unit is None and block.table_id is not None:
+            figure = replace(figure, unit=ctx.columns.unit(block, pos))
+        if figure.unit is None:
+            if not unit_fallback or not _bare_list_figure(b, figure):
+                continue
+            figure = replace(figure, unit=unit_fallback)
+        if figure.unit in rules().need_cue and not figure.header and not _client_cue(b, figure):
+            continue
+        column = ctx.columns.reading(block, figure)
+        if column == "skip":
+            continue
+        inherited = ctx.inherited_change(block, pos)
+        reading = column or read_change(b, figure, inherited, in_list, ctx.item_creates(block, pos))
+        if reading is not None:
+            readings.append((figure, reading))  # type: ignore[arg-type]
+    rows = []
+    for figure, reading in _merge_restatements(b, readings):
+        pos = figure.start
+        first = b.toks[reading.first]
+        start = figure.start if reading.first == figure.index and not reading.signed else first.idx
+        end = b.toks[reading.last].idx + len(b.toks[reading.last].text)
+        item_ref = ctx.doc.row_number(block) or ctx.doc.items.at(block, pos) or ctx.doc.items.referenced(block, pos)
+        service = ctx.service(block, pos)
+        rows.append(span_row(block, start, end, item_ref=item_ref,
+                             organisation=ctx.organisation(block, pos, item_ref, service), service=service,
+                             unit=figure.unit, change=reading.change, value_from=reading.value_from,
+                             value_to=reading.value_to, delta=_tidy(reading.delta), raw_text=block.text[start:end]))
+    return rows
+
+
+def _tidy(delta: float | None) -> float | None:
+    """A difference without binary noise: 2,8 − 2,0 is 0.8, not 0.7999999999999998."""
+    return None if delta is None else round(delta, 9)
+
+
+def _merge_restatements(b: Block, readings: list[tuple[Figure, Reading]]) -> list[tuple[Figure, Reading]]:
+    """One change stated twice in a row is one row: a change "o 1 lůžko" right followed by
+    the same change from -> to ("(z 42 na 41 lůžek)") keeps the from -> to; one followed by
+    where it ends ("o 0,5 úvazku na 2,5 úvazku", "o 3 místa (na 15 míst)") takes that as its
+    value_to. Both must count the same unit."""
+    out: list[tuple[Figure, Reading]] = []
+    skip: set[int] = set()
+    for k, (figure, reading) in enumerate(readings):
+        if k in skip:
+            continue
+        nxt = readings[k + 1] if k + 1 < len(readings) else None
+        if nxt is not None and reading.delta is not None and reading.value_from is None \
+                and reading.value_to is None and nxt[0].unit == figure.unit \
+                and _restates(b, reading.last, nxt[1].first):
+            other = nxt[1]
+            if other.value_from is not None and other.delta is not None \
+                    and abs(other.delta - reading.delta) < 1e-6:
+                out.append((nxt[0], Reading(other.change, other.value_from, other.value_to, other.delta,
+                                            reading.first, max(other.last, reading.last), reading.signed)))
+                skip.add(k + 1)
+                continue
+            if other.value_from is None and other.change in ("set", reading.change) \
+                    and b.lower[nxt[0].index - 1] in rules().to_words:
+                out.append((figure, Reading(reading.change, None, nxt[0].value, reading.delta, reading.first,
+                                            other.last, reading.signed)))
+                skip.add(k + 1)
+                continue
+        out.append((figure, reading))
+    return out
+
+
+def _restates(b: Block, last: int, first: int) -> bool:
+    """The second statement starts right after the first: nothing but an opening parenthesis,
+    a comma, "tj." or "tedy" between ("o 1 lůžko (z 42 na 41 lůžek)")."""
+    between = b.lower[last + 1:first]
+    return len(between) <= 2 and all(w in rules().restatement for w in between)
+
+
+def _bare_list_figure(b: Block, figure: Figure) -> bool:
+    """A figure standing alone in a list line ("– 1", ", 1", "+ 0,5", "1 - 1,5"), which may
+    take its unit from the sibling lines; not one inside an address ("Kolín 1,")."""
+    offset = body_offset(b.block)
+    if figure.start < offset:
+        return False
+    i, separators = figure.index, rules().list_separators
+    prev_ok = i == 0 or figure.glued in separators or b.toks[i - 1].text in separators \
+        or b.starts[i - 1] < offset
+    next_ok = i + 1 >= len(b.toks) or b.toks[i + 1].text in separators or b.toks[i + 1].text == "."
+    return prev_ok and next_ok
+
+
+def _client_cue(b: Block, figure: Figure) -> bool:
+    """Persons counted as a capacity: "pro 10 rodičů", a capacity, change or new word in the
+    clause ("kapacita služby je 40 rodin", "nová pobočka pro 15 klientů")."""
+    r = rules()
+    if figure.glued in r.plus:
+        return True
+    j = figure.index - 1
+    while j >= 0 and b.lower[j] in r.approximately:
+        j -= 1
+    if j >= 0 and (b.lower[j] in r.designed_for or b.toks[j].text in r.plus or b.lower[j] in r.by_words):
+        return True
+    c_start, c_end = b.clause(figure.start)
+    words = b.words(c_start, c_end)
+    return any(has_cue(words, kind) for kind in ("new", "set", "increase", "decrease"))

@@ -1,0 +1,123 @@
+"""What a figure states: a capacity (set), something new, or a change with its size.
+
+Read in this order, the first that applies wins: a range (from -> to; a dash range only in
+a list), "+ 0,5" (increase), "o 2 lůžka" after an increase or decrease word (delta), a
+header's figure (set), then the cue words of the figure's own comma clause, else of its
+whole clause; a total ("celkem 9 bytů": set); the change the title above names; else set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from pipeline.extract.capacity.figures import Block, Figure, has_cue, rules
+from pipeline.extract.organisations.lexicon import is_verb
+
+
+@dataclass
+class Reading:
+    change: str
+    value_from: float | None
+    value_to: float | None
+    delta: float | None
+    first: int  # token index where the statement starts
+    last: int  # token index where it ends
+    signed: bool = False  # starts at a sign glued to the figure ("+1,0")
+
+
+def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
+                creates: bool = False) -> Reading | None:
+    """What a figure states (see the module docstring for the order); None: no capacity."""
+    i, value = figure.index, figure.value
+    end = figure.unit_end if figure.unit_end is not None else i
+    kind = b.seconds.get(i)
+    if kind is not None and (kind != "dash" or in_list):
+        return None  # the first figure of the range reads it
+    pair = b.ranges.get(i)
+    if pair is not None and (pair.kind != "dash" or in_list):
+        a, z = pair.value_from, pair.value_to
+        return Reading("increase" if z >= a else "decrease", a, z, z - a, pair.first, pair.last)
+    pos = figure.start
+    c_start, c_end = b.clause(pos)
+    p_start, p_end = _piece(b, pos)
+    before_words = b.words(c_start, pos)
+    clause_words = b.words(c_start, c_end)
+    piece_words = b.words(p_start, p_end)
+    if _counts_events(piece_words):
+        return None
+    r = rules()
+    if figure.glued in r.plus:
+        return Reading("increase", None, None, value, i, end, signed=True)
+    if i > 0 and b.toks[i - 1].text in r.plus:
+        return Reading("increase", None, None, value, i - 1, end)
+    by = i - 1
+    while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately):
+        by -= 1  # "o celkem 4 lůžka", "o cca 3 místa"
+    if by >= 0 and b.lower[by] in r.by_words:
+        nearest = _nearest_cue(before_words, ("increase", "decrease")) or inherited
+        if nearest == "decrease":
+            return Reading("decrease", None, None, -value, by, end)
+        if nearest == "increase":
+            return Reading("increase", None, None, value, by, end)
+    if figure.header:
+        return Reading("set", None, value, None, i, end)
+    kind = cue_kind(piece_words)
+    if kind is None and i > 0 and b.lower[i - 1] in r.totals:
+        return Reading("set", None, value, None, i, end)  # "obec má celkem 9 bytů"
+    kind = kind or cue_kind(clause_words)
+    if kind in (None, "increase") and i > 0 and b.lower[i - 1] in r.designed_for:
+        kind = "set"  # "pro 10 rodičů"
+    if kind == "set" and creates and not any(w.startswith(r.existing) for w in clause_words):
+        kind = "new"  # "předpokládaná kapacita 6 lůžek" of a service the plan item creates
+    kind = kind or (inherited if inherited in ("increase", "decrease", "new") else "set")
+    if kind == "set":
+        return Reading("set", None, value, None, i, end)
+    return Reading(kind, None, None, -value if kind == "decrease" else value, i, end)
+
+
+def _nearest_cue(words: Sequence[str], kinds: Sequence[str]) -> str | None:
+    """The kind of the last cue word among `words` ("sníží ... zvýší o 8" -> increase)."""
+    for word in reversed(words):
+        for kind in kinds:
+            if word.startswith(rules().change[kind]):
+                return kind
+    return None
+
+
+def _piece(b: Block, pos: int) -> tuple[int, int]:
+    """The comma clause of a figure: the comma piece that holds it, with the pieces before
+    it down to one that has a verb of its own ("obec má celkem 9 bytů" and "letos se 3 byty
+    pronajaly rodinám" are two; "nový poskytovatel X, o. p. s., s kapacitou
+    20 klientů" is one). A decimal comma ("0,5") does not cut."""
+    start, end = b.clause(pos)
+    text = b.block.text
+    bounds = [start] + [t.idx + 2 for t in b.toks[b.at(start):b.at(end)]
+                        if t.text == "," and t.idx + 1 < end and text[t.idx + 1].isspace()] + [end + 2]
+    index = max(k for k, bound in enumerate(bounds[:-1]) if bound <= pos)
+    piece_end = bounds[index + 1] - 2
+    while index > 0 and not any(is_verb(t.text) for t in b.toks[b.at(bounds[index]):b.at(piece_end)]):
+        index -= 1
+    return bounds[index], piece_end
+
+
+def cue_kind(words: Sequence[str]) -> str | None:
+    """The kind of statement the cue words say: new, decrease (unless a stated capacity
+    is the subject: "kapacita ... snížena"), set, increase; None without a cue."""
+    if has_cue(words, "new"):  # type: ignore[arg-type]
+        return "new"
+    if has_cue(words, "decrease") and not has_cue(words, "set"):  # type: ignore[arg-type]
+        return "decrease"
+    if has_cue(words, "set"):  # type: ignore[arg-type]
+        return "set"
+    if has_cue(words, "increase"):  # type: ignore[arg-type]
+        return "increase"
+    return None
+
+
+def _counts_events(words: Sequence[str]) -> bool:
+    """The piece counts what happened ("3 byty byly pronajaty rodinám", "poradnu využilo 140
+    klientů", "klub uspořádal 4 výlety"), not a capacity: a verb of such an event and no cue of a
+    change or a capacity besides."""
+    if not any(w.startswith(rules().events) for w in words):
+        return False
+    return not any(has_cue(words, kind) for kind in ("increase", "decrease", "set"))  # type: ignore[arg-type]

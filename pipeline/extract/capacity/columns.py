@@ -1,0 +1,122 @@
+"""Capacities a table gives in two columns, before and after ("Kapacita 2023" | "Požadovaná
+kapacita 2024", "Stav" | "Plán"): one row per table row, read at the later column from the
+earlier one: the same figure is a stated capacity (set), two figures a change from -> to, a
+dash before a figure a new capacity. A "Jednotka" column gives the unit of a row's figures, a
+"Změna" column is left to the capacity columns that state the change."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from pipeline.extract.capacity.change import Reading
+from pipeline.extract.capacity.figures import Block, Figure, rules
+from pipeline.extract.model import BlockView
+from pipeline.extract.organisations.context import DocOrgs
+from pipeline.extract.organisations.tables import Cell
+from pipeline.extract.spans.quantities import unit_of
+from pipeline.extract.text import fold
+
+_DASH_ONLY = re.compile(r"\s*[–—-]?\s*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+class Columns:
+    """The capacity columns of a document's tables, found once."""
+
+    def __init__(self, doc: DocOrgs, parsed: Callable[[BlockView], Block]):
+        self.doc = doc
+        self.parsed = parsed
+        self.columns: dict[int, list[int]] = {}  # id of the table -> its capacity columns, in order
+        self.unit_column: dict[int, int] = {}  # id of the table -> its "Jednotka" column
+        self.change_columns: dict[int, set[int]] = {}  # id of the table -> its "Změna" columns
+        r = rules()
+        for table in doc.tables.tables:
+            order = sorted(table.rows)
+            header = table.rows.get(order[0], {}) if order else {}
+            heads = {col: fold(cell.text).strip(" :") for col, cell in header.items()}
+            changes = {col for col, head in heads.items() if head in r.change_columns}
+            cols = sorted(col for col, cell in header.items() if self._capacity_header(cell) and col not in changes)
+            if len(cols) < 2 and len(order) > 1:
+                cols = _sub_header_columns(table.rows[order[1]]) or cols  # "Kapacita" over "2023" | "2024"
+            if len(cols) >= 2:
+                self.columns[id(table)] = cols
+                self.change_columns[id(table)] = changes
+                units = [col for col, head in heads.items() if head in r.unit_columns]
+                if units:
+                    self.unit_column[id(table)] = units[0]
+
+    def _words(self, cell: Cell) -> list[str]:
+        return self.parsed(cell.block).words(cell.start, cell.end)
+
+    def _capacity_header(self, cell: Cell) -> bool:
+        """A header of a capacity column: it names a capacity, a count, a state or a plan."""
+        return any(w.startswith(rules().column_words) for w in self._words(cell))
+
+    def _bare_figure(self, cell: Cell) -> bool:
+        """A cell that holds one figure with its unit and nothing more ("24 lůžek", "0,5 úvazku",
+        "cca 20 míst")."""
+        b = self.parsed(cell.block)
+        lo, hi = b.at(cell.start), b.at(cell.end)
+        if lo < hi and b.lower[lo] in rules().approximately:
+            lo += 1
+        if lo >= hi or not b.toks[lo].text[:1].isdigit() or b.toks[lo]._.value is None:
+            return False
+        rest = [t.text for t in b.toks[lo + 1:hi]]
+        if rest and rest[-1] == ".":
+            rest.pop()
+        return not rest or len(rest) == 1 and rest[0].rstrip(".").isalpha()
+
+    def unit(self, block: BlockView, pos: int) -> str | None:
+        """The unit a table row names in its unit column ("úvazky" -> fte), for a figure in a
+        capacity column of that row."""
+        found = self.doc.tables.locate(block, pos)
+        if not found or id(found[0]) not in self.unit_column or found[1].col not in self.columns[id(found[0])]:
+            return None
+        cell = found[0].rows.get(found[1].row, {}).get(self.unit_column[id(found[0])])
+        words = self._words(cell) if cell is not None else []
+        return unit_of(words[0]) if words else None
+
+    def in_change_column(self, block: BlockView, pos: int) -> bool:
+        """A figure in the "Změna" column of a table whose capacity columns state the change."""
+        found = self.doc.tables.locate(block, pos)
+        return bool(found) and found[1].col in self.change_columns.get(id(found[0]), set())
+
+    def reading(self, block: BlockView, figure: Figure) -> Reading | str | None:
+        """The reading of a figure in a capacity column: "skip" for one a later column reads,
+        a stated capacity for one whose later column says a change in words, None outside
+        such columns or for a cell that says more than a figure."""
+        found = self.doc.tables.locate(block, figure.start)
+        if not found or id(found[0]) not in self.columns:
+            return None
+        table, cell = found
+        cols = self.columns[id(table)]
+        if cell.col not in cols or not self._bare_figure(cell):
+            return None
+        row = table.rows.get(cell.row, {})
+        place = cols.index(cell.col)
+        end = figure.unit_end if figure.unit_end is not None else figure.index
+        later = [row[c] for c in cols[place + 1:] if c in row]
+        if later and self._bare_figure(later[0]):
+            return "skip"
+        if later and later[0].text.strip():
+            return Reading("set", None, figure.value, None, figure.index, end)  # the state before a change
+        earlier = row.get(cols[place - 1]) if place else None
+        if earlier is None:
+            return None
+        if _DASH_ONLY.fullmatch(earlier.text):
+            return Reading("new", None, None, figure.value, figure.index, end)
+        before = [f for f in self.parsed(earlier.block).figures.values() if f.unit in (None, figure.unit)]
+        if not self._bare_figure(earlier) or len(before) != 1:
+            return None
+        a, b = before[0].value, figure.value
+        if abs(a - b) < 1e-9:
+            return Reading("set", None, b, None, figure.index, end)
+        return Reading("increase" if b > a else "decrease", a, b, b - a, figure.index, end)
+
+
+def _sub_header_columns(row: dict) -> list[int]:
+    """A second header row of years under a merged "Kapacita" ("2023" | "2024"): its columns."""
+    filled = {col: cell.text.strip() for col, cell in row.items() if cell.text.strip()}
+    years = [col for col, text in sorted(filled.items()) if _YEAR.fullmatch(text)]
+    return years if len(years) >= 2 and len(years) == len(filled) else []

@@ -1,0 +1,245 @@
+"""Where a figure stands in its document: the list around it, the titles above it, the plan
+item, organisation and service it belongs to. Read from what earlier relations found (plan
+items, organisations, services), never by searching the text for their names again."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.extract.capacity.columns import Columns
+from pipeline.extract.capacity.figures import Block, has_cue
+from pipeline.extract.common import nearest_lower
+from pipeline.extract.model import Annotated, BlockView, Extraction
+from pipeline.extract.organisations.context import DocOrgs
+from pipeline.extract.organisations.tables import ACTOR_KINDS
+
+RUNS = {"responsible", "provider", "applicant", "member"}  # roles of those whose capacity it can be
+
+
+class Context:
+    """What the figures of a document read from around them: lists, titles, organisations."""
+
+    def __init__(self, document: Annotated, result: Extraction):
+        self.document = document
+        self.doc = DocOrgs.shared(document, result)
+        self._parsed: dict[int, Block] = {}
+        self.columns = Columns(self.doc, self.parsed)
+        self.blocks = list(document)
+        self.result = result
+        self.services_by_org = self._services_by_org()
+        # The list structure, found once for the document: per block, the index of its list's
+        # intro line (-1: none) and of the first block after its run of list items (-1: none).
+        levels = [(b.level or 0) if b.kind == "list_item" else None for b in self.blocks]
+        keys = [-1 if level is None else level for level in levels]
+        self._intro = nearest_lower(keys, levels)
+        self._run_end = nearest_lower(keys, levels, backwards=False)
+        self._units: dict[int, frozenset[str]] = {}  # block id -> the units its own figures state
+        self._sibling_units: dict[tuple[int, int, int | None], Counter[str]] = {}
+        self._roles: dict[str, set[str]] | None = None
+        self._orgs_by_item: dict[str, list[str]] | None = None
+
+    def parsed(self, block: BlockView) -> Block:
+        """The block's tokens and figures, read once."""
+        found = self._parsed.get(block.block_id)
+        if found is None:
+            found = self._parsed[block.block_id] = Block(block, self.document.doc(block))
+        return found
+
+    def _services_by_org(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for row in self.result.tables.get("services", []):
+            if row.get("organisation"):
+                out.setdefault(row["service_type"], set()).add(row["organisation"])
+        return out
+
+    def _run(self, block: BlockView) -> tuple[int, int]:
+        """The run of list items of `block`'s level or deeper that holds it: (first, after last)."""
+        index = self.doc.order[block.block_id]
+        end = self._run_end[index]
+        return self._intro[index] + 1, len(self.blocks) if end < 0 else end
+
+    def _units_of(self, block: BlockView) -> frozenset[str]:
+        units = self._units.get(block.block_id)
+        if units is None:
+            units = frozenset(f.unit for f in self.parsed(block).figures.values() if f.unit)
+            self._units[block.block_id] = units
+        return units
+
+    def sibling_unit(self, block: BlockView) -> str | None:
+        """The unit the other lines of the list (its items of the same level) state ("1
+        úvazek"), when they agree. The units of a list are counted once, not once per line."""
+        lo, hi = self._run(block)
+        counts = self._sibling_units.get((lo, hi, block.level))
+        if counts is None:
+            counts = Counter(u for b in self.blocks[lo:hi] if b.level == block.level for u in self._units_of(b))
+            self._sibling_units[(lo, hi, block.level)] = counts
+        own = self._units_of(block)
+        units = {unit for unit, n in counts.items() if n - (unit in own) > 0}
+        return units.pop() if len(units) == 1 else None
+
+    def title_blocks(self, block: BlockView, pos: int) -> list[BlockView]:
+        """The blocks that title a figure: the other cells of its table row, the list's intro
+        line, the plan item's title, and the titles of the item's parents."""
+        out = list(self.doc.row_cells(block))
+        index = self.doc.order[block.block_id]
+        if block.kind == "list_item" and self._intro[index] >= 0:
+            out.append(self.blocks[self._intro[index]])  # the block before the list's run
+        number = self.doc.items.at(block, pos)
+        while number:
+            block_id = self.doc.items.block_of(number)
+            if block_id is not None and block_id != block.block_id:
+                out.append(self.doc.by_id[block_id])
+            number = number.rsplit(".", 1)[0] if "." in number else None
+        return out
+
+    def inherited_change(self, block: BlockView, pos: int) -> str | None:
+        """The change the title above a figure names ("Navýšit kapacitu ..." -> increase)."""
+        titles = self.title_blocks(block, pos)
+        for title in titles[:2 + len(self.doc.row_cells(block))]:
+            words = self.parsed(title).lower
+            for kind in ("new", "decrease", "increase"):
+                if has_cue(words, kind):
+                    return kind
+        return None
+
+    def item_creates(self, block: BlockView, pos: int) -> bool:
+        """The plan item the figure falls under names something new in its title ("Aktivita
+        4.1.3 Zřízení domu na půl cesty")."""
+        number = self.doc.items.at(block, pos)
+        title = self.doc.items.title_of(number, self.doc.by_id) if number else None
+        block_id = self.doc.items.block_of(number) if title is not None else None
+        if block_id is None:
+            return False
+        start = self.doc.by_id[block_id].text.find(title)  # type: ignore[arg-type]
+        return has_cue(self.parsed(self.doc.by_id[block_id]).words(start, start + len(title)), "new")
+
+    def organisation(self, block: BlockView, pos: int, item_ref: str | None, service: str | None) -> str | None:
+        """Whose capacity it is: an organisation in the figure's clause that runs things
+        (nearest before, else after), the organisation of the parent list item or of the
+        table row, the organisation responsible for or providing the plan item (the one that provides the
+        row's service when there are several), one named earlier in the block, else the one the list
+        item just above names."""
+        roles = self._org_roles()
+        s_start, s_end = self.parsed(block).clause(pos)
+        found = [m for m in self.doc.in_block.get(block.block_id, [])
+                 if roles.get(m.key, set()) & RUNS and self.doc.can_provide(m)]
+        in_sentence = [m for m in found if s_start <= m.start < s_end]
+        before = [m for m in in_sentence if m.end <= pos]
+        if before:
+            return before[-1].key
+        if in_sentence:
+            return in_sentence[0].key
+        parent = self.doc.parent_item_org(block)
+        if parent is not None:
+            return parent.key
+        row = [m.key for cell in self.doc.row_cells(block) for m in self.doc.in_block.get(cell.block_id, [])
+               if roles.get(m.key, set()) & RUNS]
+        if row:
+            return row[0]
+        merged = self._merged_row_org(block, roles)
+        if merged:
+            return merged
+        tied = self._item_orgs(item_ref)
+        if service and len(tied) > 1:
+            providing = [o for o in tied if o in self.services_by_org.get(service, set())]
+            if providing:
+                return providing[0]
+        if tied:
+            return tied[0]
+        earlier = [m for m in found if m.end <= pos]
+        if earlier:
+            return earlier[-1].key
+        previous = self._previous_item(block)
+        if previous is not None:
+            named = list(dict.fromkeys(m.key for m in self.doc.in_block.get(previous.block_id, [])
+                                       if roles.get(m.key, set()) & RUNS))
+            if len(named) == 1:
+                return named[0]
+        return None
+
+    def _merged_row_org(self, block: BlockView, roles: dict[str, set[str]]) -> str | None:
+        """The organisation of the row above whose organisation cell is merged over this row's."""
+        above = self.doc.merged_into(block)
+        if above is None:
+            return None
+        table = self.doc.tables.locate(block, 0)[0]  # type: ignore[index]
+        named = [m.key for cell in table.rows[above].values() if table.columns.get(cell.col) in ACTOR_KINDS
+                 for m in self.doc.in_block.get(cell.block.block_id, []) if roles.get(m.key, set()) & RUNS]
+        return named[0] if named else None
+
+    def _previous_item(self, block: BlockView) -> BlockView | None:
+        """The list item right before a list item of the same level: terse minutes go on with
+        the figures of what the line before named ("- X připravuje chráněné bydlení" / "- 2 byty,
+        celkem 6 míst")."""
+        index = self.doc.order[block.block_id]
+        if block.kind != "list_item" or index == 0:
+            return None
+        previous = self.blocks[index - 1]
+        return previous if previous.kind == "list_item" and previous.level == block.level else None
+
+    def _org_roles(self) -> dict[str, set[str]]:
+        """Each organisation's roles in the document (read once: the table is complete here)."""
+        if self._roles is None:
+            self._roles = {}
+            for row in self.result.tables.get("organisations", []):
+                self._roles.setdefault(row["name"], set()).add(row["role"])
+        return self._roles
+
+    def _item_orgs(self, item_ref: str | None) -> list[str]:
+        if not item_ref:
+            return []
+        if self._orgs_by_item is None:
+            rows: dict[str, list[dict]] = {}
+            for row in self.result.tables.get("organisations", []):
+                if row.get("item_ref"):
+                    rows.setdefault(row["item_ref"], []).append(row)
+            self._orgs_by_item = {}
+            for ref, tied in rows.items():
+                tied.sort(key=lambda r: (r["role"] != "responsible", r["block_id"], r["char_start"]))
+                self._orgs_by_item[ref] = list(dict.fromkeys(r["name"] for r in tied))
+        return self._orgs_by_item.get(item_ref, [])
+
+    def service(self, block: BlockView, pos: int) -> str | None:
+        """Which service: one named in the figure's sentence (nearest before, else after), in
+        its block before it, in the field lines above it, in the list item just above, or in the
+        titles above it."""
+        services = self.doc.services_in(block)
+        s_start, s_end = self.parsed(block).sentence(pos)
+        in_sentence = [s for s in services if s_start <= s.start < s_end]
+        before = [s for s in in_sentence if s.end <= pos]
+        if before:
+            return before[-1].service_type
+        if in_sentence:
+            return in_sentence[0].service_type
+        earlier = [s for s in services if s.end <= pos]
+        if earlier:
+            return earlier[-1].service_type
+        field = self._field_service(block, pos)
+        if field:
+            return field
+        previous = self._previous_item(block)
+        if previous is not None and self.doc.services_in(previous):
+            return self.doc.services_in(previous)[-1].service_type
+        for title in self.title_blocks(block, pos):
+            found = self.doc.services_in(title)
+            if found:
+                return found[0].service_type
+        return None
+
+    def _field_service(self, block: BlockView, pos: int) -> str | None:
+        """The service named in the lines just above a figure under the same plan item, below
+        its title: "Plán: terénní program – navýšení o 0,5 úvazku" above "Skutečnost:
+        navýšeno o 0,3 úvazku" (the achieved figure of the planned one)."""
+        item = self.doc.items.at(block, pos)
+        if item is None or block.table_id is not None:
+            return None
+        title = self.doc.items.block_of(item)
+        index = self.doc.order[block.block_id]
+        for prev in reversed(self.blocks[max(0, index - 3):index]):
+            if prev.block_id == title or prev.kind == "heading" or prev.table_id is not None \
+                    or self.doc.items.at(prev, 0) != item:
+                return None
+            found = self.doc.services_in(prev)
+            if found:
+                return found[-1].service_type
+        return None

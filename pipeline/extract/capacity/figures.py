@@ -1,0 +1,150 @@
+"""The capacity relation's view of a block: its tokens (the block's spaCy tokens, spaces
+left out) and its figures, read from the quantity spans of the annotate step
+(`pipeline.extract.spans.quantities`), plus the words of configs/capacity.toml.
+
+Built once per block and shared by every question the relation asks of it (its own figures,
+a sibling line's units, a table cell's figure)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from pipeline.config import load
+from pipeline.extract.model import BlockView
+from pipeline.extract.organisations.textspans import sentence_of
+from pipeline.extract.spans.quantities import KEY, words as quantity_words
+from pipeline.extract.text import fold
+
+
+@dataclass(frozen=True)
+class Rules:
+    """configs/capacity.toml, prepared once per process."""
+
+    need_cue: frozenset[str]
+    change: dict[str, tuple[str, ...]]
+    designed_for: frozenset[str]
+    plus: frozenset[str]
+    by_words: frozenset[str]
+    to_words: frozenset[str]
+    approximately: frozenset[str]
+    totals: frozenset[str]
+    restatement: frozenset[str]
+    list_separators: frozenset[str]
+    events: tuple[str, ...]
+    existing: tuple[str, ...]
+    column_words: tuple[str, ...]
+    unit_columns: frozenset[str]
+    change_columns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    cfg = load("capacity")
+    change, grammar = cfg["change"], cfg["grammar"]
+    return Rules(
+        need_cue=frozenset(cfg["units"]["need_cue"]),
+        change={k: tuple(change[k]) for k in ("increase", "decrease", "new", "set")},
+        designed_for=frozenset(change["designed_for"]),
+        plus=frozenset(change["plus"]),
+        by_words=frozenset(grammar["by_words"]),
+        to_words=quantity_words().to_words,
+        approximately=frozenset(grammar["approximately"]),
+        totals=frozenset(grammar["totals"]),
+        restatement=frozenset(grammar["restatement"]),
+        list_separators=frozenset(grammar["list_separators"]),
+        events=tuple(cfg["not_capacity"]["events"]),
+        existing=tuple(change["existing"]),
+        column_words=tuple(change["column_headers"]),
+        unit_columns=frozenset(fold(w) for w in change["unit_column_headers"]),
+        change_columns=frozenset(fold(w) for w in change["change_column_headers"]),
+    )
+
+
+def has_cue(words: list[str], kind: str) -> bool:
+    """A word of `words` starts with a cue stem of this kind (configs/capacity.toml [change])."""
+    stems = rules().change[kind]
+    return any(w.startswith(stems) for w in words)
+
+
+@dataclass
+class Figure:
+    """A quantity span of a block as the relation reads it (its unit may come from the
+    context: a table's unit column, the sibling lines of a list)."""
+
+    index: int  # token index (in Block.toks)
+    value: float
+    start: int  # character offset of the number (after a sign glued to it)
+    unit: str | None
+    unit_end: int | None  # token index of the unit word, when after the figure
+    header: bool  # the unit came from a header ("počet míst - ...")
+    glued: str  # a sign glued to the figure ("+1,0"), else ""
+
+
+@dataclass(frozen=True)
+class Range:
+    """Two figures read together ("z 3 na 15 lůžek", "1 - 1,5", "1 → 1,5")."""
+
+    kind: str
+    value_from: float
+    value_to: float
+    first: int  # token index where it starts ("z" or the first figure)
+    last: int  # token index where it ends
+    second: int  # token index of the second figure
+
+
+class Block:
+    """One block's tokens, figures and ranges, and its clauses."""
+
+    def __init__(self, block: BlockView, doc: Doc):
+        self.block = block
+        self.toks: list[Token] = [t for t in doc if not t.is_space]
+        self.lower = [t.lower_ for t in self.toks]
+        self.starts = [t.idx for t in self.toks]
+        self.figures: dict[int, Figure] = {}
+        self.ranges: dict[int, Range] = {}  # first figure -> its range
+        self.seconds: dict[int, str] = {}  # second figure of a range -> the range's kind
+        spans = doc.spans[KEY] if KEY in doc.spans else []
+        index = {t.i: k for k, t in enumerate(self.toks)}
+        by_start: dict[int, int] = {}
+        for span in spans:
+            if span.label_ != "quantity":
+                continue
+            q = span._.quantity
+            first, last = index[span.start], index[span.end - 1]
+            k = first + (self.toks[first]._.value is None)  # after a sign written apart ("+ 0,5")
+            glued = self.toks[k].text[0] if q.start != self.toks[k].idx else ""
+            self.figures[k] = Figure(k, q.value, q.start, q.unit, last if last > k else None, q.via == "header", glued)
+            by_start[q.start] = k
+        for span in spans:
+            if span.label_ != "range":
+                continue
+            q = span._.quantity
+            first_figure, last = by_start[q.start], index[span.end - 1]
+            second = max(k for k in self.figures if first_figure < k <= last)
+            self.ranges[first_figure] = Range(q.kind, q.value_from, q.value, index[span.start], last, second)
+            self.seconds[second] = q.kind
+
+    def at(self, pos: int) -> int:
+        """The index of the first token starting at or after character `pos`."""
+        return bisect_left(self.starts, pos)
+
+    def words(self, start: int, end: int) -> list[str]:
+        """The lower-case tokens of block.text[start:end]."""
+        return self.lower[self.at(start):self.at(end)]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence that holds character `pos` (the stage's one sentence splitter, memoised
+        per text; not yet a component of the annotate step)."""
+        return sentence_of(self.block.text, pos)
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause of a figure: its sentence cut at ";"."""
+        start, end = self.sentence(pos)
+        text = self.block.text
+        before = text.rfind(";", start, pos)
+        after = text.find(";", pos, end)
+        return (before + 1 if before >= 0 else start), (after if after >= 0 else end)
