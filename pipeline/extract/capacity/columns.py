@@ -14,7 +14,7 @@ from pipeline.extract.capacity.figures import Block, Figure, rules
 from pipeline.extract.model import BlockView
 from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.tables import Cell
-from pipeline.extract.spans.quantities import unit_of
+from pipeline.extract.spans.quantities import number, unit_of
 from pipeline.extract.text import fold
 
 _DASH_ONLY = re.compile(r"\s*[–—-]?\s*")
@@ -60,7 +60,7 @@ class Columns:
         lo, hi = b.at(cell.start), b.at(cell.end)
         if lo < hi and b.lower[lo] in rules().approximately:
             lo += 1
-        if lo >= hi or not b.toks[lo].text[:1].isdigit() or b.toks[lo]._.value is None:
+        if lo >= hi or not b.toks[lo].text[:1].isdigit() or number(b.toks[lo].text) is None:
             return False
         rest = [t.text for t in b.toks[lo + 1:hi]]
         if rest and rest[-1] == ".":

@@ -7,9 +7,9 @@ a sibling line's units, a table cell's figure)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -97,36 +97,46 @@ class Range:
 
 
 class Block:
-    """One block's tokens, figures and ranges, and its clauses."""
+    """One block's tokens, figures and ranges, and its clauses. Its tokens are listed only when
+    asked for: most blocks have no figure and are read, if at all, for their cue words."""
 
     def __init__(self, block: BlockView, doc: Doc):
         self.block = block
-        self.toks: list[Token] = [t for t in doc if not t.is_space]
-        self.lower = [t.lower_ for t in self.toks]
-        self.starts = [t.idx for t in self.toks]
+        self.doc = doc
         self.figures: dict[int, Figure] = {}
         self.ranges: dict[int, Range] = {}  # first figure -> its range
         self.seconds: dict[int, str] = {}  # second figure of a range -> the range's kind
-        spans = doc.spans[KEY] if KEY in doc.spans else []
-        index = {t.i: k for k, t in enumerate(self.toks)}
+        spans = doc.spans[KEY] if KEY in doc.spans else ()
         by_start: dict[int, int] = {}
         for span in spans:
             if span.label_ != "quantity":
                 continue
             q = span._.quantity
-            first, last = index[span.start], index[span.end - 1]
-            k = first + (self.toks[first]._.value is None)  # after a sign written apart ("+ 0,5")
-            glued = self.toks[k].text[0] if q.start != self.toks[k].idx else ""
+            k = bisect_right(self.starts, q.start) - 1  # the token of the figure (a sign may be glued to it)
+            glued = self.toks[k].text[0] if q.start != self.starts[k] else ""
+            last = self.at(span.end_char) - 1
             self.figures[k] = Figure(k, q.value, q.start, q.unit, last if last > k else None, q.via == "header", glued)
             by_start[q.start] = k
         for span in spans:
             if span.label_ != "range":
                 continue
             q = span._.quantity
-            first_figure, last = by_start[q.start], index[span.end - 1]
+            first_figure, last = by_start[q.start], self.at(span.end_char) - 1
             second = max(k for k in self.figures if first_figure < k <= last)
-            self.ranges[first_figure] = Range(q.kind, q.value_from, q.value, index[span.start], last, second)
+            self.ranges[first_figure] = Range(q.kind, q.value_from, q.value, self.at(span.start_char), last, second)
             self.seconds[second] = q.kind
+
+    @cached_property
+    def toks(self) -> list[Token]:
+        return [t for t in self.doc if not t.is_space]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [t.lower_ for t in self.toks]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [t.idx for t in self.toks]
 
     def at(self, pos: int) -> int:
         """The index of the first token starting at or after character `pos`."""

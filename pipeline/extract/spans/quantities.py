@@ -8,11 +8,13 @@ lůžek na 15 lůžek", "1 - 1,5", "1 → 1,5"), and the figures that are someth
 under its own label so that a relation can tell why: `money`, `percent`, `times`, `clock`,
 `duration`, `distance`, `count` (of meetings, leaflets), `reference` ("č. 12", "113/8", "1.2"),
 `ico`, `phone`, `id_number` (six digits or more), `year`, `date`, `ordinal` ("1. patro").
-The words are data (configs/quantities.toml), the word-class
-rules `[[patterns]]` there.
+The words are data (configs/quantities.toml): units, numerals, and the word classes right
+before or after a figure that make it a distractor. (These are looked up at the figures
+only: a spaCy Matcher predicate on a figure attribute runs on every token and cost more
+than the whole relation.)
 
-Every span carries `span._.quantity`, a `Quantity`; figure tokens carry `token._.value`.
-Space tokens are skipped when looking at neighbours: "z\\n3" reads as "z 3".
+Every span carries `span._.quantity`, a `Quantity`. A block without a digit or a numeral
+gets no group. Space tokens are skipped when looking at neighbours: "z\\n3" reads as "z 3".
 """
 
 from __future__ import annotations
@@ -22,20 +24,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from pipeline.config import load
 from pipeline.extract.dates import find_dates
 from pipeline.extract.organisations.lexicon import is_verb
-from pipeline.extract.patterns import patterns
 
 KEY = "quantity"  # the doc.spans group
 
-for _name in ("value", "number"):
-    if not Token.has_extension(_name):
-        Token.set_extension(_name, default=None if _name == "value" else False)
 if not Span.has_extension(KEY):
     Span.set_extension(KEY, default=None)
 
@@ -71,6 +67,9 @@ class _Words:
     dashes: frozenset[str]
     arrows: frozenset[str]
     signs: frozenset[str]
+    after: dict[str, str]  # word right after a figure -> distractor label
+    before: dict[str, str]  # word right before a figure -> distractor label
+    maybe: re.Pattern[str]  # what a text with a figure holds: a digit or a numeral
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +92,10 @@ def words() -> _Words:
         dashes=frozenset(grammar["range_dashes"]),
         arrows=frozenset(grammar["arrows"]),
         signs=frozenset(grammar["signs"]),
+        after={w: label for label, ws in cfg["distractors"]["after"].items() for w in ws},
+        before={w: label for label, ws in cfg["distractors"]["before"].items() for w in ws},
+        maybe=re.compile(r"\d|\b(?:" + "|".join(sorted(map(re.escape, cfg["numerals"]), key=len, reverse=True))
+                         + r")\b", re.IGNORECASE),
     )
 
 
@@ -124,41 +127,35 @@ def gap(doc: Doc, token: Token) -> bool:
     return bool(token.whitespace_) or (token.i + 1 < len(doc) and doc[token.i + 1].is_space)
 
 
-@lru_cache(maxsize=1)
-def _matcher() -> Matcher:
-    from pipeline.extract.nlp import nlp  # the vocabulary of the shared pipeline
-
-    matcher = Matcher(nlp().vocab)
-    for entry in patterns("quantities"):
-        matcher.add(entry["label"], [entry["pattern"]])
-    return matcher
-
-
-@Language.component("kpss_quantities", assigns=["doc.spans", "token._.value", "token._.number", "span._.quantity"])
+@Language.component("kpss_quantities", assigns=["doc.spans", "span._.quantity"])
 def quantities(doc: Doc) -> Doc:
     """Fill doc.spans["quantity"] with the block's figures, ranges and distractors."""
-    doc.spans[KEY] = _Finder(doc).spans()
+    text = doc.text
+    if words().maybe.search(text):
+        found = _Finder(doc, text).spans()
+        if found:
+            doc.spans[KEY] = found
     return doc
 
 
 class _Finder:
     """The figures of one Doc, read over its non-space tokens."""
 
-    def __init__(self, doc: Doc):
-        self.doc = doc
+    def __init__(self, doc: Doc, text: str):
+        self.doc, self.text = doc, text
         self.w = words()
         self.toks = [t for t in doc if not t.is_space]
+        self.texts = [t.text for t in self.toks]
+        self.lowers = [t.lower_ for t in self.toks]
         self.values: list[float | None] = []
         self.signs: list[str] = []
-        for tok in self.toks:
-            text, sign = tok.text, ""
-            if len(text) > 1 and text[0] in self.w.signs and text[1].isdigit():
-                text, sign = text[1:], text[0]  # "+1,0 úvazku": the sign is glued to the figure
-            value = number(text) if text[:1].isdigit() or has_letter(text) else None
-            self.values.append(value)
+        signs = self.w.signs
+        for word in self.texts:
+            sign = ""
+            if word[0] in signs and len(word) > 1 and word[1].isdigit():
+                word, sign = word[1:], word[0]  # "+1,0 úvazku": the sign is glued to the figure
+            self.values.append(number(word))
             self.signs.append(sign)
-            if value is not None:
-                tok._.value, tok._.number = value, True
 
     def spans(self) -> list[Span]:
         if not any(v is not None for v in self.values):
@@ -168,9 +165,10 @@ class _Finder:
         figures: dict[int, Quantity] = {}
         ends: dict[int, int] = {}  # figure -> index of its last token
         header: tuple[str, int] | None = None  # (unit, index where its clause ends)
+        starts = self.w.header_starts
         for i, tok in enumerate(self.toks):
-            found = self._header_at(i)
-            header = found or header
+            if self.lowers[i] in starts:
+                header = self._header_at(i) or header
             if header and i >= header[1]:
                 header = None
             value = self.values[i]
@@ -204,20 +202,19 @@ class _Finder:
         return span
 
     def _lower(self, i: int) -> str:
-        return self.toks[i].lower_ if 0 <= i < len(self.toks) else ""
+        return self.lowers[i] if 0 <= i < len(self.toks) else ""
 
     def _is_word(self, i: int) -> bool:
-        return has_letter(self.toks[i].text)
+        return has_letter(self.texts[i])
 
     # ----------------------------------------------------------------------- distractors
 
     def _distractors(self) -> dict[int, Span]:
         """The figures that are no quantity: index -> the span that says what they are."""
-        doc, toks, values = self.doc, self.toks, self.values
-        index = {t.i: k for k, t in enumerate(toks)}
+        doc, toks, w = self.doc, self.toks, self.w
         out: dict[int, Span] = {}
-        dates = find_dates(doc.text)
-        for k, value in enumerate(values):
+        dates = find_dates(self.text)
+        for k, value in enumerate(self.values):
             if value is None:
                 continue
             tok, text = toks[k], toks[k].text
@@ -226,29 +223,43 @@ class _Finder:
             digits = text.replace(" ", "").replace(",", "")
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             after = toks[k + 2].text if k + 2 < len(toks) else ""
+            first, last, label = k, k, None
             if date is not None:
                 span = doc.char_span(date.start, date.end, label="date", alignment_mode="expand")
-            elif digits.isdigit() and _YEAR.fullmatch(text):
-                span = Span(doc, tok.i, tok.i + 1, label="year")
+                out[k] = span if span is not None else Span(doc, tok.i, tok.i + 1, label="date")
+                continue
+            if digits.isdigit() and _YEAR.fullmatch(text):
+                label = "year"
             elif digits.isdigit() and len(digits) >= 6:
-                span = Span(doc, tok.i, tok.i + 1, label="id_number")
+                label = "id_number"
             elif nxt is not None and nxt.text in (".", ":", "/") and not gap(doc, nxt) and after[:1].isdigit():
-                span = Span(doc, tok.i, toks[k + 2].i + 1, label="clock" if nxt.text == ":" else "reference")  # "9:30", "1.2"
+                last, label = k + 2, "clock" if nxt.text == ":" else "reference"  # "9:30", "1.2"
             elif nxt is not None and nxt.text == "." and gap(doc, nxt) and k + 2 < len(toks) \
                     and self._is_word(k + 2) and not after[:1].isupper():
-                span = Span(doc, tok.i, nxt.i + 1, label="ordinal")
+                last, label = k + 1, "ordinal"
             elif k > 0 and toks[k - 1].text.endswith("/"):
-                span = Span(doc, toks[k - 1].i, tok.i + 1, label="reference")
+                first, label = k - 1, "reference"
+            elif nxt is not None and nxt.lower_ in w.after:
+                last, label = k + 1, w.after[nxt.lower_]
             else:
-                continue
-            out[k] = span
-        for key, begin, end in _matcher()(doc):
-            label = doc.vocab.strings[key]
-            for tok in doc[begin:end]:
-                k = index.get(tok.i)
-                if k is not None and values[k] is not None and k not in out:
-                    out[k] = Span(doc, begin, end, label=label)
+                first, label = self._word_before(k)
+            if label is not None:
+                out[k] = Span(doc, toks[first].i, toks[last].i + 1, label=label)
         return out
+
+    def _word_before(self, k: int) -> tuple[int, str | None]:
+        """A distractor word right before figure k ("č. 12", "IČO: 123"), or a phone word before
+        its run of figures ("tel. 777 123 456"): (its index, label)."""
+        toks, before = self.toks, self.w.before
+        prev = k - 1 - (k > 1 and toks[k - 1].text == ":")
+        if prev >= 0 and self.lowers[prev] in before:
+            return prev, before[self.lowers[prev]]
+        j = k - 1
+        while j >= 0 and (self.values[j] is not None or toks[j].text == ":"):
+            j -= 1
+        if 0 <= j < k - 1 and before.get(self.lowers[j]) == "phone":
+            return j, "phone"
+        return k, None
 
     # ----------------------------------------------------------------------- units
 
@@ -257,13 +268,13 @@ class _Finder:
         toks, w = self.toks, self.w
         for j in range(i + 1, min(len(toks), i + 5)):
             unit = unit_of(toks[j].text)
-            if unit and toks[j - 1].lower_ in w.not_before_unit:
+            if unit and self.lowers[j - 1] in w.not_before_unit:
                 return None  # "2 pracovní místa": jobs, not places of a service
             if unit:
                 while j + 1 < len(toks) and unit_of(toks[j + 1].text) == unit:
                     j += 1  # "bytových jednotek"
                 return unit, j
-            if not self._is_word(j) or not toks[j].lower_.endswith(w.adjective_endings) or self.values[j] is not None:
+            if not self._is_word(j) or not self.lowers[j].endswith(w.adjective_endings) or self.values[j] is not None:
                 return None
         return None
 
@@ -273,7 +284,7 @@ class _Finder:
         1,0", "úvazek asistenta (0,5)": the head noun, úvazek, is the unit)."""
         toks, w = self.toks, self.w
         j = i - 1
-        while j >= 0 and toks[j].lower_ in w.between:
+        while j >= 0 and self.lowers[j] in w.between:
             j -= 1
         if j < 0 or i - j > 3:
             return None
@@ -295,7 +306,7 @@ class _Finder:
         """A unit header at token i ("počet míst -", "předpokládaný počet uživatelů:") whose unit
         holds for the figures up to the end of its clause: (unit, index where it ends)."""
         toks, w = self.toks, self.w
-        if toks[i].lower_ not in w.header_starts:
+        if self.lowers[i] not in w.header_starts:
             return None
         for header in w.headers:
             n = len(header)
@@ -306,7 +317,7 @@ class _Finder:
                 j += 1
             if j + 1 < len(toks) and unit_of(toks[j].text) and toks[j + 1].text in w.header_separators:
                 end = next((k for k in range(j + 1, len(toks))
-                            if toks[k].lower_ in w.header_starts or toks[k].text in w.clause_ends), len(toks))
+                            if self.lowers[k] in w.header_starts or toks[k].text in w.clause_ends), len(toks))
                 return unit_of(toks[j].text), end  # type: ignore[return-value]
         return None
 
