@@ -344,3 +344,30 @@ def test_a_network_table_with_a_unit_column_years_under_capacity_and_a_change_co
     assert [(r["organisation"], r["unit"], r["change"], r["value_from"], r["value_to"], r["delta"]) for r in rows] == [
         ("Spolek Úkryt", "fte", "increase", 2.5, 3.5, 1.0), ("Spolek Úkryt", "place", "set", None, 12.0, None),
         ("Domov Lipka", "bed", "decrease", 86.0, 80.0, -6.0)]
+
+
+def test_an_arrow_between_two_figures_is_a_change_from_to():
+    assert changes("Kapacita domova se změní 10 → 12 lůžek.") == [("bed", "increase", 10.0, 12.0, 2.0)]
+
+
+def test_the_relation_reads_the_quantity_spans_not_the_text():
+    """The figures are the annotate step's: a quantity span says 5 beds where the text says 4,
+    and a figure whose span was taken away (as a distractor's would be) gives no row."""
+    from spacy.tokens import Span
+
+    from pipeline.extract.spans.quantities import KEY, Quantity
+
+    items = blocks("Domov plánuje navýšení kapacity o 4 lůžka.", "Navýšení o 2 lůžka.")
+    document = annotate(items)
+    first, second = document.docs
+    figure = next(s for s in first.spans[KEY] if s.label_ == "quantity")
+    span = Span(first, figure.start, figure.end, label="quantity")
+    span._.quantity = Quantity(5.0, "bed", figure.start_char)
+    first.spans[KEY] = [span]
+    second.spans[KEY] = []
+    result = with_plan(items)
+    organisations.extract(items, result)
+    services.extract(items, result)
+    capacity.extract(document, result)
+    assert [(r["block_id"], r["unit"], r["change"], r["delta"]) for r in result.tables["capacity_changes"]] == [
+        (0, "bed", "increase", 5.0)]

@@ -161,7 +161,7 @@ class _Finder:
         if not any(v is not None for v in self.values):
             return []
         rejected = self._distractors()
-        out = list(rejected.values())
+        out = list({id(s): s for s in rejected.values()}.values())  # a date holds several figures
         figures: dict[int, Quantity] = {}
         ends: dict[int, int] = {}  # figure -> index of its last token
         header: tuple[str, int] | None = None  # (unit, index where its clause ends)
@@ -186,9 +186,9 @@ class _Finder:
             sign = self.signs[i] or (self.toks[i - 1].text if i and self.toks[i - 1].text in self.w.signs else "")
             figures[i] = Quantity(value, unit, start, sign, via)
             ends[i] = end
-        for i, q in list(figures.items()):  # "z 10 na 14 lůžek": the first takes the unit of the second
-            if q.unit is None and self._lower(i - 1) in self.w.from_words and i + 2 in figures \
-                    and self._lower(i + 1) in self.w.to_words:
+        for i, q in list(figures.items()):  # "z 10 na 14 lůžek", "10 → 14 lůžek": the first takes the unit of the second
+            if q.unit is None and i + 2 in figures and (self._lower(i + 1) in self.w.arrows or (
+                    self._lower(i - 1) in self.w.from_words and self._lower(i + 1) in self.w.to_words)):
                 figures[i] = Quantity(q.value, figures[i + 2].unit, q.start, q.sign, "pair" if figures[i + 2].unit else "")
         for i, q in figures.items():
             first = i - 1 if self.signs[i] == "" and q.sign else i
@@ -214,6 +214,7 @@ class _Finder:
         doc, toks, w = self.doc, self.toks, self.w
         out: dict[int, Span] = {}
         dates = find_dates(self.text)
+        seen: dict = {}  # date -> its span (one for all its figures)
         for k, value in enumerate(self.values):
             if value is None:
                 continue
@@ -225,10 +226,18 @@ class _Finder:
             after = toks[k + 2].text if k + 2 < len(toks) else ""
             first, last, label = k, k, None
             if date is not None:
-                span = doc.char_span(date.start, date.end, label="date", alignment_mode="expand")
-                out[k] = span if span is not None else Span(doc, tok.i, tok.i + 1, label="date")
+                if date not in seen:
+                    seen[date] = doc.char_span(date.start, date.end, label="date", alignment_mode="expand") \
+                        or Span(doc, tok.i, tok.i + 1, label="date")
+                out[k] = seen[date]
                 continue
-            if digits.isdigit() and _YEAR.fullmatch(text):
+            if nxt is not None and nxt.lower_ in w.after:
+                last, label = k + 1, w.after[nxt.lower_]
+            else:
+                first, label = self._word_before(k)
+            if label is not None:
+                pass
+            elif digits.isdigit() and _YEAR.fullmatch(text):
                 label = "year"
             elif digits.isdigit() and len(digits) >= 6:
                 label = "id_number"
@@ -239,12 +248,10 @@ class _Finder:
                 last, label = k + 1, "ordinal"
             elif k > 0 and toks[k - 1].text.endswith("/"):
                 first, label = k - 1, "reference"
-            elif nxt is not None and nxt.lower_ in w.after:
-                last, label = k + 1, w.after[nxt.lower_]
-            else:
-                first, label = self._word_before(k)
             if label is not None:
                 out[k] = Span(doc, toks[first].i, toks[last].i + 1, label=label)
+                if label == "phone":  # one span for the whole number: "tel. 777 123 456"
+                    out.update((j, out[k]) for j in range(first + 1, k) if self.values[j] is not None)
         return out
 
     def _word_before(self, k: int) -> tuple[int, str | None]:
