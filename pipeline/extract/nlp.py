@@ -54,8 +54,15 @@ def nlp() -> Language:
 @lru_cache(maxsize=2048)
 def tokenize(text: str) -> Doc:
     """The tokens of `text`, memoised: the attendee, organisation and service extractors
-    all read the same blocks. The Doc is shared: copy it (`doc.copy()`) before changing it."""
-    return nlp()(text)
+    all read the same blocks. The Doc is shared: copy it (`doc.copy()`) before changing it.
+    Only the token-level components of this module run, not the span components (their
+    spans are in the annotated document)."""
+    model = nlp()
+    doc = model.make_doc(text)
+    for name, component in model.pipeline:
+        if (__name__, name) in COMPONENTS:
+            doc = component(doc)
+    return doc
 
 
 if not Token.has_extension("fold"):

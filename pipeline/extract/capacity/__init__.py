@@ -70,9 +70,8 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
     rows = []
     for figure, reading in _merge_restatements(b, readings):
         pos = figure.start
-        first = b.toks[reading.first]
-        start = figure.start if reading.first == figure.index and not reading.signed else first.idx
-        end = b.toks[reading.last].idx + len(b.toks[reading.last].text)
+        start = figure.start if reading.first == figure.index and not reading.signed else b.starts[reading.first]
+        end = b.starts[reading.last] + len(b.texts[reading.last])
         item_ref = ctx.doc.row_number(block) or ctx.doc.items.at(block, pos) or ctx.doc.items.referenced(block, pos)
         service = ctx.service(block, pos)
         rows.append(span_row(block, start, end, item_ref=item_ref,
@@ -132,9 +131,9 @@ def _bare_list_figure(b: Block, figure: Figure) -> bool:
     if figure.start < offset:
         return False
     i, separators = figure.index, rules().list_separators
-    prev_ok = i == 0 or figure.glued in separators or b.toks[i - 1].text in separators \
+    prev_ok = i == 0 or figure.glued in separators or b.texts[i - 1] in separators \
         or b.starts[i - 1] < offset
-    next_ok = i + 1 >= len(b.toks) or b.toks[i + 1].text in separators or b.toks[i + 1].text == "."
+    next_ok = i + 1 >= len(b.texts) or b.texts[i + 1] in separators or b.texts[i + 1] == "."
     return prev_ok and next_ok
 
 
@@ -147,7 +146,7 @@ def _client_cue(b: Block, figure: Figure) -> bool:
     j = figure.index - 1
     while j >= 0 and b.lower[j] in r.approximately:
         j -= 1
-    if j >= 0 and (b.lower[j] in r.designed_for or b.toks[j].text in r.plus or b.lower[j] in r.by_words):
+    if j >= 0 and (b.lower[j] in r.designed_for or b.texts[j] in r.plus or b.lower[j] in r.by_words):
         return True
     c_start, c_end = b.clause(figure.start)
     words = b.words(c_start, c_end)

@@ -48,7 +48,7 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     r = rules()
     if figure.glued in r.plus:
         return Reading("increase", None, None, value, i, end, signed=True)
-    if i > 0 and b.toks[i - 1].text in r.plus:
+    if i > 0 and b.texts[i - 1] in r.plus:
         return Reading("increase", None, None, value, i - 1, end)
     by = i - 1
     while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately):
@@ -91,11 +91,12 @@ def _piece(b: Block, pos: int) -> tuple[int, int]:
     20 klientů" is one). A decimal comma ("0,5") does not cut."""
     start, end = b.clause(pos)
     text = b.block.text
-    bounds = [start] + [t.idx + 2 for t in b.toks[b.at(start):b.at(end)]
-                        if t.text == "," and t.idx + 1 < end and text[t.idx + 1].isspace()] + [end + 2]
+    lo, hi = b.at(start), b.at(end)
+    bounds = [start] + [s + 2 for s, t in zip(b.starts[lo:hi], b.texts[lo:hi])
+                        if t == "," and s + 1 < end and text[s + 1].isspace()] + [end + 2]
     index = max(k for k, bound in enumerate(bounds[:-1]) if bound <= pos)
     piece_end = bounds[index + 1] - 2
-    while index > 0 and not any(is_verb(t.text) for t in b.toks[b.at(bounds[index]):b.at(piece_end)]):
+    while index > 0 and not any(is_verb(t) for t in b.texts[b.at(bounds[index]):b.at(piece_end)]):
         index -= 1
     return bounds[index], piece_end
 

@@ -60,9 +60,9 @@ class Columns:
         lo, hi = b.at(cell.start), b.at(cell.end)
         if lo < hi and b.lower[lo] in rules().approximately:
             lo += 1
-        if lo >= hi or not b.toks[lo].text[:1].isdigit() or number(b.toks[lo].text) is None:
+        if lo >= hi or not b.texts[lo][:1].isdigit() or number(b.texts[lo]) is None:
             return False
-        rest = [t.text for t in b.toks[lo + 1:hi]]
+        rest = b.texts[lo + 1:hi]
         if rest and rest[-1] == ".":
             rest.pop()
         return not rest or len(rest) == 1 and rest[0].rstrip(".").isalpha()

@@ -11,12 +11,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline.config import load
 from pipeline.extract.model import BlockView
 from pipeline.extract.organisations.textspans import sentence_of
-from pipeline.extract.spans.quantities import KEY, words as quantity_words
+from pipeline.extract.spans.quantities import KEY, word_table, words as quantity_words
 from pipeline.extract.text import fold
 
 
@@ -75,7 +75,7 @@ class Figure:
     """A quantity span of a block as the relation reads it (its unit may come from the
     context: a table's unit column, the sibling lines of a list)."""
 
-    index: int  # token index (in Block.toks)
+    index: int  # token index (in Block.texts: spaces left out)
     value: float
     start: int  # character offset of the number (after a sign glued to it)
     unit: str | None
@@ -113,7 +113,7 @@ class Block:
                 continue
             q = span._.quantity
             k = bisect_right(self.starts, q.start) - 1  # the token of the figure (a sign may be glued to it)
-            glued = self.toks[k].text[0] if q.start != self.starts[k] else ""
+            glued = self.texts[k][0] if q.start != self.starts[k] else ""
             last = self.at(span.end_char) - 1
             self.figures[k] = Figure(k, q.value, q.start, q.unit, last if last > k else None, q.via == "header", glued)
             by_start[q.start] = k
@@ -127,16 +127,21 @@ class Block:
             self.seconds[second] = q.kind
 
     @cached_property
-    def toks(self) -> list[Token]:
-        return [t for t in self.doc if not t.is_space]
+    def _table(self) -> tuple[list[int], list[int], list[str], list[str], list[bool]]:
+        return word_table(self.doc, self.block.text)
 
-    @cached_property
-    def lower(self) -> list[str]:
-        return [t.lower_ for t in self.toks]
-
-    @cached_property
+    @property
     def starts(self) -> list[int]:
-        return [t.idx for t in self.toks]
+        """Where each token starts (spaces left out)."""
+        return self._table[1]
+
+    @property
+    def texts(self) -> list[str]:
+        return self._table[2]
+
+    @property
+    def lower(self) -> list[str]:
+        return self._table[3]
 
     def at(self, pos: int) -> int:
         """The index of the first token starting at or after character `pos`."""

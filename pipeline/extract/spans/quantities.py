@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from pipeline.config import load
 from pipeline.extract.dates import find_dates
@@ -69,7 +70,7 @@ class _Words:
     signs: frozenset[str]
     after: dict[str, str]  # word right after a figure -> distractor label
     before: dict[str, str]  # word right before a figure -> distractor label
-    maybe: re.Pattern[str]  # what a text with a figure holds: a digit or a numeral
+    numeral: re.Pattern[str]  # a numeral in lower-case text
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +95,8 @@ def words() -> _Words:
         signs=frozenset(grammar["signs"]),
         after={w: label for label, ws in cfg["distractors"]["after"].items() for w in ws},
         before={w: label for label, ws in cfg["distractors"]["before"].items() for w in ws},
-        maybe=re.compile(r"\d|\b(?:" + "|".join(sorted(map(re.escape, cfg["numerals"]), key=len, reverse=True))
-                         + r")\b", re.IGNORECASE),
+        numeral=re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, cfg["numerals"]), key=len, reverse=True))
+                           + r")\b"),
     )
 
 
@@ -106,6 +107,8 @@ def unit_of(word: str) -> str | None:
 
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
+_DATE_AFTER = frozenset(".-")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -122,40 +125,63 @@ def has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-def gap(doc: Doc, token: Token) -> bool:
-    """Whitespace after a token (a space token after it counts)."""
-    return bool(token.whitespace_) or (token.i + 1 < len(doc) and doc[token.i + 1].is_space)
+def word_table(doc: Doc, text: str, lower: str | None = None
+               ) -> tuple[list[int], list[int], list[str], list[str], list[bool]]:
+    """A Doc's non-space tokens as parallel lists: their index in the Doc, start offset, text,
+    lower-case text, and whether whitespace follows (a space token after one counts). Cut from
+    the text by the token offsets (one array from the Doc): no Token object is made for each of
+    a block's tokens."""
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist()
+    if lower is None or len(lower) != len(text):
+        lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" lower-cases to two
+    index, starts, texts, lowers, gaps = [], [], [], [], []
+    last = len(rows) - 1
+    for n, (start, length, space, whitespace) in enumerate(rows):
+        if space:
+            continue
+        end = start + length
+        index.append(n)
+        starts.append(start)
+        texts.append(text[start:end])
+        lowers.append(lower[start:end])
+        gaps.append(bool(whitespace) or (n < last and bool(rows[n + 1][2])))
+    return index, starts, texts, lowers, gaps
+
+
+@lru_cache(maxsize=1 << 15)
+def _parse(word: str) -> tuple[float | None, str]:
+    """(the number a token states, a sign glued before it): "+1,0" -> (1.0, "+")."""
+    if len(word) > 1 and word[0] in words().signs and word[1].isdigit():
+        return number(word[1:]), word[0]  # "+1,0 úvazku": the sign is glued to the figure
+    return number(word), ""
 
 
 @Language.component("kpss_quantities", assigns=["doc.spans", "span._.quantity"])
 def quantities(doc: Doc) -> Doc:
     """Fill doc.spans["quantity"] with the block's figures, ranges and distractors."""
     text = doc.text
-    if words().maybe.search(text):
-        found = _Finder(doc, text).spans()
+    lower = None
+    if _DIGIT.search(text) or words().numeral.search(lower := text.lower()):
+        found = _Finder(doc, text, lower or text.lower()).spans()
         if found:
             doc.spans[KEY] = found
     return doc
 
 
 class _Finder:
-    """The figures of one Doc, read over its non-space tokens."""
+    """The figures of one Doc, read over its non-space tokens (by index k; `self.i[k]` is the
+    token's index in the Doc). Token texts are cut from the text by the token offsets: no
+    Token object is made for the hundreds of tokens of a block."""
 
-    def __init__(self, doc: Doc, text: str):
-        self.doc, self.text = doc, text
-        self.w = words()
-        self.toks = [t for t in doc if not t.is_space]
-        self.texts = [t.text for t in self.toks]
-        self.lowers = [t.lower_ for t in self.toks]
-        self.values: list[float | None] = []
-        self.signs: list[str] = []
-        signs = self.w.signs
-        for word in self.texts:
-            sign = ""
-            if word[0] in signs and len(word) > 1 and word[1].isdigit():
-                word, sign = word[1:], word[0]  # "+1,0 úvazku": the sign is glued to the figure
-            self.values.append(number(word))
-            self.signs.append(sign)
+    def __init__(self, doc: Doc, text: str, lower: str):
+        self.doc, self.text, self.w = doc, text, words()
+        self.i, self.starts, self.texts, self.lowers, self.gaps = word_table(doc, text, lower)
+        self.headed = any(word in lower for word in self.w.header_starts)
+        parsed = [_parse(word) for word in self.texts]
+        self.values: list[float | None] = [value for value, _ in parsed]
+        self.signs = [sign for _, sign in parsed]
 
     def spans(self) -> list[Span]:
         if not any(v is not None for v in self.values):
@@ -165,17 +191,15 @@ class _Finder:
         figures: dict[int, Quantity] = {}
         ends: dict[int, int] = {}  # figure -> index of its last token
         header: tuple[str, int] | None = None  # (unit, index where its clause ends)
-        starts = self.w.header_starts
-        for i, tok in enumerate(self.toks):
-            if self.lowers[i] in starts:
+        w, texts = self.w, self.texts
+        for i, value in enumerate(self.values):
+            if self.headed and self.lowers[i] in w.header_starts:
                 header = self._header_at(i) or header
             if header and i >= header[1]:
                 header = None
-            value = self.values[i]
             if value is None or i in rejected:
                 continue
             after = self._unit_after(i)
-            start = tok.idx + len(self.signs[i])
             if header and i > 0:
                 unit, via, end = header[0], "header", after[1] if after else i
             elif after:
@@ -183,12 +207,12 @@ class _Finder:
             else:
                 unit = self._unit_before(i)
                 via, end = ("before" if unit else ""), i
-            sign = self.signs[i] or (self.toks[i - 1].text if i and self.toks[i - 1].text in self.w.signs else "")
-            figures[i] = Quantity(value, unit, start, sign, via)
+            sign = self.signs[i] or (texts[i - 1] if i and texts[i - 1] in w.signs else "")
+            figures[i] = Quantity(value, unit, self.starts[i] + len(self.signs[i]), sign, via)
             ends[i] = end
         for i, q in list(figures.items()):  # "z 10 na 14 lůžek", "10 → 14 lůžek": the first takes the unit of the second
-            if q.unit is None and i + 2 in figures and (self._lower(i + 1) in self.w.arrows or (
-                    self._lower(i - 1) in self.w.from_words and self._lower(i + 1) in self.w.to_words)):
+            if q.unit is None and i + 2 in figures and (self._lower(i + 1) in w.arrows or (
+                    self._lower(i - 1) in w.from_words and self._lower(i + 1) in w.to_words)):
                 figures[i] = Quantity(q.value, figures[i + 2].unit, q.start, q.sign, "pair" if figures[i + 2].unit else "")
         for i, q in figures.items():
             first = i - 1 if self.signs[i] == "" and q.sign else i
@@ -196,13 +220,14 @@ class _Finder:
         out.extend(self._ranges(figures, ends))
         return out
 
-    def _span(self, first: int, last: int, label: str, q: Quantity) -> Span:
-        span = Span(self.doc, self.toks[first].i, self.toks[last].i + 1, label=label)
-        span._.quantity = q
+    def _span(self, first: int, last: int, label: str, q: Quantity | None = None) -> Span:
+        span = Span(self.doc, self.i[first], self.i[last] + 1, label=label)
+        if q is not None:
+            span._.quantity = q
         return span
 
     def _lower(self, i: int) -> str:
-        return self.lowers[i] if 0 <= i < len(self.toks) else ""
+        return self.lowers[i] if 0 <= i < len(self.lowers) else ""
 
     def _is_word(self, i: int) -> bool:
         return has_letter(self.texts[i])
@@ -211,28 +236,27 @@ class _Finder:
 
     def _distractors(self) -> dict[int, Span]:
         """The figures that are no quantity: index -> the span that says what they are."""
-        doc, toks, w = self.doc, self.toks, self.w
+        texts, lowers, w, n = self.texts, self.lowers, self.w, len(self.texts)
         out: dict[int, Span] = {}
-        dates = find_dates(self.text)
+        dates = find_dates(self.text) if self._may_hold_a_date() else []
         seen: dict = {}  # date -> its span (one for all its figures)
         for k, value in enumerate(self.values):
             if value is None:
                 continue
-            tok, text = toks[k], toks[k].text
-            start = tok.idx + len(self.signs[k])
+            text, start = texts[k], self.starts[k] + len(self.signs[k])
             date = next((d for d in dates if d.start <= start < d.end), None)
-            digits = text.replace(" ", "").replace(",", "")
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            after = toks[k + 2].text if k + 2 < len(toks) else ""
-            first, last, label = k, k, None
             if date is not None:
                 if date not in seen:
-                    seen[date] = doc.char_span(date.start, date.end, label="date", alignment_mode="expand") \
-                        or Span(doc, tok.i, tok.i + 1, label="date")
+                    seen[date] = self.doc.char_span(date.start, date.end, label="date", alignment_mode="expand") \
+                        or self._span(k, k, "date")
                 out[k] = seen[date]
                 continue
-            if nxt is not None and nxt.lower_ in w.after:
-                last, label = k + 1, w.after[nxt.lower_]
+            digits = text.replace(" ", "").replace(",", "")
+            nxt = texts[k + 1] if k + 1 < n else None
+            after = texts[k + 2] if k + 2 < n else ""
+            first, last, label = k, k, None
+            if nxt is not None and lowers[k + 1] in w.after:
+                last, label = k + 1, w.after[lowers[k + 1]]
             else:
                 first, label = self._word_before(k)
             if label is not None:
@@ -241,28 +265,33 @@ class _Finder:
                 label = "year"
             elif digits.isdigit() and len(digits) >= 6:
                 label = "id_number"
-            elif nxt is not None and nxt.text in (".", ":", "/") and not gap(doc, nxt) and after[:1].isdigit():
-                last, label = k + 2, "clock" if nxt.text == ":" else "reference"  # "9:30", "1.2"
-            elif nxt is not None and nxt.text == "." and gap(doc, nxt) and k + 2 < len(toks) \
-                    and self._is_word(k + 2) and not after[:1].isupper():
+            elif nxt in (".", ":", "/") and not self.gaps[k + 1] and after[:1].isdigit():
+                last, label = k + 2, "clock" if nxt == ":" else "reference"  # "9:30", "1.2"
+            elif nxt == "." and self.gaps[k + 1] and k + 2 < n and self._is_word(k + 2) and not after[:1].isupper():
                 last, label = k + 1, "ordinal"
-            elif k > 0 and toks[k - 1].text.endswith("/"):
+            elif k > 0 and texts[k - 1].endswith("/"):
                 first, label = k - 1, "reference"
             if label is not None:
-                out[k] = Span(doc, toks[first].i, toks[last].i + 1, label=label)
+                out[k] = self._span(first, last, label)
                 if label == "phone":  # one span for the whole number: "tel. 777 123 456"
                     out.update((j, out[k]) for j in range(first + 1, k) if self.values[j] is not None)
         return out
 
+    def _may_hold_a_date(self) -> bool:
+        """A date has a figure followed by a dot or a dash ("14. 3.", "8. listopadu", "2022-02-15")."""
+        texts = self.texts
+        return any(v is not None and k + 1 < len(texts) and texts[k + 1] in _DATE_AFTER
+                   for k, v in enumerate(self.values))
+
     def _word_before(self, k: int) -> tuple[int, str | None]:
         """A distractor word right before figure k ("č. 12", "IČO: 123"), or a phone word before
         its run of figures ("tel. 777 123 456"): (its index, label)."""
-        toks, before = self.toks, self.w.before
-        prev = k - 1 - (k > 1 and toks[k - 1].text == ":")
+        texts, before = self.texts, self.w.before
+        prev = k - 1 - (k > 1 and texts[k - 1] == ":")
         if prev >= 0 and self.lowers[prev] in before:
             return prev, before[self.lowers[prev]]
         j = k - 1
-        while j >= 0 and (self.values[j] is not None or toks[j].text == ":"):
+        while j >= 0 and (self.values[j] is not None or texts[j] == ":"):
             j -= 1
         if 0 <= j < k - 1 and before.get(self.lowers[j]) == "phone":
             return j, "phone"
@@ -272,13 +301,13 @@ class _Finder:
 
     def _unit_after(self, i: int) -> tuple[str, int] | None:
         """The unit noun right after a figure, over up to three adjectives: (unit, index)."""
-        toks, w = self.toks, self.w
-        for j in range(i + 1, min(len(toks), i + 5)):
-            unit = unit_of(toks[j].text)
+        texts, w = self.texts, self.w
+        for j in range(i + 1, min(len(texts), i + 5)):
+            unit = unit_of(texts[j])
             if unit and self.lowers[j - 1] in w.not_before_unit:
                 return None  # "2 pracovní místa": jobs, not places of a service
             if unit:
-                while j + 1 < len(toks) and unit_of(toks[j + 1].text) == unit:
+                while j + 1 < len(texts) and unit_of(texts[j + 1]) == unit:
                     j += 1  # "bytových jednotek"
                 return unit, j
             if not self._is_word(j) or not self.lowers[j].endswith(w.adjective_endings) or self.values[j] is not None:
@@ -289,43 +318,43 @@ class _Finder:
         """A unit noun just before a figure: "úvazek 1", "úvazku o 0,5", "kapacita lůžek: 20";
         also one whose genitive complement stands between ("nový úvazek pracovního konzultanta
         1,0", "úvazek asistenta (0,5)": the head noun, úvazek, is the unit)."""
-        toks, w = self.toks, self.w
+        texts, w = self.texts, self.w
         j = i - 1
         while j >= 0 and self.lowers[j] in w.between:
             j -= 1
         if j < 0 or i - j > 3:
             return None
-        unit = unit_of(toks[j].text)
+        unit = unit_of(texts[j])
         if j < i - 1 and unit == "worker" and any(
-                unit_of(t.text) == "fte" for t in toks[max(0, j - 2):j] if has_letter(t.text) and t.text.islower()):
+                unit_of(t) == "fte" for t in texts[max(0, j - 2):j] if has_letter(t) and t.islower()):
             return "fte"  # "navýšení úvazků sociálních pracovnic z 2,0 na 2,8": the head noun counts
-        if j < i - 1 and (unit is None or toks[i - 1].text != "("):
+        if j < i - 1 and (unit is None or texts[i - 1] != "("):
             return unit
         for k in range(j - 1, max(-1, j - 3), -1):  # the head of a noun phrase right before the figure
-            tok = toks[k]
-            if not has_letter(tok.text) or not tok.text.islower() or self.values[k] is not None \
-                    or is_verb(tok.text) or tok.lower_ in w.between:
+            word = texts[k]
+            if not has_letter(word) or not word.islower() or self.values[k] is not None \
+                    or is_verb(word) or self.lowers[k] in w.between:
                 break
-            unit = unit_of(tok.text) or unit
+            unit = unit_of(word) or unit
         return unit
 
     def _header_at(self, i: int) -> tuple[str, int] | None:
         """A unit header at token i ("počet míst -", "předpokládaný počet uživatelů:") whose unit
         holds for the figures up to the end of its clause: (unit, index where it ends)."""
-        toks, w = self.toks, self.w
+        texts, w = self.texts, self.w
         if self.lowers[i] not in w.header_starts:
             return None
         for header in w.headers:
             n = len(header)
-            if tuple(t.lower_ for t in toks[i:i + n]) != header:
+            if tuple(self.lowers[i:i + n]) != header:
                 continue
             j = i + n
-            while j < len(toks) and j < i + n + 2 and not unit_of(toks[j].text) and self._is_word(j):
+            while j < len(texts) and j < i + n + 2 and not unit_of(texts[j]) and self._is_word(j):
                 j += 1
-            if j + 1 < len(toks) and unit_of(toks[j].text) and toks[j + 1].text in w.header_separators:
-                end = next((k for k in range(j + 1, len(toks))
-                            if self.lowers[k] in w.header_starts or toks[k].text in w.clause_ends), len(toks))
-                return unit_of(toks[j].text), end  # type: ignore[return-value]
+            if j + 1 < len(texts) and unit_of(texts[j]) and texts[j + 1] in w.header_separators:
+                end = next((k for k in range(j + 1, len(texts))
+                            if self.lowers[k] in w.header_starts or texts[k] in w.clause_ends), len(texts))
+                return unit_of(texts[j]), end  # type: ignore[return-value]
         return None
 
     # ----------------------------------------------------------------------- ranges
@@ -338,13 +367,13 @@ class _Finder:
         for i, first in figures.items():
             second, kind, begin = None, "", i
             if self._lower(i - 1) in w.from_words:
-                j = next((j for j in (i + 1, i + 2) if self._lower(j) in w.to_words), None)
+                j = next((j for j in (i + 1, i + 2, i + 3) if self._lower(j) in w.to_words), None)
                 if j is not None and j + 1 in figures:
                     second, kind, begin = j + 1, "from_to", i - 1
-            elif i + 2 in figures and self.toks[i + 1].text in w.dashes \
+            if second is None and i + 2 in figures and self.texts[i + 1] in w.dashes \
                     and first.value < 100 and figures[i + 2].value < 100:
                 second, kind = i + 2, "dash"
-            elif i + 2 in figures and self.toks[i + 1].text in w.arrows:
+            elif second is None and i + 2 in figures and self.texts[i + 1] in w.arrows:
                 second, kind = i + 2, "arrow"
             if second is not None:
                 to = figures[second]
