@@ -104,13 +104,13 @@ def _piece(b: Block, pos: int) -> tuple[int, int]:
 def cue_kind(words: Sequence[str]) -> str | None:
     """The kind of statement the cue words say: new, decrease (unless a stated capacity
     is the subject: "kapacita ... snížena"), set, increase; None without a cue."""
-    if has_cue(words, "new"):  # type: ignore[arg-type]
+    if has_cue(words, "new"):
         return "new"
-    if has_cue(words, "decrease") and not has_cue(words, "set"):  # type: ignore[arg-type]
+    if has_cue(words, "decrease") and not has_cue(words, "set"):
         return "decrease"
-    if has_cue(words, "set"):  # type: ignore[arg-type]
+    if has_cue(words, "set"):
         return "set"
-    if has_cue(words, "increase"):  # type: ignore[arg-type]
+    if has_cue(words, "increase"):
         return "increase"
     return None
 
@@ -121,4 +121,4 @@ def _counts_events(words: Sequence[str]) -> bool:
     change or a capacity besides."""
     if not any(w.startswith(rules().events) for w in words):
         return False
-    return not any(has_cue(words, kind) for kind in ("increase", "decrease", "set"))  # type: ignore[arg-type]
+    return not any(has_cue(words, kind) for kind in ("increase", "decrease", "set"))

@@ -5,6 +5,7 @@ items, organisations, services), never by searching the text for their names aga
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any, Sequence
 
 from pipeline.extract.capacity.columns import Columns
 from pipeline.extract.capacity.figures import Block, has_cue
@@ -14,6 +15,13 @@ from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.tables import ACTOR_KINDS
 
 RUNS = {"responsible", "provider", "applicant", "member"}  # roles of those whose capacity it can be
+
+
+def nearest(mentions: Sequence[Any], start: int, end: int, pos: int) -> Any:
+    """Of the mentions in text[start:end], the nearest one before `pos`, else the first after it."""
+    inside = [m for m in mentions if start <= m.start < end]
+    before = [m for m in inside if m.end <= pos]
+    return before[-1] if before else inside[0] if inside else None
 
 
 class Context:
@@ -123,12 +131,9 @@ class Context:
         s_start, s_end = self.parsed(block).clause(pos)
         found = [m for m in self.doc.in_block.get(block.block_id, [])
                  if roles.get(m.key, set()) & RUNS and self.doc.can_provide(m)]
-        in_sentence = [m for m in found if s_start <= m.start < s_end]
-        before = [m for m in in_sentence if m.end <= pos]
-        if before:
-            return before[-1].key
-        if in_sentence:
-            return in_sentence[0].key
+        near = nearest(found, s_start, s_end, pos)
+        if near is not None:
+            return near.key
         parent = self.doc.parent_item_org(block)
         if parent is not None:
             return parent.key
@@ -204,13 +209,9 @@ class Context:
         its block before it, in the field lines above it, in the list item just above, or in the
         titles above it."""
         services = self.doc.services_in(block)
-        s_start, s_end = self.parsed(block).sentence(pos)
-        in_sentence = [s for s in services if s_start <= s.start < s_end]
-        before = [s for s in in_sentence if s.end <= pos]
-        if before:
-            return before[-1].service_type
-        if in_sentence:
-            return in_sentence[0].service_type
+        near = nearest(services, *self.parsed(block).sentence(pos), pos)
+        if near is not None:
+            return near.service_type
         earlier = [s for s in services if s.end <= pos]
         if earlier:
             return earlier[-1].service_type

@@ -10,6 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Sequence
+from types import SimpleNamespace
 
 from spacy.tokens import Doc
 
@@ -20,42 +22,19 @@ from pipeline.extract.spans.quantities import KEY, word_table, words as quantity
 from pipeline.extract.text import fold
 
 
-@dataclass(frozen=True)
-class Rules:
-    """configs/capacity.toml, prepared once per process."""
-
-    need_cue: frozenset[str]
-    change: dict[str, tuple[str, ...]]
-    designed_for: frozenset[str]
-    plus: frozenset[str]
-    by_words: frozenset[str]
-    to_words: frozenset[str]
-    approximately: frozenset[str]
-    totals: frozenset[str]
-    restatement: frozenset[str]
-    list_separators: frozenset[str]
-    events: tuple[str, ...]
-    existing: tuple[str, ...]
-    column_words: tuple[str, ...]
-    unit_columns: frozenset[str]
-    change_columns: frozenset[str]
-
-
 @lru_cache(maxsize=1)
-def rules() -> Rules:
+def rules() -> SimpleNamespace:
+    """configs/capacity.toml, prepared once: cue stems by kind (tuples for `str.startswith`),
+    the other word lists as sets, table headers folded."""
     cfg = load("capacity")
-    change, grammar = cfg["change"], cfg["grammar"]
-    return Rules(
+    change = cfg["change"]
+    return SimpleNamespace(
+        **{key: frozenset(value) for key, value in cfg["grammar"].items()},
         need_cue=frozenset(cfg["units"]["need_cue"]),
         change={k: tuple(change[k]) for k in ("increase", "decrease", "new", "set")},
         designed_for=frozenset(change["designed_for"]),
         plus=frozenset(change["plus"]),
-        by_words=frozenset(grammar["by_words"]),
         to_words=quantity_words().to_words,
-        approximately=frozenset(grammar["approximately"]),
-        totals=frozenset(grammar["totals"]),
-        restatement=frozenset(grammar["restatement"]),
-        list_separators=frozenset(grammar["list_separators"]),
         events=tuple(cfg["not_capacity"]["events"]),
         existing=tuple(change["existing"]),
         column_words=tuple(change["column_headers"]),
@@ -64,7 +43,7 @@ def rules() -> Rules:
     )
 
 
-def has_cue(words: list[str], kind: str) -> bool:
+def has_cue(words: Sequence[str], kind: str) -> bool:
     """A word of `words` starts with a cue stem of this kind (configs/capacity.toml [change])."""
     stems = rules().change[kind]
     return any(w.startswith(stems) for w in words)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.language import Language
@@ -50,53 +51,25 @@ class Quantity:
     kind: str = ""  # of a range: from_to, dash, arrow
 
 
-@dataclass(frozen=True)
-class _Words:
-    """configs/quantities.toml, prepared once."""
-
-    units: dict[str, str]
-    numerals: dict[str, float]
-    adjective_endings: tuple[str, ...]
-    not_before_unit: frozenset[str]
-    between: frozenset[str]
-    headers: tuple[tuple[str, ...], ...]
-    header_starts: frozenset[str]
-    header_separators: frozenset[str]
-    clause_ends: frozenset[str]
-    from_words: frozenset[str]
-    to_words: frozenset[str]
-    dashes: frozenset[str]
-    arrows: frozenset[str]
-    signs: frozenset[str]
-    after: dict[str, str]  # word right after a figure -> distractor label
-    before: dict[str, str]  # word right before a figure -> distractor label
-    numeral: re.Pattern[str]  # a numeral in lower-case text
-
-
 @lru_cache(maxsize=1)
-def words() -> _Words:
+def words() -> SimpleNamespace:
+    """configs/quantities.toml, prepared once: each [grammar] list as a set (adjective endings
+    as a tuple for `str.endswith`), units and numerals by word form, distractor words by label,
+    the unit headers longest first, and a pattern that finds a numeral in lower-case text."""
     cfg = load("quantities")
-    grammar = cfg["grammar"]
-    headers = tuple(tuple(h.split()) for h in sorted(grammar["unit_headers"], key=len, reverse=True))
-    return _Words(
-        units={form: unit for unit, forms in cfg["units"].items() for form in forms},
-        numerals={k: float(v) for k, v in cfg["numerals"].items()},
-        adjective_endings=tuple(grammar["adjective_endings"]),
-        not_before_unit=frozenset(grammar["not_before_unit"]),
-        between=frozenset(grammar["between_unit_and_figure"]),
+    grammar = {key: frozenset(value) for key, value in cfg["grammar"].items()}
+    headers = tuple(tuple(h.split()) for h in sorted(cfg["grammar"]["unit_headers"], key=len, reverse=True))
+    alternation = "|".join(sorted(map(re.escape, cfg["numerals"]), key=len, reverse=True))
+    grammar["adjective_endings"] = tuple(cfg["grammar"]["adjective_endings"])  # type: ignore[assignment]
+    return SimpleNamespace(
+        **grammar,
         headers=headers,
         header_starts=frozenset(h[0] for h in headers),
-        header_separators=frozenset(grammar["header_separators"]),
-        clause_ends=frozenset(grammar["clause_ends"]),
-        from_words=frozenset(grammar["from_words"]),
-        to_words=frozenset(grammar["to_words"]),
-        dashes=frozenset(grammar["range_dashes"]),
-        arrows=frozenset(grammar["arrows"]),
-        signs=frozenset(grammar["signs"]),
+        units={form: unit for unit, forms in cfg["units"].items() for form in forms},
+        numerals={k: float(v) for k, v in cfg["numerals"].items()},
         after={w: label for label, ws in cfg["distractors"]["after"].items() for w in ws},
         before={w: label for label, ws in cfg["distractors"]["before"].items() for w in ws},
-        numeral=re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, cfg["numerals"]), key=len, reverse=True))
-                           + r")\b"),
+        numeral=re.compile(rf"\b(?:{alternation})\b"),
     )
 
 
@@ -320,7 +293,7 @@ class _Finder:
         1,0", "úvazek asistenta (0,5)": the head noun, úvazek, is the unit)."""
         texts, w = self.texts, self.w
         j = i - 1
-        while j >= 0 and self.lowers[j] in w.between:
+        while j >= 0 and self.lowers[j] in w.between_unit_and_figure:
             j -= 1
         if j < 0 or i - j > 3:
             return None
@@ -333,7 +306,7 @@ class _Finder:
         for k in range(j - 1, max(-1, j - 3), -1):  # the head of a noun phrase right before the figure
             word = texts[k]
             if not has_letter(word) or not word.islower() or self.values[k] is not None \
-                    or is_verb(word) or self.lowers[k] in w.between:
+                    or is_verb(word) or self.lowers[k] in w.between_unit_and_figure:
                 break
             unit = unit_of(word) or unit
         return unit
@@ -370,7 +343,7 @@ class _Finder:
                 j = next((j for j in (i + 1, i + 2, i + 3) if self._lower(j) in w.to_words), None)
                 if j is not None and j + 1 in figures:
                     second, kind, begin = j + 1, "from_to", i - 1
-            if second is None and i + 2 in figures and self.texts[i + 1] in w.dashes \
+            if second is None and i + 2 in figures and self.texts[i + 1] in w.range_dashes \
                     and first.value < 100 and figures[i + 2].value < 100:
                 second, kind = i + 2, "dash"
             elif second is None and i + 2 in figures and self.texts[i + 1] in w.arrows:
