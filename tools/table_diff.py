@@ -28,7 +28,7 @@ SETS = {
     **{name: (f"tests/fixtures/dev_sets/{name}/raw", f"tests/fixtures/dev_sets/{name}/gold")
        for name in ("dev2", "dev3", "dev5", "dev6", "dev7", "dev8")},
     **{name: (f"tests/fixtures/heldout/{name}/raw", f"tests/fixtures/heldout/{name}/gold")
-       for name in ("blind", "dev4", "dev9")},
+       for name in ("blind", "dev4", "dev9", "real10")},
     "realstyle": (str(SHARED / "corpus/realstyle/raw"), str(SHARED / "corpus/realstyle/gold")),
 }
 # Columns that change from run to run or machine to machine, not with extraction.
