@@ -43,6 +43,10 @@ class Line(Span):
     index: int = 0
     unit: int = 0
 
+    @cached_property
+    def text(self) -> str:  # type: ignore[override]  # read often: sliced once
+        return self.block.text[self.start:self.end]
+
     @property
     def in_body(self) -> bool:
         return self.block.region not in PAGE_REGIONS
@@ -67,9 +71,11 @@ def document_lines(blocks: Sequence[BlockView]) -> list[Line]:
             unit += 1
         previous_group = group
         for start, end in line_spans(block.text):
-            span = Span(block, start, end).trimmed()
-            if span.start < span.end:
-                lines.append(Line(block, span.start, span.end, len(lines), unit))
+            part = block.text[start:end]
+            stripped = part.strip()  # str.strip() trims what str.isspace() calls space, as Span.trimmed
+            if stripped:
+                start += len(part) - len(part.lstrip())
+                lines.append(Line(block, start, start + len(stripped), len(lines), unit))
     return lines
 
 

@@ -4,8 +4,6 @@ its kind ("Řídicí skupina"); a commission or team its name."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.dates import find_dates
@@ -14,45 +12,26 @@ from pipeline.extract.document_fields.words import alternation
 from pipeline.extract.layout import Layout, Line, labels, meeting_words
 from pipeline.extract.text import fold
 
-
-@dataclass(frozen=True)
-class _Rules:
-    """The group words of configs/meeting.toml, compiled once."""
-
-    number: re.Pattern[str]                            # "2. – ", "č. 3: " before a name
-    stops: tuple[re.Pattern[str], ...]                 # phrases after a name, one pattern each
-    cut: re.Pattern[str]                               # punctuation or "v Praze" ending a name
-    not_name_starts: frozenset[str]
-    max_length: int
-    steering: tuple[tuple[re.Pattern[str], str], ...]  # folded written form -> the steering group's name
-    steering_short: tuple[tuple[re.Pattern[str], str], ...]  # abbreviation as written -> the name
-    heads: tuple[re.Pattern[str], ...]                 # "pracovní skupiny", then "PS"
-    other_body: re.Pattern[str]
-    kind_only_starts: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    words = meeting_words()["group"]
-    numbers = alternation(load("lexicon")["numbers"]["before_number"])
-    places = "|".join(re.escape(p) for p in meeting_words()["area"]["place_prepositions"])
-    capitals = load("lexicon")["letters"]["capitals"]
-    heads = [re.compile(rf"(?<!\w){re.escape(head)}(?!\w)", re.IGNORECASE)
-             for head in sorted(words["heads"], key=len, reverse=True)]
-    heads += [re.compile(rf"(?<!\w){re.escape(head)}(?!\w)") for head in words["head_abbreviations"]]
-    return _Rules(
-        number=re.compile(rf"^(?:(?:{numbers})\s*)?(?:\d{{1,2}}|[IVX]{{1,4}})\.?\s*[–—:-]\s*"),
-        stops=tuple(re.compile(rf"(?<!\w){re.escape(fold(stop.strip()))}") for stop in words["name_stops"]),
-        cut=re.compile(rf"[(:;„\"]|\s[–—-]\s|\.\s|\.$|\t|\s(?:{places})\s+[{capitals}]"),
-        not_name_starts=frozenset(fold(w) for w in words["not_name_starts"]),
-        max_length=words["max_length"],
-        steering=tuple((re.compile(rf"(?<!\w){re.escape(fold(written))}"), name) for written, name in words["steering"]),
-        steering_short=tuple((re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), name)
-                             for short, name in words["steering_abbreviations"]),
-        heads=tuple(heads),
-        other_body=re.compile(rf"(?<!\w)(?:{alternation(words['other_bodies'])})(?!\w)", re.IGNORECASE),
-        kind_only_starts=tuple(fold(w) for w in words["kind_only_starts"]),
-    )
+_WORDS = meeting_words()["group"]
+_CAPITALS = load("lexicon")["letters"]["capitals"]
+_PLACES = "|".join(re.escape(p) for p in meeting_words()["area"]["place_prepositions"])
+# "2. – ", "č. 3: " before a name; phrases after a name (one pattern each: a phrase at the very
+# start does not count); punctuation or a place ("v Praze") that ends a name
+_NUMBER = re.compile(rf"^(?:(?:{alternation(load('lexicon')['numbers']['before_number'])})\s*)?"
+                     rf"(?:\d{{1,2}}|[IVX]{{1,4}})\.?\s*[–—:-]\s*")
+_STOPS = tuple(re.compile(rf"(?<!\w){re.escape(fold(stop.strip()))}") for stop in _WORDS["name_stops"])
+_CUT = re.compile(rf"[(:;„\"]|\s[–—-]\s|\.\s|\.$|\t|\s(?:{_PLACES})\s+[{_CAPITALS}]")
+_NOT_NAME_STARTS = frozenset(fold(w) for w in _WORDS["not_name_starts"])
+# a steering group as written (folded), then its abbreviations (as written) -> its name
+_STEERING = tuple((re.compile(rf"(?<!\w){re.escape(fold(written))}"), name) for written, name in _WORDS["steering"])
+_STEERING_SHORT = tuple((re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), name)
+                        for short, name in _WORDS["steering_abbreviations"])
+# "pracovní skupiny" (any case), then "PS" (as written)
+_HEADS = (*(re.compile(rf"(?<!\w){re.escape(h)}(?!\w)", re.IGNORECASE)
+            for h in sorted(_WORDS["heads"], key=len, reverse=True)),
+          *(re.compile(rf"(?<!\w){re.escape(h)}(?!\w)") for h in _WORDS["head_abbreviations"]))
+_OTHER_BODY = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['other_bodies'])})(?!\w)", re.IGNORECASE)
+_KIND_ONLY = tuple(fold(w) for w in _WORDS["kind_only_starts"])
 
 
 def _sentence_case(text: str) -> str:
@@ -65,23 +44,22 @@ def _sentence_case(text: str) -> str:
 
 def _group_name(text: str) -> str | None:
     """The group's name at the start of `text`, cut before dates, verbs and other fields."""
-    rules = _rules()
-    text = rules.number.sub("", text.strip(" \t–—-:"))
+    text = _NUMBER.sub("", text.strip(" \t–—-:"))
     folded = fold(text)
     end = len(text)
-    for stop in rules.stops:
+    for stop in _STOPS:
         match = stop.search(folded)
         if match and match.start() > 0:
             end = min(end, match.start())
     for mention in find_dates(text):
         end = min(end, mention.start)
-    cut = rules.cut.search(text)
+    cut = _CUT.search(text)
     if cut:
         end = min(end, cut.start())
     name = text[:end].strip(" ,.–—-")
-    if not name or len(name) < 3 or len(name) > rules.max_length:
+    if not name or len(name) < 3 or len(name) > _WORDS["max_length"]:
         return None
-    if fold(name.split()[0]).strip(".,") in rules.not_name_starts or not any(c.isalpha() for c in name):
+    if fold(name.split()[0]).strip(".,") in _NOT_NAME_STARTS or not any(c.isalpha() for c in name):
         return None
     return _sentence_case(name)
 
@@ -89,10 +67,10 @@ def _group_name(text: str) -> str | None:
 def _steering(text: str) -> str | None:
     """The steering group named in `text` ("Řídicí pracovní skupina", "ŘPS"), or None."""
     folded = fold(text)
-    for pattern, name in _rules().steering:
+    for pattern, name in _STEERING:
         if pattern.search(folded):
             return name
-    for pattern, name in _rules().steering_short:
+    for pattern, name in _STEERING_SHORT:
         if pattern.search(text):
             return name
     return None
@@ -102,7 +80,7 @@ def _group_after_head(text: str, proper: bool = False) -> str | None:
     """"… pracovní skupiny Osoby ohrožené … ze dne" / "2. PS OBČANÉ …" -> the name after the head word.
     With `proper` (a line that is no title) the name must be capitalised, as a group's name is:
     "Vedoucí PS přivítal přítomné" names no group."""
-    for head in _rules().heads:
+    for head in _HEADS:
         for match in head.finditer(text):
             name = _group_name(text[match.end():])
             if name and (not proper or not name[0].islower()):
@@ -112,7 +90,7 @@ def _group_after_head(text: str, proper: bool = False) -> str | None:
 
 def _other_body(title: str) -> str | None:
     """A commission or team that met ("Zápis z jednání Komise pro sociální věci ze dne …")."""
-    match = _rules().other_body.search(title)
+    match = _OTHER_BODY.search(title)
     if not match:
         return None
     name = _group_name(title[match.start():])
@@ -136,7 +114,7 @@ def find_working_group(layout: Layout, title: Line | None, title_string: str | N
     if title is not None:
         steering = _steering(title_text_)
         name = _group_after_head(title_text_)
-        if steering and (not name or fold(name).startswith(_rules().kind_only_starts)):
+        if steering and (not name or fold(name).startswith(_KIND_ONLY)):
             return steering
         if name:
             return name

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.dates import DateMention, find_dates
@@ -16,18 +15,13 @@ from pipeline.extract.layout import Layout, Line, labels, meeting_words
 _SEPARATORS = re.compile(r"(?:\s*[,;–-]\s*){2,}")
 _ABBREVIATION_END = re.compile(r"\b\w{1,4}\.$")  # "nám." keeps its dot
 _FINAL_DOT = re.compile(r"\.$")
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str], re.Pattern[str]]:
-    """(a leading weekday, the place phrase after a date, where that phrase ends), built once."""
-    weekdays = "|".join(re.escape(w) for w in load("dates").get("words", {}).get("weekdays", []))
-    before = alternation(meeting_words()["dates"]["before_weekday"])
-    weekday = re.compile(rf"^\s*(?:(?:{before})\s+)?(?:{weekdays})(?!\w)", re.IGNORECASE) if weekdays else None
-    prepositions = "|".join(re.escape(p) for p in meeting_words()["area"]["place_prepositions"])
-    place = re.compile(rf"(?:{prepositions})\s+(?!\d)(\S.*)", re.IGNORECASE)
-    end = re.compile(rf"\.\s+(?=[{load('lexicon')['letters']['capitals']}])|[;]")
-    return weekday, place, end
+_WEEKDAYS = "|".join(re.escape(w) for w in load("dates").get("words", {}).get("weekdays", []))
+# a weekday opening a value ("ve středu"); the place phrase after a meeting date, and where it ends
+_WEEKDAY = re.compile(rf"^\s*(?:(?:{alternation(meeting_words()['dates']['before_weekday'])})\s+)?(?:{_WEEKDAYS})(?!\w)",
+                      re.IGNORECASE) if _WEEKDAYS else None
+_PLACE = re.compile(rf"(?:{'|'.join(re.escape(p) for p in meeting_words()['area']['place_prepositions'])})\s+(?!\d)(\S.*)",
+                    re.IGNORECASE)
+_PLACE_END = re.compile(rf"\.\s+(?=[{load('lexicon')['letters']['capitals']}])|[;]")
 
 
 def _clean_location(text: str) -> str | None:
@@ -35,9 +29,8 @@ def _clean_location(text: str) -> str | None:
     for mention in reversed(find_dates(text)):
         text = text[:mention.start] + text[mention.end:]
     text = time_patterns()[1].sub("", text)
-    weekday = _patterns()[0]
-    if weekday is not None:
-        text = weekday.sub("", text)
+    if _WEEKDAY is not None:
+        text = _WEEKDAY.sub("", text)
     text = _SEPARATORS.sub(", ", text)
     text = text.strip(" \t,;–-")
     text = _FINAL_DOT.sub("", text) if not _ABBREVIATION_END.search(text) else text
@@ -67,7 +60,7 @@ def find_location(layout: Layout, date_found: tuple[Line, DateMention, dt.date] 
 def _place_after_date(rest: str) -> str | None:
     """"…2017 od 13 hod. ve společenské místnosti KD Lis." -> "společenské místnosti KD Lis"."""
     rest = time_patterns()[2].sub("", rest)
-    match = _patterns()[1].match(rest)
+    match = _PLACE.match(rest)
     if not match:
         return None
-    return _clean_location(_patterns()[2].split(match.group(1))[0])
+    return _clean_location(_PLACE_END.split(match.group(1))[0])

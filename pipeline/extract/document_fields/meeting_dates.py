@@ -14,48 +14,40 @@ from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.dates import DateMention, find_dates
-from pipeline.extract.document_fields.words import Phrases, alternation, phrases
+from pipeline.extract.document_fields.words import Phrases, alternation
 from pipeline.extract.layout import Layout, Line, labels, meeting_words, starts_with_title_word
 from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
 
 EARLY_UNITS = 6        # a date without a cue counts only this close to the top
+_WORDS = meeting_words()
 _TRAILING_PUNCTUATION = re.compile(r"[\s,.:;\t–—-]+$")
 _DASH_BEFORE = re.compile(r"\d\.?\s*[-–—]$")  # "13. – 14. září"
 _WORD = re.compile(r"\w")
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """The patterns of the date rules, built once from configs/meeting.toml and dates.toml."""
-    words = meeting_words()
-    weekdays = load("dates").get("words", {}).get("weekdays", [])
-    towns = alternation({fold(p) for p in words["area"]["town_prepositions"]})
-    day = alternation(words["dates"]["signature_day"], fold)
-    return {
-        # a weekday or its preposition ending the text before a date ("… konaného ve středu")
-        "before_date": re.compile(rf"(?<!\w)(?:{alternation([*weekdays, *words['dates']['before_weekday']], fold)})$"),
-        "range_after": re.compile(rf"(?:{alternation(words['dates']['range_after'])})\s*\d{{1,2}}\s*\."),
-        # "V Jilemnici dne", "Ve Vsetíně, dne", "Liberec," before a date that ends the line
-        "signature": re.compile(rf"(?:(?:{towns})\s+\S+(?:\s+\S+)?\s*,?\s*(?:{day})?|[^\d,:]{{2,30}},\s*(?:{day})?"
-                                rf"|(?:{day})\s*:?)"),
-    }
-
-
-@lru_cache(maxsize=1)
-def _weak_date_labels() -> frozenset[str]:
-    """Date labels too common to date the meeting away from the head ("dne", "kdy")."""
-    return frozenset(fold(w) for w in meeting_words()["labels"]["weak_date"])
+# a weekday or its preposition ending the text before a date ("… konaného ve středu")
+_WEEKDAYS = [*load("dates").get("words", {}).get("weekdays", []), *_WORDS["dates"]["before_weekday"]]
+_BEFORE_DATE = re.compile(rf"(?<!\w)(?:{alternation(_WEEKDAYS, fold)})$")
+_RANGE_AFTER = re.compile(rf"(?:{alternation(_WORDS['dates']['range_after'])})\s*\d{{1,2}}\s*\.")
+_DAY, _TOWN = (alternation({fold(w) for w in _WORDS["dates"]["signature_day"]}),
+               alternation({fold(w) for w in _WORDS["area"]["town_prepositions"]}))
+# "V Jilemnici dne", "Ve Vsetíně, dne", "Liberec," before a date that ends the line
+_SIGNATURE = re.compile(rf"(?:(?:{_TOWN})\s+\S+(?:\s+\S+)?\s*,?\s*(?:{_DAY})?|[^\d,:]{{2,30}},\s*(?:{_DAY})?"
+                        rf"|(?:{_DAY})\s*:?)")
+# date labels too common to date the meeting away from the head ("dne", "kdy")
+_WEAK_DATE_LABELS = frozenset(fold(w) for w in _WORDS["labels"]["weak_date"])
+_NEXT_MEETING, _RANGE_BEFORE = Phrases(_WORDS["labels"]["next_meeting"]), Phrases(_WORDS["dates"]["range_before"])
+_OTHER_EVENT, _INLINE_CUES = Phrases(_WORDS["dates"]["other_event_cues"]), Phrases(_WORDS["dates"]["inline_cues"])
+# the meeting's own cues, which outweigh an earlier other-event word (the weak "dne" do not)
+_OWN_CUES = Phrases(c for c in _WORDS["dates"]["inline_cues"] if fold(c) not in _WEAK_DATE_LABELS)
 
 
 def _strip_before_date(folded_prefix: str) -> str:
     """Drop what may stand between a cue and its date: spaces, punctuation, weekday, "v"/"ve"."""
-    before_date = _patterns()["before_date"]
     text = folded_prefix
     while True:
         previous = text
         text = _TRAILING_PUNCTUATION.sub("", text)
-        match = before_date.search(text)
+        match = _BEFORE_DATE.search(text)
         if match:
             text = text[:match.start()]
         if text == previous:
@@ -90,19 +82,19 @@ def _cell_label(layout: Layout, block: BlockView, name: str) -> str | None:
 def _in_range(text: str, mention: DateMention) -> bool:
     """A date that opens or closes a range ("od 31. 7. do 4. 8. 2017", "13. – 14. září")."""
     before = fold(text[:mention.start]).rstrip()
-    if _DASH_BEFORE.search(before) or phrases("dates", "range_before").ends(before):
+    if _DASH_BEFORE.search(before) or _RANGE_BEFORE.ends(before):
         return True
-    return _patterns()["range_after"].match(fold(text[mention.end:]).lstrip()) is not None
+    return _RANGE_AFTER.match(fold(text[mention.end:]).lstrip()) is not None
 
 
 def next_meeting_cue(text: str) -> int:
     """Where a next-meeting cue ("Další jednání", "Příští setkání") starts in a line, or -1."""
-    return phrases("labels", "next_meeting").first(fold(text))
+    return _NEXT_MEETING.first(fold(text))
 
 
 def _is_signature_line(prefix: str) -> bool:
     """"V Jilemnici dne", "Ve Vsetíně, dne", "Liberec," before a date that ends the line."""
-    return _patterns()["signature"].fullmatch(fold(prefix).strip()) is not None
+    return _SIGNATURE.fullmatch(fold(prefix).strip()) is not None
 
 
 def _date_label(layout: Layout, line: Line, mention: DateMention, name: str) -> str | None:
@@ -119,25 +111,18 @@ def _date_label(layout: Layout, line: Line, mention: DateMention, name: str) -> 
     return label
 
 
-@lru_cache(maxsize=1)
-def _own_cues() -> Phrases:
-    """The meeting's own cues that outweigh an earlier other-event word (the weak "dne" do not)."""
-    weak = _weak_date_labels()
-    return Phrases(c for c in meeting_words()["dates"]["inline_cues"] if fold(c) not in weak)
-
-
 def _other_event(folded_prefix: str) -> bool:
     """The text before a date names another event ("schválen dne", "usnesení rady města ze
     dne"), unless the meeting's own cue follows that word ("Komise Rady města X – jednání dne")."""
-    other = phrases("dates", "other_event_cues").last(folded_prefix)
+    other = _OTHER_EVENT.last(folded_prefix)
     if other < 0:
         return False
-    return _own_cues().last(folded_prefix) < other
+    return _OWN_CUES.last(folded_prefix) < other
 
 
 def _ends_with_cue(folded_prefix: str) -> bool:
     """Whether the text before a date ends with a cue phrase ("konaného dne", "se sešla")."""
-    return phrases("dates", "inline_cues").ends(folded_prefix)
+    return _INLINE_CUES.ends(folded_prefix)
 
 
 def _after_next_meeting_label(layout: Layout, line: Line) -> bool:
@@ -189,7 +174,7 @@ def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | N
             return 20
         if in_head:
             return 100
-        return 0 if fold(label) in _weak_date_labels() else 60
+        return 0 if fold(label) in _WEAK_DATE_LABELS else 60
     if title is not None and line.block is title.block:
         return 95
     folded_prefix = _strip_before_date(fold(text[:mention.start]))
@@ -224,7 +209,7 @@ def find_meeting_date(layout: Layout, title: Line | None) -> tuple[Line, DateMen
 def time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(a time of day, a time phrase to cut from a place, leading time phrases), built with the
     hour words and prepositions of configs/meeting.toml."""
-    words = meeting_words()["time"]
+    words = _WORDS["time"]
     hour = "|".join(re.escape(w).replace(r"\.", r"\.?") for w in sorted(words["hour_words"], key=len, reverse=True))
     hour = rf"(?:{hour})(?!\w)"
     before = "|".join(re.escape(w) for w in words["prepositions"])
@@ -250,7 +235,7 @@ def _first_time(text: str) -> tuple[str, int, int] | None:
 
 def find_time(layout: Layout, line: Line, mention: DateMention) -> str | None:
     """The meeting's start time: right after its date ("od 13,00 hod."), or a "Čas:" line of the head."""
-    window = meeting_words()["time"]["window"]
+    window = _WORDS["time"]["window"]
     found = _first_time(line.text[mention.end:mention.end + window])
     if found:
         return found[0]

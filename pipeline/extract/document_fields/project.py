@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pipeline.extract.document_fields.words import Phrases
 from pipeline.extract.layout import Layout, meeting_words
 
 _REG_NO = re.compile(r"CZ\.\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:\s?/\s?\d[\d._]*\d){2,4}")
 _SPACES = re.compile(r"\s+")
+_PROJECT_LABELS = Phrases(label.rstrip(".") for label in meeting_words()["labels"]["project_reg"])
 
 
 def find_project_reg_no_in(text: str) -> str | None:
@@ -19,16 +19,11 @@ def find_project_reg_no_in(text: str) -> str | None:
     return _SPACES.sub("", match.group(0)) if match else None
 
 
-@lru_cache(maxsize=1)
-def _project_labels() -> Phrases:
-    return Phrases(label.rstrip(".") for label in meeting_words()["labels"]["project_reg"])
-
-
 def find_project_reg_no(layout: Layout) -> str | None:
     """The first registration number of the document, preferring one on a labelled line."""
     found = [(line, find_project_reg_no_in(line.text)) for line in layout.lines]
     found = [(line, number) for line, number in found if number]
     for line, number in found:
-        if _project_labels().first(line.folded) >= 0:
+        if _PROJECT_LABELS.first(line.folded) >= 0:
             return number
     return found[0][1] if found else None

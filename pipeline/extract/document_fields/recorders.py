@@ -4,7 +4,6 @@ zapsala:", a "Zapsala:" cell), joined with ", " in document order."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.dates import find_dates
@@ -13,31 +12,19 @@ from pipeline.extract.layout import Labels, Layout, labels, meeting_words
 from pipeline.extract.text import fold
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """The recorder patterns, built once from configs/meeting.toml and lexicon.toml."""
-    words = meeting_words()["labels"]
-    capitals = load("lexicon")["letters"]["capitals"]
-    joiners = alternation(words["recorder_joiners"])
-    endings = alternation(words["feminine_endings"])
-    slash_endings = alternation(e[1:] for e in words["feminine_endings"] if e.startswith("/"))
-    verb = rf"[^\W\d_()/]+(?:{endings})?"
-    return {
-        "value_end": re.compile(rf"(?i)(?<!\w)(?:{alternation(words['recorder_value_ends'])})\b"),
-        "token": re.compile(rf"[{capitals}]\.|[\w'’-]+|\S"),
-        "initial": re.compile(rf"[{capitals}]\."),
-        # "Zpracovala a zapsala:", "Připravil, zapsal:", "Ověřila/zapsala:"
-        "joined": re.compile(rf"\s*({verb}(?:\s*(?:,|\b(?:{joiners})\b|/)\s*{verb}){{1,2}})\s*[:\t]\s*"),
-        "joined_parts": re.compile(rf"\s*,\s*|\s+(?:{joiners})\s+|\s*/\s*(?!(?:{slash_endings})\b)"),
-    }
-
-
-@lru_cache(maxsize=1)
-def _recorder_labels() -> tuple[Labels, frozenset[str]]:
-    """The recorder labels that need no colon (a plain space will do), and every recorder verb folded."""
-    words = meeting_words()["labels"]
-    loose = Labels([label for label in words["recorder"] if label not in words["recorder_needs_colon"]], space_ok=True)
-    return loose, frozenset(fold(label) for label in words["recorder"])
+_LABELS = meeting_words()["labels"]
+_CAPITALS = load("lexicon")["letters"]["capitals"]
+_JOINERS, _ENDINGS = alternation(_LABELS["recorder_joiners"]), alternation(_LABELS["feminine_endings"])
+_SLASH_ENDINGS = alternation(e[1:] for e in _LABELS["feminine_endings"] if e.startswith("/"))
+_VERB = rf"[^\W\d_()/]+(?:{_ENDINGS})?"
+_VALUE_END = re.compile(rf"(?i)(?<!\w)(?:{alternation(_LABELS['recorder_value_ends'])})\b")
+_TOKEN, _INITIAL = re.compile(rf"[{_CAPITALS}]\.|[\w'’-]+|\S"), re.compile(rf"[{_CAPITALS}]\.")
+# "Zpracovala a zapsala:", "Připravil, zapsal:", "Ověřila/zapsala:", and the verbs in it
+_JOINED = re.compile(rf"\s*({_VERB}(?:\s*(?:,|\b(?:{_JOINERS})\b|/)\s*{_VERB}){{1,2}})\s*[:\t]\s*")
+_JOINED_PARTS = re.compile(rf"\s*,\s*|\s+(?:{_JOINERS})\s+|\s*/\s*(?!(?:{_SLASH_ENDINGS})\b)")
+# the recorder labels that need no colon (a plain space will do), and every recorder verb folded
+_LOOSE = Labels([label for label in _LABELS["recorder"] if label not in _LABELS["recorder_needs_colon"]], space_ok=True)
+_RECORDERS = frozenset(fold(label) for label in _LABELS["recorder"])
 
 
 def _title_words() -> list[str]:
@@ -56,14 +43,14 @@ def person_names(value: str) -> list[str]:
     parenthesised organisations and a trailing date ("Dne: 1. 9.") are dropped."""
     for mention in find_dates(value)[:1]:
         value = value[:mention.start]
-    value = _patterns()["value_end"].split(value)[0]
+    value = _VALUE_END.split(value)[0]
     value = re.sub(r"\([^)]*\)?", " ", value)
     value = re.sub(r"^[^:\d]{0,25}:\s*", "", value)  # "a ověřila: Jana Nová" after "Zapsala"
     names = []
     for part in re.split(r"[,;/+\t]|\s+a\s+|\s+–\s+|\s+-\s+", value):
         run = []
-        for token in _patterns()["token"].findall(_strip_titles(part)):
-            if _patterns()["initial"].fullmatch(token) or (token[:1].isupper() and len(token) > 1
+        for token in _TOKEN.findall(_strip_titles(part)):
+            if _INITIAL.fullmatch(token) or (token[:1].isupper() and len(token) > 1
                                                        and re.fullmatch(r"[\w'’-]+", token)):
                 run.append(token)
             elif token == "." and run:
@@ -78,20 +65,18 @@ def person_names(value: str) -> list[str]:
 def _joined_recorder_label(text: str) -> int | None:
     """Where the value starts after verbs joined into one label, one of them a recorder's
     ("Zpracovala a zapsala:", "Připravil, zapsal:", "Ověřila a zapsala:"), or None."""
-    match = _patterns()["joined"].match(text)
+    match = _JOINED.match(text)
     if match is None:
         return None
-    recorders = _recorder_labels()[1]
-    parts = [fold(part) for part in _patterns()["joined_parts"].split(match.group(1)) if part]
-    return match.end() if len(parts) >= 2 and any(part in recorders for part in parts) else None
+    parts = [fold(part) for part in _JOINED_PARTS.split(match.group(1)) if part]
+    return match.end() if len(parts) >= 2 and any(part in _RECORDERS for part in parts) else None
 
 
 def find_recorders(layout: Layout) -> str | None:
     """All recorders, joined with ", " in document order ("Zapsal(a): X", "Zapsala X.", a "Zapsala:" cell)."""
-    loose = _recorder_labels()[0]
     names: list[str] = []
     for line in layout.body:
-        start = loose.end(line.text)
+        start = _LOOSE.end(line.text)
         if start is None:
             start = labels("recorder_needs_colon").end(line.text)
         if start is None:

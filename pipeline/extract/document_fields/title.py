@@ -4,48 +4,29 @@ not a running header, emblem, logo or project line."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.document_fields.project import find_project_reg_no_in
-from pipeline.extract.document_fields.words import alternation, phrases
+from pipeline.extract.document_fields.words import Phrases, alternation
 from pipeline.extract.layout import Layout, Line, meeting_words, starts_with_title_word
 from pipeline.extract.text import fold
 
 TITLE_SEARCH_LINES = 40  # a heading "Zápis ..." further down is a section, not the title
 _SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class _Words:
-    """The title words of configs/meeting.toml in the forms the rules compare, built once."""
-
-    boilerplate: tuple[str, ...]          # folded
-    breadcrumbs: tuple[str, ...]
-    continuations: tuple[str, ...]        # compared with folded text as written
-    group_continuations: tuple[str, ...]  # folded
-    numbered: re.Pattern[str]             # "zapis c. 4/2022" (folded)
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    words = meeting_words()["title"]
-    numbers = alternation(load("lexicon")["numbers"]["before_number"], fold)
-    return _Words(
-        boilerplate=tuple(fold(w) for w in words["boilerplate"]),
-        breadcrumbs=tuple(words["breadcrumbs"]),
-        continuations=tuple(words["continuations"]),
-        group_continuations=tuple(fold(c) for c in words["group_continuations"]),
-        numbered=re.compile(rf"(?:{alternation(words['starts'], fold)})\s+(?:{numbers})?\s*\d+(?:\s*/\s*\d+)?\.?"),
-    )
+_WORDS = meeting_words()["title"]
+_BREADCRUMBS = tuple(_WORDS["breadcrumbs"])  # separators of a web page's path
+_BOILERPLATE = tuple(fold(w) for w in _WORDS["boilerplate"])
+_GROUP_CONTINUATIONS = tuple(fold(c) for c in _WORDS["group_continuations"])
+_DANGLING, _OPEN_ENDINGS = Phrases(_WORDS["dangling_words"]), Phrases(_WORDS["open_endings"])
+# "zapis c. 4/2022": a title word with only the minutes' number after it (folded)
+_NUMBERED = re.compile(rf"(?:{alternation(_WORDS['starts'], fold)})\s+"
+                       rf"(?:{alternation(load('lexicon')['numbers']['before_number'], fold)})?\s*\d+(?:\s*/\s*\d+)?\.?")
 
 
 def _is_boilerplate(text: str) -> bool:
-    words = _words()
-    if any(sep in text for sep in words.breadcrumbs) and len(text) < 200:
+    if any(sep in text for sep in _BREADCRUMBS) and len(text) < 200:
         return True
-    return fold(text).startswith(words.boilerplate) or bool(find_project_reg_no_in(text))
+    return fold(text).startswith(_BOILERPLATE) or bool(find_project_reg_no_in(text))
 
 
 def _level(line: Line) -> int:
@@ -82,14 +63,14 @@ def title_text(layout: Layout, line: Line) -> str:
     text = text.strip(" \t")
     following = layout.next_line(line)
     if following is not None and following.block is not line.block and len(following.text) < 150:
-        words = _words()
         folded_next = following.folded
-        bare = (len(text.split()) <= 2 or _numbered_title_word(text)) and folded_next.startswith(words.continuations)
-        dangling = phrases("title", "dangling_words").first(fold(text.split()[-1]) if text.split() else "") == 0
+        # the continuations are compared with the folded line as written
+        bare = (len(text.split()) <= 2 or _numbered_title_word(text)) \
+            and folded_next.startswith(tuple(_WORDS["continuations"]))
+        dangling = _DANGLING.first(fold(text.split()[-1]) if text.split() else "") == 0
         wrapped = line.block.kind == following.block.kind == "heading" and line.block.level == following.block.level \
             and (following.text[:1].islower() or dangling)
-        open_ended = phrases("title", "open_endings").ends(fold(text)) \
-            and folded_next.startswith(words.group_continuations)
+        open_ended = _OPEN_ENDINGS.ends(fold(text)) and folded_next.startswith(_GROUP_CONTINUATIONS)
         if bare or open_ended or wrapped:
             text = f"{text} {following.text.strip()}"
     return _SPACES.sub(" ", text)
@@ -97,4 +78,4 @@ def title_text(layout: Layout, line: Line) -> str:
 
 def _numbered_title_word(text: str) -> bool:
     """A title word with only the minutes' number after it: "Zápis č. 4/2022", "ZÁPIS 12/2023"."""
-    return _words().numbered.fullmatch(fold(text).strip()) is not None
+    return _NUMBERED.fullmatch(fold(text).strip()) is not None

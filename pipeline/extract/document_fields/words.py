@@ -1,13 +1,11 @@
-"""The words of configs/meeting.toml as the field rules match them, compiled once per process:
-phrase sets found at word boundaries in folded text (`phrases("dates", "inline_cues")`)."""
+"""How the field rules match the words of configs/: phrase sets found whole in folded text, and
+alternations for the patterns each module compiles once, at import."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
-from pipeline.extract.layout import meeting_words
 from pipeline.extract.text import fold
 
 
@@ -36,12 +34,6 @@ class Phrases:
         return self._at_end.search(folded) is not None
 
 
-@lru_cache(maxsize=None)
-def phrases(section: str, key: str) -> Phrases:
-    """The phrases of configs/meeting.toml [section] `key`, compiled once."""
-    return Phrases(meeting_words()[section][key])
-
-
-def alternation(words: Iterable[str], form=lambda w: w) -> str:
+def alternation(words: Iterable[str], form: Callable[[str], str] = str) -> str:
     """A regex alternation of `words` (in `form`), longer ones first, for patterns built once."""
     return "|".join(re.escape(form(w)) for w in sorted(words, key=len, reverse=True))
