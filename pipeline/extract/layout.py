@@ -1,6 +1,6 @@
 """The layout of one document, built once and shared by the relations: its lines, its zones
-(head, top, signature), the neighbours of a table cell, the line before and after a line, and
-the value after a label.
+(head, top, signature), its sections with their labels, the neighbours of a table cell, the
+line before and after a line, and the value after a label.
 
 Minutes put their fields in a few typical places: labelled lines of the head ("Místo konání:"),
 a two-cell table row, the signature at the end. PDF and plain-text readers often put several
@@ -28,6 +28,9 @@ TITLE_SEARCH_LINES = 40  # how far down a page the minutes' own title may start 
 TOP_UNITS = 8            # the top of the minutes, where the group and territory are named
 SIGNATURE_TAIL = 6       # the last lines that may hold the signature
 PAGE_REGIONS = ("header", "footer")  # running headers and footers: outside the body
+# The [labels] of configs/meeting.toml that open a section, in the order a line is tried.
+SECTION_LABELS = ("attendance", "programme", "date", "location", "time", "next_meeting", "working_group",
+                  "recorder")
 
 
 def meeting_words() -> dict[str, Any]:
@@ -59,6 +62,18 @@ class Line(Span):
     def folded(self) -> str:
         """The line's text folded (`text.fold`), computed once."""
         return fold(self.text)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the body opened by a labelled line ("Přítomni:", "Program jednání:") or a
+    heading, up to the next one: `kind` is the [labels] key of the label (or "heading"), the
+    value after the label starts at `value_start` of the opening line."""
+
+    kind: str
+    line: Line
+    value_start: int
+    lines: tuple[Line, ...]
 
 
 def document_lines(blocks: Sequence[BlockView]) -> list[Line]:
@@ -174,6 +189,23 @@ class Layout:
                 break
             out.append(line)
         return out
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """The body's sections in order; lines before the first one belong to none."""
+        starts: list[tuple[int, str, int]] = []
+        for position, line in enumerate(self.body):
+            if line.block.kind == "heading" and line.first_in_block:
+                starts.append((position, "heading", len(line.text)))
+                continue
+            for kind in SECTION_LABELS:
+                end = labels(kind).end(line.text)
+                if end is not None:
+                    starts.append((position, kind, end))
+                    break
+        bounds = [position for position, _, _ in starts[1:]] + [len(self.body)]
+        return [Section(kind, self.body[position], end, tuple(self.body[position:stop]))
+                for (position, kind, end), stop in zip(starts, bounds)]
 
     @cached_property
     def page_lines(self) -> list[Line]:

@@ -68,6 +68,21 @@ def test_the_top_stops_at_the_attendance_or_the_programme() -> None:
     assert [line.text for line in layout.top] == ["Zápis", "PS Senioři na Jilemnicku"]
 
 
+def test_sections_run_from_a_label_or_heading_to_the_next() -> None:
+    layout = Layout(blocks("Úvodní text", "# Zápis z jednání", "Datum: 3. 5. 2021", "Přítomni:", "- Jana Malá",
+                           "- Petr Novák", "Program jednání: viz pozvánka", "1. Úvod", "## Diskuse", "text",
+                           "Zapsala: Jana Malá"))
+    sections = layout.sections
+    assert [s.kind for s in sections] == ["heading", "date", "attendance", "programme", "heading", "recorder"]
+    attendance = sections[2]
+    assert [line.text for line in attendance.lines] == ["Přítomni:", "• Jana Malá", "• Petr Novák"]
+    assert attendance.line.text[attendance.value_start:] == ""
+    programme = sections[3]
+    assert programme.line.text[programme.value_start:] == "viz pozvánka"
+    assert [line.text for line in sections[4].lines] == ["Diskuse", "text"]
+    assert sections[0].line.text == "Zápis z jednání"  # the text before the first section is in none
+
+
 def test_neighbour_cells_next_and_previous_lines() -> None:
     layout = Layout(blocks("| Datum | Místo |", "| 7. 11. 2018 | radnice |", "Konec"))
     date_label = layout.lines[0].block
