@@ -27,7 +27,7 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import body_offset, span_row
-from pipeline.extract.document_fields.document import Document, Line, cfg, label_end
+from pipeline.extract.layout import Layout as Document, Line, label_end, meeting_words as cfg
 from pipeline.extract.text import fold
 from pipeline.extract.document_fields.title import find_title
 from pipeline.extract.document_fields.meeting_dates import date_score, find_meeting_date
