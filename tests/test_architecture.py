@@ -33,7 +33,7 @@ def test_no_import_cycle_in_pipeline() -> None:
     pytest.param("pipeline.extract.dates", marks=CLEAN_SOON),
     pytest.param("pipeline.evaluate", marks=CLEAN_SOON),
     "pipeline.extract.nlp", "pipeline.extract.services", "pipeline.extract.common", "pipeline.extract.text", "pipeline.extract.model",
-    "pipeline.extract.patterns",
+    "pipeline.extract.patterns", "pipeline.extract.scopes",
 ])
 def test_no_czech_word_in_code(prefix: str) -> None:
     assert czech_literals(prefix) == []

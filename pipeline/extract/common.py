@@ -1,4 +1,4 @@
-"""Small helpers every extractor uses: provenance, labels, section scope.
+"""Small helpers every extractor uses: provenance, labels, list structure.
 
 Provenance is the contract of every extracted row: `block_id` and the span
 `[char_start:char_end]` of that block's text that the value was read from.
@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any, Sequence
 
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
 
 
@@ -58,36 +58,6 @@ def label_match(text: str, labels: Sequence[str]) -> re.Match[str] | None:
         if match:
             return match
     return None
-
-
-# Each plan table with its number column and the parent number used when the item has none.
-PLAN_TABLES = (("activities", "activity_no", "measure_no"), ("measures", "measure_no", "goal_no"),
-               ("goals", "goal_no", None))
-
-
-def item_scopes(blocks: Sequence[BlockView], extraction: Extraction) -> dict[int, str | None]:
-    """For each block id, the number of the plan item (activity, measure or goal) it falls under.
-
-    A plan item's scope starts at its block and runs until the next plan item
-    or the next heading that is not itself a plan item. An item without a
-    number (activities listed for "opatření 3.1") scopes to its parent's
-    number; blocks before any item map to None.
-    """
-    starts: dict[int, str | None] = {}
-    for table, key, parent in PLAN_TABLES:
-        for row in extraction.tables.get(table, []):
-            number = row.get(key) or (row.get(parent) if parent else None)
-            if number and row["block_id"] not in starts:
-                starts[row["block_id"]] = str(number).rstrip(".")
-    scopes: dict[int, str | None] = {}
-    current: str | None = None
-    for block in blocks:
-        if block.block_id in starts:
-            current = starts[block.block_id]
-        elif block.kind == "heading":
-            current = None
-        scopes[block.block_id] = current
-    return scopes
 
 
 def nearest_lower(keys: Sequence[int], queries: Sequence[int | None], backwards: bool = True) -> list[int]:

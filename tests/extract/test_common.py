@@ -1,9 +1,10 @@
-"""Shared extractor helpers: spans, labels, plan-item scopes."""
+"""Shared extractor helpers: spans, labels; plan-item scopes at block starts (`scopes`)."""
 
 from __future__ import annotations
 
 from pipeline.extract.model import Extraction
-from pipeline.extract.common import body_text, item_scopes, label_match, span_row
+from pipeline.extract.common import body_text, label_match, span_row
+from pipeline.extract.scopes import plan_scopes
 from tests.extract.blocks import blocks
 
 
@@ -30,5 +31,5 @@ def test_item_scopes_follow_items_and_end_at_other_headings():
     result.tables["goals"].append({"block_id": 0, "goal_no": "1"})
     result.tables["measures"].append({"block_id": 2, "measure_no": "1.1", "goal_no": "1"})
     result.tables["activities"].append({"block_id": 7, "activity_no": None, "measure_no": "1.1"})
-    scopes = item_scopes(doc, result)
-    assert [scopes[i] for i in range(8)] == ["1", "1", "1.1", "1.1", None, None, None, "1.1"]
+    scopes = plan_scopes(doc, result)
+    assert [scopes.at(block) for block in doc] == ["1", "1", "1.1", "1.1", None, None, None, "1.1"]

@@ -23,7 +23,7 @@ Minutes carry the community plan in several shapes; all of them are read here:
 Numbers are normalised without a trailing dot; a parent number comes from the
 item's own number (1.2.1 -> measure 1.2 -> goal 1), else from the numbered item
 above. Every row points at the block where its title starts, so that
-`common.item_scopes` ties the lines below an item to it. All domain words
+`scopes.plan_scopes` ties the lines below an item to it. All domain words
 (labels, headers, status words ...) live in configs/plan.toml.
 
 The package, in reading order:

@@ -1,40 +1,77 @@
 """Which plan item (goal, measure or activity) a position of the document falls under.
 
-The organisation, service and capacity extractors tie what they find to the plan item
-whose text it sits in (`ItemIndex.at`): an item's scope starts where its row starts and
-runs to the next item, a heading that is no item, or the next section of the minutes.
-A line that names its item itself ("K opatření 4.2: ...", "U aktivity 1.3.1 ...") is
-tied to that item wherever it stands (`explicit_item`). Item numbers are outlines of
-figures ("2", "1.3.1") or start with a capital letter or a Roman numeral ("B", "B.2",
-"IV", "II.3"): `ITEM_NUMBER`.
+One analysis per document, built from the plan relation's rows and shared by every relation
+that ties what it finds to a plan item (organisations, services, capacity, attendees):
+`plan_scopes(document, result)`. An item's scope starts where its row starts (inside a block
+too: a slide flattened into one paragraph holds several items) and runs to the next item, a
+heading that is no item, or the next section of the minutes ("K bodu 3", "Ad 2)", an agenda
+item), also when that is a line inside a block. An item without a number scopes to its
+parent. A line that names its item itself ("K opatření 4.2: ...") is tied to that item
+wherever it stands (`explicit_item`). Item numbers are outlines of figures ("2", "1.3.1") or
+start with a capital letter or a Roman numeral ("B", "B.2", "IV", "II.3"): `ITEM_NUMBER`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
+from pipeline.extract.common import body_offset
 from pipeline.extract.model import BlockView, Extraction
-from pipeline.extract.common import PLAN_TABLES, body_offset
-from pipeline.extract.text import fold
-from pipeline.extract.organisations.textspans import lines, sentence_of
+from pipeline.extract.patterns import word_class
+from pipeline.extract.text import fold, line_spans
 
 # A plan item's number as written: figures ("2", "1.3.1"), or a capital letter or a Roman
 # numeral first ("B", "B.2", "IV", "II.3"); case-sensitive.
 ITEM_NUMBER = r"(?:\d+|[IVX]+|[A-Z])(?:\.\d+)*"
+_PLAN_NUMBER = re.compile(rf"{ITEM_NUMBER}\.?")
+_YEAR_LIKE = re.compile(r"\d{4,}")
+_AGENDA_MARK = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})\s*[.)]\s*")  # "4) Informace poskytovatelů"
+# Each plan table with its kind, number column and parent's number column.
+PLAN_TABLES = (("activities", "activity", "activity_no", "measure_no"), ("measures", "measure", "measure_no", "goal_no"),
+               ("goals", "goal", "goal_no", None))
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """A plan item as the plan relation wrote it: its kind, number, parent's number and where
+    its title starts (block, offset)."""
+
+    kind: str
+    number: str | None
+    parent: str | None
+    block_id: int
+    start: int
+
+    @property
+    def scope(self) -> str | None:
+        """The number the lines under it are tied to: its own, else its parent's."""
+        return self.number or self.parent
+
+
+def plan_items(result: Extraction) -> list[PlanItem]:
+    """The plan rows of a result as typed items (activities, then measures, then goals)."""
+    out = []
+    for table, kind, key, parent in PLAN_TABLES:
+        for row in result.tables.get(table, []):
+            number, above = row.get(key), row.get(parent) if parent else None
+            out.append(PlanItem(kind, str(number).rstrip(".") if number else None,
+                                str(above).rstrip(".") if above else None, row["block_id"], int(row.get("char_start") or 0)))
+    return out
 
 
 def plan_number(text: str) -> str | None:
     """The text is one plan item number ("1.2.1", "1.2.", "B.2", "III"): the number without
     its trailing dot; None for anything else ("2024", "č. 5", "a)")."""
     value = text.strip()
-    if not re.fullmatch(rf"{ITEM_NUMBER}\.?", value):
+    if not _PLAN_NUMBER.fullmatch(value):
         return None
     value = value.rstrip(".")
-    return None if re.fullmatch(r"\d{4,}", value) else value
+    return None if _YEAR_LIKE.fullmatch(value) else value
 
 
 def _unaccented(text: str) -> str:
@@ -42,23 +79,21 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
-    """configs/organisations.toml [items]: section markers and the item references."""
+def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str]]:
+    """configs/organisations.toml [items]: section markers, a line's reference to its item, and
+    an item named anywhere in a sentence (its nouns and the plan labels "akt.", "opatř.")."""
     cfg = load("organisations")["items"]
     markers = tuple(re.compile(p, re.IGNORECASE) for p in cfg["section_markers"])
-    nouns = "|".join(re.escape(fold(n)) for n in sorted(cfg["reference_nouns"], key=len, reverse=True))
-    preps = "|".join(re.escape(fold(p)) for p in cfg["reference_prepositions"])
+    nouns, preps = _alternation(cfg["reference_nouns"]), _alternation(cfg["reference_prepositions"])
     reference = re.compile(rf"^\s*(?i:{preps})\s+(?i:{nouns})\s+({ITEM_NUMBER})\.?(?=[\s:,;–-]|$)")
-    return markers, reference
-
-
-@lru_cache(maxsize=1)
-def _reference_anywhere() -> re.Pattern[str]:
-    """An item named by its noun and number anywhere in a sentence ("aktivity 3.1.1", "akt. 4.1.1")."""
-    nouns = load("organisations")["items"]["reference_nouns"] + ["akt.", "opatr."]
-    alternatives = "|".join(re.escape(fold(n)) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?i:{alternatives})\s*({ITEM_NUMBER})\.?(?=[\s:,;)–-]|$)")
+    named = _alternation([*cfg["reference_nouns"], *word_class("@plan.labels.activity"), *word_class("@plan.labels.measure")])
+    anywhere = re.compile(rf"(?<!\w)(?i:{named})\s*({ITEM_NUMBER})\.?(?=[\s:,;)–-]|$)")
+    return markers, reference, anywhere
 
 
 def explicit_item(text: str) -> str | None:
@@ -81,45 +116,44 @@ def _breaks(line: str, agenda: set[str]) -> bool:
     body = fold(text).strip().rstrip(":")
     if body in agenda:
         return bool(body) and len(body) < 80
-    body = re.sub(r"^(?:\d{1,2}|[ivx]{1,4})\s*[.)]\s*", "", body)  # "4) Informace poskytovatelů"
+    body = _AGENDA_MARK.sub("", body)
     return bool(body) and body in agenda and len(body) < 80
 
 
-class ItemIndex:
-    """Which plan item (goal, measure or activity number) a position in the document falls under.
-
-    Built from the plan rows and their spans: an item's scope starts where its row starts
-    (inside a block too: a slide flattened into one paragraph, or a web page's paragraph of
-    lines, holds several items) and runs to the next item, a heading that is no item, or
-    the next section of the minutes ("K bodu 3", "Ad 2)", an agenda item), also when that
-    is a line inside a block. An item without a number scopes to its parent. A block or a
-    line that opens with a reference to an item ("K opatření 4.2:") is tied to it."""
+class PlanScopes:
+    """The plan items of a document and the scope of each: which item a position falls under
+    (`at`), the blocks under any item (`in_plan`), where an item starts (`block_of`, `title_of`)."""
 
     def __init__(self, blocks: Sequence[BlockView], result: Extraction):
+        self.items = plan_items(result)
         self.starts: dict[int, list[tuple[int, str]]] = {}
-        for table, key, parent in PLAN_TABLES:
-            for row in result.tables.get(table, []):
-                number = row.get(key) or (row.get(parent) if parent else None)
-                if number:
-                    self.starts.setdefault(row["block_id"], []).append(
-                        (int(row.get("char_start") or 0), str(number).rstrip(".")))
-        for items in self.starts.values():
-            items.sort()
+        for item in self.items:
+            if item.scope:
+                self.starts.setdefault(item.block_id, []).append((item.start, item.scope))
+        for found in self.starts.values():
+            found.sort()
         # number -> where its items start, in the order of `starts` (looked up per figure and mention)
         self.where: dict[str, list[tuple[int, int]]] = {}
-        for block_id, items in self.starts.items():
-            for start, n in items:
+        for block_id, found in self.starts.items():
+            for start, n in found:
                 self.where.setdefault(n, []).append((block_id, start))
         agenda = {fold(str(r.get("title", ""))).strip() for r in result.tables.get("agenda_items", [])}
+        item_blocks = {item.block_id for item in self.items}
         self.entry: dict[int, str | None] = {}
         self.named: dict[int, str] = {}
         # Inside a block: (position, number or None at a section break) in order, and the
         # lines that name their item (start, end, number).
         self.events: dict[int, list[tuple[int, str | None]]] = {}
         self.named_lines: dict[int, list[tuple[int, int, str]]] = {}
+        self.in_plan: set[int] = set()
         current: str | None = None
+        inside = False
         for block in blocks:
-            if block.block_id not in self.starts and (block.kind == "heading" or section_break(block, agenda)):
+            breaks = block.kind == "heading" or section_break(block, agenda)
+            inside = block.block_id in item_blocks or (inside and not breaks)
+            if inside:
+                self.in_plan.add(block.block_id)
+            if block.block_id not in self.starts and breaks:
                 current = None
             self.entry[block.block_id] = current
             events = self._events(block, agenda)
@@ -133,11 +167,12 @@ class ItemIndex:
         """The item starts of a block and, in a block of several lines, the section breaks
         and the lines that name their item."""
         events: list[tuple[int, str | None]] = list(self.starts.get(block.block_id, []))
-        spans = lines(block.text)
+        text = block.text
+        spans = [(s, e) for s, e in line_spans(text) if text[s:e].strip()] if "\n" in text else []
         if len(spans) > 1:
             item_lines = {start for start, end in spans for pos, _ in events if start <= pos < end}
             for start, end in spans[1:]:
-                line = block.text[start:end]
+                line = text[start:end]
                 if start in item_lines:
                     continue
                 if _breaks(line, agenda):
@@ -163,8 +198,11 @@ class ItemIndex:
     def referenced(self, block: BlockView, pos: int) -> str | None:
         """The plan item the sentence of `pos` refers to by its number ("V rámci aktivity 3.1.1
         navýšil X ...", "viz akt. 4.1.1"), when exactly one item of the plan is named so."""
+        # the one sentence splitter lives in the organisations package, whose __init__ imports this module
+        from pipeline.extract.organisations.textspans import sentence_of
+
         start, end = sentence_of(block.text, pos)
-        found = {m.group(1).rstrip(".") for m in _reference_anywhere().finditer(_unaccented(block.text[start:end]))}
+        found = {m.group(1).rstrip(".") for m in _patterns()[2].finditer(_unaccented(block.text[start:end]))}
         found &= self.where.keys()
         return found.pop() if len(found) == 1 else None
 
@@ -181,3 +219,14 @@ class ItemIndex:
         """The block where the plan item with this number starts."""
         found = self.where.get(number)
         return found[0][0] if found else None
+
+
+def plan_scopes(blocks: Sequence[BlockView], result: Extraction) -> PlanScopes:
+    """The plan scopes of a document, built once and kept in the annotated document's memo
+    (relations running after the plan relation share it)."""
+    memo = getattr(blocks, "memo", None)
+    if memo is None:
+        return PlanScopes(blocks, result)
+    if "plan_scopes" not in memo:
+        memo["plan_scopes"] = PlanScopes(blocks, result)
+    return memo["plan_scopes"]
