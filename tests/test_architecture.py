@@ -27,11 +27,11 @@ def test_no_import_cycle_in_pipeline() -> None:
     pytest.param("pipeline.extract.attendees", marks=CLEAN_SOON),
     pytest.param("pipeline.extract.organisations", marks=CLEAN_SOON),
     pytest.param("pipeline.extract.document_fields", marks=CLEAN_SOON),
-    pytest.param("pipeline.extract.plan", marks=CLEAN_SOON),
     pytest.param("pipeline.extract.capacity", marks=CLEAN_SOON),
     pytest.param("pipeline.evaluate", marks=CLEAN_SOON),
     "pipeline.extract.nlp", "pipeline.extract.services", "pipeline.extract.common", "pipeline.extract.text", "pipeline.extract.model",
     "pipeline.extract.patterns", "pipeline.extract.scopes", "pipeline.extract.agenda", "pipeline.extract.dates",
+    "pipeline.extract.plan",
 ])
 def test_no_czech_word_in_code(prefix: str) -> None:
     assert czech_literals(prefix) == []

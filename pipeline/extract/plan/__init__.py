@@ -40,7 +40,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.model import Annotated, BlockView, Extraction
+from pipeline.extract import annotate
 from pipeline.extract.plan.rules import rules
 from pipeline.extract.plan.walker import Walker
 
@@ -50,11 +51,12 @@ REQUIRES: tuple[str, ...] = ('fields', 'agenda_items')
 PRODUCES: tuple[str, ...] = ('goals', 'measures', 'activities')
 
 
-def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
-    """Append the document's goals, measures and activities to `result.tables`."""
+def extract(document: Sequence[BlockView], result: Extraction) -> None:
+    """Append the document's goals, measures and activities to `result.tables` (blocks that are
+    not annotated yet, as in tests, are annotated first)."""
     for table in ("goals", "measures", "activities"):
         result.tables.setdefault(table, [])
-    Walker(list(blocks), result).run()
+    Walker(document if isinstance(document, Annotated) else annotate(document), result).run()
 
 
 __all__ = ["extract", "rules"]

@@ -26,6 +26,8 @@ SEPARATORS = "-–—:.)"
 
 _ROMAN = re.compile(r"(?=[IVXLC])(?:XC|C{0,3})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# What follows a lone letter or Roman numeral that numbers an item: an end, a separator or a capital.
+_AFTER_LETTER = re.compile(r"\.?\s*(?:$|[:)–—-])|\.?\s+[„\"'(]?(?P<cap>\w)")
 
 
 # --------------------------------------------------------------------------- item numbers
@@ -51,7 +53,7 @@ def written_number(text: str, match: re.Match[str], group: str = "num") -> str |
         return written
     line_end = text.find("\n", end)
     after = text[end:line_end if line_end >= 0 else len(text)]
-    follows = re.match(r"\.?\s*(?:$|[:)–—-])|\.?\s+[„\"'(]?(?P<cap>\w)", after)
+    follows = _AFTER_LETTER.match(after)
     if follows is None or (follows.group("cap") is not None and not follows.group("cap").isupper()):
         return None
     return written
@@ -115,6 +117,8 @@ class _Rules:
     wrapped_line_chars: int
     not_items: re.Pattern[str]
     not_action_nouns: frozenset[str]
+    action_noun_endings: tuple[str, ...]
+    adjective_endings: tuple[str, ...]
     min_item_words: int
     header_columns: list[tuple[str, str]]
     header_kinds: dict[str, str]
@@ -174,7 +178,8 @@ def rules() -> _Rules:
         # "… v budově polikliniky – Domov X, p. o., kapacita 24 lůžek": who does it, after a dash
         dash_organisation=re.compile(rf"\s[–—-]\s+(?=[^\W\d_][^–—;]{{0,60}}?,?\s*(?:{_alternation(legal_forms)})(?!\w))"),
         # "poradna pro pečující (Spolek X, z. s.)", "kurz (ve spolupráci s Nemocnicí Y)": who, in parentheses
-        paren_organisation=re.compile(rf"\s\((?=[^()]*(?:{_alternation(legal_forms)})(?!\w)|ve spolupráci|realizátor)"),
+        paren_organisation=re.compile(rf"\s\((?=[^()]*(?:{_alternation(legal_forms)})(?!\w)"
+                                      rf"|{_alternation(cfg['title']['organisation_in_parentheses'])})"),
         not_plan=re.compile(rf"\s*(?:{_alternation(labels['not_plan'])})(?!\w)"),
         intro={"activity": _intro_pattern(intro, "activities", "activity_parents"),
                "measure": _intro_pattern(intro, "measures", "measure_parents")},
@@ -185,6 +190,8 @@ def rules() -> _Rules:
         wrapped_line_chars=int(cfg["continuation"]["wrapped_line_chars"]),
         not_items=re.compile(rf"\s*(?:{_alternation(cfg['children']['not_items'])})(?!\w)"),
         not_action_nouns=frozenset(w.lower() for w in cfg["children"]["not_action_nouns"]),
+        action_noun_endings=tuple(cfg["children"]["action_noun_endings"]),
+        adjective_endings=tuple(cfg["children"]["adjective_endings"]),
         min_item_words=int(cfg["children"]["min_item_words"]),
         header_columns=sorted(header_columns, key=lambda pc: len(pc[0]), reverse=True),
         header_kinds={fold(word): kind for kind, words in cfg["table"]["kinds"].items() for word in words},
