@@ -26,7 +26,7 @@ from typing import Sequence
 
 from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
-from pipeline.extract.common import body_offset, span_row
+from pipeline.extract.common import alternation, body_offset, span_row
 from pipeline.extract.document_fields.document import Document, Line, cfg, label_end
 from pipeline.extract.text import fold
 from pipeline.extract.document_fields.title import find_title
@@ -99,20 +99,16 @@ class _Words:
     another_meeting: re.Pattern[str]  # "příštího" in "Program příštího jednání:" (folded)
 
 
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     agenda = cfg()["agenda"]
-    hours = _alternation(load("lexicon")["time"]["hour_units"])
+    hours = alternation(load("lexicon")["time"]["hour_units"])
     return _Words(
         leading_time=re.compile(rf"\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[–—-]\s*\d{{1,2}}[:.]\d{{2}})?\s*(?:{hours}|h\b)?\s*[–—:-]?\s+(?=\w)"),
         time_only=re.compile(rf"[\d.:,\s–-]+(?:{hours})?"),
-        point=re.compile(rf"\s*(?:{_alternation([fold(w) for w in agenda['point']])})\s+\d"),
-        introduces=re.compile(rf"(?:{_alternation([fold(w) for w in agenda['programme_intros']])})\s*:\s*$"),
-        another_meeting=re.compile(rf"(?<!\w)(?:{_alternation([fold(w) for w in agenda['other_meeting_words']])})(?!\w)"))
+        point=re.compile(rf"\s*(?:{alternation(agenda['point'])})\s+\d"),
+        introduces=re.compile(rf"(?:{alternation(agenda['programme_intros'])})\s*:\s*$"),
+        another_meeting=re.compile(rf"(?<!\w)(?:{alternation(agenda['other_meeting_words'])})(?!\w)"))
 
 
 def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
@@ -135,7 +131,7 @@ def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
 def _marker_pattern() -> re.Pattern[str]:
     markers = load("ingest")["list_markers"]
     bullets = "".join(re.escape(b) for b in markers["bullets"] if b and len(b) == 1 and b != "o")
-    point = _alternation(cfg()["agenda"]["point"])
+    point = alternation(cfg()["agenda"]["point"])
     return re.compile(rf"^(?:(?P<num>\d{{1,2}})\s*[.)/]|(?P<roman>{_ROMAN_NUMERAL})[.)]|\(?(?P<letter>[a-z])\)"
                       rf"|(?i:{point})\s+(?P<point>\d{{1,2}})\s*[:.)]|(?P<bullet>[{bullets}]|o(?=\s)))\s+")
 
@@ -182,7 +178,7 @@ def _is_section_start(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _section_pattern() -> re.Pattern[str]:
     agenda = cfg()["agenda"]
-    words = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in [*agenda["section_starts"], *agenda["point"]])
+    words = alternation([*agenda["section_starts"], *agenda["point"]])
     return re.compile(rf"^\s*(?:{words})\s*\.?\s*(?:\d|[ivx]{{1,4}}(?![^\W\d_]))")
 
 
@@ -236,7 +232,7 @@ def _names_another_meeting(label: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _label_with_tail(labels: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(fold(label)) for label in sorted(labels, key=len, reverse=True))
+    alternatives = alternation(labels)
     return re.compile(rf"\s*(?:{alternatives})\s+[^:.\d]{{1,30}}:\s*")
 
 

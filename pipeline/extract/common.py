@@ -39,6 +39,13 @@ def body_text(block: BlockView) -> str:
     return block.text[body_offset(block):]
 
 
+def alternation(words: Sequence[str]) -> str:
+    """A regex alternation of phrases for folded text: folded, longest first, a space matching
+    any whitespace (patterns over `fold(text)` are built from config words with this)."""
+    phrases = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
 @lru_cache(maxsize=512)
 def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """One compiled pattern per label, longest label first (built once per label list)."""

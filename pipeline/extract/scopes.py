@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract.common import body_offset
+from pipeline.extract.common import alternation, body_offset
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.patterns import word_class
 from pipeline.extract.text import fold, line_spans
@@ -79,19 +79,15 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str]]:
     """configs/organisations.toml [items]: section markers, a line's reference to its item, and
     an item named anywhere in a sentence (its nouns and the plan labels "akt.", "opatř.")."""
     cfg = load("organisations")["items"]
     markers = tuple(re.compile(p, re.IGNORECASE) for p in cfg["section_markers"])
-    nouns, preps = _alternation(cfg["reference_nouns"]), _alternation(cfg["reference_prepositions"])
+    nouns, preps = alternation(cfg["reference_nouns"]), alternation(cfg["reference_prepositions"])
     reference = re.compile(rf"^\s*(?i:{preps})\s+(?i:{nouns})\s+({ITEM_NUMBER})\.?(?=[\s:,;–-]|$)")
-    named = _alternation([*cfg["reference_nouns"], *word_class("@plan.labels.activity"), *word_class("@plan.labels.measure")])
+    named = alternation([*cfg["reference_nouns"], *word_class("@plan.labels.activity"), *word_class("@plan.labels.measure")])
     anywhere = re.compile(rf"(?<!\w)(?i:{named})\s*({ITEM_NUMBER})\.?(?=[\s:,;)–-]|$)")
     return markers, reference, anywhere
 
