@@ -47,24 +47,15 @@ def alternation(words: Sequence[str]) -> str:
 
 
 @lru_cache(maxsize=512)
-def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """One compiled pattern per label, longest label first (built once per label list)."""
-    out = []
-    for label in sorted(labels, key=len, reverse=True):
-        pattern = re.escape(fold(label)).replace(r"\ ", r"\s+")
-        out.append(re.compile(rf"\s*{pattern}\s*(?:[:\t–-]\s*|$)"))
-    return tuple(out)
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a label list, longest label first (built once per label list)."""
+    return re.compile(rf"\s*(?:{alternation(labels)})\s*(?:[:\t–-]\s*|$)")
 
 
 def label_match(text: str, labels: Sequence[str]) -> re.Match[str] | None:
     """Match one of `labels` at the start of `text` (case- and diacritics-insensitive),
     followed by a colon, tab, dash or end; the match's end is where the value starts."""
-    folded = fold(text)
-    for pattern in _label_patterns(tuple(labels)):
-        match = pattern.match(folded)
-        if match:
-            return match
-    return None
+    return _label_pattern(tuple(labels)).match(fold(text))
 
 
 def nearest_lower(keys: Sequence[int], queries: Sequence[int | None], backwards: bool = True) -> list[int]:

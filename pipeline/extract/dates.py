@@ -65,7 +65,7 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
     month_names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     roman_names = "|".join(sorted(roman, key=len, reverse=True))
     pattern = re.compile(
-        r"(?<![\d.])(?:"
+        r"(?=\d)(?<![\d.])(?:"  # every form starts with a figure: the lookahead skips the rest fast
         r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))"
         r"|(?P<d1>[0-3]?\d)\.\s*(?P<m1>[01]?\d)\.(?:\s*(?P<y1>(?:19|20)\d\d)(?!\d))?"
         rf"|(?P<d2>[0-3]?\d)\.\s*(?P<m2>{month_names})(?!\w)(?:\s+(?P<y2>(?:19|20)\d\d)(?!\d))?"

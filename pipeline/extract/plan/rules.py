@@ -116,6 +116,8 @@ class _Rules:
     adjective_endings: tuple[str, ...]
     min_item_words: int
     header_columns: list[tuple[str, str]]
+    header_start: re.Pattern[str]  # a header phrase of a flattened table, whole words (its group 1)
+    header_column: dict[str, str]  # which column a header phrase names (the first column listing it)
     header_kinds: dict[str, str]
     service_patterns: list[list[re.Pattern[str]]]
     service_heads: frozenset[str]
@@ -189,6 +191,10 @@ def rules() -> _Rules:
         adjective_endings=tuple(cfg["children"]["adjective_endings"]),
         min_item_words=int(cfg["children"]["min_item_words"]),
         header_columns=sorted(header_columns, key=lambda pc: len(pc[0]), reverse=True),
+        header_start=re.compile(r"\s*(" + "|".join(
+            re.escape(p) + ("" if p.endswith(".") else r"(?![^\W_])")
+            for p, _ in sorted(header_columns, key=lambda pc: len(pc[0]), reverse=True)) + ")"),
+        header_column={p: c for p, c in reversed(sorted(header_columns, key=lambda pc: len(pc[0]), reverse=True))},
         header_kinds={fold(word): kind for kind, words in cfg["table"]["kinds"].items() for word in words},
         service_patterns=[[re.compile(t) for t in pattern] for s in services["service"] for pattern in s["patterns"]],
         service_heads=frozenset(w.lower() for w in cfg["table"]["service_heads"]),

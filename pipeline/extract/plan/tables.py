@@ -227,20 +227,14 @@ def flat_table_rows(block: BlockView, doc: Doc) -> tuple[str, list[tuple[str, in
 def _header_run(text: str, pos: int) -> tuple[list[str], int]:
     """The column names that open a flattened table ("Opatření č. Název organizace Druh služby"),
     and where the header ends."""
-    folded = fold(text)
+    folded, r = fold(text), rules()
     columns: list[str] = []
-    while True:
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-        for phrase, column in rules().header_columns:
-            end = pos + len(phrase)
-            whole_word = phrase.endswith(".") or end >= len(text) or not folded[end].isalnum()
-            if folded.startswith(phrase, pos) and whole_word:
-                columns.append(column)
-                pos = end
-                break
-        else:
-            return columns, pos
+    while (match := r.header_start.match(folded, pos)) is not None:
+        columns.append(r.header_column[match.group(1)])
+        pos = match.end()
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return columns, pos
 
 
 def _row_title(doc: Doc, start: int, end: int, columns: list[str]) -> tuple[int, int] | None:
