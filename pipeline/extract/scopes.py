@@ -14,7 +14,6 @@ start with a capital letter or a Roman numeral ("B", "B.2", "IV", "II.3"): `ITEM
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -29,6 +28,9 @@ from pipeline.extract.text import fold, line_spans
 # numeral first ("B", "B.2", "IV", "II.3"); case-sensitive.
 ITEM_NUMBER = r"(?:\d+|[IVX]+|[A-Z])(?:\.\d+)*"
 _PLAN_NUMBER = re.compile(rf"{ITEM_NUMBER}\.?")
+_ITEM_NUMBER = re.compile(ITEM_NUMBER)
+# The same over folded (lower-case) text: what it finds counts when the written text is an ITEM_NUMBER.
+_FOLDED_NUMBER = r"(?:\d+|[ivx]+|[a-z])(?:\.\d+)*"
 _YEAR_LIKE = re.compile(r"\d{4,}")
 _AGENDA_MARK = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})\s*[.)]\s*")  # "4) Informace poskytovatelů"
 # Each plan table with its kind, number column and parent's number column.
@@ -74,9 +76,10 @@ def plan_number(text: str) -> str | None:
     return None if _YEAR_LIKE.fullmatch(value) else value
 
 
-def _unaccented(text: str) -> str:
-    """The text without diacritics, its case kept (so that "B.2" stays a number)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+def _written(text: str, match: re.Match[str]) -> str | None:
+    """The item number a match over `fold(text)` found, as written, if written as one ("B.2", not "b.2")."""
+    number = text[match.start(1):match.end(1)]
+    return number if _ITEM_NUMBER.fullmatch(number) else None
 
 
 @lru_cache(maxsize=1)
@@ -86,17 +89,17 @@ def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Patter
     cfg = load("organisations")["items"]
     markers = tuple(re.compile(p, re.IGNORECASE) for p in cfg["section_markers"])
     nouns, preps = alternation(cfg["reference_nouns"]), alternation(cfg["reference_prepositions"])
-    reference = re.compile(rf"^\s*(?i:{preps})\s+(?i:{nouns})\s+({ITEM_NUMBER})\.?(?=[\s:,;–-]|$)")
+    reference = re.compile(rf"^\s*(?:{preps})\s+(?:{nouns})\s+({_FOLDED_NUMBER})\.?(?=[\s:,;–-]|$)")
     named = alternation([*cfg["reference_nouns"], *word_class("@plan.labels.activity"), *word_class("@plan.labels.measure")])
-    anywhere = re.compile(rf"(?<!\w)(?i:{named})\s*({ITEM_NUMBER})\.?(?=[\s:,;)–-]|$)")
+    anywhere = re.compile(rf"(?<!\w)(?:{named})\s*({_FOLDED_NUMBER})\.?(?=[\s:,;)–-]|$)")
     return markers, reference, anywhere
 
 
 def explicit_item(text: str) -> str | None:
     """The plan number a line opens with when it names its item: "K opatření 4.2: ...",
     "ke cíli 1 ...", "U aktivity 1.1.2 ...", "K prioritě B:"; None for anything else."""
-    match = _patterns()[1].match(_unaccented(text))
-    return match.group(1) if match else None
+    match = _patterns()[1].match(fold(text))
+    return _written(text, match) if match else None
 
 
 def section_break(block: BlockView, agenda: set[str]) -> bool:
@@ -198,7 +201,8 @@ class PlanScopes:
         from pipeline.extract.organisations.textspans import sentence_of
 
         start, end = sentence_of(block.text, pos)
-        found = {m.group(1).rstrip(".") for m in _patterns()[2].finditer(_unaccented(block.text[start:end]))}
+        sentence = block.text[start:end]
+        found = {number.rstrip(".") for m in _patterns()[2].finditer(fold(sentence)) if (number := _written(sentence, m))}
         found &= self.where.keys()
         return found.pop() if len(found) == 1 else None
 

@@ -54,22 +54,24 @@ def looks_like_items(text: str) -> bool:
 def words(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of `doc.text[start:end]` (runs without a space: "(Charita,") with their spans,
     read from the block's tokens: a token written right after the one before joins its word."""
-    text, out, glued = doc.text, [], False
+    out: list[tuple[int, int, str]] = []
+    glued = False
     for token in doc:
-        a, b = max(token.idx, start), min(token.idx + len(token.text), end)
         if token.idx >= end:
             break
+        text = token.text
+        a, b = max(token.idx, start), min(token.idx + len(text), end)
         if b <= a or token.is_space:
             glued = False
             continue
-        piece = text[a:b]
-        parts = [(a + m.start(), a + m.end()) for m in _NON_SPACE.finditer(piece)] if " " in piece else [(a, b)]
-        for k, (s, e) in enumerate(parts):  # a merged token ("2 000", "o. p. s.") holds spaces
+        piece = text[a - token.idx:b - token.idx]
+        parts = [(a + m.start(), m.group()) for m in _NON_SPACE.finditer(piece)] if " " in piece else [(a, piece)]
+        for k, (s, word) in enumerate(parts):  # a merged token ("2 000", "o. p. s.") holds spaces
             if k == 0 and glued and out:
-                out[-1] = (out[-1][0], e, text[out[-1][0]:e])
+                out[-1] = (out[-1][0], s + len(word), out[-1][2] + word)
             else:
-                out.append((s, e, text[s:e]))
-        glued = not token.whitespace_ and b == token.idx + len(token.text)
+                out.append((s, s + len(word), word))
+        glued = not token.whitespace_ and b == token.idx + len(text)
     return out
 
 
