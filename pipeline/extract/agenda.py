@@ -28,7 +28,7 @@ from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import alternation, body_offset, span_row
 from pipeline.extract.document_fields.document import Document, Line, cfg, label_end
-from pipeline.extract.text import fold
+from pipeline.extract.text import Span, fold
 from pipeline.extract.document_fields.title import find_title
 from pipeline.extract.document_fields.meeting_dates import date_score, find_meeting_date
 
@@ -40,12 +40,9 @@ PROSE_WORDS = 7         # an unmarked line of this many words ending in a full s
 
 
 @dataclass(frozen=True)
-class Item:
+class Item(Span):
     """One programme item: the span of its title in a block, and its list level and number."""
 
-    block: BlockView
-    start: int
-    end: int
     level: int = 1
     number: int | None = None
 

@@ -34,11 +34,6 @@ def body_offset(block: BlockView) -> int:
     return 0
 
 
-def body_text(block: BlockView) -> str:
-    """The block's text without its list label."""
-    return block.text[body_offset(block):]
-
-
 def alternation(words: Sequence[str]) -> str:
     """A regex alternation of phrases for folded text: folded, longest first, a space matching
     any whitespace (patterns over `fold(text)` are built from config words with this)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.extract.model import Extraction
-from pipeline.extract.common import body_text, label_match, span_row
+from pipeline.extract.common import body_offset, label_match, span_row
 from pipeline.extract.scopes import plan_scopes
 from tests.extract.blocks import blocks
 
@@ -20,8 +20,9 @@ def test_label_match_ignores_case_and_diacritics():
     assert label_match("Přítomnost klientů", ["přítomni"]) is None
 
 
-def test_body_text_drops_the_list_label():
-    assert body_text(blocks("1. Úvod")[0]) == "Úvod"
+def test_body_offset_skips_the_list_label():
+    (block,) = blocks("1. Úvod")
+    assert block.text[body_offset(block):] == "Úvod"
 
 
 def test_item_scopes_follow_items_and_end_at_other_headings():
