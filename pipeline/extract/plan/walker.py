@@ -321,6 +321,6 @@ def _section_key(text: str) -> str:
 
 def _is_not_plan(block: BlockView) -> bool:
     """"Hlavní aktivity projektu" heads a project's own work plan, not plan items."""
-    body = fold(block.text[body_offset(block):])
-    return len(body.split()) <= 8 and rules().not_plan.match(body) is not None
+    folded, offset = fold(block.text), body_offset(block)  # the block's fold is shared (cached) with its labels
+    return rules().not_plan.match(folded, offset) is not None and len(folded[offset:].split()) <= 8
 
