@@ -18,7 +18,7 @@ from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.names import (Person, intro_matches, is_marker_tok, is_title_word, person_candidates,
                                               street, strong, tokens_of)
 from pipeline.extract.attendees.labels import is_responsibility
-from pipeline.extract.organisations.itemscope import section_break
+from pipeline.extract.scopes import section_break
 from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org
 from pipeline.extract.attendees.lists import Rows, segments
 
