@@ -64,7 +64,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
         fields["location"] = find_location(doc, date_found)
         fields["working_group"] = find_working_group(doc, title_line, fields["title"])
         fields["planning_area"] = find_planning_area(doc, title_line, fields["title"])
-        fields["recorded_by"] = find_recorders(doc)
+        fields["recorded_by"] = find_recorders(doc, blocks)
         fields["next_meeting_date"] = find_next_meeting(doc, fields["meeting_date"])
     fields["project_reg_no"] = find_project_reg_no(doc)
     result.fields.update(fields)
