@@ -344,7 +344,7 @@ class Persons:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for _, s, e in self.matcher(doc):
-            span = doc[s:e]
+            span = Span(doc, s, e, label=LABEL)
             person = refine(span, *_line_of(doc.text, span.start_char, span.end_char))
             if person is not None:
                 span._.person = person
