@@ -23,25 +23,20 @@ _NOTE_SPLIT = re.compile(r"[(),;]|\s[–—-]\s|^\s*[–—-]")
 
 @dataclass
 class Person:
-    """A person of a row in the making: her recognised name (see `PersonName`) and what the list
-    or sentence around it adds."""
+    """A person of a row in the making: her recognised name (`found`: where it stands, its titles,
+    how strongly the text says it is a person) and what the list or sentence around it adds."""
 
-    start: int
-    end: int
-    name: str
-    titles: str | None = None
-    cued: bool = False
-    marked: bool = False
-    begin: int = 0
-    tail: int = 0
+    found: PersonName
     organisation: str | None = None
     org_via: str | None = None  # "paren", "dash", "run", "comma": how the organisation was attached
     separator: str = ""         # the list separator before this person's piece ("," ";" tab ...)
     noted_roles: tuple[str, ...] = ()  # roles a list notes beside the name ("(předsedající)")
 
-    @classmethod
-    def of(cls, name: PersonName) -> "Person":
-        return cls(name.start, name.end, name.name, name.titles, name.cued, name.marked, name.begin, name.tail)
+    def __getattr__(self, attribute: str):  # type: ignore[no-untyped-def]
+        """`start`, `end`, `name`, `titles`, `begin`, `tail`, ...: those of the recognised name."""
+        if attribute == "found":  # not set yet (a copy being made)
+            raise AttributeError(attribute)
+        return getattr(self.found, attribute)
 
 
 @dataclass
@@ -141,7 +136,7 @@ def people_in(document: Annotated, block: BlockView, start: int, end: int, stric
     line no list. `singles` lets a lone surname be a person ("Omluveni: Novák, Dvořáková"),
     which only a label's own value may hold."""
     text, lex = block.text, lexicon()
-    candidates = [Person.of(name) for name in persons_in(document.doc(block), start, end)]
+    candidates = [Person(name) for name in persons_in(document.doc(block), start, end)]
     found: list[Person] = []
     for segment in segments(text, start, end):
         inside = [p for p in candidates if segment.start <= p.start and p.end <= segment.end]

@@ -77,10 +77,6 @@ def from_text(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]], in_
 
 
 _REPORT_LINE = re.compile(r"\s*[-•–*·]?\s*(?P<org>[^():]{2,60}?)\s*\((?P<name>[^\W\d_]{2,})\)\s*:\s*\S")
-_HOUSE_NUMBER = re.compile(r"\s+\d+(?:/\d+)?[a-z]?\b")
-_PARENTHESIS = re.compile(r"\([^)]*\)?\s*")
-_PARENTHESISED = re.compile(r"\(([^()]*)\)")
-_REPORT_AFTER = re.compile(r"\s*[:–—-]\s*\S+\s+\S+")
 
 
 def _reporting_surname(block: BlockView, line: Span) -> Person | None:
@@ -92,8 +88,9 @@ def _reporting_surname(block: BlockView, line: Span) -> Person | None:
             or fold(match.group("name")) in person_words().not_names:
         return None
     start = line.start + match.start("name")
-    return Person(start, start + len(match.group("name")), match.group("name"),
-                  organisation=clean_org(match.group("org"), lexicon()), tail=start + len(match.group("name")))
+    end = start + len(match.group("name"))
+    return Person(PersonName(start, end, match.group("name"), None, False, False, start, end),
+                  organisation=clean_org(match.group("org"), lexicon()))
 
 
 def _signer(doc: Doc, line: Span) -> Person | None:
@@ -106,7 +103,10 @@ def _signer(doc: Doc, line: Span) -> Person | None:
     after = doc.text[person.tail:line.end]
     if before.strip(" \t") and not all(w.rstrip(".") and is_title_word(w) for w in before.split()):
         return None
-    return Person.of(person) if not after.strip(" .,\t") else None
+    return Person(person) if not after.strip(" .,\t") else None
+
+
+_HOUSE_NUMBER = re.compile(r"\s+\d+(?:/\d+)?[a-z]?\b")
 
 
 def _street(text: str, person: PersonName) -> bool:
@@ -117,7 +117,7 @@ def _street(text: str, person: PersonName) -> bool:
 def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> Iterator[tuple[Person, str]]:
     """Persons of one line of running text with the roles the text gives them, if any."""
     lex = lexicon()
-    people = [Person.of(p) for p in persons_in(doc, line.start, line.end) if p.strong and not _street(block.text, p)]
+    people = [Person(p) for p in persons_in(doc, line.start, line.end) if p.strong and not _street(block.text, p)]
     if not people:
         return
     presenters = _presenters(block, line, people)
@@ -166,6 +166,9 @@ def _sentence(doc: Doc, person: Person, line: Span) -> tuple[int, int]:
             end = tok.idx
             break
     return start, end
+
+
+_PARENTHESIS = re.compile(r"\([^)]*\)?\s*")
 
 
 def _joins_the_group(doc: Doc, person: Person, line: Span, lex: Lexicon) -> bool:
@@ -333,6 +336,9 @@ def _colon_role(block: BlockView, person: Person, line: Span) -> str | None:
     return None
 
 
+_PARENTHESISED = re.compile(r"\(([^()]*)\)")
+
+
 def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Person]:
     """A parenthesised list of persons only, in an agenda line that presents something
     ("Firma X, s.r.o. – představení analýzy (p. Mühl, p. Šimůnková)"), or right after the
@@ -360,6 +366,9 @@ def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Pers
                 person.organisation = org
             found.append(person)
     return found
+
+
+_REPORT_AFTER = re.compile(r"\s*[:–—-]\s*\S+\s+\S+")
 
 
 def _opens_report(line: str, paren: re.Match[str]) -> str | None:

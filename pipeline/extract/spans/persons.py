@@ -77,11 +77,11 @@ class PersonName:
     start: int
     end: int
     name: str
-    titles: str | None = None
-    cued: bool = False   # a title, word of address, rank, initial or given name says: a person
-    marked: bool = False  # a title, word of address, rank or initial (not just a given name)
-    begin: int = 0       # where the mention starts (its first title or word of address)
-    tail: int = 0        # where the text after the name (and its after-name titles) starts
+    titles: str | None
+    cued: bool    # a title, word of address, rank, initial or given name says: a person
+    marked: bool  # a title, word of address, rank or initial (not just a given name)
+    begin: int    # where the mention starts (its first title or word of address)
+    tail: int     # where the text after the name (and its after-name titles) starts
 
     @property
     def strong(self) -> bool:
