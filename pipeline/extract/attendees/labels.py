@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.config import load
 from pipeline.extract.attendees.lexicon import lexicon
 from pipeline.extract.text import fold
 
@@ -132,7 +133,8 @@ def is_responsibility(line: str) -> bool:
 @lru_cache(maxsize=1)
 def _responsibility_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each responsibility label with the pattern of it joined to another label ("Ověřila a zapsala:")."""
-    return tuple((word, re.compile(rf"{re.escape(word)}\s*(?:,|\sa\s|/)\s*(?P<other>[^:]{{1,30}}):"))
+    joining = "|".join(re.escape(w) for w in load("attendance")["labels"]["joining"])
+    return tuple((word, re.compile(rf"{re.escape(word)}\s*(?:,|\s(?:{joining})\s|/)\s*(?P<other>[^:]{{1,30}}):"))
                  for word in lexicon().responsibility)
 
 
