@@ -85,7 +85,7 @@ def _with_spans(lines: tuple[str, ...], keep: str, titles: str | None) -> object
         for span in spans:
             person = span._.person
             span._.person = PersonName(person.start, person.end, person.name, titles, person.cued,
-                                       person.marked, person.begin, person.tail)
+                                       person.marked, person.begin, person.tail, person.reach)
         doc.spans["person"] = spans
     return document
 

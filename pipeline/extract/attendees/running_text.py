@@ -89,7 +89,7 @@ def _reporting_surname(block: BlockView, line: Span) -> Person | None:
         return None
     start = line.start + match.start("name")
     end = start + len(match.group("name"))
-    return Person(PersonName(start, end, match.group("name"), None, False, False, start, end),
+    return Person(PersonName(start, end, match.group("name"), None, False, False, start, end, end),
                   organisation=clean_org(match.group("org"), lexicon()))
 
 
@@ -99,8 +99,8 @@ def _signer(doc: Doc, line: Span) -> Person | None:
     if len(people) != 1:
         return None
     person = people[0]
-    before = doc.text[line.start:person.start]
-    after = doc.text[person.tail:line.end]
+    before = line.block.text[line.start:person.start]
+    after = line.block.text[person.tail:line.end]
     if before.strip(" \t") and not all(w.rstrip(".") and is_title_word(w) for w in before.split()):
         return None
     return Person(person) if not after.strip(" .,\t") else None

@@ -11,10 +11,11 @@ Two components (see `pipeline.extract.nlp.COMPONENTS`):
 - `kpss_person_tokens` keeps in one token what a name keeps whole but the tokenizer splits
   ("Pí" + "." and "npor" + ".": a word of address, rank or title and its dot; "Nováková" + "-" +
   "Svobodová"), and splits a glued initial ("J.Nováková" -> "J." + "Nováková");
-- `kpss_persons` fills `doc.spans["person"]` with the candidates that are persons within their
-  line, each with its `PersonName` as `span._.person`. A relation that reads a narrower window (a
-  label's value, a cell of a tab-separated table) asks `persons_in(doc, start, end)`, which refines
-  a span again only where the window cuts its line.
+- `kpss_persons` fills `doc.spans["person"]` with the candidates that are persons, each with its
+  `PersonName` as `span._.person` (a candidate never crosses a line break). A relation that reads
+  a narrower window (a label's value, a cell of a tab-separated table) asks
+  `persons_in(doc, start, end)`, which refines a span again only where the window cuts what the
+  refinement read.
 
 Token predicates compare `token.lower_` and `fold` (memoised) rather than `token._.fold`: a custom
 attribute costs more to read than the fold of a word already seen.
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -82,6 +84,7 @@ class PersonName:
     marked: bool  # a title, word of address, rank or initial (not just a given name)
     begin: int    # where the mention starts (its first title or word of address)
     tail: int     # where the text after the name (and its after-name titles) starts
+    reach: int    # how far the text was read: a window ending before it reads the span again
 
     @property
     def strong(self) -> bool:
@@ -108,27 +111,53 @@ def is_initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[0].isalpha() and text[1] == "."
 
 
-def is_title_tok(tok: Token) -> bool:
-    words = person_words()
-    lower = tok.lower_
-    return tok.text in words.titles or lower in words.titles_lower or lower.rstrip(".") in words.titles_lower
+class Kind(NamedTuple):
+    """What a word is to the recogniser: worked out once per word of the vocabulary (`kind`),
+    since every candidate asks it of each of its words."""
+
+    title: bool         # an academic title before a name ("Mgr.", "mgr")
+    address: bool       # a word of address ("pí", "pan")
+    rank: bool          # a rank ("npor.")
+    initial: bool       # "J."
+    nameish: bool       # a capitalised word, or one in capitals
+    caps: bool          # in capitals ("NOVÁKOVÁ", "SMJ")
+    not_name: bool      # a word that is no name although capitalised ("Město", "Zapsala")
+    given: bool         # a given name (or a part of "Jana-Marie" is one)
+    after_title: bool   # a title written after a name ("DiS.", "dis")
+
+    @property
+    def marker(self) -> bool:
+        """A title, a word of address or a rank: what may stand in front of a name."""
+        return self.title or self.address or self.rank
+
+    @property
+    def plain(self) -> bool:
+        """A capitalised word that is not a title, a word of address or a rank."""
+        return self.nameish and not self.marker
 
 
-def is_address_tok(tok: Token) -> bool:
-    return tok.lower_ in person_words().address
+_KINDS: dict[int, Kind] = {}  # by the word's id in the vocabulary (`Token.orth`)
 
 
-def is_rank_tok(tok: Token) -> bool:
-    return tok.lower_ in person_words().ranks
+def kind(tok: Token) -> Kind:
+    found = _KINDS.get(tok.orth)
+    if found is None:
+        found = _KINDS[tok.orth] = _kind_of(tok.text)
+    return found
 
 
-def is_nameish_tok(tok: Token) -> bool:
-    return is_nameword(tok.text) or is_caps(tok.text)
+def _kind_of(text: str) -> Kind:
+    words, lower, folded = person_words(), text.lower(), fold(text)
+    return Kind(title=text in words.titles or lower in words.titles_lower or lower.rstrip(".") in words.titles_lower,
+                address=lower in words.address, rank=lower in words.ranks, initial=is_initial(text),
+                nameish=is_nameword(text) or is_caps(text), caps=is_caps(text),
+                not_name=folded in words.not_names, given=any(p in words.given for p in folded.split("-")),
+                after_title=lower in words.after_titles or lower.rstrip(".") in words.after_titles)
 
 
 def is_marker_tok(tok: Token) -> bool:
     """A title, a word of address or a rank: what may stand in front of a name."""
-    return is_title_tok(tok) or is_address_tok(tok) or is_rank_tok(tok)
+    return kind(tok).marker
 
 
 def is_title_word(word: str) -> bool:
@@ -138,21 +167,9 @@ def is_title_word(word: str) -> bool:
     return word in words.titles or lower in words.titles_lower or lower in words.address or lower in words.ranks
 
 
-def is_after_title(word: str) -> bool:
-    """A title written after a name ("DiS.", "Ph.D", "MBA")."""
-    lower = word.lower()
-    return lower in person_words().after_titles or (lower.rstrip(".") in person_words().after_titles
-                                                      and word[:1].isupper())
-
-
-def _is_given(word: Token) -> bool:
-    given = person_words().given
-    return any(part in given for part in fold(word.text).split("-"))
-
-
-def _plain_word(tok: Token) -> bool:
-    """A capitalised word that is not a title, a word of address or a rank."""
-    return is_nameish_tok(tok) and not is_marker_tok(tok)
+def _is_after_title(tok: Token) -> bool:
+    """A title written after a name ("DiS.", "Ph.D", "MBA"); without its dot only when capitalised."""
+    return tok.lower_ in person_words().after_titles or (kind(tok).after_title and tok.text[:1].isupper())
 
 
 # --------------------------------------------------------------------------- refining a candidate
@@ -163,41 +180,39 @@ def refine(span: Span, start: int, end: int) -> PersonName | None:
 
     Tokens outside the window are dropped, and so are capitalised words that are no names in
     front of the name ("Zapsala Leona Hájková" -> Leona Hájková)."""
-    words_of = person_words()
-    tokens = [t for t in span if t.idx >= start and t.idx + len(t.text) <= end]
-    while tokens and _plain_word(tokens[0]) and fold(tokens[0].text) in words_of.not_names:
+    tokens = [t for t in span if t.idx >= start and t.idx + len(t) <= end]
+    while tokens and kind(tokens[0]).plain and kind(tokens[0]).not_name:
         tokens = tokens[1:]
     if not tokens:
         return None
-    address = [t for t in tokens if is_address_tok(t)]
-    ranks = [t for t in tokens if is_rank_tok(t)]
-    titles = [t for t in tokens if is_title_tok(t) and not is_address_tok(t)]
-    initials = [t for t in tokens if is_initial(t.text) and not is_marker_tok(t)]
-    marked = bool(address or ranks or titles or initials)
-    words = _caps_words([t for t in tokens if _plain_word(t)])
+    titles = [t for t in tokens if kind(t).title and not kind(t).address]
+    initials = [t for t in tokens if kind(t).initial and not kind(t).marker]
+    marked = any(kind(t).marker for t in tokens) or bool(initials)
+    words = _caps_words([t for t in tokens if kind(t).plain])
     if not marked:
         words = _from_given_name(words)
     words = _name_cut(words, end)
     if not words:
         return None
-    given = any(_is_given(w) for w in words)
+    given = any(kind(w).given for w in words)
     first = initials[0] if initials else words[0]
-    after, tail = _after_titles(words[-1], end)
-    name = "".join(t.text_with_ws if t.whitespace_ or not is_initial(t.text) else t.text + " "
+    after, tail, stop = _after_titles(words[-1], end)
+    last = span.doc[min(max(stop + 2, span.end), len(span.doc) - 1)]  # the last token looked at
+    name = "".join(t.text_with_ws if t.whitespace_ or not kind(t).initial else t.text + " "
                    for t in span.doc[first.i:words[-1].i + 1]).strip()
     return PersonName(first.idx, words[-1].idx + len(words[-1].text), name,
                       " ".join([t.text for t in titles] + after) or None,
-                      cued=marked or given, marked=marked, begin=tokens[0].idx, tail=tail)
+                      cued=marked or given, marked=marked, begin=tokens[0].idx, tail=tail,
+                      reach=last.idx + len(last))
 
 
 def _name_cut(words: list[Token], end_limit: int) -> list[Token]:
     """How many capitalised words are the name: stop before a word that is not a name
     ("Městský" úřad), and take a third word only when the name ends after it
     ("Helena Bianchi Koubková -", not "Jan Hrubec Občanské sdružení")."""
-    not_names = person_words().not_names
     kept: list[Token] = []
     for word in words:
-        if fold(word.text) in not_names:
+        if kind(word).not_name:
             break
         kept.append(word)
     if len(kept) <= 2:
@@ -210,17 +225,15 @@ def _ends_name(word: Token, end_limit: int) -> bool:
     doc = word.doc
     if word.i + 1 >= len(doc) or doc[word.i + 1].idx >= end_limit:
         return True
-    nxt = doc[word.i + 1]
-    after = person_words().after_titles
-    return (not nxt.text[0].isalpha()) or is_marker_tok(nxt) or nxt.lower_ in after \
-        or nxt.lower_.rstrip(".") in after or is_caps(nxt.text)
+    nxt = kind(doc[word.i + 1])
+    return not doc[word.i + 1].text[0].isalpha() or nxt.marker or nxt.after_title or nxt.caps
 
 
 def _from_given_name(words: list[Token]) -> list[Token]:
     """In "Městský úřad Vyškov Jan Kostelecký" the capitalised run is two things: the
     person starts at the given name when the words before it are no given names."""
     for k in range(1, len(words) - 1):
-        if _is_given(words[k]) and not any(_is_given(w) for w in words[:k]):
+        if kind(words[k]).given and not any(kind(w).given for w in words[:k]):
             return words[k:]
     return words
 
@@ -228,55 +241,50 @@ def _from_given_name(words: list[Token]) -> list[Token]:
 def _caps_words(words: list[Token]) -> list[Token]:
     """Capitals are a surname only beside a given name ("NOVÁKOVÁ Jana"); otherwise an
     abbreviation, which is dropped in front of the name and ends it after ("SMJ")."""
-    caps = [is_caps(w.text) for w in words]
+    caps = [kind(w).caps for w in words]
     if not any(caps):
         return words
-    if len(words) == 2 and caps.count(True) == 1 and any(_is_given(w) for w, c in zip(words, caps) if not c):
+    if len(words) == 2 and caps.count(True) == 1 and any(kind(w).given for w, c in zip(words, caps) if not c):
         return words
-    while words and is_caps(words[0].text):
+    while words and kind(words[0]).caps:
         words = words[1:]
     for i, word in enumerate(words):
-        if is_caps(word.text):
+        if kind(word).caps:
             return words[:i]
     return words
 
 
-def _after_titles(last: Token, end_limit: int) -> tuple[list[str], int]:
-    """Titles written after a name ("Kamila Ryšavá, DiS.", "Jan Novák Ph.D., MBA")."""
+def _after_titles(last: Token, end_limit: int) -> tuple[list[str], int, int]:
+    """Titles written after a name ("Kamila Ryšavá, DiS.", "Jan Novák Ph.D., MBA"), where the text
+    after them starts, and the token the reading stopped at."""
     doc, found = last.doc, []
     tail = last.idx + len(last.text)
     i = last.i + 1
     while i < len(doc) and doc[i].idx < end_limit:
         tok = doc[i]
         if tok.text == "," and i + 1 < len(doc) and doc[i + 1].idx < end_limit \
-                and (is_after_title(doc[i + 1].text) or _trailing_title(doc, i + 1, end_limit)):
+                and (_is_after_title(doc[i + 1]) or _trailing_title(doc, i + 1, end_limit)):
             i += 1
             continue
-        if is_after_title(tok.text) or _trailing_title(doc, i, end_limit):
+        if _is_after_title(tok) or _trailing_title(doc, i, end_limit):
             found.append(tok.text)
             tail = tok.idx + len(tok.text)
             i += 1
             continue
         break
-    return found, tail
+    return found, tail, i
 
 
 def _trailing_title(doc: Doc, i: int, end_limit: int) -> bool:
     """A title written after the name it belongs to ("Nováková Jana, Mgr."), not the title
     of the next person ("Jana Nová, Mgr. Petr Malý")."""
-    if not is_title_tok(doc[i]):
+    if not kind(doc[i]).title:
         return False
-    nxt = doc[i + 1] if i + 1 < len(doc) and doc[i + 1].idx < end_limit else None
-    return nxt is None or not (is_nameish_tok(nxt) or is_initial(nxt.text) or is_marker_tok(nxt))
+    nxt = kind(doc[i + 1]) if i + 1 < len(doc) and doc[i + 1].idx < end_limit else None
+    return nxt is None or not (nxt.nameish or nxt.initial or nxt.marker)
 
 
 # --------------------------------------------------------------------------- the components
-
-
-def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line (between line breaks) around `[start, end)`."""
-    stop = text.find("\n", end)
-    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
 
 
 def persons_in(doc: Doc, start: int, end: int) -> list[PersonName]:
@@ -287,7 +295,7 @@ def persons_in(doc: Doc, start: int, end: int) -> list[PersonName]:
         if span.end_char <= start or span.start_char >= end:
             continue
         person = span._.person
-        if start > span.start_char or end < _line_of(doc.text, span.start_char, span.end_char)[1]:
+        if start > span.start_char or end < person.reach:
             person = refine(span, start, end)
         if person is not None:
             found.append(person)
@@ -342,10 +350,10 @@ class Persons:
             self.matcher.add(entry["label"], [entry["pattern"]], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans, whole = [], len(doc) and doc[-1].idx + len(doc[-1].text_with_ws)
         for _, s, e in self.matcher(doc):
             span = Span(doc, s, e, label=LABEL)
-            person = refine(span, *_line_of(doc.text, span.start_char, span.end_char))
+            person = refine(span, 0, whole)
             if person is not None:
                 span._.person = person
                 spans.append(span)
