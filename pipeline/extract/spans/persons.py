@@ -1,7 +1,7 @@
 """Persons as spans: the one person recogniser of the extract stage.
 
 "Mgr. Jana Nová, DiS.", "p. Malý", "NOVÁKOVÁ Jana", "J.Nováková", "s Mgr. Janou Novou": a spaCy
-Matcher built from the `[[patterns]]` of configs/people.toml ([address] [rank]* [title]* [initial]
+Matcher built from the `[[patterns]]` of configs/people.toml ([address, rank or title]* [initial]
 Name{1,4}) proposes candidates, and each is refined into a `PersonName`: academic titles go to
 `titles` (also those written after the name), words of address and ranks are dropped, and the
 capitalised run is cut where the name ends ("Jan Hrubec Občanské sdružení" -> "Jan Hrubec").
@@ -17,8 +17,9 @@ Two components (see `pipeline.extract.nlp.COMPONENTS`):
   `persons_in(doc, start, end)`, which refines a span again only where the window cuts what the
   refinement read.
 
-Token predicates compare `token.lower_` and `fold` (memoised) rather than `token._.fold`: a custom
-attribute costs more to read than the fold of a word already seen.
+What a word is to the recogniser (`Kind`: a title, a given name, a word that is no name ...) is
+worked out once per word of the vocabulary, not per token: reading `token._.fold` would cost more
+than that lookup.
 """
 
 from __future__ import annotations
