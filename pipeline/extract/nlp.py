@@ -28,8 +28,10 @@ from pipeline.extract.text import fold
 # what each assigns and requires (tests/test_architecture.py runs `analyze_pipes`).
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("pipeline.extract.nlp", "kpss_merge_multiword"),
+    ("pipeline.extract.spans.persons", "kpss_person_tokens"),
     ("pipeline.extract.nlp", "kpss_fold"),
     ("pipeline.extract.dates", "kpss_dates"),
+    ("pipeline.extract.spans.persons", "kpss_persons"),
 )
 
 

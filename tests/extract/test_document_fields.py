@@ -17,6 +17,7 @@ from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.document_fields import extract
 from pipeline.extract.document_fields.area import area_in
 from pipeline.extract.document_fields.recorders import person_names
+from pipeline.extract.nlp import nlp
 from tests.extract.blocks import blocks
 
 
@@ -309,8 +310,8 @@ def test_no_recorder_when_the_minutes_name_none():
 
 
 def test_person_names_drop_titles_and_functions():
-    assert person_names("PhDr. Iva Mrázková, Ph.D. (Otevřené dveře), p. Jan Dvořák a Mgr. Eva Malá") == \
-        ["Iva Mrázková", "Jan Dvořák", "Eva Malá"]
+    value = "PhDr. Iva Mrázková, Ph.D. (Otevřené dveře), p. Jan Dvořák a Mgr. Eva Malá"
+    assert person_names(nlp()(value), 0, len(value)) == ["Iva Mrázková", "Jan Dvořák", "Eva Malá"]
 
 
 # --------------------------------------------------------------------------- next meeting

@@ -1,24 +1,35 @@
 """`recorded_by`: all recorders ("Zapsal(a):", "Zapsala Leona Hájková.", "Zpracovala a
-zapsala:", a "Zapsala:" cell), joined with ", " in document order."""
+zapsala:", a "Zapsala:" cell), joined with ", " in document order.
+
+The names are the `person` spans of the annotated document (`pipeline.extract.spans.persons`)
+that open a piece of the recorder's value: "Kubištová Dana, Lucie Havrdová" names two, "Mgr. Hana
+Kolářová, koordinátorka KPSS" one; a person in parentheses or after the date is no recorder."""
 
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
-from pipeline.config import load
+from spacy.tokens import Doc
+
+from pipeline.extract import annotate
 from pipeline.extract.dates import find_dates
 from pipeline.extract.document_fields.words import alternation
 from pipeline.extract.layout import Labels, Layout, labels, meeting_words
+from pipeline.extract.model import Annotated, BlockView
+from pipeline.extract.spans.persons import persons_in
 from pipeline.extract.text import fold
 
 
 _LABELS = meeting_words()["labels"]
-_CAPITALS = load("lexicon")["letters"]["capitals"]
 _JOINERS, _ENDINGS = alternation(_LABELS["recorder_joiners"]), alternation(_LABELS["feminine_endings"])
 _SLASH_ENDINGS = alternation(e[1:] for e in _LABELS["feminine_endings"] if e.startswith("/"))
 _VERB = rf"[^\W\d_()/]+(?:{_ENDINGS})?"
 _VALUE_END = re.compile(rf"(?i)(?<!\w)(?:{alternation(_LABELS['recorder_value_ends'])})\b")
-_TOKEN, _INITIAL = re.compile(rf"[{_CAPITALS}]\.|[\w'’-]+|\S"), re.compile(rf"[{_CAPITALS}]\.")
+_CONJUNCTION = re.compile(rf"\s+(?:{_JOINERS})\s+")
+_PIECE_BREAK = re.compile(r"[,;/+\t]|\s+[–-]\s+")
+_LEADING_LABEL = re.compile(r"[^:\d]{0,25}:\s*")  # "a ověřila: Jana Nová" after "Zapsala"
+_PARENTHESES = re.compile(r"\([^)]*\)?")
 # "Zpracovala a zapsala:", "Připravil, zapsal:", "Ověřila/zapsala:", and the verbs in it
 _JOINED = re.compile(rf"\s*({_VERB}(?:\s*(?:,|\b(?:{_JOINERS})\b|/)\s*{_VERB}){{1,2}})\s*[:\t]\s*")
 _JOINED_PARTS = re.compile(rf"\s*,\s*|\s+(?:{_JOINERS})\s+|\s*/\s*(?!(?:{_SLASH_ENDINGS})\b)")
@@ -27,38 +38,26 @@ _LOOSE = Labels([label for label in _LABELS["recorder"] if label not in _LABELS[
 _RECORDERS = frozenset(fold(label) for label in _LABELS["recorder"])
 
 
-def _title_words() -> list[str]:
-    people = load("people")
-    return sorted({*people["titles_before"], *people["titles_after"], *people["address"]}, key=len, reverse=True)
-
-
-def _strip_titles(text: str) -> str:
-    for title in _title_words():
-        text = re.sub(rf"(?<!\w){re.escape(title)}(?=\s|,|$)", " ", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", text).strip(" ,")
-
-
-def person_names(value: str) -> list[str]:
-    """Names in a recorder's value: "Kubištová Dana, Lucie Havrdová" -> both; titles, functions,
-    parenthesised organisations and a trailing date ("Dne: 1. 9.") are dropped."""
-    for mention in find_dates(value)[:1]:
-        value = value[:mention.start]
-    value = _VALUE_END.split(value)[0]
-    value = re.sub(r"\([^)]*\)?", " ", value)
-    value = re.sub(r"^[^:\d]{0,25}:\s*", "", value)  # "a ověřila: Jana Nová" after "Zapsala"
+def person_names(doc: Doc, start: int, end: int) -> list[str]:
+    """Names in a recorder's value, `[start, end)` of the block: each piece (between commas,
+    semicolons, slashes, dashes and conjunctions) that opens with a person names her; titles,
+    functions, parenthesised organisations and a trailing date ("Dne: 1. 9.") are dropped."""
+    text = doc.text
+    for mention in find_dates(text[start:end])[:1]:
+        end = start + mention.start
+    stop = _VALUE_END.search(text, start, end)
+    end = stop.start() if stop else end
+    # What no name opens: parentheses are blanked, the label a value may still start with skipped.
+    blank = _PARENTHESES.sub(lambda m: " " * len(m.group()), text[start:end])
+    lead = _LEADING_LABEL.match(blank)
+    breaks = [start + (lead.end() if lead else 0)]
+    breaks += [start + m.end() for pattern in (_PIECE_BREAK, _CONJUNCTION) for m in pattern.finditer(blank)]
     names = []
-    for part in re.split(r"[,;/+\t]|\s+a\s+|\s+–\s+|\s+-\s+", value):
-        run = []
-        for token in _TOKEN.findall(_strip_titles(part)):
-            if _INITIAL.fullmatch(token) or (token[:1].isupper() and len(token) > 1
-                                                       and re.fullmatch(r"[\w'’-]+", token)):
-                run.append(token)
-            elif token == "." and run:
-                continue
-            else:
-                break
-        if any(len(token) > 2 for token in run) and len(run) <= 4:
-            names.append(" ".join(run))
+    for person in persons_in(doc, breaks[0], end):
+        at = person.begin - start
+        opened = max((b for b in breaks if b <= person.begin), default=None)
+        if opened is not None and blank[at] == text[person.begin] and not blank[opened - start:at].strip():
+            names.append(person.name)
     return names
 
 
@@ -72,8 +71,10 @@ def _joined_recorder_label(text: str) -> int | None:
     return match.end() if len(parts) >= 2 and any(part in _RECORDERS for part in parts) else None
 
 
-def find_recorders(layout: Layout) -> str | None:
-    """All recorders, joined with ", " in document order ("Zapsal(a): X", "Zapsala X.", a "Zapsala:" cell)."""
+def find_recorders(layout: Layout, blocks: Sequence[BlockView]) -> str | None:
+    """All recorders, joined with ", " in document order ("Zapsal(a): X", "Zapsala X.", a "Zapsala:" cell).
+    `blocks` are the document's (annotated here when they are not yet, as in a test)."""
+    document = blocks if isinstance(blocks, Annotated) else annotate(blocks)
     names: list[str] = []
     for line in layout.body:
         start = _LOOSE.end(line.text)
@@ -86,7 +87,7 @@ def find_recorders(layout: Layout) -> str | None:
         value = layout.value_after_label(line, start)
         if value is None:
             continue
-        for name in person_names(value.text):
+        for name in person_names(document.doc(value.block), value.start, value.end):
             if name not in names:
                 names.append(name)
     return ", ".join(names) or None
