@@ -14,10 +14,13 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from pipeline.config import load
 
 ROW_TABLES = ["attendees", "agenda_items", "goals", "measures", "activities", "organisations",
               "capacity_changes", "services"]
@@ -26,20 +29,40 @@ _FLOAT = {"value_from", "value_to", "delta"}
 _TITLE = {"title", "service"}
 _PLACE = {"location", "working_group", "planning_area"}
 _PERSON = {"name", "recorded_by"}
-# Academic titles and words of address dropped before comparing person names.
-_TITLES = {"mgr", "bc", "ing", "phdr", "mudr", "judr", "rndr", "paeddr", "phd", "csc", "doc", "prof", "dis",
-           "mba", "ma", "ba", "arch", "thdr", "drsc", "mvdr", "et", "pharmdr", "mga", "ll", "m", "p", "pi",
-           "pani", "pan", "sl", "ing.arch"}
-# Legal-form suffixes dropped before comparing organisation names (as folded token runs).
-_LEGAL = [["z", "s"], ["o", "p", "s"], ["p", "o"], ["s", "r", "o"], ["z", "u"], ["o", "s"], ["a", "s"],
-          ["v", "o", "s"], ["k", "s"], ["ops"], ["sro"], ["spol"], ["os"], ["zs"]]
-
-
+ABBREVIATION_LETTERS = 4  # a legal form's word this short is an abbreviation ("spol", "o", "ops")
 def fold(text: Any) -> str:
     """Lower-case, no diacritics, punctuation to spaces, spaces collapsed."""
     text = unicodedata.normalize("NFKD", str(text))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Tokens of academic titles and words of address (configs/people.toml), dropped before
+    comparing person names: each title's folded tokens ("Ph.D." -> ph, d) and its words without
+    dots ("phd")."""
+    people = load("people")
+    out: set[str] = set()
+    for title in [*people["titles_before"], *people["titles_after"], *people["titles_dotless"], *people["address"]]:
+        out.update(fold(title).split())
+        out.update(fold(word.replace(".", "")) for word in title.split())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> tuple[tuple[str, ...], ...]:
+    """Abbreviated legal forms (configs/organisations.toml) as folded token runs dropped from the
+    end of an organisation's name before comparing: "s. r. o." -> (s, r, o), and written without
+    dots and spaces (sro). Forms written out ("zapsaný spolek") are compared as words."""
+    runs: dict[tuple[str, ...], None] = {}
+    for variants in load("organisations")["legal_forms"].values():
+        for variant in variants:
+            tokens = tuple(fold(variant).split())
+            if tokens and max(len(t) for t in tokens) <= ABBREVIATION_LETTERS:
+                runs[tokens] = None
+                runs[("".join(tokens),)] = None
+    return tuple(runs)
 
 
 def _is_null(value: Any) -> bool:
@@ -63,8 +86,8 @@ def _without_legal_form(tokens: list[str]) -> list[str]:
     changed = True
     while changed and tokens:
         changed = False
-        for form in _LEGAL:
-            if len(tokens) > len(form) and tokens[-len(form):] == form:
+        for form in _legal_forms():
+            if len(tokens) > len(form) and tuple(tokens[-len(form):]) == form:
                 tokens, changed = tokens[:-len(form)], True
     return tokens
 
@@ -101,8 +124,9 @@ def field_matches(name: str, gold: Any, pred: Any, table: str = "") -> bool:
         except (TypeError, ValueError):
             return False
     if name in _PERSON and not (table == "organisations" and name == "name"):
-        g = sorted(t for t in fold(gold).split() if t not in _TITLES)
-        return bool(g) and g == sorted(t for t in fold(pred).split() if t not in _TITLES)
+        titles = _titles()
+        g = sorted(t for t in fold(gold).split() if t not in titles)
+        return bool(g) and g == sorted(t for t in fold(pred).split() if t not in titles)
     if name == "organisation" or (table == "organisations" and name == "name"):
         g, p = (" ".join(_without_legal_form(fold(v).split())) for v in (gold, pred))
         return bool(g) and (g == p or titles_match(g, p))

@@ -24,16 +24,12 @@ def test_no_import_cycle_in_pipeline() -> None:
 
 
 @pytest.mark.parametrize("prefix", [
-    pytest.param("pipeline.extract.attendees", marks=CLEAN_SOON),
+    "pipeline.extract.attendees", "pipeline.extract.spans.persons",
     pytest.param("pipeline.extract.organisations", marks=CLEAN_SOON),
-    pytest.param("pipeline.extract.document_fields", marks=CLEAN_SOON),
-    pytest.param("pipeline.extract.plan", marks=CLEAN_SOON),
-    pytest.param("pipeline.extract.agenda", marks=CLEAN_SOON),
     "pipeline.extract.capacity",
-    pytest.param("pipeline.extract.dates", marks=CLEAN_SOON),
-    pytest.param("pipeline.evaluate", marks=CLEAN_SOON),
     "pipeline.extract.nlp", "pipeline.extract.services", "pipeline.extract.common", "pipeline.extract.text", "pipeline.extract.model",
-    "pipeline.extract.patterns",
+    "pipeline.extract.patterns", "pipeline.extract.scopes", "pipeline.extract.agenda", "pipeline.extract.dates",
+    "pipeline.extract.plan", "pipeline.extract.document_fields", "pipeline.evaluate", "pipeline.extract.layout",
 ])
 def test_no_czech_word_in_code(prefix: str) -> None:
     assert czech_literals(prefix) == []

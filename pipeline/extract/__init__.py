@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Sequence
 
 from pipeline.extract.model import Annotated, BlockView, Extraction
-from pipeline.extract.nlp import nlp
+from pipeline.extract import nlp as spacy_pipeline  # the module: `pipeline.extract.nlp` stays importable by name
 
 # The table-family modules (their order here does not matter: `relations()` orders them).
 RELATION_MODULES = ("document_fields", "agenda", "plan", "attendees", "organisations", "services", "capacity")
@@ -63,7 +63,7 @@ def relations() -> tuple[ModuleType, ...]:
 
 def annotate(blocks: Sequence[BlockView]) -> Annotated:
     """One pass of the spaCy pipeline over every block of a document."""
-    return Annotated(blocks, list(nlp().pipe(block.text for block in blocks)))
+    return Annotated(blocks, list(spacy_pipeline.nlp().pipe(block.text for block in blocks)))
 
 
 def extract_document(blocks: Sequence[BlockView]) -> Extraction:

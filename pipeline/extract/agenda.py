@@ -26,9 +26,9 @@ from typing import Sequence
 
 from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
-from pipeline.extract.common import body_offset, span_row
-from pipeline.extract.document_fields.document import Document, Line, cfg, label_end
-from pipeline.extract.text import fold
+from pipeline.extract.common import alternation, body_offset, span_row
+from pipeline.extract.layout import Layout, Line, label_end, layout_of, meeting_words as cfg
+from pipeline.extract.text import Span, fold
 from pipeline.extract.document_fields.title import find_title
 from pipeline.extract.document_fields.meeting_dates import date_score, find_meeting_date
 
@@ -40,12 +40,9 @@ PROSE_WORDS = 7         # an unmarked line of this many words ending in a full s
 
 
 @dataclass(frozen=True)
-class Item:
+class Item(Span):
     """One programme item: the span of its title in a block, and its list level and number."""
 
-    block: BlockView
-    start: int
-    end: int
     level: int = 1
     number: int | None = None
 
@@ -57,7 +54,7 @@ PRODUCES: tuple[str, ...] = ('agenda_items',)
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     """Append the programme's items to `agenda_items`."""
-    doc = Document(blocks)
+    doc = layout_of(blocks)
     if not doc.body:
         return
     is_minutes = result.fields.get("meeting_date") is not None or find_meeting_date(doc, find_title(doc)) is not None
@@ -67,20 +64,54 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     rows = result.tables.setdefault("agenda_items", [])
     for item in items:
         start, end = _trim_title(item.block.text, item.start, item.end)
-        if not re.search(r"[^\W\d_]", item.block.text[start:end]):
+        if not _LETTER.search(item.block.text[start:end]):
             continue  # a bare number ("1" of a slide list) titles nothing
         row = span_row(item.block, start, end, item_no=len(rows) + 1)
         row["title"] = item.block.text[row["char_start"]:row["char_end"]]
         rows.append(row)
 
 
-_LEADING_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s*[–—-]\s*\d{1,2}[:.]\d{2})?\s*(?:hod\.?|h\b)?\s*[–—:-]?\s+(?=\w)")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGITS = re.compile(r"\d+")
+_ROMAN_LABEL = re.compile(r"([IVX]{1,4})[.)]?")
+_OUTLINE_LABEL = re.compile(r"\d+(?:\.\d+)+\.?")   # "1.1": a plan item number, not a programme item
+_NUMBER_THEN_DIGIT = re.compile(r"\d+\.\s*\d")   # "1. 2" of a date or an outline
+_MARKER_AT = re.compile(r"\s*(\d{1,2})\s*[.)]\s+")
+_SHORT_LABEL = re.compile(r"^\s*[\w()/. ]{1,30}:\s*\S")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_LEADING_NUMBER = re.compile(r"\s*(?:\d{1,2}\s*[.)/]\s+)?")
+_TYPED_SECTION = re.compile(r"^(\d{1,2})\s*/\s+(?=\S)")
+_ROMAN_HEADING = re.compile(r"^([IVX]{1,4})\.\s+(?=\S)")
+_PARTS = {";": re.compile(r"[^;]+"), ",": re.compile(r"[^,]+")}
+
+
+@dataclass(frozen=True)
+class _Words:
+    """configs/meeting.toml [agenda] and the hour units of configs/lexicon.toml, compiled once."""
+
+    leading_time: re.Pattern[str]  # "13:00–13:15 hod." before a title
+    time_only: re.Pattern[str]     # a cell or line holding only a time
+    point: re.Pattern[str]         # "Bod 3 ..." (folded)
+    introduces: re.Pattern[str]    # a sentence ending by introducing the programme (folded)
+    another_meeting: re.Pattern[str]  # "příštího" in "Program příštího jednání:" (folded)
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    agenda = cfg()["agenda"]
+    hours = alternation(load("lexicon")["time"]["hour_units"])
+    return _Words(
+        leading_time=re.compile(rf"\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[–—-]\s*\d{{1,2}}[:.]\d{{2}})?\s*(?:{hours}|h\b)?\s*[–—:-]?\s+(?=\w)"),
+        time_only=re.compile(rf"[\d.:,\s–-]+(?:{hours})?"),
+        point=re.compile(rf"\s*(?:{alternation(agenda['point'])})\s+\d"),
+        introduces=re.compile(rf"(?:{alternation(agenda['programme_intros'])})\s*:\s*$"),
+        another_meeting=re.compile(rf"(?<!\w)(?:{alternation(agenda['other_meeting_words'])})(?!\w)"))
 
 
 def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
     """Without surrounding spaces, a leading time slot ("13:00–13:15 Úvod"), a trailing colon
     ("Úvodní slovo K. Pelikánová:") and the comma between inline items ("1. Úvod, 2. Různé")."""
-    time = _LEADING_TIME.match(text, start, end)
+    time = _words().leading_time.match(text, start, end)
     if time and time.end() < end:
         start = time.end()
     while start < end and text[start].isspace():
@@ -97,20 +128,22 @@ def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
 def _marker_pattern() -> re.Pattern[str]:
     markers = load("ingest")["list_markers"]
     bullets = "".join(re.escape(b) for b in markers["bullets"] if b and len(b) == 1 and b != "o")
+    point = alternation(cfg()["agenda"]["point"])
     return re.compile(rf"^(?:(?P<num>\d{{1,2}})\s*[.)/]|(?P<roman>{_ROMAN_NUMERAL})[.)]|\(?(?P<letter>[a-z])\)"
-                      rf"|(?i:bod)\s+(?P<point>\d{{1,2}})\s*[:.)]|(?P<bullet>[{bullets}]|o(?=\s)))\s+")
+                      rf"|(?i:{point})\s+(?P<point>\d{{1,2}})\s*[:.)]|(?P<bullet>[{bullets}]|o(?=\s)))\s+")
 
 
 # A Roman item number ("I.", "IV)"), as programmes and section headings write them.
 _ROMAN_NUMERAL = "|".join(sorted(ROMAN, key=len, reverse=True))
+_INLINE_MARKER = re.compile(rf"(?:^|(?<=\s)|(?<=[,;]))(\d{{1,2}}|{_ROMAN_NUMERAL})\s*([.)])\s+")  # "Program: 1. Úvod 2. ..."
 
 
 def _number_of(label: str) -> int | None:
     """The number a list label gives: "3." -> 3, "IV." -> 4; None for bullets and letters."""
-    digits = re.match(r"\d+", label.strip())
+    digits = _DIGITS.match(label.strip())
     if digits:
         return int(digits.group(0))
-    roman = re.fullmatch(r"([IVX]{1,4})[.)]?", label.strip())
+    roman = _ROMAN_LABEL.fullmatch(label.strip())
     return ROMAN.index(roman.group(1)) + 1 if roman and roman.group(1) in ROMAN else None
 
 
@@ -120,11 +153,11 @@ def _marker(line: Line) -> tuple[int, int | None] | None:
     block = line.block
     if line.first_in_block and block.label:
         start = body_offset(block)
-        if re.fullmatch(r"\d+(?:\.\d+)+\.?", block.label.strip()):
+        if _OUTLINE_LABEL.fullmatch(block.label.strip()):
             return None   # "1.1" is a plan item number, not a programme item
         return start, _number_of(block.label)
     match = _marker_pattern().match(line.text)
-    if not match or re.match(r"\d+\.\s*\d", line.text):
+    if not match or _NUMBER_THEN_DIGIT.match(line.text):
         return None
     number = _number_of(match.group("num") or match.group("point") or match.group("roman") or "")
     return line.start + match.end(), number
@@ -141,14 +174,15 @@ def _is_section_start(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _section_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in cfg()["agenda"]["section_starts"])
+    agenda = cfg()["agenda"]
+    words = alternation([*agenda["section_starts"], *agenda["point"]])
     return re.compile(rf"^\s*(?:{words})\s*\.?\s*(?:\d|[ivx]{{1,4}}(?![^\W\d_]))")
 
 
 # --------------------------------------------------------------------------- 1. a "Program:" label
 
 
-def programme_after_label(doc: Document) -> list[Item]:
+def programme_after_label(doc: Layout) -> list[Item]:
     """The items after the first programme label in the first half of the document that has two or more.
     The half is counted in units (a table or a run of list items counts once), so that a long
     attendance table above the programme does not push it into the second half."""
@@ -183,44 +217,38 @@ def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
     match = _label_with_tail(tuple(labels)).match(fold(text))
     if match and len(match.group(0).split()) <= 6:
         return match.end()
-    if _INTRODUCES_PROGRAMME.search(fold(text)):
+    if _words().introduces.search(fold(text)):
         return len(text)  # "... a seznámila je s programem:" - the items follow on the next lines
     return None
 
 
-# A sentence that ends by introducing the programme ("seznámila přítomné s programem:").
-_INTRODUCES_PROGRAMME = re.compile(r"(?:s programem|nasledujici program|tento program|program jednani)\s*:\s*$")
-
-
 def _names_another_meeting(label: str) -> bool:
     """"Program příštího jednání:" is the programme of the next meeting, not of this one."""
-    words = [fold(w) for w in cfg()["agenda"]["other_meeting_words"]]
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", fold(label)) for w in words)
+    return _words().another_meeting.search(fold(label)) is not None
 
 
 @lru_cache(maxsize=None)
 def _label_with_tail(labels: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(fold(label)) for label in sorted(labels, key=len, reverse=True))
+    alternatives = alternation(labels)
     return re.compile(rf"\s*(?:{alternatives})\s+[^:.\d]{{1,30}}:\s*")
 
 
 def _marker_at(line: Line, position: int) -> int | None:
-    match = re.match(r"\s*(\d{1,2})\s*[.)]\s+", line.block.text[position:line.end])
+    match = _MARKER_AT.match(line.block.text[position:line.end])
     return int(match.group(1)) if match else None
 
 
 def _inline_items(line: Line, position: int) -> list[Item]:
     """Items written after the label on its own line: "Program: 1. Úvod 2. Různé" or "úvod; PS; různé"."""
     text = line.block.text[position:line.end]
-    numbered = _in_sequence(list(re.finditer(rf"(?:^|(?<=\s)|(?<=[,;]))(\d{{1,2}}|{_ROMAN_NUMERAL})\s*([.)])\s+",
-                                             text)))
+    numbered = _in_sequence(list(_INLINE_MARKER.finditer(text)))
     if numbered and numbered[0].start() == len(text) - len(text.lstrip()):
         bounds = [m.end() for m in numbered] + [len(text)]
         starts = [m.start() for m in numbered[1:]] + [len(text)]
         return [Item(line.block, position + bounds[i], position + starts[i], number=_number_of(m.group(1)))
                 for i, m in enumerate(numbered)]
     separator = ";" if ";" in text else ","
-    parts = [(m.start(), m.end()) for m in re.finditer(rf"[^{separator}]+", text) if m.group(0).strip()]
+    parts = [(m.start(), m.end()) for m in _PARTS[separator].finditer(text) if m.group(0).strip()]
     if len(parts) < (2 if separator == ";" else 3) or any(b - a > 80 for a, b in parts):
         return []
     return [Item(line.block, position + a, position + b) for a, b in parts]
@@ -254,7 +282,7 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
     line = doc.next_line(label_line)
     while line is not None and len(items) < MAX_ITEMS:
         marker = _marker(line)
-        point = marker is not None and re.match(r"\s*bod\s+\d", fold(line.text)) is not None
+        point = marker is not None and _words().point.match(fold(line.text)) is not None
         if (_is_section_start(line.text) and not point) or (line.block.kind == "heading" and items):
             break  # "Bod 2: ..." lines are the items themselves, until their numbering starts again
         if marker is not None and not plain:
@@ -295,15 +323,15 @@ def _plain_item(line: Line, items: list[Item]) -> bool:
     text = line.text.strip()
     if len(text) > PLAIN_ITEM_CHARS or line.block.kind in ("heading", "table_cell"):
         return False
-    if re.match(r"^\s*[\w()/. ]{1,30}:\s*\S", text) or text.endswith(":"):
+    if _SHORT_LABEL.match(text) or text.endswith(":"):
         return False
-    if re.fullmatch(r"[\d.:,\s–-]+(?:hod\.?)?", text):
+    if _words().time_only.fullmatch(text):
         return False
     if any(fold(text) == fold(item.block.text[item.start:item.end]).strip() for item in items):
         return False
     if text.endswith(".") and len(text.split()) >= PROSE_WORDS:
         return False
-    return len(re.findall(r"[.!?](?:\s|$)", text)) <= 1
+    return len(_SENTENCE_END.findall(text)) <= 1
 
 
 def _table_items(doc: Document, first: Line, label_line: Line) -> list[Item]:
@@ -318,10 +346,10 @@ def _table_items(doc: Document, first: Line, label_line: Line) -> list[Item]:
             rows.setdefault(block.row, []).append(block)
     for row in sorted(rows, key=lambda r: (r is None, r)):
         cells = [c for c in rows[row]
-                 if c.text.strip() and not re.fullmatch(r"[\d.:,\s–-]+(?:hod\.?)?", c.text.strip())]
+                 if c.text.strip() and not _words().time_only.fullmatch(c.text.strip())]
         if cells:
             best = max(cells, key=lambda c: len(c.text.strip()))
-            start = re.match(r"\s*(?:\d{1,2}\s*[.)/]\s+)?", best.text).end()
+            start = _LEADING_NUMBER.match(best.text).end()  # type: ignore[union-attr]
             items.append(Item(best, start, len(best.text)))
     return items
 
@@ -329,7 +357,7 @@ def _table_items(doc: Document, first: Line, label_line: Line) -> list[Item]:
 # --------------------------------------------------------------------------- 2. numbered section headings
 
 
-def numbered_sections(doc: Document) -> list[Item]:
+def numbered_sections(doc: Layout) -> list[Item]:
     """Typed "1/ …", "2/ …" lines, or headings numbered 1., 2., …, in sequence from 1."""
     items: list[Item] = []
     expected = 1
@@ -350,10 +378,10 @@ def _section_number(line: Line) -> tuple[int, int] | None:
     """(number, title start) of a typed "N/ title" line or a heading "N. title" / "N) title"."""
     if _is_section_start(line.text) or not line.first_in_block:
         return None
-    typed = re.match(r"^(\d{1,2})\s*/\s+(?=\S)", line.text)
+    typed = _TYPED_SECTION.match(line.text)
     if typed:
         return int(typed.group(1)), line.start + typed.end()
-    roman = re.match(r"^([IVX]{1,4})\.\s+(?=\S)", line.text)
+    roman = _ROMAN_HEADING.match(line.text)
     if line.block.kind == "heading" and roman and roman.group(1) in ROMAN:
         return ROMAN.index(roman.group(1)) + 1, line.start + roman.end()
     if line.block.kind == "heading":
@@ -363,7 +391,7 @@ def _section_number(line: Line) -> tuple[int, int] | None:
     return None
 
 
-def numbered_list_sections(doc: Document) -> list[Item]:
+def numbered_list_sections(doc: Layout) -> list[Item]:
     """Numbered top-level items ("1. Úvod", "2. Katalog služeb") each followed by its own discussion:
     the sections of minutes that have no programme list. Only for minutes (a meeting date is
     known), so that slide numbers and plan lists are not taken."""
@@ -377,7 +405,7 @@ def numbered_list_sections(doc: Document) -> list[Item]:
         title = line.block.text[start:line.end]
         following = doc.next_line(line)
         is_section = following is not None and _marker(following) is None and len(title) <= SECTION_TITLE_CHARS
-        if number == expected and is_section and re.search(r"[^\W\d_]", title) and not _is_plan_item(title):
+        if number == expected and is_section and _LETTER.search(title) and not _is_plan_item(title):
             items.append(Item(line.block, start, line.end, number=number))
             expected += 1
         elif number == 1 and len(items) < 2 and is_section:
@@ -393,7 +421,7 @@ def _is_plan_item(title: str) -> bool:
 # --------------------------------------------------------------------------- 3. a list under the date
 
 
-def list_under_date(doc: Document) -> list[Item]:
+def list_under_date(doc: Layout) -> list[Item]:
     """The first top-level list of the head when it follows the meeting date (or another head
     field: place, time, title) directly: an unlabelled programme."""
     found = find_meeting_date(doc, find_title(doc))

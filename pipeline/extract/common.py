@@ -1,4 +1,4 @@
-"""Small helpers every extractor uses: provenance, labels, section scope.
+"""Small helpers every extractor uses: provenance, labels, list structure.
 
 Provenance is the contract of every extracted row: `block_id` and the span
 `[char_start:char_end]` of that block's text that the value was read from.
@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any, Sequence
 
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
 
 
@@ -34,60 +34,23 @@ def body_offset(block: BlockView) -> int:
     return 0
 
 
-def body_text(block: BlockView) -> str:
-    """The block's text without its list label."""
-    return block.text[body_offset(block):]
+def alternation(words: Sequence[str]) -> str:
+    """A regex alternation of phrases for folded text: folded, longest first, a space matching
+    any whitespace (patterns over `fold(text)` are built from config words with this)."""
+    phrases = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
 
 
 @lru_cache(maxsize=512)
-def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """One compiled pattern per label, longest label first (built once per label list)."""
-    out = []
-    for label in sorted(labels, key=len, reverse=True):
-        pattern = re.escape(fold(label)).replace(r"\ ", r"\s+")
-        out.append(re.compile(rf"\s*{pattern}\s*(?:[:\t–-]\s*|$)"))
-    return tuple(out)
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a label list, longest label first (built once per label list)."""
+    return re.compile(rf"\s*(?:{alternation(labels)})\s*(?:[:\t–-]\s*|$)")
 
 
 def label_match(text: str, labels: Sequence[str]) -> re.Match[str] | None:
     """Match one of `labels` at the start of `text` (case- and diacritics-insensitive),
     followed by a colon, tab, dash or end; the match's end is where the value starts."""
-    folded = fold(text)
-    for pattern in _label_patterns(tuple(labels)):
-        match = pattern.match(folded)
-        if match:
-            return match
-    return None
-
-
-# Each plan table with its number column and the parent number used when the item has none.
-PLAN_TABLES = (("activities", "activity_no", "measure_no"), ("measures", "measure_no", "goal_no"),
-               ("goals", "goal_no", None))
-
-
-def item_scopes(blocks: Sequence[BlockView], extraction: Extraction) -> dict[int, str | None]:
-    """For each block id, the number of the plan item (activity, measure or goal) it falls under.
-
-    A plan item's scope starts at its block and runs until the next plan item
-    or the next heading that is not itself a plan item. An item without a
-    number (activities listed for "opatření 3.1") scopes to its parent's
-    number; blocks before any item map to None.
-    """
-    starts: dict[int, str | None] = {}
-    for table, key, parent in PLAN_TABLES:
-        for row in extraction.tables.get(table, []):
-            number = row.get(key) or (row.get(parent) if parent else None)
-            if number and row["block_id"] not in starts:
-                starts[row["block_id"]] = str(number).rstrip(".")
-    scopes: dict[int, str | None] = {}
-    current: str | None = None
-    for block in blocks:
-        if block.block_id in starts:
-            current = starts[block.block_id]
-        elif block.kind == "heading":
-            current = None
-        scopes[block.block_id] = current
-    return scopes
+    return _label_pattern(tuple(labels)).match(fold(text))
 
 
 def nearest_lower(keys: Sequence[int], queries: Sequence[int | None], backwards: bool = True) -> list[int]:

@@ -1,8 +1,11 @@
-"""Czech dates in running text -> ISO dates with their character spans.
+"""Czech dates in running text -> ISO dates with their character spans, and the spaCy
+component `kpss_dates` that puts them in `doc.spans["date"]` once per block.
 
 Forms: `8. listopadu 2017`, `30. 8. 2017`, `dne 15.2.2022`, `15. II. 2022`,
 `2022-02-15`, and day+month without a year (`18. 3.`, `12. dubna`), whose year
-the caller supplies from context (the meeting's year, or the next one).
+the caller supplies from context (the meeting's year, or the next one). The words
+(months, Roman months, the nouns that number items rather than dates) are in
+configs/dates.toml.
 """
 
 from __future__ import annotations
@@ -12,7 +15,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
 from pipeline.config import load
+from pipeline.extract.patterns import word_class
+from pipeline.extract.text import fold
+
+if not Span.has_extension("date"):
+    Span.set_extension("date", default=None)
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,14 @@ class DateMention:
 
 
 @lru_cache(maxsize=1)
+def _item_nouns() -> tuple[str, ...]:
+    """Words after which "1.1." numbers an item rather than dating it ("opatření 1.1.",
+    "bod 3.2."), folded: configs/dates.toml [not_a_date] (word classes referenced by name)."""
+    words = load("dates")["not_a_date"]["words_before"]
+    return tuple(fold(w) for entry in words for w in (word_class(entry) if entry.startswith("@") else [entry]))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
     cfg = load("dates")
     months = {name: int(num) for num, names in cfg["months"].items() for name in names}
@@ -46,7 +65,7 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
     month_names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     roman_names = "|".join(sorted(roman, key=len, reverse=True))
     pattern = re.compile(
-        r"(?<![\d.])(?:"
+        r"(?=\d)(?<![\d.])(?:"  # every form starts with a figure: the lookahead skips the rest fast
         r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))"
         r"|(?P<d1>[0-3]?\d)\.\s*(?P<m1>[01]?\d)\.(?:\s*(?P<y1>(?:19|20)\d\d)(?!\d))?"
         rf"|(?P<d2>[0-3]?\d)\.\s*(?P<m2>{month_names})(?!\w)(?:\s+(?P<y2>(?:19|20)\d\d)(?!\d))?"
@@ -93,10 +112,29 @@ def _valid(day: int, month: int, year: int | None) -> bool:
 def _looks_like_decimal_or_list(text: str, m: re.Match[str]) -> bool:
     """`1.1.` (an item number) or `3.1 Navýšit` is not a date without a year."""
     before = text[:m.start()].rstrip()
-    after = text[m.end():m.end() + 3]
-    if re.match(r"\d", after):  # 1.1.3 — an item number
+    if text[m.end():m.end() + 1].isdecimal():  # 1.1.3 — an item number
         return True
-    if before.lower().endswith(("opatření", "aktivita", "cíl", "priorita", "bod", "č.", "kapitola")):
+    if fold(before).endswith(_item_nouns()):
         return True
     at_block_start = m.start() == len(text) - len(text.lstrip())
     return at_block_start and " " not in m.group(0)
+
+
+def date_spans(doc: Doc) -> list[DateMention]:
+    """The dates of an annotated block (`doc.spans["date"]`), in order."""
+    return [span._.date for span in doc.spans.get("date", ())]
+
+
+@Language.component("kpss_dates", assigns=["doc.spans", "span._.date"])
+def mark_dates(doc: Doc) -> Doc:
+    """Put every date of the block in `doc.spans["date"]`, each span carrying its `DateMention`
+    (`span._.date`: day, month, year and its exact characters, which the span, made of whole
+    tokens, may exceed). Two dates inside one token keep the first (the value is stored per span)."""
+    spans: list[Span] = []
+    for mention in find_dates(doc.text):
+        span = doc.char_span(mention.start, mention.end, label="date", alignment_mode="expand")
+        if span is not None and (not spans or (span.start, span.end) != (spans[-1].start, spans[-1].end)):
+            span._.date = mention
+            spans.append(span)
+    doc.spans["date"] = spans
+    return doc

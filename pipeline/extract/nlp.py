@@ -28,7 +28,10 @@ from pipeline.extract.text import fold
 # what each assigns and requires (tests/test_architecture.py runs `analyze_pipes`).
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("pipeline.extract.nlp", "kpss_merge_multiword"),
+    ("pipeline.extract.spans.persons", "kpss_person_tokens"),
     ("pipeline.extract.nlp", "kpss_fold"),
+    ("pipeline.extract.dates", "kpss_dates"),
+    ("pipeline.extract.spans.persons", "kpss_persons"),
     ("pipeline.extract.spans.quantities", "kpss_quantities"),
 )
 
@@ -55,14 +58,16 @@ def nlp() -> Language:
 def tokenize(text: str) -> Doc:
     """The tokens of `text`, memoised: the attendee, organisation and service extractors
     all read the same blocks. The Doc is shared: copy it (`doc.copy()`) before changing it.
-    Only the token-level components of this module run, not the span components (their
-    spans are in the annotated document)."""
+    The quantity spans are not found again here: they are read from the annotated document."""
     model = nlp()
     doc = model.make_doc(text)
     for name, component in model.pipeline:
-        if (__name__, name) in COMPONENTS:
+        if name not in _ANNOTATE_ONLY:
             doc = component(doc)
     return doc
+
+
+_ANNOTATE_ONLY = frozenset({"kpss_quantities"})  # components that `tokenize` leaves out
 
 
 if not Token.has_extension("fold"):

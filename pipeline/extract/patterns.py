@@ -2,7 +2,8 @@
 spaCy's SpanRuler takes them, with word classes referred to by name instead of copied.
 
 A reference is a string `"@file.section.key"` naming a list in `configs/file.toml`. It may
-stand wherever a pattern takes a list of words (`{"LOWER": {"IN": "@people.titles_before"}}`)
+stand wherever a pattern takes a list of words (`{"LOWER": {"IN": "@people.titles_before"}}`,
+or among the words of a list: `{"IN": ["@people.titles_before", "@people.titles_dotless"]}`)
 or for a whole `IN` (`{"LOWER": "@people.titles_before"}`). Under `LOWER` the words are
 lower-cased, under `{"_": {"fold": ...}}` folded (`text.fold`), elsewhere taken as written, so a
 config keeps every word once, in its written form.
@@ -47,7 +48,8 @@ def _words(spec: Any, form: Callable[[str], str]) -> Any:
         out = {}
         for op, value in spec.items():
             if op in ("IN", "NOT_IN"):
-                words = word_class(value) if isinstance(value, str) else value
+                items = [value] if isinstance(value, str) else value
+                words = [w for item in items for w in (word_class(item) if item.startswith("@") else [item])]
                 out[op] = sorted({form(w) for w in words})
             else:
                 out[op] = value

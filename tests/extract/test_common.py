@@ -1,9 +1,10 @@
-"""Shared extractor helpers: spans, labels, plan-item scopes."""
+"""Shared extractor helpers: spans, labels; plan-item scopes at block starts (`scopes`)."""
 
 from __future__ import annotations
 
 from pipeline.extract.model import Extraction
-from pipeline.extract.common import body_text, item_scopes, label_match, span_row
+from pipeline.extract.common import body_offset, label_match, span_row
+from pipeline.extract.scopes import plan_scopes
 from tests.extract.blocks import blocks
 
 
@@ -19,8 +20,9 @@ def test_label_match_ignores_case_and_diacritics():
     assert label_match("Přítomnost klientů", ["přítomni"]) is None
 
 
-def test_body_text_drops_the_list_label():
-    assert body_text(blocks("1. Úvod")[0]) == "Úvod"
+def test_body_offset_skips_the_list_label():
+    (block,) = blocks("1. Úvod")
+    assert block.text[body_offset(block):] == "Úvod"
 
 
 def test_item_scopes_follow_items_and_end_at_other_headings():
@@ -30,5 +32,5 @@ def test_item_scopes_follow_items_and_end_at_other_headings():
     result.tables["goals"].append({"block_id": 0, "goal_no": "1"})
     result.tables["measures"].append({"block_id": 2, "measure_no": "1.1", "goal_no": "1"})
     result.tables["activities"].append({"block_id": 7, "activity_no": None, "measure_no": "1.1"})
-    scopes = item_scopes(doc, result)
-    assert [scopes[i] for i in range(8)] == ["1", "1", "1.1", "1.1", None, None, None, "1.1"]
+    scopes = plan_scopes(doc, result)
+    assert [scopes.at(block) for block in doc] == ["1", "1", "1.1", "1.1", None, None, None, "1.1"]

@@ -50,3 +50,31 @@ def test_day_month_takes_year_from_context_or_the_next_one():
 ])
 def test_not_dates(text):
     assert iso(text, 2020) == []
+
+
+# --------------------------------------------------------------------------- the component: doc.spans["date"]
+
+
+def test_the_component_marks_every_date_with_its_value():
+    from pipeline.extract.nlp import nlp
+
+    text = "Jednání dne 15.2.2022 navázalo na schůzku 8. listopadu 2017; další 18. 3. v 9 hod."
+    doc = nlp()(text)
+    spans = doc.spans["date"]
+    assert [s.text for s in spans] == ["15.2.2022", "8. listopadu 2017", "18. 3."]
+    assert [s.label_ for s in spans] == ["date"] * 3
+    assert [s._.date.resolve(2022) for s in spans] == [dt.date(2022, 2, 15), dt.date(2017, 11, 8), dt.date(2022, 3, 18)]
+    assert [text[s._.date.start:s._.date.end] for s in spans] == [s.text for s in spans]
+
+
+def test_the_component_is_in_the_pipeline_and_declares_its_spans():
+    from pipeline.extract.nlp import nlp
+
+    summary = nlp().analyze_pipes(pretty=False)["summary"]
+    assert {"doc.spans", "span._.date"} <= set(summary["kpss_dates"]["assigns"])
+
+
+@pytest.mark.parametrize("text", ["Opatreni 1.1. doplnit.", "viz akt. 1.2. v plánu", "Priorita 2.1. zůstává"])
+def test_an_item_number_after_its_noun_is_no_date(text):
+    """The nouns come from configs (plan labels, also abbreviated and without diacritics)."""
+    assert find_dates(text) == []

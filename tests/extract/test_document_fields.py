@@ -17,6 +17,7 @@ from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.document_fields import extract
 from pipeline.extract.document_fields.area import area_in
 from pipeline.extract.document_fields.recorders import person_names
+from pipeline.extract.nlp import nlp
 from tests.extract.blocks import blocks
 
 
@@ -309,8 +310,8 @@ def test_no_recorder_when_the_minutes_name_none():
 
 
 def test_person_names_drop_titles_and_functions():
-    assert person_names("PhDr. Iva Mrázková, Ph.D. (Otevřené dveře), p. Jan Dvořák a Mgr. Eva Malá") == \
-        ["Iva Mrázková", "Jan Dvořák", "Eva Malá"]
+    value = "PhDr. Iva Mrázková, Ph.D. (Otevřené dveře), p. Jan Dvořák a Mgr. Eva Malá"
+    assert person_names(nlp()(value), 0, len(value)) == ["Iva Mrázková", "Jan Dvořák", "Eva Malá"]
 
 
 # --------------------------------------------------------------------------- next meeting
@@ -428,3 +429,28 @@ def test_a_meeting_cue_after_another_body_s_name_and_a_head_after_a_web_menu():
     assert str(fields["meeting_date"]) == "2023-06-12"
     assert fields["location"] == "zasedací místnosti radnice"
     assert fields["recorded_by"] == "Lucie Marková"
+
+
+def test_a_group_name_ends_before_its_territory_phrase():
+    got = fields("# Záznam z 2. setkání pracovní skupiny Senioři a osoby se zdravotním postižením v územním "
+                 "obvodu ORP Nová Paka", "Datum: 3. 5. 2021")
+    assert got["working_group"] == "Senioři a osoby se zdravotním postižením"
+    assert got["planning_area"] == "ORP Nová Paka"
+
+
+@pytest.mark.parametrize("label", ["Ověřil i zapsal:", "Zpracovala/zapsala:", "Připravil(a), zapsal(a):"])
+def test_recorder_after_verbs_joined_into_one_label(label):
+    got = fields("# Zápis", "Datum: 3. 5. 2021", *["text"] * 8, f"{label} Jana Malá")
+    assert got["recorded_by"] == "Jana Malá"
+
+
+def test_fields_read_the_layout_of_the_annotated_document():
+    """The relation reads the layout kept in the annotated document (built once), not a copy."""
+    from pipeline.extract import annotate
+    from pipeline.extract.layout import layout_of
+
+    document = annotate(blocks("# Zápis z jednání PS Senioři", "Místo konání: radnice", "Zapsala: Jana Malá"))
+    layout = layout_of(document)
+    result = Extraction()
+    extract(document, result)
+    assert layout_of(document) is layout and result.fields["location"] == "radnice"

@@ -1,11 +1,14 @@
-"""Which plan item a position falls under, and lines that name their item themselves."""
+"""Which plan item a position falls under (`scopes.PlanScopes`, the one scope analysis), and
+lines that name their item themselves."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.extract.model import BlockView, Extraction
-from pipeline.extract.organisations.itemscope import ItemIndex, explicit_item, plan_number
+from pipeline.extract import annotate
+from pipeline.extract.plan import extract as extract_plan
+from pipeline.extract.scopes import PlanItem, PlanScopes as ItemIndex, explicit_item, plan_number, plan_scopes
 from tests.extract.blocks import blocks
 from tests.extract.test_organisations import with_plan
 
@@ -100,3 +103,30 @@ def test_a_line_inside_a_block_that_names_its_item():
     index = ItemIndex(items, Extraction())
     assert index.at(items[0], text.index("počítá")) == "5.2"
     assert index.at(items[0], text.index("Další")) is None
+
+
+# --------------------------------------------------------------------------- one analysis, typed items
+
+
+def test_the_plan_relation_s_items_become_typed_items_with_their_scope():
+    items = blocks("## Cíl 2 Podpora rodin", "### Opatření 2.1 Azylový dům", "Uskutečněné aktivity:",
+                   "- podání žádosti o dotaci", "- výběr dodavatele stavby")
+    document, result = annotate(items), Extraction()
+    extract_plan(document, result)
+    scopes = plan_scopes(document, result)
+    assert PlanItem("measure", "2.1", "2", 1, 13) in scopes.items  # the title starts after "Opatření 2.1 "
+    assert {(i.kind, i.scope) for i in scopes.items if i.kind == "activity"} == {("activity", "2.1")}
+    assert [scopes.at(b, len(b.text) - 1) for b in items] == ["2", "2.1", "2.1", "2.1", "2.1"]
+    assert plan_scopes(document, result) is scopes  # built once per document (document.memo)
+
+
+def test_blocks_under_any_item_are_in_the_plan():
+    """`in_plan`: from an item's block (numbered or not) to the next heading or section."""
+    items = blocks("Cíl KPSS a sociální práce: dostupnost", "Jana Nováková: připraví dotazník", "K bodu 4",
+                   "Petr Malý: informoval o dotacích", "### Opatření 1.1 Byty", "text", "# Různé", "text")
+    result = Extraction()
+    result.tables["goals"].append({"block_id": 0, "char_start": 38, "goal_no": None})
+    result.tables["measures"].append({"block_id": 4, "char_start": 0, "measure_no": "1.1", "goal_no": None})
+    scopes = plan_scopes(items, result)
+    assert sorted(scopes.in_plan) == [0, 1, 4, 5]
+    assert [scopes.at(b) for b in items] == [None, None, None, None, "1.1", "1.1", None, None]

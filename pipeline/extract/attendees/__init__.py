@@ -28,8 +28,8 @@ page) are not attendees: no rule here reads them.
 
 The package, in reading order:
 
-- `lexicon`: the word lists from configs/;
-- `names`: recognising a person and her titles in text;
+- `lexicon`: the word lists from configs/ (the persons themselves are the `person` spans of the
+  annotated document: `pipeline.extract.spans.persons`);
 - `affiliation`: the organisation written next to a person;
 - `labels`: attendance labels and their roles;
 - `lists`: a list of persons in a span of text; the rows collector;
@@ -43,7 +43,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract import annotate
+from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.attendees.full_names import with_full_names
 from pipeline.extract.attendees.lists import Rows
 from pipeline.extract.attendees.sections import from_lists
@@ -59,9 +60,11 @@ PRODUCES: tuple[str, ...] = ('attendees',)
 
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
-    """Append the document's attendees to `result.tables["attendees"]`."""
+    """Append the document's attendees to `result.tables["attendees"]` (blocks not yet annotated,
+    as in a test, are annotated here)."""
+    document = blocks if isinstance(blocks, Annotated) else annotate(blocks)
     rows = Rows()
     consumed: set[tuple[int, int]] = set()
-    from_lists(blocks, rows, consumed)
-    from_text(blocks, rows, consumed, plan_blocks(blocks, result))
+    from_lists(document, rows, consumed)
+    from_text(document, rows, consumed, plan_blocks(document, result))
     result.tables.setdefault(TABLE, []).extend(with_full_names(list(rows.rows.values())))

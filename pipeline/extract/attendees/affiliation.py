@@ -4,12 +4,23 @@ or the organisation that opens an agenda line or a report."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from pipeline.config import load
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import label_patterns
+from pipeline.extract.patterns import word_class
+from pipeline.extract.text import DASHES, fold
 
 
 _ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\s?\.(?=\s|$)")
+_WORD = re.compile(r"\S+")
+_INNER = re.compile(r"(\S+)\s*\(([^()]+)\)")
+_LAST_AFTER_COMMA = re.compile(r",\s*(\S+)\s*$")
+_NOTE_OPEN = re.compile(r"\s*\((?=[^\W\d_])")
+_DEPARTMENT_START = re.compile(r"(?:,|\s[–—-])\s*(\S+)")
+_LINE_LEAD = re.compile(r"^\s*(?:\d+\s*[/.)]|[a-z]\)|[•·▪◦*–-])?\s*")
+_HEAD_END = re.compile(r"\s[–—-]\s|:")
 
 
 def clean_org(text: str, lex: Lexicon) -> str | None:
@@ -24,11 +35,11 @@ def clean_org(text: str, lex: Lexicon) -> str | None:
         close = body.find(")")
         body = body[1:close] if close > 0 else body[1:]
     body = _cut_run(body, lex)
-    for word in re.finditer(r"\S+", body):
+    for word in _WORD.finditer(body):
         token = word.group()
         if (token[0].isupper() or token[0] in "„\"") and fold(token) not in lex.org_prefixes:
             rest = body[word.start():]
-            inner = re.match(r"(\S+)\s*\(([^()]+)\)", rest)
+            inner = _INNER.match(rest)
             if inner and fold(inner.group(1)) in lex.not_organisations:
                 rest = inner.group(2)  # "vedoucí PS (Spolek X, z. s.)": the group's organisation
             org = _cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES)
@@ -42,7 +53,7 @@ def _cut_run(text: str, lex: Lexicon) -> str:
     match = _ITEM_NUMBER.search(text)
     if match:
         text = text[:match.start()]
-    for word in re.finditer(r"\S+", text):
+    for word in _WORD.finditer(text):
         if word.start() > 0 and word.group()[0].isupper() and fold(word.group()) in lex.clause_openers:
             text = text[:word.start()]
             break
@@ -55,13 +66,13 @@ def _cut_note(text: str, lex: Lexicon) -> str:
     (místostarosta, předseda ŘS)", "Městský úřad X (koordinátorka KPSS)"), a note after its
     legal form ("Spolek X, z.ú. (CDZ Tachov)"), its IČO ("Spolek X, z. s., IČO 07103450") and a
     department ("MěÚ X, OSPOD"); a legal form in parentheses stays."""
-    ico = _ICO_AFTER.search(text)
+    ico = _ico_after().search(text)
     if ico:
         text = text[:ico.start()]
-    department = re.search(r",\s*(\S+)\s*$", text)
+    department = _LAST_AFTER_COMMA.search(text)
     if department and fold(department.group(1)) in lex.departments:
         text = text[:department.start()]
-    for match in re.finditer(r"\s*\((?=[^\W\d_])", text):
+    for match in _NOTE_OPEN.finditer(text):
         rest, before = text[match.end():], text[:match.start()].lower()
         if any(rest.lower().startswith(form.lower()) for form in lex.legal_forms):
             continue
@@ -70,7 +81,20 @@ def _cut_note(text: str, lex: Lexicon) -> str:
     return text
 
 
-_ICO_AFTER = re.compile(r",?\s*\bI[ČC]O?\b\s*:?\s*\d[\d ]*")
+@lru_cache(maxsize=1)
+def _ico_after() -> re.Pattern[str]:
+    """", IČO 07103450" after an organisation (the words of configs/organisations.toml
+    [roles] table_ico, in capitals, with or without diacritics)."""
+    words = {form for w in word_class("@organisations.roles.table_ico") for form in (w.upper(), fold(w).upper())}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf",?\s*\b(?:{alternatives})\b\s*:?\s*\d[\d ]*")
+
+
+@lru_cache(maxsize=1)
+def _department_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """configs/attendance.toml [cues] department_words: single words, and phrases."""
+    words = [fold(w) for w in load("attendance")["cues"]["department_words"]]
+    return frozenset(w for w in words if " " not in w), tuple(w for w in words if " " in w)
 
 
 def _cut_department(text: str, lex: Lexicon) -> str:
@@ -78,10 +102,12 @@ def _cut_department(text: str, lex: Lexicon) -> str:
     "– koordinátorka KPSS", "– sociální odbor" (a dash and a function or a department); a branch
     with its place (", kontaktní pracoviště Dolní Lhota", "– středisko Vsetín") and a description
     after a dash ("Kompas – poradna pro rodinu") stay part of the name."""
-    for match in re.finditer(r"(?:,|\s[–—-])\s*(\S+)", text):
+    single, phrases = _department_words()
+    for match in _DEPARTMENT_START.finditer(text):
         rest = text[match.start(1):]
-        if match.group().startswith(",") or fold(match.group(1)) in lex.functions or fold(match.group(1)) == "odbor" \
-                or fold(rest).startswith("socialni odbor"):
+        first = fold(match.group(1))
+        if match.group().startswith(",") or first in lex.functions or first in single \
+                or fold(rest).startswith(phrases):
             if rest[0].islower() and not any(rest.lower().startswith(form.lower()) for form in lex.legal_forms) \
                     and not _branch(rest, lex):
                 return text[:match.start()]
@@ -123,8 +149,8 @@ def apposition_org(between: str) -> str | None:
 
 def leading_org(line: str, lex: Lexicon) -> str | None:
     """The organisation that opens an agenda line: "2/ Firma kvanta research, s.r.o. – ..."."""
-    text = re.sub(r"^\s*(?:\d+\s*[/.)]|[a-z]\)|[•·▪◦*–-])?\s*", "", line)
-    head = re.split(r"\s[–—-]\s|:", text, maxsplit=1)[0].strip()
+    text = _LINE_LEAD.sub("", line)
+    head = _HEAD_END.split(text, maxsplit=1)[0].strip()
     words = head.split()
     prefixed = bool(words) and fold(words[0]) in lex.org_prefixes
     if prefixed:
@@ -136,4 +162,3 @@ def leading_org(line: str, lex: Lexicon) -> str | None:
             head = head[:-len(form)].rstrip(" ,")
             break
     return head or None
-from pipeline.extract.text import DASHES, fold

@@ -7,11 +7,8 @@ The row then points at the full name where it is listed: a row's span holds its 
 
 from __future__ import annotations
 
-import re
-
+from pipeline.extract.spans.persons import is_initial
 from pipeline.extract.text import fold
-
-_INITIAL = re.compile(r"^[^\W\d_]\.$")
 
 
 def _short(name: str) -> tuple[str | None, str] | None:
@@ -19,7 +16,7 @@ def _short(name: str) -> tuple[str | None, str] | None:
     words = name.split()
     if len(words) == 1:
         return None, words[0]
-    if len(words) == 2 and _INITIAL.match(words[0]):
+    if len(words) == 2 and is_initial(words[0]):
         return words[0][0], words[1]
     return None
 

@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.config import load
 from pipeline.extract.attendees.lexicon import lexicon
+from pipeline.extract.text import fold
 
 
 @lru_cache(maxsize=1)
@@ -24,16 +26,19 @@ def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return start, inside
 
 
+_SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=1)
 def _role_of_label() -> dict[str, str]:
     roles: dict[str, str] = {}
     for role, label in lexicon().labels:
-        roles.setdefault(re.sub(r"\s+", " ", fold(label)), role)
+        roles.setdefault(_SPACES.sub(" ", fold(label)), role)
     return roles
 
 
 def _role(label: str) -> str:
-    role = _role_of_label()[re.sub(r"\s+", " ", label)]
+    role = _role_of_label()[_SPACES.sub(" ", label)]
     return "member" if role == "member_list" else role
 
 
@@ -118,14 +123,21 @@ def is_responsibility(line: str) -> bool:
     """"R: Jana Nová", "Kontaktní osoba: ...", "Publikoval(a) ...": names that are not attendees;
     but "Ověřila a zapsala: Jana Nová" names the recorder too."""
     folded = fold(line).lstrip(" •·-–*\t")
-    for word in lexicon().responsibility:
+    for word, joined_label in _responsibility_words():
         if folded.startswith(word) and (len(folded) == len(word) or not folded[len(word)].isalnum()):
-            joined = re.match(rf"{re.escape(word)}\s*(?:,|\sa\s|/)\s*(?P<other>[^:]{{1,30}}):", folded)
+            joined = joined_label.match(folded)
             return not (joined and label_patterns()[0].match(joined.group("other") + ":"))
     return False
+
+
+@lru_cache(maxsize=1)
+def _responsibility_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each responsibility label with the pattern of it joined to another label ("Ověřila a zapsala:")."""
+    joining = "|".join(re.escape(w) for w in load("meeting")["labels"]["recorder_joiners"])
+    return tuple((word, re.compile(rf"{re.escape(word)}\s*(?:,|\s(?:{joining})\s|/)\s*(?P<other>[^:]{{1,30}}):"))
+                 for word in lexicon().responsibility)
 
 
 def names_nobody(text: str) -> bool:
     folded = fold(text)
     return any(phrase in folded for phrase in lexicon().nobody)
-from pipeline.extract.text import fold

@@ -1,8 +1,9 @@
-"""The words this package knows about persons and attendance, read once from configs/.
+"""The words this package knows about attendance, read once from configs/.
 
-configs/people.toml (titles, words of address, ranks, given names, words that are no
-names), configs/attendance.toml (labels, verbs, cues, table headers) and the organisation
-head words of configs/organisations.toml, compiled into one frozen `Lexicon`.
+configs/attendance.toml (labels, verbs, cues, table headers) and the organisation head words
+and legal forms of configs/organisations.toml, compiled into one frozen `Lexicon`. The words
+around a name (titles, words of address, given names) belong to the person recogniser
+(`pipeline.extract.spans.persons.person_words`).
 """
 
 from __future__ import annotations
@@ -22,15 +23,8 @@ _LABEL_ROLES = ("present", "excused", "absent", "guest", "chair", "recorder", "s
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Everything the attendee modules know about names and attendance."""
+    """Everything the attendee modules know about attendance."""
 
-    titles: frozenset[str]
-    titles_lower: frozenset[str]
-    after_titles: frozenset[str]
-    address: frozenset[str]
-    ranks: frozenset[str]
-    not_names: frozenset[str]
-    given: frozenset[str]
     labels: tuple[tuple[str, str], ...]
     verb_like: frozenset[str]
     nobody: tuple[str, ...]
@@ -62,22 +56,12 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Build the lexicon from configs/people.toml, attendance.toml and organisations.toml."""
-    people, att, orgs = load("people"), load("attendance"), load("organisations")
-    titles = {*people["titles_before"]}
+    """Build the lexicon from configs/attendance.toml and organisations.toml."""
+    att, orgs = load("attendance"), load("organisations")
     labels = tuple((role, label) for role, words in att["labels"].items() if role in _LABEL_ROLES for label in words)
     legal = sorted({v for variants in orgs["legal_forms"].values() for v in variants if "." in v or " " in v},
                    key=len, reverse=True)
     return Lexicon(
-        titles=frozenset(titles),
-        titles_lower=frozenset({t.lower() for t in titles} | set(people.get("titles_dotless", []))),
-        after_titles=frozenset({t.lower() for t in people["titles_after"]}
-                               | {t.lower().rstrip(".") for t in people["titles_after"]}),
-        address=frozenset(a.lower() for a in people["address"]),
-        ranks=frozenset(r.lower() for r in people.get("ranks", [])),
-        not_names=frozenset(fold(w).rstrip(":") for w in people["not_names"]),
-        given=frozenset(fold(w) for w in [*people.get("given_names_female", []),
-                                          *people.get("given_names_male", [])]),
         labels=labels,
         verb_like=frozenset(att["labels"].get("verb_like", [])),
         nobody=tuple(fold(p) for p in att["labels"]["nobody"]),

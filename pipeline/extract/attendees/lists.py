@@ -6,15 +6,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extract.model import BlockView
+from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.text import DASHES, fold
 from pipeline.extract.common import span_row
+from pipeline.extract.spans.persons import PersonName, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
-from pipeline.extract.attendees.names import Person, is_title_word, person_candidates
 from pipeline.extract.attendees.affiliation import clean_org, looks_like_org
 
 
 _SEPARATORS = ",;\t\n"
+_NAME_KEY_SPLIT = re.compile(r"[\s.]+")
+_ITEM_NUMBER = re.compile(r"\s*\d{1,3}\s?[.)]\s+")
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}\s?[.)]\s*")
+_NOTE_SPLIT = re.compile(r"[(),;]|\s[–—-]\s|^\s*[–—-]")
+
+
+@dataclass
+class Person:
+    """A person of a row in the making: her recognised name (`found`: where it stands, its titles,
+    how strongly the text says it is a person) and what the list or sentence around it adds."""
+
+    found: PersonName
+    organisation: str | None = None
+    org_via: str | None = None  # "paren", "dash", "run", "comma": how the organisation was attached
+    separator: str = ""         # the list separator before this person's piece ("," ";" tab ...)
+    noted_roles: tuple[str, ...] = ()  # roles a list notes beside the name ("(předsedající)")
+
+    def __getattr__(self, attribute: str):  # type: ignore[no-untyped-def]
+        """`start`, `end`, `name`, `titles`, `begin`, `tail`, ...: those of the recognised name."""
+        if attribute == "found":  # not set yet (a copy being made)
+            raise AttributeError(attribute)
+        return getattr(self.found, attribute)
 
 
 @dataclass
@@ -38,8 +60,8 @@ class Rows:
 
 
 def _name_key(name: str) -> tuple[str, ...]:
-    lex = lexicon()
-    words = [w for w in re.split(r"[\s.]+", fold(name)) if w and w not in lex.address]
+    address = person_words().address
+    words = [w for w in _NAME_KEY_SPLIT.split(fold(name)) if w and w not in address]
     return tuple(sorted(words))
 
 
@@ -73,11 +95,11 @@ def segments(text: str, start: int, end: int) -> list[_Segment]:
 
 def _title_piece(text: str) -> bool:
     """A list piece that holds the titles of the name before it: "DiS. (Charita)", "Mgr."."""
-    lex = lexicon()
     words = text.replace(",", " ").split()
     if not words:
         return False
-    after = [w.lower() in lex.after_titles or w.lower().rstrip(".") in lex.after_titles for w in words]
+    after_titles = person_words().after_titles
+    after = [w.lower() in after_titles or w.lower().rstrip(".") in after_titles for w in words]
     return after[0] or all(a or is_title_word(w) for a, w in zip(after, words))
 
 
@@ -97,13 +119,14 @@ def _core(text: str) -> tuple[int, int]:
         if 0 <= pos < cut:
             cut = pos
     lead = len(text) - len(text.lstrip())
-    number = re.match(r"\s*\d{1,3}\s?[.)]\s+", text)
+    number = _ITEM_NUMBER.match(text)
     if number:
         lead = number.end()
     return lead, len(text[:cut].rstrip())
 
 
-def people_in(block: BlockView, start: int, end: int, strict: bool, singles: bool = False) -> list[Person]:
+def people_in(document: Annotated, block: BlockView, start: int, end: int, strict: bool,
+              singles: bool = False) -> list[Person]:
     """The persons of a list written in `[start, end)` of the block text.
 
     Each separated piece holds a person (with its organisation in parentheses, after a
@@ -113,7 +136,7 @@ def people_in(block: BlockView, start: int, end: int, strict: bool, singles: boo
     line no list. `singles` lets a lone surname be a person ("Omluveni: Novák, Dvořáková"),
     which only a label's own value may hold."""
     text, lex = block.text, lexicon()
-    candidates = person_candidates(text, start, end)
+    candidates = [Person(name) for name in persons_in(document.doc(block), start, end)]
     found: list[Person] = []
     for segment in segments(text, start, end):
         inside = [p for p in candidates if segment.start <= p.start and p.end <= segment.end]
@@ -139,7 +162,7 @@ def people_in(block: BlockView, start: int, end: int, strict: bool, singles: boo
 
 def _list_lead(text: str) -> bool:
     """What may stand before a name that continues a list: a bullet or an item number."""
-    return not text.strip(" \t•·▪◦*-–") or bool(re.fullmatch(r"\s*\d{1,3}\s?[.)]\s*", text))
+    return not text.strip(" \t•·▪◦*-–") or bool(_LIST_NUMBER.fullmatch(text))
 
 
 def _accept(text: str, segment: _Segment, inside: list[Person], singles: bool) -> list[Person]:
@@ -200,11 +223,11 @@ def _distribute_dash_orgs(people: list[Person]) -> None:
             person.organisation, person.org_via = nxt.organisation, "inherited"
 
 
-def emit(block: BlockView, start: int, end: int, role: str, rows: Rows, strict: bool,
+def emit(document: Annotated, block: BlockView, start: int, end: int, role: str, rows: Rows, strict: bool,
          singles: bool = False) -> bool:
     """Add a row for every person of the list in `[start, end)`, and one for each role the
     list notes beside a name ("Jana Nová (předsedající)"); True when it named anyone."""
-    people = people_in(block, start, end, strict, singles)
+    people = people_in(document, block, start, end, strict, singles)
     for person in people:
         rows.add(block, person, role)
         for noted in person.noted_roles:
@@ -216,12 +239,18 @@ def _noted_roles(after: str, lex: Lexicon) -> tuple[str, ...]:
     """The roles written right after a name in a list, in parentheses or after a comma or
     dash: "(předsedající)", "– zapisovatelka", ", předsedkyně ŘS"; a function that is no
     role of the meeting ("koordinátorka KPSS", "předseda spolku Lípa") gives none."""
-    notes = [n.strip(" " + DASHES) for n in re.split(r"[(),;]|\s[–—-]\s|^\s*[–—-]", fold(after))]
+    notes = [n.strip(" " + DASHES) for n in _NOTE_SPLIT.split(fold(after))]
     roles = []
     for role, words in lex.role_notes:
         for note, word in ((n, w) for n in notes for w in words):
-            tail = note[len(word):].strip() if re.match(rf"{re.escape(word)}(?!\w)", note) else None
+            tail = note[len(word):].strip() if _starts_word(note, word) else None
             if tail is not None and (not tail or tail in lex.role_note_tails):
                 roles.append(role)
                 break
     return tuple(roles)
+
+
+def _starts_word(text: str, word: str) -> bool:
+    """`text` starts with `word` as a whole word."""
+    return text.startswith(word) and not text[len(word):len(word) + 1].isalnum() \
+        and text[len(word):len(word) + 1] != "_"

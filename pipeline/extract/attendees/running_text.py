@@ -8,19 +8,22 @@ presenters in parentheses, a person in parentheses after the organisation she re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Sequence
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.config import load
+from pipeline.extract.model import Annotated, BlockView, Extraction
+from pipeline.extract.nlp import nlp
 from pipeline.extract.text import DASHES, Span, fold, lines
+from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
-from pipeline.extract.attendees.names import (Person, intro_matches, is_marker_tok, is_title_word, person_candidates,
-                                              street, strong, tokens_of)
 from pipeline.extract.attendees.labels import is_responsibility
-from pipeline.extract.organisations.itemscope import section_break
+from pipeline.extract.scopes import section_break
 from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org
-from pipeline.extract.attendees.lists import Rows, segments
+from pipeline.extract.attendees.lists import Person, Rows, segments
 
 
 MEETING_WINDOW = 4  # how many words from a chairing verb its object, the meeting, may stand
@@ -45,8 +48,7 @@ def plan_blocks(blocks: Sequence[BlockView], result: Extraction) -> set[int]:
     return inside
 
 
-def from_text(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int, int]],
-              in_plan: set[int]) -> None:
+def from_text(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]], in_plan: set[int]) -> None:
     """Speakers and chairs named in the running text, and the signer of a presentation.
     `in_plan` holds the blocks under a plan item, where "Name: ..." is a task's owner."""
     lex = lexicon()
@@ -58,7 +60,7 @@ def from_text(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int, 
                 continue
             if closing_seen:
                 closing_seen = False
-                signer = _signer(block, line)
+                signer = _signer(blocks.doc(block), line)
                 if signer:
                     rows.add(block, signer, "speaker")
                     continue
@@ -67,14 +69,14 @@ def from_text(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int, 
                 closing_seen = True
             if (block.block_id, line.start) in consumed or is_responsibility(text):
                 continue
-            for person, role in _speakers(block, line, in_plan=block.block_id in in_plan):
+            for person, role in _speakers(blocks.doc(block), block, line, in_plan=block.block_id in in_plan):
                 rows.add(block, person, role)
             reporter = _reporting_surname(block, line)
             if reporter is not None:
                 rows.add(block, reporter, "speaker")
 
 
-_REPORT_LINE = re.compile(r"\s*[-•–*·]?\s*(?P<org>[^():]{2,60}?)\s*\((?P<name>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+)\)\s*:\s*\S")
+_REPORT_LINE = re.compile(r"\s*[-•–*·]?\s*(?P<org>[^():]{2,60}?)\s*\((?P<name>[^\W\d_]{2,})\)\s*:\s*\S")
 
 
 def _reporting_surname(block: BlockView, line: Span) -> Person | None:
@@ -82,31 +84,40 @@ def _reporting_surname(block: BlockView, line: Span) -> Person | None:
     ...", "MP (Hendrych): pochůzky ..." — a capitalised word in parentheses before the colon.
     The surname takes the person's full name from the attendance (see `full_names`)."""
     match = _REPORT_LINE.match(line.text)
-    if match is None or fold(match.group("name")) in lexicon().not_names:
+    if match is None or not (match.group("name")[0].isupper() and match.group("name")[1:].islower()) \
+            or fold(match.group("name")) in person_words().not_names:
         return None
     start = line.start + match.start("name")
-    return Person(start, start + len(match.group("name")), match.group("name"),
-                  organisation=clean_org(match.group("org"), lexicon()), tail=start + len(match.group("name")))
+    end = start + len(match.group("name"))
+    return Person(PersonName(start, end, match.group("name"), None, False, False, start, end, end),
+                  organisation=clean_org(match.group("org"), lexicon()))
 
 
-def _signer(block: BlockView, line: Span) -> Person | None:
+def _signer(doc: Doc, line: Span) -> Person | None:
     """A line that is one person's name and nothing else (titles allowed)."""
-    people = [p for p in person_candidates(block.text, line.start, line.end) if strong(p)]
+    people = [p for p in persons_in(doc, line.start, line.end) if p.strong]
     if len(people) != 1:
         return None
     person = people[0]
-    before = block.text[line.start:person.start]
-    after = block.text[person.tail:line.end]
+    before = line.block.text[line.start:person.start]
+    after = line.block.text[person.tail:line.end]
     if before.strip(" \t") and not all(w.rstrip(".") and is_title_word(w) for w in before.split()):
         return None
-    return person if not after.strip(" .,\t") else None
+    return Person(person) if not after.strip(" .,\t") else None
 
 
-def _speakers(block: BlockView, line: Span, in_plan: bool = False) -> Iterator[tuple[Person, str]]:
+_HOUSE_NUMBER = re.compile(r"\s+\d+(?:/\d+)?[a-z]?\b")
+
+
+def _street(text: str, person: PersonName) -> bool:
+    """"se sídlem Jana Palacha 12": a name followed by a house number is a street."""
+    return bool(_HOUSE_NUMBER.match(text, person.tail))
+
+
+def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> Iterator[tuple[Person, str]]:
     """Persons of one line of running text with the roles the text gives them, if any."""
-    doc, lex = tokens_of(block.text), lexicon()
-    people = [p for p in person_candidates(block.text, line.start, line.end)
-              if strong(p) and not street(block.text, p)]
+    lex = lexicon()
+    people = [Person(p) for p in persons_in(doc, line.start, line.end) if p.strong and not _street(block.text, p)]
     if not people:
         return
     presenters = _presenters(block, line, people)
@@ -123,7 +134,13 @@ def _speakers(block: BlockView, line: Span, in_plan: bool = False) -> Iterator[t
             yield person, role
 
 
-_ORIGIN = re.compile(r"\s*,?\s*(?:z|ze|za)\s+(?:organizace|organizaci|společnosti|spolku|sdružení|firmy|ústavu)\s+")
+@lru_cache(maxsize=1)
+def _origin() -> re.Pattern[str]:
+    """configs/attendance.toml [cues.origin]: "ze společnosti", "z organizace" after a name."""
+    words = load("attendance")["cues"]["origin"]
+    prepositions = "|".join(re.escape(w) for w in words["prepositions"])
+    nouns = "|".join(re.escape(w) for w in words["nouns"])
+    return re.compile(rf"\s*,?\s*(?:{prepositions})\s+(?:{nouns})\s+")
 
 
 def _origin_org(block: BlockView, person: Person, line: Span) -> None:
@@ -131,7 +148,7 @@ def _origin_org(block: BlockView, person: Person, line: Span) -> None:
     Analytika Y s.r.o., která ...", "Bc. X z organizace Z, z. s."."""
     if person.organisation is not None:
         return
-    match = _ORIGIN.match(block.text, person.tail, line.end)
+    match = _origin().match(block.text, person.tail, line.end)
     if match:
         person.organisation = clean_org(block.text[match.end():line.end], lexicon())
 
@@ -151,6 +168,9 @@ def _sentence(doc: Doc, person: Person, line: Span) -> tuple[int, int]:
     return start, end
 
 
+_PARENTHESIS = re.compile(r"\([^)]*\)?\s*")
+
+
 def _joins_the_group(doc: Doc, person: Person, line: Span, lex: Lexicon) -> bool:
     """A sentence that names the group's (new) members: "Novými členy skupiny jsou Bc. X (Org)
     a Mgr. Y", "Mgr. Z se stala novou členkou PS". The membership phrase (a word for a member
@@ -164,7 +184,7 @@ def _joins_the_group(doc: Doc, person: Person, line: Span, lex: Lexicon) -> bool
         return False
     text = line.block.text
     after = text[person.tail:end].lstrip(" ")
-    paren = re.match(r"\([^)]*\)?\s*", after)
+    paren = _PARENTHESIS.match(after)
     between_start = person.tail + (len(text[person.tail:end]) - len(after)) + (paren.end() if paren else 0)
     joined = any(cue < person.start for cue in cues) or any(
         cue >= between_start and all(fold(w) in lex.membership_fillers for w in text[between_start:cue].split())
@@ -269,10 +289,24 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _intro_matcher() -> PhraseMatcher:
+    """Intro phrases before a name ("úvodní slovo"), configs/attendance.toml [cues] intro."""
+    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    matcher.add("INTRO", [nlp().make_doc(p.lower()) for p in lexicon().intro])
+    return matcher
+
+
+@lru_cache(maxsize=64)
+def _intro_matches(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Token ranges of the intro phrases of a block (a block is read line by line)."""
+    return tuple((s, e) for _, s, e in _intro_matcher()(doc))
+
+
 def _intro_role(doc: Doc, person: Person, line: Span) -> str | None:
     """"Úvodní slovo K. Pelikánová": an intro phrase right before the name."""
     first = _token_at(doc, person.start)
-    for s, e in intro_matches(line.block.text):
+    for s, e in _intro_matches(doc):
         if doc[s].idx < line.start or e > first:
             continue
         between = doc[e:first]
@@ -302,6 +336,9 @@ def _colon_role(block: BlockView, person: Person, line: Span) -> str | None:
     return None
 
 
+_PARENTHESISED = re.compile(r"\(([^()]*)\)")
+
+
 def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Person]:
     """A parenthesised list of persons only, in an agenda line that presents something
     ("Firma X, s.r.o. – představení analýzy (p. Mühl, p. Šimůnková)"), or right after the
@@ -309,7 +346,7 @@ def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Pers
     They get the organisation that opens the line."""
     lex, text = lexicon(), block.text
     found: list[Person] = []
-    for match in re.finditer(r"\(([^()]*)\)", line.text):
+    for match in _PARENTHESISED.finditer(line.text):
         start, end = line.start + match.start(1), line.start + match.end(1)
         inside = [p for p in people if start <= p.start and p.end <= end]
         pieces = [s for s in segments(text, start, end)]
@@ -331,10 +368,13 @@ def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Pers
     return found
 
 
+_REPORT_AFTER = re.compile(r"\s*[:–—-]\s*\S+\s+\S+")
+
+
 def _opens_report(line: str, paren: re.Match[str]) -> str | None:
     """The organisation of a report line "a) Klub X, o. p. s. (Bc. Y) – text": the parenthesis
     follows the organisation that opens the line and a dash or colon and the report follow it."""
     after = line[paren.end():]
-    if not re.match(r"\s*[:–—-]\s*\S+\s+\S+", after):
+    if not _REPORT_AFTER.match(after):
         return None
     return leading_org(line[:paren.start()], lexicon())

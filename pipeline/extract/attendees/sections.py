@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from pipeline.extract.model import BlockView
+from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.text import fold, lines
 from pipeline.extract.attendees.labels import Label, is_responsibility, label_patterns, labels_in, names_nobody
 from pipeline.extract.attendees.lists import Rows, emit
@@ -45,7 +45,7 @@ class _ListState:
     table: bool = False  # a table may hold the list: the label had no value on its own line
 
 
-def from_lists(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int, int]]) -> None:
+def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) -> None:
     """Attendance lists, member lists and signature tables, walking the document in order.
 
     A label sets the role of the list; the next lines or a table go on with it while they
@@ -56,13 +56,13 @@ def from_lists(blocks: Sequence[BlockView], rows: Rows, consumed: set[tuple[int,
     in_tabbed = {key for table in tabbed.values() for key in table.lines}
     for unit in _units(blocks):
         if unit[0].kind == "table_cell" and not any(_is_layout_cell(cell) for cell in unit):
-            from_table(word_table(unit), state.role if state.table else None, rows)
+            from_table(blocks, word_table(unit), state.role if state.table else None, rows)
             state = _ListState()
             continue
         for block in unit:
             if block.kind in ("heading", "table_cell"):
                 state = _ListState()
-            state = _walk_lines(block, state, tabbed, in_tabbed, rows, consumed)
+            state = _walk_lines(blocks, block, state, tabbed, in_tabbed, rows, consumed)
 
 
 def _is_layout_cell(cell: BlockView) -> bool:
@@ -76,13 +76,13 @@ def _is_layout_cell(cell: BlockView) -> bool:
     return len(labelled) >= 2
 
 
-def _walk_lines(block: BlockView, state: _ListState, tabbed: dict[tuple[int, int], TextTable],
+def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed: dict[tuple[int, int], TextTable],
                 in_tabbed: set[tuple[int, int]], rows: Rows, consumed: set[tuple[int, int]]) -> _ListState:
     """Read a block's lines: labels open lists, the lines after them continue them."""
     for line in lines(block):
         key = (block.block_id, line.start)
         if key in tabbed:
-            from_table(tabbed[key].grid, state.role if state.table else None, rows)
+            from_table(document, tabbed[key].grid, state.role if state.table else None, rows)
             consumed.update(tabbed[key].lines)
             state = _ListState()
         if key in in_tabbed or not line.text.strip():
@@ -95,9 +95,9 @@ def _walk_lines(block: BlockView, state: _ListState, tabbed: dict[tuple[int, int
         if labels:
             consumed.add((block.block_id, line.start))
             for label in labels:
-                state = _read_label(block, label, rows)
+                state = _read_label(document, block, label, rows)
             continue
-        if state.role and emit(block, line.start, line.end, state.role, rows, strict=not state.lenient):
+        if state.role and emit(document, block, line.start, line.end, state.role, rows, strict=not state.lenient):
             consumed.add((block.block_id, line.start))
             if state.role in _SINGLE_ROLES:
                 state = _ListState()
@@ -106,10 +106,10 @@ def _walk_lines(block: BlockView, state: _ListState, tabbed: dict[tuple[int, int
     return state
 
 
-def _read_label(block: BlockView, label: Label, rows: Rows) -> _ListState:
+def _read_label(document: Annotated, block: BlockView, label: Label, rows: Rows) -> _ListState:
     """Emit the persons on a label's line; return the list the next lines may continue."""
     value, member = block.text[label.value_start:label.value_end], label.role == "member"
-    found = bool(value.strip()) and emit(block, label.value_start, label.value_end, label.role, rows,
+    found = bool(value.strip()) and emit(document, block, label.value_start, label.value_end, label.role, rows,
                                          strict=False, singles=not member)
     if label.member_heading:
         return _ListState("member", lenient=True, sticky=block.kind == "heading", table=True)

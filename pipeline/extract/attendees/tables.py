@@ -4,7 +4,7 @@ nepřítomna) or one column per status with a mark in it ("Přítomen | Omluven"
 headerless tables after a label; and label cells with their values beside or below them
 ("Zapsala:" | "Jana Nová").
 
-A table is a grid of `Cell`s, each a span of a block: a Word table cell is its whole
+A table is a grid of cells, each a `Span` of a block: a Word table cell is its whole
 block; a plain-text export writes a table as tab-separated lines, which `text_tables`
 finds and cuts into cells, so both are read by the same rules.
 """
@@ -17,33 +17,18 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract.model import BlockView
-from pipeline.extract.text import fold, lines
+from pipeline.extract.model import Annotated, BlockView
+from pipeline.extract.text import Span as Cell, fold, lines
 from pipeline.extract.attendees.lexicon import lexicon
-from pipeline.extract.attendees.names import Person
 from pipeline.extract.attendees.labels import labels_in, names_nobody
 from pipeline.extract.attendees.affiliation import clean_org
-from pipeline.extract.attendees.lists import Rows, emit, people_in
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A table cell: the span `[start, end)` of a block's text."""
-
-    block: BlockView
-    start: int
-    end: int
-
-    @property
-    def text(self) -> str:
-        return self.block.text[self.start:self.end]
-
-    @property
-    def key(self) -> tuple[int, int]:
-        return self.block.block_id, self.start
-
+from pipeline.extract.attendees.lists import Person, Rows, emit, people_in
 
 Grid = dict[int, dict[int, Cell]]  # row -> column -> cell
+_TAB, _TABS = re.compile(r"\t"), re.compile(r"\t+")
+_SPACES = re.compile(r"\s+")
+_NOT_STATUS = re.compile(r"[^\w\s/+✓✔×]")
+_STATUS_WORD = re.compile(r"[\s/]")
 
 
 def word_table(cells: Sequence[BlockView]) -> Grid:
@@ -70,12 +55,12 @@ def _tab_cells(block: BlockView, start: int, end: int, runs: bool) -> dict[int, 
     """The cells of one line cut at its tabs: each tab ends a cell (two tabs around an empty
     cell), or with `runs` a run of tabs is one break (tabs that only align the columns)."""
     cells, col, pos = {}, 0, start
-    for match in list(re.finditer(r"\t+" if runs else r"\t", block.text[start:end])) + [None]:
-        stop = start + match.start() if match else end
+    for match in list((_TABS if runs else _TAB).finditer(block.text, start, end)) + [None]:
+        stop = match.start() if match else end
         cells[col] = Cell(block, pos, stop)
         col += 1
         if match:
-            pos = start + match.end()
+            pos = match.end()
     return cells
 
 
@@ -112,7 +97,7 @@ def text_tables(blocks: Sequence[BlockView]) -> dict[tuple[int, int], TextTable]
 # --------------------------------------------------------------------------- reading a grid
 
 
-def from_table(grid: Grid, pending: str | None, rows: Rows) -> None:
+def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows) -> None:
     """A table of people (header "Jméno | Organizace"), or label cells with their values
     beside or below them ("Zapsala:" | "Kateřina Vrbická"). `pending` is the role of a
     label just above the table ("Přítomni:"), for tables that do not state one per row."""
@@ -122,7 +107,7 @@ def from_table(grid: Grid, pending: str | None, rows: Rows) -> None:
         if header.status_col is None and not header.status_cols:
             header.status_col = _status_column_by_values(grid, header)
         for r in order[1:]:
-            _table_person(grid[r], header, pending, rows)
+            _table_person(document, grid[r], header, pending, rows)
         return
     used: set[tuple[int, int]] = set()
     for index, r in enumerate(order):
@@ -138,15 +123,15 @@ def from_table(grid: Grid, pending: str | None, rows: Rows) -> None:
             if names_nobody(value):
                 continue
             if value.strip():
-                emit(cell.block, label.value_start, cell.end, label.role, rows, strict=False, singles=True)
+                emit(document, cell.block, label.value_start, cell.end, label.role, rows, strict=False, singles=True)
                 continue
             for value_cell in _value_cells(grid, order, index, c):
                 used.add(value_cell.key)
-                emit(value_cell.block, value_cell.start, value_cell.end, label.role, rows, strict=False,
-                     singles=True)
+                emit(document, value_cell.block, value_cell.start, value_cell.end, label.role, rows,
+                     strict=False, singles=True)
     if pending and not used:
         for r in order:
-            _row_of_people(grid[r], pending, rows)
+            _row_of_people(document, grid[r], pending, rows)
 
 
 def _value_cells(grid: Grid, order: list[int], index: int, col: int) -> list[Cell]:
@@ -191,7 +176,7 @@ def people_header(row: dict[int, Cell]) -> Header | None:
     org_col = status_col = None
     status_cols: dict[int, str] = {}
     for c, cell in sorted(row.items()):
-        head = re.sub(r"\s+", " ", fold(cell.text)).strip(" :")
+        head = _SPACES.sub(" ", fold(cell.text)).strip(" :")
         if header is None and _header_in(head, lex.name_headers):
             if any(word in head for word in lex.responsibility if len(word) > 3):
                 return None  # "Jméno kontaktní osoby": a table of contacts, not of attendees
@@ -250,10 +235,10 @@ def status_of(text: str, marks: bool = True) -> str | None:
     """The role an attendance cell states ("omluvena" -> excused, "nepřítomen" -> absent); with
     `marks`, also a tick ("x", "ano", "✓") -> present and "ne" -> absent."""
     words = _status_words()
-    value = " ".join(re.sub(r"[^\w\s/+✓✔×]", " ", fold(text)).split())
+    value = " ".join(_NOT_STATUS.sub(" ", fold(text)).split())
     if not value:
         return None
-    first = re.split(r"[\s/]", value)[0]
+    first = _STATUS_WORD.split(value)[0]
     for role, written in words["roles"]:  # type: ignore[union-attr]
         if value in written or first in written:
             return role
@@ -282,7 +267,7 @@ def _row_role(row: dict[int, Cell], header: Header, pending: str | None) -> str 
     return pending or "present"
 
 
-def _row_of_people(row: dict[int, Cell], role: str, rows: Rows) -> None:
+def _row_of_people(document: Annotated, row: dict[int, Cell], role: str, rows: Rows) -> None:
     """A row of a headerless table after a label: cells of names, and a cell that names an
     organisation belongs to the names in the cell before it."""
     lex = lexicon()
@@ -291,7 +276,7 @@ def _row_of_people(row: dict[int, Cell], role: str, rows: Rows) -> None:
         cell = row[c]
         if not cell.text.strip():
             continue
-        people = people_in(cell.block, cell.start, cell.end, strict=False)
+        people = people_in(document, cell.block, cell.start, cell.end, strict=False)
         if people:
             found.append((cell, people))
         elif found and cell.text.strip()[0].isupper():
@@ -310,12 +295,13 @@ def _header_in(head: str, headers: frozenset[str]) -> bool:
                for h in headers)
 
 
-def _table_person(row: dict[int, Cell], header: Header, pending: str | None, rows: Rows) -> None:
+def _table_person(document: Annotated, row: dict[int, Cell], header: Header, pending: str | None,
+                  rows: Rows) -> None:
     cell = row.get(header.name_col)
     role = _row_role(row, header, pending)
     if cell is None or not cell.text.strip() or role is None:
         return
-    people = people_in(cell.block, cell.start, cell.end, strict=False)
+    people = people_in(document, cell.block, cell.start, cell.end, strict=False)
     org_cell = row.get(header.org_col) if header.org_col is not None else None
     org = clean_org(org_cell.text, lexicon()) if org_cell is not None and org_cell.text.strip() else None
     for person in people:

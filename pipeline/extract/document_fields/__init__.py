@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from pipeline.extract.layout import layout_of
 from pipeline.extract.model import BlockView, Extraction
-from pipeline.extract.document_fields.document import Document
 from pipeline.extract.document_fields.project import find_project_reg_no
 from pipeline.extract.document_fields.title import find_title, title_text
 from pipeline.extract.document_fields.meeting_dates import find_meeting_date, find_next_meeting, find_time
@@ -51,20 +51,20 @@ PRODUCES: tuple[str, ...] = ('fields',)
 
 def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     """Set every document-level field (None when the document does not state it)."""
-    doc = Document(blocks)
+    layout = layout_of(blocks)
     fields: dict[str, Any] = dict.fromkeys(FIELDS)
-    if doc.body:
-        title_line = find_title(doc)
-        fields["title"] = title_text(doc, title_line) if title_line else None
-        date_found = find_meeting_date(doc, title_line)
+    if layout.body:
+        title_line = find_title(layout)
+        fields["title"] = title_text(layout, title_line) if title_line else None
+        date_found = find_meeting_date(layout, title_line)
         if date_found:
             line, mention, value = date_found
             fields["meeting_date"] = value
-            fields["meeting_time"] = find_time(doc, line, mention)
-        fields["location"] = find_location(doc, date_found)
-        fields["working_group"] = find_working_group(doc, title_line, fields["title"])
-        fields["planning_area"] = find_planning_area(doc, title_line, fields["title"])
-        fields["recorded_by"] = find_recorders(doc)
-        fields["next_meeting_date"] = find_next_meeting(doc, fields["meeting_date"])
-    fields["project_reg_no"] = find_project_reg_no(doc)
+            fields["meeting_time"] = find_time(layout, line, mention)
+        fields["location"] = find_location(layout, date_found)
+        fields["working_group"] = find_working_group(layout, title_line, fields["title"])
+        fields["planning_area"] = find_planning_area(layout, title_line, fields["title"])
+        fields["recorded_by"] = find_recorders(layout, blocks)
+        fields["next_meeting_date"] = find_next_meeting(layout, fields["meeting_date"])
+    fields["project_reg_no"] = find_project_reg_no(layout)
     result.fields.update(fields)

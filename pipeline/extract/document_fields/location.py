@@ -8,8 +8,20 @@ import re
 
 from pipeline.config import load
 from pipeline.extract.dates import DateMention, find_dates
-from pipeline.extract.document_fields.document import Document, Line, cfg, label_end
 from pipeline.extract.document_fields.meeting_dates import time_patterns
+from pipeline.extract.document_fields.words import alternation
+from pipeline.extract.layout import Layout, Line, labels, meeting_words
+
+_SEPARATORS = re.compile(r"(?:\s*[,;–-]\s*){2,}")
+_ABBREVIATION_END = re.compile(r"\b\w{1,4}\.$")  # "nám." keeps its dot
+_FINAL_DOT = re.compile(r"\.$")
+_WEEKDAYS = "|".join(re.escape(w) for w in load("dates").get("words", {}).get("weekdays", []))
+# a weekday opening a value ("ve středu"); the place phrase after a meeting date, and where it ends
+_WEEKDAY = re.compile(rf"^\s*(?:(?:{alternation(meeting_words()['dates']['before_weekday'])})\s+)?(?:{_WEEKDAYS})(?!\w)",
+                      re.IGNORECASE) if _WEEKDAYS else None
+_PLACE = re.compile(rf"(?:{'|'.join(re.escape(p) for p in meeting_words()['area']['place_prepositions'])})\s+(?!\d)(\S.*)",
+                    re.IGNORECASE)
+_PLACE_END = re.compile(rf"\.\s+(?=[{load('lexicon')['letters']['capitals']}])|[;]")
 
 
 def _clean_location(text: str) -> str | None:
@@ -17,33 +29,30 @@ def _clean_location(text: str) -> str | None:
     for mention in reversed(find_dates(text)):
         text = text[:mention.start] + text[mention.end:]
     text = time_patterns()[1].sub("", text)
-    weekdays = "|".join(re.escape(w) for w in load("dates").get("words", {}).get("weekdays", []))
-    if weekdays:
-        text = re.sub(rf"^\s*(?:(?:ve?)\s+)?(?:{weekdays})(?!\w)", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"(?:\s*[,;–-]\s*){2,}", ", ", text)
+    if _WEEKDAY is not None:
+        text = _WEEKDAY.sub("", text)
+    text = _SEPARATORS.sub(", ", text)
     text = text.strip(" \t,;–-")
-    text = re.sub(r"\.$", "", text) if not re.search(r"\b\w{1,4}\.$", text) else text
+    text = _FINAL_DOT.sub("", text) if not _ABBREVIATION_END.search(text) else text
     return text.strip() or None
 
 
-def find_location(doc: Document, date_found: tuple[Line, DateMention, dt.date] | None) -> str | None:
+def find_location(layout: Layout, date_found: tuple[Line, DateMention, dt.date] | None) -> str | None:
     """The "Místo jednání:" value as written, or the place phrase after the meeting date
     ("konaného dne 8. listopadu 2017 ve společenské místnosti KD Lis")."""
-    labels = cfg()["labels"]["location"]
-    for line in doc.head:
-        if not line.in_body or line.index in doc.signature_ids:
+    for line in layout.head:
+        if not line.in_body or line.index in layout.signature_ids:
             continue
-        start = label_end(line.text, labels)
+        start = labels("location").end(line.text)
         if start is not None:
-            value = doc.value_after_label(line, start)
+            value = layout.value_after_label(line, start)
             if value:
-                block, a, b = value
-                cleaned = _clean_location(block.text[a:b])
+                cleaned = _clean_location(value.text)
                 if cleaned:
                     return cleaned
     if date_found:
         line, mention, _ = date_found
-        if line.index in doc.head_ids:
+        if line.index in layout.head_ids:
             return _place_after_date(line.text[mention.end:])
     return None
 
@@ -51,9 +60,7 @@ def find_location(doc: Document, date_found: tuple[Line, DateMention, dt.date] |
 def _place_after_date(rest: str) -> str | None:
     """"…2017 od 13 hod. ve společenské místnosti KD Lis." -> "společenské místnosti KD Lis"."""
     rest = time_patterns()[2].sub("", rest)
-    prepositions = "|".join(re.escape(p) for p in cfg()["area"]["place_prepositions"])
-    match = re.match(rf"(?:{prepositions})\s+(?!\d)(\S.*)", rest, re.IGNORECASE)
+    match = _PLACE.match(rest)
     if not match:
         return None
-    place = re.split(r"\.\s+(?=[A-ZÁ-Ž])|[;]", match.group(1))[0]
-    return _clean_location(place)
+    return _clean_location(_PLACE_END.split(match.group(1))[0])

@@ -11,48 +11,69 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Iterable
 
 from pipeline.config import load
-from pipeline.extract.model import BlockView
 from pipeline.extract.dates import DateMention, find_dates
-from pipeline.extract.document_fields.document import (Document, Line, cfg, first_phrase, label_end, last_phrase, phrases_end)
+from pipeline.extract.document_fields.words import Phrases, alternation
+from pipeline.extract.layout import Layout, Line, labels, meeting_words, starts_with_title_word
+from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
-from pipeline.extract.document_fields.title import starts_with_title_word
-
 
 EARLY_UNITS = 6        # a date without a cue counts only this close to the top
+_WORDS = meeting_words()
+_TRAILING_PUNCTUATION = re.compile(r"[\s,.:;\t–—-]+$")
+_DASH_BEFORE = re.compile(r"\d\.?\s*[-–—]$")  # "13. – 14. září"
+_WORD = re.compile(r"\w")
+# a weekday or its preposition ending the text before a date ("… konaného ve středu")
+_WEEKDAYS = [*load("dates").get("words", {}).get("weekdays", []), *_WORDS["dates"]["before_weekday"]]
+_BEFORE_DATE = re.compile(rf"(?<!\w)(?:{alternation(_WEEKDAYS, fold)})$")
+_RANGE_AFTER = re.compile(rf"(?:{alternation(_WORDS['dates']['range_after'])})\s*\d{{1,2}}\s*\.")
+_DAY, _TOWN = (alternation({fold(w) for w in _WORDS["dates"]["signature_day"]}),
+               alternation({fold(w) for w in _WORDS["area"]["town_prepositions"]}))
+# "V Jilemnici dne", "Ve Vsetíně, dne", "Liberec," before a date that ends the line
+_SIGNATURE = re.compile(rf"(?:(?:{_TOWN})\s+\S+(?:\s+\S+)?\s*,?\s*(?:{_DAY})?|[^\d,:]{{2,30}},\s*(?:{_DAY})?"
+                        rf"|(?:{_DAY})\s*:?)")
+# date labels too common to date the meeting away from the head ("dne", "kdy")
+_WEAK_DATE_LABELS = frozenset(fold(w) for w in _WORDS["labels"]["weak_date"])
+_NEXT_MEETING, _RANGE_BEFORE = Phrases(_WORDS["labels"]["next_meeting"]), Phrases(_WORDS["dates"]["range_before"])
+_OTHER_EVENT, _INLINE_CUES = Phrases(_WORDS["dates"]["other_event_cues"]), Phrases(_WORDS["dates"]["inline_cues"])
+# the meeting's own cues, which outweigh an earlier other-event word (the weak "dne" do not)
+_OWN_CUES = Phrases(c for c in _WORDS["dates"]["inline_cues"] if fold(c) not in _WEAK_DATE_LABELS)
 
 
 def _strip_before_date(folded_prefix: str) -> str:
     """Drop what may stand between a cue and its date: spaces, punctuation, weekday, "v"/"ve"."""
-    weekdays = [fold(w) for w in load("dates").get("words", {}).get("weekdays", [])]
     text = folded_prefix
     while True:
         previous = text
-        text = re.sub(r"[\s,.:;\t–—-]+$", "", text)
-        for word in [*weekdays, "v", "ve"]:
-            if re.search(rf"(?<!\w){re.escape(word)}$", text):
-                text = text[: -len(word)]
+        text = _TRAILING_PUNCTUATION.sub("", text)
+        match = _BEFORE_DATE.search(text)
+        if match:
+            text = text[:match.start()]
         if text == previous:
             return text
 
 
-def _prefix_label(prefix: str, labels: Iterable[str]) -> str | None:
-    """The label that makes up the whole text before a date ("Datum jednání:" -> "datum jednání")."""
-    stripped = _strip_before_date(fold(prefix)).strip()
-    for label in sorted(labels, key=len, reverse=True):
-        if stripped == fold(label).strip(" .:"):
-            return label
-    return None
+@lru_cache(maxsize=None)
+def _prefix_labels(name: str) -> dict[str, str]:
+    """The labels of [labels] `name` by their folded form without dots and colons (longer first)."""
+    out: dict[str, str] = {}
+    for label in sorted(meeting_words()["labels"][name], key=len, reverse=True):
+        out.setdefault(fold(label).strip(" .:"), label)
+    return out
 
 
-def _cell_label(doc: Document, block: BlockView, labels: Iterable[str]) -> str | None:
+def _prefix_label(prefix: str, name: str) -> str | None:
+    """The label of [labels] `name` that makes up the whole text before a date ("Datum jednání:")."""
+    return _prefix_labels(name).get(_strip_before_date(fold(prefix)).strip())
+
+
+def _cell_label(layout: Layout, block: BlockView, name: str) -> str | None:
     """The label in the cell left of (or above) a table cell."""
     for d_row, d_col in ((0, -1), (-1, 0)):
-        cell = doc.neighbour_cell(block, d_row, d_col)
+        cell = layout.neighbour_cell(block, d_row, d_col)
         if cell is not None:
-            label = _prefix_label(cell.text, labels)
+            label = _prefix_label(cell.text, name)
             if label:
                 return label
     return None
@@ -60,80 +81,70 @@ def _cell_label(doc: Document, block: BlockView, labels: Iterable[str]) -> str |
 
 def _in_range(text: str, mention: DateMention) -> bool:
     """A date that opens or closes a range ("od 31. 7. do 4. 8. 2017", "13. – 14. září")."""
-    words = cfg()["dates"]
     before = fold(text[:mention.start]).rstrip()
-    after = fold(text[mention.end:]).lstrip()
-    if re.search(r"\d\.?\s*[-–—]$", before):  # "13. – 14. září"
+    if _DASH_BEFORE.search(before) or _RANGE_BEFORE.ends(before):
         return True
-    if first_phrase(before, words["range_before"]) >= 0 and phrases_end(tuple(words["range_before"])).search(before):
-        return True
-    for word in words["range_after"]:
-        if re.match(rf"{re.escape(word)}\s*\d{{1,2}}\s*\.", after):
-            return True
-    return False
+    return _RANGE_AFTER.match(fold(text[mention.end:]).lstrip()) is not None
 
 
 def next_meeting_cue(text: str) -> int:
     """Where a next-meeting cue ("Další jednání", "Příští setkání") starts in a line, or -1."""
-    return first_phrase(fold(text), cfg()["labels"]["next_meeting"])
+    return _NEXT_MEETING.first(fold(text))
 
 
 def _is_signature_line(prefix: str) -> bool:
     """"V Jilemnici dne", "Ve Vsetíně, dne", "Liberec," before a date that ends the line."""
-    folded = fold(prefix).strip()
-    return bool(re.fullmatch(r"(?:ve?\s+\S+(?:\s+\S+)?\s*,?\s*(?:dne)?|[^\d,:]{2,30},\s*(?:dne)?|dne\s*:?)", folded))
+    return _SIGNATURE.fullmatch(fold(prefix).strip()) is not None
 
 
-def _date_label(doc: Document, line: Line, mention: DateMention, labels: Iterable[str]) -> str | None:
-    """The label a date stands under: the text before it on its line ("Datum jednání: 15. 2."),
-    the cell left of or above it, or a line holding only the label just before it."""
+def _date_label(layout: Layout, line: Line, mention: DateMention, name: str) -> str | None:
+    """The label of [labels] `name` a date stands under: the text before it on its line
+    ("Datum jednání: 15. 2."), the cell left of or above it, or a line holding only the label
+    just before it."""
     prefix = line.text[:mention.start]
-    label = _prefix_label(prefix, labels)
+    label = _prefix_label(prefix, name)
     if label is None and not prefix.strip() and line.first_in_block:
-        label = _cell_label(doc, line.block, labels)
-        previous = doc.previous_line(line)
+        label = _cell_label(layout, line.block, name)
+        previous = layout.previous_line(line)
         if label is None and previous is not None and line.block.kind != "table_cell":
-            label = _prefix_label(previous.text, labels)
+            label = _prefix_label(previous.text, name)
     return label
 
 
 def _other_event(folded_prefix: str) -> bool:
     """The text before a date names another event ("schválen dne", "usnesení rady města ze
     dne"), unless the meeting's own cue follows that word ("Komise Rady města X – jednání dne")."""
-    words = cfg()["dates"]
-    other = last_phrase(folded_prefix, words["other_event_cues"])
+    other = _OTHER_EVENT.last(folded_prefix)
     if other < 0:
         return False
-    own = [c for c in words["inline_cues"] if fold(c) not in ("dne", "ze dne")]
-    return last_phrase(folded_prefix, own) < other
+    return _OWN_CUES.last(folded_prefix) < other
 
 
 def _ends_with_cue(folded_prefix: str) -> bool:
     """Whether the text before a date ends with a cue phrase ("konaného dne", "se sešla")."""
-    return bool(phrases_end(tuple(cfg()["dates"]["inline_cues"])).search(folded_prefix))
+    return _INLINE_CUES.ends(folded_prefix)
 
 
-def _after_next_meeting_label(doc: Document, line: Line) -> bool:
+def _after_next_meeting_label(layout: Layout, line: Line) -> bool:
     """A date in the cell beside (or the line after) "Termín dalšího jednání:"."""
-    left = doc.neighbour_cell(line.block, 0, -1)
-    previous = doc.previous_line(line)
+    left = layout.neighbour_cell(line.block, 0, -1)
+    previous = layout.previous_line(line)
     label = left.text if left is not None else previous.text if previous is not None and line.first_in_block else ""
     return next_meeting_cue(label) >= 0
 
 
-def _is_top_termin(doc: Document, line: Line, mention: DateMention) -> bool:
+def _is_top_termin(layout: Layout, line: Line, mention: DateMention) -> bool:
     """"Termín: 5. 3. 2019" among the first lines names the meeting's date, unless it sits
     with a task ("Zodpovídá:", "R:") as a deadline does."""
-    labels = cfg()["labels"]
-    if _date_label(doc, line, mention, labels["ambiguous_date"]) is None:
+    if _date_label(layout, line, mention, "ambiguous_date") is None:
         return False
-    if line.index not in doc.head_ids or line.unit - doc.body[0].unit >= EARLY_UNITS:
+    if line.index not in layout.head_ids or line.unit - layout.body[0].unit >= EARLY_UNITS:
         return False
-    neighbours = [doc.previous_line(line), doc.next_line(line)]
-    return not any(n is not None and label_end(n.text, labels["task"]) is not None for n in neighbours)
+    neighbours = [layout.previous_line(line), layout.next_line(line)]
+    return not any(n is not None and labels("task").end(n.text) is not None for n in neighbours)
 
 
-def date_score(doc: Document, line: Line, mention: DateMention, title: Line | None) -> int:
+def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | None) -> int:
     """How surely a date mention is the meeting's date (0: not at all).
 
     100 a date label in the head (or a cell next to one), 95 the title line,
@@ -144,27 +155,26 @@ def date_score(doc: Document, line: Line, mention: DateMention, title: Line | No
     signature ("Dne: 1. 9. 2017", the date of writing).
     """
     text = line.text
-    words = cfg()
     if mention.year is None or _in_range(text, mention):
         return 0
     cue = next_meeting_cue(text)
-    if 0 <= cue < mention.start or (not text[:mention.start].strip() and _after_next_meeting_label(doc, line)):
+    if 0 <= cue < mention.start or (not text[:mention.start].strip() and _after_next_meeting_label(layout, line)):
         return 0
-    label = _date_label(doc, line, mention, words["labels"]["date"])
-    if label is None and (label_end(text, words["labels"]["not_meeting_date"]) is not None
-                          or _date_label(doc, line, mention, words["labels"]["not_meeting_date"])):
-        return 85 if _is_top_termin(doc, line, mention) else 0
+    label = _date_label(layout, line, mention, "date")
+    if label is None and (labels("not_meeting_date").end(text) is not None
+                          or _date_label(layout, line, mention, "not_meeting_date")):
+        return 85 if _is_top_termin(layout, line, mention) else 0
     if not line.in_body:
         return 70 if label is not None or starts_with_title_word(text) else 0
-    in_signature = line.index in doc.signature_ids
-    in_head = line.index in doc.head_ids and not in_signature
-    early = in_head and line.unit - doc.body[0].unit < EARLY_UNITS
+    in_signature = line.index in layout.signature_ids
+    in_head = line.index in layout.head_ids and not in_signature
+    early = in_head and line.unit - layout.body[0].unit < EARLY_UNITS
     if label is not None:
         if in_signature:
             return 20
         if in_head:
             return 100
-        return 0 if fold(label) in {"dne", "ze dne", "kdy"} else 60
+        return 0 if fold(label) in _WEAK_DATE_LABELS else 60
     if title is not None and line.block is title.block:
         return 95
     folded_prefix = _strip_before_date(fold(text[:mention.start]))
@@ -172,20 +182,20 @@ def date_score(doc: Document, line: Line, mention: DateMention, title: Line | No
         return 15 if in_signature else 0
     if in_head and _ends_with_cue(folded_prefix):
         return 80 if early and line.block.kind != "list_item" else 40
-    if (in_signature or line.index >= doc.body[len(doc.body) // 2].index) and _is_signature_line(text[:mention.start]) \
-            and not re.search(r"\w", text[mention.end:]):
+    if (in_signature or line.index >= layout.body[len(layout.body) // 2].index) \
+            and _is_signature_line(text[:mention.start]) and not _WORD.search(text[mention.end:]):
         return 30
     if early and line.block.kind != "list_item" and len(text) < 120:
         return 50
     return 0
 
 
-def find_meeting_date(doc: Document, title: Line | None) -> tuple[Line, DateMention, dt.date] | None:
+def find_meeting_date(layout: Layout, title: Line | None) -> tuple[Line, DateMention, dt.date] | None:
     """The best-cued full date of the document (the earliest among equals), or None."""
     best: tuple[int, int, Line, DateMention] | None = None
-    for line in doc.lines:
+    for line in layout.lines:
         for mention in find_dates(line.text):
-            score = date_score(doc, line, mention, title)
+            score = date_score(layout, line, mention, title)
             if score and (best is None or score > best[0]):
                 best = (score, -line.index, line, mention)
     if best is None:
@@ -199,7 +209,7 @@ def find_meeting_date(doc: Document, title: Line | None) -> tuple[Line, DateMent
 def time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(a time of day, a time phrase to cut from a place, leading time phrases), built with the
     hour words and prepositions of configs/meeting.toml."""
-    words = cfg()["time"]
+    words = _WORDS["time"]
     hour = "|".join(re.escape(w).replace(r"\.", r"\.?") for w in sorted(words["hour_words"], key=len, reverse=True))
     hour = rf"(?:{hour})(?!\w)"
     before = "|".join(re.escape(w) for w in words["prepositions"])
@@ -223,37 +233,36 @@ def _first_time(text: str) -> tuple[str, int, int] | None:
     return f"{int(hour):02d}:{minute}", match.start(), match.end()
 
 
-def find_time(doc: Document, line: Line, mention: DateMention) -> str | None:
+def find_time(layout: Layout, line: Line, mention: DateMention) -> str | None:
     """The meeting's start time: right after its date ("od 13,00 hod."), or a "Čas:" line of the head."""
-    window = cfg()["time"]["window"]
+    window = _WORDS["time"]["window"]
     found = _first_time(line.text[mention.end:mention.end + window])
     if found:
         return found[0]
-    if label_end(line.text, cfg()["labels"]["date"]) is not None or label_end(line.text, cfg()["labels"]["time"]):
+    if labels("date").end(line.text) is not None or labels("time").end(line.text):
         found = _first_time(line.text[:mention.start])
         if found:
             return found[0]
-    for other in doc.head:
-        start = label_end(other.text, cfg()["labels"]["time"])
-        value = doc.value_after_label(other, start) if start is not None else None
+    for other in layout.head:
+        start = labels("time").end(other.text)
+        value = layout.value_after_label(other, start) if start is not None else None
         if value is not None:
-            block, a, b = value
-            found = _first_time(block.text[a:b])
+            found = _first_time(value.text)
             if found:
                 return found[0]
     return None
 
 
-def find_next_meeting(doc: Document, meeting_date: dt.date | None) -> dt.date | None:
+def find_next_meeting(layout: Layout, meeting_date: dt.date | None) -> dt.date | None:
     """The date after a next-meeting cue ("Další PS: 18. 3.", "Další jednání ŘPS je naplánováno na
     úterý 17. 10. 2017"); a missing year comes from the meeting (or the following year)."""
-    for line in doc.body:
+    for line in layout.body:
         cue = next_meeting_cue(line.text)
         if cue < 0:
             continue
         candidates = [(line, m) for m in find_dates(line.text) if m.start > cue]
-        following = doc.next_line(line)
-        only_label = label_end(line.text, cfg()["labels"]["next_meeting"]) == len(line.text) \
+        following = layout.next_line(line)
+        only_label = labels("next_meeting").end(line.text) == len(line.text) \
             or (line.text.endswith(":") and len(line.text) <= 60)
         if not candidates and only_label and following is not None and len(following.text) < 80:
             candidates = [(following, m) for m in find_dates(following.text)]

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import re
-from pipeline.extract.document_fields.document import Document, cfg, first_phrase
-from pipeline.extract.text import fold
 
+from pipeline.extract.document_fields.words import Phrases
+from pipeline.extract.layout import Layout, meeting_words
 
 _REG_NO = re.compile(r"CZ\.\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:\s?/\s?\d[\d._]*\d){2,4}")
+_SPACES = re.compile(r"\s+")
+_PROJECT_LABELS = Phrases(label.rstrip(".") for label in meeting_words()["labels"]["project_reg"])
 
 
 def find_project_reg_no_in(text: str) -> str | None:
     """An ESF/OP project registration number ("CZ.03.2.63/0.0/0.0/16_063/0006571"), spaces removed.
     Numbers of registered social services are plain digits and never match."""
     match = _REG_NO.search(text)
-    return re.sub(r"\s+", "", match.group(0)) if match else None
+    return _SPACES.sub("", match.group(0)) if match else None
 
 
-def find_project_reg_no(doc: Document) -> str | None:
+def find_project_reg_no(layout: Layout) -> str | None:
     """The first registration number of the document, preferring one on a labelled line."""
-    labels = cfg()["labels"]["project_reg"]
-    found = [(line, find_project_reg_no_in(line.text)) for line in doc.lines]
+    found = [(line, find_project_reg_no_in(line.text)) for line in layout.lines]
     found = [(line, number) for line, number in found if number]
     for line, number in found:
-        if first_phrase(fold(line.text), [label.rstrip(".") for label in labels]) >= 0:
+        if _PROJECT_LABELS.first(line.folded) >= 0:
             return number
     return found[0][1] if found else None

@@ -1,81 +1,93 @@
 """`recorded_by`: all recorders ("Zapsal(a):", "Zapsala Leona Hájková.", "Zpracovala a
-zapsala:", a "Zapsala:" cell), joined with ", " in document order."""
+zapsala:", a "Zapsala:" cell), joined with ", " in document order.
+
+The names are the `person` spans of the annotated document (`pipeline.extract.spans.persons`)
+that open a piece of the recorder's value: "Kubištová Dana, Lucie Havrdová" names two, "Mgr. Hana
+Kolářová, koordinátorka KPSS" one; a person in parentheses or after the date is no recorder."""
 
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
-from pipeline.config import load
+from spacy.tokens import Doc
+
+from pipeline.extract import annotate
 from pipeline.extract.dates import find_dates
-from pipeline.extract.document_fields.document import Document, cfg, label_end
+from pipeline.extract.document_fields.words import alternation
+from pipeline.extract.layout import Labels, Layout, labels, meeting_words
+from pipeline.extract.model import Annotated, BlockView
+from pipeline.extract.spans.persons import persons_in
 from pipeline.extract.text import fold
 
 
-def _title_words() -> list[str]:
-    people = load("people")
-    return sorted({*people["titles_before"], *people["titles_after"], *people["address"]}, key=len, reverse=True)
+_LABELS = meeting_words()["labels"]
+_JOINERS, _ENDINGS = alternation(_LABELS["recorder_joiners"]), alternation(_LABELS["feminine_endings"])
+_SLASH_ENDINGS = alternation(e[1:] for e in _LABELS["feminine_endings"] if e.startswith("/"))
+_VERB = rf"[^\W\d_()/]+(?:{_ENDINGS})?"
+_VALUE_END = re.compile(rf"(?i)(?<!\w)(?:{alternation(_LABELS['recorder_value_ends'])})\b")
+_CONJUNCTION = re.compile(rf"\s+(?:{_JOINERS})\s+")
+_PIECE_BREAK = re.compile(r"[,;/+\t]|\s+[–-]\s+")
+_LEADING_LABEL = re.compile(r"[^:\d]{0,25}:\s*")  # "a ověřila: Jana Nová" after "Zapsala"
+_PARENTHESES = re.compile(r"\([^)]*\)?")
+# "Zpracovala a zapsala:", "Připravil, zapsal:", "Ověřila/zapsala:", and the verbs in it
+_JOINED = re.compile(rf"\s*({_VERB}(?:\s*(?:,|\b(?:{_JOINERS})\b|/)\s*{_VERB}){{1,2}})\s*[:\t]\s*")
+_JOINED_PARTS = re.compile(rf"\s*,\s*|\s+(?:{_JOINERS})\s+|\s*/\s*(?!(?:{_SLASH_ENDINGS})\b)")
+# the recorder labels that need no colon (a plain space will do), and every recorder verb folded
+_LOOSE = Labels([label for label in _LABELS["recorder"] if label not in _LABELS["recorder_needs_colon"]], space_ok=True)
+_RECORDERS = frozenset(fold(label) for label in _LABELS["recorder"])
 
 
-def _strip_titles(text: str) -> str:
-    for title in _title_words():
-        text = re.sub(rf"(?<!\w){re.escape(title)}(?=\s|,|$)", " ", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", text).strip(" ,")
-
-
-def person_names(value: str) -> list[str]:
-    """Names in a recorder's value: "Kubištová Dana, Lucie Havrdová" -> both; titles, functions,
-    parenthesised organisations and a trailing date ("Dne: 1. 9.") are dropped."""
-    for mention in find_dates(value)[:1]:
-        value = value[:mention.start]
-    value = re.split(r"(?i)(?<!\w)(?:dne|datum|podpis)\b", value)[0]
-    value = re.sub(r"\([^)]*\)?", " ", value)
-    value = re.sub(r"^[^:\d]{0,25}:\s*", "", value)  # "a ověřila: Jana Nová" after "Zapsala"
+def person_names(doc: Doc, start: int, end: int) -> list[str]:
+    """Names in a recorder's value, `[start, end)` of the block: each piece (between commas,
+    semicolons, slashes, dashes and conjunctions) that opens with a person names her; titles,
+    functions, parenthesised organisations and a trailing date ("Dne: 1. 9.") are dropped."""
+    text = doc.text
+    for mention in find_dates(text[start:end])[:1]:
+        end = start + mention.start
+    stop = _VALUE_END.search(text, start, end)
+    end = stop.start() if stop else end
+    # What no name opens: parentheses are blanked, the label a value may still start with skipped.
+    blank = _PARENTHESES.sub(lambda m: " " * len(m.group()), text[start:end])
+    lead = _LEADING_LABEL.match(blank)
+    breaks = [start + (lead.end() if lead else 0)]
+    breaks += [start + m.end() for pattern in (_PIECE_BREAK, _CONJUNCTION) for m in pattern.finditer(blank)]
     names = []
-    for part in re.split(r"[,;/+\t]|\s+a\s+|\s+–\s+|\s+-\s+", value):
-        run = []
-        for token in re.findall(r"[A-ZÁ-Ž]\.|[\w'’-]+|\S", _strip_titles(part)):
-            if re.fullmatch(r"[A-ZÁ-Ž]\.", token) or (token[:1].isupper() and len(token) > 1
-                                                       and re.fullmatch(r"[\w'’-]+", token)):
-                run.append(token)
-            elif token == "." and run:
-                continue
-            else:
-                break
-        if any(len(token) > 2 for token in run) and len(run) <= 4:
-            names.append(" ".join(run))
+    for person in persons_in(doc, breaks[0], end):
+        at = person.begin - start
+        opened = max((b for b in breaks if b <= person.begin), default=None)
+        if opened is not None and blank[at] == text[person.begin] and not blank[opened - start:at].strip():
+            names.append(person.name)
     return names
 
 
 def _joined_recorder_label(text: str) -> int | None:
     """Where the value starts after verbs joined into one label, one of them a recorder's
     ("Zpracovala a zapsala:", "Připravil, zapsal:", "Ověřila a zapsala:"), or None."""
-    match = re.match(r"\s*([^\W\d_()/]+(?:\(a\)|/a)?(?:\s*(?:,|\ba\b|/|\bi\b)\s*[^\W\d_()/]+(?:\(a\)|/a)?){1,2})"
-                     r"\s*[:\t]\s*", text)
+    match = _JOINED.match(text)
     if match is None:
         return None
-    recorders = {fold(label) for label in cfg()["labels"]["recorder"]}
-    parts = [fold(part) for part in re.split(r"\s*,\s*|\s+(?:a|i)\s+|\s*/\s*(?!a\b)", match.group(1)) if part]
-    return match.end() if len(parts) >= 2 and any(part in recorders for part in parts) else None
+    parts = [fold(part) for part in _JOINED_PARTS.split(match.group(1)) if part]
+    return match.end() if len(parts) >= 2 and any(part in _RECORDERS for part in parts) else None
 
 
-def find_recorders(doc: Document) -> str | None:
-    """All recorders, joined with ", " in document order ("Zapsal(a): X", "Zapsala X.", a "Zapsala:" cell)."""
-    words = cfg()["labels"]
-    loose = [label for label in words["recorder"] if label not in words["recorder_needs_colon"]]
+def find_recorders(layout: Layout, blocks: Sequence[BlockView]) -> str | None:
+    """All recorders, joined with ", " in document order ("Zapsal(a): X", "Zapsala X.", a "Zapsala:" cell).
+    `blocks` are the document's (annotated here when they are not yet, as in a test)."""
+    document = blocks if isinstance(blocks, Annotated) else annotate(blocks)
     names: list[str] = []
-    for line in doc.body:
-        start = label_end(line.text, loose, space_ok=True)
+    for line in layout.body:
+        start = _LOOSE.end(line.text)
         if start is None:
-            start = label_end(line.text, words["recorder_needs_colon"])
+            start = labels("recorder_needs_colon").end(line.text)
         if start is None:
             start = _joined_recorder_label(line.text)
         if start is None:
             continue
-        value = doc.value_after_label(line, start)
+        value = layout.value_after_label(line, start)
         if value is None:
             continue
-        block, a, b = value
-        for name in person_names(block.text[a:b]):
+        for name in person_names(document.doc(value.block), value.start, value.end):
             if name not in names:
                 names.append(name)
     return ", ".join(names) or None

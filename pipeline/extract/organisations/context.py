@@ -31,7 +31,7 @@ from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import body_offset, nearest_lower
 from pipeline.extract.text import fold
-from pipeline.extract.organisations.itemscope import ItemIndex, plan_number
+from pipeline.extract.scopes import plan_number, plan_scopes as ItemIndex
 from pipeline.extract.organisations.lexicon import is_verb, lex
 from pipeline.extract.organisations.names import (Mention, find_mentions, sentence_of, sentences, toks, town_noun,
                                                   word_key)

@@ -19,7 +19,7 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
-from pipeline.extract.organisations.itemscope import plan_number
+from pipeline.extract.scopes import plan_number
 
 # The kinds a header cell may give its column, in the order they are tried.
 KINDS = ("ico", "applicant", "responsible", "partner", "funder", "person", "number", "service", "organisation")

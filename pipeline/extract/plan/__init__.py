@@ -23,7 +23,7 @@ Minutes carry the community plan in several shapes; all of them are read here:
 Numbers are normalised without a trailing dot; a parent number comes from the
 item's own number (1.2.1 -> measure 1.2 -> goal 1), else from the numbered item
 above. Every row points at the block where its title starts, so that
-`common.item_scopes` ties the lines below an item to it. All domain words
+`scopes.plan_scopes` ties the lines below an item to it. All domain words
 (labels, headers, status words ...) live in configs/plan.toml.
 
 The package, in reading order:
@@ -40,7 +40,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.model import Annotated, BlockView, Extraction
+from pipeline.extract import annotate
 from pipeline.extract.plan.rules import rules
 from pipeline.extract.plan.walker import Walker
 
@@ -50,11 +51,12 @@ REQUIRES: tuple[str, ...] = ('fields', 'agenda_items')
 PRODUCES: tuple[str, ...] = ('goals', 'measures', 'activities')
 
 
-def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
-    """Append the document's goals, measures and activities to `result.tables`."""
+def extract(document: Sequence[BlockView], result: Extraction) -> None:
+    """Append the document's goals, measures and activities to `result.tables` (blocks that are
+    not annotated yet, as in tests, are annotated first)."""
     for table in ("goals", "measures", "activities"):
         result.tables.setdefault(table, [])
-    Walker(list(blocks), result).run()
+    Walker(document if isinstance(document, Annotated) else annotate(document), result).run()
 
 
 __all__ = ["extract", "rules"]

@@ -35,15 +35,22 @@ def _skip_separators(text: str, pos: int, end: int) -> int:
     return pos
 
 
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+_SLIDE_NUMBER = re.compile(r"\s*\d{1,3}\s+(?=[^\W\d_])")
+_FIRST_CHAR = re.compile(r"[„\"'(]*(.)")
+_FIGURE_OR_COLON = re.compile(r"[\d:]")
+_NUMBERS_ONLY = re.compile(r"[\d.\s]*")
+
+
 def _first_word(text: str) -> str:
-    match = re.match(r"\s*([^\W\d_]+)", fold(text))
+    match = _FIRST_WORD.match(fold(text))
     return match.group(1) if match else ""
 
 
 def after_slide_number(text: str, pos: int) -> int:
     """Where the text starts after a slide number that a transcript put before a capitalised
     title ("13 Opatření 3.1. ..."); `pos` when there is none."""
-    match = re.compile(r"\s*\d{1,3}\s+(?=[^\W\d_])").match(text, pos)
+    match = _SLIDE_NUMBER.match(text, pos)
     return match.end() if match and text[match.end()].isupper() else pos
 
 
@@ -199,12 +206,12 @@ def continues(previous: str, line: str) -> bool:
     last = fold(previous).split()[-1].strip(".") if fold(previous).split() else ""
     if last in r.joiners:
         return True
-    first_char = re.match(r"[„\"'(]*(.)", line)
+    first_char = _FIRST_CHAR.match(line)
     if not first_char or not first_char.group(1).islower():
         return False
     if _first_word(line) in r.joiners:
         return True
-    return len(previous) >= r.wrapped_line_chars and not re.search(r"[\d:]", line)
+    return len(previous) >= r.wrapped_line_chars and not _FIGURE_OR_COLON.search(line)
 
 
 def line_up_to(piece: Span) -> str:
@@ -216,7 +223,7 @@ def line_up_to(piece: Span) -> str:
 def could_be_title(line: str) -> bool:
     """The line after a bare label ("Opatření 2.1") is its title unless it is a field, an item or a number."""
     return bool(line.strip()) and not is_field_line(line) and not _starts_item(line) \
-        and not re.fullmatch(r"[\d.\s]*", line)
+        and not _NUMBERS_ONLY.fullmatch(line)
 
 
 def can_continue_into(item: BlockView, nxt: BlockView) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any
 
 from pipeline.config import load
+from pipeline.extract.common import alternation
 from pipeline.extract.text import fold
 
 KINDS = ("goal", "measure", "activity")
@@ -26,6 +27,8 @@ SEPARATORS = "-–—:.)"
 
 _ROMAN = re.compile(r"(?=[IVXLC])(?:XC|C{0,3})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# What follows a lone letter or Roman numeral that numbers an item: an end, a separator or a capital.
+_AFTER_LETTER = re.compile(r"\.?\s*(?:$|[:)–—-])|\.?\s+[„\"'(]?(?P<cap>\w)")
 
 
 # --------------------------------------------------------------------------- item numbers
@@ -51,7 +54,7 @@ def written_number(text: str, match: re.Match[str], group: str = "num") -> str |
         return written
     line_end = text.find("\n", end)
     after = text[end:line_end if line_end >= 0 else len(text)]
-    follows = re.match(r"\.?\s*(?:$|[:)–—-])|\.?\s+[„\"'(]?(?P<cap>\w)", after)
+    follows = _AFTER_LETTER.match(after)
     if follows is None or (follows.group("cap") is not None and not follows.group("cap").isupper()):
         return None
     return written
@@ -84,12 +87,6 @@ def part_order(previous: str, part: str) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- rules
 
 
-def _alternation(words: Sequence[str]) -> str:
-    """A regex alternation of folded phrases, longest first, spaces matching any whitespace."""
-    phrases = sorted({fold(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-
-
 @dataclass(frozen=True)
 class _Rules:
     """configs/plan.toml compiled into the regexes and word sets the extractor uses."""
@@ -115,8 +112,12 @@ class _Rules:
     wrapped_line_chars: int
     not_items: re.Pattern[str]
     not_action_nouns: frozenset[str]
+    action_noun_endings: tuple[str, ...]
+    adjective_endings: tuple[str, ...]
     min_item_words: int
     header_columns: list[tuple[str, str]]
+    header_start: re.Pattern[str]  # a header phrase of a flattened table, whole words (its group 1)
+    header_column: dict[str, str]  # which column a header phrase names (the first column listing it)
     header_kinds: dict[str, str]
     service_patterns: list[list[re.Pattern[str]]]
     service_heads: frozenset[str]
@@ -128,19 +129,19 @@ class _Rules:
 def _intro_pattern(intro: dict[str, list[str]], nouns: str, parents: str) -> re.Pattern[str]:
     """[adjective] noun [[link] parent label] [number] [":" rest] — see [intro] in configs/plan.toml."""
     return re.compile(
-        rf"\s*(?P<adj>(?:{_alternation(intro['adjectives'])})\s+)?(?:{_alternation(intro[nouns])})(?!\w)"
-        rf"(?P<parent>\s+(?:(?:{_alternation(intro['links'])})\s+)?(?:{_alternation(intro[parents])})(?!\w))?"
+        rf"\s*(?P<adj>(?:{alternation(intro['adjectives'])})\s+)?(?:{alternation(intro[nouns])})(?!\w)"
+        rf"(?P<parent>\s+(?:(?:{alternation(intro['links'])})\s+)?(?:{alternation(intro[parents])})(?!\w))?"
         rf"(?:\s*(?:c\.\s*)?{NUMBER})?\s*(?::\s*|$)")
 
 
 def _sentence_patterns(intro: dict[str, Any], nouns: str, parents: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(the children's noun after a determiner or before a participle, a parent label with its
     number) of a sentence that introduces children — see [intro] in configs/plan.toml."""
-    noun = rf"(?:{_alternation(intro[nouns])})(?!\w)(?!\s*(?:c\.\s*)?\d)"
-    determiners = _alternation([*intro["determiners"], *intro["adjectives"]])
+    noun = rf"(?:{alternation(intro[nouns])})(?!\w)(?!\s*(?:c\.\s*)?\d)"
+    determiners = alternation([*intro["determiners"], *intro["adjectives"]])
     determined = rf"(?<!\w)(?:{determiners})\s+(?:[^\W\d]+\s+){{0,2}}{noun}"
-    participle = rf"^\s*{noun}\s+(?:{_alternation(intro['adjectives'])})(?!\w)"
-    parent = rf"(?<!\w)(?:{_alternation(intro[parents])})\s*(?:c\.\s*)?{NUMBER}"
+    participle = rf"^\s*{noun}\s+(?:{alternation(intro['adjectives'])})(?!\w)"
+    parent = rf"(?<!\w)(?:{alternation(intro[parents])})\s*(?:c\.\s*)?{NUMBER}"
     return re.compile(f"{determined}|{participle}"), re.compile(parent)
 
 
@@ -150,7 +151,7 @@ def rules() -> _Rules:
     cfg = load("plan")
     labels = cfg["labels"]
     label_kind = {fold(word): kind for kind in KINDS for word in labels[kind]}
-    label = rf"(?P<label>{_alternation(list(label_kind))})(?!\w)"
+    label = rf"(?P<label>{alternation(list(label_kind))})(?!\w)"
     fields = [*labels["responsible"], *labels["deadline"], *cfg["fields"]["labels"]]
     who_or_when = [w for w in (*labels["responsible"], *labels["deadline"]) if len(w) > 1]
     legal_forms = [v for variants in load("organisations")["legal_forms"].values() for v in variants if "." in v]
@@ -166,16 +167,17 @@ def rules() -> _Rules:
         qualifier_max_words=int(cfg["goal_qualifier"]["max_words"]),
         qualifier_not_plan=frozenset(fold(w) for w in cfg["goal_qualifier"]["not_plan"]),
         prose_after_number=frozenset(fold(w) for w in cfg["prose"]["after_number"]),
-        status=re.compile(rf"\s*(?:[–—:,(-]|\s-)\s*(?:{_alternation(cfg['status']['words'])})(?!\w)"),
-        field_line=re.compile(rf"\s*(?:{_alternation(fields)})\s*(?:[:\t]|$)"),
-        inline_field=re.compile(rf"\s(?P<field>{_alternation(fields)})\s*:"),
+        status=re.compile(rf"\s*(?:[–—:,(-]|\s-)\s*(?:{alternation(cfg['status']['words'])})(?!\w)"),
+        field_line=re.compile(rf"\s*(?:{alternation(fields)})\s*(?:[:\t]|$)"),
+        inline_field=re.compile(rf"\s(?P<field>{alternation(fields)})\s*:"),
         # "Opatření 2.1 Zřízení ... – realizátor Spolek X; plán: ...": who or when, after a dash
-        dash_field=re.compile(rf"\s[–—-]\s*(?:{_alternation(who_or_when)})\s"),
+        dash_field=re.compile(rf"\s[–—-]\s*(?:{alternation(who_or_when)})\s"),
         # "… v budově polikliniky – Domov X, p. o., kapacita 24 lůžek": who does it, after a dash
-        dash_organisation=re.compile(rf"\s[–—-]\s+(?=[^\W\d_][^–—;]{{0,60}}?,?\s*(?:{_alternation(legal_forms)})(?!\w))"),
+        dash_organisation=re.compile(rf"\s[–—-]\s+(?=[^\W\d_][^–—;]{{0,60}}?,?\s*(?:{alternation(legal_forms)})(?!\w))"),
         # "poradna pro pečující (Spolek X, z. s.)", "kurz (ve spolupráci s Nemocnicí Y)": who, in parentheses
-        paren_organisation=re.compile(rf"\s\((?=[^()]*(?:{_alternation(legal_forms)})(?!\w)|ve spolupráci|realizátor)"),
-        not_plan=re.compile(rf"\s*(?:{_alternation(labels['not_plan'])})(?!\w)"),
+        paren_organisation=re.compile(rf"\s\((?=[^()]*(?:{alternation(legal_forms)})(?!\w)"
+                                      rf"|{alternation(cfg['title']['organisation_in_parentheses'])})"),
+        not_plan=re.compile(rf"\s*(?:{alternation(labels['not_plan'])})(?!\w)"),
         intro={"activity": _intro_pattern(intro, "activities", "activity_parents"),
                "measure": _intro_pattern(intro, "measures", "measure_parents")},
         sentence_intro={"activity": _sentence_patterns(intro, "activities", "activity_parents"),
@@ -183,10 +185,16 @@ def rules() -> _Rules:
         sentence_max_words=int(intro["sentence_max_words"]),
         joiners=frozenset(fold(w) for w in cfg["continuation"]["joiners"]),
         wrapped_line_chars=int(cfg["continuation"]["wrapped_line_chars"]),
-        not_items=re.compile(rf"\s*(?:{_alternation(cfg['children']['not_items'])})(?!\w)"),
+        not_items=re.compile(rf"\s*(?:{alternation(cfg['children']['not_items'])})(?!\w)"),
         not_action_nouns=frozenset(w.lower() for w in cfg["children"]["not_action_nouns"]),
+        action_noun_endings=tuple(cfg["children"]["action_noun_endings"]),
+        adjective_endings=tuple(cfg["children"]["adjective_endings"]),
         min_item_words=int(cfg["children"]["min_item_words"]),
         header_columns=sorted(header_columns, key=lambda pc: len(pc[0]), reverse=True),
+        header_start=re.compile(r"\s*(" + "|".join(
+            re.escape(p) + ("" if p.endswith(".") else r"(?![^\W_])")
+            for p, _ in sorted(header_columns, key=lambda pc: len(pc[0]), reverse=True)) + ")"),
+        header_column={p: c for p, c in reversed(sorted(header_columns, key=lambda pc: len(pc[0]), reverse=True))},
         header_kinds={fold(word): kind for kind, words in cfg["table"]["kinds"].items() for word in words},
         service_patterns=[[re.compile(t) for t in pattern] for s in services["service"] for pattern in s["patterns"]],
         service_heads=frozenset(w.lower() for w in cfg["table"]["service_heads"]),

@@ -7,12 +7,19 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from spacy.tokens import Doc
+
 from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset
 from pipeline.extract.text import fold
-from pipeline.extract.plan.children import tokens_of
+from pipeline.extract.plan.children import words
 from pipeline.extract.plan.items import block_hits
 from pipeline.extract.plan.rules import FIGURES, NUMBER, rules, written_number
+
+_LEADING_LABEL = re.compile(r"\s*([a-z]+)\s*:\s*")
+_WORD = re.compile(r"[^\W\d_]+")
+_CELL_NUMBER = re.compile(rf"\s*{NUMBER}\s*")
+_ROW_NUMBER = re.compile(rf"(?<!\S){FIGURES}(?=\s)")
 
 
 @dataclass
@@ -135,13 +142,10 @@ def _outline_table(rows: dict[int, dict[int, BlockView]], header_row: int, data_
     return PlanTable(out, [c.block_id for c in cells]) if out else None
 
 
-_LEADING_LABEL = re.compile(r"\s*([a-z]+)\s*:\s*")
-
-
 def header_kinds(text: str) -> list[str]:
     """The kinds of item a header names, in its order ("Cíl / opatření / aktivita")."""
     out: list[str] = []
-    for word in re.findall(r"[^\W\d_]+", fold(text)):
+    for word in _WORD.findall(fold(text)):
         kind = rules().label_kind.get(word) or rules().header_kinds.get(word)
         if kind and kind not in out:
             out.append(kind)
@@ -179,7 +183,7 @@ def _cell_number(cell: BlockView | None) -> tuple[str, int] | None:
     """The item number a cell starts with ("1.2", "B.1", "III") and where the text after it starts."""
     if cell is None:
         return None
-    match = re.match(rf"\s*{NUMBER}\s*", fold(cell.text))
+    match = _CELL_NUMBER.match(fold(cell.text))
     number = written_number(cell.text, match) if match else None
     return (number, match.end()) if match and number else None
 
@@ -196,7 +200,7 @@ def header_kind(text: str) -> str | None:
     return None
 
 
-def flat_table_rows(block: BlockView) -> tuple[str, list[tuple[str, int, int]]] | None:
+def flat_table_rows(block: BlockView, doc: Doc) -> tuple[str, list[tuple[str, int, int]]] | None:
     """Rows of a table flattened into a paragraph: header words, then "<number> <cells>" runs.
 
     Returns the item kind and, per numbered row, the number and the span of its
@@ -204,9 +208,9 @@ def flat_table_rows(block: BlockView) -> tuple[str, list[tuple[str, int, int]]] 
     text = block.text
     columns, pos = _header_run(text, body_offset(block))
     kind = header_kind(text[body_offset(block):pos]) if columns and columns[0] == "number" else None
-    if kind is None or len(columns) < 2 or not re.match(r"\d", text[pos:pos + 1]):
+    if kind is None or len(columns) < 2 or not text[pos:pos + 1].isdecimal():
         return None
-    numbers = list(re.finditer(rf"(?<!\S){FIGURES}(?=\s)", text[pos:]))
+    numbers = list(_ROW_NUMBER.finditer(text[pos:]))
     if not numbers:
         return None
     depth = numbers[0].group("num").count(".")
@@ -214,7 +218,7 @@ def flat_table_rows(block: BlockView) -> tuple[str, list[tuple[str, int, int]]] 
     rows = []
     for this, nxt in zip(numbers, numbers[1:] + [None]):
         start, end = pos + this.end(), pos + (nxt.start() if nxt else len(text) - pos)
-        span = _row_title(text, start, end, columns[1:])
+        span = _row_title(doc, start, end, columns[1:])
         if span is not None:
             rows.append((this.group("num"), *span))
     return kind, rows
@@ -223,30 +227,24 @@ def flat_table_rows(block: BlockView) -> tuple[str, list[tuple[str, int, int]]] 
 def _header_run(text: str, pos: int) -> tuple[list[str], int]:
     """The column names that open a flattened table ("Opatření č. Název organizace Druh služby"),
     and where the header ends."""
-    folded = fold(text)
+    folded, r = fold(text), rules()
     columns: list[str] = []
-    while True:
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-        for phrase, column in rules().header_columns:
-            end = pos + len(phrase)
-            whole_word = phrase.endswith(".") or end >= len(text) or not folded[end].isalnum()
-            if folded.startswith(phrase, pos) and whole_word:
-                columns.append(column)
-                pos = end
-                break
-        else:
-            return columns, pos
+    while (match := r.header_start.match(folded, pos)) is not None:
+        columns.append(r.header_column[match.group(1)])
+        pos = match.end()
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return columns, pos
 
 
-def _row_title(text: str, start: int, end: int, columns: list[str]) -> tuple[int, int] | None:
+def _row_title(doc: Doc, start: int, end: int, columns: list[str]) -> tuple[int, int] | None:
     """The title of one flattened row: its title cell, else its service cell.
 
     Cells lost their borders, but each starts with a capital letter: the row is
     cut into capitalised chunks, and the service is the first chunk (after the
     organisation when that column comes first) that names a social service —
     a legal type, else a word like "služba", "centrum", "dům"."""
-    tokens = tokens_of(text, start, end)
+    tokens = words(doc, start, end)
     if not tokens:
         return None
     if "title" in columns and "service" not in columns and "organisation" not in columns:
@@ -297,7 +295,7 @@ def _names_service(tokens: list[tuple[int, int, str]], chunk: tuple[int, int]) -
 
 def _adjectives_before(tokens: list[tuple[int, int, str]], k: int, floor: int) -> int:
     """The start of the lower-case words right before a head noun ("probační a mediační | služba")."""
-    while k > floor and re.fullmatch(r"[^\W\d_]+", tokens[k - 1][2]) and tokens[k - 1][2].islower():
+    while k > floor and _WORD.fullmatch(tokens[k - 1][2]) and tokens[k - 1][2].islower():
         k -= 1
     return k
 

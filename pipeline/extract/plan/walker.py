@@ -1,5 +1,5 @@
-"""The walk over a document: labelled items, lists of children and tables, each written as a
-row with its number and its parent's number."""
+"""The walk over an annotated document: labelled items, lists of children and tables, each
+written as a row with its number and its parent's number."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.common import body_offset, span_row
 from pipeline.extract.text import Span, fold, line_spans
-from pipeline.extract.dates import find_dates
+from pipeline.extract.dates import date_spans
 from pipeline.extract.plan.children import PARAGRAPH_MARKER, label_style, looks_like_items, split_flat_items
 from pipeline.extract.plan.items import (Hit, after_slide_number, block_hits, can_continue_into,
                                          continues, could_be_title, has_status, intro_match, is_field_line,
                                          line_up_to, trim)
 from pipeline.extract.plan.rules import NUMBER_COLUMN, PARENT, TABLE, rules
 from pipeline.extract.plan.tables import PlanTable, flat_table_rows, plan_tables
+
+_NUMBERS_ONLY = re.compile(r"[\d.\s]+")
+_CHILD_TAIL = re.compile(r"(\d+)\.?\s+(?=\S)")  # "2.1.|3 Zachovat": the last part of a child's number
+_CHILD_TAIL_ANY = re.compile(r"(\d+)\.?\s")
 
 
 @dataclass
@@ -35,7 +39,7 @@ class _Children:
 class Walker:
     """Walks the blocks once, keeping the numbered goal and measure above the current block."""
 
-    blocks: list[BlockView]
+    document: Annotated
     result: Extraction
     context: dict[str, str | None] = field(default_factory=lambda: {"goal": None, "measure": None})
     children: _Children | None = None
@@ -45,8 +49,8 @@ class Walker:
 
     def run(self) -> None:
         self.sections = {_section_key(r.get("title", "")) for r in self.result.tables.get("agenda_items", [])}
-        tables = plan_tables(self.blocks)
-        for index, block in enumerate(self.blocks):
+        tables = plan_tables(self.document)
+        for index, block in enumerate(self.document):
             if index in self.consumed:
                 continue
             if block.table_id is not None and block.table_id in tables:
@@ -105,8 +109,8 @@ class Walker:
             if not self._join(pieces, Span(block, start, end)):
                 return pieces
         nxt = index + 1
-        while nxt < len(self.blocks) and can_continue_into(block, self.blocks[nxt]):
-            candidate = self.blocks[nxt]
+        while nxt < len(self.document) and can_continue_into(block, self.document[nxt]):
+            candidate = self.document[nxt]
             if not all(self._join(pieces, Span(candidate, s, e)) for s, e in line_spans(candidate.text)):
                 break  # a block holding the end of the title and other lines stays for the walk
             self.consumed.add(nxt)
@@ -173,14 +177,14 @@ class Walker:
             parent = self.context[parent_kind]
             if not parent:
                 continue
-            match = re.match(rf"\s*({re.escape(parent)}\.\d+)\.?\s+(?=\S)", block.text[body_start:])
-            if match is None:
+            found = _child_number(block.text, body_start, parent, _CHILD_TAIL)
+            if found is None:
                 label = (block.label or "").strip().rstrip(".")
-                if block.kind != "list_item" or not re.fullmatch(rf"{re.escape(parent)}\.\d+", label):
+                if block.kind != "list_item" or not _numbers_child(label, parent):
                     continue
                 number, start = label, body_start
             else:
-                number, start = match.group(1), body_start + match.end()
+                number, start = found
             self._item(kind, number, [Span(block, start, len(block.text))])
             return True
         return False
@@ -196,7 +200,7 @@ class Walker:
         if match is None:
             return None
         kind, number, rest, bare = match
-        nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        nxt = self.document[index + 1] if index + 1 < len(self.document) else None
         parent = number or self._parent(kind, None)
         if bare and (nxt is None or (nxt.kind != "list_item" and not _numbers_under(nxt, parent))):
             return None
@@ -213,7 +217,7 @@ class Walker:
         assert children is not None
         offset = body_offset(block)
         body = block.text[offset:]
-        if not body.strip() or re.fullmatch(r"[\d.\s]+", body) or is_field_line(body):
+        if not body.strip() or _NUMBERS_ONLY.fullmatch(body) or is_field_line(body):
             return False
         if block.kind not in ("list_item", "paragraph") or (children.form or block.kind) != block.kind:
             return False
@@ -230,7 +234,8 @@ class Walker:
                 self._child(children, block, offset, len(block.text))
             return True
         marker = PARAGRAPH_MARKER.match(body)
-        if marker is not None and not any(d.start == 0 for d in find_dates(body.strip())):
+        first = offset + len(body) - len(body.lstrip())
+        if marker is not None and not any(d.start == first for d in date_spans(self.document.doc(block))):
             children.marked = True
             number = (marker.group("num") or "").rstrip(".") or None
             self._child(children, block, offset + marker.end(), len(block.text), number)
@@ -242,7 +247,7 @@ class Walker:
 
     def _flat_children(self, children: _Children, block: BlockView, start: int, end: int) -> None:
         """Children run together in one paragraph (or after the introduction's colon)."""
-        for item_start, item_end in split_flat_items(block.text, start, end):
+        for item_start, item_end in split_flat_items(self.document.doc(block), start, end):
             self._child(children, block, item_start, item_end)
 
     def _child(self, children: _Children, block: BlockView, start: int, end: int,
@@ -254,7 +259,7 @@ class Walker:
         if piece.end <= piece.start or rules().not_items.match(fold(piece.text)):
             return
         label = (written or block.label or "").rstrip(".")
-        number = label if re.fullmatch(rf"{re.escape(children.parent)}\.\d+", label) else None
+        number = label if _numbers_child(label, children.parent) else None
         self._row(children.kind, block, piece.start, piece.end, number, children.parent, piece.text)
 
     # -- tables
@@ -268,12 +273,12 @@ class Walker:
                 parent = self._parent(kind, number)
                 self._row(kind, cell, piece.start, piece.end, number, parent, piece.text)
                 self._enter(kind, number, parent)
-        index_of = {block.block_id: index for index, block in enumerate(self.blocks)}
+        index_of = {block.block_id: index for index, block in enumerate(self.document)}
         self.consumed.update(index_of[block_id] for block_id in table.cell_ids)
 
     def _flat_table(self, block: BlockView) -> bool:
         """A table flattened into one paragraph: "Opatření č. Název organizace Druh služby 1.1. ..."."""
-        parsed = flat_table_rows(block)
+        parsed = flat_table_rows(block, self.document.doc(block))
         if parsed is None:
             return False
         kind, rows = parsed
@@ -290,10 +295,23 @@ def _numbers_under(block: BlockView, parent: str | None) -> bool:
     """The block is a paragraph that opens with a number under `parent` ("2.1.1 ..." under 2.1)."""
     if parent is None or block.kind != "paragraph":
         return False
-    return re.match(rf"\s*{re.escape(parent)}\.\d+\.?\s", block.text) is not None
+    return _child_number(block.text, 0, parent, _CHILD_TAIL_ANY) is not None
 
 
-# A paragraph that starts with a typed list marker is one child: an outline number ("2.1
+def _numbers_child(label: str, parent: str) -> bool:
+    """"3.1.2" numbers a child of 3.1."""
+    return label.startswith(parent + ".") and label[len(parent) + 1:].isdecimal()
+
+
+def _child_number(text: str, pos: int, parent: str, tail: re.Pattern[str]) -> tuple[str, int] | None:
+    """The number of a child of `parent` that the text opens with at `pos` ("2.1.3 ..." under
+    2.1), and where the text after it starts (the end of `tail`); None for anything else."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    if not text.startswith(parent + ".", pos):
+        return None
+    match = tail.match(text, pos + len(parent) + 1)
+    return (f"{parent}.{match.group(1)}", match.end()) if match else None
 
 
 def _section_key(text: str) -> str:
@@ -303,6 +321,6 @@ def _section_key(text: str) -> str:
 
 def _is_not_plan(block: BlockView) -> bool:
     """"Hlavní aktivity projektu" heads a project's own work plan, not plan items."""
-    body = fold(block.text[body_offset(block):])
-    return len(body.split()) <= 8 and rules().not_plan.match(body) is not None
+    folded, offset = fold(block.text), body_offset(block)  # the block's fold is shared (cached) with its labels
+    return rules().not_plan.match(folded, offset) is not None and len(folded[offset:].split()) <= 8
 

@@ -1,0 +1,260 @@
+"""The layout of one document, built once and shared by the relations: its lines, its zones
+(head, top, signature), its sections with their labels, the neighbours of a table cell, the
+line before and after a line, and the value after a label.
+
+Minutes put their fields in a few typical places: labelled lines of the head ("Místo konání:"),
+a two-cell table row, the signature at the end. PDF and plain-text readers often put several
+labelled lines into one block, so the layout works on *lines* (`text.line_spans` of each block,
+trimmed), each a `text.Span` with its order and its paragraph-ish unit. The words that open
+and close zones are the labels of configs/meeting.toml.
+
+Get a document's layout with `layout_of(document)`: built on first use and kept in the
+annotated document's `memo`, so every relation reads the same lines and zones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any, Iterable, Sequence
+
+from pipeline.config import load
+from pipeline.extract.model import BlockView
+from pipeline.extract.text import Span, fold, line_spans
+
+HEAD_UNITS = 12          # the head of the minutes: this many paragraphs (a list or table counts once)
+TITLE_SEARCH_LINES = 40  # how far down a page the minutes' own title may start the head
+TOP_UNITS = 8            # the top of the minutes, where the group and territory are named
+SIGNATURE_TAIL = 6       # the last lines that may hold the signature
+PAGE_REGIONS = ("header", "footer")  # running headers and footers: outside the body
+# The [labels] of configs/meeting.toml that open a section, in the order a line is tried.
+SECTION_LABELS = ("attendance", "programme", "date", "location", "time", "next_meeting", "working_group",
+                  "recorder")
+
+
+def meeting_words() -> dict[str, Any]:
+    """The domain words of minutes' fields and zones (configs/meeting.toml)."""
+    return load("meeting")
+
+
+@dataclass(frozen=True)
+class Line(Span):
+    """One non-blank line of a block, trimmed of spaces, with its order among the document's
+    lines and its unit (a paragraph; a run of list items or one table counts once)."""
+
+    index: int = 0
+    unit: int = 0
+
+    @cached_property
+    def text(self) -> str:  # type: ignore[override]  # read often: sliced once
+        return self.block.text[self.start:self.end]
+
+    @property
+    def in_body(self) -> bool:
+        return self.block.region not in PAGE_REGIONS
+
+    @property
+    def first_in_block(self) -> bool:
+        return not self.block.text[:self.start].strip()
+
+    @cached_property
+    def folded(self) -> str:
+        """The line's text folded (`text.fold`), computed once."""
+        return fold(self.text)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the body opened by a labelled line ("Přítomni:", "Program jednání:") or a
+    heading, up to the next one: `kind` is the [labels] key of the label (or "heading"), the
+    value after the label starts at `value_start` of the opening line."""
+
+    kind: str
+    line: Line
+    value_start: int
+    lines: tuple[Line, ...]
+
+
+def document_lines(blocks: Sequence[BlockView]) -> list[Line]:
+    """Every non-blank line of every block, in document order (body and page regions alike)."""
+    lines: list[Line] = []
+    unit, previous_group = -1, None
+    for block in blocks:
+        group = (block.kind, block.table_id) if block.kind in ("list_item", "table_cell") else None
+        if group is None or group != previous_group:
+            unit += 1
+        previous_group = group
+        for start, end in line_spans(block.text):
+            part = block.text[start:end]
+            stripped = part.strip()  # str.strip() trims what str.isspace() calls space, as Span.trimmed
+            if stripped:
+                start += len(part) - len(part.lstrip())
+                lines.append(Line(block, start, start + len(stripped), len(lines), unit))
+    return lines
+
+
+class Labels:
+    """A set of field labels, compiled once: where the value after a leading label starts.
+
+    A label must be followed by a colon, tab, dash or the end of the text; with `space_ok`
+    a plain space will do ("Zapsala Leona Hájková"). Matching is folded; longer labels first."""
+
+    def __init__(self, labels: Iterable[str], space_ok: bool = False):
+        alternatives = "|".join(re.escape(fold(label)).replace(r"\ ", r"\s+")
+                                for label in sorted(labels, key=len, reverse=True))
+        separator = r"\.?\s*(?:[:\t–—-]\s*|$)" + (r"|\s+(?=\S)" if space_ok else "")
+        self._pattern = re.compile(rf"\s*(?:{alternatives})(?:{separator})")
+
+    def end(self, text: str) -> int | None:
+        """Where the value after a leading label starts ("Místo konání:\\tradnice" -> at
+        "radnice"), or None."""
+        match = self._pattern.match(fold(text))
+        return match.end() if match else None
+
+
+@lru_cache(maxsize=None)
+def labels(name: str, space_ok: bool = False) -> Labels:
+    """The labels of configs/meeting.toml [labels] `name`, compiled once."""
+    return Labels(meeting_words()["labels"][name], space_ok)
+
+
+@lru_cache(maxsize=None)
+def _labels_of(words: tuple[str, ...], space_ok: bool) -> Labels:
+    return Labels(words, space_ok)
+
+
+def label_end(text: str, words: Iterable[str], space_ok: bool = False) -> int | None:
+    """Where the value after one of `words` as a leading label starts, or None (see `Labels`;
+    prefer `labels(name)`, compiled once, where the words are a [labels] list)."""
+    return _labels_of(tuple(words), space_ok).end(text)
+
+
+@lru_cache(maxsize=1)
+def _title_start() -> re.Pattern[str]:
+    words = meeting_words()["title"]
+    starts = "|".join(re.escape(fold(w)) for w in words["starts"])
+    follow = "|".join(re.escape(fold(w)) for w in words["next_words"])
+    return re.compile(rf"(?:{starts})(?:\s*$|\s*[:–-]|\s+(?:{follow})(?!\w))")
+
+
+def starts_with_title_word(text: str) -> bool:
+    """"Zápis z jednání …", "ZÁPIS", "Záznam č. 3" — not "Zápis byl schválen"."""
+    return _title_start().match(fold(text).strip()) is not None
+
+
+_LABEL_LIKE = re.compile(r"^\s*[\w()/. ]{1,30}:")  # "Přítomni: ...": another field, not a value
+
+
+class Layout:
+    """The lines of one document with its zones, its table cells and the relations between
+    lines that relations ask about."""
+
+    def __init__(self, blocks: Sequence[BlockView]):
+        self.blocks = list(blocks)
+        self.lines = document_lines(self.blocks)
+        self.body = [line for line in self.lines if line.in_body]
+        self.cells = {(b.table_id, b.row, b.col): b for b in self.blocks if b.kind == "table_cell"}
+        self._position = {line.index: i for i, line in enumerate(self.body)}
+        # The head runs HEAD_UNITS past the top, or past the minutes' own title when a web page's
+        # menu or a cover stands before it ("Úvodní stránka", "Kontakty", ... "Zápis č. 1/2024 ...").
+        titled = next((line for line in self.body[:TITLE_SEARCH_LINES] if starts_with_title_word(line.text)), None)
+        start = max(self.body[0].unit, titled.unit) if titled and self.body else (self.body[0].unit if self.body else 0)
+        self.head = [line for line in self.body if line.unit - start < HEAD_UNITS]
+        self.head_ids = {line.index for line in self.head}
+        self.signature_ids = self._signature_zone()
+
+    def _signature_zone(self) -> set[int]:
+        """The last lines past the head, and everything from a recorder's line that stands past
+        the head or in the second half of the minutes (a "Zapisovatel:" among the head fields
+        does not end the head)."""
+        recorder = labels("recorder", space_ok=True)
+        zone = {line.index for line in self.body[-SIGNATURE_TAIL:] if line.index not in self.head_ids}
+        half = len(self.body) // 2
+        for position, line in enumerate(self.body):
+            late = line.index not in self.head_ids or position >= half
+            if late and position > 0 and recorder.end(line.text) is not None:
+                zone.update(other.index for other in self.body[position:])
+                break
+        return zone
+
+    @cached_property
+    def top(self) -> list[Line]:
+        """The first lines, up to the attendance or the programme: where the minutes name
+        their group and territory."""
+        stops = _top_stops()
+        out = []
+        for line in self.body:
+            if line.unit - self.body[0].unit >= TOP_UNITS or stops.end(line.text) is not None:
+                break
+            out.append(line)
+        return out
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """The body's sections in order; lines before the first one belong to none."""
+        starts: list[tuple[int, str, int]] = []
+        for position, line in enumerate(self.body):
+            if line.block.kind == "heading" and line.first_in_block:
+                starts.append((position, "heading", len(line.text)))
+                continue
+            for kind in SECTION_LABELS:
+                end = labels(kind).end(line.text)
+                if end is not None:
+                    starts.append((position, kind, end))
+                    break
+        bounds = [position for position, _, _ in starts[1:]] + [len(self.body)]
+        return [Section(kind, self.body[position], end, tuple(self.body[position:stop]))
+                for (position, kind, end), stop in zip(starts, bounds)]
+
+    @cached_property
+    def page_lines(self) -> list[Line]:
+        """The lines of running headers and footers."""
+        return [line for line in self.lines if not line.in_body]
+
+    def neighbour_cell(self, block: BlockView, d_row: int, d_col: int) -> BlockView | None:
+        """The cell `d_row` rows and `d_col` columns away from a table cell (None if none)."""
+        if block.kind != "table_cell":
+            return None
+        return self.cells.get((block.table_id, (block.row or 0) + d_row, (block.col or 0) + d_col))
+
+    def next_line(self, line: Line) -> Line | None:
+        """The body line after `line` (None at the end or for a header/footer line)."""
+        position = self._position.get(line.index, -1)
+        return self.body[position + 1] if 0 <= position < len(self.body) - 1 else None
+
+    def previous_line(self, line: Line) -> Line | None:
+        """The body line before `line` (None at the start or for a header/footer line)."""
+        position = self._position.get(line.index, -1)
+        return self.body[position - 1] if position > 0 else None
+
+    def value_after_label(self, line: Line, value_start: int) -> Span | None:
+        """The value of a labelled line: the rest of the line, else the next cell, else the
+        next line (unless that is another label)."""
+        if line.start + value_start < line.end:
+            return Span(line.block, line.start + value_start, line.end)
+        for d_row, d_col in ((0, 1), (1, 0)):
+            cell = self.neighbour_cell(line.block, d_row, d_col)
+            if cell is not None and cell.text.strip():
+                return Span(cell, 0, len(cell.text))
+        following = self.next_line(line)
+        if following is not None and line.block.kind != "table_cell" and not _LABEL_LIKE.match(following.text):
+            return following
+        return None
+
+
+@lru_cache(maxsize=1)
+def _top_stops() -> Labels:
+    words = meeting_words()["labels"]
+    return Labels([*words["attendance"], *words["programme"]])
+
+
+def layout_of(document: Sequence[BlockView]) -> Layout:
+    """The layout of a document: built once and kept in its `memo` (an `Annotated` document),
+    or built now (a plain list of blocks)."""
+    memo = getattr(document, "memo", None)
+    if memo is None:
+        return Layout(document)
+    if "layout" not in memo:
+        memo["layout"] = Layout(document)
+    return memo["layout"]

@@ -1,0 +1,143 @@
+"""The person recogniser (pipeline/extract/spans/persons.py): its patterns give
+`doc.spans["person"]` on small Docs, each span with the name and titles relations read; and the
+relations (attendees, recorded_by) take their persons from these spans, not from the text."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from pipeline.extract import annotate
+from pipeline.extract.attendees import extract as attendees
+from pipeline.extract.document_fields import extract as document_fields
+from pipeline.extract.model import Extraction
+from pipeline.extract.nlp import nlp
+from pipeline.extract.spans.persons import PersonName, persons_in
+from pipeline.runner import RunOptions, run
+from tests.docx_factory import new_document, to_bytes
+from tests.extract.blocks import blocks
+
+
+def persons(text: str) -> list[tuple[str, str | None]]:
+    """(name, titles) of every person span of `text`, each labelled `person`."""
+    doc = nlp()(text)
+    assert all(span.label_ == "person" for span in doc.spans["person"])
+    return [(span._.person.name, span._.person.titles) for span in doc.spans["person"]]
+
+
+# --------------------------------------------------------------------------- the component
+
+
+def test_titles_before_and_after_the_name_are_split_from_it():
+    assert persons("Mgr. Jana Nová, DiS. a Ing. arch. Petr Malý, Ph.D.") == \
+        [("Jana Nová", "Mgr. DiS."), ("Petr Malý", "Ing. arch. Ph.D.")]
+    assert persons("Mgr Jana Nová") == [("Jana Nová", "Mgr")]  # a title without its dot
+
+
+def test_a_glued_initial_starts_the_name():
+    assert persons("Zapsala J.Nováková.") == [("J. Nováková", None)]
+    assert persons("Zapsala K. Pelikánová") == [("K. Pelikánová", None)]
+
+
+def test_surname_first_and_a_surname_in_capitals():
+    assert persons("Nováková Jana, Mgr.") == [("Nováková Jana", "Mgr.")]
+    assert persons("NOVÁKOVÁ Jana") == [("NOVÁKOVÁ Jana", None)]
+
+
+def test_inflected_names_double_surnames_words_of_address_and_ranks():
+    assert persons("Jednání vedla s Mgr. Janou Novou") == [("Janou Novou", "Mgr.")]
+    assert persons("Nováková-Svobodová Eva") == [("Nováková-Svobodová Eva", None)]
+    assert persons("Pí.Malá a npor. Bc. Petr Žák") == [("Malá", None), ("Petr Žák", "Bc.")]
+
+
+def test_what_is_no_person():
+    for text in ("Program jednání", "Krajský úřad", "SMJ a KPSS", "Odbor sociálních věcí", "MPSV ČR"):
+        assert persons(text) == [], text
+    # a lone capitalised word stays a weak candidate: only a relation's context makes it a person
+    doc = nlp()("Městský úřad Vyškov")
+    assert [(s._.person.name, s._.person.strong) for s in doc.spans["person"]] == [("Vyškov", False)]
+
+
+def test_a_narrower_window_refines_the_span_again():
+    """A label inside the line ends the value before it: the span over the whole line holds
+    more than the window does."""
+    doc = nlp()("Jana Nová Nepřítomni: Petr Malý")
+    assert [p.name for p in persons_in(doc, 0, len(doc.text))] == ["Jana Nová Nepřítomni", "Petr Malý"]
+    assert [p.name for p in persons_in(doc, 0, 10)] == ["Jana Nová"]
+
+
+def test_one_pass_annotates_every_block():
+    document = annotate(blocks("Přítomni: Mgr. Jana Nová", "Zapsal: Petr Malý"))
+    assert [[s._.person.name for s in document.doc(b).spans["person"]] for b in document] == \
+        [["Jana Nová"], ["Petr Malý"]]
+
+
+# --------------------------------------------------------------------------- the relations read the spans
+
+
+def _with_spans(lines: tuple[str, ...], keep: str, titles: str | None) -> object:
+    """An annotated document whose person spans are replaced by hand: only the span of `keep`
+    stays, with the titles given here (which the text does not hold)."""
+    document = annotate(blocks(*lines))
+    for block in document:
+        doc = document.doc(block)
+        spans = [s for s in doc.spans["person"] if s._.person.name == keep]
+        for span in spans:
+            person = span._.person
+            span._.person = PersonName(person.start, person.end, person.name, titles, person.cued,
+                                       person.marked, person.begin, person.tail, person.reach)
+        doc.spans["person"] = spans
+    return document
+
+
+def test_attendees_take_their_persons_from_the_spans():
+    document = _with_spans(("Přítomni: Jana Nová, Petr Malý",), keep="Petr Malý", titles="Bc.")
+    result = Extraction()
+    attendees(document, result)
+    assert [(r["name"], r["titles"], r["role"]) for r in result.tables["attendees"]] == \
+        [("Petr Malý", "Bc.", "present")]
+
+
+def test_recorded_by_takes_its_persons_from_the_spans():
+    document = _with_spans(("# Zápis", "Zapsali: Jana Nová, Petr Malý"), keep="Jana Nová", titles=None)
+    result = Extraction()
+    document_fields(document, result)
+    assert result.fields["recorded_by"] == "Jana Nová"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (("Přítomni: J.Nováková, Mgr. Petr Malý",), {("J. Nováková", "present"), ("Petr Malý", "present")}),
+    (("Přítomni: npor. Bc. Petr Žák, Pí.Malá",), {("Petr Žák", "present"), ("Malá", "present")}),
+])
+def test_attendees_from_an_annotated_document(lines, expected):
+    result = Extraction()
+    attendees(annotate(blocks(*lines)), result)
+    assert {(r["name"], r["role"]) for r in result.tables["attendees"]} == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Zapsal: npor. Bc. Petr Žák", "Petr Žák"),
+    ("Zapsala: J.Nováková, Dne: 3. 3. 2023", "J. Nováková"),
+    ("Zapsala: Jana Nová (za Petra Malého), Eva Malá", "Jana Nová, Eva Malá"),
+])
+def test_recorded_by_from_an_annotated_document(line, expected):
+    result = Extraction()
+    document_fields(annotate(blocks("# Zápis", line)), result)
+    assert result.fields["recorded_by"] == expected
+
+
+def test_glued_initials_and_ranks_in_a_real_docx(tmp_path):
+    """The whole run over a real DOCX: the glued initial and the rank reach the Parquet tables."""
+    document = new_document()
+    document.add_heading("Zápis z jednání pracovní skupiny Senioři", level=1)
+    document.add_paragraph("Přítomni: J.Nováková, Mgr. Petr Malý")
+    document.add_paragraph("Zapsal: npor. Bc. Petr Žák")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "zapis.docx").write_bytes(to_bytes(document))
+    run(raw, tmp_path / "out", RunOptions(workers=0))
+    with duckdb.connect() as db:
+        people = db.execute(f"select name, role from '{tmp_path / 'out' / 'attendees.parquet'}'").fetchall()
+        recorded = db.execute(f"select recorded_by from '{tmp_path / 'out' / 'documents.parquet'}'").fetchall()
+    assert ("J. Nováková", "present") in people and ("Petr Malý", "present") in people
+    assert recorded == [("Petr Žák",)]
