@@ -7,7 +7,8 @@ míst - 10 rodičů"; a sign "+ 0,5"; word numerals "šesti klientů"), `range` 
 lůžek na 15 lůžek", "1 - 1,5", "1 → 1,5"), and the figures that are something else, each
 under its own label so that a relation can tell why: `money`, `percent`, `times`, `clock`,
 `duration`, `distance`, `count` (of meetings, leaflets), `reference` ("č. 12", "113/8", "1.2"),
-`ico`, `phone`, `id_number` (six digits or more), `year`, `date`, `ordinal` ("1. patro").
+`ico`, `phone`, `id_number` (six digits or more), `year`, `date` (the spans of `kpss_dates`),
+`ordinal` ("1. patro").
 The words are data (configs/quantities.toml): units, numerals, and the word classes right
 before or after a figure that make it a distractor. (These are looked up at the figures
 only: a spaCy Matcher predicate on a figure attribute runs on every token and cost more
@@ -29,7 +30,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
-from pipeline.extract.dates import find_dates
 from pipeline.extract.organisations.lexicon import is_verb
 
 KEY = "quantity"  # the doc.spans group
@@ -81,7 +81,6 @@ def unit_of(word: str) -> str | None:
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
-_DATE_AFTER = frozenset(".-")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -131,7 +130,7 @@ def _parse(word: str) -> tuple[float | None, str]:
     return number(word), ""
 
 
-@Language.component("kpss_quantities", assigns=["doc.spans", "span._.quantity"])
+@Language.component("kpss_quantities", assigns=["doc.spans", "span._.quantity"], requires=["span._.date"])
 def quantities(doc: Doc) -> Doc:
     """Fill doc.spans["quantity"] with the block's figures, ranges and distractors."""
     text = doc.text
@@ -149,7 +148,7 @@ class _Finder:
     Token object is made for the hundreds of tokens of a block."""
 
     def __init__(self, doc: Doc, text: str, lower: str):
-        self.doc, self.text, self.w = doc, text, words()
+        self.doc, self.w = doc, words()
         self.i, self.starts, self.texts, self.lowers, self.gaps = word_table(doc, text, lower)
         self.headed = any(word in lower for word in self.w.header_starts)
         parsed = [_parse(word) for word in self.texts]
@@ -211,18 +210,14 @@ class _Finder:
         """The figures that are no quantity: index -> the span that says what they are."""
         texts, lowers, w, n = self.texts, self.lowers, self.w, len(self.texts)
         out: dict[int, Span] = {}
-        dates = find_dates(self.text) if self._may_hold_a_date() else []
-        seen: dict = {}  # date -> its span (one for all its figures)
+        dates = list(self.doc.spans["date"]) if "date" in self.doc.spans else []  # from kpss_dates
         for k, value in enumerate(self.values):
             if value is None:
                 continue
             text, start = texts[k], self.starts[k] + len(self.signs[k])
-            date = next((d for d in dates if d.start <= start < d.end), None)
+            date = next((d for d in dates if d._.date.start <= start < d._.date.end), None)
             if date is not None:
-                if date not in seen:
-                    seen[date] = self.doc.char_span(date.start, date.end, label="date", alignment_mode="expand") \
-                        or self._span(k, k, "date")
-                out[k] = seen[date]
+                out[k] = date  # one span for all the figures of a date
                 continue
             digits = text.replace(" ", "").replace(",", "")
             nxt = texts[k + 1] if k + 1 < n else None
@@ -249,12 +244,6 @@ class _Finder:
                 if label == "phone":  # one span for the whole number: "tel. 777 123 456"
                     out.update((j, out[k]) for j in range(first + 1, k) if self.values[j] is not None)
         return out
-
-    def _may_hold_a_date(self) -> bool:
-        """A date has a figure followed by a dot or a dash ("14. 3.", "8. listopadu", "2022-02-15")."""
-        texts = self.texts
-        return any(v is not None and k + 1 < len(texts) and texts[k + 1] in _DATE_AFTER
-                   for k, v in enumerate(self.values))
 
     def _word_before(self, k: int) -> tuple[int, str | None]:
         """A distractor word right before figure k ("č. 12", "IČO: 123"), or a phone word before
