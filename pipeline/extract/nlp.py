@@ -29,6 +29,7 @@ from pipeline.extract.text import fold
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("pipeline.extract.nlp", "kpss_merge_multiword"),
     ("pipeline.extract.nlp", "kpss_fold"),
+    ("pipeline.extract.spans.services", "kpss_services"),
 )
 
 

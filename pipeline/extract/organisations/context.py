@@ -28,7 +28,8 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from pipeline.config import load
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract import annotate
+from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.common import body_offset, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.itemscope import ItemIndex, plan_number
@@ -38,7 +39,7 @@ from pipeline.extract.organisations.names import (Mention, find_mentions, senten
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.slots import list_intros
 from pipeline.extract.organisations.tables import ACTOR_KINDS, Tables
-from pipeline.extract.services import ServiceMention, find_services
+from pipeline.extract.spans.services import ServiceMention, services
 
 
 @dataclass(frozen=True)
@@ -103,49 +104,48 @@ def cues() -> Cues:
     )
 
 
-def _blocks_key(blocks: Sequence[BlockView]) -> tuple[int, int]:
-    """Which block list a memoised analysis belongs to (the same list is passed to every extractor)."""
-    return (len(blocks), id(blocks[0]) if blocks else 0)
+_MEMO = "doc_orgs"  # the key of a document's DocOrgs in `Annotated.memo`
 
 
 class DocOrgs:
     """A document's organisation mentions with everything the three extractors ask of them:
     sentences, plan items, tables, service mentions and who provides them.
 
-    Build it with `DocOrgs.shared(blocks, result)`: the three extractors then share one analysis."""
+    Get it with `DocOrgs.shared(document, result)`: built once per annotated document and kept
+    in `document.memo`, so the organisation, service and capacity relations share it."""
 
-    def __init__(self, blocks: Sequence[BlockView], result: Extraction):
-        self.blocks = list(blocks)
-        self.by_id = {b.block_id: b for b in blocks}
-        self.order = {b.block_id: i for i, b in enumerate(blocks)}
-        self.tables = Tables(blocks)
-        self.mentions = find_mentions(blocks, result, self.tables)
+    def __init__(self, document: Annotated, result: Extraction):
+        self.document = document
+        self.blocks = list(document)
+        self.by_id = {b.block_id: b for b in document}
+        self.order = {b.block_id: i for i, b in enumerate(document)}
+        self.tables = Tables(document)
+        self.mentions = find_mentions(document, result, self.tables)
         self.in_block: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.in_block.setdefault(m.block_id, []).append(m)
-        self.items = ItemIndex(blocks, result)
+        self.items = ItemIndex(document, result)
         self.result = result
         self._services: dict[int, list[ServiceMention]] = {}
         self._responsible: dict[str, list[str]] | None = None
         self._lists: dict[str, list[Any]] = {}  # list structure per block, found once (see `_list_structure`)
 
     @classmethod
-    def shared(cls, blocks: Sequence[BlockView], result: Extraction) -> "DocOrgs":
-        """The document's one DocOrgs, kept in `result.memo`.
+    def shared(cls, document: Sequence[BlockView], result: Extraction) -> "DocOrgs":
+        """The document's one DocOrgs, kept in `document.memo` (a plain list of blocks is
+        annotated first).
 
         It reads only what the extractors before `organisations` wrote (attendees, plan
         items, agenda), so it is the same for the organisation, service and capacity
         extractors; only the responsible organisations (read from the organisation rows)
         are looked up afresh each time."""
-        doc = result.memo.get("doc_orgs")
-        if doc is None or doc.blocks_key != _blocks_key(blocks):
-            doc = result.memo["doc_orgs"] = cls(blocks, result)
+        annotated = document if isinstance(document, Annotated) else annotate(document)
+        doc = annotated.memo.get(_MEMO)
+        if doc is None:
+            doc = annotated.memo[_MEMO] = cls(annotated, result)
+        doc.result = result
         doc._responsible = None
         return doc
-
-    @property
-    def blocks_key(self) -> tuple[int, int]:
-        return _blocks_key(self.blocks)
 
     # ---- list structure, each found in one pass over the document (a walk back from every
     # item of a long list would take time growing with the square of the list's length)
@@ -184,7 +184,7 @@ class DocOrgs:
         if block.block_id not in self._services:
             own = [(m.start, m.end) for m in self.in_block.get(block.block_id, [])]
             self._services[block.block_id] = [
-                s for s in find_services(block.text) if not any(a <= s.start and s.end <= b for a, b in own)]
+                s for s in services(self.document.doc(block)) if not any(a <= s.start and s.end <= b for a, b in own)]
         return self._services[block.block_id]
 
     def can_provide(self, m: Mention) -> bool:

@@ -10,14 +10,12 @@ import difflib
 import re
 from functools import lru_cache
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.lexicon import grammar, legal_at, lex
+from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.textspans import toks
-
-if TYPE_CHECKING:
-    from pipeline.extract.organisations.shapes import Mention
 
 
 # --------------------------------------------------------------------------- nominative names

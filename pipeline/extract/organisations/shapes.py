@@ -8,7 +8,6 @@ Persons' names are never crossed (`person_tokens`)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
@@ -19,30 +18,9 @@ from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at
                                                     is_title, is_verb, legal_at, lex, starts_name, word_key)
 from pipeline.extract.organisations.normalise import (adjective_nominative, capitalise, is_not_organisation, nominative,
                                                       tidy)
-from pipeline.extract.services import find_services
+from pipeline.extract.spans.services import find_services
+from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.textspans import Tok, toks
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One organisation named in one block: the span as written and the name it stands for."""
-
-    block_id: int
-    start: int
-    end: int
-    written: str  # as written, the legal form included when it follows the name
-    name: str  # nominative, legal form split off
-    legal_form: str | None = None
-    ico: str | None = None
-    # legal, head, public, abbr, region, town (by shape); slot, list, bare (provider-list line),
-    # apposition ("poskytovatel X"), listed (a list of organisations), table, attendee (by position);
-    # known (a name given before)
-    kind: str = "head"
-    canonical: str = ""  # the document-wide name after merging variants
-
-    @property
-    def key(self) -> str:
-        return self.canonical or self.name
 
 
 # --------------------------------------------------------------------------- persons

@@ -24,7 +24,7 @@ from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at
                                                     legal_at, lex, word_key)
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
 from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_tokens
-from pipeline.extract.services import find_services
+from pipeline.extract.spans.services import find_services
 from pipeline.extract.organisations.textspans import Tok, lines, sentences, toks
 
 
