@@ -24,7 +24,8 @@ def test_no_import_cycle_in_pipeline() -> None:
 
 @pytest.mark.parametrize("prefix", [
     pytest.param("pipeline.extract.attendees", marks=CLEAN_SOON),
-    pytest.param("pipeline.extract.organisations", marks=CLEAN_SOON),
+    pytest.param("pipeline.extract.organisations.itemscope", marks=CLEAN_SOON),
+    "pipeline.extract.sentences",
     pytest.param("pipeline.extract.document_fields", marks=CLEAN_SOON),
     pytest.param("pipeline.extract.plan", marks=CLEAN_SOON),
     pytest.param("pipeline.extract.agenda", marks=CLEAN_SOON),
@@ -36,6 +37,13 @@ def test_no_import_cycle_in_pipeline() -> None:
 ])
 def test_no_czech_word_in_code(prefix: str) -> None:
     assert czech_literals(prefix) == []
+
+
+def test_no_czech_word_in_organisations_but_item_scopes() -> None:
+    """The organisation family is clean except `itemscope` (plan item scopes, moved with the plan
+    family); when that is clean too, the organisations prefix above can lose its own mark."""
+    found = czech_literals("pipeline.extract.organisations")
+    assert [f for f in found if f[0] != "pipeline.extract.organisations.itemscope"] == []
 
 
 def test_the_check_finds_a_czech_literal(tmp_path, monkeypatch) -> None:

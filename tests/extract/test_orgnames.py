@@ -400,3 +400,15 @@ def test_a_private_legal_form_does_not_take_a_public_body_before_the_name():
     assert names_in("1.6. Úřad práce ČR Ruka v ruce, o. p. s. terénní práce") == ["Ruka v ruce"]
     # a contributory organisation may open with a public body's head
     assert names_in("Zřizovatelem je Město Kolín, p. o.") == ["Město Kolín"]
+
+
+def test_one_sentence_splitter_for_the_stage():
+    """The organisation, service and capacity extractors and the item scopes split sentences with
+    pipeline/extract/sentences.py; a capital outside Czech (Ö, Ł) opens a sentence too."""
+    from pipeline.extract import sentences as stage
+    from pipeline.extract.organisations import textspans
+
+    assert textspans.sentences is stage.sentences and textspans.sentence_of is stage.sentence_of
+    text = "Jednání vedla Charita. Österreichische Caritas přispěla. „Nový klub“ začal."
+    assert [text[a:b] for a, b in stage.sentences(text)] == [
+        "Jednání vedla Charita.", "Österreichische Caritas přispěla.", "„Nový klub“ začal."]

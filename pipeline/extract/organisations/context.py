@@ -33,7 +33,7 @@ from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.common import body_offset, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.itemscope import ItemIndex, plan_number
-from pipeline.extract.organisations.lexicon import is_verb, lex
+from pipeline.extract.organisations.lexicon import grammar, is_verb, lex
 from pipeline.extract.organisations.names import (Mention, find_mentions, sentence_of, sentences, toks, town_noun,
                                                   word_key)
 from pipeline.extract.organisations.normalise import written_oblique
@@ -102,6 +102,31 @@ def cues() -> Cues:
         applicant_nouns=lower("applicant_nouns"),
         attendance={k: list(attendance[k]) for k in ("present", "excused", "absent", "guest", "member_list")},
     )
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _coordination() -> re.Pattern[str]:
+    """What may stand between coordinated providers: a comma or a coordinator ("X a Y", "X a také Y")."""
+    return re.compile(rf"\s*(?:,|{_alternation([*grammar('coordinators'), *grammar('coordinator_phrases')])})\s*")
+
+
+@lru_cache(maxsize=1)
+def _partner_before() -> re.Pattern[str]:
+    """The folded text before a partner: "ve spolupráci se (společností) ", ending the text."""
+    roles = load("organisations")["roles"]
+    return re.compile(rf"\b(?:{_alternation(fold(w) for w in roles['partner_before'])})\s+"
+                      rf"(?:{_alternation(fold(w) for w in roles['counterpart_before'])})\s+(?:\w+\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _reported_speech() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word opening reported speech ending a folded text, and after a comma ("..., že")."""
+    words = _alternation(fold(w) for w in cues().reported_speech)
+    return re.compile(rf"(?:^|\W)(?:{words})$"), re.compile(rf",\s*(?:{words})\b")
 
 
 _MEMO = "doc_orgs"  # the key of a document's DocOrgs in `Annotated.memo`
@@ -210,7 +235,7 @@ class DocOrgs:
             picked = [before[-1]]
             for m in reversed(before[:-1]):
                 gap = block.text[m.end:picked[-1].start]
-                if re.fullmatch(r"\s*(?:,|a|i|a také)\s*", gap):
+                if _coordination().fullmatch(gap):
                     picked.append(m)
                 else:
                     break
@@ -285,7 +310,7 @@ class DocOrgs:
         if s_start == 0:
             lead = lead[body_offset(block):]
         lead = fold(lead).strip(" •◦▪-–\t")
-        if lead and not any(re.search(rf"(?:^|\W){re.escape(fold(w))}$", lead) for w in cues().reported_speech):
+        if lead and not _reported_speech()[0].search(lead):
             return False
         return any(is_verb(t.text) for t in toks(block.text[m.end:s_end]))
 
@@ -408,7 +433,7 @@ class DocOrgs:
         """Named as the one worked with: "ve spolupráci se společností X" (not "doporučila
         spolupráci s X", a wish)."""
         before = fold(block.text[max(0, m.start - 50):m.start])
-        return any(re.search(rf"\b{re.escape(p)}\s+(?:s|se)\s+(?:\w+\s+)?$", before) for p in cues().partner_before)
+        return bool(_partner_before().search(before))
 
     def counterpart(self, block: BlockView, m: Mention) -> bool:
         """The party dealt with: an organisation written in the instrumental after "s"/"se"
@@ -437,8 +462,7 @@ class DocOrgs:
         if pos <= m.end:
             return False
         between = fold(block.text[m.end:pos])
-        opens = [k.end() for w in cues().reported_speech
-                 for k in re.finditer(rf",\s*{re.escape(fold(w))}\b", between)]
+        opens = [k.end() for k in _reported_speech()[1].finditer(between)]
         if not opens:
             return False
         _, s_end = sentence_of(block.text, m.start)

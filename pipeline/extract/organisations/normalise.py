@@ -197,9 +197,14 @@ def same_org(a: str, b: str, names: Sequence[str]) -> bool:
             and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.88:
         return True
     for acronym, full in ((a, b), (b, a)):
-        if re.fullmatch(r"[A-ZÁ-Ž]{3,6}", acronym) and len(full.split()) >= 3 and _initials(full) == acronym:
+        if _acronym(acronym, 3) and len(full.split()) >= 3 and _initials(full) == acronym:
             return True
     return False
+
+
+def _acronym(name: str, shortest: int) -> bool:
+    """Capitals only, `shortest` to six of them ("SMK", "KÚKK")."""
+    return shortest <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
 def merge_names(mentions: Sequence[Mention]) -> dict[str, str]:
@@ -249,7 +254,7 @@ def _candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
         folded = merged[k].split()
         if folded and len(merged[k]) >= 12:
             typos.setdefault((folded[0], len(folded)), []).append(k)
-        if re.fullmatch(r"[A-ZÁ-Ž]{3,6}", name):
+        if _acronym(name, 3):
             groups.setdefault(("initials", name), []).append(k)
         if len(name.split()) >= 3:
             groups.setdefault(("initials", _initials(name)), []).append(k)
@@ -272,7 +277,7 @@ def _candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
 def _name_rank(name: str, own: Sequence[Mention], position: int) -> tuple[Any, ...]:
     """How good a name is for its organisation; `own` are its mentions, `position` its place
     among the document's names (the first wins a tie)."""
-    acronym = bool(re.fullmatch(r"[A-ZÁ-Ž]{2,6}", name))
+    acronym = _acronym(name, 2)
     with_legal = any(m.legal_form for m in own)
     as_written = any(fold_key(m.written).startswith(fold_key(name)) for m in own)
     return (not acronym, with_legal, as_written, len(name.split()), -position)

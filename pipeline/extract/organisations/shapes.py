@@ -293,9 +293,18 @@ def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _ico_label() -> re.Pattern[str]:
+    """An IČO label and number after a name; the labels are the IČO column headers of
+    configs/organisations.toml, in capitals, with or without diacritics ("IČO", "IC")."""
+    labels = {form(w).upper() for w in load("organisations")["roles"]["table_ico"] for form in (str, fold)}
+    alternation = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"[\s,;(]*(?:{alternation})\s*[:.]?\s*(\d[\d ]{{5,11}}\d)")
+
+
 def ico_after(text: str, end: int) -> str | None:
     """An IČO/IČ written right after a name: "..., IČ 26672472", "(IČO 26941571)"."""
-    match = re.match(r"[\s,;(]*I[ČC]O?\s*[:.]?\s*(\d[\d ]{5,11}\d)", text[end:end + 40])
+    match = _ico_label().match(text[end:end + 40])
     return match.group(1).replace(" ", "") if match else None
 
 

@@ -31,6 +31,9 @@ from pipeline.extract.organisations.textspans import Tok, lines, sentences, toks
 # --------------------------------------------------------------------------- names given by position
 
 
+_HOUSE_NUMBER = re.compile(r"\d+(?i:[a-z])?(?:/\d+)?")  # "Husova 15", "Nádražní 1250/3"
+
+
 def looks_like_name(value: str, strict: bool = False) -> bool:
     """A short capitalised phrase without figures that is no person, verb phrase, service
     type or excluded thing: what a slot or a provider list may hold as a bare name. `strict`
@@ -42,7 +45,7 @@ def looks_like_name(value: str, strict: bool = False) -> bool:
         return False
     if strict and any(len(w) > 1 and w.isupper() and not is_abbreviation(w) for w in words):
         return False
-    if strict and any(re.fullmatch(r"\d+[a-zA-Z]?(?:/\d+)?", w) for w in words):
+    if strict and any(_HOUSE_NUMBER.fullmatch(w) for w in words):
         return False  # a house number: "Husova 15", "Nádražní 1250/3"
     if re.search(r"\d{3,}|[?:]", value) or words[0].lower() in lx.titles:
         return False
@@ -159,8 +162,13 @@ def _label_role(text: str, labels: dict[str, list[str]]) -> tuple[str, int] | No
 
 def _clause_end(text: str, start: int) -> int:
     """Where an inline slot value ends: a sentence end, ";", "(", or " a " + a lower-case word."""
-    match = re.search(r"[.;](?:\s|$)| a (?=[a-zá-ž])|\(|$", text[start:])
-    return start + match.start() if match else len(text)
+    for match in _CLAUSE_END.finditer(text, start):
+        if match.group(1) is None or text[match.end()].islower():
+            return match.start()
+    return len(text)
+
+
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)|( a )(?=[^\W\d_])|\(|$")
 
 
 def enumerated_names(block: BlockView) -> list[Mention]:
@@ -193,7 +201,7 @@ def _place_like(value: str) -> bool:
     """What parentheses after a service type hold when they say where it is, not who runs
     it: one word ("Skuteč", "Husova") or a capitalised adjective and noun ("Nové Hrady")."""
     words = value.split()
-    return len(words) < 2 or (len(words) == 2 and words[0][-1:] in "ýáéí" and words[1][:1].isupper())
+    return len(words) < 2 or (len(words) == 2 and words[0].endswith(grammar("nominative_adjective_endings")) and words[1][:1].isupper())
 
 
 def dash_pieces(block: BlockView) -> list[tuple[int, int]]:
@@ -255,7 +263,7 @@ def _bare_cues() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _capital_adjective(tok: Tok) -> bool:
-    return tok.is_cap and len(tok.text) > 3 and tok.lower.endswith(("ý", "á", "é", "í"))
+    return tok.is_cap and len(tok.text) > 3 and tok.lower.endswith(grammar("nominative_adjective_endings"))
 
 
 def bare_name_end(tokens: list[Tok], i: int) -> int | None:
@@ -448,14 +456,19 @@ def listed_names(blocks: Sequence[BlockView]) -> list[Mention]:
 
 # A paragraph that a converter left with its typed list label ("a) ", "2) ", "3. ") before
 # a capital ("3. ledna" is a date).
-_TYPED_LABEL = re.compile(r"^\s*(?:[a-z]\)|\d{1,2}[.)])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ„\"])")
+_TYPED_LABEL = re.compile(r"^\s*(?:[a-z]\)|\d{1,2}[.)])\s+(?=\S)")
+
+
+def _typed_label(text: str) -> re.Match[str] | None:
+    match = _TYPED_LABEL.match(text)
+    return match if match and (text[match.end()].isupper() or text[match.end()] in "\u201e\"") else None
 
 
 def _list_like(block: BlockView) -> bool:
     """A list item, or a paragraph that opens with a typed list label ("a) ", "2. ")."""
-    return block.kind == "list_item" or (block.kind == "paragraph" and bool(_TYPED_LABEL.match(block.text)))
+    return block.kind == "list_item" or (block.kind == "paragraph" and bool(_typed_label(block.text)))
 
 
 def typed_label_end(text: str) -> int:
-    match = _TYPED_LABEL.match(text)
+    match = _typed_label(text)
     return match.end() if match else 0

@@ -1,6 +1,6 @@
-"""Text helpers shared by the organisation, service and capacity extractors: tokens with
-their character spans (`toks`), sentences (`sentences`, `sentence_of`) and lines (`lines`)
-of a block."""
+"""Tokens with their character spans (`toks`) for the organisation and capacity extractors,
+and the stage's sentence splitter (pipeline/extract/sentences.py) and non-blank lines of a
+block under the names they import."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.config import load
 from pipeline.extract.nlp import tokenize
+from pipeline.extract.sentences import sentence_of, sentences
+from pipeline.extract.text import line_spans
+
+__all__ = ["Tok", "lines", "sentence_of", "sentences", "toks"]
 
 
 class Tok(NamedTuple):
@@ -63,56 +66,6 @@ def _toks(text: str, offset: int) -> tuple[Tok, ...]:
 _SIGNED = re.compile(r"[+−]\d")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?;])\s+(?=[„\"(]?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ0-9])|\s*\n\s*")
-
-
-@lru_cache(maxsize=1)
-def _no_sentence_end() -> re.Pattern[str]:
-    """Words after which a dot does not end a sentence: titles, abbreviations, legal forms."""
-    people = load("people")
-    words = {*people["titles_before"], *people["titles_after"], *people["address"], *people.get("ranks", [])}
-    words |= {v for vs in load("organisations")["legal_forms"].values() for v in vs if v.endswith(".")}
-    abbreviations = load("lexicon")["abbreviations"]
-    words |= {*abbreviations["with_dot"], *abbreviations["not_sentence_end"]}
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alternation})$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of a block's sentences: they end at . ? ; before a capital or a figure, and at
-    line breaks ("!" ends names too: "MAS Pojďte dál!"). A dot after a title, an
-    abbreviation, a legal form or a one- or two-digit ordinal ("3. ledna", "1. Mgr.") does
-    not end one."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        if "\n" not in match.group():
-            tail = text[start:match.start()].rstrip()
-            if _no_sentence_end().search(tail) or re.search(r"(?:^|\s)\d{1,2}\.$", tail):
-                continue
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return tuple((s, e) for s, e in spans if text[s:e].strip())
-
-
-def sentence_of(text: str, pos: int) -> tuple[int, int]:
-    """The span of the sentence that holds character `pos`."""
-    found = sentences(text)
-    for start, end in found:
-        if start <= pos < end:
-            return start, end
-    for start, end in reversed(found):
-        if start <= pos:
-            return start, end
-    return 0, len(text)
-
-
 def lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines of a block (a paragraph may hold several "Label: value" lines)."""
-    spans, start = [], 0
-    for match in re.finditer(r"\n", text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    """Spans of the non-blank lines of a block (a paragraph may hold several "Label: value" lines)."""
+    return [(s, e) for s, e in line_spans(text) if text[s:e].strip()]
