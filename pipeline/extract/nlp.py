@@ -58,6 +58,14 @@ def tokenize(text: str) -> Doc:
     return nlp()(text)
 
 
+def piece(text: str) -> Doc:
+    """A piece of text that is not a whole block (a name, a part of a block) tokenized as blocks
+    are: the tokenizer and its merges, no other annotation. A block's tokens are those of its
+    annotated Doc (`Annotated.doc`)."""
+    model = nlp()
+    return merge_multiword(model.make_doc(text))
+
+
 if not Token.has_extension("fold"):
     Token.set_extension("fold", default="")
 

@@ -34,11 +34,11 @@ from pipeline.extract.common import body_offset, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.itemscope import ItemIndex, plan_number
 from pipeline.extract.organisations.lexicon import grammar, is_verb, lex
-from pipeline.extract.organisations.names import (Mention, find_mentions, sentence_of, sentences, toks, town_noun,
-                                                  word_key)
+from pipeline.extract.organisations.names import Mention, find_mentions, sentence_of, sentences, town_noun, word_key
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.slots import list_intros
 from pipeline.extract.organisations.tables import ACTOR_KINDS, Tables
+from pipeline.extract.organisations.textspans import Tok, doc_toks, span_toks
 from pipeline.extract.spans.services import ServiceMention, services
 
 
@@ -259,7 +259,7 @@ class DocOrgs:
         for m in self.in_block.get(block.block_id, []):
             if m.start >= before or not self.can_provide(m):
                 continue
-            words = [t.lower for t in toks(block.text[max(0, m.start - 60):m.start])][-3:]
+            words = [t.lower for t in self.tokens(block, max(0, m.start - 60), m.start)][-3:]
             while words and words[-1] in c.presented_objects:
                 words.pop()
             if words and words[-1] in c.presenting_verbs:
@@ -312,7 +312,7 @@ class DocOrgs:
         lead = fold(lead).strip(" •◦▪-–\t")
         if lead and not _reported_speech()[0].search(lead):
             return False
-        return any(is_verb(t.text) for t in toks(block.text[m.end:s_end]))
+        return any(is_verb(t.text) for t in self.tokens(block, m.end, s_end))
 
     def responsible_for(self, item_ref: str | None) -> list[str]:
         """The organisations responsible for a plan item (its R:/Realizátor lines)."""
@@ -399,8 +399,15 @@ class DocOrgs:
 
     # ---- cues around a mention
 
+    def tokens(self, block: BlockView, start: int = 0, end: int | None = None) -> list[Tok]:
+        """The tokens of a block, or of its text[start:end], from its annotated Doc."""
+        doc = self.document.doc(block)
+        if start == 0 and end is None:
+            return list(doc_toks(doc))
+        return span_toks(doc, start, len(block.text) if end is None else end)
+
     def words(self, block: BlockView, start: int, end: int) -> list[str]:
-        return [t.lower for t in toks(block.text[start:end])]
+        return [t.lower for t in self.tokens(block, start, end)]
 
     def money_owner(self, block: BlockView, m: Mention) -> bool:
         """A town or region named as the owner of money, a call or a project right after

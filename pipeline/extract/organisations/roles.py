@@ -23,7 +23,7 @@ from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
-from pipeline.extract.organisations.names import Mention, flattened_table, lines, sentence_of, slot_spans, toks
+from pipeline.extract.organisations.names import Mention, flattened_table, lines, sentence_of, slot_spans
 from pipeline.extract.organisations.shapes import person_tokens
 from pipeline.extract.organisations.slots import typed_label_end
 
@@ -138,7 +138,7 @@ class _Roles:
         organisation ("Zodpovídá: Eva Malá, Městský úřad X"): the person owns a task of the
         meeting; her organisation is not responsible for a plan item."""
         return self.doc.items.at(block, m.start) is None \
-            and bool(person_tokens(toks(block.text[value_start:m.start])))
+            and bool(person_tokens(self.doc.tokens(block, value_start, m.start)))
 
     def _hit(self, block: BlockView, m: Mention, role: str) -> RoleHit:
         """The hit, tied to the plan item of its table row or of its place in the text."""
@@ -236,9 +236,9 @@ class _Roles:
         c = cues()
         if intro is None:
             before = self._paragraph_before_list(block)
-            words = {t.lower for t in toks(before.text)} if before is not None else set()
+            words = {t.lower for t in self.doc.tokens(before)} if before is not None else set()
             return "applicant" if words & c.applicant_nouns else None
-        words = {t.lower for t in toks(intro.text)}
+        words = {t.lower for t in self.doc.tokens(intro)}
         if words & c.applicant_words or words & c.applicant_verbs:
             return "applicant"
         return "provider" if words & c.provider_intro else None
@@ -258,19 +258,19 @@ class _Roles:
         introduced by one, or the table the mention is in; mentioned for guests."""
         section = None  # the attendance label the lines above opened in this block
         for start, end in lines(block.text):
-            line = block.text[start:end]
-            if start == 0:
-                line = line[body_offset(block):]
+            body = min(end, body_offset(block)) if start == 0 else start
+            line = block.text[body:end]
             key, bare = _attendance_label(line)
             if start <= m.start < end:
-                if key is None and section is not None and not person_tokens(toks(line)):
+                if key is None and section is not None and not person_tokens(self.doc.tokens(block, body, end)):
                     section = None  # the list of persons has ended
                 if key or section:
                     return _ATTENDANCE_ROLE[key or section]
                 break
             if key is not None:
                 section = key if bare else None
-            elif section is not None and (_LABEL_LINE.match(line) or not person_tokens(toks(line))):
+            elif section is not None and (_LABEL_LINE.match(line)
+                                          or not person_tokens(self.doc.tokens(block, body, end))):
                 section = None
         intro = self.doc.list_intro(block)
         if intro is not None:

@@ -18,14 +18,14 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract.model import BlockView
+from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb,
                                                     legal_at, lex, word_key)
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
 from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_tokens
 from pipeline.extract.spans.services import find_services
-from pipeline.extract.organisations.textspans import Tok, lines, sentences, toks
+from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentences, toks
 
 
 # --------------------------------------------------------------------------- names given by position
@@ -305,13 +305,12 @@ def _bare_mention(block: BlockView, tokens: list[Tok], i: int, kind: str, min_wo
     return value_mention(block, tokens[i].start, tokens[end - 1].end, kind)
 
 
-def bare_names(block: BlockView) -> list[Mention]:
+def bare_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
     """Bare proper names right after a noun that says an organisation follows ("poskytovatel
     Modrá kotva", "u organizace Ruka v ruce Skuteč") or a verb of running or carrying out
     something ("službu provozuje Dům Na Vršku", "projekt realizuje Klub Pohoda")."""
     nouns, multi = _bare_cues()
     lx = lex()
-    tokens = toks(block.text)
     out = []
     for i in range(len(tokens) - 1):
         cue = tokens[i]
@@ -332,10 +331,9 @@ def _closes_at(tokens: list[Tok], i: int) -> bool:
     return end is not None and end < len(tokens) and tokens[end].text == ")"
 
 
-def affiliation_names(block: BlockView) -> list[Mention]:
+def affiliation_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
     """The organisation in parentheses right after a person's name: "Mgr. Eva Malá (Dům Na
     Vršku) informovala ...", "Petr Kos (Modrá kotva, vedoucí služby)"."""
-    tokens = toks(block.text)
     persons = person_tokens(tokens)
     given = lex().given_names
     out = []
@@ -388,11 +386,11 @@ class NameIndex:
         return out
 
 
-def known_name_mentions(index: NameIndex, block: BlockView, taken: list[tuple[int, int]]) -> list[Mention]:
+def known_name_mentions(index: NameIndex, block: BlockView, tokens: Sequence[Tok],
+                        taken: list[tuple[int, int]]) -> list[Mention]:
     """Further mentions of names the document already gave as organisations ("Klub Pohoda"
     from an organisation column, then "Klub Pohoda pořádá ..."): the same words, each word
     of four letters or more allowed another ending ("Domu Na Vršku"), capitals alike."""
-    tokens = toks(block.text)
     out = []
     starts = index.starts(tokens)
     for k in sorted(starts):  # the names in their order, each at the positions its first word has
@@ -432,7 +430,7 @@ def list_intros(blocks: Sequence[BlockView]) -> list[BlockView | None]:
     return [blocks[j] if j >= 0 and colon[j] else None for j in nearest_lower(keys, levels)]
 
 
-def listed_names(blocks: Sequence[BlockView]) -> list[Mention]:
+def listed_names(blocks: Annotated) -> list[Mention]:
     """Bare names that open the items of a list introduced as organisations or providers
     ("V regionu působí tito poskytovatelé:" / "• Modrá kotva – pečovatelská služba"): the
     item's first piece, up to a dash, comma, colon or parenthesis."""
@@ -441,7 +439,7 @@ def listed_names(blocks: Sequence[BlockView]) -> list[Mention]:
     intros = list_intros(blocks)
     for index, block in enumerate(blocks):
         intro = intros[index]
-        if intro is None or not any(t.lower in words for t in toks(intro.text)):
+        if intro is None or not any(t.lower in words for t in doc_toks(blocks.doc(intro))):
             continue
         start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
         end = next((m.start() for m in re.finditer(r"\s[–—-]\s|[,:;(]", block.text[start:])), None)

@@ -5,14 +5,18 @@ block under the names they import."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.extract.nlp import tokenize
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
+from spacy.tokens import Doc
+
+from pipeline.extract.nlp import piece
 from pipeline.extract.sentences import sentence_of, sentences
 from pipeline.extract.text import line_spans
 
-__all__ = ["Tok", "lines", "sentence_of", "sentences", "toks"]
+__all__ = ["Tok", "doc_toks", "lines", "sentence_of", "sentences", "span_toks", "toks"]
 
 
 class Tok(NamedTuple):
@@ -40,27 +44,62 @@ def _has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-def toks(text: str, offset: int = 0) -> list[Tok]:
-    """Tokens of `text` (the spaCy tokenizer with merged legal forms), whitespace folded into
-    the `gap` of the token before it; spans are shifted by `offset`."""
-    return list(_toks(text, offset))
+def toks(source: str | Doc, offset: int = 0) -> list[Tok]:
+    """The tokens of a block's annotated Doc, or of a piece of text (a name, a part of a block)
+    tokenized alone as blocks are; spans are shifted by `offset`."""
+    if isinstance(source, Doc):
+        return list(doc_toks(source))
+    return list(_toks(source, offset))
+
+
+def doc_toks(doc: Doc) -> tuple[Tok, ...]:
+    """The tokens of an annotated Doc as `Tok`s, built once per Doc (kept in its user_data)."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = _from_doc(doc, 0)
+    return found
+
+
+def span_toks(doc: Doc, start: int, end: int) -> list[Tok]:
+    """The tokens of a Doc that lie within text[start:end] (a line, a sentence, a clause)."""
+    tokens = doc_toks(doc)
+    lo = bisect_left(tokens, start, key=_start)
+    hi = bisect_left(tokens, end, lo, key=_start)
+    while hi > lo and tokens[hi - 1].end > end:
+        hi -= 1
+    return list(tokens[lo:hi])
+
+
+def _start(tok: Tok) -> int:
+    return tok.start
+
+
+_KEY = "kpss_toks"
+
+
+def _from_doc(doc: Doc, offset: int) -> tuple[Tok, ...]:
+    """Whitespace tokens folded into the `gap` of the token before; a sign glued to a figure
+    split off ("+1,0 úvazku" as "+ 1,0")."""
+    text = doc.text
+    out: list[Tok] = []
+    for idx, size, space, trailing in doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist():
+        gap = " " if trailing else ""
+        if space:
+            if out:
+                out[-1] = out[-1]._replace(gap=out[-1].gap + text[idx:idx + size] + gap)
+            continue
+        word = text[idx:idx + size]
+        start = idx + offset
+        if _SIGNED.match(word):
+            out.append(Tok.of(word[0], start, start + 1, ""))
+            word, start = word[1:], start + 1
+        out.append(Tok.of(word, start, start + len(word), gap))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
 def _toks(text: str, offset: int) -> tuple[Tok, ...]:
-    out: list[Tok] = []
-    for t in tokenize(text):
-        if t.is_space:
-            if out:
-                out[-1] = out[-1]._replace(gap=out[-1].gap + t.text + t.whitespace_)
-            continue
-        word = t.text
-        start = t.idx + offset
-        if _SIGNED.match(word):  # "+1,0 úvazku": the sign is a word of its own, as in "+ 1,0"
-            out.append(Tok.of(word[0], start, start + 1, ""))
-            word, start = word[1:], start + 1
-        out.append(Tok.of(word, start, start + len(word), t.whitespace_))
-    return tuple(out)
+    return _from_doc(piece(text), offset)
 
 
 _SIGNED = re.compile(r"[+−]\d")

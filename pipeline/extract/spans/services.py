@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
-from pipeline.extract.nlp import nlp
+from pipeline.extract.nlp import piece
 
 KEY = "service"  # the span group
 
@@ -117,19 +118,21 @@ def _found(doc: Doc) -> list[ServiceMention]:
     """Service-type mentions of a Doc, longest match first where they overlap, then the
     sections of the act."""
     matcher, types = _matcher()
+    text = doc.text
+    spans = [(int(start), int(start + size)) for start, size in doc.to_array([IDX, LENGTH])]
+    words = [text[a:b].lower() for a, b in spans]
     found = []
-    for key, start, end in matcher([t.lower_ for t in doc]):
+    for key, start, end in matcher(words):
         service_type, paragraph, exclude = types[key]
-        if start > 0 and any(p.match(doc[start - 1].lower_) for p in exclude):
+        if start > 0 and any(p.match(words[start - 1]) for p in exclude):
             continue
-        found.append(ServiceMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), service_type,
-                                    paragraph))
+        found.append(ServiceMention(spans[start][0], spans[end - 1][1], service_type, paragraph))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[ServiceMention] = []
     for m in found:
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
-    kept.extend(_section_mentions(doc.text, kept))
+    kept.extend(_section_mentions(text, kept))
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -152,7 +155,7 @@ def services(doc: Doc) -> list[ServiceMention]:
 
 @lru_cache(maxsize=4096)
 def _of_text(text: str) -> tuple[ServiceMention, ...]:
-    return tuple(services(nlp()(text)))
+    return tuple(_found(piece(text)))
 
 
 def find_services(text: str) -> list[ServiceMention]:
