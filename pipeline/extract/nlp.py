@@ -30,6 +30,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("pipeline.extract.nlp", "kpss_merge_multiword"),
     ("pipeline.extract.nlp", "kpss_fold"),
     ("pipeline.extract.spans.services", "kpss_services"),
+    ("pipeline.extract.spans.orgs", "kpss_orgs"),
 )
 
 

@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from pipeline.config import load
 from pipeline.extract.text import fold
-from pipeline.extract.nlp import nlp
+from pipeline.extract.nlp import piece
 from pipeline.extract.organisations.textspans import Tok
 
 
@@ -80,7 +80,7 @@ def lex() -> _Lex:
         lemmas[lemma] = (lemma, spec["gender"], "nom")
 
     def words(phrase: str) -> tuple[str, ...]:
-        return tuple(t.text.lower() for t in nlp()(phrase) if not t.is_space)
+        return tuple(t.text.lower() for t in piece(phrase) if not t.is_space)
 
     heads: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, key in (("public", "public_heads"), ("named", "named_heads"), ("named", "region_heads"),

@@ -28,12 +28,13 @@ from pipeline.extract.organisations.lexicon import grammar, hard_break, head_at,
 from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ico_valid, is_not_organisation,
                                                       merge_names, nominative, same_org, split_legal_form,
                                                       written_oblique)
-from pipeline.extract.organisations.shapes import (Mention, drop_overlaps, flattened_table, mentions_in_block,
-                                                   mentions_in_span, territory)
+from pipeline.extract.organisations.shapes import Mention, drop_overlaps, flattened_table, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
                                                   dash_pieces, enumerated_names, known_name_mentions, listed_names,
                                                   looks_like_name, slot_spans, value_mention, value_mentions)
 from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
+# the module, not its names: loading the `kpss_orgs` component loads this package first
+from pipeline.extract.spans import orgs as org_spans
 from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentence_of, sentences, toks
 
 __all__ = ["Mention", "Tok", "canonicalise", "dash_pieces", "find_mentions", "flattened_table", "fold_key",
@@ -180,7 +181,7 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
         if _skip_block(block):
             continue
         tokens = doc_toks(blocks.doc(block))
-        found.extend(mentions_in_block(block, blocks.doc(block)))
+        found.extend(org_spans.mentions(block, blocks.doc(block)))
         found.extend(enumerated_names(block))
         for start, end, _ in slot_spans(block):
             found.extend(value_mentions(block, start, end))

@@ -11,8 +11,6 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from spacy.tokens import Doc
-
 from pipeline.config import load
 from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
@@ -20,9 +18,9 @@ from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at
                                                     is_title, is_verb, legal_at, lex, starts_name, word_key)
 from pipeline.extract.organisations.normalise import (adjective_nominative, capitalise, is_not_organisation, nominative,
                                                       tidy)
-from pipeline.extract.spans.services import find_services, services
+from pipeline.extract.spans.services import find_services
 from pipeline.extract.organisations.mention import Mention
-from pipeline.extract.organisations.textspans import Tok, doc_toks, toks
+from pipeline.extract.organisations.textspans import Tok, toks
 
 
 # --------------------------------------------------------------------------- persons
@@ -472,15 +470,12 @@ def mentions_in_span(block: BlockView, start: int, end: int) -> list[Mention]:
     """Organisation mentions found by their shape inside block.text[start:end] (a piece of a
     block, tokenized alone)."""
     piece = block.text[start:end]
-    return _shaped(block, toks(piece, start), [(start + m.start, start + m.end) for m in find_services(piece)])
+    return shaped(block, toks(piece, start), [(start + m.start, start + m.end) for m in find_services(piece)])
 
 
-def mentions_in_block(block: BlockView, doc: Doc) -> list[Mention]:
-    """Organisation mentions found by their shape in a whole block, from its annotated Doc."""
-    return _shaped(block, doc_toks(doc), [(m.start, m.end) for m in services(doc)])
-
-
-def _shaped(block: BlockView, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:
+def shaped(block: BlockView, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions by shape among `tokens` of a block, services at `service_spans` (a whole
+    block's are the `org` spans of its Doc: pipeline/extract/spans/orgs.py)."""
     persons = person_tokens(tokens)
     services = frozenset(a for a, _ in service_spans)
     found = (_legal_mentions(block, tokens, persons, service_spans)
