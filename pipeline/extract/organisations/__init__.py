@@ -39,6 +39,10 @@ from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.names import Mention, ico_valid
 from pipeline.extract.organisations.roles import TIE_ROLES, RoleHit, role_hits
 
+_SPACE = re.compile(r"\s")
+_ICO_DIGITS = re.compile(r"\d{6,10}")
+
+
 __all__ = ["DocOrgs", "ROLE_ORDER", "RoleHit", "assemble", "extract", "with_shown_name"]
 
 ROLE_ORDER = ["responsible", "applicant", "provider", "partner", "member", "funder", "mentioned"]
@@ -114,8 +118,8 @@ def _table_icos(doc: DocOrgs) -> dict[str, str]:
             continue
         for row in table.rows.values():
             value = row.get(ico_cols[0])
-            digits = re.sub(r"\s", "", value.text) if value else ""
-            if not re.fullmatch(r"\d{6,10}", digits):
+            digits = _SPACE.sub("", value.text) if value else ""
+            if not _ICO_DIGITS.fullmatch(digits):
                 continue
             for cell in row.values():
                 for m in doc.in_block.get(cell.block.block_id, []):

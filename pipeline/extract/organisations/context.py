@@ -42,6 +42,12 @@ from pipeline.extract.organisations.textspans import Tok, doc_toks, span_toks
 from pipeline.extract.spans.services import ServiceMention, services
 
 
+_CLAUSE_OPEN = re.compile(r"[,;:]\s")
+_CLAUSE_CLOSE = re.compile(r"[,;]\s")
+_PARENTHESES = re.compile(r"\(.*?\)")
+_WORD = re.compile(r"\w+")
+
+
 @dataclass(frozen=True)
 class Cues:
     funder_verbs: frozenset[str]
@@ -272,8 +278,8 @@ class DocOrgs:
         městě chybí odlehčovací služba", "krizovou pomoc nikdo neposkytuje"): nobody provides it."""
         s_start, s_end = sentence_of(block.text, pos)
         text = block.text
-        start = max([m.end() + s_start for m in re.finditer(r"[,;:]\s", text[s_start:pos])], default=s_start)
-        after = re.search(r"[,;]\s", text[pos:s_end])
+        start = max([m.end() + s_start for m in _CLAUSE_OPEN.finditer(text[s_start:pos])], default=s_start)
+        after = _CLAUSE_CLOSE.search(text[pos:s_end])
         end = pos + after.start() if after else s_end
         return bool(set(self.words(block, start, end)) & cues().missing_words)
 
@@ -393,7 +399,7 @@ class DocOrgs:
             return None  # the sub-list hangs under a block that is not an item of a list level
         found = self.in_block.get(prev.block_id, [])
         body = prev.text[body_offset(prev):]
-        if len(found) == 1 and len(re.sub(r"\(.*?\)", "", body).strip()) <= len(found[0].written) + 3:
+        if len(found) == 1 and len(_PARENTHESES.sub("", body).strip()) <= len(found[0].written) + 3:
             return found[0]
         return None
 
@@ -413,7 +419,7 @@ class DocOrgs:
         """A town or region named as the owner of money, a call or a project right after
         the word for it: "z dotace Karlovarského kraje", "Finanční podpora města"; any
         organisation right after the word for a call ("výzva MAS Pohoří, z. s.")."""
-        before = re.findall(r"\w+", block.text[max(0, m.start - 40):m.start].lower())[-1:]
+        before = _WORD.findall(block.text[max(0, m.start - 40):m.start].lower())[-1:]
         if m.kind not in ("region", "town") and not town_noun(m.key):
             return any(w in cues().call_owner for w in before)
         return any(w in cues().money_owner for w in before)
@@ -448,7 +454,7 @@ class DocOrgs:
         co-actor ("spolu s Charitou X")."""
         if not written_oblique(m):
             return False
-        before = [w.lower() for w in re.findall(r"\w+", block.text[max(0, m.start - 30):m.start])]
+        before = [w.lower() for w in _WORD.findall(block.text[max(0, m.start - 30):m.start])]
         c = cues()
         return bool(before) and before[-1] in c.counterpart_before and not (
             len(before) > 1 and before[-2] in c.together_before)

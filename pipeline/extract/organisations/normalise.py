@@ -21,6 +21,14 @@ from pipeline.extract.organisations.textspans import toks
 # --------------------------------------------------------------------------- nominative names
 
 
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,!.])")
+_DASH = re.compile(r"\s*[–—]\s*")
+_ICO = re.compile(r"\d{8}")
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w ]+")
+_WORD = re.compile(r"\w+")
+
+
 def adjective_nominative(word: str, gender: str) -> str:
     for ending, nominative_ending in lex().adjective_endings.get(gender, []):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
@@ -95,8 +103,8 @@ def _after_dash_nominative(words: list[str]) -> list[str]:
 
 
 def tidy(name: str) -> str:
-    name = re.sub(r"\s+([,!.])", r"\1", name)
-    name = re.sub(r"\s*[–—]\s*", " – ", name)
+    name = _SPACE_BEFORE_STOP.sub(r"\1", name)
+    name = _DASH.sub(" – ", name)
     return name.strip(" ,;:")
 
 
@@ -113,7 +121,7 @@ def split_legal_form(text: str) -> tuple[str, str | None]:
 
 def ico_valid(ico: str) -> bool:
     """IČO check: 8 digits, the last the mod-11 check digit of the first seven (weights 8..2)."""
-    if not re.fullmatch(r"\d{8}", ico):
+    if not _ICO.fullmatch(ico):
         return False
     total = sum(int(d) * w for d, w in zip(ico[:7], range(8, 1, -1)))
     return (11 - total % 11) % 10 == int(ico[7])
@@ -121,7 +129,7 @@ def ico_valid(ico: str) -> bool:
 
 def fold_key(name: str) -> str:
     """A name folded for comparison: lower case, no diacritics, no punctuation."""
-    return re.sub(r"\s+", " ", re.sub(r"[^\w ]+", " ", fold(name))).strip()
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", fold(name))).strip()
 
 
 def _merge_key(name: str) -> str:
@@ -166,7 +174,7 @@ def _strip_classifier(key: str) -> str:
 def _initials(name: str) -> str:
     """The initials of a name's words, leaving out prepositions and "a" ("Ministerstvo práce a
     sociálních věcí" -> "MPSV")."""
-    words = [w for w in re.findall(r"\w+", name) if w not in lex().inside_name]
+    words = [w for w in _WORD.findall(name) if w not in lex().inside_name]
     return "".join(w[0] for w in words).upper()
 
 

@@ -27,6 +27,12 @@ from pipeline.extract.organisations.names import Mention, flattened_table, lines
 from pipeline.extract.organisations.shapes import person_tokens
 from pipeline.extract.organisations.slots import typed_label_end
 
+_DIGIT = re.compile(r"\d")
+_NUMBER_ONLY = re.compile(r"\W*\d+\W*")
+_NUMBER_LABEL = re.compile(r"^\s*\d+\.?\s+")
+_ITEM_NUMBER = re.compile(r"(?<!\S)((?:\d+|[IVX]+|[A-Z])(?:\.\d+)+)\.?(?=\s)")
+
+
 TIE_ROLES = ("responsible", "provider")
 
 # The role an attendance label gives the organisations of the persons it lists.
@@ -214,7 +220,7 @@ class _Roles:
         text = block.text[body_offset(block):]
         if not text.lstrip().startswith(m.written[:3]) and fold(text).find(fold(m.written)) > 3:
             return False
-        return bool(re.search(r"\d", text.replace(m.written, ""))) or bool(self.doc.services_in(block))
+        return bool(_DIGIT.search(text.replace(m.written, ""))) or bool(self.doc.services_in(block))
 
     # ---- lists
 
@@ -298,7 +304,7 @@ class _Roles:
         for k in range(index - 1, -1, -1):  # (no slice: a copy of all blocks before per mention)
             prev = doc.blocks[k]
             if prev.kind in ("list_item", "table_cell") and not self._member_title(prev):
-                if re.fullmatch(r"\W*\d+\W*", prev.text.strip()):
+                if _NUMBER_ONLY.fullmatch(prev.text.strip()):
                     continue  # a bare slide number
                 if block.kind in ("list_item", "table_cell"):
                     continue
@@ -319,7 +325,7 @@ class _Roles:
     def _member_title(self, block: BlockView) -> bool:
         known = self._titles.get(block.block_id)
         if known is None:
-            text = re.sub(r"^\s*\d+\.?\s+", "", block.text[body_offset(block):])
+            text = _NUMBER_LABEL.sub("", block.text[body_offset(block):])
             known = self._titles[block.block_id] = bool(label_match(text, cues().attendance["member_list"]))
         return known
 
@@ -359,8 +365,7 @@ class _Roles:
         if not flattened_table(block.text):
             return None
         found = self.doc.in_block.get(block.block_id, [])
-        rows = [(m.start(), m.group(1)) for m in re.finditer(r"(?<!\S)((?:\d+|[IVX]+|[A-Z])(?:\.\d+)+)\.?(?=\s)",
-                                                             block.text)]
+        rows = [(m.start(), m.group(1)) for m in _ITEM_NUMBER.finditer(block.text)]
         if not rows or not found:
             return None
         out: dict[int, tuple[str, str | None]] = {}

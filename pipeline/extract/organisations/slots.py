@@ -31,6 +31,17 @@ from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sente
 # --------------------------------------------------------------------------- names given by position
 
 
+_NOT_IN_NAME = re.compile(r"\d{3,}|[?:]")
+_SEMICOLON_PART = re.compile(r"[^;]+")
+_PARENTHESES = re.compile(r"\(([^()]{2,160})\)")
+_WORD = re.compile(r"\w+")
+_LIST_PART = re.compile(r"[^,;]+")
+_DASH = re.compile(r"\s[–—-]\s")
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:,\d+)?(?![\d.])")
+_DIGIT = re.compile(r"\d")
+_NAME_END = re.compile(r"\s[–—-]\s|[,:;(]")
+
+
 _HOUSE_NUMBER = re.compile(r"\d+(?i:[a-z])?(?:/\d+)?")  # "Husova 15", "Nádražní 1250/3"
 
 
@@ -47,7 +58,7 @@ def looks_like_name(value: str, strict: bool = False) -> bool:
         return False
     if strict and any(_HOUSE_NUMBER.fullmatch(w) for w in words):
         return False  # a house number: "Husova 15", "Nádražní 1250/3"
-    if re.search(r"\d{3,}|[?:]", value) or words[0].lower() in lx.titles:
+    if _NOT_IN_NAME.search(value) or words[0].lower() in lx.titles:
         return False
     if words[0] in lx.given_names and len(words) >= 2 and words[1][:1].isupper():
         return False
@@ -85,7 +96,7 @@ def value_mentions(block: BlockView, start: int, end: int, kind: str = "slot") -
     "Charita Horní Ves, Sv. Anežka")."""
     out: list[Mention] = []
     text = block.text
-    for part in re.finditer(r"[^;]+", text[start:end]):
+    for part in _SEMICOLON_PART.finditer(text[start:end]):
         p_start, p_end = start + part.start(), start + part.end()
         paren = text.find("(", p_start, p_end)
         core_end = paren if paren >= 0 else p_end
@@ -119,7 +130,7 @@ def slot_spans(block: BlockView) -> list[tuple[int, int, str]]:
     for start, end in lines(block.text):
         role = None
         first = True
-        for part in re.finditer(r"[^;]+", block.text[start:end]):  # "Realizátor: X; partner: Y"
+        for part in _SEMICOLON_PART.finditer(block.text[start:end]):  # "Realizátor: X; partner: Y"
             p_start, p_end = start + part.start(), start + part.end()
             offset = body_offset(block) if p_start == 0 else 0
             piece = block.text[p_start:p_end]
@@ -179,12 +190,12 @@ def enumerated_names(block: BlockView) -> list[Mention]:
     out = []
     text = block.text
     service_ends = {m.end for m in find_services(text)}
-    for match in re.finditer(r"\(([^()]{2,160})\)", text):
-        before = re.findall(r"\w+", text[max(0, match.start() - 60):match.start()])[-3:]
+    for match in _PARENTHESES.finditer(text):
+        before = _WORD.findall(text[max(0, match.start() - 60):match.start()])[-3:]
         after_service = len(text[:match.start()].rstrip()) in service_ends
         if not after_service and not any(w.lower() in lx.enumeration_after for w in before):
             continue
-        for part in re.finditer(r"[^,;]+", match.group(1)):
+        for part in _LIST_PART.finditer(match.group(1)):
             start, end = match.start(1) + part.start(), match.start(1) + part.end()
             value = part.group().strip()
             if after_service and not any(w.lower() in lx.enumeration_after for w in before) \
@@ -209,7 +220,7 @@ def dash_pieces(block: BlockView) -> list[tuple[int, int]]:
     start = body_offset(block)
     text = block.text
     pieces, pos = [], start
-    for match in re.finditer(r"\s[–—-]\s", text[start:]):
+    for match in _DASH.finditer(text[start:]):
         pieces.append((pos, start + match.start()))
         pos = start + match.end()
     pieces.append((pos, len(text)))
@@ -218,7 +229,7 @@ def dash_pieces(block: BlockView) -> list[tuple[int, int]]:
 
 def _small_figure(text: str) -> bool:
     """A figure a capacity line states ("1 úvazek", "+ 0,5"), not a year or a long number."""
-    return any(len(n.replace(",", "")) <= 3 for n in re.findall(r"(?<![\d.])\d+(?:,\d+)?(?![\d.])", text))
+    return any(len(n.replace(",", "")) <= 3 for n in _FIGURE.findall(text))
 
 
 def bare_list_names(block: BlockView) -> list[Mention]:
@@ -237,7 +248,7 @@ def bare_list_names(block: BlockView) -> list[Mention]:
         first_end = text.find(",", a, b)
         first_end = b if first_end < 0 else first_end
         value = text[a:first_end].strip()
-        if not value or re.search(r"\d", value) or mentions_in_span(block, a, b):
+        if not value or _DIGIT.search(value) or mentions_in_span(block, a, b):
             continue
         if looks_like_name(value, strict=True):
             mention = value_mention(block, a, first_end, "bare")
@@ -442,7 +453,7 @@ def listed_names(blocks: Annotated) -> list[Mention]:
         if intro is None or not any(t.lower in words for t in doc_toks(blocks.doc(intro))):
             continue
         start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
-        end = next((m.start() for m in re.finditer(r"\s[–—-]\s|[,:;(]", block.text[start:])), None)
+        end = next((m.start() for m in _NAME_END.finditer(block.text[start:])), None)
         end = len(block.text) if end is None else start + end
         value = block.text[start:end].strip()
         if value and looks_like_name(value, strict=True) and not mentions_in_span(block, start, end):
