@@ -52,19 +52,27 @@ def nlp() -> Language:
     return model
 
 
-@lru_cache(maxsize=2048)
-def tokenize(text: str) -> Doc:
-    """The tokens of `text`, memoised: the attendee, organisation and service extractors
-    all read the same blocks. The Doc is shared: copy it (`doc.copy()`) before changing it."""
-    return nlp()(text)
-
-
+@lru_cache(maxsize=4096)
 def piece(text: str) -> Doc:
     """A piece of text that is not a whole block (a name, a part of a block) tokenized as blocks
-    are: the tokenizer and its merges, no other annotation. A block's tokens are those of its
-    annotated Doc (`Annotated.doc`)."""
-    model = nlp()
-    return merge_multiword(model.make_doc(text))
+    are: the tokenizer, its merges and the fold, no span annotation. Memoised and shared: never
+    change it. A block's tokens are those of its annotated Doc (`Annotated.doc`)."""
+    doc = fold_tokens(merge_multiword(nlp().make_doc(text)))
+    doc.user_data["kpss_text"] = text  # merging keeps the text: no need to join it again
+    return doc
+
+
+# The old name of `piece` (the attendee extractor still tokenizes whole blocks with it; a block's
+# tokens are its annotated Doc's). The Doc is shared: copy it (`doc.copy()`) before changing it.
+tokenize = piece
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc (spaCy joins the tokens again at every access)."""
+    text = doc.user_data.get("kpss_text")
+    if text is None:
+        text = doc.user_data["kpss_text"] = doc.text
+    return text
 
 
 if not Token.has_extension("fold"):

@@ -275,7 +275,7 @@ def _candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
                     break  # longer ones differ more
                 pairs.add((min(i, j), max(i, j)))
     for k, key in enumerate(stripped):  # one key the start of the other, up to a space
-        for cut in (m.start() for m in re.finditer(" ", key)):
+        for cut in (i for i, char in enumerate(key) if char == " "):
             for other in groups.get(("key", key[:cut]), ()):
                 if other != k:
                     pairs.add((min(k, other), max(k, other)))

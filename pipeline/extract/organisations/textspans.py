@@ -12,7 +12,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.tokens import Doc
 
-from pipeline.extract.nlp import piece
+from pipeline.extract.nlp import doc_text, piece
 from pipeline.extract.sentences import sentence_of, sentences
 from pipeline.extract.text import line_spans
 
@@ -80,7 +80,7 @@ _KEY = "kpss_toks"
 def _from_doc(doc: Doc, offset: int) -> tuple[Tok, ...]:
     """Whitespace tokens folded into the `gap` of the token before; a sign glued to a figure
     split off ("+1,0 úvazku" as "+ 1,0")."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Tok] = []
     for idx, size, space, trailing in doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist():
         gap = " " if trailing else ""

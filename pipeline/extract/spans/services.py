@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
-from pipeline.extract.nlp import piece
+from pipeline.extract.nlp import doc_text, piece
 
 KEY = "service"  # the span group
 
@@ -118,7 +118,7 @@ def _found(doc: Doc) -> list[ServiceMention]:
     """Service-type mentions of a Doc, longest match first where they overlap, then the
     sections of the act."""
     matcher, types = _matcher()
-    text = doc.text
+    text = doc_text(doc)
     spans = [(int(start), int(start + size)) for start, size in doc.to_array([IDX, LENGTH])]
     words = [text[a:b].lower() for a, b in spans]
     found = []
