@@ -9,12 +9,16 @@ per role"; the shared gold keeps a tied organisation's `member` row); an organis
 without ties gets one row, its most specific role (responsible > applicant > provider >
 partner > member > funder). `mentioned` only when it has no other row.
 Services and capacity changes (pipeline/extract/services.py, capacity.py) read the same
-document context (`context.DocOrgs`) to name providers and owners.
+document context (`context.DocOrgs`, built once per annotated document and kept in its
+`memo`) to name providers and owners. The annotate step has already put the service types
+(`doc.spans["service"]`, pipeline/extract/spans/services.py) and the mentions found by shape
+(`doc.spans["org"]`, pipeline/extract/spans/orgs.py) on every block's Doc.
 
 The package, in reading order:
 
-- `textspans`  tokens, sentences and lines of a block
+- `textspans`  a block's tokens (from its Doc) and lines; the stage's sentences
 - `lexicon`    the lexicons (configs/organisations.toml) and word classes
+- `mention`    what a mention is
 - `normalise`  nominative names, legal forms, IČO, merging variants
 - `shapes`     mentions found by their shape (legal form, head, abbreviation, region)
 - `slots`      mentions found by their position (slots, lists, parentheses,
