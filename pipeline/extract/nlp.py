@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Callable, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -22,6 +23,8 @@ from spacy.tokens import Doc, Token
 
 from pipeline.config import load
 from pipeline.extract.text import fold
+
+T = TypeVar("T")
 
 # The components after the tokenizer, in order: (the module that registers it, its name). A
 # module registers its components with `@Language.component`/`@Language.factory`, declaring
@@ -60,6 +63,25 @@ def piece(text: str) -> Doc:
     doc = fold_tokens(merge_multiword(nlp().make_doc(text)))
     doc.user_data["kpss_text"] = text  # merging keeps the text: no need to join it again
     return doc
+
+
+def by_text(analysis: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """An analysis of a Doc that depends on its text alone, memoised by the text: minutes repeat
+    blocks (headers, footers, labels) within and across documents. Its result is shared: it
+    must be immutable."""
+    cache: dict[str, T] = {}
+
+    @wraps(analysis)
+    def memoised(doc: Doc) -> T:
+        text = doc_text(doc)
+        found = cache.get(text)
+        if found is None:
+            if len(cache) >= 8192:
+                cache.clear()
+            found = cache[text] = analysis(doc)
+        return found
+
+    return memoised
 
 
 # The old name of `piece` (the attendee extractor still tokenizes whole blocks with it; a block's

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.tokens import Doc
 
-from pipeline.extract.nlp import doc_text, piece
+from pipeline.extract.nlp import by_text, doc_text, piece
 from pipeline.extract.sentences import sentence_of, sentences
 from pipeline.extract.text import line_spans
 
@@ -56,7 +56,7 @@ def doc_toks(doc: Doc) -> tuple[Tok, ...]:
     """The tokens of an annotated Doc as `Tok`s, built once per Doc (kept in its user_data)."""
     found = doc.user_data.get(_KEY)
     if found is None:
-        found = doc.user_data[_KEY] = _from_doc(doc, 0)
+        found = doc.user_data[_KEY] = _block_toks(doc)
     return found
 
 
@@ -95,6 +95,11 @@ def _from_doc(doc: Doc, offset: int) -> tuple[Tok, ...]:
             word, start = word[1:], start + 1
         out.append(Tok.of(word, start, start + len(word), gap))
     return tuple(out)
+
+
+@by_text
+def _block_toks(doc: Doc) -> tuple[Tok, ...]:
+    return _from_doc(doc, 0)
 
 
 @lru_cache(maxsize=4096)

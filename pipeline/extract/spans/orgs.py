@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.model import BlockView
-from pipeline.extract.nlp import doc_text
+from pipeline.extract.nlp import by_text, doc_text
 from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.shapes import ico_after, shaped
 from pipeline.extract.organisations.textspans import doc_toks
@@ -30,15 +30,20 @@ class SpanAlignmentError(RuntimeError):
 @Language.component("kpss_orgs", assigns=["doc.spans"], requires=["doc.spans"])
 def org_spans(doc: Doc) -> Doc:
     """`doc.spans["org"]`: one span per organisation mention found by its shape."""
-    services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, [])]
     spans = []
-    for m in shaped(BlockView(0, "paragraph", doc_text(doc)), doc_toks(doc), services):
+    for m in _shaped(doc):
         span = doc.char_span(m.start, m.end, label=m.kind, kb_id=m.name, span_id=m.legal_form or "")
         if span is None:
             raise SpanAlignmentError(f"organisation mention at {m.start}-{m.end} is not made of whole tokens")
         spans.append(span)
     doc.spans[KEY] = spans
     return doc
+
+
+@by_text
+def _shaped(doc: Doc) -> tuple[Mention, ...]:
+    services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, [])]
+    return tuple(shaped(BlockView(0, "paragraph", doc_text(doc)), doc_toks(doc), services))
 
 
 def mentions(block: BlockView, doc: Doc) -> list[Mention]:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
-from pipeline.extract.nlp import doc_text, piece
+from pipeline.extract.nlp import by_text, doc_text, piece
 
 KEY = "service"  # the span group
 
@@ -114,7 +114,8 @@ def _section_mentions(text: str, named: list[ServiceMention]) -> list[ServiceMen
     return out
 
 
-def _found(doc: Doc) -> list[ServiceMention]:
+@by_text
+def _found(doc: Doc) -> tuple[ServiceMention, ...]:
     """Service-type mentions of a Doc, longest match first where they overlap, then the
     sections of the act."""
     matcher, types = _matcher()
@@ -133,7 +134,7 @@ def _found(doc: Doc) -> list[ServiceMention]:
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     kept.extend(_section_mentions(text, kept))
-    return sorted(kept, key=lambda m: m.start)
+    return tuple(sorted(kept, key=lambda m: m.start))
 
 
 @Language.component("kpss_services", assigns=["doc.spans"])
@@ -155,7 +156,7 @@ def services(doc: Doc) -> list[ServiceMention]:
 
 @lru_cache(maxsize=4096)
 def _of_text(text: str) -> tuple[ServiceMention, ...]:
-    return tuple(_found(piece(text)))
+    return _found(piece(text))
 
 
 def find_services(text: str) -> list[ServiceMention]:
