@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pipeline"
 CZECH_LETTERS = re.compile(r"[áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]")
-WORD = re.compile(r"[^\W\d_]{2,}\.?")
+WORD = re.compile(r"[^\W\d_]{2,}(?:\.(?!\w))?")  # "doc." the title, not "doc.spans"
 # Words that read as English or as code: an English stop word, or a part of a name in the code
 # (`agenda_items`, `meta`); a config word that is one of these is not counted as Czech.
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Callable, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -23,6 +24,8 @@ from spacy.tokens import Doc, Token
 from pipeline.config import load
 from pipeline.extract.text import fold
 
+T = TypeVar("T")
+
 # The components after the tokenizer, in order: (the module that registers it, its name). A
 # module registers its components with `@Language.component`/`@Language.factory`, declaring
 # what each assigns and requires (tests/test_architecture.py runs `analyze_pipes`).
@@ -32,6 +35,8 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("pipeline.extract.nlp", "kpss_fold"),
     ("pipeline.extract.dates", "kpss_dates"),
     ("pipeline.extract.spans.persons", "kpss_persons"),
+    ("pipeline.extract.spans.services", "kpss_services"),
+    ("pipeline.extract.spans.orgs", "kpss_orgs"),
     ("pipeline.extract.spans.quantities", "kpss_quantities"),
 )
 
@@ -54,20 +59,46 @@ def nlp() -> Language:
     return model
 
 
-@lru_cache(maxsize=2048)
-def tokenize(text: str) -> Doc:
-    """The tokens of `text`, memoised: the attendee, organisation and service extractors
-    all read the same blocks. The Doc is shared: copy it (`doc.copy()`) before changing it.
-    The quantity spans are not found again here: they are read from the annotated document."""
-    model = nlp()
-    doc = model.make_doc(text)
-    for name, component in model.pipeline:
-        if name not in _ANNOTATE_ONLY:
-            doc = component(doc)
+@lru_cache(maxsize=4096)
+def piece(text: str) -> Doc:
+    """A piece of text that is not a whole block (a name, a part of a block) tokenized as blocks
+    are: the tokenizer, its merges and the fold, no span annotation. Memoised and shared: never
+    change it. A block's tokens are those of its annotated Doc (`Annotated.doc`)."""
+    doc = fold_tokens(merge_multiword(nlp().make_doc(text)))
+    doc.user_data["kpss_text"] = text  # merging keeps the text: no need to join it again
     return doc
 
 
-_ANNOTATE_ONLY = frozenset({"kpss_quantities"})  # components that `tokenize` leaves out
+def by_text(analysis: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """An analysis of a Doc that depends on its text alone, memoised by the text: minutes repeat
+    blocks (headers, footers, labels) within and across documents. Its result is shared: it
+    must be immutable."""
+    cache: dict[str, T] = {}
+
+    @wraps(analysis)
+    def memoised(doc: Doc) -> T:
+        text = doc_text(doc)
+        found = cache.get(text)
+        if found is None:
+            if len(cache) >= 8192:
+                cache.clear()
+            found = cache[text] = analysis(doc)
+        return found
+
+    return memoised
+
+
+# The old name of `piece` (the attendee extractor still tokenizes whole blocks with it; a block's
+# tokens are its annotated Doc's). The Doc is shared: copy it (`doc.copy()`) before changing it.
+tokenize = piece
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc (spaCy joins the tokens again at every access)."""
+    text = doc.user_data.get("kpss_text")
+    if text is None:
+        text = doc.user_data["kpss_text"] = doc.text
+    return text
 
 
 if not Token.has_extension("fold"):

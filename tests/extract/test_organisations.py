@@ -499,3 +499,21 @@ def test_the_items_of_a_list_of_applicants_in_the_dative():
                  "• Spolek Úkryt, z. s., IČO 22983619 – terénní programy – 140 000 Kč",
                  "• Domov Lipka, o. p. s. – chráněné bydlení – 120 000 Kč")
     assert found == {("Spolek Úkryt", "applicant", None), ("Domov Lipka", "applicant", None)}
+
+
+def test_the_organisation_analysis_belongs_to_its_annotated_document():
+    """DocOrgs is built once per annotated document and kept in its memo: two documents of the
+    same length starting with the same block object each get their own analysis (an identity
+    key `(len(blocks), id(blocks[0]))` took the first one's for the second)."""
+    from pipeline.extract import annotate
+    from pipeline.extract.organisations.context import DocOrgs
+
+    first_block = BlockView(0, "heading", "Zápis z jednání pracovní skupiny")
+    one = annotate([first_block, BlockView(1, "paragraph", "Jednání vedla Charita Horní Lhota.")])
+    two = annotate([first_block, BlockView(1, "paragraph", "Jednání vedl Spolek Úkryt, z. s.")])
+    result = Extraction()
+    found_one = DocOrgs.shared(one, result)
+    assert DocOrgs.shared(one, result) is found_one
+    assert found_one in one.memo.values()
+    assert [m.key for m in DocOrgs.shared(two, result).mentions] == ["Spolek Úkryt"]
+    assert [m.key for m in found_one.mentions] == ["Charita Horní Lhota"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.model import BlockView
+from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.organisations.names import (find_mentions, ico_valid, merge_names, mentions_in_span, nominative,
                                                   sentences, split_legal_form)
 from tests.extract.blocks import blocks
@@ -400,3 +400,58 @@ def test_a_private_legal_form_does_not_take_a_public_body_before_the_name():
     assert names_in("1.6. Úřad práce ČR Ruka v ruce, o. p. s. terénní práce") == ["Ruka v ruce"]
     # a contributory organisation may open with a public body's head
     assert names_in("Zřizovatelem je Město Kolín, p. o.") == ["Město Kolín"]
+
+
+def test_one_sentence_splitter_for_the_stage():
+    """The organisation, service and capacity extractors and the item scopes split sentences with
+    pipeline/extract/sentences.py; a capital outside Czech (Ö, Ł) opens a sentence too."""
+    from pipeline.extract import sentences as stage
+    from pipeline.extract.organisations import textspans
+
+    assert textspans.sentences is stage.sentences and textspans.sentence_of is stage.sentence_of
+    text = "Jednání vedla Charita. Österreichische Caritas přispěla. „Nový klub“ začal."
+    assert [text[a:b] for a, b in stage.sentences(text)] == [
+        "Jednání vedla Charita.", "Österreichische Caritas přispěla.", "„Nový klub“ začal."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jednání se zúčastnila Lavanda o. p. s. a Charita Horní Ves.",
+     [("Lavanda o. p. s.", "legal", "Lavanda", "o. p. s."), ("Charita Horní Ves", "head", "Charita Horní Ves", "")]),
+    ("Žádost podpořil Krajský úřad Karlovarského kraje.",
+     [("Krajský úřad Karlovarského kraje", "public", "Krajský úřad Karlovarského kraje", "")]),
+    ("Podklady zašle MPSV.", [("MPSV", "abbr", "MPSV", "")]),
+    ("Projekt vznikl z dotace Karlovarského kraje.", [("Karlovarského kraje", "region", "Karlovarský kraj", "")]),
+])
+def test_organisation_candidates_are_org_spans_of_the_doc(text, expected):
+    """The `kpss_orgs` component puts the mentions found by shape in `doc.spans["org"]`: label
+    the kind, kb_id the name, id the legal form."""
+    from pipeline.extract.nlp import nlp
+
+    doc = nlp()(text)
+    found = [(s.text, s.label_, s.kb_id_, s.id_) for s in doc.spans["org"]]
+    assert found == expected
+
+
+def test_organisation_tokens_come_from_the_annotated_doc():
+    """The organisation extractor reads a block's tokens from its annotated Doc, built once per
+    Doc; a sign glued to a figure is a token of its own."""
+    from pipeline.extract import annotate
+    from pipeline.extract.organisations.context import DocOrgs
+    from pipeline.extract.organisations.textspans import doc_toks
+
+    document = annotate(blocks("Spolek Úkryt, z. s. přidá +1,0 úvazku."))
+    doc = document.doc(document[0])
+    tokens = DocOrgs.shared(document, Extraction()).tokens(document[0])
+    assert tuple(tokens) == doc_toks(doc) and doc_toks(doc) is doc_toks(doc)
+    assert [t.text for t in tokens] == ["Spolek", "Úkryt", ",", "z. s.", "přidá", "+", "1,0", "úvazku", "."]
+    assert all(doc.char_span(t.start, t.end, alignment_mode="expand").start_char <= t.start for t in tokens)
+
+
+def test_the_org_component_module_loads_first():
+    """spaCy loads `pipeline.extract.spans.orgs` by name when it builds the pipeline; it must
+    load in a fresh process before anything else of the stage."""
+    import subprocess
+    import sys
+
+    code = "import pipeline.extract.spans.orgs; from pipeline.extract.nlp import nlp; nlp()('Charita Horní Ves')"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,13 +6,15 @@ import pytest
 
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract import organisations, services
-from pipeline.extract.services import find_services
+from pipeline.extract.nlp import nlp
 from tests.extract.blocks import blocks
 from tests.extract.test_organisations import with_plan
 
 
 def types_in(text: str) -> list[tuple[str, str]]:
-    return [(m.service_type, m.paragraph) for m in find_services(text)]
+    """The `service` spans the annotate step puts on a Doc: (type, section of the act)."""
+    doc = nlp()(text)
+    return [(span.label_, span.id_) for span in doc.spans["service"]]
 
 
 def rows(*lines: str) -> set[tuple[str, str | None]]:
@@ -144,7 +146,7 @@ def test_one_row_per_type_and_provider_with_raw_text_span():
     ("provoz sociálně terapeutických dílen", "sociálně terapeutické dílny"),
 ])
 def test_plural_and_oblique_cases(text, expected):
-    assert [m.service_type for m in find_services(text)] == [expected]
+    assert [t for t, _ in types_in(text)] == [expected]
 
 
 def test_organisation_funded_in_the_sentence_still_provides():

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.config import load
 from pipeline.extract.model import BlockView
-from pipeline.extract.organisations.textspans import sentence_of
+from pipeline.extract.sentences import sentence_of
 from pipeline.extract.spans.quantities import KEY, word_table, words as quantity_words
 from pipeline.extract.text import fold
 
@@ -131,8 +131,7 @@ class Block:
         return self.lower[self.at(start):self.at(end)]
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """The sentence that holds character `pos` (the stage's one sentence splitter, memoised
-        per text; not yet a component of the annotate step)."""
+        """The sentence that holds character `pos` (the stage's one sentence splitter)."""
         return sentence_of(self.block.text, pos)
 
     def clause(self, pos: int) -> tuple[int, int]:

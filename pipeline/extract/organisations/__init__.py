@@ -9,19 +9,23 @@ per role"; the shared gold keeps a tied organisation's `member` row); an organis
 without ties gets one row, its most specific role (responsible > applicant > provider >
 partner > member > funder). `mentioned` only when it has no other row.
 Services and capacity changes (pipeline/extract/services.py, capacity.py) read the same
-document context (`context.DocOrgs`) to name providers and owners.
+document context (`context.DocOrgs`, built once per annotated document and kept in its
+`memo`) to name providers and owners. The annotate step has already put the service types
+(`doc.spans["service"]`, pipeline/extract/spans/services.py) and the mentions found by shape
+(`doc.spans["org"]`, pipeline/extract/spans/orgs.py) on every block's Doc.
 
 The package, in reading order:
 
-- `textspans`  tokens, sentences and lines of a block
+- `textspans`  a block's tokens (from its Doc) and lines; the stage's sentences
 - `lexicon`    the lexicons (configs/organisations.toml) and word classes
+- `mention`    what a mention is
 - `normalise`  nominative names, legal forms, IČO, merging variants
 - `shapes`     mentions found by their shape (legal form, head, abbreviation, region)
 - `slots`      mentions found by their position (slots, lists, parentheses,
                apposition, bare names repeated)
 - `tables`     tables of cells and tab-separated lines, column kinds
 - `names`      a document's mentions with canonical names (`find_mentions`)
-- `itemscope`  which plan item a position falls under (item numbers "1.2.1", "B.2")
+  (which plan item a position falls under: `pipeline.extract.scopes`)
 - `context`    the document context: who provides a service named somewhere
 - `roles`      the roles of each mention and their ties
 - this module  the rows
@@ -38,6 +42,10 @@ from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.names import Mention, ico_valid
 from pipeline.extract.organisations.roles import TIE_ROLES, RoleHit, role_hits
+
+_SPACE = re.compile(r"\s")
+_ICO_DIGITS = re.compile(r"\d{6,10}")
+
 
 __all__ = ["DocOrgs", "ROLE_ORDER", "RoleHit", "assemble", "extract", "with_shown_name"]
 
@@ -114,8 +122,8 @@ def _table_icos(doc: DocOrgs) -> dict[str, str]:
             continue
         for row in table.rows.values():
             value = row.get(ico_cols[0])
-            digits = re.sub(r"\s", "", value.text) if value else ""
-            if not re.fullmatch(r"\d{6,10}", digits):
+            digits = _SPACE.sub("", value.text) if value else ""
+            if not _ICO_DIGITS.fullmatch(digits):
                 continue
             for cell in row.values():
                 for m in doc.in_block.get(cell.block.block_id, []):

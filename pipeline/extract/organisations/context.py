@@ -28,17 +28,24 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from pipeline.config import load
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract import annotate
+from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.common import body_offset, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.scopes import plan_number, plan_scopes as ItemIndex
-from pipeline.extract.organisations.lexicon import is_verb, lex
-from pipeline.extract.organisations.names import (Mention, find_mentions, sentence_of, sentences, toks, town_noun,
-                                                  word_key)
+from pipeline.extract.organisations.lexicon import grammar, is_verb, lex
+from pipeline.extract.organisations.names import Mention, find_mentions, sentence_of, sentences, town_noun, word_key
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.slots import list_intros
 from pipeline.extract.organisations.tables import ACTOR_KINDS, Tables
-from pipeline.extract.services import ServiceMention, find_services
+from pipeline.extract.organisations.textspans import Tok, doc_toks, span_toks
+from pipeline.extract.spans.services import ServiceMention, services
+
+
+_CLAUSE_OPEN = re.compile(r"[,;:]\s")
+_CLAUSE_CLOSE = re.compile(r"[,;]\s")
+_PARENTHESES = re.compile(r"\(.*?\)")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -103,49 +110,73 @@ def cues() -> Cues:
     )
 
 
-def _blocks_key(blocks: Sequence[BlockView]) -> tuple[int, int]:
-    """Which block list a memoised analysis belongs to (the same list is passed to every extractor)."""
-    return (len(blocks), id(blocks[0]) if blocks else 0)
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _coordination() -> re.Pattern[str]:
+    """What may stand between coordinated providers: a comma or a coordinator ("X a Y", "X a také Y")."""
+    return re.compile(rf"\s*(?:,|{_alternation([*grammar('coordinators'), *grammar('coordinator_phrases')])})\s*")
+
+
+@lru_cache(maxsize=1)
+def _partner_before() -> re.Pattern[str]:
+    """The folded text before a partner: "ve spolupráci se (společností) ", ending the text."""
+    roles = load("organisations")["roles"]
+    return re.compile(rf"\b(?:{_alternation(fold(w) for w in roles['partner_before'])})\s+"
+                      rf"(?:{_alternation(fold(w) for w in roles['counterpart_before'])})\s+(?:\w+\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _reported_speech() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word opening reported speech ending a folded text, and after a comma ("..., že")."""
+    words = _alternation(fold(w) for w in cues().reported_speech)
+    return re.compile(rf"(?:^|\W)(?:{words})$"), re.compile(rf",\s*(?:{words})\b")
+
+
+_MEMO = "doc_orgs"  # the key of a document's DocOrgs in `Annotated.memo`
 
 
 class DocOrgs:
     """A document's organisation mentions with everything the three extractors ask of them:
     sentences, plan items, tables, service mentions and who provides them.
 
-    Build it with `DocOrgs.shared(blocks, result)`: the three extractors then share one analysis."""
+    Get it with `DocOrgs.shared(document, result)`: built once per annotated document and kept
+    in `document.memo`, so the organisation, service and capacity relations share it."""
 
-    def __init__(self, blocks: Sequence[BlockView], result: Extraction):
-        self.blocks = list(blocks)
-        self.by_id = {b.block_id: b for b in blocks}
-        self.order = {b.block_id: i for i, b in enumerate(blocks)}
-        self.tables = Tables(blocks)
-        self.mentions = find_mentions(blocks, result, self.tables)
+    def __init__(self, document: Annotated, result: Extraction):
+        self.document = document
+        self.blocks = list(document)
+        self.by_id = {b.block_id: b for b in document}
+        self.order = {b.block_id: i for i, b in enumerate(document)}
+        self.tables = Tables(document)
+        self.mentions = find_mentions(document, result, self.tables)
         self.in_block: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.in_block.setdefault(m.block_id, []).append(m)
-        self.items = ItemIndex(blocks, result)
+        self.items = ItemIndex(document, result)
         self.result = result
         self._services: dict[int, list[ServiceMention]] = {}
         self._responsible: dict[str, list[str]] | None = None
         self._lists: dict[str, list[Any]] = {}  # list structure per block, found once (see `_list_structure`)
 
     @classmethod
-    def shared(cls, blocks: Sequence[BlockView], result: Extraction) -> "DocOrgs":
-        """The document's one DocOrgs, kept in `result.memo`.
+    def shared(cls, document: Sequence[BlockView], result: Extraction) -> "DocOrgs":
+        """The document's one DocOrgs, kept in `document.memo` (a plain list of blocks is
+        annotated first).
 
         It reads only what the extractors before `organisations` wrote (attendees, plan
         items, agenda), so it is the same for the organisation, service and capacity
         extractors; only the responsible organisations (read from the organisation rows)
         are looked up afresh each time."""
-        doc = result.memo.get("doc_orgs")
-        if doc is None or doc.blocks_key != _blocks_key(blocks):
-            doc = result.memo["doc_orgs"] = cls(blocks, result)
+        annotated = document if isinstance(document, Annotated) else annotate(document)
+        doc = annotated.memo.get(_MEMO)
+        if doc is None:
+            doc = annotated.memo[_MEMO] = cls(annotated, result)
+        doc.result = result
         doc._responsible = None
         return doc
-
-    @property
-    def blocks_key(self) -> tuple[int, int]:
-        return _blocks_key(self.blocks)
 
     # ---- list structure, each found in one pass over the document (a walk back from every
     # item of a long list would take time growing with the square of the list's length)
@@ -184,7 +215,7 @@ class DocOrgs:
         if block.block_id not in self._services:
             own = [(m.start, m.end) for m in self.in_block.get(block.block_id, [])]
             self._services[block.block_id] = [
-                s for s in find_services(block.text) if not any(a <= s.start and s.end <= b for a, b in own)]
+                s for s in services(self.document.doc(block)) if not any(a <= s.start and s.end <= b for a, b in own)]
         return self._services[block.block_id]
 
     def can_provide(self, m: Mention) -> bool:
@@ -210,7 +241,7 @@ class DocOrgs:
             picked = [before[-1]]
             for m in reversed(before[:-1]):
                 gap = block.text[m.end:picked[-1].start]
-                if re.fullmatch(r"\s*(?:,|a|i|a také)\s*", gap):
+                if _coordination().fullmatch(gap):
                     picked.append(m)
                 else:
                     break
@@ -234,7 +265,7 @@ class DocOrgs:
         for m in self.in_block.get(block.block_id, []):
             if m.start >= before or not self.can_provide(m):
                 continue
-            words = [t.lower for t in toks(block.text[max(0, m.start - 60):m.start])][-3:]
+            words = [t.lower for t in self.tokens(block, max(0, m.start - 60), m.start)][-3:]
             while words and words[-1] in c.presented_objects:
                 words.pop()
             if words and words[-1] in c.presenting_verbs:
@@ -247,8 +278,8 @@ class DocOrgs:
         městě chybí odlehčovací služba", "krizovou pomoc nikdo neposkytuje"): nobody provides it."""
         s_start, s_end = sentence_of(block.text, pos)
         text = block.text
-        start = max([m.end() + s_start for m in re.finditer(r"[,;:]\s", text[s_start:pos])], default=s_start)
-        after = re.search(r"[,;]\s", text[pos:s_end])
+        start = max([m.end() + s_start for m in _CLAUSE_OPEN.finditer(text[s_start:pos])], default=s_start)
+        after = _CLAUSE_CLOSE.search(text[pos:s_end])
         end = pos + after.start() if after else s_end
         return bool(set(self.words(block, start, end)) & cues().missing_words)
 
@@ -285,9 +316,9 @@ class DocOrgs:
         if s_start == 0:
             lead = lead[body_offset(block):]
         lead = fold(lead).strip(" •◦▪-–\t")
-        if lead and not any(re.search(rf"(?:^|\W){re.escape(fold(w))}$", lead) for w in cues().reported_speech):
+        if lead and not _reported_speech()[0].search(lead):
             return False
-        return any(is_verb(t.text) for t in toks(block.text[m.end:s_end]))
+        return any(is_verb(t.text) for t in self.tokens(block, m.end, s_end))
 
     def responsible_for(self, item_ref: str | None) -> list[str]:
         """The organisations responsible for a plan item (its R:/Realizátor lines)."""
@@ -368,20 +399,27 @@ class DocOrgs:
             return None  # the sub-list hangs under a block that is not an item of a list level
         found = self.in_block.get(prev.block_id, [])
         body = prev.text[body_offset(prev):]
-        if len(found) == 1 and len(re.sub(r"\(.*?\)", "", body).strip()) <= len(found[0].written) + 3:
+        if len(found) == 1 and len(_PARENTHESES.sub("", body).strip()) <= len(found[0].written) + 3:
             return found[0]
         return None
 
     # ---- cues around a mention
 
+    def tokens(self, block: BlockView, start: int = 0, end: int | None = None) -> list[Tok]:
+        """The tokens of a block, or of its text[start:end], from its annotated Doc."""
+        doc = self.document.doc(block)
+        if start == 0 and end is None:
+            return list(doc_toks(doc))
+        return span_toks(doc, start, len(block.text) if end is None else end)
+
     def words(self, block: BlockView, start: int, end: int) -> list[str]:
-        return [t.lower for t in toks(block.text[start:end])]
+        return [t.lower for t in self.tokens(block, start, end)]
 
     def money_owner(self, block: BlockView, m: Mention) -> bool:
         """A town or region named as the owner of money, a call or a project right after
         the word for it: "z dotace Karlovarského kraje", "Finanční podpora města"; any
         organisation right after the word for a call ("výzva MAS Pohoří, z. s.")."""
-        before = re.findall(r"\w+", block.text[max(0, m.start - 40):m.start].lower())[-1:]
+        before = _WORD.findall(block.text[max(0, m.start - 40):m.start].lower())[-1:]
         if m.kind not in ("region", "town") and not town_noun(m.key):
             return any(w in cues().call_owner for w in before)
         return any(w in cues().money_owner for w in before)
@@ -408,7 +446,7 @@ class DocOrgs:
         """Named as the one worked with: "ve spolupráci se společností X" (not "doporučila
         spolupráci s X", a wish)."""
         before = fold(block.text[max(0, m.start - 50):m.start])
-        return any(re.search(rf"\b{re.escape(p)}\s+(?:s|se)\s+(?:\w+\s+)?$", before) for p in cues().partner_before)
+        return bool(_partner_before().search(before))
 
     def counterpart(self, block: BlockView, m: Mention) -> bool:
         """The party dealt with: an organisation written in the instrumental after "s"/"se"
@@ -416,7 +454,7 @@ class DocOrgs:
         co-actor ("spolu s Charitou X")."""
         if not written_oblique(m):
             return False
-        before = [w.lower() for w in re.findall(r"\w+", block.text[max(0, m.start - 30):m.start])]
+        before = [w.lower() for w in _WORD.findall(block.text[max(0, m.start - 30):m.start])]
         c = cues()
         return bool(before) and before[-1] in c.counterpart_before and not (
             len(before) > 1 and before[-2] in c.together_before)
@@ -437,8 +475,7 @@ class DocOrgs:
         if pos <= m.end:
             return False
         between = fold(block.text[m.end:pos])
-        opens = [k.end() for w in cues().reported_speech
-                 for k in re.finditer(rf",\s*{re.escape(fold(w))}\b", between)]
+        opens = [k.end() for k in _reported_speech()[1].finditer(between)]
         if not opens:
             return False
         _, s_end = sentence_of(block.text, m.start)

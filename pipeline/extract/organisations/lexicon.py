@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from pipeline.config import load
 from pipeline.extract.text import fold
-from pipeline.extract.nlp import tokenize
+from pipeline.extract.nlp import piece
 from pipeline.extract.organisations.textspans import Tok
 
 
@@ -47,12 +47,13 @@ class _Lex:
     grammar: dict[str, Any]
 
 
-_ADJ_ENDINGS = ("ými", "ého", "ému", "ího", "ímu", "ých", "ích", "ími", "ém",
-                "ým", "ím", "ou", "ý", "á", "é", "í")
+@lru_cache(maxsize=1)
+def _stem_endings() -> tuple[str, ...]:
+    return tuple(load("organisations")["grammar"]["adjective_stem_endings"])
 
 
 def _adjective_stem(word: str) -> str:
-    for ending in _ADJ_ENDINGS:
+    for ending in _stem_endings():
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
     return word
@@ -79,7 +80,7 @@ def lex() -> _Lex:
         lemmas[lemma] = (lemma, spec["gender"], "nom")
 
     def words(phrase: str) -> tuple[str, ...]:
-        return tuple(t.text.lower() for t in tokenize(phrase) if not t.is_space)
+        return tuple(t.text.lower() for t in piece(phrase) if not t.is_space)
 
     heads: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, key in (("public", "public_heads"), ("named", "named_heads"), ("named", "region_heads"),

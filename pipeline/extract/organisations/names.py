@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from pipeline.extract.model import BlockView, Extraction
+from pipeline.extract import annotate
+from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.lexicon import grammar, hard_break, head_at, lex, word_key
 from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ico_valid, is_not_organisation,
                                                       merge_names, nominative, same_org, split_legal_form,
@@ -32,7 +33,9 @@ from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, 
                                                   dash_pieces, enumerated_names, known_name_mentions, listed_names,
                                                   looks_like_name, slot_spans, value_mention, value_mentions)
 from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
-from pipeline.extract.organisations.textspans import Tok, lines, sentence_of, sentences, toks
+# the module, not its names: loading the `kpss_orgs` component loads this package first
+from pipeline.extract.spans import orgs as org_spans
+from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentence_of, sentences, toks
 
 __all__ = ["Mention", "Tok", "canonicalise", "dash_pieces", "find_mentions", "flattened_table", "fold_key",
            "ico_valid", "is_not_organisation", "lines", "looks_like_name", "merge_names", "mentions_in_span",
@@ -58,7 +61,7 @@ def town_noun(name: str) -> str | None:
     return None
 
 
-def _bare_towns(found: list[Mention], blocks: Sequence[BlockView]) -> list[Mention]:
+def _bare_towns(found: list[Mention], blocks: Annotated) -> list[Mention]:
     """A bare "Město" opening a sentence, or "města" after a money word ("Finanční podpora
     města", "v rozpočtu města"), is the document's town when it names exactly one."""
     towns = {m.name for m in found if town_noun(m.name)}
@@ -69,7 +72,7 @@ def _bare_towns(found: list[Mention], blocks: Sequence[BlockView]) -> list[Menti
     lx = lex()
     extra = []
     for block in blocks:
-        tokens = toks(block.text)
+        tokens = doc_toks(blocks.doc(block))
         for i, tok in enumerate(tokens):
             if word_key(tok.text) != lemma or (i + 1 < len(tokens) and tokens[i + 1].is_cap):
                 continue
@@ -80,7 +83,7 @@ def _bare_towns(found: list[Mention], blocks: Sequence[BlockView]) -> list[Menti
     return extra
 
 
-def _bare_bodies(found: list[Mention], blocks: Sequence[BlockView]) -> list[Mention]:
+def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
     """A public body named bare ("krajský úřad zároveň vyhlásil ...", "na městském úřadě")
     is the document's one body of that kind named in full ("Krajský úřad X kraje"); with
     none or several such bodies it names nobody."""
@@ -98,7 +101,7 @@ def _bare_bodies(found: list[Mention], blocks: Sequence[BlockView]) -> list[Ment
     for block in blocks:
         if _skip_block(block):
             continue
-        tokens = toks(block.text)
+        tokens = doc_toks(blocks.doc(block))
         for i in range(len(tokens)):
             hit = head_at(tokens, i)
             if not hit or hit[1] != "public":
@@ -137,7 +140,7 @@ def _attendee_mentions(blocks: Sequence[BlockView], result: Extraction) -> list[
 _PROPAGATED = ("legal", "slot", "list", "bare", "apposition", "listed", "table", "attendee")
 
 
-def _known_names(found: list[Mention], blocks: Sequence[BlockView]) -> list[Mention]:
+def _known_names(found: list[Mention], blocks: Annotated) -> list[Mention]:
     """Further mentions of the bare names the document gave as organisations somewhere
     (in a slot, a table, with a legal form): "Klub Pohoda" in the attendance table, then
     "Klub Pohoda pořádá ..." in the text."""
@@ -152,7 +155,7 @@ def _known_names(found: list[Mention], blocks: Sequence[BlockView]) -> list[Ment
     out = []
     for block in blocks:
         if not _skip_block(block):
-            out.extend(known_name_mentions(index, block, taken.get(block.block_id, [])))
+            out.extend(known_name_mentions(index, block, doc_toks(blocks.doc(block)), taken.get(block.block_id, [])))
     return out
 
 
@@ -170,19 +173,21 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
     Shapes: legal forms, heads, public bodies, abbreviations, regions as actors, slot values
     (R:/Realizátor lines, "realizátorem ... je X"), names in parentheses after "služby",
     bare names in provider lists, the cells of organisation columns, and the organisations
-    of attendees."""
+    of attendees. Plain blocks are annotated first."""
+    blocks = blocks if isinstance(blocks, Annotated) else annotate(blocks)
     tables = tables if tables is not None else Tables(blocks)
     found: list[Mention] = []
     for block in blocks:
         if _skip_block(block):
             continue
-        found.extend(mentions_in_span(block, 0, len(block.text)))
+        tokens = doc_toks(blocks.doc(block))
+        found.extend(org_spans.mentions(block, blocks.doc(block)))
         found.extend(enumerated_names(block))
         for start, end, _ in slot_spans(block):
             found.extend(value_mentions(block, start, end))
         found.extend(bare_list_names(block))
-        found.extend(bare_names(block))
-        found.extend(affiliation_names(block))
+        found.extend(bare_names(block, tokens))
+        found.extend(affiliation_names(block, tokens))
     skipped = {b.block_id for b in blocks if _skip_block(b)}
     found.extend(m for m in listed_names(blocks) if m.block_id not in skipped)
     for cell in tables.cells(ORGANISATION_KINDS):

@@ -10,17 +10,23 @@ import difflib
 import re
 from functools import lru_cache
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.lexicon import grammar, legal_at, lex
+from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.textspans import toks
-
-if TYPE_CHECKING:
-    from pipeline.extract.organisations.shapes import Mention
 
 
 # --------------------------------------------------------------------------- nominative names
+
+
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,!.])")
+_DASH = re.compile(r"\s*[–—]\s*")
+_ICO = re.compile(r"\d{8}")
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w ]+")
+_WORD = re.compile(r"\w+")
 
 
 def adjective_nominative(word: str, gender: str) -> str:
@@ -97,8 +103,8 @@ def _after_dash_nominative(words: list[str]) -> list[str]:
 
 
 def tidy(name: str) -> str:
-    name = re.sub(r"\s+([,!.])", r"\1", name)
-    name = re.sub(r"\s*[–—]\s*", " – ", name)
+    name = _SPACE_BEFORE_STOP.sub(r"\1", name)
+    name = _DASH.sub(" – ", name)
     return name.strip(" ,;:")
 
 
@@ -115,7 +121,7 @@ def split_legal_form(text: str) -> tuple[str, str | None]:
 
 def ico_valid(ico: str) -> bool:
     """IČO check: 8 digits, the last the mod-11 check digit of the first seven (weights 8..2)."""
-    if not re.fullmatch(r"\d{8}", ico):
+    if not _ICO.fullmatch(ico):
         return False
     total = sum(int(d) * w for d, w in zip(ico[:7], range(8, 1, -1)))
     return (11 - total % 11) % 10 == int(ico[7])
@@ -123,7 +129,7 @@ def ico_valid(ico: str) -> bool:
 
 def fold_key(name: str) -> str:
     """A name folded for comparison: lower case, no diacritics, no punctuation."""
-    return re.sub(r"\s+", " ", re.sub(r"[^\w ]+", " ", fold(name))).strip()
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", fold(name))).strip()
 
 
 def _merge_key(name: str) -> str:
@@ -168,7 +174,7 @@ def _strip_classifier(key: str) -> str:
 def _initials(name: str) -> str:
     """The initials of a name's words, leaving out prepositions and "a" ("Ministerstvo práce a
     sociálních věcí" -> "MPSV")."""
-    words = [w for w in re.findall(r"\w+", name) if w not in lex().inside_name]
+    words = [w for w in _WORD.findall(name) if w not in lex().inside_name]
     return "".join(w[0] for w in words).upper()
 
 
@@ -199,9 +205,14 @@ def same_org(a: str, b: str, names: Sequence[str]) -> bool:
             and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.88:
         return True
     for acronym, full in ((a, b), (b, a)):
-        if re.fullmatch(r"[A-ZÁ-Ž]{3,6}", acronym) and len(full.split()) >= 3 and _initials(full) == acronym:
+        if _acronym(acronym, 3) and len(full.split()) >= 3 and _initials(full) == acronym:
             return True
     return False
+
+
+def _acronym(name: str, shortest: int) -> bool:
+    """Capitals only, `shortest` to six of them ("SMK", "KÚKK")."""
+    return shortest <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
 def merge_names(mentions: Sequence[Mention]) -> dict[str, str]:
@@ -251,7 +262,7 @@ def _candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
         folded = merged[k].split()
         if folded and len(merged[k]) >= 12:
             typos.setdefault((folded[0], len(folded)), []).append(k)
-        if re.fullmatch(r"[A-ZÁ-Ž]{3,6}", name):
+        if _acronym(name, 3):
             groups.setdefault(("initials", name), []).append(k)
         if len(name.split()) >= 3:
             groups.setdefault(("initials", _initials(name)), []).append(k)
@@ -264,7 +275,7 @@ def _candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
                     break  # longer ones differ more
                 pairs.add((min(i, j), max(i, j)))
     for k, key in enumerate(stripped):  # one key the start of the other, up to a space
-        for cut in (m.start() for m in re.finditer(" ", key)):
+        for cut in (i for i, char in enumerate(key) if char == " "):
             for other in groups.get(("key", key[:cut]), ()):
                 if other != k:
                     pairs.add((min(k, other), max(k, other)))
@@ -274,7 +285,7 @@ def _candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
 def _name_rank(name: str, own: Sequence[Mention], position: int) -> tuple[Any, ...]:
     """How good a name is for its organisation; `own` are its mentions, `position` its place
     among the document's names (the first wins a tie)."""
-    acronym = bool(re.fullmatch(r"[A-ZÁ-Ž]{2,6}", name))
+    acronym = _acronym(name, 2)
     with_legal = any(m.legal_form for m in own)
     as_written = any(fold_key(m.written).startswith(fold_key(name)) for m in own)
     return (not acronym, with_legal, as_written, len(name.split()), -position)

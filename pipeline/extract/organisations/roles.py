@@ -23,9 +23,15 @@ from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
-from pipeline.extract.organisations.names import Mention, flattened_table, lines, sentence_of, slot_spans, toks
+from pipeline.extract.organisations.names import Mention, flattened_table, lines, sentence_of, slot_spans
 from pipeline.extract.organisations.shapes import person_tokens
 from pipeline.extract.organisations.slots import typed_label_end
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_ONLY = re.compile(r"\W*\d+\W*")
+_NUMBER_LABEL = re.compile(r"^\s*\d+\.?\s+")
+_ITEM_NUMBER = re.compile(r"(?<!\S)((?:\d+|[IVX]+|[A-Z])(?:\.\d+)+)\.?(?=\s)")
+
 
 TIE_ROLES = ("responsible", "provider")
 
@@ -138,7 +144,7 @@ class _Roles:
         organisation ("Zodpovídá: Eva Malá, Městský úřad X"): the person owns a task of the
         meeting; her organisation is not responsible for a plan item."""
         return self.doc.items.at(block, m.start) is None \
-            and bool(person_tokens(toks(block.text[value_start:m.start])))
+            and bool(person_tokens(self.doc.tokens(block, value_start, m.start)))
 
     def _hit(self, block: BlockView, m: Mention, role: str) -> RoleHit:
         """The hit, tied to the plan item of its table row or of its place in the text."""
@@ -214,7 +220,7 @@ class _Roles:
         text = block.text[body_offset(block):]
         if not text.lstrip().startswith(m.written[:3]) and fold(text).find(fold(m.written)) > 3:
             return False
-        return bool(re.search(r"\d", text.replace(m.written, ""))) or bool(self.doc.services_in(block))
+        return bool(_DIGIT.search(text.replace(m.written, ""))) or bool(self.doc.services_in(block))
 
     # ---- lists
 
@@ -236,9 +242,9 @@ class _Roles:
         c = cues()
         if intro is None:
             before = self._paragraph_before_list(block)
-            words = {t.lower for t in toks(before.text)} if before is not None else set()
+            words = {t.lower for t in self.doc.tokens(before)} if before is not None else set()
             return "applicant" if words & c.applicant_nouns else None
-        words = {t.lower for t in toks(intro.text)}
+        words = {t.lower for t in self.doc.tokens(intro)}
         if words & c.applicant_words or words & c.applicant_verbs:
             return "applicant"
         return "provider" if words & c.provider_intro else None
@@ -258,19 +264,19 @@ class _Roles:
         introduced by one, or the table the mention is in; mentioned for guests."""
         section = None  # the attendance label the lines above opened in this block
         for start, end in lines(block.text):
-            line = block.text[start:end]
-            if start == 0:
-                line = line[body_offset(block):]
+            body = min(end, body_offset(block)) if start == 0 else start
+            line = block.text[body:end]
             key, bare = _attendance_label(line)
             if start <= m.start < end:
-                if key is None and section is not None and not person_tokens(toks(line)):
+                if key is None and section is not None and not person_tokens(self.doc.tokens(block, body, end)):
                     section = None  # the list of persons has ended
                 if key or section:
                     return _ATTENDANCE_ROLE[key or section]
                 break
             if key is not None:
                 section = key if bare else None
-            elif section is not None and (_LABEL_LINE.match(line) or not person_tokens(toks(line))):
+            elif section is not None and (_LABEL_LINE.match(line)
+                                          or not person_tokens(self.doc.tokens(block, body, end))):
                 section = None
         intro = self.doc.list_intro(block)
         if intro is not None:
@@ -298,7 +304,7 @@ class _Roles:
         for k in range(index - 1, -1, -1):  # (no slice: a copy of all blocks before per mention)
             prev = doc.blocks[k]
             if prev.kind in ("list_item", "table_cell") and not self._member_title(prev):
-                if re.fullmatch(r"\W*\d+\W*", prev.text.strip()):
+                if _NUMBER_ONLY.fullmatch(prev.text.strip()):
                     continue  # a bare slide number
                 if block.kind in ("list_item", "table_cell"):
                     continue
@@ -319,7 +325,7 @@ class _Roles:
     def _member_title(self, block: BlockView) -> bool:
         known = self._titles.get(block.block_id)
         if known is None:
-            text = re.sub(r"^\s*\d+\.?\s+", "", block.text[body_offset(block):])
+            text = _NUMBER_LABEL.sub("", block.text[body_offset(block):])
             known = self._titles[block.block_id] = bool(label_match(text, cues().attendance["member_list"]))
         return known
 
@@ -359,8 +365,7 @@ class _Roles:
         if not flattened_table(block.text):
             return None
         found = self.doc.in_block.get(block.block_id, [])
-        rows = [(m.start(), m.group(1)) for m in re.finditer(r"(?<!\S)((?:\d+|[IVX]+|[A-Z])(?:\.\d+)+)\.?(?=\s)",
-                                                             block.text)]
+        rows = [(m.start(), m.group(1)) for m in _ITEM_NUMBER.finditer(block.text)]
         if not rows or not found:
             return None
         out: dict[int, tuple[str, str | None]] = {}

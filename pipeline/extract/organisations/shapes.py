@@ -8,7 +8,6 @@ Persons' names are never crossed (`person_tokens`)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
@@ -19,30 +18,9 @@ from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at
                                                     is_title, is_verb, legal_at, lex, starts_name, word_key)
 from pipeline.extract.organisations.normalise import (adjective_nominative, capitalise, is_not_organisation, nominative,
                                                       tidy)
-from pipeline.extract.services import find_services
+from pipeline.extract.spans.services import find_services
+from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.textspans import Tok, toks
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One organisation named in one block: the span as written and the name it stands for."""
-
-    block_id: int
-    start: int
-    end: int
-    written: str  # as written, the legal form included when it follows the name
-    name: str  # nominative, legal form split off
-    legal_form: str | None = None
-    ico: str | None = None
-    # legal, head, public, abbr, region, town (by shape); slot, list, bare (provider-list line),
-    # apposition ("poskytovatel X"), listed (a list of organisations), table, attendee (by position);
-    # known (a name given before)
-    kind: str = "head"
-    canonical: str = ""  # the document-wide name after merging variants
-
-    @property
-    def key(self) -> str:
-        return self.canonical or self.name
 
 
 # --------------------------------------------------------------------------- persons
@@ -315,9 +293,18 @@ def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _ico_label() -> re.Pattern[str]:
+    """An IČO label and number after a name; the labels are the IČO column headers of
+    configs/organisations.toml, in capitals, with or without diacritics ("IČO", "IC")."""
+    labels = {form(w).upper() for w in load("organisations")["roles"]["table_ico"] for form in (str, fold)}
+    alternation = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"[\s,;(]*(?:{alternation})\s*[:.]?\s*(\d[\d ]{{5,11}}\d)")
+
+
 def ico_after(text: str, end: int) -> str | None:
     """An IČO/IČ written right after a name: "..., IČ 26672472", "(IČO 26941571)"."""
-    match = re.match(r"[\s,;(]*I[ČC]O?\s*[:.]?\s*(\d[\d ]{5,11}\d)", text[end:end + 40])
+    match = _ico_label().match(text[end:end + 40])
     return match.group(1).replace(" ", "") if match else None
 
 
@@ -480,10 +467,16 @@ def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Ment
 
 
 def mentions_in_span(block: BlockView, start: int, end: int) -> list[Mention]:
-    """Organisation mentions found by their shape inside block.text[start:end]."""
-    tokens = toks(block.text[start:end], start)
+    """Organisation mentions found by their shape inside block.text[start:end] (a piece of a
+    block, tokenized alone)."""
+    piece = block.text[start:end]
+    return shaped(block, toks(piece, start), [(start + m.start, start + m.end) for m in find_services(piece)])
+
+
+def shaped(block: BlockView, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions by shape among `tokens` of a block, services at `service_spans` (a whole
+    block's are the `org` spans of its Doc: pipeline/extract/spans/orgs.py)."""
     persons = person_tokens(tokens)
-    service_spans = [(start + m.start, start + m.end) for m in find_services(block.text[start:end])]
     services = frozenset(a for a, _ in service_spans)
     found = (_legal_mentions(block, tokens, persons, service_spans)
              + _head_mentions(block, tokens, persons, services)

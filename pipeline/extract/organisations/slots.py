@@ -18,17 +18,31 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract.model import BlockView
+from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb,
                                                     legal_at, lex, word_key)
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
 from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_tokens
-from pipeline.extract.services import find_services
-from pipeline.extract.organisations.textspans import Tok, lines, sentences, toks
+from pipeline.extract.spans.services import find_services
+from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentences, toks
 
 
 # --------------------------------------------------------------------------- names given by position
+
+
+_NOT_IN_NAME = re.compile(r"\d{3,}|[?:]")
+_SEMICOLON_PART = re.compile(r"[^;]+")
+_PARENTHESES = re.compile(r"\(([^()]{2,160})\)")
+_WORD = re.compile(r"\w+")
+_LIST_PART = re.compile(r"[^,;]+")
+_DASH = re.compile(r"\s[–—-]\s")
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:,\d+)?(?![\d.])")
+_DIGIT = re.compile(r"\d")
+_NAME_END = re.compile(r"\s[–—-]\s|[,:;(]")
+
+
+_HOUSE_NUMBER = re.compile(r"\d+(?i:[a-z])?(?:/\d+)?")  # "Husova 15", "Nádražní 1250/3"
 
 
 def looks_like_name(value: str, strict: bool = False) -> bool:
@@ -42,9 +56,9 @@ def looks_like_name(value: str, strict: bool = False) -> bool:
         return False
     if strict and any(len(w) > 1 and w.isupper() and not is_abbreviation(w) for w in words):
         return False
-    if strict and any(re.fullmatch(r"\d+[a-zA-Z]?(?:/\d+)?", w) for w in words):
+    if strict and any(_HOUSE_NUMBER.fullmatch(w) for w in words):
         return False  # a house number: "Husova 15", "Nádražní 1250/3"
-    if re.search(r"\d{3,}|[?:]", value) or words[0].lower() in lx.titles:
+    if _NOT_IN_NAME.search(value) or words[0].lower() in lx.titles:
         return False
     if words[0] in lx.given_names and len(words) >= 2 and words[1][:1].isupper():
         return False
@@ -82,7 +96,7 @@ def value_mentions(block: BlockView, start: int, end: int, kind: str = "slot") -
     "Charita Horní Ves, Sv. Anežka")."""
     out: list[Mention] = []
     text = block.text
-    for part in re.finditer(r"[^;]+", text[start:end]):
+    for part in _SEMICOLON_PART.finditer(text[start:end]):
         p_start, p_end = start + part.start(), start + part.end()
         paren = text.find("(", p_start, p_end)
         core_end = paren if paren >= 0 else p_end
@@ -116,7 +130,7 @@ def slot_spans(block: BlockView) -> list[tuple[int, int, str]]:
     for start, end in lines(block.text):
         role = None
         first = True
-        for part in re.finditer(r"[^;]+", block.text[start:end]):  # "Realizátor: X; partner: Y"
+        for part in _SEMICOLON_PART.finditer(block.text[start:end]):  # "Realizátor: X; partner: Y"
             p_start, p_end = start + part.start(), start + part.end()
             offset = body_offset(block) if p_start == 0 else 0
             piece = block.text[p_start:p_end]
@@ -159,8 +173,13 @@ def _label_role(text: str, labels: dict[str, list[str]]) -> tuple[str, int] | No
 
 def _clause_end(text: str, start: int) -> int:
     """Where an inline slot value ends: a sentence end, ";", "(", or " a " + a lower-case word."""
-    match = re.search(r"[.;](?:\s|$)| a (?=[a-zá-ž])|\(|$", text[start:])
-    return start + match.start() if match else len(text)
+    for match in _CLAUSE_END.finditer(text, start):
+        if match.group(1) is None or text[match.end()].islower():
+            return match.start()
+    return len(text)
+
+
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)|( a )(?=[^\W\d_])|\(|$")
 
 
 def enumerated_names(block: BlockView) -> list[Mention]:
@@ -171,12 +190,12 @@ def enumerated_names(block: BlockView) -> list[Mention]:
     out = []
     text = block.text
     service_ends = {m.end for m in find_services(text)}
-    for match in re.finditer(r"\(([^()]{2,160})\)", text):
-        before = re.findall(r"\w+", text[max(0, match.start() - 60):match.start()])[-3:]
+    for match in _PARENTHESES.finditer(text):
+        before = _WORD.findall(text[max(0, match.start() - 60):match.start()])[-3:]
         after_service = len(text[:match.start()].rstrip()) in service_ends
         if not after_service and not any(w.lower() in lx.enumeration_after for w in before):
             continue
-        for part in re.finditer(r"[^,;]+", match.group(1)):
+        for part in _LIST_PART.finditer(match.group(1)):
             start, end = match.start(1) + part.start(), match.start(1) + part.end()
             value = part.group().strip()
             if after_service and not any(w.lower() in lx.enumeration_after for w in before) \
@@ -193,7 +212,7 @@ def _place_like(value: str) -> bool:
     """What parentheses after a service type hold when they say where it is, not who runs
     it: one word ("Skuteč", "Husova") or a capitalised adjective and noun ("Nové Hrady")."""
     words = value.split()
-    return len(words) < 2 or (len(words) == 2 and words[0][-1:] in "ýáéí" and words[1][:1].isupper())
+    return len(words) < 2 or (len(words) == 2 and words[0].endswith(grammar("nominative_adjective_endings")) and words[1][:1].isupper())
 
 
 def dash_pieces(block: BlockView) -> list[tuple[int, int]]:
@@ -201,7 +220,7 @@ def dash_pieces(block: BlockView) -> list[tuple[int, int]]:
     start = body_offset(block)
     text = block.text
     pieces, pos = [], start
-    for match in re.finditer(r"\s[–—-]\s", text[start:]):
+    for match in _DASH.finditer(text[start:]):
         pieces.append((pos, start + match.start()))
         pos = start + match.end()
     pieces.append((pos, len(text)))
@@ -210,7 +229,7 @@ def dash_pieces(block: BlockView) -> list[tuple[int, int]]:
 
 def _small_figure(text: str) -> bool:
     """A figure a capacity line states ("1 úvazek", "+ 0,5"), not a year or a long number."""
-    return any(len(n.replace(",", "")) <= 3 for n in re.findall(r"(?<![\d.])\d+(?:,\d+)?(?![\d.])", text))
+    return any(len(n.replace(",", "")) <= 3 for n in _FIGURE.findall(text))
 
 
 def bare_list_names(block: BlockView) -> list[Mention]:
@@ -229,7 +248,7 @@ def bare_list_names(block: BlockView) -> list[Mention]:
         first_end = text.find(",", a, b)
         first_end = b if first_end < 0 else first_end
         value = text[a:first_end].strip()
-        if not value or re.search(r"\d", value) or mentions_in_span(block, a, b):
+        if not value or _DIGIT.search(value) or mentions_in_span(block, a, b):
             continue
         if looks_like_name(value, strict=True):
             mention = value_mention(block, a, first_end, "bare")
@@ -255,7 +274,7 @@ def _bare_cues() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _capital_adjective(tok: Tok) -> bool:
-    return tok.is_cap and len(tok.text) > 3 and tok.lower.endswith(("ý", "á", "é", "í"))
+    return tok.is_cap and len(tok.text) > 3 and tok.lower.endswith(grammar("nominative_adjective_endings"))
 
 
 def bare_name_end(tokens: list[Tok], i: int) -> int | None:
@@ -297,13 +316,12 @@ def _bare_mention(block: BlockView, tokens: list[Tok], i: int, kind: str, min_wo
     return value_mention(block, tokens[i].start, tokens[end - 1].end, kind)
 
 
-def bare_names(block: BlockView) -> list[Mention]:
+def bare_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
     """Bare proper names right after a noun that says an organisation follows ("poskytovatel
     Modrá kotva", "u organizace Ruka v ruce Skuteč") or a verb of running or carrying out
     something ("službu provozuje Dům Na Vršku", "projekt realizuje Klub Pohoda")."""
     nouns, multi = _bare_cues()
     lx = lex()
-    tokens = toks(block.text)
     out = []
     for i in range(len(tokens) - 1):
         cue = tokens[i]
@@ -324,10 +342,9 @@ def _closes_at(tokens: list[Tok], i: int) -> bool:
     return end is not None and end < len(tokens) and tokens[end].text == ")"
 
 
-def affiliation_names(block: BlockView) -> list[Mention]:
+def affiliation_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
     """The organisation in parentheses right after a person's name: "Mgr. Eva Malá (Dům Na
     Vršku) informovala ...", "Petr Kos (Modrá kotva, vedoucí služby)"."""
-    tokens = toks(block.text)
     persons = person_tokens(tokens)
     given = lex().given_names
     out = []
@@ -380,11 +397,11 @@ class NameIndex:
         return out
 
 
-def known_name_mentions(index: NameIndex, block: BlockView, taken: list[tuple[int, int]]) -> list[Mention]:
+def known_name_mentions(index: NameIndex, block: BlockView, tokens: Sequence[Tok],
+                        taken: list[tuple[int, int]]) -> list[Mention]:
     """Further mentions of names the document already gave as organisations ("Klub Pohoda"
     from an organisation column, then "Klub Pohoda pořádá ..."): the same words, each word
     of four letters or more allowed another ending ("Domu Na Vršku"), capitals alike."""
-    tokens = toks(block.text)
     out = []
     starts = index.starts(tokens)
     for k in sorted(starts):  # the names in their order, each at the positions its first word has
@@ -424,7 +441,7 @@ def list_intros(blocks: Sequence[BlockView]) -> list[BlockView | None]:
     return [blocks[j] if j >= 0 and colon[j] else None for j in nearest_lower(keys, levels)]
 
 
-def listed_names(blocks: Sequence[BlockView]) -> list[Mention]:
+def listed_names(blocks: Annotated) -> list[Mention]:
     """Bare names that open the items of a list introduced as organisations or providers
     ("V regionu působí tito poskytovatelé:" / "• Modrá kotva – pečovatelská služba"): the
     item's first piece, up to a dash, comma, colon or parenthesis."""
@@ -433,10 +450,10 @@ def listed_names(blocks: Sequence[BlockView]) -> list[Mention]:
     intros = list_intros(blocks)
     for index, block in enumerate(blocks):
         intro = intros[index]
-        if intro is None or not any(t.lower in words for t in toks(intro.text)):
+        if intro is None or not any(t.lower in words for t in doc_toks(blocks.doc(intro))):
             continue
         start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
-        end = next((m.start() for m in re.finditer(r"\s[–—-]\s|[,:;(]", block.text[start:])), None)
+        end = next((m.start() for m in _NAME_END.finditer(block.text[start:])), None)
         end = len(block.text) if end is None else start + end
         value = block.text[start:end].strip()
         if value and looks_like_name(value, strict=True) and not mentions_in_span(block, start, end):
@@ -448,14 +465,19 @@ def listed_names(blocks: Sequence[BlockView]) -> list[Mention]:
 
 # A paragraph that a converter left with its typed list label ("a) ", "2) ", "3. ") before
 # a capital ("3. ledna" is a date).
-_TYPED_LABEL = re.compile(r"^\s*(?:[a-z]\)|\d{1,2}[.)])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ„\"])")
+_TYPED_LABEL = re.compile(r"^\s*(?:[a-z]\)|\d{1,2}[.)])\s+(?=\S)")
+
+
+def _typed_label(text: str) -> re.Match[str] | None:
+    match = _TYPED_LABEL.match(text)
+    return match if match and (text[match.end()].isupper() or text[match.end()] in "\u201e\"") else None
 
 
 def _list_like(block: BlockView) -> bool:
     """A list item, or a paragraph that opens with a typed list label ("a) ", "2. ")."""
-    return block.kind == "list_item" or (block.kind == "paragraph" and bool(_TYPED_LABEL.match(block.text)))
+    return block.kind == "list_item" or (block.kind == "paragraph" and bool(_typed_label(block.text)))
 
 
 def typed_label_end(text: str) -> int:
-    match = _TYPED_LABEL.match(text)
+    match = _typed_label(text)
     return match.end() if match else 0

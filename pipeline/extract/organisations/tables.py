@@ -18,8 +18,10 @@ from typing import Sequence
 
 from pipeline.config import load
 from pipeline.extract.model import BlockView
-from pipeline.extract.text import fold
+from pipeline.extract.text import Span, fold
 from pipeline.extract.scopes import plan_number
+
+_TABS = re.compile(r"\t+")
 
 # The kinds a header cell may give its column, in the order they are tried.
 KINDS = ("ico", "applicant", "responsible", "partner", "funder", "person", "number", "service", "organisation")
@@ -30,18 +32,11 @@ ACTOR_KINDS = ("organisation", "applicant", "responsible", "partner")
 
 
 @dataclass(frozen=True)
-class Cell:
-    """One cell: block.text[start:end]."""
+class Cell(Span):
+    """One cell: the span block.text[start:end] at (row, col) of its table."""
 
-    block: BlockView
-    start: int
-    end: int
     row: int
     col: int
-
-    @property
-    def text(self) -> str:
-        return self.block.text[self.start:self.end]
 
     @property
     def whole_block(self) -> bool:
@@ -180,7 +175,7 @@ def _tab_cells(block: BlockView, row: int) -> dict[int, Cell] | None:
     if block.kind != "paragraph" or "\t" not in text or "\n" in text.strip():
         return None
     cells, pos = {}, 0
-    for col, piece in enumerate(re.split(r"\t+", text)):
+    for col, piece in enumerate(_TABS.split(text)):
         start = text.index(piece, pos) if piece else pos
         lead = len(piece) - len(piece.lstrip())
         cells[col] = Cell(block, start + lead, start + len(piece.rstrip()), row, col)

@@ -1,15 +1,22 @@
-"""Text helpers shared by the organisation, service and capacity extractors: tokens with
-their character spans (`toks`), sentences (`sentences`, `sentence_of`) and lines (`lines`)
-of a block."""
+"""Tokens with their character spans (`toks`) for the organisation and capacity extractors,
+and the stage's sentence splitter (pipeline/extract/sentences.py) and non-blank lines of a
+block under the names they import."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.config import load
-from pipeline.extract.nlp import tokenize
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
+from spacy.tokens import Doc
+
+from pipeline.extract.nlp import by_text, doc_text, piece
+from pipeline.extract.sentences import sentence_of, sentences
+from pipeline.extract.text import line_spans
+
+__all__ = ["Tok", "doc_toks", "lines", "sentence_of", "sentences", "span_toks", "toks"]
 
 
 class Tok(NamedTuple):
@@ -37,82 +44,72 @@ def _has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-def toks(text: str, offset: int = 0) -> list[Tok]:
-    """Tokens of `text` (the spaCy tokenizer with merged legal forms), whitespace folded into
-    the `gap` of the token before it; spans are shifted by `offset`."""
-    return list(_toks(text, offset))
+def toks(source: str | Doc, offset: int = 0) -> list[Tok]:
+    """The tokens of a block's annotated Doc, or of a piece of text (a name, a part of a block)
+    tokenized alone as blocks are; spans are shifted by `offset`."""
+    if isinstance(source, Doc):
+        return list(doc_toks(source))
+    return list(_toks(source, offset))
+
+
+def doc_toks(doc: Doc) -> tuple[Tok, ...]:
+    """The tokens of an annotated Doc as `Tok`s, built once per Doc (kept in its user_data)."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = _block_toks(doc)
+    return found
+
+
+def span_toks(doc: Doc, start: int, end: int) -> list[Tok]:
+    """The tokens of a Doc that lie within text[start:end] (a line, a sentence, a clause)."""
+    tokens = doc_toks(doc)
+    lo = bisect_left(tokens, start, key=_start)
+    hi = bisect_left(tokens, end, lo, key=_start)
+    while hi > lo and tokens[hi - 1].end > end:
+        hi -= 1
+    return list(tokens[lo:hi])
+
+
+def _start(tok: Tok) -> int:
+    return tok.start
+
+
+_KEY = "kpss_toks"
+
+
+def _from_doc(doc: Doc, offset: int) -> tuple[Tok, ...]:
+    """Whitespace tokens folded into the `gap` of the token before; a sign glued to a figure
+    split off ("+1,0 úvazku" as "+ 1,0")."""
+    text = doc_text(doc)
+    out: list[Tok] = []
+    for idx, size, space, trailing in doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist():
+        gap = " " if trailing else ""
+        if space:
+            if out:
+                out[-1] = out[-1]._replace(gap=out[-1].gap + text[idx:idx + size] + gap)
+            continue
+        word = text[idx:idx + size]
+        start = idx + offset
+        if _SIGNED.match(word):
+            out.append(Tok.of(word[0], start, start + 1, ""))
+            word, start = word[1:], start + 1
+        out.append(Tok.of(word, start, start + len(word), gap))
+    return tuple(out)
+
+
+@by_text
+def _block_toks(doc: Doc) -> tuple[Tok, ...]:
+    return _from_doc(doc, 0)
 
 
 @lru_cache(maxsize=4096)
 def _toks(text: str, offset: int) -> tuple[Tok, ...]:
-    out: list[Tok] = []
-    for t in tokenize(text):
-        if t.is_space:
-            if out:
-                out[-1] = out[-1]._replace(gap=out[-1].gap + t.text + t.whitespace_)
-            continue
-        word = t.text
-        start = t.idx + offset
-        if _SIGNED.match(word):  # "+1,0 úvazku": the sign is a word of its own, as in "+ 1,0"
-            out.append(Tok.of(word[0], start, start + 1, ""))
-            word, start = word[1:], start + 1
-        out.append(Tok.of(word, start, start + len(word), t.whitespace_))
-    return tuple(out)
+    return _from_doc(piece(text), offset)
 
 
 _SIGNED = re.compile(r"[+−]\d")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?;])\s+(?=[„\"(]?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ0-9])|\s*\n\s*")
-
-
-@lru_cache(maxsize=1)
-def _no_sentence_end() -> re.Pattern[str]:
-    """Words after which a dot does not end a sentence: titles, abbreviations, legal forms."""
-    people = load("people")
-    words = {*people["titles_before"], *people["titles_after"], *people["address"], *people.get("ranks", [])}
-    words |= {v for vs in load("organisations")["legal_forms"].values() for v in vs if v.endswith(".")}
-    abbreviations = load("lexicon")["abbreviations"]
-    words |= {*abbreviations["with_dot"], *abbreviations["not_sentence_end"]}
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alternation})$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of a block's sentences: they end at . ? ; before a capital or a figure, and at
-    line breaks ("!" ends names too: "MAS Pojďte dál!"). A dot after a title, an
-    abbreviation, a legal form or a one- or two-digit ordinal ("3. ledna", "1. Mgr.") does
-    not end one."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        if "\n" not in match.group():
-            tail = text[start:match.start()].rstrip()
-            if _no_sentence_end().search(tail) or re.search(r"(?:^|\s)\d{1,2}\.$", tail):
-                continue
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return tuple((s, e) for s, e in spans if text[s:e].strip())
-
-
-def sentence_of(text: str, pos: int) -> tuple[int, int]:
-    """The span of the sentence that holds character `pos`."""
-    found = sentences(text)
-    for start, end in found:
-        if start <= pos < end:
-            return start, end
-    for start, end in reversed(found):
-        if start <= pos:
-            return start, end
-    return 0, len(text)
-
-
 def lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines of a block (a paragraph may hold several "Label: value" lines)."""
-    spans, start = [], 0
-    for match in re.finditer(r"\n", text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    """Spans of the non-blank lines of a block (a paragraph may hold several "Label: value" lines)."""
+    return [(s, e) for s, e in line_spans(text) if text[s:e].strip()]

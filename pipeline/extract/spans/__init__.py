@@ -1,2 +1,2 @@
-"""The mention recognisers of the annotate step: spaCy components that fill `doc.spans` with
-typed mentions (persons, ...), one module per kind, listed in `pipeline.extract.nlp.COMPONENTS`."""
+"""Span components of the annotate step: one module per kind of mention, each registering a
+spaCy component (listed in `pipeline.extract.nlp.COMPONENTS`) that fills `doc.spans[kind]`."""

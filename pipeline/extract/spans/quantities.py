@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
+from pipeline.extract.nlp import doc_text
 from pipeline.extract.organisations.lexicon import is_verb
 
 KEY = "quantity"  # the doc.spans group
@@ -133,7 +134,7 @@ def _parse(word: str) -> tuple[float | None, str]:
 @Language.component("kpss_quantities", assigns=["doc.spans", "span._.quantity"], requires=["span._.date"])
 def quantities(doc: Doc) -> Doc:
     """Fill doc.spans["quantity"] with the block's figures, ranges and distractors."""
-    text = doc.text
+    text = doc_text(doc)
     lower = None
     if _DIGIT.search(text) or words().numeral.search(lower := text.lower()):
         found = _Finder(doc, text, lower or text.lower()).spans()
