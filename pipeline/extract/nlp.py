@@ -88,11 +88,6 @@ def by_text(analysis: Callable[[Doc], T]) -> Callable[[Doc], T]:
     return memoised
 
 
-# The old name of `piece` (the attendee extractor still tokenizes whole blocks with it; a block's
-# tokens are its annotated Doc's). The Doc is shared: copy it (`doc.copy()`) before changing it.
-tokenize = piece
-
-
 def doc_text(doc: Doc) -> str:
     """`doc.text`, joined once per Doc (spaCy joins the tokens again at every access)."""
     text = doc.user_data.get("kpss_text")
