@@ -52,7 +52,8 @@ def test_the_check_finds_a_czech_literal(tmp_path, monkeypatch) -> None:
 def test_spacy_components_declare_what_they_need() -> None:
     analysis = nlp().analyze_pipes(pretty=False)
     assert all(not problems for problems in analysis["problems"].values()), analysis["problems"]
-    assert "token._.fold" in analysis["summary"]["kpss_fold"]["assigns"]
+    assert [name for name, _ in nlp().pipeline][:2] == ["kpss_merge_multiword", "kpss_person_tokens"]
+    assert nlp()("Přítomni: Mgr. Nováková")[0]._.fold == "pritomni"
 
 
 def test_analyze_pipes_reports_a_missing_requirement() -> None:

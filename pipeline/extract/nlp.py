@@ -32,7 +32,6 @@ T = TypeVar("T")
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("pipeline.extract.nlp", "kpss_merge_multiword"),
     ("pipeline.extract.spans.persons", "kpss_person_tokens"),
-    ("pipeline.extract.nlp", "kpss_fold"),
     ("pipeline.extract.dates", "kpss_dates"),
     ("pipeline.extract.spans.persons", "kpss_persons"),
     ("pipeline.extract.spans.services", "kpss_services"),
@@ -64,7 +63,7 @@ def piece(text: str) -> Doc:
     """A piece of text that is not a whole block (a name, a part of a block) tokenized as blocks
     are: the tokenizer, its merges and the fold, no span annotation. Memoised and shared: never
     change it. A block's tokens are those of its annotated Doc (`Annotated.doc`)."""
-    doc = fold_tokens(merge_multiword(nlp().make_doc(text)))
+    doc = merge_multiword(nlp().make_doc(text))
     doc.user_data["kpss_text"] = text  # merging keeps the text: no need to join it again
     return doc
 
@@ -96,17 +95,16 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def _token_fold(token: Token) -> str:
+    return fold(token.text)
+
+
+# Every token's folded form (`fold`: lower case, no diacritics) as `token._.fold`, for patterns
+# (`{"_": {"fold": ...}}`) and relations. A getter, not a component that sets it on every token:
+# `fold` is memoised per word, and setting a Python attribute on every token of every block
+# cost more than the readers gained (8 % of the annotate pass, for a value few tokens are asked).
 if not Token.has_extension("fold"):
-    Token.set_extension("fold", default="")
-
-
-@Language.component("kpss_fold", assigns=["token._.fold"])
-def fold_tokens(doc: Doc) -> Doc:
-    """Every token's folded form (`fold`: lower case, no diacritics), set once, so patterns and
-    relations compare `token._.fold` instead of folding the same word again."""
-    for token in doc:
-        token._.fold = fold(token.text)
-    return doc
+    Token.set_extension("fold", getter=_token_fold)
 
 
 @Language.component("kpss_merge_multiword")
