@@ -48,7 +48,8 @@ from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.attendees.full_names import with_full_names
 from pipeline.extract.attendees.lists import Rows
 from pipeline.extract.attendees.sections import from_lists
-from pipeline.extract.attendees.running_text import from_text, plan_blocks
+from pipeline.extract.attendees.running_text import from_text
+from pipeline.extract.scopes import plan_scopes
 
 
 TABLE = "attendees"
@@ -66,5 +67,5 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     rows = Rows()
     consumed: set[tuple[int, int]] = set()
     from_lists(document, rows, consumed)
-    from_text(document, rows, consumed, plan_blocks(document, result))
+    from_text(document, rows, consumed, plan_scopes(document, result).in_plan)
     result.tables.setdefault(TABLE, []).extend(with_full_names(list(rows.rows.values())))

@@ -9,43 +9,24 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Iterator
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from pipeline.config import load
-from pipeline.extract.model import Annotated, BlockView, Extraction
+from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.nlp import nlp
 from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import is_responsibility
-from pipeline.extract.scopes import section_break
 from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org
 from pipeline.extract.attendees.lists import Person, Rows, segments
 
 
 MEETING_WINDOW = 4  # how many words from a chairing verb its object, the meeting, may stand
 MEMBERSHIP_WINDOW = 3  # how many words from a word for a member the word for joining may stand
-
-
-def plan_blocks(blocks: Sequence[BlockView], result: Extraction) -> set[int]:
-    """Blocks under a goal, measure or activity found by the plan extractor (which runs
-    first): from the item's block up to the next heading that is no plan item, or the next
-    section of the minutes ("K bodu 4", "Ad 3)", a point of the programme)."""
-    starts = {row["block_id"] for table in ("goals", "measures", "activities")
-              for row in result.tables.get(table, [])}
-    agenda = {fold(str(r.get("title", ""))).strip() for r in result.tables.get("agenda_items", [])}
-    inside, current = set(), False
-    for block in blocks:
-        if block.block_id in starts:
-            current = True
-        elif block.kind == "heading" or section_break(block, agenda):
-            current = False  # the next point of the programme ("4) Informace poskytovatelů")
-        if current:
-            inside.add(block.block_id)
-    return inside
 
 
 def from_text(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]], in_plan: set[int]) -> None:
