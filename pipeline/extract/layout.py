@@ -152,6 +152,7 @@ class Layout:
 
     def __init__(self, blocks: Sequence[BlockView]):
         self.blocks = list(blocks)
+        self.source = blocks  # an `Annotated` document also gives each block's spans
         self.lines = document_lines(self.blocks)
         self.body = [line for line in self.lines if line.in_body]
         self.cells = {(b.table_id, b.row, b.col): b for b in self.blocks if b.kind == "table_cell"}

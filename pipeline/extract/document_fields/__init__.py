@@ -64,7 +64,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
         fields["location"] = find_location(layout, date_found)
         fields["working_group"] = find_working_group(layout, title_line, fields["title"])
         fields["planning_area"] = find_planning_area(layout, title_line, fields["title"])
-        fields["recorded_by"] = find_recorders(layout, blocks)
+        fields["recorded_by"] = find_recorders(layout)
         fields["next_meeting_date"] = find_next_meeting(layout, fields["meeting_date"])
     fields["project_reg_no"] = find_project_reg_no(layout)
     result.fields.update(fields)

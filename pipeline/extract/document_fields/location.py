@@ -7,10 +7,12 @@ import datetime as dt
 import re
 
 from pipeline.config import load
-from pipeline.extract.dates import DateMention, find_dates
+from pipeline.extract.dates import DateMention
+from pipeline.extract.document_fields.mentions import dates_in
 from pipeline.extract.document_fields.meeting_dates import time_patterns
 from pipeline.extract.document_fields.words import alternation
 from pipeline.extract.layout import Layout, Line, labels, meeting_words
+from pipeline.extract.text import Span
 
 _SEPARATORS = re.compile(r"(?:\s*[,;–-]\s*){2,}")
 _ABBREVIATION_END = re.compile(r"\b\w{1,4}\.$")  # "nám." keeps its dot
@@ -24,9 +26,10 @@ _PLACE = re.compile(rf"(?:{'|'.join(re.escape(p) for p in meeting_words()['area'
 _PLACE_END = re.compile(rf"\.\s+(?=[{load('lexicon')['letters']['capitals']}])|[;]")
 
 
-def _clean_location(text: str) -> str | None:
+def _clean_location(layout: Layout, value: Span) -> str | None:
     """A location value without dates (and their weekdays), times and dangling separators."""
-    for mention in reversed(find_dates(text)):
+    text = value.text
+    for mention in reversed(dates_in(layout, value)):
         text = text[:mention.start] + text[mention.end:]
     text = time_patterns()[1].sub("", text)
     if _WEEKDAY is not None:
@@ -47,20 +50,23 @@ def find_location(layout: Layout, date_found: tuple[Line, DateMention, dt.date] 
         if start is not None:
             value = layout.value_after_label(line, start)
             if value:
-                cleaned = _clean_location(value.text)
+                cleaned = _clean_location(layout, value)
                 if cleaned:
                     return cleaned
     if date_found:
         line, mention, _ = date_found
         if line.index in layout.head_ids:
-            return _place_after_date(line.text[mention.end:])
+            return _place_after_date(layout, line, mention.end)
     return None
 
 
-def _place_after_date(rest: str) -> str | None:
+def _place_after_date(layout: Layout, line: Line, after: int) -> str | None:
     """"…2017 od 13 hod. ve společenské místnosti KD Lis." -> "společenské místnosti KD Lis"."""
-    rest = time_patterns()[2].sub("", rest)
-    match = _PLACE.match(rest)
+    rest = line.text[after:]
+    at = after + time_patterns()[2].match(rest).end()
+    match = _PLACE.match(line.text, at)
     if not match:
         return None
-    return _clean_location(_PLACE_END.split(match.group(1))[0])
+    end = _PLACE_END.search(line.text, match.start(1))
+    return _clean_location(layout, Span(line.block, line.start + match.start(1),
+                                        line.start + (end.start() if end else len(line.text))))

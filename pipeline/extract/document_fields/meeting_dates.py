@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from pipeline.config import load
-from pipeline.extract.dates import DateMention, find_dates
+from pipeline.extract.dates import DateMention
+from pipeline.extract.document_fields.mentions import dates_in
 from pipeline.extract.document_fields.words import Phrases, alternation
 from pipeline.extract.layout import Layout, Line, labels, meeting_words, starts_with_title_word
 from pipeline.extract.model import BlockView
@@ -194,7 +195,7 @@ def find_meeting_date(layout: Layout, title: Line | None) -> tuple[Line, DateMen
     """The best-cued full date of the document (the earliest among equals), or None."""
     best: tuple[int, int, Line, DateMention] | None = None
     for line in layout.lines:
-        for mention in find_dates(line.text):
+        for mention in dates_in(layout, line):
             score = date_score(layout, line, mention, title)
             if score and (best is None or score > best[0]):
                 best = (score, -line.index, line, mention)
@@ -260,12 +261,12 @@ def find_next_meeting(layout: Layout, meeting_date: dt.date | None) -> dt.date |
         cue = next_meeting_cue(line.text)
         if cue < 0:
             continue
-        candidates = [(line, m) for m in find_dates(line.text) if m.start > cue]
+        candidates = [(line, m) for m in dates_in(layout, line) if m.start > cue]
         following = layout.next_line(line)
         only_label = labels("next_meeting").end(line.text) == len(line.text) \
             or (line.text.endswith(":") and len(line.text) <= 60)
         if not candidates and only_label and following is not None and len(following.text) < 80:
-            candidates = [(following, m) for m in find_dates(following.text)]
+            candidates = [(following, m) for m in dates_in(layout, following)]
         for where, mention in candidates:
             if _in_range(where.text, mention) and mention.year is None:
                 continue

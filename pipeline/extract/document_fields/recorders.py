@@ -8,15 +8,13 @@ Kolářová, koordinátorka KPSS" one; a person in parentheses or after the date
 from __future__ import annotations
 
 import re
-from typing import Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.extract import annotate
-from pipeline.extract.dates import find_dates
+from pipeline.extract.dates import date_spans
 from pipeline.extract.document_fields.words import alternation
 from pipeline.extract.layout import Labels, Layout, labels, meeting_words
-from pipeline.extract.model import Annotated, BlockView
+from pipeline.extract.document_fields.mentions import annotated
 from pipeline.extract.spans.persons import persons_in
 from pipeline.extract.text import fold
 
@@ -43,8 +41,7 @@ def person_names(doc: Doc, start: int, end: int) -> list[str]:
     semicolons, slashes, dashes and conjunctions) that opens with a person names her; titles,
     functions, parenthesised organisations and a trailing date ("Dne: 1. 9.") are dropped."""
     text = doc.text
-    for mention in find_dates(text[start:end])[:1]:
-        end = start + mention.start
+    end = next((d.start for d in date_spans(doc) if start <= d.start < end), end)
     stop = _VALUE_END.search(text, start, end)
     end = stop.start() if stop else end
     # What no name opens: parentheses are blanked, the label a value may still start with skipped.
@@ -71,10 +68,9 @@ def _joined_recorder_label(text: str) -> int | None:
     return match.end() if len(parts) >= 2 and any(part in _RECORDERS for part in parts) else None
 
 
-def find_recorders(layout: Layout, blocks: Sequence[BlockView]) -> str | None:
-    """All recorders, joined with ", " in document order ("Zapsal(a): X", "Zapsala X.", a "Zapsala:" cell).
-    `blocks` are the document's (annotated here when they are not yet, as in a test)."""
-    document = blocks if isinstance(blocks, Annotated) else annotate(blocks)
+def find_recorders(layout: Layout) -> str | None:
+    """All recorders, joined with ", " in document order ("Zapsal(a): X", "Zapsala X.", a "Zapsala:" cell)."""
+    document = annotated(layout)
     names: list[str] = []
     for line in layout.body:
         start = _LOOSE.end(line.text)
