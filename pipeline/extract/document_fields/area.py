@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from pipeline.config import load
 from pipeline.extract.document_fields.project import find_project_reg_no_in
 from pipeline.extract.document_fields.words import alternation
 from pipeline.extract.layout import Layout, Line, labels, meeting_words
@@ -19,12 +20,35 @@ _REGION_ENDING = re.compile(r"[sc]k(?:u|a|em|o)$")  # "Jilemnicku", "Kyjovska", 
 
 _AREA = meeting_words()["area"]
 _ABBREVIATIONS = frozenset(w for marker in _AREA["keep_marker"] for w in marker.split() if w.isupper())  # ORP, SO
-_NOT_PLACES, _JOINERS = frozenset(_AREA["not_places"]), frozenset(_AREA["name_joiners"])
+_NOT_PLACES = frozenset([*_AREA["not_places"], *(t.rstrip(".") for t in load("people")["titles_before"])])  # "Ing."
+_JOINERS = frozenset(_AREA["name_joiners"])
 # markers before a territory: kept with it, nominative, genitive, planning words, "na", "v"
 _KEEP, _NOMINATIVE, _GENITIVE, _PLANNING, _ON, _IN = (
     re.compile(rf"(?<!\w)({alternation(_AREA['keep_marker'])})\s+"),
     *(re.compile(rf"(?<!\w)(?:{alternation(_AREA[key])})\s+") for key in
       ("nominative_markers", "genitive_markers", "planning_words", "region_prepositions", "town_prepositions")))
+
+
+_REGION_NOUN = load("organisations")["grammar"]["region_noun"]
+_REGION_FORMS = alternation(_REGION_NOUN + ending for ending in _AREA["region_noun_endings"])
+# "Olomouckého kraje" (an adjective before the noun), "kraje Vysočina" (the region's own name after it)
+_REGION_ADJECTIVE = re.compile(rf"(?<!\w)([^\W\d_]+?)({alternation(e for e, _ in _AREA['region_adjective_endings'])})"
+                               rf"\s+(?i:{_REGION_FORMS})(?!\w)")
+_REGION_NAMED = re.compile(rf"(?<!\w)(?i:{_REGION_FORMS})\s+([^\W\d_]+)(?!\w)")
+_DISTRICT = re.compile(rf"\d{{1,{_AREA['district_digits']}}}")
+TOWN_LOCATIVE = 2  # the strength of "v Prostějově": the venue's town, weaker than any named territory
+
+
+def _regions(text: str) -> Iterator[str]:
+    """"Zastupitelstva Olomouckého kraje" -> "Olomoucký kraj"; "Rady kraje Vysočina" -> "Kraj Vysočina"."""
+    endings = dict(_AREA["region_adjective_endings"])
+    for match in _REGION_ADJECTIVE.finditer(text):
+        if match.group(1)[:1].isupper():
+            yield f"{match.group(1)}{endings[match.group(2)]} {_REGION_NOUN}"
+    for match in _REGION_NAMED.finditer(text):
+        name = match.group(1)
+        if name[:1].isupper() and name not in _NOT_PLACES and _apply_suffix(name, _AREA["region_adjective_endings"]) is None:
+            yield f"{_REGION_NOUN.capitalize()} {name}"
 
 
 def _title_case(text: str) -> str:
@@ -72,6 +96,8 @@ def _capitalised_run(text: str) -> list[str]:
             break
         if token[:1].isupper() and token[:1].isalpha() and token not in _NOT_PLACES:
             run.append(token)
+        elif len(run) == 1 and _DISTRICT.fullmatch(token):  # "Praha 9": a city's numbered district
+            run.append(token)
         elif run and token in _JOINERS and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
             run.append(token)
         else:
@@ -87,33 +113,49 @@ def _is_region_word(word: str) -> bool:
 
 def areas_in(text: str, allow_locative: bool = True) -> Iterator[str]:
     """Every planning area named in one line, strongest form first: "ORP X", "Město X",
-    "regionu X", "města X", "…služeb Xska", then "na Xsku" and "v X" (when `allow_locative`)."""
+    "regionu X", "města X", "…služeb Xska", "X kraje", then "na Xsku" and "v X" (when `allow_locative`)."""
+    for _, area in ranked_areas(text, allow_locative):
+        yield area
+
+
+def ranked_areas(text: str, allow_locative: bool = True, regions: bool = True) -> Iterator[tuple[int, str]]:
+    """`areas_in` with each area's strength (0 named, 1 a region in the locative, `TOWN_LOCATIVE`
+    a town after "v", often only the venue's); `regions`: also "X kraje"."""
     for match in _KEEP.finditer(text):
         run = _capitalised_run(text[match.end():])
         if run:
-            yield _title_case(f"{match.group(1)} {' '.join(run)}")
+            yield 0, _title_case(f"{match.group(1)} {' '.join(run)}")
     for match in _NOMINATIVE.finditer(text):
         run = _capitalised_run(text[match.end():])
         if run:
-            yield _title_case(" ".join(run))
+            yield 0, _title_case(" ".join(run))
     for match in _GENITIVE.finditer(text):
         run = [_title_case(w) for w in _capitalised_run(text[match.end():])]
         if run:
-            yield _nominative(run, "region" if _is_region_word(run[-1]) else "genitive")
+            yield 0, _nominative(run, "region" if _is_region_word(run[-1]) else "genitive")
     for match in _PLANNING.finditer(text):
         run = _capitalised_run(text[match.end():])
         if run and _is_region_word(run[0]):
-            yield _nominative(run[:1], "region")
+            yield 0, _nominative(run[:1], "region")
+    for region in _regions(text) if regions else ():
+        yield 0, region
     if not allow_locative:
         return
     for match in _ON.finditer(text):
         run = _capitalised_run(text[match.end():])
         if run and _is_region_word(run[-1]):
-            yield _nominative([_title_case(w) for w in run], "region")
+            yield 1, _nominative([_title_case(w) for w in run], "region")
     for match in _IN.finditer(text):
         run = _capitalised_run(text[match.end():])
-        if run and not (len(run) == 1 and run[0].isupper() and len(run[0]) <= 4):
-            yield _nominative([_title_case(w) for w in run], "locative")
+        if run and not (len(run) == 1 and run[0].isupper() and len(run[0]) <= 4) and not _adjective_only(text, match.end(), run):
+            yield TOWN_LOCATIVE, _nominative([_title_case(w) for w in run], "locative")
+
+
+def _adjective_only(text: str, start: int, run: list[str]) -> bool:
+    """"v Městské knihovně": one capitalised adjective before a common noun, no town."""
+    rest = text[start:].split(maxsplit=2)
+    return len(run) == 1 and run[0].endswith(tuple(_AREA["adjective_locative_endings"])) and len(rest) > 1 \
+        and rest[1][:1].islower()
 
 
 def area_in(text: str, allow_locative: bool = True) -> str | None:
@@ -132,16 +174,20 @@ def find_planning_area(layout: Layout, title: Line | None, title_string: str | N
     if title is not None:
         texts.append((title_string or title.text, True))
     texts += [(line.text, True) for line in layout.top
-              if attendance.end(line.text) is None and line.block.kind != "table_cell"
-              and line.text.count("\t") < 2]  # a row of a table typed with tabs names organisations
+              if attendance.end(line.text) is None and line is not title
+              and (line.block.kind != "table_cell" or (title is not None and line.block is title.block))
+              and line.text.count("\t") < 2]  # a row of a table (not the page's, holding the title) names organisations
     texts += [(line.text, False) for line in layout.page_lines]
     texts += [(line.text, False) for line in layout.body if find_project_reg_no_in(line.text)]
     texts += [(line.text, True) for line in layout.body if line.block.kind == "heading"]
-    for text, allow_locative in texts:
-        found = area_in(text, allow_locative)
-        if found:
-            return found
-    return _most_named_area(layout)
+    venue = None  # "… dne 14. 3. v Městské knihovně ve Varnsdorfu": a town after "v" in the title is the venue's
+    for position, (text, allow_locative) in enumerate(texts):
+        for strength, area in ranked_areas(text, allow_locative):
+            if position == 0 and title is not None and strength == TOWN_LOCATIVE:
+                venue = venue or area
+                continue
+            return area
+    return venue or _most_named_area(layout)
 
 
 def _count_key(area: str) -> str:
@@ -153,10 +199,11 @@ def _count_key(area: str) -> str:
 
 def _most_named_area(layout: Layout) -> str | None:
     """A territory the text names again and again ("v Prostějově" on four slides), when no
-    heading names one; a single mention deep in the text is not enough."""
+    heading names one; a single mention deep in the text is not enough, and a region named in the
+    body ("dotace Olomouckého kraje") is the funder's, not the territory's."""
     counts: dict[str, int] = {}
     for line in layout.body:
-        for found in set(areas_in(line.text)):
+        for found in {area for _, area in ranked_areas(line.text, regions=False)}:
             key = _count_key(found)
             counts[key] = counts.get(key, 0) + 1
     if not counts:
@@ -165,7 +212,7 @@ def _most_named_area(layout: Layout) -> str | None:
     if count < MIN_AREA_MENTIONS:
         return None
     for line in layout.body:
-        for found in areas_in(line.text):
+        for _, found in ranked_areas(line.text, regions=False):
             if _count_key(found) == key:
                 return found
     return None

@@ -32,6 +32,13 @@ _HEADS = (*(re.compile(rf"(?<!\w){re.escape(h)}(?!\w)", re.IGNORECASE)
           *(re.compile(rf"(?<!\w){re.escape(h)}(?!\w)") for h in _WORDS["head_abbreviations"]))
 _OTHER_BODY = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['other_bodies'])})(?!\w)", re.IGNORECASE)
 _KIND_ONLY = tuple(fold(w) for w in _WORDS["kind_only_starts"])
+# a meeting noun or resolution word, then the body's adjectives and noun in the genitive (folded)
+_BODY_AFTER = re.compile(rf"(?<!\w)(?:{alternation([*meeting_words()['title']['meeting_nouns'], *_WORDS['body_after']], fold)})"
+                         rf"(?:\s+(?:{alternation(load('lexicon')['numbers']['before_number'], fold)})?\s*\d+(?:/\d+)?\.?)?\s+")
+_BODIES = {fold(genitive): (nominative, gender) for genitive, nominative, gender in _WORDS["bodies"]}
+_MAX_ADJECTIVES = 3  # words before the body's noun: adjectives and the conjunctions between them
+_JOINERS = frozenset(meeting_words()["labels"]["recorder_joiners"])  # "a", "i"
+_DOCUMENT_NUMBER = re.compile(r"\s\d+/\d+")  # "… Rady kraje 12/2021": the document's number ends a name
 
 
 def _sentence_case(text: str) -> str:
@@ -97,6 +104,42 @@ def _other_body(title: str) -> str | None:
     return name[0].upper() + name[1:] if name else None
 
 
+def _nominative_adjective(word: str, gender: str) -> str | None:
+    """"Sociálního" (m) -> "Sociální", "VALNÉ" (f) -> "VALNÁ"; None for a word that is no such adjective."""
+    for ending, nominative in _WORDS["adjective_endings"][gender]:
+        if word.lower().endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            return stem + (nominative.upper() if word.isupper() else nominative)
+    return None
+
+
+def _meeting_body(text: str, proper: bool = False) -> str | None:
+    """The body that met, named in the genitive after a meeting noun ("ze zasedání Výboru pro
+    sociální věci Zastupitelstva X kraje ze dne" -> "Výbor pro sociální věci Zastupitelstva X
+    kraje", "Usnesení rady kraje 12/2021" -> "Rada kraje"). With `proper` (a line that is no
+    title) the body must be written with a capital, as a name is."""
+    folded = fold(text)
+    for match in _BODY_AFTER.finditer(folded):
+        words = text[match.end():].split(" ")
+        for count in range(min(_MAX_ADJECTIVES, len(words) - 1) + 1):
+            noun = _BODIES.get(fold(words[count]).strip(",."))
+            if noun is None or (proper and not words[0][:1].isupper()):
+                continue
+            nominative, gender = noun
+            adjectives = [w if fold(w) in _JOINERS and 0 < i < count - 1 else _nominative_adjective(w, gender)
+                          for i, w in enumerate(words[:count])]  # "Sociální a zdravotní komise"
+            if None in adjectives:
+                continue
+            head = words[count].rstrip(",.")
+            noun_form = nominative.upper() if head.isupper() else nominative.capitalize() if head[:1].isupper() else nominative
+            rest = text[match.end():][len(" ".join(words[:count + 1])):]
+            cut = _DOCUMENT_NUMBER.search(rest)
+            name = _group_name(" ".join([*adjectives, noun_form]) + (rest[:cut.start()] if cut else rest))  # type: ignore[list-item]
+            if name:
+                return name[0].upper() + name[1:]
+    return None
+
+
 def find_working_group(layout: Layout, title: Line | None, title_string: str | None = None) -> str | None:
     """The group's name without "Pracovní skupina"/"PS"; a steering group keeps its kind.
 
@@ -120,7 +163,7 @@ def find_working_group(layout: Layout, title: Line | None, title_string: str | N
             return name
         if steering:
             return steering
-        body = _other_body(title_text_)
+        body = _meeting_body(title_text_) or _other_body(title_text_)
         if body:
             return body
     for line in [*layout.head, *layout.page_lines]:
@@ -128,7 +171,7 @@ def find_working_group(layout: Layout, title: Line | None, title_string: str | N
         if steering:
             return steering
     for line in [*layout.head, *layout.page_lines]:
-        name = _group_after_head(line.text, proper=True)
+        name = _group_after_head(line.text, proper=True) or _meeting_body(line.text, proper=True)
         if name:
             return name
     for line in layout.body:  # "Další jednání ŘPS je naplánováno …": the group that meets again is this one

@@ -1,5 +1,8 @@
-"""`location`: the "Místo jednání:" value as written (also of a date-and-place label), or
-the place phrase after the meeting date ("... 2017 ve společenské místnosti KD Lis")."""
+"""`location`: the "Místo jednání:" value as written (also of a date-and-place label), the
+place phrase after the meeting date ("... 2017 ve společenské místnosti KD Lis", on its line or
+the next, or after a comma on a labelled date line: "Dne: 4. 3. 2019, klubovna MěÚ X"), a venue
+named in a sentence of the head ("bylo zahájeno v zasedací místnosti ÚMČ X, Nové nám. 1"), or
+"online" for a meeting held so."""
 
 from __future__ import annotations
 
@@ -9,10 +12,11 @@ import re
 from pipeline.config import load
 from pipeline.extract.dates import DateMention
 from pipeline.extract.document_fields.mentions import dates_in
-from pipeline.extract.document_fields.meeting_dates import time_patterns
+from pipeline.extract.document_fields.meeting_dates import next_meeting_cue, time_patterns
 from pipeline.extract.document_fields.words import alternation
 from pipeline.extract.layout import Layout, Line, labels, meeting_words
-from pipeline.extract.text import Span
+from pipeline.extract.sentences import sentence_of
+from pipeline.extract.text import Span, fold
 
 _SEPARATORS = re.compile(r"(?:\s*[,;–-]\s*){2,}")
 _ABBREVIATION_END = re.compile(r"\b\w{1,4}\.$")  # "nám." keeps its dot
@@ -23,13 +27,25 @@ _WEEKDAY = re.compile(rf"^\s*(?:(?:{alternation(meeting_words()['dates']['before
                       re.IGNORECASE) if _WEEKDAYS else None
 _PLACE = re.compile(rf"(?:{'|'.join(re.escape(p) for p in meeting_words()['area']['place_prepositions'])})\s+(?!\d)(\S.*)",
                     re.IGNORECASE)
-_PLACE_END = re.compile(rf"\.\s+(?=[{load('lexicon')['letters']['capitals']}])|[;]")
+_WORDS = meeting_words()["location"]
+_PREPOSITIONS = alternation(meeting_words()["area"]["place_prepositions"], fold)
+# "v zasedací místnosti", "ve velkém sále" (folded): the venue starts after the preposition
+_VENUE = re.compile(rf"(?<!\w)(?:{_PREPOSITIONS})\s+((?:\w+\s+){{0,{_WORDS['max_venue_adjectives']}}}"
+                    rf"(?:{alternation(_WORDS['venue_nouns'], fold)})\w*)(?!\w)")
+_ONLINE = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['online'], fold)})(?!\w)")
+_NEXT_LABEL = re.compile(r"(?:^|[\s,;])[^\W\d]+\s*:")  # "…, čas: 14 h": another field ends a value
+_MEETING = re.compile(rf"(?<!\w)(?:{alternation([*meeting_words()['title']['meeting_nouns'], *meeting_words()['dates']['inline_cues']], fold)})(?!\w)")
+_SEPARATOR = re.compile(r"[,–-]")
+_INITIAL = re.compile(r"(?<!\w)\w\.$")
+_NUMBER_END = re.compile(rf"\d\.\s+(?=[{load('lexicon')['letters']['capitals']}][^\W\d]*\s)")  # "4. 3. 2019, klubovna …": a place after the date and a comma
 
 
 def _clean_location(layout: Layout, value: Span) -> str | None:
     """A location value without dates (and their weekdays), times and dangling separators."""
     text = value.text
-    for mention in reversed(dates_in(layout, value)):
+    label = _NEXT_LABEL.search(text)
+    text = text[:label.start()] if label else text
+    for mention in reversed([m for m in dates_in(layout, value) if m.end <= len(text)]):
         text = text[:mention.start] + text[mention.end:]
     text = time_patterns()[1].sub("", text)
     if _WEEKDAY is not None:
@@ -56,8 +72,35 @@ def find_location(layout: Layout, date_found: tuple[Line, DateMention, dt.date] 
     if date_found:
         line, mention, _ = date_found
         if line.index in layout.head_ids:
-            return _place_after_date(layout, line, mention.end)
-    return None
+            found = _place_after_date(layout, line, mention.end)
+            following = layout.next_line(line)
+            if found is None and not line.text[mention.end:].strip(" ,.") and following is not None:
+                found = _place_after_date(layout, following, 0)  # "konaného dne 22. 4." / "v Domově …"
+            if found:
+                return found
+    return _venue_in_head(layout)
+
+
+def _venue_in_head(layout: Layout) -> str | None:
+    """A venue named in a sentence of the head ("Jednání bylo zahájeno v 15 hod. v zasedací
+    místnosti ÚMČ X, Nové náměstí 1."), not of the next meeting; else "online" as written."""
+    online = None
+    for line in layout.head:
+        if line.index in layout.signature_ids:
+            continue
+        text = line.block.text
+        for match in _VENUE.finditer(line.folded):
+            at = line.start + match.start(1)
+            start, end = sentence_of(text, at)
+            if next_meeting_cue(text[start:at]) >= 0 or not _MEETING.search(fold(text[start:end])):
+                continue  # the next meeting's room, or a building that no meeting is held in
+            found = _clean_location(layout, Span(line.block, at, _sentence_end(line, at - line.start)))
+            if found:
+                return found
+        match = _ONLINE.search(line.folded)
+        if online is None and match and next_meeting_cue(line.text) < 0:
+            online = line.text[match.start():match.end()]
+    return online
 
 
 def _place_after_date(layout: Layout, line: Line, after: int) -> str | None:
@@ -66,7 +109,19 @@ def _place_after_date(layout: Layout, line: Line, after: int) -> str | None:
     at = after + time_patterns()[2].match(rest).end()
     match = _PLACE.match(line.text, at)
     if not match:
+        if after and _SEPARATOR.search(line.text, after, at) and at < len(line.text) \
+                and labels("date").end(line.text) is not None:  # "Dne: 4. 3. 2019, klubovna MěÚ X"
+            return _clean_location(layout, Span(line.block, line.start + at, _sentence_end(line, at)))
         return None
-    end = _PLACE_END.search(line.text, match.start(1))
-    return _clean_location(layout, Span(line.block, line.start + match.start(1),
-                                        line.start + (end.start() if end else len(line.text))))
+    return _clean_location(layout, Span(line.block, line.start + match.start(1), _sentence_end(line, match.start(1))))
+
+
+def _sentence_end(line: Line, at: int) -> int:
+    """Where the sentence holding `at` of a line ends, in the block (a place ends with its sentence)."""
+    text = line.block.text
+    end = sentence_of(text, line.start + at)[1]
+    while end < line.end and _INITIAL.search(text, 0, end):  # "T. G. Masaryka 35": an initial ends no sentence
+        end = sentence_of(text, end + 1)[1]
+    end = min(end, line.end)
+    number = _NUMBER_END.search(text, line.start + at, end)  # "…, Náměstí 5. Vedoucí přivítala"
+    return number.start() + 1 if number else end

@@ -21,6 +21,7 @@ from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
 
 EARLY_UNITS = 6        # a date without a cue counts only this close to the top
+BARE_DATE_WORDS = 6    # … and only with this few words before it (not a date inside a sentence)
 _WORDS = meeting_words()
 _TRAILING_PUNCTUATION = re.compile(r"[\s,.:;\t–—-]+$")
 _DASH_BEFORE = re.compile(r"\d\.?\s*[-–—]$")  # "13. – 14. září"
@@ -145,6 +146,13 @@ def _is_top_termin(layout: Layout, line: Line, mention: DateMention) -> bool:
     return not any(n is not None and labels("task").end(n.text) is not None for n in neighbours)
 
 
+def _is_minutes(layout: Layout, title: Line | None) -> bool:
+    """Minutes (a "Zápis …" title or a list of those present), whose signature dates the meeting;
+    a report or plan is signed on the day it was written."""
+    return (title is not None and starts_with_title_word(title.text)) \
+        or any(section.kind == "attendance" for section in layout.sections)
+
+
 def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | None) -> int:
     """How surely a date mention is the meeting's date (0: not at all).
 
@@ -184,9 +192,11 @@ def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | N
     if in_head and _ends_with_cue(folded_prefix):
         return 80 if early and line.block.kind != "list_item" else 40
     if (in_signature or line.index >= layout.body[len(layout.body) // 2].index) \
-            and _is_signature_line(text[:mention.start]) and not _WORD.search(text[mention.end:]):
+            and _is_signature_line(text[:mention.start]) and not _WORD.search(text[mention.end:]) \
+            and _is_minutes(layout, title):
         return 30
-    if early and line.block.kind != "list_item" and len(text) < 120:
+    if early and line.block.kind != "list_item" and len(text) < 120 \
+            and len(text[:mention.start].split()) <= BARE_DATE_WORDS:
         return 50
     return 0
 

@@ -24,9 +24,10 @@ _JOINERS, _ENDINGS = alternation(_LABELS["recorder_joiners"]), alternation(_LABE
 _SLASH_ENDINGS = alternation(e[1:] for e in _LABELS["feminine_endings"] if e.startswith("/"))
 _VERB = rf"[^\W\d_()/]+(?:{_ENDINGS})?"
 _VALUE_END = re.compile(rf"(?i)(?<!\w)(?:{alternation(_LABELS['recorder_value_ends'])})\b")
+_NEXT_FIELD = re.compile(r"\t[^\t:\d]{1,25}:")  # "Zapsal: X<tab>Ověřila: Y": the next field ends the value
 _CONJUNCTION = re.compile(rf"\s+(?:{_JOINERS})\s+")
 _PIECE_BREAK = re.compile(r"[,;/+\t]|\s+[–-]\s+")
-_LEADING_LABEL = re.compile(r"[^:\d]{0,25}:\s*")  # "a ověřila: Jana Nová" after "Zapsala"
+_LEADING_LABEL = re.compile(r"[^:\d\t]{0,25}:\s*")  # "a ověřila: Jana Nová" after "Zapsala"; a tab ends the value
 _PARENTHESES = re.compile(r"\([^)]*\)?")
 # "Zpracovala a zapsala:", "Připravil, zapsal:", "Ověřila/zapsala:", and the verbs in it
 _JOINED = re.compile(rf"\s*({_VERB}(?:\s*(?:,|\b(?:{_JOINERS})\b|/)\s*{_VERB}){{1,2}})\s*[:\t]\s*")
@@ -42,8 +43,9 @@ def person_names(doc: Doc, start: int, end: int) -> list[str]:
     functions, parenthesised organisations and a trailing date ("Dne: 1. 9.") are dropped."""
     text = doc.text
     end = next((d.start for d in date_spans(doc) if start <= d.start < end), end)
-    stop = _VALUE_END.search(text, start, end)
-    end = stop.start() if stop else end
+    for pattern in (_VALUE_END, _NEXT_FIELD):
+        stop = pattern.search(text, start, end)
+        end = stop.start() if stop else end
     # What no name opens: parentheses are blanked, the label a value may still start with skipped.
     blank = _PARENTHESES.sub(lambda m: " " * len(m.group()), text[start:end])
     lead = _LEADING_LABEL.match(blank)
@@ -74,8 +76,8 @@ def find_recorders(layout: Layout) -> str | None:
     names: list[str] = []
     for line in layout.body:
         start = _LOOSE.end(line.text)
-        if start is None:
-            start = labels("recorder_needs_colon").end(line.text)
+        if start is None and (line.index not in layout.head_ids or line.index in layout.signature_ids):
+            start = labels("recorder_needs_colon").end(line.text)  # "Zpracoval:" over a resolution is its author
         if start is None:
             start = _joined_recorder_label(line.text)
         if start is None:

@@ -12,6 +12,9 @@ from pipeline.extract.layout import Layout, Line, meeting_words, starts_with_tit
 from pipeline.extract.text import fold
 
 TITLE_SEARCH_LINES = 40  # a heading "Zápis ..." further down is a section, not the title
+MAX_TITLE = 300          # a title broken over heading lines is joined up to this length
+CONTINUATION_LENGTH = 150  # a longer next line continues only a bare title word ("ZÁPIS")
+LOGO_WORDS = 4           # a logo line ("Město Vyškov") has at most this many words
 _SPACES = re.compile(r"\s+")
 _WORDS = meeting_words()["title"]
 _BREADCRUMBS = tuple(_WORDS["breadcrumbs"])  # separators of a web page's path
@@ -19,8 +22,33 @@ _BOILERPLATE = tuple(fold(w) for w in _WORDS["boilerplate"])
 _GROUP_CONTINUATIONS = tuple(fold(c) for c in _WORDS["group_continuations"])
 _DANGLING, _OPEN_ENDINGS = Phrases(_WORDS["dangling_words"]), Phrases(_WORDS["open_endings"])
 # "zapis c. 4/2022": a title word with only the minutes' number after it (folded)
+_BARE_STARTS = frozenset(fold(w) for w in _WORDS["bare_starts"])
+# "… z 12. zasedání": a title that ends with the meeting and goes on with the body's name (folded)
+_MEETING_END = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['meeting_prepositions'], fold)})\s+(?:\d+\s*\.\s*)?(?:{alternation(_WORDS['meeting_nouns'], fold)})$")
+# "Přítomni:", "1. Úvod": a field or a numbered section, no part of a title
+_NOT_TITLE_PART = re.compile(rf"^[^:]{{1,30}}:|^\d+\s*[.)]\s+[{load('lexicon')['letters']['capitals']}]")
+_LOGO_MARKERS = tuple(meeting_words()["area"]["nominative_markers"])
+_SPACED = re.compile(r"(?:\w ){2,}\w")  # "Z á p i s": a line of one word written letter by letter
 _NUMBERED = re.compile(rf"(?:{alternation(_WORDS['starts'], fold)})\s+"
                        rf"(?:{alternation(load('lexicon')['numbers']['before_number'], fold)})?\s*\d+(?:\s*/\s*\d+)?\.?")
+
+
+def _unspaced(text: str) -> str:
+    """"Z á p i s" -> "Zápis": a line of one word written letter by letter, closed up."""
+    return text.replace(" ", "") if _SPACED.fullmatch(text.strip()) else text
+
+
+def _is_logo(text: str) -> bool:
+    """"Město Vyškov", "Obec Horní Lhota": a town's name over a document, no title."""
+    words = text.split()
+    return len(words) <= LOGO_WORDS and text.startswith(_LOGO_MARKERS) and all(w[:1].isupper() for w in words)
+
+
+def _is_bare_start(layout: Layout, line: Line) -> bool:
+    """"USNESENÍ" with "z 9. zasedání …" on the next line: a resolution list's title."""
+    following = layout.next_line(line)
+    return fold(line.text).strip() in _BARE_STARTS and following is not None \
+        and following.folded.startswith(tuple(_WORDS["continuations"]))
 
 
 def _is_boilerplate(text: str) -> bool:
@@ -45,8 +73,9 @@ def find_title(layout: Layout) -> Line | None:
         if line.block.kind == "heading" and line.first_in_block and starts_with_title_word(line.text):
             return line
     for line in head_candidates:
-        if starts_with_title_word(line.text):
+        if starts_with_title_word(_unspaced(line.text)) or _is_bare_start(layout, line):
             return line
+    head_candidates = [line for line in head_candidates if not _is_logo(line.text)]
     headings = [line for line in head_candidates if line.block.kind == "heading" and line.first_in_block]
     if headings:
         top = min(_level(line) for line in headings)
@@ -55,25 +84,49 @@ def find_title(layout: Layout) -> Line | None:
 
 
 def title_text(layout: Layout, line: Line) -> str:
-    """The title as written: a heading block whole; a bare "ZÁPIS" joined with its "z jednání ..." line."""
+    """The title as written: a heading block whole, with the headings of its level it was broken
+    into; a bare "ZÁPIS" (or "Z á p i s", "USNESENÍ") joined with its "z jednání ..." line; a title
+    ending with the meeting ("… Z 12. ZASEDÁNÍ") joined with the line naming the body."""
     if line.block.kind == "heading":
         text = " ".join(part.strip() for part in line.block.text.split("\n") if part.strip())
     else:
         text = line.text
     text = text.strip(" \t")
+    following = _next_of_block(layout, line)
+    while following is not None and line.block.kind == following.block.kind == "heading" \
+            and line.block.level == following.block.level and not _NOT_TITLE_PART.match(following.text) \
+            and len(text) + len(following.text) < MAX_TITLE:
+        text = f"{text} {following.block.text.strip()}"  # a title broken into headings of one level
+        line, following = following, _next_of_block(layout, following)
+    if following is not None and len(following.text) < MAX_TITLE and _continues(text, line, following):
+        text = f"{text} {following.text.strip()}"
+    return _SPACES.sub(" ", text).rstrip(" ,;")
+
+
+def _continues(text: str, line: Line, following: Line) -> bool:
+    """Whether the title `text` (ending with `line`) goes on in the next line: a bare title word
+    ("ZÁPIS" / "z jednání …", also a long line), a title ending "z jednání" or "z 12. zasedání"
+    (the next line names the body), a heading wrapped by a PDF."""
+    folded_next = following.folded  # the continuations are compared with the folded line as written
+    if (len(_unspaced(text).split()) <= 2 or _numbered_title_word(_unspaced(text))) \
+            and folded_next.startswith(tuple(_WORDS["continuations"])):
+        return True
+    if len(following.text) >= CONTINUATION_LENGTH:
+        return False
+    dangling = _DANGLING.first(fold(text.split()[-1]) if text.split() else "") == 0
+    if line.block.kind == following.block.kind == "heading" and line.block.level == following.block.level \
+            and (following.text[:1].islower() or dangling):
+        return True
+    return (_OPEN_ENDINGS.ends(fold(text)) and folded_next.startswith(_GROUP_CONTINUATIONS)) \
+        or (_MEETING_END.search(fold(text)) is not None and not _NOT_TITLE_PART.match(following.text))
+
+
+def _next_of_block(layout: Layout, line: Line) -> Line | None:
+    """The line after `line` that is not part of its heading block (a heading is taken whole)."""
     following = layout.next_line(line)
-    if following is not None and following.block is not line.block and len(following.text) < 150:
-        folded_next = following.folded
-        # the continuations are compared with the folded line as written
-        bare = (len(text.split()) <= 2 or _numbered_title_word(text)) \
-            and folded_next.startswith(tuple(_WORDS["continuations"]))
-        dangling = _DANGLING.first(fold(text.split()[-1]) if text.split() else "") == 0
-        wrapped = line.block.kind == following.block.kind == "heading" and line.block.level == following.block.level \
-            and (following.text[:1].islower() or dangling)
-        open_ended = _OPEN_ENDINGS.ends(fold(text)) and folded_next.startswith(_GROUP_CONTINUATIONS)
-        if bare or open_ended or wrapped:
-            text = f"{text} {following.text.strip()}"
-    return _SPACES.sub(" ", text)
+    while following is not None and line.block.kind == "heading" and following.block is line.block:
+        following = layout.next_line(following)
+    return following
 
 
 def _numbered_title_word(text: str) -> bool:
