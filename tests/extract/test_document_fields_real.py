@@ -193,3 +193,8 @@ def test_a_place_runs_over_the_initials_of_a_street_name():
                  "konaného ve čtvrtek 14. září 2023 od 13:30 hodin v zasedací místnosti č. 204 Městského úřadu "
                  "Lipová, T. G. Masaryka 35", "Přítomni: Jana Malá")
     assert got["location"] == "zasedací místnosti č. 204 Městského úřadu Lipová, T. G. Masaryka 35"
+
+
+def test_a_town_office_names_the_town_and_a_list_number_is_no_district():
+    assert area_in("Místo konání: Městský úřad Lipová, zasedací místnost") == "Lipová"
+    assert area_in("1. Mgr. Jana Malá Městský úřad Lipová 2. Bc. Petr Dub") == "Lipová"

@@ -23,10 +23,11 @@ _ABBREVIATIONS = frozenset(w for marker in _AREA["keep_marker"] for w in marker.
 _NOT_PLACES = frozenset([*_AREA["not_places"], *(t.rstrip(".") for t in load("people")["titles_before"])])  # "Ing."
 _JOINERS = frozenset(_AREA["name_joiners"])
 # markers before a territory: kept with it, nominative, genitive, planning words, "na", "v"
-_KEEP, _NOMINATIVE, _GENITIVE, _PLANNING, _ON, _IN = (
+_KEEP, _NOMINATIVE, _OFFICE, _GENITIVE, _PLANNING, _ON, _IN = (
     re.compile(rf"(?<!\w)({alternation(_AREA['keep_marker'])})\s+"),
     *(re.compile(rf"(?<!\w)(?:{alternation(_AREA[key])})\s+") for key in
-      ("nominative_markers", "genitive_markers", "planning_words", "region_prepositions", "town_prepositions")))
+      ("nominative_markers", "office_markers", "genitive_markers", "planning_words", "region_prepositions",
+       "town_prepositions")))
 
 
 _REGION_NOUN = load("organisations")["grammar"]["region_noun"]
@@ -36,7 +37,13 @@ _REGION_ADJECTIVE = re.compile(rf"(?<!\w)([^\W\d_]+?)({alternation(e for e, _ in
                                rf"\s+(?i:{_REGION_FORMS})(?!\w)")
 _REGION_NAMED = re.compile(rf"(?<!\w)(?i:{_REGION_FORMS})\s+([^\W\d_]+)(?!\w)")
 _DISTRICT = re.compile(rf"\d{{1,{_AREA['district_digits']}}}")
+# every marker above before a capital (or a district's number): a line without one names no territory
+_MARKERS = [word for key in ("keep_marker", "nominative_markers", "office_markers", "genitive_markers", "planning_words",
+                              "region_prepositions", "town_prepositions") for word in _AREA[key]]
+_CANDIDATE = re.compile(rf"(?<!\w)(?:{alternation(_MARKERS)})\s+[{load('lexicon')['letters']['capitals']}]")
+_REGION_NOUN_ANYWHERE = re.compile(rf"(?i:{_REGION_FORMS})(?!\w)")
 TOWN_LOCATIVE = 2  # the strength of "v Prostějově": the venue's town, weaker than any named territory
+OFFICE = 3         # … and of "Městský úřad Lipová": the venue's or a member's town
 
 
 def _regions(text: str) -> Iterator[str]:
@@ -96,7 +103,7 @@ def _capitalised_run(text: str) -> list[str]:
             break
         if token[:1].isupper() and token[:1].isalpha() and token not in _NOT_PLACES:
             run.append(token)
-        elif len(run) == 1 and _DISTRICT.fullmatch(token):  # "Praha 9": a city's numbered district
+        elif len(run) == 1 and _DISTRICT.fullmatch(token) and tokens[i + 1:i + 2] != ["."]:  # "Praha 9", not "… 2."
             run.append(token)
         elif run and token in _JOINERS and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
             run.append(token)
@@ -111,16 +118,13 @@ def _is_region_word(word: str) -> bool:
     return bool(_REGION_ENDING.search(word)) and word[:1].isupper()
 
 
-def areas_in(text: str, allow_locative: bool = True) -> Iterator[str]:
-    """Every planning area named in one line, strongest form first: "ORP X", "Město X",
-    "regionu X", "města X", "…služeb Xska", "X kraje", then "na Xsku" and "v X" (when `allow_locative`)."""
-    for _, area in ranked_areas(text, allow_locative):
-        yield area
-
-
 def ranked_areas(text: str, allow_locative: bool = True, regions: bool = True) -> Iterator[tuple[int, str]]:
-    """`areas_in` with each area's strength (0 named, 1 a region in the locative, `TOWN_LOCATIVE`
+    """Every planning area named in one line, strongest form first ("ORP X", "Město X", "regionu X",
+    "města X", "…služeb Xska", "X kraje", then "na Xsku" and "v X" when `allow_locative`), with each
+    area's strength (0 named, 1 a region in the locative, `TOWN_LOCATIVE`
     a town after "v", often only the venue's); `regions`: also "X kraje"."""
+    if not _CANDIDATE.search(text) and not (regions and _REGION_NOUN_ANYWHERE.search(text)):
+        return  # no marker before a capital: most lines of the body
     for match in _KEEP.finditer(text):
         run = _capitalised_run(text[match.end():])
         if run:
@@ -129,6 +133,10 @@ def ranked_areas(text: str, allow_locative: bool = True, regions: bool = True) -
         run = _capitalised_run(text[match.end():])
         if run:
             yield 0, _title_case(" ".join(run))
+    for match in _OFFICE.finditer(text):
+        run = _capitalised_run(text[match.end():])
+        if run:
+            yield OFFICE, _title_case(" ".join(run))
     for match in _GENITIVE.finditer(text):
         run = [_title_case(w) for w in _capitalised_run(text[match.end():])]
         if run:
@@ -160,7 +168,7 @@ def _adjective_only(text: str, start: int, run: list[str]) -> bool:
 
 def area_in(text: str, allow_locative: bool = True) -> str | None:
     """The strongest planning area named in one line, or None."""
-    return next(areas_in(text, allow_locative), None)
+    return next((area for _, area in ranked_areas(text, allow_locative)), None)
 
 
 def find_planning_area(layout: Layout, title: Line | None, title_string: str | None = None) -> str | None:
@@ -183,11 +191,11 @@ def find_planning_area(layout: Layout, title: Line | None, title_string: str | N
     venue = None  # "… dne 14. 3. v Městské knihovně ve Varnsdorfu": a town after "v" in the title is the venue's
     for position, (text, allow_locative) in enumerate(texts):
         for strength, area in ranked_areas(text, allow_locative):
-            if position == 0 and title is not None and strength == TOWN_LOCATIVE:
+            if strength == OFFICE or (position == 0 and title is not None and strength == TOWN_LOCATIVE):
                 venue = venue or area
                 continue
             return area
-    return venue or _most_named_area(layout)
+    return _most_named_area(layout) or venue
 
 
 def _count_key(area: str) -> str:
@@ -203,7 +211,7 @@ def _most_named_area(layout: Layout) -> str | None:
     body ("dotace Olomouckého kraje") is the funder's, not the territory's."""
     counts: dict[str, int] = {}
     for line in layout.body:
-        for found in {area for _, area in ranked_areas(line.text, regions=False)}:
+        for found in {area for strength, area in ranked_areas(line.text, regions=False) if strength != OFFICE}:
             key = _count_key(found)
             counts[key] = counts.get(key, 0) + 1
     if not counts:
@@ -212,7 +220,7 @@ def _most_named_area(layout: Layout) -> str | None:
     if count < MIN_AREA_MENTIONS:
         return None
     for line in layout.body:
-        for _, found in ranked_areas(line.text, regions=False):
-            if _count_key(found) == key:
+        for strength, found in ranked_areas(line.text, regions=False):
+            if strength != OFFICE and _count_key(found) == key:
                 return found
     return None

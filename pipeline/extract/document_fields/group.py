@@ -175,7 +175,7 @@ def find_working_group(layout: Layout, title: Line | None, title_string: str | N
         if name:
             return name
     for line in layout.body:  # "Další jednání ŘPS je naplánováno …": the group that meets again is this one
-        cue = next_meeting_cue(line.text)
+        cue = next_meeting_cue(line.folded)
         steering = _steering(line.text[cue:cue + 60]) if cue >= 0 else None
         if steering:
             return steering

@@ -92,13 +92,14 @@ def _venue_in_head(layout: Layout) -> str | None:
         for match in _VENUE.finditer(line.folded):
             at = line.start + match.start(1)
             start, end = sentence_of(text, at)
-            if next_meeting_cue(text[start:at]) >= 0 or not _MEETING.search(fold(text[start:end])):
+            sentence = fold(text[start:end])
+            if next_meeting_cue(sentence[:at - start]) >= 0 or not _MEETING.search(sentence):
                 continue  # the next meeting's room, or a building that no meeting is held in
             found = _clean_location(layout, Span(line.block, at, _sentence_end(line, at - line.start)))
             if found:
                 return found
         match = _ONLINE.search(line.folded)
-        if online is None and match and next_meeting_cue(line.text) < 0:
+        if online is None and match and next_meeting_cue(line.folded) < 0:
             online = line.text[match.start():match.end()]
     return online
 

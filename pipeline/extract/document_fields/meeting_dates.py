@@ -89,9 +89,9 @@ def _in_range(text: str, mention: DateMention) -> bool:
     return _RANGE_AFTER.match(fold(text[mention.end:]).lstrip()) is not None
 
 
-def next_meeting_cue(text: str) -> int:
-    """Where a next-meeting cue ("Další jednání", "Příští setkání") starts in a line, or -1."""
-    return _NEXT_MEETING.first(fold(text))
+def next_meeting_cue(folded: str) -> int:
+    """Where a next-meeting cue ("Další jednání", "Příští setkání") starts in a folded line, or -1."""
+    return _NEXT_MEETING.first(folded)
 
 
 def _is_signature_line(prefix: str) -> bool:
@@ -132,7 +132,7 @@ def _after_next_meeting_label(layout: Layout, line: Line) -> bool:
     left = layout.neighbour_cell(line.block, 0, -1)
     previous = layout.previous_line(line)
     label = left.text if left is not None else previous.text if previous is not None and line.first_in_block else ""
-    return next_meeting_cue(label) >= 0
+    return next_meeting_cue(fold(label)) >= 0
 
 
 def _is_top_termin(layout: Layout, line: Line, mention: DateMention) -> bool:
@@ -166,7 +166,7 @@ def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | N
     text = line.text
     if mention.year is None or _in_range(text, mention):
         return 0
-    cue = next_meeting_cue(text)
+    cue = next_meeting_cue(line.folded)
     if 0 <= cue < mention.start or (not text[:mention.start].strip() and _after_next_meeting_label(layout, line)):
         return 0
     label = _date_label(layout, line, mention, "date")
@@ -268,7 +268,7 @@ def find_next_meeting(layout: Layout, meeting_date: dt.date | None) -> dt.date |
     """The date after a next-meeting cue ("Další PS: 18. 3.", "Další jednání ŘPS je naplánováno na
     úterý 17. 10. 2017"); a missing year comes from the meeting (or the following year)."""
     for line in layout.body:
-        cue = next_meeting_cue(line.text)
+        cue = next_meeting_cue(line.folded)
         if cue < 0:
             continue
         candidates = [(line, m) for m in dates_in(layout, line) if m.start > cue]

@@ -12,6 +12,7 @@ from pipeline.extract.layout import Layout
 from pipeline.extract.model import Annotated
 from pipeline.extract.text import Span
 
+_MEMO_KEY = "document_fields.dates"  # each block's dates, read once from its spans
 _ANNOTATED: WeakKeyDictionary[Layout, Annotated] = WeakKeyDictionary()
 
 
@@ -27,6 +28,10 @@ def annotated(layout: Layout) -> Annotated:
 
 def dates_in(layout: Layout, span: Span) -> list[DateMention]:
     """The dates inside a line or value, in order, with offsets from the span's start."""
-    found = date_spans(annotated(layout).doc(span.block))
+    document = annotated(layout)
+    by_block = document.memo.setdefault(_MEMO_KEY, {})
+    found = by_block.get(span.block.block_id)
+    if found is None:
+        found = by_block[span.block.block_id] = date_spans(document.doc(span.block))
     return [replace(m, start=m.start - span.start, end=m.end - span.start)
             for m in found if span.start <= m.start and m.end <= span.end]

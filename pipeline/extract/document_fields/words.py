@@ -9,16 +9,26 @@ from typing import Callable, Iterable
 from pipeline.extract.text import fold
 
 
+MAX_FIRST_WORDS = 8  # phrases with this few first words are ruled out by a substring test first
+
+
 class Phrases:
     """Phrases matched whole (at word boundaries) in folded text, longer ones first."""
 
     def __init__(self, phrases: Iterable[str]):
-        alternatives = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+        phrases = [fold(p) for p in phrases]
+        alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        # the first words of the phrases, when few: a text holding none of them holds no phrase
+        firsts = {p.split()[0] if p.split() else p for p in phrases}
+        firsts = {f for f in firsts if not any(o != f and f.startswith(o) for o in firsts)}
+        self._firsts = tuple(firsts) if 0 < len(firsts) <= MAX_FIRST_WORDS else ()
         self._anywhere = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
         self._at_end = re.compile(rf"(?<!\w)(?:{alternatives})$")
 
     def first(self, folded: str) -> int:
         """Where the first phrase occurs in `folded`, or -1."""
+        if self._firsts and not any(first in folded for first in self._firsts):
+            return -1
         match = self._anywhere.search(folded)
         return match.start() if match else -1
 
