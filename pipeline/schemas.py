@@ -80,8 +80,10 @@ TABLES: dict[str, Table] = {t.name: t for t in [
                "encrypted PDF: it needs a password to open; save an unprotected copy and run again"),
         Column("title", pa.string(), "The document's own heading.", "Zápis z jednání pracovní skupiny Senioři"),
         Column("meeting_date", pa.date32(), "Date of the meeting.", "2017-11-08"),
-        Column("location", pa.string(), "Where the meeting took place, as written.", "zasedací místnost MěÚ"),
-        Column("working_group", pa.string(), "The group's name without 'Pracovní skupina'/'PS'.", "Senioři"),
+        Column("location", pa.string(), "Where the meeting took place, as written ('online' for a meeting held so).",
+               "zasedací místnost MěÚ"),
+        Column("working_group", pa.string(), "The group's name without 'Pracovní skupina'/'PS'; a committee, "
+               "commission or council that met, in the nominative.", "Senioři"),
         Column("planning_area", pa.string(), "Territory of the planning, in the nominative.", "ORP Vsetín"),
         Column("recorded_by", pa.string(), "Recorder(s), joined with ', ' in document order.", "Jana Nováková"),
         Column("next_meeting_date", pa.date32(), "Date of the group's next meeting.", "2017-12-13"),

@@ -15,11 +15,12 @@ labelled lines into one block. All domain words live in configs/meeting.toml.
 
 The package, one module per field family:
 
-- `document`: the lines and zones of a document (head, top, signature), label matching;
+- `mentions`: the annotated spans the rules read by line (each line's dates from `doc.spans["date"]`);
+- `words`: phrase sets and alternations built once from configs/meeting.toml;
 - `title`: the document's own heading;
 - `meeting_dates`: the meeting's date and time, and the next meeting's date;
 - `location`: where the meeting took place;
-- `group`: the working group's name;
+- `group`: the working group's name (a committee or commission named in the genitive, in the nominative);
 - `area`: the planning area in the nominative;
 - `recorders`: who wrote the minutes;
 - `project`: the project registration number.
