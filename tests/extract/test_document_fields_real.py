@@ -198,3 +198,9 @@ def test_a_place_runs_over_the_initials_of_a_street_name():
 def test_a_town_office_names_the_town_and_a_list_number_is_no_district():
     assert area_in("Místo konání: Městský úřad Lipová, zasedací místnost") == "Lipová"
     assert area_in("1. Mgr. Jana Malá Městský úřad Lipová 2. Bc. Petr Dub") == "Lipová"
+
+
+def test_a_recorder_labelled_inside_a_flattened_paragraph():
+    got = fields("# Záznam z jednání pracovní skupiny Senioři",
+                 "3 Závěr Vedoucí poděkovala přítomným za účast. Zapsala: Bc. Jana Malá 3")
+    assert got["recorded_by"] == "Jana Malá"

@@ -35,6 +35,8 @@ _JOINED_PARTS = re.compile(rf"\s*,\s*|\s+(?:{_JOINERS})\s+|\s*/\s*(?!(?:{_SLASH_
 # the recorder labels that need no colon (a plain space will do), and every recorder verb folded
 _LOOSE = Labels([label for label in _LABELS["recorder"] if label not in _LABELS["recorder_needs_colon"]], space_ok=True)
 _RECORDERS = frozenset(fold(label) for label in _LABELS["recorder"])
+# a recorder's label with its colon opening a sentence inside a line (folded)
+_WITHIN = re.compile(rf"(?<=[.!?]\s)(?:{alternation(_RECORDERS)})\s*:\s*")
 
 
 def person_names(doc: Doc, start: int, end: int) -> list[str]:
@@ -80,6 +82,9 @@ def find_recorders(layout: Layout) -> str | None:
             start = labels("recorder_needs_colon").end(line.text)  # "Zpracoval:" over a resolution is its author
         if start is None:
             start = _joined_recorder_label(line.text)
+        if start is None:
+            within = _WITHIN.search(line.folded)  # "… za účast. Zapsala: Bc. Jana Malá" in a flattened page
+            start = within.end() if within else None
         if start is None:
             continue
         value = layout.value_after_label(line, start)
