@@ -11,11 +11,10 @@ from typing import Callable
 
 from pipeline.extract.capacity.change import Reading
 from pipeline.extract.capacity.figures import Block, Figure, rules
+from pipeline.extract.grids import Cell, Grid, head
 from pipeline.extract.model import BlockView
 from pipeline.extract.organisations.context import DocOrgs
-from pipeline.extract.organisations.tables import Cell
 from pipeline.extract.spans.quantities import number, unit_of
-from pipeline.extract.text import fold
 
 _DASH_ONLY = re.compile(r"\s*[–—-]?\s*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -32,13 +31,12 @@ class Columns:
         self.change_columns: dict[int, set[int]] = {}  # id of the table -> its "Změna" columns
         r = rules()
         for table in doc.tables.tables:
-            order = sorted(table.rows)
-            header = table.rows.get(order[0], {}) if order else {}
-            heads = {col: fold(cell.text).strip(" :") for col, cell in header.items()}
+            grid = table.grid
+            heads = {col: head(cell.text) for col, cell in grid.header.items()}
             changes = {col for col, head in heads.items() if head in r.change_columns}
-            cols = sorted(col for col, cell in header.items() if self._capacity_header(cell) and col not in changes)
-            if len(cols) < 2 and len(order) > 1:
-                cols = _sub_header_columns(table.rows[order[1]]) or cols  # "Kapacita" over "2023" | "2024"
+            cols = sorted(col for col, cell in grid.header.items() if self._capacity_header(cell) and col not in changes)
+            if len(cols) < 2 and grid.body:
+                cols = _sub_header_columns(grid, grid.body[0]) or cols  # "Kapacita" over "2023" | "2024"
             if len(cols) >= 2:
                 self.columns[id(table)] = cols
                 self.change_columns[id(table)] = changes
@@ -73,7 +71,7 @@ class Columns:
         found = self.doc.tables.locate(block, pos)
         if not found or id(found[0]) not in self.unit_column or found[1].col not in self.columns[id(found[0])]:
             return None
-        cell = found[0].rows.get(found[1].row, {}).get(self.unit_column[id(found[0])])
+        cell = found[0].grid.cell(found[1].row, self.unit_column[id(found[0])])
         words = self._words(cell) if cell is not None else []
         return unit_of(words[0]) if words else None
 
@@ -115,8 +113,8 @@ class Columns:
         return Reading("increase" if b > a else "decrease", a, b, b - a, figure.index, end)
 
 
-def _sub_header_columns(row: dict) -> list[int]:
+def _sub_header_columns(grid: Grid, row: int) -> list[int]:
     """A second header row of years under a merged "Kapacita" ("2023" | "2024"): its columns."""
-    filled = {col: cell.text.strip() for col, cell in row.items() if cell.text.strip()}
-    years = [col for col, text in sorted(filled.items()) if _YEAR.fullmatch(text)]
+    filled = grid.filled(row)
+    years = [cell.col for cell in filled if _YEAR.fullmatch(cell.text.strip())]
     return years if len(years) >= 2 and len(years) == len(filled) else []
