@@ -48,8 +48,12 @@ def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows)
     if header:
         if header.status_col is None and not header.status_cols:
             header.status_col = _status_column_by_values(grid, header)
+        section = None  # the role a merged section row ("Omluveni") opened for the rows below
         for r in grid.body:
-            _table_person(document, grid.rows[r], header, pending, rows)
+            opened = _section_role(grid, r)
+            if opened is None:
+                _table_person(document, grid.rows[r], header, pending, rows, section)
+            section = opened or section
         return
     used: set[tuple[int, int]] = set()
     for cell in grid.cells():
@@ -65,6 +69,11 @@ def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows)
         if value.strip():
             emit(document, cell.block, label.value_start, cell.end, label.role, rows, strict=False, singles=True)
             continue
+        if _section_role(grid, cell.row):  # "Omluveni" across the table: its rows of names, up to the next section
+            used.add(cell.key)
+            for r in _section_rows(grid, cell.row):
+                _row_of_people(document, grid.rows[r], label.role, rows)
+            continue
         for value_cell in _value_cells(grid, cell):
             used.add(value_cell.key)
             emit(document, value_cell.block, value_cell.start, value_cell.end, label.role, rows,
@@ -72,6 +81,21 @@ def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows)
     if pending and not used:
         for r in grid.order:
             _row_of_people(document, grid.rows[r], pending, rows)
+
+
+def _section_role(grid: Grid, row: int) -> str | None:
+    """The role a merged section row of a wider table opens for the rows below it ("Přítomni",
+    "Omluveni", "Hosté" across a table of names and organisations)."""
+    cell = grid.section(row)
+    wide = len({c for r in grid.order for c in grid.rows[r]}) >= 2
+    return _bare_attendance_label(cell.text) if cell is not None and wide else None
+
+
+def _section_rows(grid: Grid, row: int) -> list[int]:
+    """The rows under a section row, up to the next section row."""
+    below = [r for r in grid.order if r > row]
+    ends = [r for r in below if _section_role(grid, r)]
+    return [r for r in below if not ends or r < ends[0]]
 
 
 def _is_label_cell(cell: Cell) -> bool:
@@ -183,11 +207,12 @@ def status_of(text: str, marks: bool = True) -> str | None:
     return None
 
 
-def _row_role(row: Row, header: Header, pending: str | None) -> str | None:
-    """The role a row of a table of people gives its person; None for a person the table
-    leaves unmarked in every status column."""
-    if header.role is not None:
+def _row_role(row: Row, header: Header, pending: str | None, section: str | None = None) -> str | None:
+    """The role a row of a table of people gives its person: its status cell, else the section
+    row above it, else the table's; None for a person left unmarked in every status column."""
+    if header.role is not None and section is None:
         return header.role
+    pending = section or pending
     if header.status_col is not None:
         cell = row.get(header.status_col)
         found = status_of(cell.text) if cell is not None else None
@@ -223,9 +248,9 @@ def _row_of_people(document: Annotated, row: Row, role: str, rows: Rows) -> None
 
 
 def _table_person(document: Annotated, row: Row, header: Header, pending: str | None,
-                  rows: Rows) -> None:
+                  rows: Rows, section: str | None = None) -> None:
     cell = row.get(header.name_col)
-    role = _row_role(row, header, pending)
+    role = _row_role(row, header, pending, section)
     if cell is None or not cell.text.strip() or role is None:
         return
     people = people_in(document, cell.block, cell.start, cell.end, strict=False)
