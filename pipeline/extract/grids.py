@@ -115,6 +115,20 @@ class Grid:
             out.append(other)
         return out
 
+    @property
+    def width(self) -> int:
+        """How many columns the table has (the columns any row fills)."""
+        return len({col for row in self.rows.values() for col in row})
+
+    def transposed(self) -> "Grid":
+        """The table read the other way: the columns become rows. A two-column label|value
+        table ("Realizátor" | "Spolek Lípa, z. s.") is a one-record table whose header is the
+        labels."""
+        rows: dict[int, Row] = {}
+        for cell in self.cells():
+            rows.setdefault(cell.col, {})[cell.row] = Cell(cell.block, cell.start, cell.end, cell.col, cell.row)
+        return Grid(rows, self.lines, self.table_id)
+
     def section(self, row: int) -> Cell | None:
         """The one filled cell of a row of a wider table: a merged section or group row
         ("Omluveni", "Opatření 2.1 …") that heads the rows below it."""

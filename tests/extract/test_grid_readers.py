@@ -66,3 +66,36 @@ def test_merged_section_rows_of_a_headerless_attendance_table_keep_the_organisat
     assert ("Lenka Rybová", "present", "Spolek Brána, z. s.") in roles
     assert ("Ota Klimeš", "present", "Město Vranov") in roles
     assert ("Iva Zedníková", "excused", "Charita Vranov") in roles
+
+
+def _label_value_plan(doc, number: str, title: str, rows: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    table = doc.add_table(rows=len(rows) + 1, cols=2)
+    for r, (label, value) in enumerate([(f"Aktivita {number}", title), *rows]):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    doc.add_paragraph("")
+
+
+def test_two_column_label_value_plan_tables_name_the_roles_of_their_item(tmp_path: Path) -> None:
+    doc = new_document()
+    doc.add_heading("Komunitní plán sociálních služeb Lipnicka", level=1)
+    doc.add_paragraph("Priorita 2 Rozvoj terénních služeb")
+    doc.add_paragraph("Opatření 2.1 Podpora péče v domácnosti")
+    _label_value_plan(doc, "2.1.1", "Rozšíření osobní asistence o 1 úvazek", [
+        ("Popis aktivity", "Služba rozšíří provoz do okolních obcí."),
+        ("Realizátor", "Spolek Jasan, z. s."), ("Partneři", "Město Lipnice"),
+        ("Zdroje financování", "Kraj Vysočina"), ("Termín", "2025")])
+    _label_value_plan(doc, "2.1.2", "Zachování odlehčovací služby", [
+        ("Realizátor", "Domov Na Výsluní, p. o."), ("Spolupráce", "Obec Stříbrná"),
+        ("Zdroje financování", "Obec Javorná")])
+    out = _extract(tmp_path, doc)
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    found = {(r["name"], r["role"], r["item_ref"] if isinstance(r["item_ref"], str) else None)
+             for _, r in orgs.iterrows()}
+    assert ("Spolek Jasan", "responsible", "2.1.1") in found
+    assert ("Domov Na Výsluní", "responsible", "2.1.2") in found
+    assert ("Město Lipnice", "partner", None) in found and ("Obec Stříbrná", "partner", None) in found
+    assert ("Kraj Vysočina", "funder", None) in found and ("Obec Javorná", "funder", None) in found
+    assert not any(name in ("Realizátor", "Partneři", "Spolupráce") for name, _, _ in found)
+    capacity = pd.read_parquet(out / "capacity_changes.parquet")
+    row = capacity[capacity["raw_text"].str.contains("1 úvazek")].iloc[0]
+    assert (row["organisation"], row["item_ref"], row["unit"]) == ("Spolek Jasan", "2.1.1", "fte")

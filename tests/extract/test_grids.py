@@ -95,3 +95,12 @@ def test_merged_cells_of_a_real_docx_table() -> None:
     assert grid.section(1).text == "Omluveni"  # type: ignore[union-attr]
     assert grid.cell(3, 1) is None and grid.above(3, [1]) == 2
     assert [cell.text for cell in grid.filled(3)] == ["Ivo Brabec", "omluven"]
+
+
+def test_a_label_value_table_transposed_is_one_record_under_its_labels() -> None:
+    items = blocks("| Aktivita 3.2.1 | Nový klub |", "| Realizátor | Spolek Jasan, z. s. |", "| Termín | 2026 |")
+    grid = grids_of(items).by_table[0]
+    assert grid.width == 2
+    record = grid.transposed()
+    assert _texts(record) == [["Aktivita 3.2.1", "Realizátor", "Termín"], ["Nový klub", "Spolek Jasan, z. s.", "2026"]]
+    assert all(cell.row == row and cell.col == col for row in record.order for col, cell in record.rows[row].items())

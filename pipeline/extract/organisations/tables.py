@@ -21,8 +21,8 @@ from pipeline.extract.scopes import plan_number
 KINDS = ("ico", "applicant", "responsible", "partner", "funder", "person", "number", "service", "organisation")
 # Columns whose cells name organisations.
 ORGANISATION_KINDS = ("organisation", "applicant", "responsible", "partner", "funder")
-# Columns whose organisations may run what their row names (a funder pays for it).
-ACTOR_KINDS = ("organisation", "applicant", "responsible", "partner")
+# Columns whose organisations may run what their row names (a partner helps, a funder pays: neither runs it).
+ACTOR_KINDS = ("organisation", "applicant", "responsible")
 
 
 @dataclass
@@ -75,6 +75,7 @@ class Tables:
         self._where: dict[int, list[tuple[int, Cell]]] = {}  # block_id -> [(table index, cell)]
         grids = grids_of(blocks)
         for grid in [*grids.by_table.values(), *grids.text(_known_columns)]:
+            grid = _record(grid) if _label_value(grid) else grid
             columns = {col: kind for col, cell in grid.header.items() if (kind := header_kind(cell.text))}
             if not columns and _layout(grid):
                 continue  # a web page laid out in a table: its cells are text, not data
@@ -112,6 +113,33 @@ class Tables:
             for row in table.grid.body:
                 out.extend(cell for col in cols if (cell := table.grid.cell(row, col)) is not None)
         return out
+
+
+def _label_value(grid: Grid) -> bool:
+    """A two-column table of labelled values ("Opatření 2.1" | title, "Realizátor" | "Lípa, z. s.",
+    "Partneři" | ..., "Zdroje financování" | ...): two labels at least name organisation roles,
+    and its first row names no two columns ("Jméno" | "Organizace" is a header)."""
+    if grid.width != 2 or sum(header_kind(cell.text) is not None for cell in grid.header.values()) >= 2:
+        return False
+    labels = [header_kind(cell.text) for row in grid.body if (cell := grid.cell(row, 0)) is not None]
+    return sum(kind in ORGANISATION_KINDS for kind in labels) >= 2
+
+
+NUMBER_COL = -1  # the column of a record's item number, read from its label ("Opatření 2.1")
+
+
+def _record(grid: Grid) -> Grid:
+    """A label|value table as one record: the labels its header, the values its row, and the
+    number of the item a label names ("Aktivita 2.1.1" | title) in a number column of its own."""
+    record = grid.transposed()
+    for cell in record.header.values():
+        words = cell.text.split()
+        if len(words) >= 2 and header_kind(cell.text) == "number" and plan_number(words[-1]):
+            start = cell.start + cell.text.rindex(words[-1])
+            record.header[NUMBER_COL] = cell
+            record.rows[1][NUMBER_COL] = Cell(cell.block, start, start + len(words[-1]), 1, NUMBER_COL)
+            break
+    return record
 
 
 # A cell of a layout table holds running text: this many lines or characters at least.
