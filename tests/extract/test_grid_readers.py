@@ -99,3 +99,22 @@ def test_two_column_label_value_plan_tables_name_the_roles_of_their_item(tmp_pat
     capacity = pd.read_parquet(out / "capacity_changes.parquet")
     row = capacity[capacity["raw_text"].str.contains("1 úvazek")].iloc[0]
     assert (row["organisation"], row["item_ref"], row["unit"]) == ("Spolek Jasan", "2.1.1", "fte")
+
+
+def test_bare_figures_in_a_capacity_column_take_the_unit_of_its_header(tmp_path: Path) -> None:
+    doc = new_document()
+    doc.add_heading("Akční plán sociálních služeb Lipnicka na rok 2026", level=1)
+    table = doc.add_table(rows=5, cols=4)
+    for r, values in enumerate([("Druh služby", "Poskytovatel", "Místo poskytování", "Kapacita (úvazky)"),
+                                ("osobní asistence", "Spolek Javor, z. s.", "Lipnice a 12 obcí", "4,5"),
+                                ("pečovatelská služba", "Charita Lipnice", "Lipnice", "+1"),
+                                ("odlehčovací služby", "Domov Lipnice, p. o.", "Stříbrná 7", "1 → 1,5"),
+                                ("denní stacionáře", "Domov Lipnice, p. o.", "Stříbrná 7", "viz výše")]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    frame = pd.read_parquet(_extract(tmp_path, doc) / "capacity_changes.parquet")
+    got = {(r["organisation"], r["unit"], r["change"], r["value_from"] if r["value_from"] == r["value_from"] else None,
+            r["value_to"] if r["value_to"] == r["value_to"] else None, r["delta"] if r["delta"] == r["delta"] else None)
+           for _, r in frame.iterrows()}
+    assert got == {("Spolek Javor", "fte", "set", None, 4.5, None), ("Charita Lipnice", "fte", "increase", None, None, 1.0),
+                   ("Domov Lipnice", "fte", "increase", 1.0, 1.5, 0.5)}

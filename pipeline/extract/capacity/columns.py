@@ -17,6 +17,7 @@ from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.spans.quantities import number, unit_of
 
 _DASH_ONLY = re.compile(r"\s*[–—-]?\s*")
+_SIGNS = "+-−±"  # a sign glued to a figure ("+1", "−2")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -65,15 +66,29 @@ class Columns:
             rest.pop()
         return not rest or len(rest) == 1 and rest[0].rstrip(".").isalpha()
 
+    def _figures_only(self, cell: Cell) -> bool:
+        """A cell of bare figures, signs and arrows ("4,5", "+1", "1 → 1,5"), no words: "Vyškov
+        a 21 obcí" under "Místo poskytování" is no capacity."""
+        b = self.parsed(cell.block)
+        texts = b.texts[b.at(cell.start):b.at(cell.end)]
+        return bool(texts) and all(number(t.lstrip(_SIGNS)) is not None or not any(c.isalnum() for c in t) for t in texts)
+
     def unit(self, block: BlockView, pos: int) -> str | None:
-        """The unit a table row names in its unit column ("úvazky" -> fte), for a figure in a
-        capacity column of that row."""
+        """The unit of a bare figure in a table: the one its row names in the unit column
+        ("úvazky" -> fte) for a figure in a capacity column, else the one the header of its
+        column names ("Kapacita (úvazky)", "Počet lůžek": "4,5", "+1", "1 → 1,5")."""
         found = self.doc.tables.locate(block, pos)
-        if not found or id(found[0]) not in self.unit_column or found[1].col not in self.columns[id(found[0])]:
+        if not found:
             return None
-        cell = found[0].grid.cell(found[1].row, self.unit_column[id(found[0])])
-        words = self._words(cell) if cell is not None else []
-        return unit_of(words[0]) if words else None
+        table, cell = found
+        if id(table) in self.unit_column and cell.col in self.columns[id(table)]:
+            unit_cell = table.grid.cell(cell.row, self.unit_column[id(table)])
+            words = self._words(unit_cell) if unit_cell is not None else []
+            return unit_of(words[0]) if words else None
+        header = table.grid.header.get(cell.col)
+        if header is None or header is cell or not self._capacity_header(header) or not self._figures_only(cell):
+            return None
+        return next((unit for word in self._words(header) if (unit := unit_of(word))), None)
 
     def in_change_column(self, block: BlockView, pos: int) -> bool:
         """A figure in the "Změna" column of a table whose capacity columns state the change."""
