@@ -118,3 +118,29 @@ def test_bare_figures_in_a_capacity_column_take_the_unit_of_its_header(tmp_path:
            for _, r in frame.iterrows()}
     assert got == {("Spolek Javor", "fte", "set", None, 4.5, None), ("Charita Lipnice", "fte", "increase", None, None, 1.0),
                    ("Domov Lipnice", "fte", "increase", 1.0, 1.5, 0.5)}
+
+
+def test_activities_listed_in_a_cell_beside_or_under_their_measure(tmp_path: Path) -> None:
+    doc = new_document()
+    doc.add_heading("Střednědobý plán sociálních služeb Lipnicka", level=1)
+    doc.add_paragraph("Cíl 1: Dostupné služby pro seniory")
+    table = doc.add_table(rows=2, cols=3)
+    for r, values in enumerate([("Opatření", "Aktivity", "Zodpovědnost"),
+                                ("Opatření 1.1 Rozvoj pečovatelské služby",
+                                 "a) rozšíření služby do obce Stříbrná\nb) navýšení o 2 pracovnice", "Charita Lipnice")]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    doc.add_paragraph("Cíl 2: Podpora rodin")
+    record = doc.add_table(rows=3, cols=2)
+    for r, (label, value) in enumerate([("Opatření 2.1", "Poradenství pro rodiny"),
+                                        ("Aktivity v roce 2026", "Zřízení poradny v Javorné\nKurz pro rodiče"),
+                                        ("Realizátor", "Spolek Jasan, z. s.")]):
+        record.cell(r, 0).text, record.cell(r, 1).text = label, value
+    out = _extract(tmp_path, doc)
+    activities = pd.read_parquet(out / "activities.parquet")
+    assert sorted(zip(activities["measure_no"], activities["title"])) == [
+        ("1.1", "navýšení o 2 pracovnice"), ("1.1", "rozšíření služby do obce Stříbrná"),
+        ("2.1", "Kurz pro rodiče"), ("2.1", "Zřízení poradny v Javorné")]
+    measures = pd.read_parquet(out / "measures.parquet")
+    assert sorted(zip(measures["measure_no"], measures["title"])) == [
+        ("1.1", "Rozvoj pečovatelské služby"), ("2.1", "Poradenství pro rodiny")]

@@ -13,12 +13,13 @@ from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset
 from pipeline.extract.grids import Cell, Grid, head
 from pipeline.extract.layout import grids_of
-from pipeline.extract.text import fold
+from pipeline.extract.text import fold, line_spans
 from pipeline.extract.plan.children import words
 from pipeline.extract.plan.items import block_hits
-from pipeline.extract.plan.rules import FIGURES, NUMBER, rules, written_number
+from pipeline.extract.plan.rules import FIGURES, NUMBER, PARENT, rules, written_number
 
-Item = tuple[str, str, BlockView, int]  # kind, number, the cell holding the title, where the title starts
+# kind, number (None for a child listed in a cell), the cell holding the title, where the title starts and ends
+Item = tuple[str, str | None, BlockView, int, int | None]
 
 
 class PlanTable(NamedTuple):
@@ -33,6 +34,7 @@ class PlanTable(NamedTuple):
 
 
 _LEADING_LABEL = re.compile(r"\s*([a-z]+)\s*:\s*")
+_LINE_LABEL = re.compile(r"\s*(?:[a-z]\)\s*|\d{1,2}[.)]\s+|[-•·–]\s*)?")  # "a) ", "1. ", "• " or none
 _WORD = re.compile(r"[^\W\d_]+")
 _CELL_NUMBER = re.compile(rf"\s*{NUMBER}\s*")
 _ROW_NUMBER = re.compile(rf"(?<!\S){FIGURES}(?=\s)")
@@ -51,7 +53,7 @@ def plan_tables(blocks: Sequence[BlockView]) -> dict[int, PlanTable]:
     """Tables whose header row has a plan-number column and a title or service column."""
     found = {}
     for table_id, grid in grids_of(blocks).by_table.items():
-        table = _plan_table(grid)
+        table = _record(grid) or _plan_table(grid)
         if table is not None:
             found[table_id] = table
     return found
@@ -91,10 +93,49 @@ def _plan_table(grid: Grid) -> PlanTable | None:
             number, rest = found
             title = grid.cell(row, title_col) if title_col is not None else None
             if title is not None:
-                yield kind, number, title.block, 0
+                yield kind, number, title.block, 0, None
             elif title_col is None and cell.text[rest:].strip():
-                yield kind, number, cell.block, rest
+                yield kind, number, cell.block, rest, None
+            for child_col in children_cols:
+                yield from _children(kind, grid.cell(row, child_col))
+    only = next(iter(number_cols.values())) if len(number_cols) == 1 else None
+    children_cols = [c for c, cell in head.items() if only and _names_children(cell.text, only)]
     return _read_rows(grid, items)
+
+
+def _record(grid: Grid) -> PlanTable | None:
+    """A two-column label|value table about one item that lists its children: "Opatření 2.1" |
+    title, "Aktivity v roce 2025" | "a) …" / "b) …", "Realizátor" | …: the item and its children."""
+    label, title = grid.cell(grid.order[0], 0) if grid.rows else None, grid.cell(grid.order[0], 1) if grid.rows else None
+    hits = block_hits(label.block) if label is not None and grid.width == 2 else []
+    if title is None or len(hits) != 1 or not hits[0].number or label.text[hits[0].title_start:].strip():
+        return None
+    kind, number = hits[0].kind, hits[0].number
+    lists = [cell for row in grid.body if (cell := grid.cell(row, 0)) is not None and _names_children(cell.text, kind)]
+    if not lists:
+        return None
+    children = [item for cell in lists for item in _children(kind, grid.after(cell))]
+    return PlanTable([(kind, number, title.block, 0, None), *children], grid)
+
+
+def _names_children(text: str, kind: str) -> bool:
+    """A header or label that opens with the plural of the kind of item under `kind` ("Aktivity",
+    "Aktivity v roce 2025" beside the measures): its cell lists the children of its row's item."""
+    words = fold(text).split()
+    child = rules().header_kinds.get(words[0].strip(":")) if words else None
+    return child is not None and PARENT[child] == kind
+
+
+def _children(kind: str, cell: Cell | None) -> Iterator[Item]:
+    """The items a cell lists, one a line, without their list labels ("a) zřízení …"; Word's
+    automatic letters are not in the text)."""
+    child = next((c for c, parent in PARENT.items() if parent == kind), None)
+    if cell is None or child is None:
+        return
+    for start, end in line_spans(cell.text):
+        label = _LINE_LABEL.match(cell.text, start, end)
+        if label is not None and label.end() < end and cell.text[label.end():end].strip():
+            yield child, None, cell.block, label.end(), end
 
 
 def _read_rows(grid: Grid, items: Callable[[int], Iterable[Item]]) -> PlanTable | None:
@@ -139,7 +180,7 @@ def _outline_table(grid: Grid, plain: list[int]) -> PlanTable | None:
         if labelled and labelled.group(1) in rules().label_kind:
             kind = rules().label_kind[labelled.group(1)]
         if kind is not None:
-            yield kind, number, title_cell.block, labelled.end() if labelled else 0
+            yield kind, number, title_cell.block, labelled.end() if labelled else 0, None
     return _read_rows(grid, items)
 
 
@@ -160,7 +201,7 @@ def _group_row(grid: Grid, row: int) -> Item | None:
     hits = block_hits(cell.block) if cell is not None else []
     if cell is None or len(hits) != 1 or hits[0].number is None or hits[0].title_start >= hits[0].title_end:
         return None
-    return hits[0].kind, hits[0].number, cell.block, hits[0].title_start
+    return hits[0].kind, hits[0].number, cell.block, hits[0].title_start, None
 
 
 def _labelled_number(cell: Cell | None, kind: str) -> tuple[str, int] | None:
