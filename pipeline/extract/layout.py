@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
 from pipeline.config import load
+from pipeline.extract.grids import Grids
 from pipeline.extract.model import BlockView
 from pipeline.extract.text import Span, fold, line_spans
 
@@ -155,7 +156,7 @@ class Layout:
         self.source = blocks  # an `Annotated` document also gives each block's spans
         self.lines = document_lines(self.blocks)
         self.body = [line for line in self.lines if line.in_body]
-        self.cells = {(b.table_id, b.row, b.col): b for b in self.blocks if b.kind == "table_cell"}
+        self.grids = Grids(self.blocks)  # every table of the document, built once (pipeline/extract/grids.py)
         self._position = {line.index: i for i, line in enumerate(self.body)}
         # The head runs HEAD_UNITS past the top, or past the minutes' own title when a web page's
         # menu or a cover stands before it ("Úvodní stránka", "Kontakty", ... "Zápis č. 1/2024 ...").
@@ -215,9 +216,9 @@ class Layout:
 
     def neighbour_cell(self, block: BlockView, d_row: int, d_col: int) -> BlockView | None:
         """The cell `d_row` rows and `d_col` columns away from a table cell (None if none)."""
-        if block.kind != "table_cell":
-            return None
-        return self.cells.get((block.table_id, (block.row or 0) + d_row, (block.col or 0) + d_col))
+        grid = self.grids.by_table.get(block.table_id) if block.kind == "table_cell" else None  # type: ignore[arg-type]
+        cell = grid.cell((block.row or 0) + d_row, (block.col or 0) + d_col) if grid is not None else None
+        return cell.block if cell is not None else None
 
     def next_line(self, line: Line) -> Line | None:
         """The body line after `line` (None at the end or for a header/footer line)."""
@@ -259,3 +260,8 @@ def layout_of(document: Sequence[BlockView]) -> Layout:
     if "layout" not in memo:
         memo["layout"] = Layout(document)
     return memo["layout"]
+
+
+def grids_of(document: Sequence[BlockView]) -> Grids:
+    """The tables of a document (`grids.Grids`), built once with its layout."""
+    return layout_of(document).grids

@@ -74,3 +74,19 @@ def test_a_column_of_dates_is_no_number_column():
     items = blocks("| Úkol | Zodpovídá | Termín |", "| zaslat podklady | Lípa, z. s. | 30.4. |",
                    "| svolat schůzku | Domek, z. ú. | 15.5. |")
     assert Tables(items).tables[0].columns == {1: "responsible"}
+
+
+def test_a_label_value_table_is_one_record_with_its_items_number():
+    items = blocks("| Opatření 4.2 | Dluhové poradenství |", "| Realizátor | Lípa, z. s. |",
+                   "| Partneři | Město Horka |", "| Zdroje financování | Kraj |")
+    tables = Tables(items)
+    (table,) = tables.tables
+    assert table.columns == {-1: "number", 0: "number", 1: "responsible", 2: "partner", 3: "funder"}
+    assert tables.kind_at(items[3]) == "responsible" and tables.kind_at(items[5]) == "partner"
+    assert [c.text for c in tables.cells(["responsible", "partner"])] == ["Lípa, z. s.", "Město Horka"]
+    assert table.rows[1][-1].text == "4.2"
+
+
+def test_a_two_column_table_of_names_and_organisations_stays_a_table_of_rows():
+    items = blocks("| Jméno | Organizace |", "| Eva Malá | Lípa, z. s. |", "| Petr Kos | Realizátor |")
+    assert Tables(items).tables[0].columns == {0: "person", 1: "organisation"}

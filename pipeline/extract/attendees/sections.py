@@ -11,7 +11,8 @@ from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.text import fold, lines
 from pipeline.extract.attendees.labels import Label, is_responsibility, label_patterns, labels_in, names_nobody
 from pipeline.extract.attendees.lists import Rows, emit
-from pipeline.extract.attendees.tables import TextTable, from_table, text_tables, word_table
+from pipeline.extract.grids import Grid, cell_grid
+from pipeline.extract.attendees.tables import from_table, text_tables
 
 
 def _units(blocks: Sequence[BlockView]) -> Iterator[list[BlockView]]:
@@ -56,7 +57,7 @@ def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) ->
     in_tabbed = {key for table in tabbed.values() for key in table.lines}
     for unit in _units(blocks):
         if unit[0].kind == "table_cell" and not any(_is_layout_cell(cell) for cell in unit):
-            from_table(blocks, word_table(unit), state.role if state.table else None, rows)
+            from_table(blocks, cell_grid(unit), state.role if state.table else None, rows)
             state = _ListState()
             continue
         for block in unit:
@@ -76,13 +77,13 @@ def _is_layout_cell(cell: BlockView) -> bool:
     return len(labelled) >= 2
 
 
-def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed: dict[tuple[int, int], TextTable],
+def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed: dict[tuple[int, int], Grid],
                 in_tabbed: set[tuple[int, int]], rows: Rows, consumed: set[tuple[int, int]]) -> _ListState:
     """Read a block's lines: labels open lists, the lines after them continue them."""
     for line in lines(block):
         key = (block.block_id, line.start)
         if key in tabbed:
-            from_table(document, tabbed[key].grid, state.role if state.table else None, rows)
+            from_table(document, tabbed[key], state.role if state.table else None, rows)
             consumed.update(tabbed[key].lines)
             state = _ListState()
         if key in in_tabbed or not line.text.strip():

@@ -4,9 +4,8 @@ nepřítomna) or one column per status with a mark in it ("Přítomen | Omluven"
 headerless tables after a label; and label cells with their values beside or below them
 ("Zapsala:" | "Jana Nová").
 
-A table is a grid of cells, each a `Span` of a block: a Word table cell is its whole
-block; a plain-text export writes a table as tab-separated lines, which `text_tables`
-finds and cuts into cells, so both are read by the same rules.
+The tables are `grids.Grid`s: a Word table and a tab-separated text table (found under a
+header of people, `text_tables`) are read by the same rules.
 """
 
 from __future__ import annotations
@@ -14,84 +13,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
 
 from pipeline.config import load
-from pipeline.extract.model import Annotated, BlockView
-from pipeline.extract.text import Span as Cell, fold, lines
+from pipeline.extract.model import Annotated
+from pipeline.extract.text import fold
+from pipeline.extract.grids import Cell, Grid, Row, head as head_of, names
+from pipeline.extract.layout import grids_of
 from pipeline.extract.attendees.lexicon import lexicon
 from pipeline.extract.attendees.labels import labels_in, names_nobody
 from pipeline.extract.attendees.affiliation import clean_org
 from pipeline.extract.attendees.lists import Person, Rows, emit, people_in
 
-Grid = dict[int, dict[int, Cell]]  # row -> column -> cell
-_TAB, _TABS = re.compile(r"\t"), re.compile(r"\t+")
-_SPACES = re.compile(r"\s+")
 _NOT_STATUS = re.compile(r"[^\w\s/+✓✔×]")
 _STATUS_WORD = re.compile(r"[\s/]")
 
 
-def word_table(cells: Sequence[BlockView]) -> Grid:
-    """The grid of a table the reader gave cell by cell."""
-    grid: Grid = {}
-    for cell in cells:
-        grid.setdefault(cell.row or 0, {})[cell.col or 0] = Cell(cell, 0, len(cell.text))
-    return grid
+def _people_header_row(row: Row) -> bool:
+    return people_header(row) is not None
 
 
-# --------------------------------------------------------------------------- tab-separated text
-
-
-@dataclass
-class TextTable:
-    """A table of people written as tab-separated lines: its grid and the lines it covers,
-    keyed (block_id, line start)."""
-
-    grid: Grid
-    lines: set[tuple[int, int]] = field(default_factory=set)
-
-
-def _tab_cells(block: BlockView, start: int, end: int, runs: bool) -> dict[int, Cell]:
-    """The cells of one line cut at its tabs: each tab ends a cell (two tabs around an empty
-    cell), or with `runs` a run of tabs is one break (tabs that only align the columns)."""
-    cells, col, pos = {}, 0, start
-    for match in list((_TABS if runs else _TAB).finditer(block.text, start, end)) + [None]:
-        stop = match.start() if match else end
-        cells[col] = Cell(block, pos, stop)
-        col += 1
-        if match:
-            pos = match.end()
-    return cells
-
-
-def text_tables(blocks: Sequence[BlockView]) -> dict[tuple[int, int], TextTable]:
-    """Tables of people in tab-separated text, keyed by their header line: a line whose cells
-    name a name column, and the tabbed lines below it (up to the first line without a tab)."""
-    found: dict[tuple[int, int], TextTable] = {}
-    current: TextTable | None = None
-    runs = False  # the header aligns its columns with runs of tabs
-    for block in blocks:
-        if block.kind not in ("paragraph", "list_item"):
-            current = None
-            continue
-        for line in lines(block):
-            if not line.text.strip():
-                continue
-            tabbed = "\t" in line.text.strip()
-            cells = _tab_cells(block, line.start, line.end, runs) if tabbed else {}
-            if current is not None and len(cells) > len(current.grid[0]):
-                cells = _tab_cells(block, line.start, line.end, True)
-            if current is not None and len([c for c in cells.values() if c.text.strip()]) >= 2:
-                current.grid[len(current.grid)] = cells
-                current.lines.add((block.block_id, line.start))
-                continue
-            current = None
-            header = _tab_cells(block, line.start, line.end, True) if tabbed else {}
-            if len(header) >= 2 and people_header(header) is not None:
-                runs = len(_tab_cells(block, line.start, line.end, False)) > len(header)
-                current = TextTable({0: header}, {(block.block_id, line.start)})
-                found[(block.block_id, line.start)] = current
-    return {key: table for key, table in found.items() if len(table.grid) > 1}
+def text_tables(document: Annotated) -> dict[tuple[int, int], Grid]:
+    """Tables of people in tab-separated text, keyed by their header line (block id, start)."""
+    return {min(grid.lines): grid for grid in grids_of(document).text(_people_header_row)}
 
 
 # --------------------------------------------------------------------------- reading a grid
@@ -101,55 +44,71 @@ def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows)
     """A table of people (header "Jméno | Organizace"), or label cells with their values
     beside or below them ("Zapsala:" | "Kateřina Vrbická"). `pending` is the role of a
     label just above the table ("Přítomni:"), for tables that do not state one per row."""
-    order = sorted(grid)
-    header = people_header(grid[order[0]]) if order else None
+    header = people_header(grid.header) if grid.rows else None
     if header:
         if header.status_col is None and not header.status_cols:
             header.status_col = _status_column_by_values(grid, header)
-        for r in order[1:]:
-            _table_person(document, grid[r], header, pending, rows)
+        section = None  # the role a merged section row ("Omluveni") opened for the rows below
+        for r in grid.body:
+            opened = _section_role(grid, r)
+            if opened is None:
+                _table_person(document, grid.rows[r], header, pending, rows, section)
+            section = opened or section
         return
     used: set[tuple[int, int]] = set()
-    for index, r in enumerate(order):
-        for c in sorted(grid[r]):
-            cell = grid[r][c]
-            if cell.key in used or not cell.text.strip():
-                continue
-            labels = labels_in(cell.text, cell.start, "table_cell")
-            if not labels or labels[0].member_heading:
-                continue
-            label = labels[0]
-            value = cell.block.text[label.value_start:cell.end]
-            if names_nobody(value):
-                continue
-            if value.strip():
-                emit(document, cell.block, label.value_start, cell.end, label.role, rows, strict=False, singles=True)
-                continue
-            for value_cell in _value_cells(grid, order, index, c):
-                used.add(value_cell.key)
-                emit(document, value_cell.block, value_cell.start, value_cell.end, label.role, rows,
-                     strict=False, singles=True)
+    for cell in grid.cells():
+        if cell.key in used or not cell.filled:
+            continue
+        labels = labels_in(cell.text, cell.start, "table_cell")
+        if not labels or labels[0].member_heading:
+            continue
+        label = labels[0]
+        value = cell.block.text[label.value_start:cell.end]
+        if names_nobody(value):
+            continue
+        if value.strip():
+            emit(document, cell.block, label.value_start, cell.end, label.role, rows, strict=False, singles=True)
+            continue
+        if _section_role(grid, cell.row):  # "Omluveni" across the table: its rows of names, up to the next section
+            used.add(cell.key)
+            for r in _section_rows(grid, cell.row):
+                _row_of_people(document, grid.rows[r], label.role, rows)
+            continue
+        for value_cell in _value_cells(grid, cell):
+            used.add(value_cell.key)
+            emit(document, value_cell.block, value_cell.start, value_cell.end, label.role, rows,
+                 strict=False, singles=True)
     if pending and not used:
-        for r in order:
-            _row_of_people(document, grid[r], pending, rows)
+        for r in grid.order:
+            _row_of_people(document, grid.rows[r], pending, rows)
 
 
-def _value_cells(grid: Grid, order: list[int], index: int, col: int) -> list[Cell]:
-    """The cells holding a label cell's value: the next non-empty cell in its row, else the
-    cells below it down to an empty or label cell ("Přítomni" over a column of names)."""
-    row = grid[order[index]]
-    for c in sorted(k for k in row if k > col):
-        if row[c].text.strip():
-            if not labels_in(row[c].text, 0, "table_cell"):
-                return [row[c]]
-            break
-    below = []
-    for r in order[index + 1:]:
-        cell = grid[r].get(col)
-        if cell is None or not cell.text.strip() or labels_in(cell.text, 0, "table_cell"):
-            break
-        below.append(cell)
-    return below
+def _section_role(grid: Grid, row: int) -> str | None:
+    """The role a merged section row of a wider table opens for the rows below it ("Přítomni",
+    "Omluveni", "Hosté" across a table of names and organisations)."""
+    cell = grid.section(row)
+    wide = len({c for r in grid.order for c in grid.rows[r]}) >= 2
+    return _bare_attendance_label(cell.text) if cell is not None and wide else None
+
+
+def _section_rows(grid: Grid, row: int) -> list[int]:
+    """The rows under a section row, up to the next section row."""
+    below = [r for r in grid.order if r > row]
+    ends = [r for r in below if _section_role(grid, r)]
+    return [r for r in below if not ends or r < ends[0]]
+
+
+def _is_label_cell(cell: Cell) -> bool:
+    return bool(labels_in(cell.text, 0, "table_cell"))
+
+
+def _value_cells(grid: Grid, cell: Cell) -> list[Cell]:
+    """The cells holding a label cell's value: the next filled cell in its row (unless it is a
+    label), else the cells below it down to an empty or label cell ("Přítomni" over names)."""
+    beside = grid.after(cell)
+    if beside is not None and not _is_label_cell(beside):
+        return [beside]
+    return grid.below(cell, _is_label_cell)
 
 
 # --------------------------------------------------------------------------- header and attendance columns
@@ -168,7 +127,7 @@ class Header:
     role: str | None = None  # a name column headed by an attendance label ("Přítomni | Organizace")
 
 
-def people_header(row: dict[int, Cell]) -> Header | None:
+def people_header(row: Row) -> Header | None:
     """The columns of a table of people when `row` is its header row, else None."""
     lex = lexicon()
     header: Header | None = None
@@ -176,14 +135,14 @@ def people_header(row: dict[int, Cell]) -> Header | None:
     org_col = status_col = None
     status_cols: dict[int, str] = {}
     for c, cell in sorted(row.items()):
-        head = _SPACES.sub(" ", fold(cell.text)).strip(" :")
-        if header is None and _header_in(head, lex.name_headers):
+        head = head_of(cell.text)
+        if header is None and names(head, lex.name_headers):
             if any(word in head for word in lex.responsibility if len(word) > 3):
                 return None  # "Jméno kontaktní osoby": a table of contacts, not of attendees
             header = Header(c)
-        elif org_col is None and _header_in(head, lex.org_headers):
+        elif org_col is None and names(head, lex.org_headers):
             org_col = c
-        elif status_col is None and _header_in(head, _status_words()["headers"]):
+        elif status_col is None and names(head, _status_words()["headers"]):
             status_col = c
         elif status_of(cell.text, marks=False):
             status_cols[c] = status_of(cell.text, marks=False) or ""
@@ -210,10 +169,9 @@ def _bare_attendance_label(text: str) -> str | None:
 def _status_column_by_values(grid: Grid, header: Header) -> int | None:
     """A column whose header says nothing known ("Stav", "Poznámka") but whose cells are
     mostly status words ("omluvena", "přítomen") states attendance too."""
-    order = sorted(grid)[1:]
     taken = {header.name_col, header.org_col, *header.status_cols}
-    for c in sorted({c for r in order for c in grid[r]} - taken):
-        values = [grid[r][c].text for r in order if c in grid[r] and grid[r][c].text.strip()]
+    for c in sorted({c for r in grid.body for c in grid.rows[r]} - taken):
+        values = [cell.text for cell in grid.column(c)]
         stated = [v for v in values if status_of(v, marks=False)]
         if values and len(stated) * 2 > len(values):
             return c
@@ -249,11 +207,12 @@ def status_of(text: str, marks: bool = True) -> str | None:
     return None
 
 
-def _row_role(row: dict[int, Cell], header: Header, pending: str | None) -> str | None:
-    """The role a row of a table of people gives its person; None for a person the table
-    leaves unmarked in every status column."""
-    if header.role is not None:
+def _row_role(row: Row, header: Header, pending: str | None, section: str | None = None) -> str | None:
+    """The role a row of a table of people gives its person: its status cell, else the section
+    row above it, else the table's; None for a person left unmarked in every status column."""
+    if header.role is not None and section is None:
         return header.role
+    pending = section or pending
     if header.status_col is not None:
         cell = row.get(header.status_col)
         found = status_of(cell.text) if cell is not None else None
@@ -267,7 +226,7 @@ def _row_role(row: dict[int, Cell], header: Header, pending: str | None) -> str 
     return pending or "present"
 
 
-def _row_of_people(document: Annotated, row: dict[int, Cell], role: str, rows: Rows) -> None:
+def _row_of_people(document: Annotated, row: Row, role: str, rows: Rows) -> None:
     """A row of a headerless table after a label: cells of names, and a cell that names an
     organisation belongs to the names in the cell before it."""
     lex = lexicon()
@@ -288,17 +247,10 @@ def _row_of_people(document: Annotated, row: dict[int, Cell], role: str, rows: R
             rows.add(cell.block, person, role)
 
 
-def _header_in(head: str, headers: frozenset[str]) -> bool:
-    """"Jméno a příjmení", "Příjmení, jméno, titul" are name headers, "Organizace / funkce" an
-    organisation header."""
-    return any(head == h or head.startswith(h + " ") or head.startswith(h + "/") or head.startswith(h + ",")
-               for h in headers)
-
-
-def _table_person(document: Annotated, row: dict[int, Cell], header: Header, pending: str | None,
-                  rows: Rows) -> None:
+def _table_person(document: Annotated, row: Row, header: Header, pending: str | None,
+                  rows: Rows, section: str | None = None) -> None:
     cell = row.get(header.name_col)
-    role = _row_role(row, header, pending)
+    role = _row_role(row, header, pending, section)
     if cell is None or not cell.text.strip() or role is None:
         return
     people = people_in(document, cell.block, cell.start, cell.end, strict=False)

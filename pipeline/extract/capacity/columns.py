@@ -11,13 +11,13 @@ from typing import Callable
 
 from pipeline.extract.capacity.change import Reading
 from pipeline.extract.capacity.figures import Block, Figure, rules
+from pipeline.extract.grids import Cell, Grid, head
 from pipeline.extract.model import BlockView
 from pipeline.extract.organisations.context import DocOrgs
-from pipeline.extract.organisations.tables import Cell
 from pipeline.extract.spans.quantities import number, unit_of
-from pipeline.extract.text import fold
 
 _DASH_ONLY = re.compile(r"\s*[–—-]?\s*")
+_SIGNS = "+-−±"  # a sign glued to a figure ("+1", "−2")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -32,13 +32,12 @@ class Columns:
         self.change_columns: dict[int, set[int]] = {}  # id of the table -> its "Změna" columns
         r = rules()
         for table in doc.tables.tables:
-            order = sorted(table.rows)
-            header = table.rows.get(order[0], {}) if order else {}
-            heads = {col: fold(cell.text).strip(" :") for col, cell in header.items()}
+            grid = table.grid
+            heads = {col: head(cell.text) for col, cell in grid.header.items()}
             changes = {col for col, head in heads.items() if head in r.change_columns}
-            cols = sorted(col for col, cell in header.items() if self._capacity_header(cell) and col not in changes)
-            if len(cols) < 2 and len(order) > 1:
-                cols = _sub_header_columns(table.rows[order[1]]) or cols  # "Kapacita" over "2023" | "2024"
+            cols = sorted(col for col, cell in grid.header.items() if self._capacity_header(cell) and col not in changes)
+            if len(cols) < 2 and grid.body:
+                cols = _sub_header_columns(grid, grid.body[0]) or cols  # "Kapacita" over "2023" | "2024"
             if len(cols) >= 2:
                 self.columns[id(table)] = cols
                 self.change_columns[id(table)] = changes
@@ -67,15 +66,29 @@ class Columns:
             rest.pop()
         return not rest or len(rest) == 1 and rest[0].rstrip(".").isalpha()
 
+    def _figures_only(self, cell: Cell) -> bool:
+        """A cell of bare figures, signs and arrows ("4,5", "+1", "1 → 1,5"), no words: "Vyškov
+        a 21 obcí" under "Místo poskytování" is no capacity."""
+        b = self.parsed(cell.block)
+        texts = b.texts[b.at(cell.start):b.at(cell.end)]
+        return bool(texts) and all(number(t.lstrip(_SIGNS)) is not None or not any(c.isalnum() for c in t) for t in texts)
+
     def unit(self, block: BlockView, pos: int) -> str | None:
-        """The unit a table row names in its unit column ("úvazky" -> fte), for a figure in a
-        capacity column of that row."""
+        """The unit of a bare figure in a table: the one its row names in the unit column
+        ("úvazky" -> fte) for a figure in a capacity column, else the one the header of its
+        column names ("Kapacita (úvazky)", "Počet lůžek": "4,5", "+1", "1 → 1,5")."""
         found = self.doc.tables.locate(block, pos)
-        if not found or id(found[0]) not in self.unit_column or found[1].col not in self.columns[id(found[0])]:
+        if not found:
             return None
-        cell = found[0].rows.get(found[1].row, {}).get(self.unit_column[id(found[0])])
-        words = self._words(cell) if cell is not None else []
-        return unit_of(words[0]) if words else None
+        table, cell = found
+        if id(table) in self.unit_column and cell.col in self.columns[id(table)]:
+            unit_cell = table.grid.cell(cell.row, self.unit_column[id(table)])
+            words = self._words(unit_cell) if unit_cell is not None else []
+            return unit_of(words[0]) if words else None
+        header = table.grid.header.get(cell.col)
+        if header is None or header is cell or not self._capacity_header(header) or not self._figures_only(cell):
+            return None
+        return next((unit for word in self._words(header) if (unit := unit_of(word))), None)
 
     def in_change_column(self, block: BlockView, pos: int) -> bool:
         """A figure in the "Změna" column of a table whose capacity columns state the change."""
@@ -115,8 +128,8 @@ class Columns:
         return Reading("increase" if b > a else "decrease", a, b, b - a, figure.index, end)
 
 
-def _sub_header_columns(row: dict) -> list[int]:
+def _sub_header_columns(grid: Grid, row: int) -> list[int]:
     """A second header row of years under a merged "Kapacita" ("2023" | "2024"): its columns."""
-    filled = {col: cell.text.strip() for col, cell in row.items() if cell.text.strip()}
-    years = [col for col, text in sorted(filled.items()) if _YEAR.fullmatch(text)]
+    filled = grid.filled(row)
+    years = [cell.col for cell in filled if _YEAR.fullmatch(cell.text.strip())]
     return years if len(years) >= 2 and len(years) == len(filled) else []

@@ -1,53 +1,41 @@
-"""Tables as the organisation, service and capacity extractors read them: rows of cells
-with the kind of each column taken from the header row ("Organizace", "Druh služby",
-"Žadatel", "Jméno", "IČO", "Opatření č.").
-
-Two shapes are tables: the cells of a DOCX/HTML/PDF table (one block per cell), and a
-run of paragraphs whose columns are separated by tabs, as a table looks in plain text
-("Jméno<TAB>Organizace<TAB>Účast" above "Eva Malá<TAB>Klub Pohoda<TAB>přítomna"). A
-cell is a span of a block, so both shapes answer the same questions: which table, row
-and column a position of a block falls in, and what the other cells of its row hold.
+"""Tables as the organisation, service and capacity extractors read them: the document's
+grids (`grids.Grid`: cell tables and tab-separated text tables) with the kind of each column
+taken from the header row ("Organizace", "Druh služby", "Žadatel", "Jméno", "IČO",
+"Opatření č."), and a lookup from a position of a block to its table and cell.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from pipeline.config import load
 from pipeline.extract.model import BlockView
-from pipeline.extract.text import Span, fold
+from pipeline.extract.text import fold
+from pipeline.extract.grids import Cell, Grid, Row, head, names
+from pipeline.extract.layout import grids_of
 from pipeline.extract.scopes import plan_number
-
-_TABS = re.compile(r"\t+")
 
 # The kinds a header cell may give its column, in the order they are tried.
 KINDS = ("ico", "applicant", "responsible", "partner", "funder", "person", "number", "service", "organisation")
 # Columns whose cells name organisations.
 ORGANISATION_KINDS = ("organisation", "applicant", "responsible", "partner", "funder")
-# Columns whose organisations may run what their row names (a funder pays for it).
-ACTOR_KINDS = ("organisation", "applicant", "responsible", "partner")
-
-
-@dataclass(frozen=True)
-class Cell(Span):
-    """One cell: the span block.text[start:end] at (row, col) of its table."""
-
-    row: int
-    col: int
-
-    @property
-    def whole_block(self) -> bool:
-        """The cell is a block of its own (a table cell), not a piece of a tab-separated line."""
-        return self.start == 0 and self.end == len(self.block.text)
+# Columns whose organisations may run what their row names (a partner helps, a funder pays: neither runs it).
+ACTOR_KINDS = ("organisation", "applicant", "responsible")
 
 
 @dataclass
 class Table:
+    """A grid with the kind of its named columns."""
+
     columns: dict[int, str]  # col -> kind (see KINDS)
-    rows: dict[int, dict[int, Cell]]  # row -> col -> cell; row 0 is the header
+    grid: Grid
+
+    @property
+    def rows(self) -> dict[int, Row]:
+        """row -> col -> cell; the first row is the header."""
+        return self.grid.rows
 
 
 @lru_cache(maxsize=1)
@@ -69,15 +57,14 @@ def header_words() -> dict[str, tuple[str, ...]]:
 
 def header_kind(text: str) -> str | None:
     """The kind of column a header cell opens ("Název organizace" -> organisation), or None."""
-    folded = fold(text).strip().rstrip(":")
-    if not folded:
-        return None
-    words = header_words()
-    for kind in KINDS:
-        for header in words[kind]:
-            if folded == header or folded.startswith(header + " ") or folded.startswith(header + "/"):
-                return kind
-    return None
+    header, words = head(text), header_words()
+    return next((kind for kind in KINDS if header and names(header, words[kind])), None)
+
+
+def _known_columns(header: Row) -> bool:
+    """A tabbed line heads a table when it names two known columns and is no "Label:\tvalue"."""
+    kinds = [header_kind(cell.text) for cell in header.values()]
+    return sum(k is not None for k in kinds) >= 2 and not any(c.text.endswith(":") for c in header.values())
 
 
 class Tables:
@@ -86,17 +73,17 @@ class Tables:
     def __init__(self, blocks: Sequence[BlockView]):
         self.tables: list[Table] = []
         self._where: dict[int, list[tuple[int, Cell]]] = {}  # block_id -> [(table index, cell)]
-        for rows in [*_cell_tables(blocks), *_tab_tables(blocks)]:
-            header = rows.get(min(rows), {})
-            columns = {col: kind for col, cell in header.items() if (kind := header_kind(cell.text))}
-            if not columns and _layout(rows):
+        grids = grids_of(blocks)
+        for grid in [*grids.by_table.values(), *grids.text(_known_columns)]:
+            grid = _record(grid) if _label_value(grid) else grid
+            columns = {col: kind for col, cell in grid.header.items() if (kind := header_kind(cell.text))}
+            if not columns and _layout(grid):
                 continue  # a web page laid out in a table: its cells are text, not data
-            columns.update(_number_columns(rows, columns))
+            columns.update(_number_columns(grid, columns))
             index = len(self.tables)
-            self.tables.append(Table(columns, rows))
-            for cells in rows.values():
-                for cell in cells.values():
-                    self._where.setdefault(cell.block.block_id, []).append((index, cell))
+            self.tables.append(Table(columns, grid))
+            for cell in grid.cells():
+                self._where.setdefault(cell.block.block_id, []).append((index, cell))
 
     def locate(self, block: BlockView, pos: int = 0) -> tuple[Table, Cell] | None:
         """The table and cell that hold character `pos` of `block`, or None outside tables."""
@@ -123,86 +110,60 @@ class Tables:
         out = []
         for table in self.tables:
             cols = [col for col, kind in table.columns.items() if kind in kinds]
-            for row, cells in sorted(table.rows.items()):
-                if row != min(table.rows):
-                    out.extend(cells[col] for col in cols if col in cells)
+            for row in table.grid.body:
+                out.extend(cell for col in cols if (cell := table.grid.cell(row, col)) is not None)
         return out
+
+
+def _label_value(grid: Grid) -> bool:
+    """A two-column table of labelled values ("Opatření 2.1" | title, "Realizátor" | "Lípa, z. s.",
+    "Partneři" | ..., "Zdroje financování" | ...): two labels at least name organisation roles,
+    and its first row names no two columns ("Jméno" | "Organizace" is a header)."""
+    if grid.width != 2 or sum(header_kind(cell.text) is not None for cell in grid.header.values()) >= 2:
+        return False
+    labels = [header_kind(cell.text) for row in grid.body if (cell := grid.cell(row, 0)) is not None]
+    return sum(kind in ORGANISATION_KINDS for kind in labels) >= 2
+
+
+NUMBER_COL = -1  # the column of a record's item number, read from its label ("Opatření 2.1")
+
+
+def _record(grid: Grid) -> Grid:
+    """A label|value table as one record: the labels its header, the values its row, and the
+    number of the item a label names ("Aktivita 2.1.1" | title) in a number column of its own."""
+    record = grid.transposed()
+    for cell in record.header.values():
+        words = cell.text.split()
+        if len(words) >= 2 and header_kind(cell.text) == "number" and plan_number(words[-1]):
+            start = cell.start + cell.text.rindex(words[-1])
+            record.header[NUMBER_COL] = cell
+            record.rows[1][NUMBER_COL] = Cell(cell.block, start, start + len(words[-1]), 1, NUMBER_COL)
+            break
+    return record
 
 
 # A cell of a layout table holds running text: this many lines or characters at least.
 _LAYOUT_LINES, _LAYOUT_CHARS = 10, 800
 
 
-def _layout(rows: dict[int, dict[int, Cell]]) -> bool:
+def _layout(grid: Grid) -> bool:
     """A table that lays out a page (a menu in one cell, the minutes in the next), not data:
     no header names a column and a cell holds a page of text."""
-    return any(cell.text.count("\n") + 1 >= _LAYOUT_LINES or len(cell.text) >= _LAYOUT_CHARS
-               for cells in rows.values() for cell in cells.values())
+    return any(cell.text.count("\n") + 1 >= _LAYOUT_LINES or len(cell.text) >= _LAYOUT_CHARS for cell in grid.cells())
 
 
-def _number_columns(rows: dict[int, dict[int, Cell]], columns: dict[int, str]) -> dict[int, str]:
+def _number_columns(grid: Grid, columns: dict[int, str]) -> dict[int, str]:
     """Columns that hold plan item numbers under a header that names only a number ("Č.",
     "Číslo", none) and not the kind of item ("Číslo" | "Aktivita" | "Realizátor" above "3.1.1"
     | ...): every body cell of the column is a number, at least one has a dot ("3.1.1", "B.2");
     a column of dates ("Termín": "30.4.") is none."""
-    header = rows.get(min(rows), {})
     plain = {fold(h) for h in load("organisations")["roles"]["table_number"]}
-    body = [cells for row, cells in rows.items() if row != min(rows)]
     found = {}
-    for col in {c for cells in body for c in cells} - set(columns):
-        title = fold(header[col].text).strip().rstrip(":") if col in header else ""
+    for col in {c for row in grid.body for c in grid.rows[row]} - set(columns):
+        title = head(grid.header[col].text) if col in grid.header else ""
         if title and title not in plain:
             continue
-        values = [cells[col].text.strip() for cells in body if col in cells and cells[col].text.strip()]
+        values = [cell.text.strip() for cell in grid.column(col)]
         if values and all(plan_number(v) for v in values) and any("." in v.rstrip(".") for v in values):
             found[col] = "number"
     return found
-
-
-def _cell_tables(blocks: Sequence[BlockView]) -> list[dict[int, dict[int, Cell]]]:
-    grouped: dict[int, dict[int, dict[int, Cell]]] = {}
-    for block in blocks:
-        if block.kind == "table_cell" and block.table_id is not None:
-            row, col = block.row or 0, block.col or 0
-            grouped.setdefault(block.table_id, {}).setdefault(row, {})[col] = \
-                Cell(block, 0, len(block.text), row, col)
-    return list(grouped.values())
-
-
-def _tab_cells(block: BlockView, row: int) -> dict[int, Cell] | None:
-    """The tab-separated cells of a one-line paragraph, or None when it has no tab."""
-    text = block.text
-    if block.kind != "paragraph" or "\t" not in text or "\n" in text.strip():
-        return None
-    cells, pos = {}, 0
-    for col, piece in enumerate(_TABS.split(text)):
-        start = text.index(piece, pos) if piece else pos
-        lead = len(piece) - len(piece.lstrip())
-        cells[col] = Cell(block, start + lead, start + len(piece.rstrip()), row, col)
-        pos = start + len(piece)
-    return cells
-
-
-def _tab_tables(blocks: Sequence[BlockView]) -> list[dict[int, dict[int, Cell]]]:
-    """Runs of tab-separated paragraphs under a header line whose cells name at least two
-    known columns, every row with as many cells as the header (or fewer, trailing empty)."""
-    out = []
-    i = 0
-    while i < len(blocks):
-        header = _tab_cells(blocks[i], 0)
-        kinds = [header_kind(c.text) for c in header.values()] if header else []
-        if not header or sum(k is not None for k in kinds) < 2 or any(c.text.endswith(":") for c in header.values()):
-            i += 1
-            continue
-        rows = {0: header}
-        j = i + 1
-        while j < len(blocks):
-            cells = _tab_cells(blocks[j], j - i)
-            if not cells or len(cells) > len(header):
-                break
-            rows[j - i] = cells
-            j += 1
-        if len(rows) > 1:
-            out.append(rows)
-        i = j
-    return out

@@ -1,38 +1,48 @@
-"""Plan items given as table rows ("Opatření č." | "Název organizace" | "Druh služby"), also
-when a transcript flattened the table into one paragraph."""
+"""Plan items given as table rows ("Opatření č." | "Název organizace" | "Druh služby"), read
+from the document's grids (`grids.Grid`), also when a transcript flattened the table into one
+paragraph."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from spacy.tokens import Doc
 
 from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset
-from pipeline.extract.text import fold
+from pipeline.extract.grids import Cell, Grid, head
+from pipeline.extract.layout import grids_of
+from pipeline.extract.text import fold, line_spans
 from pipeline.extract.plan.children import words
 from pipeline.extract.plan.items import block_hits
-from pipeline.extract.plan.rules import FIGURES, NUMBER, rules, written_number
+from pipeline.extract.plan.rules import FIGURES, NUMBER, PARENT, rules, written_number
+
+# kind, number (None for a child listed in a cell), the cell holding the title, where the title starts and ends
+Item = tuple[str, str | None, BlockView, int, int | None]
+
+
+class PlanTable(NamedTuple):
+    """A table whose header names a plan number column: its items, row by row, and its grid."""
+
+    rows: list[Item]
+    grid: Grid
+
+    @property
+    def cell_ids(self) -> list[int]:
+        return [cell.block.block_id for cell in self.grid.cells()]
+
 
 _LEADING_LABEL = re.compile(r"\s*([a-z]+)\s*:\s*")
+_LINE_LABEL = re.compile(r"\s*(?:[a-z]\)\s*|\d{1,2}[.)]\s+|[-•·–]\s*)?")  # "a) ", "1. ", "• " or none
 _WORD = re.compile(r"[^\W\d_]+")
 _CELL_NUMBER = re.compile(rf"\s*{NUMBER}\s*")
 _ROW_NUMBER = re.compile(rf"(?<!\S){FIGURES}(?=\s)")
 
 
-@dataclass
-class PlanTable:
-    """A table whose header names a plan number column, with its data rows."""
-
-    rows: list[tuple[str, str, BlockView, int]]  # kind, number, the cell holding the title, where the title starts
-    cell_ids: list[int]
-
-
 def _header_column(text: str) -> str | None:
     """Which column a header cell names: number, title, service or organisation."""
-    folded = " ".join(fold(text).strip(" :").split())
+    folded = head(text)
     for phrase, column in rules().header_columns:
         if folded == phrase or folded == phrase.rstrip("."):
             return column
@@ -41,19 +51,15 @@ def _header_column(text: str) -> str | None:
 
 def plan_tables(blocks: Sequence[BlockView]) -> dict[int, PlanTable]:
     """Tables whose header row has a plan-number column and a title or service column."""
-    cells: dict[int, list[BlockView]] = {}
-    for block in blocks:
-        if block.table_id is not None and block.kind == "table_cell":
-            cells.setdefault(block.table_id, []).append(block)
     found = {}
-    for table_id, table_cells in cells.items():
-        table = _plan_table(table_cells)
+    for table_id, grid in grids_of(blocks).by_table.items():
+        table = _record(grid) or _plan_table(grid)
         if table is not None:
             found[table_id] = table
     return found
 
 
-def _plan_table(cells: list[BlockView]) -> PlanTable | None:
+def _plan_table(grid: Grid) -> PlanTable | None:
     """Read a table whose header names plan-number columns ("Opatření č.", "Cíl" | "Opatření").
 
     With one number column, the title is the title column ("Název opatření"),
@@ -63,67 +69,103 @@ def _plan_table(cells: list[BlockView]) -> PlanTable | None:
     that the column named by their kind holds, when that column holds no numbers.
     A row whose number cell is empty gives no item, unless its one filled (merged) cell
     opens with a labelled item ("Opatření 2.1 ...": the parent of the rows below)."""
-    rows: dict[int, dict[int, BlockView]] = {}
-    for cell in cells:
-        rows.setdefault(cell.row or 0, {})[cell.col or 0] = cell
-    header_row = min(rows)
-    data_rows = sorted(r for r in rows if r != header_row)
-    header = {col: _header_column(cell.text) for col, cell in rows[header_row].items()}
-    number_cols = {c: header_kind(rows[header_row][c].text) for c, column in sorted(header.items())
-                   if column == "number"}
+    head = grid.header
+    header = {col: _header_column(cell.text) for col, cell in head.items()}
+    number_cols = {c: header_kind(head[c].text) for c, column in sorted(header.items()) if column == "number"}
     number_cols = {c: kind for c, kind in number_cols.items() if kind is not None}
     title_cols = [c for c, column in header.items() if column == "title"] or \
         [c for c, column in header.items() if column == "service"]
     plain = [c for c, column in sorted(header.items()) if column == "plain_number"]
-    named = [c for c, column in sorted(header.items())
-             if column in ("number", "title") and header_kind(rows[header_row][c].text)]
-    if plain and named and not any(_cell_number(rows[r].get(c)) for r in data_rows for c in number_cols):
-        number_cols = {plain[0]: header_kind(rows[header_row][named[0]].text) or ""}
+    named = [c for c, column in sorted(header.items()) if column in ("number", "title") and header_kind(head[c].text)]
+    if plain and named and not any(_cell_number(grid.cell(r, c)) for r in grid.body for c in number_cols):
+        number_cols = {plain[0]: header_kind(head[named[0]].text) or ""}
         title_cols = [named[0]]
     if not number_cols:
-        return _outline_table(rows, header_row, data_rows, plain, cells)
+        return _outline_table(grid, plain)
     title_col = title_cols[0] if title_cols and len(number_cols) == 1 else None
-    out = []
-    for row, group in _with_group_rows(rows, data_rows):
-        if group is not None:
-            out.append(group)
-            continue
+
+    def items(row: int) -> Iterator[Item]:
         for col, kind in number_cols.items():
-            cell = rows[row].get(col)
+            cell = grid.cell(row, col)
             found = _cell_number(cell) or _labelled_number(cell, kind)
             if found is None or cell is None:
                 continue
             number, rest = found
-            if title_col is not None and rows[row].get(title_col) is not None:
-                out.append((kind, number, rows[row][title_col], 0))
+            title = grid.cell(row, title_col) if title_col is not None else None
+            if title is not None:
+                yield kind, number, title.block, 0, None
             elif title_col is None and cell.text[rest:].strip():
-                out.append((kind, number, cell, rest))
-    return PlanTable(out, [c.block_id for c in cells]) if out else None
+                yield kind, number, cell.block, rest, None
+            for child_col in children_cols:
+                yield from _children(kind, grid.cell(row, child_col))
+    only = next(iter(number_cols.values())) if len(number_cols) == 1 else None
+    children_cols = [c for c, cell in head.items() if only and _names_children(cell.text, only)]
+    return _read_rows(grid, items)
 
 
-def _outline_table(rows: dict[int, dict[int, BlockView]], header_row: int, data_rows: list[int], plain: list[int],
-                   cells: list[BlockView]) -> PlanTable | None:
+def _record(grid: Grid) -> PlanTable | None:
+    """A two-column label|value table about one item that lists its children: "Opatření 2.1" |
+    title, "Aktivity v roce 2025" | "a) …" / "b) …", "Realizátor" | …: the item and its children."""
+    label, title = grid.cell(grid.order[0], 0) if grid.rows else None, grid.cell(grid.order[0], 1) if grid.rows else None
+    hits = block_hits(label.block) if label is not None and grid.width == 2 else []
+    if title is None or len(hits) != 1 or not hits[0].number or label.text[hits[0].title_start:].strip():
+        return None
+    kind, number = hits[0].kind, hits[0].number
+    lists = [cell for row in grid.body if (cell := grid.cell(row, 0)) is not None and _names_children(cell.text, kind)]
+    if not lists:
+        return None
+    children = [item for cell in lists for item in _children(kind, grid.after(cell))]
+    return PlanTable([(kind, number, title.block, 0, None), *children], grid)
+
+
+def _names_children(text: str, kind: str) -> bool:
+    """A header or label that opens with the plural of the kind of item under `kind` ("Aktivity",
+    "Aktivity v roce 2025" beside the measures): its cell lists the children of its row's item."""
+    words = fold(text).split()
+    child = rules().header_kinds.get(words[0].strip(":")) if words else None
+    return child is not None and PARENT[child] == kind
+
+
+def _children(kind: str, cell: Cell | None) -> Iterator[Item]:
+    """The items a cell lists, one a line, without their list labels ("a) zřízení …"; Word's
+    automatic letters are not in the text)."""
+    child = next((c for c, parent in PARENT.items() if parent == kind), None)
+    if cell is None or child is None:
+        return
+    for start, end in line_spans(cell.text):
+        label = _LINE_LABEL.match(cell.text, start, end)
+        if label is not None and label.end() < end and cell.text[label.end():end].strip():
+            yield child, None, cell.block, label.end(), end
+
+
+def _read_rows(grid: Grid, items: Callable[[int], Iterable[Item]]) -> PlanTable | None:
+    """The items of a table's rows, top down: a group row's parent item (`_group_row`), else
+    what `items` reads in the row."""
+    out: list[Item] = []
+    for row in grid.body:
+        group = _group_row(grid, row)
+        out.extend([group] if group is not None else items(row))
+    return PlanTable(out, grid) if out else None
+
+
+def _outline_table(grid: Grid, plain: list[int]) -> PlanTable | None:
     """An outline in a table: a number column ("Číslo") beside one column for items of several
     kinds ("Cíl / opatření / aktivita"). A row's kind is named by a label in either cell ("Cíl 1",
     "Opatření: ..."), else by its number's depth in the order the header names the kinds."""
     if not plain:
         return None
-    header = rows[header_row]
-    mixed = [c for c, cell in sorted(header.items()) if c != plain[0] and len(header_kinds(cell.text)) >= 2]
+    mixed = [c for c, cell in sorted(grid.header.items()) if c != plain[0] and len(header_kinds(cell.text)) >= 2]
     if not mixed:
         return None
-    kinds = header_kinds(header[mixed[0]].text)
-    numbers = [found[0].rstrip(".") for row in data_rows if (found := _cell_number(rows[row].get(plain[0])))]
+    kinds = header_kinds(grid.header[mixed[0]].text)
+    numbers = [found[0].rstrip(".") for row in grid.body if (found := _cell_number(grid.cell(row, plain[0])))]
     deepest = max((n.count(".") + 1 for n in numbers), default=0)
-    out = []
-    for row, group in _with_group_rows(rows, data_rows):
-        if group is not None:
-            out.append(group)
-            continue
-        number_cell, title_cell = rows[row].get(plain[0]), rows[row].get(mixed[0])
-        if number_cell is None or title_cell is None or not title_cell.text.strip():
-            continue
-        hits = block_hits(number_cell)
+
+    def items(row: int) -> Iterator[Item]:
+        number_cell, title_cell = grid.cell(row, plain[0]), grid.cell(row, mixed[0])
+        if number_cell is None or title_cell is None or not title_cell.filled:
+            return
+        hits = block_hits(number_cell.block)
         found = _cell_number(number_cell)
         if hits and hits[0].number:
             kind, number = hits[0].kind, hits[0].number
@@ -133,13 +175,13 @@ def _outline_table(rows: dict[int, dict[int, BlockView]], header_row: int, data_
             index = len(kinds) - 1 - (deepest - (number.count(".") + 1))
             kind = kinds[index] if 0 <= index < len(kinds) else None
         else:
-            continue
+            return
         labelled = _LEADING_LABEL.match(fold(title_cell.text))
         if labelled and labelled.group(1) in rules().label_kind:
             kind = rules().label_kind[labelled.group(1)]
         if kind is not None:
-            out.append((kind, number, title_cell, labelled.end() if labelled else 0))
-    return PlanTable(out, [c.block_id for c in cells]) if out else None
+            yield kind, number, title_cell.block, labelled.end() if labelled else 0, None
+    return _read_rows(grid, items)
 
 
 def header_kinds(text: str) -> list[str]:
@@ -152,34 +194,26 @@ def header_kinds(text: str) -> list[str]:
     return out
 
 
-def _with_group_rows(rows: dict[int, dict[int, BlockView]], data_rows: list[int]
-                     ) -> list[tuple[int, tuple[str, str, BlockView, int] | None]]:
-    """Each data row with the item its merged cell opens, if it is a group row (see `_group_row`)."""
-    return [(row, _group_row(rows[row])) for row in data_rows]
-
-
-def _group_row(row: dict[int, BlockView]) -> tuple[str, str, BlockView, int] | None:
+def _group_row(grid: Grid, row: int) -> Item | None:
     """A row that groups the rows below it under a labelled parent item, written in one
     (merged) cell: "Opatření 2.1 Rozvoj ..." above the activities 2.1.1, 2.1.2."""
-    filled = [cell for _, cell in sorted(row.items()) if cell.text.strip()]
-    if len(filled) != 1:
+    cell = grid.section(row)
+    hits = block_hits(cell.block) if cell is not None else []
+    if cell is None or len(hits) != 1 or hits[0].number is None or hits[0].title_start >= hits[0].title_end:
         return None
-    hits = block_hits(filled[0])
-    if len(hits) != 1 or hits[0].number is None or hits[0].title_start >= hits[0].title_end:
-        return None
-    return hits[0].kind, hits[0].number, filled[0], hits[0].title_start
+    return hits[0].kind, hits[0].number, cell.block, hits[0].title_start, None
 
 
-def _labelled_number(cell: BlockView | None, kind: str) -> tuple[str, int] | None:
+def _labelled_number(cell: Cell | None, kind: str) -> tuple[str, int] | None:
     """The number of a cell that opens with its column's label ("Cíl 1 Udržet ..." under "Cíl")
     and where its title starts."""
-    hits = block_hits(cell) if cell is not None else []
+    hits = block_hits(cell.block) if cell is not None else []
     if hits and hits[0].kind == kind and hits[0].number:
         return hits[0].number, hits[0].title_start
     return None
 
 
-def _cell_number(cell: BlockView | None) -> tuple[str, int] | None:
+def _cell_number(cell: Cell | None) -> tuple[str, int] | None:
     """The item number a cell starts with ("1.2", "B.1", "III") and where the text after it starts."""
     if cell is None:
         return None
@@ -191,7 +225,7 @@ def _cell_number(cell: BlockView | None) -> tuple[str, int] | None:
 def header_kind(text: str) -> str | None:
     """The kind of item a header counts or names ("Opatření č." -> measure, "Název aktivity" ->
     activity)."""
-    folded = " ".join(fold(text).strip(" :").split())
+    folded = head(text)
     for word in folded.replace(".", " ").split():
         if word in rules().label_kind:
             return rules().label_kind[word]

@@ -266,10 +266,10 @@ class Walker:
 
     def _table(self, table: PlanTable) -> None:
         """Rows of a table with a number column: one item per row that has a number."""
-        for kind, number, cell, start in table.rows:
-            piece = trim(Span(cell, start, len(cell.text)))
+        for kind, number, cell, start, end in table.rows:
+            piece = trim(Span(cell, start, len(cell.text) if end is None else end))
             if piece.end > piece.start:
-                number = number.rstrip(".")
+                number = number.rstrip(".") if number else None
                 parent = self._parent(kind, number)
                 self._row(kind, cell, piece.start, piece.end, number, parent, piece.text)
                 self._enter(kind, number, parent)
