@@ -70,8 +70,11 @@ def _bare_towns(found: list[Mention], blocks: Annotated) -> list[Mention]:
     town = next(iter(towns))
     lemma = town_noun(town)
     lx = lex()
+    probe = _stem_probe(lemma)
     extra = []
     for block in blocks:
+        if probe not in block.text.lower():
+            continue  # no form of the town noun here
         tokens = doc_toks(blocks.doc(block))
         for i, tok in enumerate(tokens):
             if word_key(tok.text) != lemma or (i + 1 < len(tokens) and tokens[i + 1].is_cap):
@@ -81,6 +84,17 @@ def _bare_towns(found: list[Mention], blocks: Annotated) -> list[Mention]:
             if subject or owner:
                 extra.append(Mention(block.block_id, tok.start, tok.end, tok.text, town, kind="town"))
     return extra
+
+
+def _stem_probe(lemma: str | None) -> str:
+    """What every word that `word_key` reads as `lemma` contains: the start its listed forms
+    share (a block without it names no such word; most blocks are skipped at once)."""
+    forms = [lemma or "", *(form for form, entry in lex().lemmas.items() if entry[0] == lemma)]
+    probe = forms[0]
+    for form in forms:
+        while not form.startswith(probe):
+            probe = probe[:-1]
+    return probe
 
 
 def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
@@ -102,7 +116,10 @@ def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
         if _skip_block(block):
             continue
         tokens = doc_toks(blocks.doc(block))
+        heads = lex().heads
         for i in range(len(tokens)):
+            if word_key(tokens[i].text) not in heads:
+                continue
             hit = head_at(tokens, i)
             if not hit or hit[1] != "public":
                 continue
@@ -152,9 +169,10 @@ def _known_names(found: list[Mention], blocks: Annotated) -> list[Mention]:
     for m in found:
         taken.setdefault(m.block_id, []).append((m.start, m.end))
     index = NameIndex(names)
+    probes = {words[0] if len(words) == 1 else words[0][:4] for words in index.words}
     out = []
     for block in blocks:
-        if not _skip_block(block):
+        if not _skip_block(block) and any(p in block.text for p in probes):  # a name's first word is here
             out.extend(known_name_mentions(index, block, doc_toks(blocks.doc(block)), taken.get(block.block_id, [])))
     return out
 

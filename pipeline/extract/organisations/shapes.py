@@ -466,11 +466,12 @@ def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Ment
     return out
 
 
-def mentions_in_span(block: BlockView, start: int, end: int) -> list[Mention]:
+@lru_cache(maxsize=2048)
+def mentions_in_span(block: BlockView, start: int, end: int) -> tuple[Mention, ...]:
     """Organisation mentions found by their shape inside block.text[start:end] (a piece of a
-    block, tokenized alone)."""
+    block, tokenized alone); the name finders ask about the same piece more than once."""
     piece = block.text[start:end]
-    return shaped(block, toks(piece, start), [(start + m.start, start + m.end) for m in find_services(piece)])
+    return tuple(shaped(block, toks(piece, start), [(start + m.start, start + m.end) for m in find_services(piece)]))
 
 
 def shaped(block: BlockView, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:

@@ -122,18 +122,25 @@ def _slot_rules() -> tuple[dict[str, list[str]], dict[str, list[re.Pattern[str]]
     return labels, inline
 
 
-def slot_spans(block: BlockView) -> list[tuple[int, int, str]]:
+def slot_spans(block: BlockView) -> tuple[tuple[int, int, str], ...]:
     """Values of the slots of a block with the role they give: a line opened by a label
     ("R: X", "Realizátor: X", "Partner: X") and inline slots ("realizátorem projektu je X")."""
+    return _slot_spans(block.text, body_offset(block))
+
+
+@lru_cache(maxsize=4096)
+def _slot_spans(text: str, body: int) -> tuple[tuple[int, int, str], ...]:
+    """`slot_spans` of a block's text whose list label ends at `body` (asked for by the name
+    finder and again by the roles: found once)."""
     labels, inline = _slot_rules()
     spans = []
-    for start, end in lines(block.text):
+    for start, end in lines(text):
         role = None
         first = True
-        for part in _SEMICOLON_PART.finditer(block.text[start:end]):  # "Realizátor: X; partner: Y"
+        for part in _SEMICOLON_PART.finditer(text[start:end]):  # "Realizátor: X; partner: Y"
             p_start, p_end = start + part.start(), start + part.end()
-            offset = body_offset(block) if p_start == 0 else 0
-            piece = block.text[p_start:p_end]
+            offset = body if p_start == 0 else 0
+            piece = text[p_start:p_end]
             offset += len(piece[offset:]) - len(piece[offset:].lstrip())
             found = _label_role(piece[offset:], labels)
             if found:
@@ -142,15 +149,15 @@ def slot_spans(block: BlockView) -> list[tuple[int, int, str]]:
                 break  # no label opens the line
             else:
                 value_start = p_start  # a further value of the same label
-            value_end = min(p_end, _sentence_end(block.text, value_start))
+            value_end = min(p_end, _sentence_end(text, value_start))
             if value_start < value_end:
                 spans.append((value_start, value_end, role))
             first = False
     for role, patterns in inline.items():
         for pattern in patterns:
-            for match in pattern.finditer(block.text):
-                spans.append((match.end(), _clause_end(block.text, match.end()), role))
-    return spans
+            for match in pattern.finditer(text):
+                spans.append((match.end(), _clause_end(text, match.end()), role))
+    return tuple(spans)
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -187,8 +194,10 @@ def enumerated_names(block: BlockView) -> list[Mention]:
     service type: "stávající služby jsou dostačující (Brána k domovu, Rozkvět)", "denní
     stacionář (Dům Na Vršku)"."""
     lx = lex()
-    out = []
+    out: list[Mention] = []
     text = block.text
+    if "(" not in text:
+        return out
     service_ends = {m.end for m in find_services(text)}
     for match in _PARENTHESES.finditer(text):
         before = _WORD.findall(text[max(0, match.start() - 60):match.start()])[-3:]
@@ -345,9 +354,11 @@ def _closes_at(tokens: list[Tok], i: int) -> bool:
 def affiliation_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
     """The organisation in parentheses right after a person's name: "Mgr. Eva Malá (Dům Na
     Vršku) informovala ...", "Petr Kos (Modrá kotva, vedoucí služby)"."""
+    out: list[Mention] = []
+    if "(" not in block.text:
+        return out
     persons = person_tokens(tokens)
     given = lex().given_names
-    out = []
     for i, tok in enumerate(tokens):
         if tok.text != "(" or i == 0 or hard_break(tokens[i - 1]):
             continue
