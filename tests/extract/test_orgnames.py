@@ -11,8 +11,10 @@ from tests.extract.blocks import blocks
 
 
 def names_in(text: str) -> list[str]:
-    block = BlockView(0, "paragraph", text)
-    return [m.name for m in mentions_in_span(block, 0, len(text))]
+    from pipeline.extract import annotate
+
+    document = annotate([BlockView(0, "paragraph", text)])
+    return [m.name for m in mentions_in_span(document[0], document.doc(0), 0, len(text))]
 
 
 def canonical_names(*lines: str) -> list[str]:
@@ -50,7 +52,11 @@ def test_ico_written_after_the_name_is_kept_as_written():
     ("Oblastní charita Kutná Hora", "Oblastní charita Kutná Hora", None),
 ])
 def test_split_legal_form(text, name, form):
-    assert split_legal_form(text) == (name, form)
+    from pipeline.extract.nlp import nlp
+    from pipeline.extract.organisations.textspans import doc_toks
+
+    tokens, found = split_legal_form(doc_toks(nlp()(text)))
+    assert (text[tokens[0].start:tokens[-1].end], found) == (name, form)
 
 
 def test_legal_form_anchors_a_name_in_running_text():

@@ -31,7 +31,8 @@ from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ic
 from pipeline.extract.organisations.shapes import Mention, drop_overlaps, flattened_table, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
                                                   dash_pieces, enumerated_names, known_name_mentions, listed_names,
-                                                  looks_like_name, slot_spans, value_mention, value_mentions)
+                                                  holds_service, looks_like_name, slot_spans, value_mention,
+                                                  value_mentions)
 from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
 # the module, not its names: loading the `kpss_orgs` component loads this package first
 from pipeline.extract.spans import orgs as org_spans
@@ -135,7 +136,7 @@ def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
     return out
 
 
-def _attendee_mentions(blocks: Sequence[BlockView], result: Extraction) -> list[Mention]:
+def _attendee_mentions(blocks: Annotated, result: Extraction) -> list[Mention]:
     """Organisations the attendees module read beside persons ("Jana Nová (Charita Lhota)")."""
     by_id = {b.block_id: b for b in blocks}
     out = []
@@ -144,9 +145,11 @@ def _attendee_mentions(blocks: Sequence[BlockView], result: Extraction) -> list[
         if not org or block is None:
             continue
         pos = block.text.find(org)
-        if pos < 0 or mentions_in_span(block, pos, pos + len(org)) or not looks_like_name(org):
+        doc = blocks.doc(block)
+        if pos < 0 or mentions_in_span(block, doc, pos, pos + len(org)) \
+                or not looks_like_name(org, False, holds_service(doc, pos, pos + len(org))):
             continue
-        mention = value_mention(block, pos, pos + len(org), "attendee")
+        mention = value_mention(block, doc, pos, pos + len(org), "attendee")
         if mention:
             out.append(mention)
     return out
@@ -198,19 +201,20 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
     for block in blocks:
         if _skip_block(block):
             continue
-        tokens = doc_toks(blocks.doc(block))
-        found.extend(org_spans.mentions(block, blocks.doc(block)))
-        found.extend(enumerated_names(block))
+        doc = blocks.doc(block)
+        tokens = doc_toks(doc)
+        found.extend(org_spans.mentions(block, doc))
+        found.extend(enumerated_names(block, doc))
         for start, end, _ in slot_spans(block):
-            found.extend(value_mentions(block, start, end))
-        found.extend(bare_list_names(block))
-        found.extend(bare_names(block, tokens))
-        found.extend(affiliation_names(block, tokens))
+            found.extend(value_mentions(block, doc, start, end))
+        found.extend(bare_list_names(block, doc))
+        found.extend(bare_names(block, doc, tokens))
+        found.extend(affiliation_names(block, doc, tokens))
     skipped = {b.block_id for b in blocks if _skip_block(b)}
     found.extend(m for m in listed_names(blocks) if m.block_id not in skipped)
     for cell in tables.cells(ORGANISATION_KINDS):
         if not _skip_block(cell.block):
-            found.extend(value_mentions(cell.block, cell.start, cell.end, "table"))
+            found.extend(value_mentions(cell.block, blocks.doc(cell.block), cell.start, cell.end, "table"))
     if result is not None:
         found.extend(_attendee_mentions(blocks, result))
     found = _without_overlaps(found)

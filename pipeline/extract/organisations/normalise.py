@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.lexicon import grammar, legal_at, lex
 from pipeline.extract.organisations.mention import Mention
-from pipeline.extract.organisations.textspans import toks
+from pipeline.extract.organisations.textspans import Tok
 
 
 # --------------------------------------------------------------------------- nominative names
@@ -108,15 +108,17 @@ def tidy(name: str) -> str:
     return name.strip(" ,;:")
 
 
-def split_legal_form(text: str) -> tuple[str, str | None]:
-    """"Ruka v ruce, o. p. s." -> ("Ruka v ruce", "o. p. s."); no form: (text, None)."""
-    tokens = toks(text)
+def split_legal_form(tokens: Sequence[Tok]) -> tuple[Sequence[Tok], str | None]:
+    """The tokens of a name and the legal form that ends it: "Ruka v ruce, o. p. s." ->
+    ("Ruka v ruce", "o. p. s."); no form: (tokens, None)."""
     for i in range(1, len(tokens)):
         hit = legal_at(tokens, i)
         if hit and i + hit[0] == len(tokens):
-            name_end = tokens[i - 1].end if tokens[i - 1].text != "," else tokens[max(0, i - 2)].end
-            return text[:name_end].strip(" ,"), hit[1]
-    return text.strip(), None
+            name = tokens[:i - 1] if tokens[i - 1].text == "," else tokens[:i]
+            while name and name[-1].text == ",":
+                name = name[:-1]
+            return name, hit[1]
+    return tokens, None
 
 
 def ico_valid(ico: str) -> bool:

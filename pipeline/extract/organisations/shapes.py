@@ -18,9 +18,11 @@ from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at
                                                     is_title, is_verb, legal_at, lex, starts_name, word_key)
 from pipeline.extract.organisations.normalise import (adjective_nominative, capitalise, is_not_organisation, nominative,
                                                       tidy)
-from pipeline.extract.spans.services import find_services
+from spacy.tokens import Doc
+
+from pipeline.extract.spans.services import KEY as SERVICE_KEY
 from pipeline.extract.organisations.mention import Mention
-from pipeline.extract.organisations.textspans import Tok, toks
+from pipeline.extract.organisations.textspans import Tok, span_toks
 
 
 # --------------------------------------------------------------------------- persons
@@ -466,12 +468,20 @@ def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Ment
     return out
 
 
-@lru_cache(maxsize=2048)
-def mentions_in_span(block: BlockView, start: int, end: int) -> tuple[Mention, ...]:
-    """Organisation mentions found by their shape inside block.text[start:end] (a piece of a
-    block, tokenized alone); the name finders ask about the same piece more than once."""
-    piece = block.text[start:end]
-    return tuple(shaped(block, toks(piece, start), [(start + m.start, start + m.end) for m in find_services(piece)]))
+def mentions_in_span(block: BlockView, doc: Doc, start: int, end: int) -> tuple[Mention, ...]:
+    """Organisation mentions found by their shape among the tokens of block.text[start:end]
+    (a slot's value, a cell, a parenthesis), kept in the Doc: the name finders ask about the
+    same piece more than once."""
+    found = doc.user_data.setdefault(_PIECES, {})
+    key = (block.block_id, start, end)
+    if key not in found:
+        services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, ())
+                    if start <= s.start_char and s.end_char <= end]
+        found[key] = tuple(shaped(block, span_toks(doc, start, end), services))
+    return found[key]
+
+
+_PIECES = "kpss_org_pieces"
 
 
 def shaped(block: BlockView, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:

@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from spacy.tokens import Doc
+
 from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.common import body_offset, label_match, nearest_lower
@@ -24,8 +26,9 @@ from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at
                                                     legal_at, lex, word_key)
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
 from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_tokens
-from pipeline.extract.spans.services import find_services
-from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentences, toks
+from pipeline.extract.nlp import doc_text
+from pipeline.extract.spans.services import KEY as SERVICE_KEY, find_services
+from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentences, span_toks
 
 
 # --------------------------------------------------------------------------- names given by position
@@ -45,11 +48,12 @@ _NAME_END = re.compile(r"\s[–—-]\s|[,:;(]")
 _HOUSE_NUMBER = re.compile(r"\d+(?i:[a-z])?(?:/\d+)?")  # "Husova 15", "Nádražní 1250/3"
 
 
-def looks_like_name(value: str, strict: bool = False) -> bool:
+def looks_like_name(value: str, strict: bool = False, services: bool | None = None) -> bool:
     """A short capitalised phrase without figures that is no person, verb phrase, service
     type or excluded thing: what a slot or a provider list may hold as a bare name. `strict`
     (for names found by position alone) also refuses words in capitals that are no known
-    abbreviation ("ZSSS LK", "OOSV": programmes and target groups)."""
+    abbreviation ("ZSSS LK", "OOSV": programmes and target groups). `services`: whether the
+    value holds a service type, when its Doc says so (else it is looked for in `value`)."""
     lx = lex()
     words = value.split()
     if not words or len(words) > 6 or not value[:1].isupper() or value[:1] in "„\"(":
@@ -70,26 +74,42 @@ def looks_like_name(value: str, strict: bool = False) -> bool:
         return False
     if len(words) == 1 and (word_key(words[0]),) in lx.name_starts:
         return False  # a generic noun alone ("Domov", "Centrum", "Klub")
-    return not find_services(value) and not is_not_organisation(value)
+    if services is None:
+        services = bool(find_services(value))
+    return not services and not is_not_organisation(value)
 
 
-def value_mention(block: BlockView, start: int, end: int, kind: str) -> Mention | None:
+def holds_service(doc: Doc, start: int, end: int) -> bool:
+    """A service type lies within text[start:end] of the Doc (its `service` spans)."""
+    return any(start <= s.start_char and s.end_char <= end for s in doc.spans.get(SERVICE_KEY, ()))
+
+
+def name_here(doc: Doc, start: int, end: int) -> bool:
+    """The text between start and end (stripped) looks like a bare name (strict)."""
+    text = doc_text(doc)
+    raw = text[start:end]
+    value = raw.strip()
+    start += len(raw) - len(raw.lstrip())
+    return looks_like_name(value, True, holds_service(doc, start, start + len(value)))
+
+
+def value_mention(block: BlockView, doc: Doc, start: int, end: int, kind: str) -> Mention | None:
     """A mention for a whole value ("R: Kormidlo"), the legal form split off."""
     raw = block.text[start:end]
     written = raw.strip(" ,;.")
     if not written:
         return None
     start += raw.index(written[0])
-    name, legal_form = split_legal_form(written)
-    words = [t.text for t in toks(name)]
+    end = start + len(written)
+    tokens, legal_form = split_legal_form(span_toks(doc, start, end))
+    words = [t.text for t in tokens]
     name = tidy(" ".join(words)) if words and is_abbreviation(words[0]) else nominative(words)
     if is_not_organisation(name):
         return None
-    end = start + len(written)
     return Mention(block.block_id, start, end, written, name, legal_form, ico_after(block.text, end), kind)
 
 
-def value_mentions(block: BlockView, start: int, end: int, kind: str = "slot") -> list[Mention]:
+def value_mentions(block: BlockView, doc: Doc, start: int, end: int, kind: str = "slot") -> list[Mention]:
     """Organisations in a slot value ("R: X", "Realizátor: X; Y (služba)", "partnerem je X"):
     each part split at ";" and parentheses left out; where no shape is found, the part's
     first comma piece is taken when it looks like a name (after it come sub-units:
@@ -100,15 +120,18 @@ def value_mentions(block: BlockView, start: int, end: int, kind: str = "slot") -
         p_start, p_end = start + part.start(), start + part.end()
         paren = text.find("(", p_start, p_end)
         core_end = paren if paren >= 0 else p_end
-        found = mentions_in_span(block, p_start, core_end)
+        found = mentions_in_span(block, doc, p_start, core_end)
         if found:
             out.extend(found)
             continue
         piece_end = text.find(", ", p_start, core_end)
         piece_end = core_end if piece_end < 0 else piece_end
-        value = text[p_start:piece_end].strip()
-        if looks_like_name(value) or (value and is_abbreviation(value.split()[0])):
-            mention = value_mention(block, p_start, piece_end, kind)
+        raw = text[p_start:piece_end]
+        value = raw.strip()
+        v_start = p_start + len(raw) - len(raw.lstrip())
+        if looks_like_name(value, False, holds_service(doc, v_start, v_start + len(value))) \
+                or (value and is_abbreviation(value.split()[0])):
+            mention = value_mention(block, doc, p_start, piece_end, kind)
             if mention:
                 out.append(mention)
     return out
@@ -189,7 +212,7 @@ def _clause_end(text: str, start: int) -> int:
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)|( a )(?=[^\W\d_])|\(|$")
 
 
-def enumerated_names(block: BlockView) -> list[Mention]:
+def enumerated_names(block: BlockView, doc: Doc) -> list[Mention]:
     """Names listed in parentheses after a word for services or providers, or right after a
     service type: "stávající služby jsou dostačující (Brána k domovu, Rozkvět)", "denní
     stacionář (Dům Na Vršku)"."""
@@ -198,7 +221,7 @@ def enumerated_names(block: BlockView) -> list[Mention]:
     text = block.text
     if "(" not in text:
         return out
-    service_ends = {m.end for m in find_services(text)}
+    service_ends = {s.end_char for s in doc.spans.get(SERVICE_KEY, ())}
     for match in _PARENTHESES.finditer(text):
         before = _WORD.findall(text[max(0, match.start() - 60):match.start()])[-3:]
         after_service = len(text[:match.start()].rstrip()) in service_ends
@@ -210,8 +233,8 @@ def enumerated_names(block: BlockView) -> list[Mention]:
             if after_service and not any(w.lower() in lx.enumeration_after for w in before) \
                     and _place_like(value):
                 continue
-            if value and looks_like_name(value, strict=True) and not mentions_in_span(block, start, end):
-                mention = value_mention(block, start, end, "list")
+            if value and name_here(doc, start, end) and not mentions_in_span(block, doc, start, end):
+                mention = value_mention(block, doc, start, end, "list")
                 if mention:
                     out.append(mention)
     return out
@@ -241,7 +264,7 @@ def _small_figure(text: str) -> bool:
     return any(len(n.replace(",", "")) <= 3 for n in _FIGURE.findall(text))
 
 
-def bare_list_names(block: BlockView) -> list[Mention]:
+def bare_list_names(block: BlockView, doc: Doc) -> list[Mention]:
     """Bare names in provider-list lines ("Sociální rehabilitace – Kormidlo – 1 - 1,5",
     "Společně pro seniory – zdravotní sociální pomoc - + 0,5"): in a list item whose dash pieces
     hold a figure, a piece that is only a short capitalised name (before
@@ -257,10 +280,10 @@ def bare_list_names(block: BlockView) -> list[Mention]:
         first_end = text.find(",", a, b)
         first_end = b if first_end < 0 else first_end
         value = text[a:first_end].strip()
-        if not value or _DIGIT.search(value) or mentions_in_span(block, a, b):
+        if not value or _DIGIT.search(value) or mentions_in_span(block, doc, a, b):
             continue
-        if looks_like_name(value, strict=True):
-            mention = value_mention(block, a, first_end, "bare")
+        if name_here(doc, a, first_end):
+            mention = value_mention(block, doc, a, first_end, "bare")
             if mention:
                 out.append(mention)
     return out
@@ -315,17 +338,17 @@ def bare_name_end(tokens: list[Tok], i: int) -> int | None:
     return j
 
 
-def _bare_mention(block: BlockView, tokens: list[Tok], i: int, kind: str, min_words: int = 1) -> Mention | None:
+def _bare_mention(block: BlockView, doc: Doc, tokens: Sequence[Tok], i: int, kind: str,
+                  min_words: int = 1) -> Mention | None:
     end = bare_name_end(tokens, i)
     if end is None or end - i < min_words:
         return None
-    value = block.text[tokens[i].start:tokens[end - 1].end]
-    if not looks_like_name(value, strict=True) or head_at(tokens, i):
+    if not name_here(doc, tokens[i].start, tokens[end - 1].end) or head_at(tokens, i):
         return None
-    return value_mention(block, tokens[i].start, tokens[end - 1].end, kind)
+    return value_mention(block, doc, tokens[i].start, tokens[end - 1].end, kind)
 
 
-def bare_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
+def bare_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mention]:
     """Bare proper names right after a noun that says an organisation follows ("poskytovatel
     Modrá kotva", "u organizace Ruka v ruce Skuteč") or a verb of running or carrying out
     something ("službu provozuje Dům Na Vršku", "projekt realizuje Klub Pohoda")."""
@@ -339,8 +362,8 @@ def bare_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
         start = i if cue.is_cap and cue.lower in lx.name_or_classifier else i + 1  # "Spolek Lípa Proseč"
         enclosed = i > 0 and tokens[i - 1].text == "(" and _closes_at(tokens, start)  # "(provozuje Kormidlo)"
         min_words = 1 if cue.lower in nouns or enclosed else 2
-        mention = _bare_mention(block, tokens, start, "apposition", min_words + (start == i))
-        if mention and not mentions_in_span(block, mention.start, mention.end):
+        mention = _bare_mention(block, doc, tokens, start, "apposition", min_words + (start == i))
+        if mention and not mentions_in_span(block, doc, mention.start, mention.end):
             out.append(mention)
     return out
 
@@ -351,7 +374,7 @@ def _closes_at(tokens: list[Tok], i: int) -> bool:
     return end is not None and end < len(tokens) and tokens[end].text == ")"
 
 
-def affiliation_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
+def affiliation_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mention]:
     """The organisation in parentheses right after a person's name: "Mgr. Eva Malá (Dům Na
     Vršku) informovala ...", "Petr Kos (Modrá kotva, vedoucí služby)"."""
     out: list[Mention] = []
@@ -369,9 +392,8 @@ def affiliation_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
             continue
         piece_end = block.text.find(",", tok.end, close)
         piece_end = close if piece_end < 0 else piece_end
-        value = block.text[tok.end:piece_end].strip()
-        if looks_like_name(value, strict=True) and not mentions_in_span(block, tok.end, close):
-            mention = value_mention(block, tok.end, piece_end, "attendee")
+        if name_here(doc, tok.end, piece_end) and not mentions_in_span(block, doc, tok.end, close):
+            mention = value_mention(block, doc, tok.end, piece_end, "attendee")
             if mention:
                 out.append(mention)
     return out
@@ -466,9 +488,10 @@ def listed_names(blocks: Annotated) -> list[Mention]:
         start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
         end = next((m.start() for m in _NAME_END.finditer(block.text[start:])), None)
         end = len(block.text) if end is None else start + end
-        value = block.text[start:end].strip()
-        if value and looks_like_name(value, strict=True) and not mentions_in_span(block, start, end):
-            mention = value_mention(block, start, end, "listed")
+        doc = blocks.doc(block)
+        if block.text[start:end].strip() and name_here(doc, start, end) \
+                and not mentions_in_span(block, doc, start, end):
+            mention = value_mention(block, doc, start, end, "listed")
             if mention:
                 out.append(mention)
     return out
