@@ -144,7 +144,7 @@ class _Roles:
         organisation ("Zodpovídá: Eva Malá, Městský úřad X"): the person owns a task of the
         meeting; her organisation is not responsible for a plan item."""
         return self.doc.items.at(block, m.start) is None \
-            and bool(person_tokens(self.doc.tokens(block, value_start, m.start)))
+            and bool(person_tokens(self.doc.document.doc(block), self.doc.tokens(block, value_start, m.start)))
 
     def _hit(self, block: BlockView, m: Mention, role: str) -> RoleHit:
         """The hit, tied to the plan item of its table row or of its place in the text."""
@@ -268,7 +268,7 @@ class _Roles:
             line = block.text[body:end]
             key, bare = _attendance_label(line)
             if start <= m.start < end:
-                if key is None and section is not None and not person_tokens(self.doc.tokens(block, body, end)):
+                if key is None and section is not None and not person_tokens(self.doc.document.doc(block), self.doc.tokens(block, body, end)):
                     section = None  # the list of persons has ended
                 if key or section:
                     return _ATTENDANCE_ROLE[key or section]
@@ -276,7 +276,7 @@ class _Roles:
             if key is not None:
                 section = key if bare else None
             elif section is not None and (_LABEL_LINE.match(line)
-                                          or not person_tokens(self.doc.tokens(block, body, end))):
+                                          or not person_tokens(self.doc.document.doc(block), self.doc.tokens(block, body, end))):
                 section = None
         intro = self.doc.list_intro(block)
         if intro is not None:

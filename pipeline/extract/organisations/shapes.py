@@ -20,47 +20,28 @@ from pipeline.extract.organisations.normalise import (adjective_nominative, capi
                                                       tidy)
 from spacy.tokens import Doc
 
+from pipeline.extract.spans.persons import LABEL as PERSON_KEY
 from pipeline.extract.spans.services import KEY as SERVICE_KEY
 from pipeline.extract.organisations.mention import Mention
-from pipeline.extract.organisations.textspans import Tok, span_toks
+from pipeline.extract.organisations.textspans import Tok, doc_toks, span_toks
 
 
 # --------------------------------------------------------------------------- persons
 
 
-def person_tokens(tokens: Sequence[Tok]) -> set[int]:
-    """Indices of tokens that belong to a person's name, which no organisation name crosses:
-    a title or word of address and the capitalised words after it (two, or three when the
-    third looks like a surname), and a given name with the capitalised word after it."""
-    lx = lex()
-    person: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        if is_title(tokens[i]):
-            j = i
-            while j < len(tokens) and is_title(tokens[j]):
-                person.add(j)
-                j += 1
-            taken = 0
-            while j < len(tokens) and taken < 3 and _person_word(tokens, j):
-                if taken == 2 and not tokens[j].text.endswith(grammar("surname_endings")):
-                    break
-                person.add(j)
-                j, taken = j + 1, taken + 1
-            i = j
-            continue
-        if tokens[i].text in lx.given_names and i + 1 < len(tokens) and _person_word(tokens, i + 1):
-            person.update((i, i + 1))
-            i += 2
-            continue
-        i += 1
-    return person
+def person_tokens(doc: Doc, tokens: Sequence[Tok]) -> set[int]:
+    """Indices of `tokens` (a Doc's, or some of them) that belong to a person's name, which no
+    organisation name crosses: the titles and name of each `person` span the recogniser is
+    sure of (pipeline/extract/spans/persons.py)."""
+    starts = doc.user_data.get(_PERSONS)
+    if starts is None:
+        ranges = [(p.begin, p.end) for s in doc.spans.get(PERSON_KEY, ()) if (p := s._.person) and p.strong]
+        starts = doc.user_data[_PERSONS] = frozenset(
+            t.start for t in doc_toks(doc) if any(a <= t.start < b for a, b in ranges))
+    return {k for k, t in enumerate(tokens) if t.start in starts}
 
 
-def _person_word(tokens: Sequence[Tok], j: int) -> bool:
-    tok = tokens[j]
-    return (tok.is_cap and tok.is_word and not tok.text.isupper() and head_at(tokens, j) is None
-            and not starts_name(tokens, j) and not hard_break(tokens[j - 1]) if j else True)
+_PERSONS = "kpss_org_persons"
 
 
 # --------------------------------------------------------------------------- finding names
@@ -477,17 +458,17 @@ def mentions_in_span(block: BlockView, doc: Doc, start: int, end: int) -> tuple[
     if key not in found:
         services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, ())
                     if start <= s.start_char and s.end_char <= end]
-        found[key] = tuple(shaped(block, span_toks(doc, start, end), services))
+        found[key] = tuple(shaped(block, doc, span_toks(doc, start, end), services))
     return found[key]
 
 
 _PIECES = "kpss_org_pieces"
 
 
-def shaped(block: BlockView, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:
+def shaped(block: BlockView, doc: Doc, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:
     """The mentions by shape among `tokens` of a block, services at `service_spans` (a whole
     block's are the `org` spans of its Doc: pipeline/extract/spans/orgs.py)."""
-    persons = person_tokens(tokens)
+    persons = person_tokens(doc, tokens)
     services = frozenset(a for a, _ in service_spans)
     found = (_legal_mentions(block, tokens, persons, service_spans)
              + _head_mentions(block, tokens, persons, services)

@@ -380,7 +380,7 @@ def affiliation_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list
     out: list[Mention] = []
     if "(" not in block.text:
         return out
-    persons = person_tokens(tokens)
+    persons = person_tokens(doc, tokens)
     given = lex().given_names
     for i, tok in enumerate(tokens):
         if tok.text != "(" or i == 0 or hard_break(tokens[i - 1]):

@@ -43,7 +43,7 @@ def org_spans(doc: Doc) -> Doc:
 @by_text
 def _shaped(doc: Doc) -> tuple[Mention, ...]:
     services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, [])]
-    return tuple(shaped(BlockView(0, "paragraph", doc_text(doc)), doc_toks(doc), services))
+    return tuple(shaped(BlockView(0, "paragraph", doc_text(doc)), doc, doc_toks(doc), services))
 
 
 def mentions(block: BlockView, doc: Doc) -> list[Mention]:
