@@ -160,6 +160,7 @@ class DocOrgs:
         self._services: dict[int, list[ServiceMention]] = {}
         self._responsible: dict[str, list[str]] | None = None
         self._lists: dict[str, list[Any]] = {}  # list structure per block, found once (see `_list_structure`)
+        self._words: dict[tuple[int, int, int], frozenset[str]] = {}
 
     @classmethod
     def shared(cls, document: Sequence[BlockView], result: Extraction) -> "DocOrgs":
@@ -281,7 +282,7 @@ class DocOrgs:
         start = max([m.end() + s_start for m in _CLAUSE_OPEN.finditer(text[s_start:pos])], default=s_start)
         after = _CLAUSE_CLOSE.search(text[pos:s_end])
         end = pos + after.start() if after else s_end
-        return bool(set(self.words(block, start, end)) & cues().missing_words)
+        return bool(self.words(block, start, end) & cues().missing_words)
 
     def _may_provide(self, block: BlockView, m: Mention, pos: int) -> bool:
         """Whether a mention in the sentence of `pos` may be the provider of what is named there."""
@@ -412,8 +413,14 @@ class DocOrgs:
             return list(doc_toks(doc))
         return span_toks(doc, start, len(block.text) if end is None else end)
 
-    def words(self, block: BlockView, start: int, end: int) -> list[str]:
-        return [t.lower for t in self.tokens(block, start, end)]
+    def words(self, block: BlockView, start: int, end: int) -> frozenset[str]:
+        """The lower-case words of block.text[start:end] (a sentence or clause asked about for
+        every mention in it: found once)."""
+        key = (block.block_id, start, end)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = frozenset(t.lower for t in self.tokens(block, start, end))
+        return found
 
     def money_owner(self, block: BlockView, m: Mention) -> bool:
         """A town or region named as the owner of money, a call or a project right after
@@ -432,12 +439,12 @@ class DocOrgs:
         c = cues()
         if written_oblique(m):
             return False  # "podpořilo Charitu X": the one funded, not the funder
-        clause = set(self.words(block, *self.comma_clause(block, m)))
+        clause = self.words(block, *self.comma_clause(block, m))
         if clause & c.funder_verbs:
             return True
         s_start, s_end = sentence_of(block.text, m.start)
         opens = not block.text[s_start:m.start].strip(" •◦▪-–\t")
-        words = set(self.words(block, s_start, s_end))
+        words = self.words(block, s_start, s_end)
         if (opens and words & c.money_verbs or clause & c.money_verbs) and words & c.money_units:
             return True
         return opens and bool(words & c.funder_verbs)
@@ -492,6 +499,6 @@ class DocOrgs:
             return not any(a <= pos < b for a, b in inside)
 
         s_start, s_end = sentence_of(text, m.start)
-        start = max([p + 1 for p in range(s_start, m.start) if text[p] in ",;:" and free(p)], default=s_start)
-        end = min([p for p in range(m.end, s_end) if text[p] in ",;:" and free(p)], default=s_end)
+        start = next((p + 1 for p in range(m.start - 1, s_start - 1, -1) if text[p] in ",;:" and free(p)), s_start)
+        end = next((p for p in range(m.end, s_end) if text[p] in ",;:" and free(p)), s_end)
         return start, end

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
+from spacy.tokens import Doc
+
 from pipeline.config import load
 from pipeline.extract.text import fold
 from pipeline.extract.nlp import piece
-from pipeline.extract.organisations.textspans import Tok
+from pipeline.extract.organisations.textspans import Tok, doc_toks
 
 
 @dataclass
@@ -195,6 +197,19 @@ def head_at(tokens: Sequence[Tok], i: int) -> tuple[int, str] | None:
                 continue  # a running header in capitals ("SOCIÁLNÍCH SLUŽEB MĚSTA OPAVY")
             return n, kind
     return None
+
+
+def doc_heads(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """Every head in a Doc's tokens as (token index, tokens, kind), found once per Doc."""
+    found = doc.user_data.get(_HEADS)
+    if found is None:
+        tokens, heads = doc_toks(doc), lex().heads
+        found = doc.user_data[_HEADS] = tuple(
+            (i, *hit) for i, t in enumerate(tokens) if word_key(t.text) in heads and (hit := head_at(tokens, i)))
+    return found
+
+
+_HEADS = "kpss_org_heads"
 
 
 def starts_name(tokens: Sequence[Tok], i: int) -> bool:

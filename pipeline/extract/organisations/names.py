@@ -24,7 +24,7 @@ from typing import Sequence
 
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
-from pipeline.extract.organisations.lexicon import grammar, hard_break, head_at, lex, word_key
+from pipeline.extract.organisations.lexicon import doc_heads, grammar, hard_break, lex, word_key
 from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ico_valid, is_not_organisation,
                                                       merge_names, nominative, same_org, split_legal_form,
                                                       written_oblique)
@@ -116,15 +116,12 @@ def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
     for block in blocks:
         if _skip_block(block):
             continue
-        tokens = doc_toks(blocks.doc(block))
-        heads = lex().heads
-        for i in range(len(tokens)):
-            if word_key(tokens[i].text) not in heads:
+        doc = blocks.doc(block)
+        tokens = doc_toks(doc)
+        for i, size, kind in doc_heads(doc):
+            if kind != "public":
                 continue
-            hit = head_at(tokens, i)
-            if not hit or hit[1] != "public":
-                continue
-            end = i + hit[0]
+            end = i + size
             if end < len(tokens) and tokens[end].is_cap and not hard_break(tokens[end - 1]):
                 continue  # a name goes on: not bare
             head = fold_key(nominative([t.text for t in tokens[i:end]]))

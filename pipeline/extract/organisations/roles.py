@@ -163,14 +163,14 @@ class _Roles:
         if doc.partner_before(block, m):
             return ["partner"]
         s_start, s_end = sentence_of(block.text, m.start)
-        words = set(doc.words(block, s_start, s_end))
+        words = doc.words(block, s_start, s_end)
         roles = []
         if doc.funder_in_sentence(block, m):
             roles.append("funder")
         if words & c.applicant_verbs and words & c.applicant_words:
             roles.append("applicant")
         c_start, c_end = doc.comma_clause(block, m)
-        clause = set(doc.words(block, c_start, c_end))
+        clause = doc.words(block, c_start, c_end)
         runs_service = any(c_start <= sm.start < c_end for sm in doc.services_in(block))
         acts = doc.can_provide(m) and not doc.counterpart(block, m)
         if clause & c.responsible_verbs and acts and not runs_service:
