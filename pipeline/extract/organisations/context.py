@@ -66,7 +66,7 @@ class Cues:
     presenting_verbs: frozenset[str]
     presented_objects: frozenset[str]
     missing_words: frozenset[str]
-    not_providers: tuple[tuple[str, ...], ...]
+    not_providers: frozenset[tuple[str, ...]]
     money_owner: frozenset[str]
     call_owner: frozenset[str]
     project_words: frozenset[str]
@@ -101,7 +101,7 @@ def cues() -> Cues:
         presenting_verbs=lower("presenting_verbs"),
         presented_objects=lower("presented_objects"),
         missing_words=lower("missing_words"),
-        not_providers=tuple(tuple(word_key(w) for w in p.split()) for p in roles["not_providers"]),
+        not_providers=frozenset(tuple(word_key(w) for w in p.split()) for p in roles["not_providers"]),
         money_owner=frozenset(w.lower() for w in cfg["context"]["region_actor_before"]),
         call_owner=lower("call_owner_before"),
         project_words=lower("project_words"),
@@ -224,7 +224,7 @@ class DocOrgs:
         if m.kind in ("region",):
             return False
         keys = tuple(word_key(w) for w in m.key.split())
-        return not any(keys[:len(p)] == p for p in cues().not_providers)
+        return not any(keys[:n] in cues().not_providers for n in range(1, len(keys) + 1))
 
     def providers_of(self, block: BlockView, start: int, end: int) -> list[str]:
         """Organisations (canonical names) that the text gives as providing what is named at

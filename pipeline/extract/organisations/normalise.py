@@ -147,12 +147,15 @@ def is_not_organisation(name: str) -> bool:
     folded = fold_key(name)
     if not folded or not any(c.isalpha() for c in folded):
         return True
-    for entry in lex().not_organisations:
-        if entry.endswith("*") and folded.startswith(entry[:-1]):
-            return True
-        if folded == entry:
-            return True
-    return False
+    exact, prefixes = _not_organisations()
+    return folded in exact or folded.startswith(prefixes)
+
+
+@lru_cache(maxsize=1)
+def _not_organisations() -> tuple[frozenset[str], tuple[str, ...]]:
+    """configs [names] not_organisations: the whole names, and the starts ("projekt*")."""
+    entries = lex().not_organisations
+    return frozenset(e for e in entries if not e.endswith("*")), tuple(e[:-1] for e in entries if e.endswith("*"))
 
 
 # --------------------------------------------------------------------------- merging variants

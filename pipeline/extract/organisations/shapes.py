@@ -8,6 +8,7 @@ Persons' names are never crossed (`person_tokens`)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Sequence
 
@@ -35,13 +36,18 @@ def person_tokens(doc: Doc, tokens: Sequence[Tok]) -> set[int]:
     sure of (pipeline/extract/spans/persons.py)."""
     starts = doc.user_data.get(_PERSONS)
     if starts is None:
-        ranges = [(p.begin, p.end) for s in doc.spans.get(PERSON_KEY, ()) if (p := s._.person) and p.strong]
+        every = doc_toks(doc)
         starts = doc.user_data[_PERSONS] = frozenset(
-            t.start for t in doc_toks(doc) if any(a <= t.start < b for a, b in ranges))
+            t.start for s in doc.spans.get(PERSON_KEY, ()) if (p := s._.person) and p.strong
+            for t in every[bisect_left(every, p.begin, key=_start):bisect_left(every, p.end, key=_start)])
     return {k for k, t in enumerate(tokens) if t.start in starts}
 
 
 _PERSONS = "kpss_org_persons"
+
+
+def _start(tok: Tok) -> int:
+    return tok.start
 
 
 # --------------------------------------------------------------------------- finding names
@@ -254,11 +260,18 @@ def _is_adjective(word: str) -> bool:
     return word.islower() and word.endswith(grammar("adjective_endings"))
 
 
+@lru_cache(maxsize=1)
+def _continuation_starts() -> frozenset[str]:
+    return frozenset(cont[0] for cont in lex().continuations if cont)
+
+
 def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
     """A continuation of a name ("– středisko Úsvit", "– kontaktní pracoviště Ústí nad
     Orlicí") at token j: the index after it. The place it names runs over capitalised
     words and the prepositions inside a town's name."""
     lx = lex()
+    if tokens[j].lower not in _continuation_starts():
+        return None
     for cont in lx.continuations:
         n = len(cont)
         if tuple(t.lower for t in tokens[j:j + n]) == cont and j + n < len(tokens) and tokens[j + n].is_cap \
