@@ -161,6 +161,8 @@ class DocOrgs:
         self._responsible: dict[str, list[str]] | None = None
         self._lists: dict[str, list[Any]] = {}  # list structure per block, found once (see `_list_structure`)
         self._words: dict[tuple[int, int, int], frozenset[str]] = {}
+        self._providers: dict[tuple[int, int, int], tuple[str, ...]] = {}
+        self._clauses: dict[tuple[int, int, int], tuple[int, int]] = {}
 
     @classmethod
     def shared(cls, document: Sequence[BlockView], result: Extraction) -> "DocOrgs":
@@ -228,7 +230,15 @@ class DocOrgs:
 
     def providers_of(self, block: BlockView, start: int, end: int) -> list[str]:
         """Organisations (canonical names) that the text gives as providing what is named at
-        block.text[start:end] (see the module docstring for the order)."""
+        block.text[start:end] (see the module docstring for the order); asked for each
+        organisation of a block and by three relations: found once."""
+        key = (block.block_id, start, end)
+        found = self._providers.get(key)
+        if found is None:
+            found = self._providers[key] = tuple(self._providers_of(block, start, end))
+        return list(found)
+
+    def _providers_of(self, block: BlockView, start: int, end: int) -> list[str]:
         row_orgs = self._row_orgs(block, start)
         if row_orgs is not None:
             return row_orgs
@@ -492,6 +502,9 @@ class DocOrgs:
     def comma_clause(self, block: BlockView, m: Mention) -> tuple[int, int]:
         """The clause of a mention: between the commas, semicolons or colons around it, not
         counting those inside organisation names ("Sdružení Emauzy Lhota, z. s.")."""
+        key = (block.block_id, m.start, m.end)
+        if key in self._clauses:
+            return self._clauses[key]
         text = block.text
         inside = [(o.start, o.end) for o in self.in_block.get(block.block_id, [])]
 
@@ -501,4 +514,5 @@ class DocOrgs:
         s_start, s_end = sentence_of(text, m.start)
         start = next((p + 1 for p in range(m.start - 1, s_start - 1, -1) if text[p] in ",;:" and free(p)), s_start)
         end = next((p for p in range(m.end, s_end) if text[p] in ",;:" and free(p)), s_end)
+        self._clauses[key] = (start, end)
         return start, end

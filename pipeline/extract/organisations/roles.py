@@ -99,6 +99,7 @@ class _Roles:
         self.attendance = _attendance_spans(doc)
         self._stops: list[int] | None = None
         self._titles: dict[int, bool] = {}
+        self._lines: dict[int, list[tuple[int, int, str | None]]] = {}
 
     def hits(self) -> list[RoleHit]:
         doc = self.doc
@@ -262,22 +263,11 @@ class _Roles:
         """member in a member list or the attendance (present, excused, absent) of the line,
         the lines under a bare label ("Přítomni:" / "Jana Malá – Klub Pohoda"), the list
         introduced by one, or the table the mention is in; mentioned for guests."""
-        section = None  # the attendance label the lines above opened in this block
-        for start, end in lines(block.text):
-            body = min(end, body_offset(block)) if start == 0 else start
-            line = block.text[body:end]
-            key, bare = _attendance_label(line)
+        for start, end, role in self._line_roles(block):
             if start <= m.start < end:
-                if key is None and section is not None and not person_tokens(self.doc.document.doc(block), self.doc.tokens(block, body, end)):
-                    section = None  # the list of persons has ended
-                if key or section:
-                    return _ATTENDANCE_ROLE[key or section]
+                if role:
+                    return role
                 break
-            if key is not None:
-                section = key if bare else None
-            elif section is not None and (_LABEL_LINE.match(line)
-                                          or not person_tokens(self.doc.document.doc(block), self.doc.tokens(block, body, end))):
-                section = None
         intro = self.doc.list_intro(block)
         if intro is not None:
             key, bare = _attendance_label(intro.text[body_offset(intro):])
@@ -289,6 +279,28 @@ class _Roles:
             if start <= m.start < end:
                 return _ATTENDANCE_ROLE[role]
         return None
+
+    def _line_roles(self, block: BlockView) -> list[tuple[int, int, str | None]]:
+        """Each line of a block with the role its attendance label gives the organisations on
+        it: its own label, or a bare label above it while lines of persons follow it
+        ("Přítomni:" / "Jana Malá – Klub Pohoda"). Found once per block."""
+        found = self._lines.get(block.block_id)
+        if found is not None:
+            return found
+        found = self._lines[block.block_id] = []
+        doc = self.doc.document.doc(block)
+        section = None  # the attendance label the lines above opened in this block
+        for start, end in lines(block.text):
+            body = min(end, body_offset(block)) if start == 0 else start
+            line = block.text[body:end]
+            key, bare = _attendance_label(line)
+            persons = section is not None and bool(person_tokens(doc, self.doc.tokens(block, body, end)))
+            found.append((start, end, _ATTENDANCE_ROLE[key or section] if key or (section and persons) else None))
+            if key is not None:
+                section = key if bare else None
+            elif section is not None and (_LABEL_LINE.match(line) or not persons):
+                section = None
+        return found
 
     def _under_member_list(self, block: BlockView) -> bool:
         """In a member list: the block opens with "Seznam členů ...", or follows such a title
