@@ -24,7 +24,7 @@ from typing import Sequence
 
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
-from pipeline.extract.organisations.lexicon import doc_heads, grammar, hard_break, lex, word_key
+from pipeline.extract.organisations.lexicon import grammar, marks, hard_break, lex, word_key
 from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ico_valid, is_not_organisation,
                                                       merge_names, nominative, same_org, split_legal_form,
                                                       written_oblique)
@@ -118,7 +118,7 @@ def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
             continue
         doc = blocks.doc(block)
         tokens = doc_toks(doc)
-        for i, size, kind in doc_heads(doc):
+        for i, size, kind in marks(doc).heads:
             if kind != "public":
                 continue
             end = i + size

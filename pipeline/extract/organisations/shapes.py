@@ -16,7 +16,7 @@ from pipeline.config import load
 from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, in_nominative, is_abbreviation,
-                                                    is_title, is_verb, legal_at, lex, starts_name, word_key)
+                                                    is_title, is_verb, legal_at, lex, marks, starts_name, word_key)
 from pipeline.extract.organisations.normalise import (adjective_nominative, capitalise, is_not_organisation, nominative,
                                                       tidy)
 from spacy.tokens import Doc
@@ -328,13 +328,15 @@ def _make(block: BlockView, tokens: Sequence[Tok], lo: int, hi: int, kind: str,
                    ico_after(text, end), kind)
 
 
-def _legal_mentions(block: BlockView, tokens: Sequence[Tok], persons: set[int],
+def _legal_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], persons: set[int],
                     services: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Names in front of a legal form ("Sdružení MAGNOLIE, z. s.", "„Z“ občanské sdružení")."""
+    out: list[Mention] = []
+    if not marked:
+        return out
     in_table = flattened_table(block.text)
-    out = []
-    for i in range(1, len(tokens)):
-        hit = legal_at(tokens, i)
+    for i in marked:
+        hit = legal_at(tokens, i) if i else None
         if not hit:
             continue
         after = i + hit[0]
@@ -372,16 +374,18 @@ def territory(tokens: Sequence[Tok], i: int) -> bool:
                                                                and prev[1] in lx.inside_name))
 
 
-def _head_mentions(block: BlockView, tokens: Sequence[Tok], persons: set[int],
+def _head_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], persons: set[int],
                    services: frozenset[int] = frozenset()) -> list[Mention]:
     """Names that start with a head word; a bare town or region noun and a town named as a place
     are left out (see `_bare_towns`)."""
     out = []
     i = 0
-    while i < len(tokens):
+    for k in marked:
+        if k < i:
+            continue  # inside the name before
+        i = k
         hit = head_at(tokens, i) if i not in persons else None
         if not hit:
-            i += 1
             continue
         size, kind = hit
         end = _forward_tail(tokens, i + size, kind, persons, services)
@@ -425,14 +429,14 @@ def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None
     return None
 
 
-def _region_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
+def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int]) -> list[Mention]:
     """A region named as an actor: "<adjective> kraj" after a funding or project noun ("z
     dotace Karlovarského kraje", "rozpočet Plzeňského kraje") or opening a sentence in the
     nominative ("Jihočeský kraj bude ... financovat"); as a place it is no organisation."""
     lx = lex()
     out = []
-    for i in range(1, len(tokens)):
-        if word_key(tokens[i].text) != grammar("region_noun") or tokens[i].is_cap or not tokens[i - 1].is_cap:
+    for i in marked:
+        if not i or tokens[i].is_cap or not tokens[i - 1].is_cap:
             continue
         adj = i - 1
         if adj > 0 and word_key(tokens[adj - 1].text) in grammar("region_holders"):
@@ -447,13 +451,12 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
     return out
 
 
-def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
+def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int]) -> list[Mention]:
     """Abbreviations of public bodies ("SMK", "KVK"), not those inside a longer run of
     capitals that names a programme ("ZSS MSK")."""
     out = []
-    for i, tok in enumerate(tokens):
-        if not (tok.is_word and is_abbreviation(tok.text)):
-            continue
+    for i in marked:
+        tok = tokens[i]
         neighbours = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
         if any(n.is_word and n.text.isupper() and len(n.text) > 1 and not is_abbreviation(n.text)
                for n in neighbours):
@@ -481,11 +484,19 @@ _PIECES = "kpss_org_pieces"
 def shaped(block: BlockView, doc: Doc, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:
     """The mentions by shape among `tokens` of a block, services at `service_spans` (a whole
     block's are the `org` spans of its Doc: pipeline/extract/spans/orgs.py)."""
-    persons = person_tokens(doc, tokens)
+    mk = marks(doc)
+    kinds = (mk.legal, mk.head_starts, mk.abbr, mk.region)
+    legal, heads, abbr, region = at = ([], [], [], [])  # the token indices where each shape may start
+    for k, t in enumerate(tokens):
+        if t.start in mk.any:
+            for starts, where in zip(kinds, at):
+                if t.start in starts:
+                    where.append(k)
+    persons = person_tokens(doc, tokens) if legal or heads else set()
     services = frozenset(a for a, _ in service_spans)
-    found = (_legal_mentions(block, tokens, persons, service_spans)
-             + _head_mentions(block, tokens, persons, services)
-             + _abbreviation_mentions(block, tokens) + _region_mentions(block, tokens))
+    found = (_legal_mentions(block, tokens, legal, persons, service_spans)
+             + _head_mentions(block, tokens, heads, persons, services)
+             + _abbreviation_mentions(block, tokens, abbr) + _region_mentions(block, tokens, region))
     return drop_overlaps(found)
 
 
