@@ -28,14 +28,12 @@ from pipeline.extract.organisations.lexicon import grammar, marks, hard_break, l
 from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ico_valid, is_not_organisation,
                                                       merge_names, nominative, same_org, split_legal_form,
                                                       written_oblique)
-from pipeline.extract.organisations.shapes import Mention, drop_overlaps, flattened_table, mentions_in_span, territory
+from pipeline.extract.organisations.shapes import Mention, block_mentions, drop_overlaps, flattened_table, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
                                                   dash_pieces, enumerated_names, known_name_mentions, listed_names,
                                                   holds_service, looks_like_name, slot_spans, value_mention,
                                                   value_mentions)
 from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
-# the module, not its names: loading the `kpss_orgs` component loads this package first
-from pipeline.extract.spans import orgs as org_spans
 from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentence_of, sentences, toks
 
 __all__ = ["Mention", "Tok", "canonicalise", "dash_pieces", "find_mentions", "flattened_table", "fold_key",
@@ -200,7 +198,7 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
             continue
         doc = blocks.doc(block)
         tokens = doc_toks(doc)
-        found.extend(org_spans.mentions(block, doc))
+        found.extend(block_mentions(block, doc))
         found.extend(enumerated_names(block, doc))
         for start, end, _ in slot_spans(block):
             found.extend(value_mentions(block, doc, start, end))

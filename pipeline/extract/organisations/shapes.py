@@ -34,13 +34,20 @@ def person_tokens(doc: Doc, tokens: Sequence[Tok]) -> set[int]:
     """Indices of `tokens` (a Doc's, or some of them) that belong to a person's name, which no
     organisation name crosses: the titles and name of each `person` span the recogniser is
     sure of (pipeline/extract/spans/persons.py)."""
+    starts = person_starts(doc)
+    return {k for k, t in enumerate(tokens) if t.start in starts}
+
+
+def person_starts(doc: Doc) -> frozenset[int]:
+    """The start offsets of the tokens of a Doc that belong to a person's name (see
+    `person_tokens`), found once per Doc."""
     starts = doc.user_data.get(_PERSONS)
     if starts is None:
         every = doc_toks(doc)
         starts = doc.user_data[_PERSONS] = frozenset(
             t.start for s in doc.spans.get(PERSON_KEY, ()) if (p := s._.person) and p.strong
             for t in every[bisect_left(every, p.begin, key=_start):bisect_left(every, p.end, key=_start)])
-    return {k for k, t in enumerate(tokens) if t.start in starts}
+    return starts
 
 
 _PERSONS = "kpss_org_persons"
@@ -472,13 +479,26 @@ def mentions_in_span(block: BlockView, doc: Doc, start: int, end: int) -> tuple[
     found = doc.user_data.setdefault(_PIECES, {})
     key = (block.block_id, start, end)
     if key not in found:
-        services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, ())
-                    if start <= s.start_char and s.end_char <= end]
-        found[key] = tuple(shaped(block, doc, span_toks(doc, start, end), services))
+        tokens = span_toks(doc, start, end)
+        every = doc_toks(doc)
+        if len(tokens) == len(every):  # the whole block: its `org` spans
+            found[key] = tuple(block_mentions(block, doc))
+        else:
+            services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, ())
+                        if start <= s.start_char and s.end_char <= end]
+            found[key] = tuple(shaped(block, doc, tokens, services))
     return found[key]
 
 
 _PIECES = "kpss_org_pieces"
+ORG_KEY = "org"  # the span group of the mentions by shape (pipeline/extract/spans/orgs.py)
+
+
+def block_mentions(block: BlockView, doc: Doc) -> list[Mention]:
+    """The organisation mentions of a block found by shape: its Doc's `org` spans."""
+    text = block.text
+    return [Mention(block.block_id, s.start_char, s.end_char, text[s.start_char:s.end_char], s.kb_id_,
+                    s.id_ or None, ico_after(text, s.end_char), s.label_) for s in doc.spans.get(ORG_KEY, [])]
 
 
 def shaped(block: BlockView, doc: Doc, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:

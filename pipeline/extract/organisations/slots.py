@@ -25,7 +25,7 @@ from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb,
                                                     legal_at, lex, word_key)
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
-from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_tokens
+from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_starts
 from pipeline.extract.nlp import doc_text
 from pipeline.extract.spans.services import KEY as SERVICE_KEY, find_services
 from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentences, span_toks
@@ -380,12 +380,13 @@ def affiliation_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list
     out: list[Mention] = []
     if "(" not in block.text:
         return out
-    persons = person_tokens(doc, tokens)
+    persons = person_starts(doc)
     given = lex().given_names
     for i, tok in enumerate(tokens):
         if tok.text != "(" or i == 0 or hard_break(tokens[i - 1]):
             continue
-        if i - 1 not in persons and not (tokens[i - 1].text in given and i > 1 and tokens[i - 2].is_cap):
+        if tokens[i - 1].start not in persons \
+                and not (tokens[i - 1].text in given and i > 1 and tokens[i - 2].is_cap):
             continue  # "Eva Malá (", "Mgr. Malá (", "Malá Eva ("
         close = block.text.find(")", tok.end)
         if close < 0 or close - tok.end > 120:
