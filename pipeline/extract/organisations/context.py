@@ -33,12 +33,14 @@ from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.common import body_offset, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.scopes import plan_number, plan_scopes as ItemIndex
-from pipeline.extract.organisations.lexicon import grammar, is_verb, lex
-from pipeline.extract.organisations.names import Mention, find_mentions, sentence_of, sentences, town_noun, word_key
+from pipeline.extract.organisations.lexicon import grammar, is_verb, lex, word_key
+from pipeline.extract.organisations.mention import Mention
+from pipeline.extract.organisations.names import find_mentions, town_noun
+from pipeline.extract.sentences import sentence_of, sentences
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.slots import list_intros
 from pipeline.extract.organisations.tables import ACTOR_KINDS, Tables
-from pipeline.extract.organisations.textspans import Tok, doc_toks, span_toks
+from pipeline.extract.organisations.mention import Tok, doc_toks, span_toks
 from pipeline.extract.spans.services import ServiceMention, services
 
 

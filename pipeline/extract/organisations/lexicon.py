@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.config import load
 from pipeline.extract.text import fold
 from pipeline.extract.nlp import by_text, piece
-from pipeline.extract.organisations.textspans import Tok, doc_toks
+from pipeline.extract.organisations.mention import Tok, doc_toks
 
 
 @dataclass

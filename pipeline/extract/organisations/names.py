@@ -15,7 +15,6 @@ names in normalise.py (see the package docstring for the whole layout).
 
 Everything language-specific (heads, legal forms, inflection tables, stop
 words) is data in configs/organisations.toml; the code holds the shapes.
-This module also re-exports the names the extractors and tests use.
 """
 
 from __future__ import annotations
@@ -24,22 +23,16 @@ from typing import Sequence
 
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
-from pipeline.extract.organisations.lexicon import grammar, marks, hard_break, lex, word_key
-from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ico_valid, is_not_organisation,
-                                                      merge_names, nominative, same_org, split_legal_form,
-                                                      written_oblique)
-from pipeline.extract.organisations.shapes import Mention, block_mentions, drop_overlaps, flattened_table, mentions_in_span, territory
+from pipeline.extract.organisations.lexicon import grammar, hard_break, lex, marks, word_key
+from pipeline.extract.organisations.normalise import canonicalise, fold_key, nominative
+from pipeline.extract.organisations.mention import Mention
+from pipeline.extract.organisations.shapes import block_mentions, drop_overlaps, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
-                                                  dash_pieces, enumerated_names, known_name_mentions, listed_names,
-                                                  holds_service, looks_like_name, slot_spans, value_mention,
-                                                  value_mentions)
+                                                  enumerated_names, holds_service, known_name_mentions, listed_names,
+                                                  looks_like_name, slot_spans, value_mention, value_mentions)
 from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
-from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentence_of, sentences, toks
+from pipeline.extract.organisations.mention import doc_toks
 
-__all__ = ["Mention", "Tok", "canonicalise", "dash_pieces", "find_mentions", "flattened_table", "fold_key",
-           "ico_valid", "is_not_organisation", "lines", "looks_like_name", "merge_names", "mentions_in_span",
-           "nominative", "same_org", "sentence_of", "sentences", "slot_spans", "split_legal_form", "toks",
-           "town_noun", "value_mentions", "word_key", "written_oblique"]
 
 
 # --------------------------------------------------------------------------- a document's mentions

@@ -14,8 +14,7 @@ from typing import Any, Sequence
 
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.lexicon import grammar, legal_at, lex
-from pipeline.extract.organisations.mention import Mention
-from pipeline.extract.organisations.textspans import Tok
+from pipeline.extract.organisations.mention import Mention, Tok
 
 
 # --------------------------------------------------------------------------- nominative names

@@ -23,9 +23,10 @@ from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
-from pipeline.extract.organisations.names import Mention, flattened_table, lines, sentence_of, slot_spans
-from pipeline.extract.organisations.shapes import person_tokens
-from pipeline.extract.organisations.slots import typed_label_end
+from pipeline.extract.organisations.mention import Mention, text_lines as lines
+from pipeline.extract.organisations.shapes import flattened_table, person_tokens
+from pipeline.extract.organisations.slots import slot_spans, typed_label_end
+from pipeline.extract.sentences import sentence_of
 
 _DIGIT = re.compile(r"\d")
 _NUMBER_ONLY = re.compile(r"\W*\d+\W*")

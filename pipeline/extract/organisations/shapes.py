@@ -23,8 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.spans.persons import LABEL as PERSON_KEY
 from pipeline.extract.spans.services import KEY as SERVICE_KEY
-from pipeline.extract.organisations.mention import Mention
-from pipeline.extract.organisations.textspans import Tok, doc_toks, span_toks
+from pipeline.extract.organisations.mention import Mention, Tok, doc_toks, span_toks, tok_start
 
 
 # --------------------------------------------------------------------------- persons
@@ -46,15 +45,12 @@ def person_starts(doc: Doc) -> frozenset[int]:
         every = doc_toks(doc)
         starts = doc.user_data[_PERSONS] = frozenset(
             t.start for s in doc.spans.get(PERSON_KEY, ()) if (p := s._.person) and p.strong
-            for t in every[bisect_left(every, p.begin, key=_start):bisect_left(every, p.end, key=_start)])
+            for t in every[bisect_left(every, p.begin, key=tok_start):bisect_left(every, p.end, key=tok_start)])
     return starts
 
 
 _PERSONS = "kpss_org_persons"
 
-
-def _start(tok: Tok) -> int:
-    return tok.start
 
 
 # --------------------------------------------------------------------------- finding names

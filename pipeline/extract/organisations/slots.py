@@ -28,7 +28,8 @@ from pipeline.extract.organisations.normalise import is_not_organisation, nomina
 from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_starts
 from pipeline.extract.nlp import doc_text
 from pipeline.extract.spans.services import KEY as SERVICE_KEY, find_services
-from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentences, span_toks
+from pipeline.extract.organisations.mention import Tok, doc_toks, span_toks, text_lines as lines
+from pipeline.extract.sentences import sentences
 
 
 # --------------------------------------------------------------------------- names given by position

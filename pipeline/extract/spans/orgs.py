@@ -14,9 +14,8 @@ from spacy.tokens import Doc
 
 from pipeline.extract.model import BlockView
 from pipeline.extract.nlp import by_text, doc_text
-from pipeline.extract.organisations.mention import Mention
+from pipeline.extract.organisations.mention import Mention, doc_toks
 from pipeline.extract.organisations.shapes import ORG_KEY as KEY, shaped
-from pipeline.extract.organisations.textspans import doc_toks
 from pipeline.extract.spans.services import KEY as SERVICE_KEY
 
 
