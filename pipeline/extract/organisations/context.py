@@ -57,6 +57,7 @@ class Cues:
     money_units: frozenset[str]
     applicant_verbs: frozenset[str]
     applicant_words: frozenset[str]
+    asked_after: frozenset[str]
     provider_verbs: frozenset[str]
     provider_intro: frozenset[str]
     responsible_verbs: frozenset[str]
@@ -92,6 +93,7 @@ def cues() -> Cues:
         money_units=lower("money_units"),
         applicant_verbs=lower("applicant_verbs"),
         applicant_words=lower("applicant_words"),
+        asked_after=lower("asked_after"),
         provider_verbs=lower("provider_verbs"),
         provider_intro=lower("provider_intro"),
         responsible_verbs=lower("responsible_verbs"),

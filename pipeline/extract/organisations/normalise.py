@@ -286,6 +286,29 @@ def _candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def bare_offices(mentions: Sequence[Mention]) -> list[Mention]:
+    """A bare abbreviation of an office ("za ÚMČ", "v sídle MěÚ") names the document's one
+    office of that kind written with its place ("ÚMČ Praha 22", "Městský úřad Varnsdorf");
+    with none it names no organisation (a glossary's "MěÚ – městský úřad", "na OÚ"), with
+    several it stays as it is."""
+    expansions = lex().expansions
+    offices: dict[str, dict[str, str]] = {}  # office written out -> merge key -> the first name with it
+    for m in mentions:
+        key = _merge_key(m.name)
+        for expansion in set(expansions.values()):
+            if key.startswith(expansion + " "):
+                offices.setdefault(expansion, {}).setdefault(key, m.name)
+    out = []
+    for m in mentions:
+        expansion = expansions.get(fold_key(m.name))
+        named = offices.get(expansion or "", {})
+        if len(named) == 1:
+            out.append(replace(m, name=next(iter(named.values()))))
+        elif not expansion or named:
+            out.append(m)
+    return out
+
+
 def _name_rank(name: str, own: Sequence[Mention], position: int) -> tuple[Any, ...]:
     """How good a name is for its organisation; `own` are its mentions, `position` its place
     among the document's names (the first wins a tie)."""

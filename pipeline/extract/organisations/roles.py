@@ -24,6 +24,7 @@ from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
 from pipeline.extract.organisations.mention import Mention, text_lines as lines
+from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.shapes import flattened_table, person_tokens
 from pipeline.extract.organisations.slots import slot_spans, typed_label_end
 from pipeline.extract.sentences import sentence_of
@@ -169,7 +170,7 @@ class _Roles:
         roles = []
         if doc.funder_in_sentence(block, m):
             roles.append("funder")
-        if words & c.applicant_verbs and words & c.applicant_words:
+        if words & c.applicant_verbs and words & c.applicant_words and not self._asked(block, m, s_start):
             roles.append("applicant")
         c_start, c_end = doc.comma_clause(block, m)
         clause = doc.words(block, c_start, c_end)
@@ -186,6 +187,16 @@ class _Roles:
         if clause & c.partner_words:
             roles.append("partner")
         return roles
+
+    def _asked(self, block: BlockView, m: Mention, s_start: int) -> bool:
+        """The one asked, not the applicant: an organisation right after a verb of asking
+        ("Spolek X ... požádal ÚMČ Y o pomoc", "požádala Charitu Z o vyjádření") that is written
+        in an oblique case or follows the sentence's subject (an organisation before it)."""
+        before = self.doc.tokens(block, s_start, m.start)
+        if not before or before[-1].lower not in cues().asked_after:
+            return False
+        return written_oblique(m) or any(s_start <= o.start < before[-1].start
+                                         for o in self.doc.in_block.get(block.block_id, ()))
 
     def _provides_service(self, block: BlockView, m: Mention) -> bool:
         """The mention is the provider of a service type named in its sentence, in a later

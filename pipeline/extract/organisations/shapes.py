@@ -454,17 +454,28 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int])
     return out
 
 
-def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int]) -> list[Mention]:
-    """Abbreviations of public bodies ("SMK", "KVK"), not those inside a longer run of
+_PART_NUMBER = re.compile(r"\d{1,2}")
+
+
+def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int],
+                           persons: set[int]) -> list[Mention]:
+    """Abbreviations of public bodies ("SMK", "KVK"), with the place an office's abbreviation
+    names ("MěÚ Nová Paka", "ÚMČ Praha 9", "KrÚ JMK"), not those inside a longer run of
     capitals that names a programme ("ZSS MSK")."""
     out = []
     for i in marked:
         tok = tokens[i]
         neighbours = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
         if any(n.is_word and n.text.isupper() and len(n.text) > 1 and not is_abbreviation(n.text)
-               for n in neighbours):
-            continue
-        out.append(Mention(block.block_id, tok.start, tok.end, tok.text, tok.text, kind="abbr"))
+               for n in neighbours) or territory(tokens, i):
+            continue  # a programme's code; a place ("na území MČ X")
+        end = _forward_tail(tokens, i + 1, "named", persons)
+        if end > i + 1 and end < len(tokens) and _PART_NUMBER.fullmatch(tokens[end].text) \
+                and not hard_break(tokens[end - 1]):
+            end += 1  # a numbered part of a town: "ÚMČ Praha 9"
+        text = block.text[tok.start:tokens[end - 1].end]
+        out.append(Mention(block.block_id, tok.start, tokens[end - 1].end, text, tidy(" ".join(text.split())),
+                           kind="abbr"))
     return out
 
 
@@ -508,11 +519,11 @@ def shaped(block: BlockView, doc: Doc, tokens: Sequence[Tok], service_spans: lis
             for starts, where in zip(kinds, at):
                 if t.start in starts:
                     where.append(k)
-    persons = person_tokens(doc, tokens) if legal or heads else set()
+    persons = person_tokens(doc, tokens) if legal or heads or abbr else set()
     services = frozenset(a for a, _ in service_spans)
     found = (_legal_mentions(block, tokens, legal, persons, service_spans)
              + _head_mentions(block, tokens, heads, persons, services)
-             + _abbreviation_mentions(block, tokens, abbr) + _region_mentions(block, tokens, region))
+             + _abbreviation_mentions(block, tokens, abbr, persons) + _region_mentions(block, tokens, region))
     return drop_overlaps(found)
 
 
