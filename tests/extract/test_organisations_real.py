@@ -68,3 +68,17 @@ def test_the_one_asked_for_help_is_no_applicant(tmp_path: Path) -> None:
     )
     assert ("MěÚ Horní Ves", "applicant") not in found
     assert "MěÚ Horní Ves" in {name for name, _ in found}
+
+
+def test_a_regions_council_and_assembly_are_bodies(tmp_path: Path) -> None:
+    """Class 16: "Rada Podlesného kraje", "Zastupitelstvu Podlesného kraje" (any case) are the
+    region's bodies, not the region; a bare "Rada" is no organisation."""
+    found = organisations(
+        tmp_path,
+        "Předkládá: Rada Podlesného kraje",
+        "Výbor doporučuje Zastupitelstvu Podlesného kraje schválit akční plán.",
+        "Rada vzala zprávu na vědomí.",
+    )
+    names = {name for name, _ in found}
+    assert {"Rada Podlesného kraje", "Zastupitelstvo Podlesného kraje"} <= names
+    assert not names & {"Rada", "Podlesný kraj"}
