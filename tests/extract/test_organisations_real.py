@@ -82,3 +82,26 @@ def test_a_regions_council_and_assembly_are_bodies(tmp_path: Path) -> None:
     names = {name for name, _ in found}
     assert {"Rada Podlesného kraje", "Zastupitelstvo Podlesného kraje"} <= names
     assert not names & {"Rada", "Podlesný kraj"}
+
+
+def test_a_name_ends_before_a_plan_items_label(tmp_path: Path) -> None:
+    """Class 14: a line break lost between a realizátor and the next item ("... realizátor:
+    Oblastní charita Lhota Opatření 1.2 Zřízení ...") does not make the label part of the name."""
+    found = organisations(
+        tmp_path,
+        "Opatření 1.1 Rozšíření pečovatelské služby – navýšení o 1 úvazek, realizátor: Oblastní charita "
+        "Lhota Opatření 1.2 Zřízení odlehčovací služby s kapacitou 4 klientů",
+    )
+    names = {name for name, _ in found}
+    assert "Oblastní charita Lhota" in names
+    assert not any("Opatření" in name for name in names)
+
+
+def test_a_union_of_municipalities_keeps_its_genitive(tmp_path: Path) -> None:
+    """Class 14: "Svazku obcí Podlesí" is "Svazek obcí Podlesí" (the head in the nominative, the
+    genitive after it kept)."""
+    found = organisations(tmp_path, "Partnerem projektu je Svazek obcí Podlesí.",
+                          "Plán byl projednán na jednání Svazku obcí Podlesí.")
+    names = {name for name, _ in found}
+    assert "Svazek obcí Podlesí" in names
+    assert not any("obec Podlesí" in name for name in names)

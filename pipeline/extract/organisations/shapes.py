@@ -213,7 +213,7 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
             break
         if tok.is_cap or any(c.isdigit() for c in tok.text):
             if tok.lower in lx.verbs or tok.lower in lx.clause_words or tok.start in service_starts \
-                    or _opens_phrase(tokens, j):
+                    or _opens_phrase(tokens, j) or _opens_item(tokens, j):
                 break
             j, lower_run = j + 1, 0
             continue
@@ -234,6 +234,17 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
             break
         j, lower_run = j + 1, lower_run + 1
     return j
+
+
+def _opens_item(tokens: Sequence[Tok], j: int) -> bool:
+    """A plan item's label and number ("... Charita Lhota Opatření 1.2 Zřízení ...", a line
+    break lost): the name before it has ended."""
+    return tokens[j].lower in _item_nouns() and j + 1 < len(tokens) and tokens[j + 1].text[:1].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _item_nouns() -> frozenset[str]:
+    return frozenset(load("organisations")["items"]["reference_nouns"])
 
 
 def _region_after_holder(tokens: Sequence[Tok], j: int) -> bool:
