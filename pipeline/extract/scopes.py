@@ -198,7 +198,7 @@ class PlanScopes:
         """The plan item the sentence of `pos` refers to by its number ("V rámci aktivity 3.1.1
         navýšil X ...", "viz akt. 4.1.1"), when exactly one item of the plan is named so."""
         # the one sentence splitter lives in the organisations package, whose __init__ imports this module
-        from pipeline.extract.organisations.textspans import sentence_of
+        from pipeline.extract.sentences import sentence_of
 
         start, end = sentence_of(block.text, pos)
         sentence = block.text[start:end]

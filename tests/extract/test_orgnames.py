@@ -5,14 +5,18 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.model import BlockView, Extraction
-from pipeline.extract.organisations.names import (find_mentions, ico_valid, merge_names, mentions_in_span, nominative,
-                                                  sentences, split_legal_form)
+from pipeline.extract.organisations.names import find_mentions
+from pipeline.extract.organisations.normalise import ico_valid, merge_names, nominative, split_legal_form
+from pipeline.extract.organisations.shapes import mentions_in_span
+from pipeline.extract.sentences import sentences
 from tests.extract.blocks import blocks
 
 
 def names_in(text: str) -> list[str]:
-    block = BlockView(0, "paragraph", text)
-    return [m.name for m in mentions_in_span(block, 0, len(text))]
+    from pipeline.extract import annotate
+
+    document = annotate([BlockView(0, "paragraph", text)])
+    return [m.name for m in mentions_in_span(document[0], document.doc(0), 0, len(text))]
 
 
 def canonical_names(*lines: str) -> list[str]:
@@ -50,7 +54,11 @@ def test_ico_written_after_the_name_is_kept_as_written():
     ("Oblastní charita Kutná Hora", "Oblastní charita Kutná Hora", None),
 ])
 def test_split_legal_form(text, name, form):
-    assert split_legal_form(text) == (name, form)
+    from pipeline.extract.nlp import nlp
+    from pipeline.extract.organisations.mention import doc_toks
+
+    tokens, found = split_legal_form(doc_toks(nlp()(text)))
+    assert (text[tokens[0].start:tokens[-1].end], found) == (name, form)
 
 
 def test_legal_form_anchors_a_name_in_running_text():
@@ -173,7 +181,7 @@ def test_merge_classifier_variant_keeps_the_name_with_a_legal_form():
 def test_merge_town_suffix_typo_and_acronym():
     names = ["Krajský úřad Karlovarského kraje", "Krajský úřad Karlovarskeho kraje", "KÚKK", "Charita Hodonín",
              "Charita", "Inspekce sociálních služeb", "Inspekce sociálních služeb ČR"]
-    from pipeline.extract.organisations.names import Mention
+    from pipeline.extract.organisations.mention import Mention
 
     chosen = merge_names([Mention(0, i, i + 1, n, n) for i, n in enumerate(names)])
     assert chosen["Krajský úřad Karlovarskeho kraje"] == "Krajský úřad Karlovarského kraje"
@@ -406,9 +414,10 @@ def test_one_sentence_splitter_for_the_stage():
     """The organisation, service and capacity extractors and the item scopes split sentences with
     pipeline/extract/sentences.py; a capital outside Czech (Ö, Ł) opens a sentence too."""
     from pipeline.extract import sentences as stage
-    from pipeline.extract.organisations import textspans
+    from pipeline.extract.organisations import context, roles, slots
 
-    assert textspans.sentences is stage.sentences and textspans.sentence_of is stage.sentence_of
+    assert context.sentences is slots.sentences is stage.sentences
+    assert context.sentence_of is roles.sentence_of is stage.sentence_of
     text = "Jednání vedla Charita. Österreichische Caritas přispěla. „Nový klub“ začal."
     assert [text[a:b] for a, b in stage.sentences(text)] == [
         "Jednání vedla Charita.", "Österreichische Caritas přispěla.", "„Nový klub“ začal."]
@@ -437,7 +446,7 @@ def test_organisation_tokens_come_from_the_annotated_doc():
     Doc; a sign glued to a figure is a token of its own."""
     from pipeline.extract import annotate
     from pipeline.extract.organisations.context import DocOrgs
-    from pipeline.extract.organisations.textspans import doc_toks
+    from pipeline.extract.organisations.mention import doc_toks
 
     document = annotate(blocks("Spolek Úkryt, z. s. přidá +1,0 úvazku."))
     doc = document.doc(document[0])

@@ -16,11 +16,11 @@ document context (`context.DocOrgs`, built once per annotated document and kept 
 
 The package, in reading order:
 
-- `textspans`  a block's tokens (from its Doc) and lines; the stage's sentences
-- `lexicon`    the lexicons (configs/organisations.toml) and word classes
-- `mention`    what a mention is
+- `mention`    what a mention is; the words of a block's annotated Doc it is found among
+- `lexicon`    the lexicons (configs/organisations.toml), word classes, where shapes may start
 - `normalise`  nominative names, legal forms, IČO, merging variants
-- `shapes`     mentions found by their shape (legal form, head, abbreviation, region)
+- `shapes`     mentions found by their shape (legal form, head, abbreviation, region);
+               a whole block's are its Doc's `org` spans, persons are its `person` spans
 - `slots`      mentions found by their position (slots, lists, parentheses,
                apposition, bare names repeated)
 - `tables`     tables of cells and tab-separated lines, column kinds
@@ -40,7 +40,8 @@ from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import span_row
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs
-from pipeline.extract.organisations.names import Mention, ico_valid
+from pipeline.extract.organisations.mention import Mention
+from pipeline.extract.organisations.normalise import ico_valid
 from pipeline.extract.organisations.roles import TIE_ROLES, RoleHit, role_hits
 
 _SPACE = re.compile(r"\s")

@@ -33,12 +33,14 @@ from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.common import body_offset, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.scopes import plan_number, plan_scopes as ItemIndex
-from pipeline.extract.organisations.lexicon import grammar, is_verb, lex
-from pipeline.extract.organisations.names import Mention, find_mentions, sentence_of, sentences, town_noun, word_key
+from pipeline.extract.organisations.lexicon import grammar, is_verb, lex, word_key
+from pipeline.extract.organisations.mention import Mention
+from pipeline.extract.organisations.names import find_mentions, town_noun
+from pipeline.extract.sentences import sentence_of, sentences
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.slots import list_intros
 from pipeline.extract.organisations.tables import ACTOR_KINDS, Tables
-from pipeline.extract.organisations.textspans import Tok, doc_toks, span_toks
+from pipeline.extract.organisations.mention import Tok, doc_toks, span_toks
 from pipeline.extract.spans.services import ServiceMention, services
 
 
@@ -55,6 +57,7 @@ class Cues:
     money_units: frozenset[str]
     applicant_verbs: frozenset[str]
     applicant_words: frozenset[str]
+    asked_after: frozenset[str]
     provider_verbs: frozenset[str]
     provider_intro: frozenset[str]
     responsible_verbs: frozenset[str]
@@ -66,7 +69,7 @@ class Cues:
     presenting_verbs: frozenset[str]
     presented_objects: frozenset[str]
     missing_words: frozenset[str]
-    not_providers: tuple[tuple[str, ...], ...]
+    not_providers: frozenset[tuple[str, ...]]
     money_owner: frozenset[str]
     call_owner: frozenset[str]
     project_words: frozenset[str]
@@ -90,6 +93,7 @@ def cues() -> Cues:
         money_units=lower("money_units"),
         applicant_verbs=lower("applicant_verbs"),
         applicant_words=lower("applicant_words"),
+        asked_after=lower("asked_after"),
         provider_verbs=lower("provider_verbs"),
         provider_intro=lower("provider_intro"),
         responsible_verbs=lower("responsible_verbs"),
@@ -101,7 +105,7 @@ def cues() -> Cues:
         presenting_verbs=lower("presenting_verbs"),
         presented_objects=lower("presented_objects"),
         missing_words=lower("missing_words"),
-        not_providers=tuple(tuple(word_key(w) for w in p.split()) for p in roles["not_providers"]),
+        not_providers=frozenset(tuple(word_key(w) for w in p.split()) for p in roles["not_providers"]),
         money_owner=frozenset(w.lower() for w in cfg["context"]["region_actor_before"]),
         call_owner=lower("call_owner_before"),
         project_words=lower("project_words"),
@@ -160,6 +164,9 @@ class DocOrgs:
         self._services: dict[int, list[ServiceMention]] = {}
         self._responsible: dict[str, list[str]] | None = None
         self._lists: dict[str, list[Any]] = {}  # list structure per block, found once (see `_list_structure`)
+        self._words: dict[tuple[int, int, int], frozenset[str]] = {}
+        self._providers: dict[tuple[int, int, int], tuple[str, ...]] = {}
+        self._clauses: dict[tuple[int, int, int], tuple[int, int]] = {}
 
     @classmethod
     def shared(cls, document: Sequence[BlockView], result: Extraction) -> "DocOrgs":
@@ -223,11 +230,19 @@ class DocOrgs:
         if m.kind in ("region",):
             return False
         keys = tuple(word_key(w) for w in m.key.split())
-        return not any(keys[:len(p)] == p for p in cues().not_providers)
+        return not any(keys[:n] in cues().not_providers for n in range(1, len(keys) + 1))
 
     def providers_of(self, block: BlockView, start: int, end: int) -> list[str]:
         """Organisations (canonical names) that the text gives as providing what is named at
-        block.text[start:end] (see the module docstring for the order)."""
+        block.text[start:end] (see the module docstring for the order); asked for each
+        organisation of a block and by three relations: found once."""
+        key = (block.block_id, start, end)
+        found = self._providers.get(key)
+        if found is None:
+            found = self._providers[key] = tuple(self._providers_of(block, start, end))
+        return list(found)
+
+    def _providers_of(self, block: BlockView, start: int, end: int) -> list[str]:
         row_orgs = self._row_orgs(block, start)
         if row_orgs is not None:
             return row_orgs
@@ -281,7 +296,7 @@ class DocOrgs:
         start = max([m.end() + s_start for m in _CLAUSE_OPEN.finditer(text[s_start:pos])], default=s_start)
         after = _CLAUSE_CLOSE.search(text[pos:s_end])
         end = pos + after.start() if after else s_end
-        return bool(set(self.words(block, start, end)) & cues().missing_words)
+        return bool(self.words(block, start, end) & cues().missing_words)
 
     def _may_provide(self, block: BlockView, m: Mention, pos: int) -> bool:
         """Whether a mention in the sentence of `pos` may be the provider of what is named there."""
@@ -412,8 +427,14 @@ class DocOrgs:
             return list(doc_toks(doc))
         return span_toks(doc, start, len(block.text) if end is None else end)
 
-    def words(self, block: BlockView, start: int, end: int) -> list[str]:
-        return [t.lower for t in self.tokens(block, start, end)]
+    def words(self, block: BlockView, start: int, end: int) -> frozenset[str]:
+        """The lower-case words of block.text[start:end] (a sentence or clause asked about for
+        every mention in it: found once)."""
+        key = (block.block_id, start, end)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = frozenset(t.lower for t in self.tokens(block, start, end))
+        return found
 
     def money_owner(self, block: BlockView, m: Mention) -> bool:
         """A town or region named as the owner of money, a call or a project right after
@@ -432,12 +453,12 @@ class DocOrgs:
         c = cues()
         if written_oblique(m):
             return False  # "podpořilo Charitu X": the one funded, not the funder
-        clause = set(self.words(block, *self.comma_clause(block, m)))
+        clause = self.words(block, *self.comma_clause(block, m))
         if clause & c.funder_verbs:
             return True
         s_start, s_end = sentence_of(block.text, m.start)
         opens = not block.text[s_start:m.start].strip(" •◦▪-–\t")
-        words = set(self.words(block, s_start, s_end))
+        words = self.words(block, s_start, s_end)
         if (opens and words & c.money_verbs or clause & c.money_verbs) and words & c.money_units:
             return True
         return opens and bool(words & c.funder_verbs)
@@ -485,6 +506,9 @@ class DocOrgs:
     def comma_clause(self, block: BlockView, m: Mention) -> tuple[int, int]:
         """The clause of a mention: between the commas, semicolons or colons around it, not
         counting those inside organisation names ("Sdružení Emauzy Lhota, z. s.")."""
+        key = (block.block_id, m.start, m.end)
+        if key in self._clauses:
+            return self._clauses[key]
         text = block.text
         inside = [(o.start, o.end) for o in self.in_block.get(block.block_id, [])]
 
@@ -492,6 +516,7 @@ class DocOrgs:
             return not any(a <= pos < b for a, b in inside)
 
         s_start, s_end = sentence_of(text, m.start)
-        start = max([p + 1 for p in range(s_start, m.start) if text[p] in ",;:" and free(p)], default=s_start)
-        end = min([p for p in range(m.end, s_end) if text[p] in ",;:" and free(p)], default=s_end)
+        start = next((p + 1 for p in range(m.start - 1, s_start - 1, -1) if text[p] in ",;:" and free(p)), s_start)
+        end = next((p for p in range(m.end, s_end) if text[p] in ",;:" and free(p)), s_end)
+        self._clauses[key] = (start, end)
         return start, end

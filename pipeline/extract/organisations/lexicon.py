@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
+
+from spacy.tokens import Doc
 
 from pipeline.config import load
 from pipeline.extract.text import fold
-from pipeline.extract.nlp import piece
-from pipeline.extract.organisations.textspans import Tok
+from pipeline.extract.nlp import by_text, piece
+from pipeline.extract.organisations.mention import Tok, doc_toks
 
 
 @dataclass
@@ -195,6 +197,40 @@ def head_at(tokens: Sequence[Tok], i: int) -> tuple[int, str] | None:
                 continue  # a running header in capitals ("SOCIÁLNÍCH SLUŽEB MĚSTA OPAVY")
             return n, kind
     return None
+
+
+class Marks(NamedTuple):
+    """Where in a Doc's tokens the shapes of organisation names may start, found in one pass
+    per text: the shape finders (for the whole block and for pieces of it) and the bare-body
+    finder try those tokens only. Sets hold token start offsets."""
+
+    heads: tuple[tuple[int, int, str], ...]  # (token index, tokens, kind) of every head
+    head_starts: frozenset[int]
+    legal: frozenset[int]    # a legal form's first word
+    abbr: frozenset[int]     # an abbreviation of a public body
+    region: frozenset[int]   # the region noun in any case
+    any: frozenset[int]
+
+
+@by_text
+def marks(doc: Doc) -> Marks:
+    """The `Marks` of an annotated Doc."""
+    tokens, lx = doc_toks(doc), lex()
+    heads, legal, abbr, region = [], set(), set(), set()
+    region_noun, legal_first = grammar("region_noun"), _legal_first_words()
+    for i, t in enumerate(tokens):
+        key = word_key(t.text)
+        if key in lx.heads and (hit := head_at(tokens, i)):
+            heads.append((i, *hit))
+        if t.lower in legal_first:
+            legal.add(t.start)
+        if t.is_word and is_abbreviation(t.text):
+            abbr.add(t.start)
+        if key == region_noun:
+            region.add(t.start)
+    head_starts = frozenset(tokens[i].start for i, _, _ in heads)
+    return Marks(tuple(heads), head_starts, frozenset(legal), frozenset(abbr), frozenset(region),
+                 head_starts | legal | abbr | region)
 
 
 def starts_name(tokens: Sequence[Tok], i: int) -> bool:

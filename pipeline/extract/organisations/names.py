@@ -15,7 +15,6 @@ names in normalise.py (see the package docstring for the whole layout).
 
 Everything language-specific (heads, legal forms, inflection tables, stop
 words) is data in configs/organisations.toml; the code holds the shapes.
-This module also re-exports the names the extractors and tests use.
 """
 
 from __future__ import annotations
@@ -24,23 +23,16 @@ from typing import Sequence
 
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
-from pipeline.extract.organisations.lexicon import grammar, hard_break, head_at, lex, word_key
-from pipeline.extract.organisations.normalise import (canonicalise, fold_key, ico_valid, is_not_organisation,
-                                                      merge_names, nominative, same_org, split_legal_form,
-                                                      written_oblique)
-from pipeline.extract.organisations.shapes import Mention, drop_overlaps, flattened_table, mentions_in_span, territory
+from pipeline.extract.organisations.lexicon import grammar, hard_break, lex, marks, word_key
+from pipeline.extract.organisations.normalise import bare_offices, canonicalise, fold_key, nominative
+from pipeline.extract.organisations.mention import Mention
+from pipeline.extract.organisations.shapes import block_mentions, drop_overlaps, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
-                                                  dash_pieces, enumerated_names, known_name_mentions, listed_names,
+                                                  enumerated_names, holds_service, known_name_mentions, listed_names,
                                                   looks_like_name, slot_spans, value_mention, value_mentions)
 from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
-# the module, not its names: loading the `kpss_orgs` component loads this package first
-from pipeline.extract.spans import orgs as org_spans
-from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentence_of, sentences, toks
+from pipeline.extract.organisations.mention import doc_toks
 
-__all__ = ["Mention", "Tok", "canonicalise", "dash_pieces", "find_mentions", "flattened_table", "fold_key",
-           "ico_valid", "is_not_organisation", "lines", "looks_like_name", "merge_names", "mentions_in_span",
-           "nominative", "same_org", "sentence_of", "sentences", "slot_spans", "split_legal_form", "toks",
-           "town_noun", "value_mentions", "word_key", "written_oblique"]
 
 
 # --------------------------------------------------------------------------- a document's mentions
@@ -70,8 +62,11 @@ def _bare_towns(found: list[Mention], blocks: Annotated) -> list[Mention]:
     town = next(iter(towns))
     lemma = town_noun(town)
     lx = lex()
+    probe = _stem_probe(lemma)
     extra = []
     for block in blocks:
+        if probe not in block.text.lower():
+            continue  # no form of the town noun here
         tokens = doc_toks(blocks.doc(block))
         for i, tok in enumerate(tokens):
             if word_key(tok.text) != lemma or (i + 1 < len(tokens) and tokens[i + 1].is_cap):
@@ -81,6 +76,17 @@ def _bare_towns(found: list[Mention], blocks: Annotated) -> list[Mention]:
             if subject or owner:
                 extra.append(Mention(block.block_id, tok.start, tok.end, tok.text, town, kind="town"))
     return extra
+
+
+def _stem_probe(lemma: str | None) -> str:
+    """What every word that `word_key` reads as `lemma` contains: the start its listed forms
+    share (a block without it names no such word; most blocks are skipped at once)."""
+    forms = [lemma or "", *(form for form, entry in lex().lemmas.items() if entry[0] == lemma)]
+    probe = forms[0]
+    for form in forms:
+        while not form.startswith(probe):
+            probe = probe[:-1]
+    return probe
 
 
 def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
@@ -101,12 +107,12 @@ def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
     for block in blocks:
         if _skip_block(block):
             continue
-        tokens = doc_toks(blocks.doc(block))
-        for i in range(len(tokens)):
-            hit = head_at(tokens, i)
-            if not hit or hit[1] != "public":
+        doc = blocks.doc(block)
+        tokens = doc_toks(doc)
+        for i, size, kind in marks(doc).heads:
+            if kind != "public":
                 continue
-            end = i + hit[0]
+            end = i + size
             if end < len(tokens) and tokens[end].is_cap and not hard_break(tokens[end - 1]):
                 continue  # a name goes on: not bare
             head = fold_key(nominative([t.text for t in tokens[i:end]]))
@@ -118,7 +124,7 @@ def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
     return out
 
 
-def _attendee_mentions(blocks: Sequence[BlockView], result: Extraction) -> list[Mention]:
+def _attendee_mentions(blocks: Annotated, result: Extraction) -> list[Mention]:
     """Organisations the attendees module read beside persons ("Jana Nová (Charita Lhota)")."""
     by_id = {b.block_id: b for b in blocks}
     out = []
@@ -127,9 +133,11 @@ def _attendee_mentions(blocks: Sequence[BlockView], result: Extraction) -> list[
         if not org or block is None:
             continue
         pos = block.text.find(org)
-        if pos < 0 or mentions_in_span(block, pos, pos + len(org)) or not looks_like_name(org):
+        doc = blocks.doc(block)
+        if pos < 0 or mentions_in_span(block, doc, pos, pos + len(org)) \
+                or not looks_like_name(org, False, holds_service(doc, pos, pos + len(org))):
             continue
-        mention = value_mention(block, pos, pos + len(org), "attendee")
+        mention = value_mention(block, doc, pos, pos + len(org), "attendee")
         if mention:
             out.append(mention)
     return out
@@ -152,9 +160,10 @@ def _known_names(found: list[Mention], blocks: Annotated) -> list[Mention]:
     for m in found:
         taken.setdefault(m.block_id, []).append((m.start, m.end))
     index = NameIndex(names)
+    probes = {words[0] if len(words) == 1 else words[0][:4] for words in index.words}
     out = []
     for block in blocks:
-        if not _skip_block(block):
+        if not _skip_block(block) and any(p in block.text for p in probes):  # a name's first word is here
             out.extend(known_name_mentions(index, block, doc_toks(blocks.doc(block)), taken.get(block.block_id, [])))
     return out
 
@@ -180,19 +189,20 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
     for block in blocks:
         if _skip_block(block):
             continue
-        tokens = doc_toks(blocks.doc(block))
-        found.extend(org_spans.mentions(block, blocks.doc(block)))
-        found.extend(enumerated_names(block))
+        doc = blocks.doc(block)
+        tokens = doc_toks(doc)
+        found.extend(block_mentions(block, doc))
+        found.extend(enumerated_names(block, doc))
         for start, end, _ in slot_spans(block):
-            found.extend(value_mentions(block, start, end))
-        found.extend(bare_list_names(block))
-        found.extend(bare_names(block, tokens))
-        found.extend(affiliation_names(block, tokens))
+            found.extend(value_mentions(block, doc, start, end))
+        found.extend(bare_list_names(block, doc))
+        found.extend(bare_names(block, doc, tokens))
+        found.extend(affiliation_names(block, doc, tokens))
     skipped = {b.block_id for b in blocks if _skip_block(b)}
     found.extend(m for m in listed_names(blocks) if m.block_id not in skipped)
     for cell in tables.cells(ORGANISATION_KINDS):
         if not _skip_block(cell.block):
-            found.extend(value_mentions(cell.block, cell.start, cell.end, "table"))
+            found.extend(value_mentions(cell.block, blocks.doc(cell.block), cell.start, cell.end, "table"))
     if result is not None:
         found.extend(_attendee_mentions(blocks, result))
     found = _without_overlaps(found)
@@ -203,4 +213,4 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
             spans.setdefault(m.block_id, []).append((m.start, m.end))
         found += [t for t in extra if all(t.end <= a or t.start >= b for a, b in spans.get(t.block_id, ()))]
     found.sort(key=lambda m: (m.block_id, m.start))
-    return canonicalise(found)
+    return canonicalise(bare_offices(found))

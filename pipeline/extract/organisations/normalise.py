@@ -14,8 +14,7 @@ from typing import Any, Sequence
 
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.lexicon import grammar, legal_at, lex
-from pipeline.extract.organisations.mention import Mention
-from pipeline.extract.organisations.textspans import toks
+from pipeline.extract.organisations.mention import Mention, Tok
 
 
 # --------------------------------------------------------------------------- nominative names
@@ -108,15 +107,17 @@ def tidy(name: str) -> str:
     return name.strip(" ,;:")
 
 
-def split_legal_form(text: str) -> tuple[str, str | None]:
-    """"Ruka v ruce, o. p. s." -> ("Ruka v ruce", "o. p. s."); no form: (text, None)."""
-    tokens = toks(text)
+def split_legal_form(tokens: Sequence[Tok]) -> tuple[Sequence[Tok], str | None]:
+    """The tokens of a name and the legal form that ends it: "Ruka v ruce, o. p. s." ->
+    ("Ruka v ruce", "o. p. s."); no form: (tokens, None)."""
     for i in range(1, len(tokens)):
         hit = legal_at(tokens, i)
         if hit and i + hit[0] == len(tokens):
-            name_end = tokens[i - 1].end if tokens[i - 1].text != "," else tokens[max(0, i - 2)].end
-            return text[:name_end].strip(" ,"), hit[1]
-    return text.strip(), None
+            name = tokens[:i - 1] if tokens[i - 1].text == "," else tokens[:i]
+            while name and name[-1].text == ",":
+                name = name[:-1]
+            return name, hit[1]
+    return tokens, None
 
 
 def ico_valid(ico: str) -> bool:
@@ -145,12 +146,15 @@ def is_not_organisation(name: str) -> bool:
     folded = fold_key(name)
     if not folded or not any(c.isalpha() for c in folded):
         return True
-    for entry in lex().not_organisations:
-        if entry.endswith("*") and folded.startswith(entry[:-1]):
-            return True
-        if folded == entry:
-            return True
-    return False
+    exact, prefixes = _not_organisations()
+    return folded in exact or folded.startswith(prefixes)
+
+
+@lru_cache(maxsize=1)
+def _not_organisations() -> tuple[frozenset[str], tuple[str, ...]]:
+    """configs [names] not_organisations: the whole names, and the starts ("projekt*")."""
+    entries = lex().not_organisations
+    return frozenset(e for e in entries if not e.endswith("*")), tuple(e[:-1] for e in entries if e.endswith("*"))
 
 
 # --------------------------------------------------------------------------- merging variants
@@ -280,6 +284,29 @@ def _candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
                 if other != k:
                     pairs.add((min(k, other), max(k, other)))
     return sorted(pairs)
+
+
+def bare_offices(mentions: Sequence[Mention]) -> list[Mention]:
+    """A bare abbreviation of an office ("za ÚMČ", "v sídle MěÚ") names the document's one
+    office of that kind written with its place ("ÚMČ Praha 22", "Městský úřad Varnsdorf");
+    with none it names no organisation (a glossary's "MěÚ – městský úřad", "na OÚ"), with
+    several it stays as it is."""
+    expansions = lex().expansions
+    offices: dict[str, dict[str, str]] = {}  # office written out -> merge key -> the first name with it
+    for m in mentions:
+        key = _merge_key(m.name)
+        for expansion in set(expansions.values()):
+            if key.startswith(expansion + " "):
+                offices.setdefault(expansion, {}).setdefault(key, m.name)
+    out = []
+    for m in mentions:
+        expansion = expansions.get(fold_key(m.name))
+        named = offices.get(expansion or "", {})
+        if len(named) == 1:
+            out.append(replace(m, name=next(iter(named.values()))))
+        elif not expansion or named:
+            out.append(m)
+    return out
 
 
 def _name_rank(name: str, own: Sequence[Mention], position: int) -> tuple[Any, ...]:

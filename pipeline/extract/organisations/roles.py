@@ -23,9 +23,11 @@ from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
-from pipeline.extract.organisations.names import Mention, flattened_table, lines, sentence_of, slot_spans
-from pipeline.extract.organisations.shapes import person_tokens
-from pipeline.extract.organisations.slots import typed_label_end
+from pipeline.extract.organisations.mention import Mention, text_lines as lines
+from pipeline.extract.organisations.normalise import written_oblique
+from pipeline.extract.organisations.shapes import flattened_table, person_tokens
+from pipeline.extract.organisations.slots import slot_spans, typed_label_end
+from pipeline.extract.sentences import sentence_of
 
 _DIGIT = re.compile(r"\d")
 _NUMBER_ONLY = re.compile(r"\W*\d+\W*")
@@ -99,6 +101,7 @@ class _Roles:
         self.attendance = _attendance_spans(doc)
         self._stops: list[int] | None = None
         self._titles: dict[int, bool] = {}
+        self._lines: dict[int, list[tuple[int, int, str | None]]] = {}
 
     def hits(self) -> list[RoleHit]:
         doc = self.doc
@@ -144,7 +147,7 @@ class _Roles:
         organisation ("Zodpovídá: Eva Malá, Městský úřad X"): the person owns a task of the
         meeting; her organisation is not responsible for a plan item."""
         return self.doc.items.at(block, m.start) is None \
-            and bool(person_tokens(self.doc.tokens(block, value_start, m.start)))
+            and bool(person_tokens(self.doc.document.doc(block), self.doc.tokens(block, value_start, m.start)))
 
     def _hit(self, block: BlockView, m: Mention, role: str) -> RoleHit:
         """The hit, tied to the plan item of its table row or of its place in the text."""
@@ -163,14 +166,14 @@ class _Roles:
         if doc.partner_before(block, m):
             return ["partner"]
         s_start, s_end = sentence_of(block.text, m.start)
-        words = set(doc.words(block, s_start, s_end))
+        words = doc.words(block, s_start, s_end)
         roles = []
         if doc.funder_in_sentence(block, m):
             roles.append("funder")
-        if words & c.applicant_verbs and words & c.applicant_words:
+        if words & c.applicant_verbs and words & c.applicant_words and not self._asked(block, m, s_start):
             roles.append("applicant")
         c_start, c_end = doc.comma_clause(block, m)
-        clause = set(doc.words(block, c_start, c_end))
+        clause = doc.words(block, c_start, c_end)
         runs_service = any(c_start <= sm.start < c_end for sm in doc.services_in(block))
         acts = doc.can_provide(m) and not doc.counterpart(block, m)
         if clause & c.responsible_verbs and acts and not runs_service:
@@ -184,6 +187,16 @@ class _Roles:
         if clause & c.partner_words:
             roles.append("partner")
         return roles
+
+    def _asked(self, block: BlockView, m: Mention, s_start: int) -> bool:
+        """The one asked, not the applicant: an organisation right after a verb of asking
+        ("Spolek X ... požádal ÚMČ Y o pomoc", "požádala Charitu Z o vyjádření") that is written
+        in an oblique case or follows the sentence's subject (an organisation before it)."""
+        before = self.doc.tokens(block, s_start, m.start)
+        if not before or before[-1].lower not in cues().asked_after:
+            return False
+        return written_oblique(m) or any(s_start <= o.start < before[-1].start
+                                         for o in self.doc.in_block.get(block.block_id, ()))
 
     def _provides_service(self, block: BlockView, m: Mention) -> bool:
         """The mention is the provider of a service type named in its sentence, in a later
@@ -262,22 +275,11 @@ class _Roles:
         """member in a member list or the attendance (present, excused, absent) of the line,
         the lines under a bare label ("Přítomni:" / "Jana Malá – Klub Pohoda"), the list
         introduced by one, or the table the mention is in; mentioned for guests."""
-        section = None  # the attendance label the lines above opened in this block
-        for start, end in lines(block.text):
-            body = min(end, body_offset(block)) if start == 0 else start
-            line = block.text[body:end]
-            key, bare = _attendance_label(line)
+        for start, end, role in self._line_roles(block):
             if start <= m.start < end:
-                if key is None and section is not None and not person_tokens(self.doc.tokens(block, body, end)):
-                    section = None  # the list of persons has ended
-                if key or section:
-                    return _ATTENDANCE_ROLE[key or section]
+                if role:
+                    return role
                 break
-            if key is not None:
-                section = key if bare else None
-            elif section is not None and (_LABEL_LINE.match(line)
-                                          or not person_tokens(self.doc.tokens(block, body, end))):
-                section = None
         intro = self.doc.list_intro(block)
         if intro is not None:
             key, bare = _attendance_label(intro.text[body_offset(intro):])
@@ -289,6 +291,28 @@ class _Roles:
             if start <= m.start < end:
                 return _ATTENDANCE_ROLE[role]
         return None
+
+    def _line_roles(self, block: BlockView) -> list[tuple[int, int, str | None]]:
+        """Each line of a block with the role its attendance label gives the organisations on
+        it: its own label, or a bare label above it while lines of persons follow it
+        ("Přítomni:" / "Jana Malá – Klub Pohoda"). Found once per block."""
+        found = self._lines.get(block.block_id)
+        if found is not None:
+            return found
+        found = self._lines[block.block_id] = []
+        doc = self.doc.document.doc(block)
+        section = None  # the attendance label the lines above opened in this block
+        for start, end in lines(block.text):
+            body = min(end, body_offset(block)) if start == 0 else start
+            line = block.text[body:end]
+            key, bare = _attendance_label(line)
+            persons = section is not None and bool(person_tokens(doc, self.doc.tokens(block, body, end)))
+            found.append((start, end, _ATTENDANCE_ROLE[key or section] if key or (section and persons) else None))
+            if key is not None:
+                section = key if bare else None
+            elif section is not None and (_LABEL_LINE.match(line) or not persons):
+                section = None
+        return found
 
     def _under_member_list(self, block: BlockView) -> bool:
         """In a member list: the block opens with "Seznam členů ...", or follows such a title

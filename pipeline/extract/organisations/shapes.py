@@ -8,6 +8,7 @@ Persons' names are never crossed (`person_tokens`)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Sequence
 
@@ -15,50 +16,41 @@ from pipeline.config import load
 from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, in_nominative, is_abbreviation,
-                                                    is_title, is_verb, legal_at, lex, starts_name, word_key)
+                                                    is_title, is_verb, legal_at, lex, marks, starts_name, word_key)
 from pipeline.extract.organisations.normalise import (adjective_nominative, capitalise, is_not_organisation, nominative,
                                                       tidy)
-from pipeline.extract.spans.services import find_services
-from pipeline.extract.organisations.mention import Mention
-from pipeline.extract.organisations.textspans import Tok, toks
+from spacy.tokens import Doc
+
+from pipeline.extract.spans.persons import LABEL as PERSON_KEY
+from pipeline.extract.spans.services import KEY as SERVICE_KEY
+from pipeline.extract.organisations.mention import Mention, Tok, doc_toks, span_toks, tok_start
 
 
 # --------------------------------------------------------------------------- persons
 
 
-def person_tokens(tokens: Sequence[Tok]) -> set[int]:
-    """Indices of tokens that belong to a person's name, which no organisation name crosses:
-    a title or word of address and the capitalised words after it (two, or three when the
-    third looks like a surname), and a given name with the capitalised word after it."""
-    lx = lex()
-    person: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        if is_title(tokens[i]):
-            j = i
-            while j < len(tokens) and is_title(tokens[j]):
-                person.add(j)
-                j += 1
-            taken = 0
-            while j < len(tokens) and taken < 3 and _person_word(tokens, j):
-                if taken == 2 and not tokens[j].text.endswith(grammar("surname_endings")):
-                    break
-                person.add(j)
-                j, taken = j + 1, taken + 1
-            i = j
-            continue
-        if tokens[i].text in lx.given_names and i + 1 < len(tokens) and _person_word(tokens, i + 1):
-            person.update((i, i + 1))
-            i += 2
-            continue
-        i += 1
-    return person
+def person_tokens(doc: Doc, tokens: Sequence[Tok]) -> set[int]:
+    """Indices of `tokens` (a Doc's, or some of them) that belong to a person's name, which no
+    organisation name crosses: the titles and name of each `person` span the recogniser is
+    sure of (pipeline/extract/spans/persons.py)."""
+    starts = person_starts(doc)
+    return {k for k, t in enumerate(tokens) if t.start in starts}
 
 
-def _person_word(tokens: Sequence[Tok], j: int) -> bool:
-    tok = tokens[j]
-    return (tok.is_cap and tok.is_word and not tok.text.isupper() and head_at(tokens, j) is None
-            and not starts_name(tokens, j) and not hard_break(tokens[j - 1]) if j else True)
+def person_starts(doc: Doc) -> frozenset[int]:
+    """The start offsets of the tokens of a Doc that belong to a person's name (see
+    `person_tokens`), found once per Doc."""
+    starts = doc.user_data.get(_PERSONS)
+    if starts is None:
+        every = doc_toks(doc)
+        starts = doc.user_data[_PERSONS] = frozenset(
+            t.start for s in doc.spans.get(PERSON_KEY, ()) if (p := s._.person) and p.strong
+            for t in every[bisect_left(every, p.begin, key=tok_start):bisect_left(every, p.end, key=tok_start)])
+    return starts
+
+
+_PERSONS = "kpss_org_persons"
+
 
 
 # --------------------------------------------------------------------------- finding names
@@ -221,7 +213,7 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
             break
         if tok.is_cap or any(c.isdigit() for c in tok.text):
             if tok.lower in lx.verbs or tok.lower in lx.clause_words or tok.start in service_starts \
-                    or _opens_phrase(tokens, j):
+                    or _opens_phrase(tokens, j) or _opens_item(tokens, j):
                 break
             j, lower_run = j + 1, 0
             continue
@@ -242,6 +234,17 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
             break
         j, lower_run = j + 1, lower_run + 1
     return j
+
+
+def _opens_item(tokens: Sequence[Tok], j: int) -> bool:
+    """A plan item's label and number ("... Charita Lhota Opatření 1.2 Zřízení ...", a line
+    break lost): the name before it has ended."""
+    return tokens[j].lower in _item_nouns() and j + 1 < len(tokens) and tokens[j + 1].text[:1].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _item_nouns() -> frozenset[str]:
+    return frozenset(load("organisations")["items"]["reference_nouns"])
 
 
 def _region_after_holder(tokens: Sequence[Tok], j: int) -> bool:
@@ -271,11 +274,18 @@ def _is_adjective(word: str) -> bool:
     return word.islower() and word.endswith(grammar("adjective_endings"))
 
 
+@lru_cache(maxsize=1)
+def _continuation_starts() -> frozenset[str]:
+    return frozenset(cont[0] for cont in lex().continuations if cont)
+
+
 def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
     """A continuation of a name ("– středisko Úsvit", "– kontaktní pracoviště Ústí nad
     Orlicí") at token j: the index after it. The place it names runs over capitalised
     words and the prepositions inside a town's name."""
     lx = lex()
+    if tokens[j].lower not in _continuation_starts():
+        return None
     for cont in lx.continuations:
         n = len(cont)
         if tuple(t.lower for t in tokens[j:j + n]) == cont and j + n < len(tokens) and tokens[j + n].is_cap \
@@ -332,13 +342,15 @@ def _make(block: BlockView, tokens: Sequence[Tok], lo: int, hi: int, kind: str,
                    ico_after(text, end), kind)
 
 
-def _legal_mentions(block: BlockView, tokens: Sequence[Tok], persons: set[int],
+def _legal_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], persons: set[int],
                     services: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Names in front of a legal form ("Sdružení MAGNOLIE, z. s.", "„Z“ občanské sdružení")."""
+    out: list[Mention] = []
+    if not marked:
+        return out
     in_table = flattened_table(block.text)
-    out = []
-    for i in range(1, len(tokens)):
-        hit = legal_at(tokens, i)
+    for i in marked:
+        hit = legal_at(tokens, i) if i else None
         if not hit:
             continue
         after = i + hit[0]
@@ -376,16 +388,18 @@ def territory(tokens: Sequence[Tok], i: int) -> bool:
                                                                and prev[1] in lx.inside_name))
 
 
-def _head_mentions(block: BlockView, tokens: Sequence[Tok], persons: set[int],
+def _head_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], persons: set[int],
                    services: frozenset[int] = frozenset()) -> list[Mention]:
     """Names that start with a head word; a bare town or region noun and a town named as a place
     are left out (see `_bare_towns`)."""
     out = []
     i = 0
-    while i < len(tokens):
+    for k in marked:
+        if k < i:
+            continue  # inside the name before
+        i = k
         hit = head_at(tokens, i) if i not in persons else None
         if not hit:
-            i += 1
             continue
         size, kind = hit
         end = _forward_tail(tokens, i + size, kind, persons, services)
@@ -429,14 +443,14 @@ def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None
     return None
 
 
-def _region_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
+def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int]) -> list[Mention]:
     """A region named as an actor: "<adjective> kraj" after a funding or project noun ("z
     dotace Karlovarského kraje", "rozpočet Plzeňského kraje") or opening a sentence in the
     nominative ("Jihočeský kraj bude ... financovat"); as a place it is no organisation."""
     lx = lex()
     out = []
-    for i in range(1, len(tokens)):
-        if word_key(tokens[i].text) != grammar("region_noun") or tokens[i].is_cap or not tokens[i - 1].is_cap:
+    for i in marked:
+        if not i or tokens[i].is_cap or not tokens[i - 1].is_cap:
             continue
         adj = i - 1
         if adj > 0 and word_key(tokens[adj - 1].text) in grammar("region_holders"):
@@ -451,36 +465,76 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
     return out
 
 
-def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
-    """Abbreviations of public bodies ("SMK", "KVK"), not those inside a longer run of
+_PART_NUMBER = re.compile(r"\d{1,2}")
+
+
+def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int],
+                           persons: set[int]) -> list[Mention]:
+    """Abbreviations of public bodies ("SMK", "KVK"), with the place an office's abbreviation
+    names ("MěÚ Nová Paka", "ÚMČ Praha 9", "KrÚ JMK"), not those inside a longer run of
     capitals that names a programme ("ZSS MSK")."""
     out = []
-    for i, tok in enumerate(tokens):
-        if not (tok.is_word and is_abbreviation(tok.text)):
-            continue
+    for i in marked:
+        tok = tokens[i]
         neighbours = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
         if any(n.is_word and n.text.isupper() and len(n.text) > 1 and not is_abbreviation(n.text)
-               for n in neighbours):
-            continue
-        out.append(Mention(block.block_id, tok.start, tok.end, tok.text, tok.text, kind="abbr"))
+               for n in neighbours) or territory(tokens, i):
+            continue  # a programme's code; a place ("na území MČ X")
+        end = _forward_tail(tokens, i + 1, "named", persons)
+        if end > i + 1 and end < len(tokens) and _PART_NUMBER.fullmatch(tokens[end].text) \
+                and not hard_break(tokens[end - 1]):
+            end += 1  # a numbered part of a town: "ÚMČ Praha 9"
+        text = block.text[tok.start:tokens[end - 1].end]
+        out.append(Mention(block.block_id, tok.start, tokens[end - 1].end, text, tidy(" ".join(text.split())),
+                           kind="abbr"))
     return out
 
 
-def mentions_in_span(block: BlockView, start: int, end: int) -> list[Mention]:
-    """Organisation mentions found by their shape inside block.text[start:end] (a piece of a
-    block, tokenized alone)."""
-    piece = block.text[start:end]
-    return shaped(block, toks(piece, start), [(start + m.start, start + m.end) for m in find_services(piece)])
+def mentions_in_span(block: BlockView, doc: Doc, start: int, end: int) -> tuple[Mention, ...]:
+    """Organisation mentions found by their shape among the tokens of block.text[start:end]
+    (a slot's value, a cell, a parenthesis), kept in the Doc: the name finders ask about the
+    same piece more than once."""
+    found = doc.user_data.setdefault(_PIECES, {})
+    key = (block.block_id, start, end)
+    if key not in found:
+        tokens = span_toks(doc, start, end)
+        every = doc_toks(doc)
+        if len(tokens) == len(every):  # the whole block: its `org` spans
+            found[key] = tuple(block_mentions(block, doc))
+        else:
+            services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, ())
+                        if start <= s.start_char and s.end_char <= end]
+            found[key] = tuple(shaped(block, doc, tokens, services))
+    return found[key]
 
 
-def shaped(block: BlockView, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:
+_PIECES = "kpss_org_pieces"
+ORG_KEY = "org"  # the span group of the mentions by shape (pipeline/extract/spans/orgs.py)
+
+
+def block_mentions(block: BlockView, doc: Doc) -> list[Mention]:
+    """The organisation mentions of a block found by shape: its Doc's `org` spans."""
+    text = block.text
+    return [Mention(block.block_id, s.start_char, s.end_char, text[s.start_char:s.end_char], s.kb_id_,
+                    s.id_ or None, ico_after(text, s.end_char), s.label_) for s in doc.spans.get(ORG_KEY, [])]
+
+
+def shaped(block: BlockView, doc: Doc, tokens: Sequence[Tok], service_spans: list[tuple[int, int]]) -> list[Mention]:
     """The mentions by shape among `tokens` of a block, services at `service_spans` (a whole
     block's are the `org` spans of its Doc: pipeline/extract/spans/orgs.py)."""
-    persons = person_tokens(tokens)
+    mk = marks(doc)
+    kinds = (mk.legal, mk.head_starts, mk.abbr, mk.region)
+    legal, heads, abbr, region = at = ([], [], [], [])  # the token indices where each shape may start
+    for k, t in enumerate(tokens):
+        if t.start in mk.any:
+            for starts, where in zip(kinds, at):
+                if t.start in starts:
+                    where.append(k)
+    persons = person_tokens(doc, tokens) if legal or heads or abbr else set()
     services = frozenset(a for a, _ in service_spans)
-    found = (_legal_mentions(block, tokens, persons, service_spans)
-             + _head_mentions(block, tokens, persons, services)
-             + _abbreviation_mentions(block, tokens) + _region_mentions(block, tokens))
+    found = (_legal_mentions(block, tokens, legal, persons, service_spans)
+             + _head_mentions(block, tokens, heads, persons, services)
+             + _abbreviation_mentions(block, tokens, abbr, persons) + _region_mentions(block, tokens, region))
     return drop_overlaps(found)
 
 

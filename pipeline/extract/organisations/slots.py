@@ -17,15 +17,19 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from spacy.tokens import Doc
+
 from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.common import body_offset, label_match, nearest_lower
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb,
                                                     legal_at, lex, word_key)
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
-from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_tokens
-from pipeline.extract.spans.services import find_services
-from pipeline.extract.organisations.textspans import Tok, doc_toks, lines, sentences, toks
+from pipeline.extract.organisations.shapes import Mention, ico_after, mentions_in_span, person_starts
+from pipeline.extract.nlp import doc_text
+from pipeline.extract.spans.services import KEY as SERVICE_KEY, find_services
+from pipeline.extract.organisations.mention import Tok, doc_toks, span_toks, text_lines as lines
+from pipeline.extract.sentences import sentences
 
 
 # --------------------------------------------------------------------------- names given by position
@@ -45,11 +49,12 @@ _NAME_END = re.compile(r"\s[–—-]\s|[,:;(]")
 _HOUSE_NUMBER = re.compile(r"\d+(?i:[a-z])?(?:/\d+)?")  # "Husova 15", "Nádražní 1250/3"
 
 
-def looks_like_name(value: str, strict: bool = False) -> bool:
+def looks_like_name(value: str, strict: bool = False, services: bool | None = None) -> bool:
     """A short capitalised phrase without figures that is no person, verb phrase, service
     type or excluded thing: what a slot or a provider list may hold as a bare name. `strict`
     (for names found by position alone) also refuses words in capitals that are no known
-    abbreviation ("ZSSS LK", "OOSV": programmes and target groups)."""
+    abbreviation ("ZSSS LK", "OOSV": programmes and target groups). `services`: whether the
+    value holds a service type, when its Doc says so (else it is looked for in `value`)."""
     lx = lex()
     words = value.split()
     if not words or len(words) > 6 or not value[:1].isupper() or value[:1] in "„\"(":
@@ -70,26 +75,42 @@ def looks_like_name(value: str, strict: bool = False) -> bool:
         return False
     if len(words) == 1 and (word_key(words[0]),) in lx.name_starts:
         return False  # a generic noun alone ("Domov", "Centrum", "Klub")
-    return not find_services(value) and not is_not_organisation(value)
+    if services is None:
+        services = bool(find_services(value))
+    return not services and not is_not_organisation(value)
 
 
-def value_mention(block: BlockView, start: int, end: int, kind: str) -> Mention | None:
+def holds_service(doc: Doc, start: int, end: int) -> bool:
+    """A service type lies within text[start:end] of the Doc (its `service` spans)."""
+    return any(start <= s.start_char and s.end_char <= end for s in doc.spans.get(SERVICE_KEY, ()))
+
+
+def name_here(doc: Doc, start: int, end: int) -> bool:
+    """The text between start and end (stripped) looks like a bare name (strict)."""
+    text = doc_text(doc)
+    raw = text[start:end]
+    value = raw.strip()
+    start += len(raw) - len(raw.lstrip())
+    return looks_like_name(value, True, holds_service(doc, start, start + len(value)))
+
+
+def value_mention(block: BlockView, doc: Doc, start: int, end: int, kind: str) -> Mention | None:
     """A mention for a whole value ("R: Kormidlo"), the legal form split off."""
     raw = block.text[start:end]
     written = raw.strip(" ,;.")
     if not written:
         return None
     start += raw.index(written[0])
-    name, legal_form = split_legal_form(written)
-    words = [t.text for t in toks(name)]
+    end = start + len(written)
+    tokens, legal_form = split_legal_form(span_toks(doc, start, end))
+    words = [t.text for t in tokens]
     name = tidy(" ".join(words)) if words and is_abbreviation(words[0]) else nominative(words)
     if is_not_organisation(name):
         return None
-    end = start + len(written)
     return Mention(block.block_id, start, end, written, name, legal_form, ico_after(block.text, end), kind)
 
 
-def value_mentions(block: BlockView, start: int, end: int, kind: str = "slot") -> list[Mention]:
+def value_mentions(block: BlockView, doc: Doc, start: int, end: int, kind: str = "slot") -> list[Mention]:
     """Organisations in a slot value ("R: X", "Realizátor: X; Y (služba)", "partnerem je X"):
     each part split at ";" and parentheses left out; where no shape is found, the part's
     first comma piece is taken when it looks like a name (after it come sub-units:
@@ -100,15 +121,18 @@ def value_mentions(block: BlockView, start: int, end: int, kind: str = "slot") -
         p_start, p_end = start + part.start(), start + part.end()
         paren = text.find("(", p_start, p_end)
         core_end = paren if paren >= 0 else p_end
-        found = mentions_in_span(block, p_start, core_end)
+        found = mentions_in_span(block, doc, p_start, core_end)
         if found:
             out.extend(found)
             continue
         piece_end = text.find(", ", p_start, core_end)
         piece_end = core_end if piece_end < 0 else piece_end
-        value = text[p_start:piece_end].strip()
-        if looks_like_name(value) or (value and is_abbreviation(value.split()[0])):
-            mention = value_mention(block, p_start, piece_end, kind)
+        raw = text[p_start:piece_end]
+        value = raw.strip()
+        v_start = p_start + len(raw) - len(raw.lstrip())
+        if looks_like_name(value, False, holds_service(doc, v_start, v_start + len(value))) \
+                or (value and is_abbreviation(value.split()[0])):
+            mention = value_mention(block, doc, p_start, piece_end, kind)
             if mention:
                 out.append(mention)
     return out
@@ -122,18 +146,25 @@ def _slot_rules() -> tuple[dict[str, list[str]], dict[str, list[re.Pattern[str]]
     return labels, inline
 
 
-def slot_spans(block: BlockView) -> list[tuple[int, int, str]]:
+def slot_spans(block: BlockView) -> tuple[tuple[int, int, str], ...]:
     """Values of the slots of a block with the role they give: a line opened by a label
     ("R: X", "Realizátor: X", "Partner: X") and inline slots ("realizátorem projektu je X")."""
+    return _slot_spans(block.text, body_offset(block))
+
+
+@lru_cache(maxsize=4096)
+def _slot_spans(text: str, body: int) -> tuple[tuple[int, int, str], ...]:
+    """`slot_spans` of a block's text whose list label ends at `body` (asked for by the name
+    finder and again by the roles: found once)."""
     labels, inline = _slot_rules()
     spans = []
-    for start, end in lines(block.text):
+    for start, end in lines(text):
         role = None
         first = True
-        for part in _SEMICOLON_PART.finditer(block.text[start:end]):  # "Realizátor: X; partner: Y"
+        for part in _SEMICOLON_PART.finditer(text[start:end]):  # "Realizátor: X; partner: Y"
             p_start, p_end = start + part.start(), start + part.end()
-            offset = body_offset(block) if p_start == 0 else 0
-            piece = block.text[p_start:p_end]
+            offset = body if p_start == 0 else 0
+            piece = text[p_start:p_end]
             offset += len(piece[offset:]) - len(piece[offset:].lstrip())
             found = _label_role(piece[offset:], labels)
             if found:
@@ -142,15 +173,15 @@ def slot_spans(block: BlockView) -> list[tuple[int, int, str]]:
                 break  # no label opens the line
             else:
                 value_start = p_start  # a further value of the same label
-            value_end = min(p_end, _sentence_end(block.text, value_start))
+            value_end = min(p_end, _sentence_end(text, value_start))
             if value_start < value_end:
                 spans.append((value_start, value_end, role))
             first = False
     for role, patterns in inline.items():
         for pattern in patterns:
-            for match in pattern.finditer(block.text):
-                spans.append((match.end(), _clause_end(block.text, match.end()), role))
-    return spans
+            for match in pattern.finditer(text):
+                spans.append((match.end(), _clause_end(text, match.end()), role))
+    return tuple(spans)
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -182,14 +213,16 @@ def _clause_end(text: str, start: int) -> int:
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)|( a )(?=[^\W\d_])|\(|$")
 
 
-def enumerated_names(block: BlockView) -> list[Mention]:
+def enumerated_names(block: BlockView, doc: Doc) -> list[Mention]:
     """Names listed in parentheses after a word for services or providers, or right after a
     service type: "stávající služby jsou dostačující (Brána k domovu, Rozkvět)", "denní
     stacionář (Dům Na Vršku)"."""
     lx = lex()
-    out = []
+    out: list[Mention] = []
     text = block.text
-    service_ends = {m.end for m in find_services(text)}
+    if "(" not in text:
+        return out
+    service_ends = {s.end_char for s in doc.spans.get(SERVICE_KEY, ())}
     for match in _PARENTHESES.finditer(text):
         before = _WORD.findall(text[max(0, match.start() - 60):match.start()])[-3:]
         after_service = len(text[:match.start()].rstrip()) in service_ends
@@ -201,8 +234,8 @@ def enumerated_names(block: BlockView) -> list[Mention]:
             if after_service and not any(w.lower() in lx.enumeration_after for w in before) \
                     and _place_like(value):
                 continue
-            if value and looks_like_name(value, strict=True) and not mentions_in_span(block, start, end):
-                mention = value_mention(block, start, end, "list")
+            if value and name_here(doc, start, end) and not mentions_in_span(block, doc, start, end):
+                mention = value_mention(block, doc, start, end, "list")
                 if mention:
                     out.append(mention)
     return out
@@ -232,7 +265,7 @@ def _small_figure(text: str) -> bool:
     return any(len(n.replace(",", "")) <= 3 for n in _FIGURE.findall(text))
 
 
-def bare_list_names(block: BlockView) -> list[Mention]:
+def bare_list_names(block: BlockView, doc: Doc) -> list[Mention]:
     """Bare names in provider-list lines ("Sociální rehabilitace – Kormidlo – 1 - 1,5",
     "Společně pro seniory – zdravotní sociální pomoc - + 0,5"): in a list item whose dash pieces
     hold a figure, a piece that is only a short capitalised name (before
@@ -248,10 +281,10 @@ def bare_list_names(block: BlockView) -> list[Mention]:
         first_end = text.find(",", a, b)
         first_end = b if first_end < 0 else first_end
         value = text[a:first_end].strip()
-        if not value or _DIGIT.search(value) or mentions_in_span(block, a, b):
+        if not value or _DIGIT.search(value) or mentions_in_span(block, doc, a, b):
             continue
-        if looks_like_name(value, strict=True):
-            mention = value_mention(block, a, first_end, "bare")
+        if name_here(doc, a, first_end):
+            mention = value_mention(block, doc, a, first_end, "bare")
             if mention:
                 out.append(mention)
     return out
@@ -306,17 +339,17 @@ def bare_name_end(tokens: list[Tok], i: int) -> int | None:
     return j
 
 
-def _bare_mention(block: BlockView, tokens: list[Tok], i: int, kind: str, min_words: int = 1) -> Mention | None:
+def _bare_mention(block: BlockView, doc: Doc, tokens: Sequence[Tok], i: int, kind: str,
+                  min_words: int = 1) -> Mention | None:
     end = bare_name_end(tokens, i)
     if end is None or end - i < min_words:
         return None
-    value = block.text[tokens[i].start:tokens[end - 1].end]
-    if not looks_like_name(value, strict=True) or head_at(tokens, i):
+    if not name_here(doc, tokens[i].start, tokens[end - 1].end) or head_at(tokens, i):
         return None
-    return value_mention(block, tokens[i].start, tokens[end - 1].end, kind)
+    return value_mention(block, doc, tokens[i].start, tokens[end - 1].end, kind)
 
 
-def bare_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
+def bare_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mention]:
     """Bare proper names right after a noun that says an organisation follows ("poskytovatel
     Modrá kotva", "u organizace Ruka v ruce Skuteč") or a verb of running or carrying out
     something ("službu provozuje Dům Na Vršku", "projekt realizuje Klub Pohoda")."""
@@ -330,8 +363,8 @@ def bare_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
         start = i if cue.is_cap and cue.lower in lx.name_or_classifier else i + 1  # "Spolek Lípa Proseč"
         enclosed = i > 0 and tokens[i - 1].text == "(" and _closes_at(tokens, start)  # "(provozuje Kormidlo)"
         min_words = 1 if cue.lower in nouns or enclosed else 2
-        mention = _bare_mention(block, tokens, start, "apposition", min_words + (start == i))
-        if mention and not mentions_in_span(block, mention.start, mention.end):
+        mention = _bare_mention(block, doc, tokens, start, "apposition", min_words + (start == i))
+        if mention and not mentions_in_span(block, doc, mention.start, mention.end):
             out.append(mention)
     return out
 
@@ -342,25 +375,27 @@ def _closes_at(tokens: list[Tok], i: int) -> bool:
     return end is not None and end < len(tokens) and tokens[end].text == ")"
 
 
-def affiliation_names(block: BlockView, tokens: Sequence[Tok]) -> list[Mention]:
+def affiliation_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mention]:
     """The organisation in parentheses right after a person's name: "Mgr. Eva Malá (Dům Na
     Vršku) informovala ...", "Petr Kos (Modrá kotva, vedoucí služby)"."""
-    persons = person_tokens(tokens)
+    out: list[Mention] = []
+    if "(" not in block.text:
+        return out
+    persons = person_starts(doc)
     given = lex().given_names
-    out = []
     for i, tok in enumerate(tokens):
         if tok.text != "(" or i == 0 or hard_break(tokens[i - 1]):
             continue
-        if i - 1 not in persons and not (tokens[i - 1].text in given and i > 1 and tokens[i - 2].is_cap):
+        if tokens[i - 1].start not in persons \
+                and not (tokens[i - 1].text in given and i > 1 and tokens[i - 2].is_cap):
             continue  # "Eva Malá (", "Mgr. Malá (", "Malá Eva ("
         close = block.text.find(")", tok.end)
         if close < 0 or close - tok.end > 120:
             continue
         piece_end = block.text.find(",", tok.end, close)
         piece_end = close if piece_end < 0 else piece_end
-        value = block.text[tok.end:piece_end].strip()
-        if looks_like_name(value, strict=True) and not mentions_in_span(block, tok.end, close):
-            mention = value_mention(block, tok.end, piece_end, "attendee")
+        if name_here(doc, tok.end, piece_end) and not mentions_in_span(block, doc, tok.end, close):
+            mention = value_mention(block, doc, tok.end, piece_end, "attendee")
             if mention:
                 out.append(mention)
     return out
@@ -455,9 +490,10 @@ def listed_names(blocks: Annotated) -> list[Mention]:
         start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
         end = next((m.start() for m in _NAME_END.finditer(block.text[start:])), None)
         end = len(block.text) if end is None else start + end
-        value = block.text[start:end].strip()
-        if value and looks_like_name(value, strict=True) and not mentions_in_span(block, start, end):
-            mention = value_mention(block, start, end, "listed")
+        doc = blocks.doc(block)
+        if block.text[start:end].strip() and name_here(doc, start, end) \
+                and not mentions_in_span(block, doc, start, end):
+            mention = value_mention(block, doc, start, end, "listed")
             if mention:
                 out.append(mention)
     return out

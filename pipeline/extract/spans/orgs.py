@@ -3,7 +3,7 @@
 Horní Ves", "Krajský úřad ..."), an abbreviation of a public body or a region as an actor
 (pipeline/extract/organisations/shapes.py finds them). Each span's label is its kind
 (legal, head, public, abbr, region), its kb_id the name in the nominative, its id the legal
-form; the relations take positions from the spans (`mentions`) instead of scanning the text
+form; the relations take positions from the spans (`shapes.block_mentions`) instead of scanning the text
 again. Names found by position (slots, lists, tables) need the document and stay relations.
 """
 
@@ -14,12 +14,9 @@ from spacy.tokens import Doc
 
 from pipeline.extract.model import BlockView
 from pipeline.extract.nlp import by_text, doc_text
-from pipeline.extract.organisations.mention import Mention
-from pipeline.extract.organisations.shapes import ico_after, shaped
-from pipeline.extract.organisations.textspans import doc_toks
+from pipeline.extract.organisations.mention import Mention, doc_toks
+from pipeline.extract.organisations.shapes import ORG_KEY as KEY, shaped
 from pipeline.extract.spans.services import KEY as SERVICE_KEY
-
-KEY = "org"  # the span group
 
 
 class SpanAlignmentError(RuntimeError):
@@ -43,11 +40,4 @@ def org_spans(doc: Doc) -> Doc:
 @by_text
 def _shaped(doc: Doc) -> tuple[Mention, ...]:
     services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, [])]
-    return tuple(shaped(BlockView(0, "paragraph", doc_text(doc)), doc_toks(doc), services))
-
-
-def mentions(block: BlockView, doc: Doc) -> list[Mention]:
-    """The organisation mentions of a block found by shape, from its annotated Doc."""
-    text = block.text
-    return [Mention(block.block_id, s.start_char, s.end_char, text[s.start_char:s.end_char], s.kb_id_,
-                    s.id_ or None, ico_after(text, s.end_char), s.label_) for s in doc.spans.get(KEY, [])]
+    return tuple(shaped(BlockView(0, "paragraph", doc_text(doc)), doc, doc_toks(doc), services))
