@@ -39,6 +39,9 @@ class Lexicon:
     clause_openers: frozenset[str]
     functions: frozenset[str]
     prepositions: frozenset[str]
+    clause_breaks: frozenset[str]
+    relatives: frozenset[str]
+    subject_joiners: frozenset[str]
     responsibility: tuple[str, ...]
     name_headers: frozenset[str]
     org_headers: frozenset[str]
@@ -76,6 +79,9 @@ def lexicon() -> Lexicon:
         clause_openers=frozenset(fold(w) for w in att["cues"]["clause_openers"]),
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
         prepositions=frozenset(att["cues"]["prepositions"]),
+        clause_breaks=frozenset(att["cues"]["clause_breaks"]),
+        relatives=frozenset(att["cues"]["relatives"]),
+        subject_joiners=frozenset(att["cues"]["subject_joiners"]),
         responsibility=tuple(fold(w) for w in att["cues"]["responsibility"]),
         name_headers=frozenset(fold(w) for w in att["tables"]["name_headers"]),
         org_headers=frozenset(fold(w) for w in att["tables"]["org_headers"]),

@@ -150,7 +150,7 @@ def people_in(document: Annotated, block: BlockView, start: int, end: int, stric
         for i, person in enumerate(people):
             limit = people[i + 1].begin if i + 1 < len(people) else segment.end
             _attach_org(text, person, limit, lex)
-            person.noted_roles = _noted_roles(text[person.tail:limit], lex)
+            person.noted_roles = noted_roles(text[person.tail:limit], lex)
             if strict and person.organisation is None and text[person.tail:limit].strip(" ,;.") \
                     and text[person.tail:limit].strip()[0].islower():
                 return []
@@ -235,7 +235,7 @@ def emit(document: Annotated, block: BlockView, start: int, end: int, role: str,
     return bool(people)
 
 
-def _noted_roles(after: str, lex: Lexicon) -> tuple[str, ...]:
+def noted_roles(after: str, lex: Lexicon) -> tuple[str, ...]:
     """The roles written right after a name in a list, in parentheses or after a comma or
     dash: "(předsedající)", "– zapisovatelka", ", předsedkyně ŘS"; a function that is no
     role of the meeting ("koordinátorka KPSS", "předseda spolku Lípa") gives none."""
