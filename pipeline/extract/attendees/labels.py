@@ -10,20 +10,28 @@ from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.attendees.lexicon import lexicon
+from pipeline.extract.common import alternation
 from pipeline.extract.text import fold
 
 
 @lru_cache(maxsize=1)
 def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes over folded text: a label at the start of a line, and one inside it."""
+    """Regexes over folded text: a label at the start of a line, and one inside it (a body's
+    name opens a line only: "Řídicí skupina:")."""
     lex = lexicon()
-    alternatives = sorted({fold(label) for _, label in lex.labels}, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
+    body = alternation([label for _, label in lex.labels])
+    inner = alternation([label for role, label in lex.labels if role != "member_body"])
     note = r"(?:\s*\([^)]*\))?"  # "Nepřítomni (neomluveni):"
     lead = r"^[\s•·\-–*]*(?:\d{1,3}[.)]?\s+)?"  # a bullet or a slide/item number before the label
     start = re.compile(rf"{lead}(?P<label>{body}){note}(?P<sep>\s*[:\t–-]\s*|\s*$|\s+(?=\S))")
-    inside = re.compile(rf"(?<![\w(])(?P<label>{body}){note}\s*:")
+    inside = re.compile(rf"(?<![\w(])(?P<label>{inner}){note}\s*:")
     return start, inside
+
+
+@lru_cache(maxsize=1)
+def _stop_pattern() -> re.Pattern[str]:
+    """A responsibility label inside a line ("Zapsal: X\tOvěřil: Y"): the value before it ends there."""
+    return re.compile(rf"(?<![\w(])(?:{alternation(lexicon().responsibility)})\s*:")
 
 
 _SPACES = re.compile(r"\s+")
@@ -48,6 +56,7 @@ class Label:
     value_start: int
     value_end: int
     member_heading: bool = False
+    body: bool = False  # a body's name ("Řídicí skupina:"): its list is the body's composition
 
 
 def labels_in(line: str, offset: int, kind: str) -> list[Label]:
@@ -61,14 +70,23 @@ def labels_in(line: str, offset: int, kind: str) -> list[Label]:
         found.append(opening)
     for match in inside_re.finditer(folded):
         if opening and match.start() < opening[2]:
+            if match.end() == opening[2] and (opening[1], _role(match.group("label"))) == _EXCUSED_ABSENCE:
+                found[0] = (opening[0], _EXCUSED_ABSENCE[1], opening[2])  # "Nepřítomen člen PS, omluven:"
             continue
         found.append((match.start(), _role(match.group("label")), match.end()))
+    stops = [m.start() for m in _stop_pattern().finditer(folded)]
     labels = []
     for i, (_, role, value_start) in enumerate(found):
         value_end = found[i + 1][0] if i + 1 < len(found) else len(line)
+        value_end = min([stop for stop in stops if value_start <= stop < value_end], default=value_end)
         member = role == "member_heading"
-        labels.append(Label("member" if member else role, offset + value_start, offset + value_end, member))
+        labels.append(Label("member" if member or role == "member_body" else role, offset + value_start,
+                            offset + value_end, member, role == "member_body"))
     return labels
+
+
+# An absence the label qualifies as excused before its colon ("Nepřítomen člen PS, omluven:").
+_EXCUSED_ABSENCE = ("absent", "excused")
 
 
 def _opening_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str, int] | None:
@@ -78,6 +96,8 @@ def _opening_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str
     and a colon ("Přítomni za poskytovatele: ...") or, for a recorder, a name ("Zapsala
     Leona Hájková."). "Přítomni byli všichni členové" is a sentence, not a label."""
     role, value_start, sep = _role(match.group("label")), match.end(), match.group("sep")
+    if role == "member_body":
+        return _body_label(line, match)
     if role == "member":
         if not sep.strip() and "\t" not in sep and line[value_start:value_start + 1].islower():
             return None  # "Členové skupiny se shodli, že ...": a sentence about the members
@@ -100,6 +120,27 @@ def _member_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str,
     if kind == "heading" or len(words) <= 3 and all(w[0].isupper() for w in words):
         return match.start("label"), "member_heading", _after_colon(line, match.end())
     return match.start("label"), "member", match.end()
+
+
+def _body_label(line: str, match: re.Match[str]) -> tuple[int, str, int] | None:
+    """"Řídicí skupina:", "Pracovní skupina Senioři a OZP:", "Realizační tým projektu:": a body's
+    name, its own name or a complement, and a colon open the body's composition; "Pracovní
+    skupina doporučuje:" is a sentence."""
+    colon = line.find(":", match.start("label"))
+    if colon < 0:
+        return None
+    words = line[match.end("label"):colon].split()
+    if words and (len(words) > BODY_NAME_WORDS or not (words[0][:1].isupper() or fold(words[0]) in _complements())):
+        return None
+    return match.start("label"), "member_body", colon + 1
+
+
+BODY_NAME_WORDS = 8  # at most this many words of a body's own name between it and the colon
+
+
+@lru_cache(maxsize=1)
+def _complements() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("attendance")["labels"]["body_complements"])
 
 
 def _qualifier(text: str) -> int:

@@ -18,7 +18,8 @@ from pipeline.extract.text import fold
 # Keys of [names] in configs/organisations.toml whose words start an organisation's name.
 _ORG_HEAD_KEYS = ("heads", "public_heads", "named_heads", "complement_heads", "name_starts")
 # Keys of [labels] in configs/attendance.toml that name a role (the others are lists of phrases).
-_LABEL_ROLES = ("present", "excused", "absent", "guest", "chair", "recorder", "speaker", "member_list")
+_LABEL_ROLES = ("present", "excused", "absent", "guest", "chair", "recorder", "speaker", "member_list",
+                "member_body")
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,8 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             consumed.add((block.block_id, line.start))
             if state.role in _SINGLE_ROLES:
                 state = _ListState()
+        elif state.role and names_nobody(line.text):
+            consumed.add((block.block_id, line.start))  # "- 9 členů komise – viz prezenční listina"
         elif not state.sticky:
             state = _ListState()
     return state
@@ -113,6 +115,8 @@ def _read_label(document: Annotated, block: BlockView, label: Label, rows: Rows)
                                          strict=False, singles=not member)
     if label.member_heading:
         return _ListState("member", lenient=True, sticky=block.kind == "heading", table=True)
+    if label.body:  # "Řídicí skupina:" and its list or table; "Pracovní skupina: Senioři" names nobody
+        return _ListState() if value.strip() else _ListState("member", lenient=True, table=True)
     if names_nobody(value) or (found and label.role in _SINGLE_ROLES):
         return _ListState()
     return _ListState(label.role, lenient=member, table=not value.strip())
