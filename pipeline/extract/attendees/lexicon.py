@@ -41,6 +41,7 @@ class Lexicon:
     functions: frozenset[str]
     prepositions: frozenset[str]
     clause_breaks: frozenset[str]
+    origin_prepositions: frozenset[str]
     relatives: frozenset[str]
     subject_joiners: frozenset[str]
     responsibility: tuple[str, ...]
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
         prepositions=frozenset(att["cues"]["prepositions"]),
         clause_breaks=frozenset(att["cues"]["clause_breaks"]),
+        origin_prepositions=frozenset(att["cues"]["origin"]["prepositions"]),
         relatives=frozenset(att["cues"]["relatives"]),
         subject_joiners=frozenset(att["cues"]["subject_joiners"]),
         responsibility=tuple(fold(w) for w in att["cues"]["responsibility"]),

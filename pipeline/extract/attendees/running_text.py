@@ -21,7 +21,7 @@ from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import is_responsibility
-from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org
+from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org, origin_org
 from pipeline.extract.attendees.lists import Person, Rows, noted_roles, segments
 
 
@@ -104,7 +104,7 @@ def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> 
         return
     presenters = _presenters(block, line, people)
     for person in people:
-        _origin_org(block, person, line)
+        _origin_org(doc, block, person, line)
         if _joins_the_group(doc, person, line, lex):
             yield person, "member"
         if person in presenters:
@@ -126,14 +126,16 @@ def _origin() -> re.Pattern[str]:
     return re.compile(rf"\s*,?\s*(?:{prepositions})\s+(?:{nouns})\s+")
 
 
-def _origin_org(block: BlockView, person: Person, line: Span) -> None:
+def _origin_org(doc: Doc, block: BlockView, person: Person, line: Span) -> None:
     """The organisation a person comes from, written after her name: "PhDr. X ze společnosti
     Analytika Y s.r.o., která ...", "Bc. X z organizace Z, z. s."."""
     if person.organisation is not None:
         return
     match = _origin().match(block.text, person.tail, line.end)
     if match:
-        person.organisation = clean_org(block.text[match.end():line.end], lexicon())
+        person.organisation = clean_org(block.text[match.end():line.end], lexicon(), doc, match.end())
+    else:
+        person.organisation = origin_org(doc, person.tail, line.end)
 
 
 def _sentence(doc: Doc, person: Person, line: Span) -> tuple[int, int]:
@@ -265,7 +267,7 @@ def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token 
         kind = _verb_kind(tok, lex) if depth <= 0 else None
         if kind and (found is None or _agrees(found, tok)):
             if found is None:
-                org = apposition_org(doc.text[person.tail:tok.idx])
+                org = apposition_org(doc, person.tail, tok.idx)
                 if org and person.organisation is None:
                     person.organisation = org
                 found = tok
