@@ -68,4 +68,4 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     consumed: set[tuple[int, int]] = set()
     from_lists(document, rows, consumed)
     from_text(document, rows, consumed, plan_scopes(document, result).in_plan)
-    result.tables.setdefault(TABLE, []).extend(with_full_names(list(rows.rows.values())))
+    result.tables.setdefault(TABLE, []).extend(with_full_names(list(rows.rows.values()), document))

@@ -59,8 +59,10 @@ class Label:
     body: bool = False  # a body's name ("Řídicí skupina:"): its list is the body's composition
 
 
-def labels_in(line: str, offset: int, kind: str) -> list[Label]:
-    """The attendance labels of a line and the span of each one's value (to the next label)."""
+def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[Label]:
+    """The attendance labels of a line and the span of each one's value (to the next label).
+    Outside minutes (a plan, a resolution: `minutes` False) an author's label ("Zpracovala:",
+    "Koordinátorka:") names the material's author, not a role of a meeting: its value is no one's."""
     start_re, inside_re = label_patterns()
     folded = fold(line)
     found: list[tuple[int, str, int]] = []
@@ -76,13 +78,24 @@ def labels_in(line: str, offset: int, kind: str) -> list[Label]:
         found.append((match.start(), _role(match.group("label")), match.end()))
     stops = [m.start() for m in _stop_pattern().finditer(folded)]
     labels = []
-    for i, (_, role, value_start) in enumerate(found):
+    for i, (position, role, value_start) in enumerate(found):
+        if not minutes and _authoring().match(folded, position):
+            role = AUTHOR
         value_end = found[i + 1][0] if i + 1 < len(found) else len(line)
         value_end = min([stop for stop in stops if value_start <= stop < value_end], default=value_end)
         member = role == "member_heading"
         labels.append(Label("member" if member or role == "member_body" else role, offset + value_start,
                             offset + value_end, member, role == "member_body"))
     return labels
+
+
+AUTHOR = "author"  # the role of an author's label outside minutes: no attendee role
+
+
+@lru_cache(maxsize=1)
+def _authoring() -> re.Pattern[str]:
+    """configs/attendance.toml [labels] authoring: labels that name an author outside minutes."""
+    return re.compile(rf"(?:{alternation(load('attendance')['labels']['authoring'])})(?!\w)")
 
 
 # An absence the label qualifies as excused before its colon ("Nepřítomen člen PS, omluven:").

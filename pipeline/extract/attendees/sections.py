@@ -9,7 +9,9 @@ from typing import Iterator, Sequence
 
 from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.text import fold, lines
-from pipeline.extract.attendees.labels import Label, is_responsibility, label_patterns, labels_in, names_nobody
+from pipeline.extract.attendees.labels import (AUTHOR, Label, is_responsibility, label_patterns, labels_in,
+                                               names_nobody)
+from pipeline.extract.layout import layout_of, starts_with_title_word
 from pipeline.extract.attendees.lists import Rows, emit
 from pipeline.extract.attendees.tables import TextTable, from_table, text_tables, word_table
 
@@ -52,6 +54,7 @@ def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) ->
     name persons; a heading or a line that names nobody ends it. A table that only lays out
     a page (a cell holding the minutes' lines with their labels) is read line by line."""
     state = _ListState()
+    minutes = _is_minutes(blocks)
     tabbed = text_tables(blocks)
     in_tabbed = {key for table in tabbed.values() for key in table.lines}
     for unit in _units(blocks):
@@ -62,7 +65,7 @@ def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) ->
         for block in unit:
             if block.kind in ("heading", "table_cell"):
                 state = _ListState()
-            state = _walk_lines(blocks, block, state, tabbed, in_tabbed, rows, consumed)
+            state = _walk_lines(blocks, block, state, tabbed, in_tabbed, rows, consumed, minutes)
 
 
 def _is_layout_cell(cell: BlockView) -> bool:
@@ -76,8 +79,19 @@ def _is_layout_cell(cell: BlockView) -> bool:
     return len(labelled) >= 2
 
 
+def _is_minutes(document: Annotated) -> bool:
+    """Minutes of a meeting: an attendance section, or a minutes title in the head."""
+    layout = layout_of(document)
+    return any(section.kind == ATTENDANCE for section in layout.sections) \
+        or any(starts_with_title_word(line.text) for line in layout.head)
+
+
+ATTENDANCE = "attendance"  # the layout's section kind of an attendance list (configs/meeting.toml)
+
+
 def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed: dict[tuple[int, int], TextTable],
-                in_tabbed: set[tuple[int, int]], rows: Rows, consumed: set[tuple[int, int]]) -> _ListState:
+                in_tabbed: set[tuple[int, int]], rows: Rows, consumed: set[tuple[int, int]],
+                minutes: bool = True) -> _ListState:
     """Read a block's lines: labels open lists, the lines after them continue them."""
     for line in lines(block):
         key = (block.block_id, line.start)
@@ -91,11 +105,11 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             state = _ListState()
             consumed.add((block.block_id, line.start))
             continue
-        labels = labels_in(line.text, line.start, block.kind)
+        labels = labels_in(line.text, line.start, block.kind, minutes)
         if labels:
             consumed.add((block.block_id, line.start))
             for label in labels:
-                state = _read_label(document, block, label, rows)
+                state = _read_label(document, block, label, rows) if label.role != AUTHOR else _ListState()
             continue
         if state.role and emit(document, block, line.start, line.end, state.role, rows, strict=not state.lenient):
             consumed.add((block.block_id, line.start))
