@@ -41,6 +41,7 @@ class Lexicon:
     functions: frozenset[str]
     prepositions: frozenset[str]
     clause_breaks: frozenset[str]
+    substitutes: frozenset[str]
     origin_prepositions: frozenset[str]
     relatives: frozenset[str]
     subject_joiners: frozenset[str]
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
         prepositions=frozenset(att["cues"]["prepositions"]),
         clause_breaks=frozenset(att["cues"]["clause_breaks"]),
+        substitutes=frozenset(fold(w) for w in att["cues"]["substitutes"]),
         origin_prepositions=frozenset(att["cues"]["origin"]["prepositions"]),
         relatives=frozenset(att["cues"]["relatives"]),
         subject_joiners=frozenset(att["cues"]["subject_joiners"]),

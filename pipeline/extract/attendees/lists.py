@@ -176,6 +176,9 @@ def _accept(text: str, segment: _Segment, inside: list[Person], singles: bool) -
     people = []
     for person in inside:
         words = len(person.name.split())
+        before = text[segment.start:person.begin].split()
+        if before and fold(before[-1]) in lexicon().substitutes:
+            continue  # "Jan Malý za Bc. Olgu Novou": she is named only as the one replaced
         if person.cued and (words > 1 or person.marked):
             people.append(person)
         elif person.start == core_start and person.tail >= core_end and _looks_personal(person.name) \
