@@ -64,8 +64,9 @@ def spanned(doc: Doc, start: int, org: str) -> str:
         if span.start_char == start:
             written = span.text
             rest = org[len(written):] if org.startswith(written) else ""
-            if rest[:1].isalnum() or rest[:1] == "-" or _plain(rest) in _plain_forms() and rest:
-                return org  # a word the span cut ("Lipová-lázně"), or the legal form: registered as written
+            if rest[:1].isalnum() or rest[:1] == "-" or rest.lstrip()[:1].isupper() and rest[:1] == " " \
+                    or _plain(rest) in _plain_forms() and rest:
+                return org  # the span cut the name ("Lipová-lázně", "Domov Jasan"), or only the legal form follows
             if _bare(span.kb_id_ or written) != _bare(written):
                 return span.kb_id_  # "Domova pro seniory X" -> "Domov pro seniory X"
             return written

@@ -149,8 +149,10 @@ def people_in(document: Annotated, block: BlockView, start: int, end: int, stric
             continue
         if strict and not _list_lead(text[segment.start:people[0].begin]):
             return []
+        replaced = [p.begin for p in inside if _replaced(text, segment, p)]
         for i, person in enumerate(people):
             limit = people[i + 1].begin if i + 1 < len(people) else segment.end
+            limit = min([b for b in replaced if b > person.tail] + [limit])  # "za Bc. Olgu X": no organisation
             _attach_org(document.doc(block), person, limit, lex)
             person.noted_roles = noted_roles(text[person.tail:limit], lex)
             if strict and person.organisation is None and text[person.tail:limit].strip(" ,;.") \
@@ -176,15 +178,20 @@ def _accept(text: str, segment: _Segment, inside: list[Person], singles: bool) -
     people = []
     for person in inside:
         words = len(person.name.split())
-        before = text[segment.start:person.begin].split()
-        if before and fold(before[-1]) in lexicon().substitutes:
-            continue  # "Jan Malý za Bc. Olgu Novou": she is named only as the one replaced
+        if _replaced(text, segment, person):
+            continue
         if person.cued and (words > 1 or person.marked):
             people.append(person)
         elif person.start == core_start and person.tail >= core_end and _looks_personal(person.name) \
                 and (words > 1 or singles):
             people.append(person)
     return people
+
+
+def _replaced(text: str, segment: _Segment, person: Person) -> bool:
+    """"Jan Malý za Bc. Olgu Novou", "v zastoupení Mgr. X": she is named only as the one replaced."""
+    before = text[segment.start:person.begin].split()
+    return bool(before) and fold(before[-1]) in lexicon().substitutes
 
 
 def _looks_personal(name: str) -> bool:
