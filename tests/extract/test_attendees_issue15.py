@@ -184,3 +184,15 @@ def test_the_constructions_in_a_real_docx(tmp_path):
     assert ("Dalibor Kašpar", "speaker", "Krajský úřad Zlínského kraje") in found
     assert not {("Olga Mrázová", "present"), ("Karel Sova", "recorder"), ("Ivan Hrubý", "absent")} & roles
     assert not any(name.endswith("Mrázovou") for name, _, _ in found)
+
+
+def test_a_dative_or_accusative_takes_the_nominative_the_document_gives():
+    rows = rows_of("Koordinátorka představila hosty: paní Mgr. Vrbickou (ředitelka domova), "
+                   "pana Ing. Čapka (Krajský úřad Zlínského kraje) a pana Mgr. Fialu. Dále předala slovo "
+                   "Mgr. Kašpárkovi, který informoval o dotacích.",
+                   "Paní Mgr. Vrbická doplnila údaje. Pan Ing. Čapek informoval o síti. Pan Mgr. Fiala souhlasil.",
+                   "Přítomni: Mgr. Ivo Kašpárek, Jana Bílá")
+    assert {("Vrbická", "guest"), ("Čapek", "guest"), ("Fiala", "guest"), ("Ivo Kašpárek", "speaker"),
+            ("Ivo Kašpárek", "present")} <= pairs(rows)
+    assert ("Čapek", "guest", "Krajský úřad Zlínského kraje") in triples(rows)
+    assert not [name for name, _ in pairs(rows) if name.endswith(("ovi", "ou", "ka", "lu"))]

@@ -37,6 +37,7 @@ The package, in reading order:
 - `sections`: the walk that reads labelled lists and tables;
 - `sheets`: voting and signature sheets (names with dot leaders) of a body's members;
 - `running_text`: speakers, chairs and members named in sentences;
+- `cases`: a person named in an oblique case takes the nominative the document gives;
 - `full_names`: a person named by surname only takes the full name she is listed with.
 """
 
@@ -46,6 +47,7 @@ from typing import Sequence
 
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
+from pipeline.extract.attendees.cases import in_nominative
 from pipeline.extract.attendees.full_names import with_full_names
 from pipeline.extract.attendees.lists import Rows
 from pipeline.extract.attendees.sections import from_lists
@@ -72,7 +74,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     from_lists(document, rows, consumed)
     from_sheets(document, rows, consumed)
     from_text(document, rows, consumed, plan_scopes(document, result).in_plan)
-    result.tables.setdefault(TABLE, []).extend(_present_wins(with_full_names(list(rows.rows.values()), document)))
+    result.tables.setdefault(TABLE, []).extend(_present_wins(with_full_names(in_nominative(list(rows.rows.values()), document), document)))
 
 
 # Roles of not taking part: a person the minutes also list as present took part.

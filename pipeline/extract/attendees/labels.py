@@ -11,6 +11,7 @@ from functools import lru_cache
 from pipeline.config import load
 from pipeline.extract.attendees.lexicon import lexicon
 from pipeline.extract.common import alternation
+from pipeline.extract.sentences import sentence_of
 from pipeline.extract.text import fold
 
 
@@ -57,6 +58,7 @@ class Label:
     value_end: int
     member_heading: bool = False
     body: bool = False  # a body's name ("Řídicí skupina:"): its list is the body's composition
+    in_sentence: bool = False  # inside running text ("... představila hosty: ..."): the line is no list
 
 
 def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[Label]:
@@ -76,20 +78,34 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
                 found[0] = (opening[0], _EXCUSED_ABSENCE[1], opening[2])  # "Nepřítomen člen PS, omluven:"
             continue
         found.append((match.start(), _role(match.group("label")), match.end()))
+        if _in_sentence(line, match.start()):  # "... představila hosty: paní X, pan Y. Dále ...": to its end
+            end = sentence_of(line, match.end())[1]
+            found.append((end, _SENTENCE_END, end))
+    found.sort()
     stops = [m.start() for m in _stop_pattern().finditer(folded)]
     labels = []
     for i, (position, role, value_start) in enumerate(found):
+        if role == _SENTENCE_END:
+            continue
         if not minutes and _authoring().match(folded, position):
             role = AUTHOR
         value_end = found[i + 1][0] if i + 1 < len(found) else len(line)
         value_end = min([stop for stop in stops if value_start <= stop < value_end], default=value_end)
         member = role == "member_heading"
         labels.append(Label("member" if member or role == "member_body" else role, offset + value_start,
-                            offset + value_end, member, role == "member_body"))
+                            offset + value_end, member, role == "member_body",
+                            position > 0 and _in_sentence(line, position)))
     return labels
 
 
 AUTHOR = "author"  # the role of an author's label outside minutes: no attendee role
+_SENTENCE_END = "~"  # not a label: where the value of a label inside a sentence ends
+
+
+def _in_sentence(line: str, position: int) -> bool:
+    """A label inside running text: a lower-case word right before it ("představila hosty:")."""
+    before = line[:position].split()
+    return bool(before) and before[-1][:1].islower()
 
 
 @lru_cache(maxsize=1)
@@ -158,10 +174,11 @@ def _complements() -> frozenset[str]:
 
 def _qualifier(text: str) -> int:
     """Length of "za poskytovatele:" - up to four lower-case words (or abbreviations) and a
-    colon that qualify a label - or 0."""
+    colon that qualify a label - or 0; a verb makes them a sentence ("Koordinátorka představila
+    hosty: ...")."""
     colon = text.find(":")
     words = text[:colon].split() if 0 < colon <= 60 else []
-    if not 1 <= len(words) <= 4:
+    if not 1 <= len(words) <= 4 or any(lexicon().is_verb(w) for w in words):
         return 0
     if all(w[0].islower() or w[0] in "(/" or (w.isupper() and len(w) <= 5) for w in words):
         return colon + 1

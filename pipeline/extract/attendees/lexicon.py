@@ -59,6 +59,15 @@ class Lexicon:
     chair_needs_object: frozenset[str]
     meeting_nouns: frozenset[str]
 
+    def is_verb(self, word: str) -> bool:
+        """A word of [verbs]: a stem itself or with its -a/-i/-y/-o ending ("představila")."""
+        word = word.lower()
+        return any(word == stem or (word.startswith(stem) and word[len(stem):] in VERB_ENDINGS)
+                   for _, stems in self.verbs for stem in stems)
+
+
+VERB_ENDINGS = ("a", "i", "y", "o")  # the past-tense endings of a verb stem (gender, number)
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:

@@ -19,7 +19,7 @@ from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.nlp import nlp
 from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
-from pipeline.extract.attendees.lexicon import Lexicon, lexicon
+from pipeline.extract.attendees.lexicon import VERB_ENDINGS, Lexicon, lexicon
 from pipeline.extract.attendees.labels import is_responsibility
 from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org, origin_org
 from pipeline.extract.attendees.lists import Person, Rows, noted_roles, segments
@@ -208,7 +208,7 @@ def _verb_kind(tok: Token, lex: Lexicon) -> str | None:
     word = tok.lower_
     for kind, stems in lex.verbs:
         for stem in stems:
-            if word == stem or (word.startswith(stem) and word[len(stem):] in ("a", "i", "y", "o")):
+            if word == stem or (word.startswith(stem) and word[len(stem):] in VERB_ENDINGS):
                 if stem in lex.chair_needs_object and not _meeting_near(tok, lex):
                     return None
                 return kind

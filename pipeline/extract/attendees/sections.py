@@ -107,7 +107,8 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             continue
         labels = labels_in(line.text, line.start, block.kind, minutes)
         if labels:
-            consumed.add((block.block_id, line.start))
+            if not all(label.in_sentence for label in labels):
+                consumed.add((block.block_id, line.start))  # a list line: no speakers in it
             for label in labels:
                 state = _read_label(document, block, label, rows) if label.role != AUTHOR else _ListState()
             continue
