@@ -196,3 +196,12 @@ def test_a_dative_or_accusative_takes_the_nominative_the_document_gives():
             ("Ivo Kašpárek", "present")} <= pairs(rows)
     assert ("Čapek", "guest", "Krajský úřad Zlínského kraje") in triples(rows)
     assert not [name for name, _ in pairs(rows) if name.endswith(("ovi", "ou", "ka", "lu"))]
+
+
+def test_a_meeting_led_by_someone_in_the_instrumental_and_the_bodys_secretary():
+    rows = rows_of("Přítomni: Mgr. Věra Kubínová, Ing. Ota Sýkora",
+                   "Tajemnice výboru: Bc. Hana Dlouhá",
+                   "Jednání PS, řízené vedoucí PS Mgr. Kubínovou, bylo zahájeno v 15.05 hod. Protože nikdo neměl "
+                   "připomínky, program byl schválen.")
+    assert pairs(rows) == {("Věra Kubínová", "present"), ("Ota Sýkora", "present"), ("Hana Dlouhá", "present"),
+                           ("Věra Kubínová", "chair")}

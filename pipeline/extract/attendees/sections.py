@@ -12,6 +12,7 @@ from pipeline.extract.text import fold, lines
 from pipeline.extract.attendees.labels import (AUTHOR, Label, is_responsibility, label_patterns, labels_in,
                                                names_nobody)
 from pipeline.extract.layout import layout_of, starts_with_title_word
+from pipeline.extract.spans.persons import persons_in
 from pipeline.extract.attendees.lists import Rows, emit
 from pipeline.extract.attendees.tables import TextTable, from_table, text_tables, word_table
 
@@ -116,7 +117,8 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             consumed.add((block.block_id, line.start))
             if state.role in _SINGLE_ROLES:
                 state = _ListState()
-        elif state.role and names_nobody(line.text):
+        elif state.role and names_nobody(line.text) \
+                and not any(p.strong for p in persons_in(document.doc(block), line.start, line.end)):
             consumed.add((block.block_id, line.start))  # "- 9 členů komise – viz prezenční listina"
         elif not state.sticky:
             state = _ListState()
