@@ -50,16 +50,18 @@ def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) 
             org = _cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES)
             named = any(c.isalpha() for c in org) and fold(org) not in lex.not_organisations
             if named and doc is not None:
-                org = spanned(doc, offset + text.find(org), org)
+                before = body[:word.start()].rstrip()
+                org = spanned(doc, offset + text.find(org), org, governed=before[-1:].isalpha())
             return org if named else None
     return None
 
 
-def spanned(doc: Doc, start: int, org: str) -> str:
+def spanned(doc: Doc, start: int, org: str, governed: bool = True) -> str:
     """The organisation recognised at `start` (`doc.spans["org"]`) in place of the text read
     there: it ends the name where the organisation ends ("Spolek Kruh, z. s." of "Spolek Kruh,
-    z. s. – NZDM Klub", "Policie ČR" of "Policie ČR, Obvodní oddělení X") and gives it in the
-    nominative ("Domova pro seniory X" -> "Domov pro seniory X")."""
+    z. s. – NZDM Klub", "Policie ČR" of "Policie ČR, Obvodní oddělení X"); a name `governed` by
+    the word before it ("ředitelka Domova pro seniory X", "z Farní charity Y") is inflected and
+    takes its nominative; one in apposition ("– Pohoda domova, o. p. s.") is the name as written."""
     for span in doc.spans[ORG_KEY] if ORG_KEY in doc.spans else ():
         if span.start_char == start:
             written = span.text
@@ -67,7 +69,7 @@ def spanned(doc: Doc, start: int, org: str) -> str:
             if rest[:1].isalnum() or rest[:1] == "-" or rest.lstrip()[:1].isupper() and rest[:1] == " " \
                     or _plain(rest) in _plain_forms() and rest:
                 return org  # the span cut the name ("Lipová-lázně", "Domov Jasan"), or only the legal form follows
-            if _bare(span.kb_id_ or written) != _bare(written):
+            if governed and _bare(span.kb_id_ or written) != _bare(written):
                 return span.kb_id_  # "Domova pro seniory X" -> "Domov pro seniory X"
             return written
     return org
