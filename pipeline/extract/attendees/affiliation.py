@@ -12,6 +12,7 @@ from pipeline.config import load
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import label_patterns
 from pipeline.extract.patterns import word_class
+from pipeline.extract.nlp import doc_text
 from pipeline.extract.text import DASHES, fold
 
 
@@ -97,7 +98,7 @@ def _plain(name: str) -> str:
 def origin_org(doc: Doc, person_tail: int, end: int) -> str | None:
     """"X z Farní charity Y informovala": a preposition of origin right after a name and an
     organisation span right after it give her organisation, in the nominative."""
-    text = doc.text[person_tail:end]
+    text = doc_text(doc)[person_tail:end]
     words = text.split(maxsplit=1)
     if len(words) < 2 or words[0].lower() not in lexicon().origin_prepositions:
         return None
@@ -194,7 +195,7 @@ def looks_like_org(text: str, lex: Lexicon) -> bool:
 
 def apposition_org(doc: Doc, start: int, end: int) -> str | None:
     """The organisation between a name and its verb: "(za KÚHK)", ", ředitel organizace X, p. o.,"."""
-    between = doc.text[start:end]
+    between = doc_text(doc)[start:end]
     text = between.strip()
     if text.startswith("(") or text.startswith(","):
         return clean_org(between, lexicon(), doc, start)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.model import Annotated
+from pipeline.extract.spans.persons import PersonName
 from pipeline.extract.text import fold
 
 PERSON_KEY = "person"  # the key of the person spans (pipeline.extract.spans.persons)
@@ -63,19 +64,36 @@ def _rank(surname: str) -> int:
     return 2 if word.endswith(cases.nominative_m_vowel) else 3
 
 
-def in_nominative(rows: list[dict], document: Annotated) -> list[dict]:
-    """The rows whose surname is in an oblique case, with the nominative the document gives."""
-    forms: dict[tuple[str, bool], dict] = {}
+def mentions(document: Annotated) -> list[tuple[int, PersonName]]:
+    """(block id, person) of every person the document names with a title, a word of address or
+    a given name: read once per document (`document.memo`)."""
+    memo = getattr(document, "memo", None)
+    if memo is not None and MEMO_KEY in memo:
+        return memo[MEMO_KEY]
+    found = []
     for block in document:
         doc = document.doc(block)
         for span in doc.spans[PERSON_KEY] if PERSON_KEY in doc.spans else ():
-            person = span._.person
-            surname = person.name.split()[-1]
-            key = _key(surname)
-            rank = _rank(surname)
-            if key is not None and person.cued and (key not in forms or rank < forms[key]["rank"]):
-                forms[key] = {"name": person.name, "surname": surname, "rank": rank, "block_id": block.block_id,
-                              "char_start": person.start, "char_end": person.end}
+            if span._.person.cued:
+                found.append((block.block_id, span._.person))
+    if memo is not None:
+        memo[MEMO_KEY] = found
+    return found
+
+
+MEMO_KEY = "attendee_mentions"
+
+
+def in_nominative(rows: list[dict], document: Annotated) -> list[dict]:
+    """The rows whose surname is in an oblique case, with the nominative the document gives."""
+    forms: dict[tuple[str, bool], dict] = {}
+    for block_id, person in mentions(document):
+        surname = person.name.split()[-1]
+        key = _key(surname)
+        rank = _rank(surname)
+        if key is not None and (key not in forms or rank < forms[key]["rank"]):
+            forms[key] = {"name": person.name, "surname": surname, "rank": rank, "block_id": block_id,
+                          "char_start": person.start, "char_end": person.end}
     out = []
     for row in rows:
         words = row["name"].split()

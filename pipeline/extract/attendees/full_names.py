@@ -7,6 +7,7 @@ The row then points at the full name where it is listed: a row's span holds its 
 
 from __future__ import annotations
 
+from pipeline.extract.attendees.cases import mentions
 from pipeline.extract.model import Annotated
 from pipeline.extract.spans.persons import is_initial
 from pipeline.extract.text import fold
@@ -23,18 +24,9 @@ def _index(full: dict[str, dict[str, dict]], rows: list[dict]) -> None:
 
 
 def _mentions(document: Annotated) -> list[dict]:
-    """Every person the document names with a title or a given name, as a row to point at."""
-    found = []
-    for block in document:
-        for span in document.doc(block).spans[PERSON_KEY] if PERSON_KEY in document.doc(block).spans else ():
-            person = span._.person
-            if person.cued and len(person.name.split()) >= 2:
-                found.append({"name": person.name, "block_id": block.block_id,
-                              "char_start": person.start, "char_end": person.end})
-    return found
-
-
-PERSON_KEY = "person"  # the key of the person spans (pipeline.extract.spans.persons)
+    """Every person the document names in full (two words or more), as a row to point at."""
+    return [{"name": person.name, "block_id": block_id, "char_start": person.start, "char_end": person.end}
+            for block_id, person in mentions(document) if len(person.name.split()) >= 2]
 
 
 def _short(name: str) -> tuple[str | None, str] | None:

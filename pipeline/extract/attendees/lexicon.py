@@ -9,7 +9,7 @@ around a name (titles, words of address, given names) belong to the person recog
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pipeline.config import load
 from pipeline.extract.text import fold
@@ -59,11 +59,19 @@ class Lexicon:
     chair_needs_object: frozenset[str]
     meeting_nouns: frozenset[str]
 
+    @cached_property
+    def verb_forms(self) -> dict[str, tuple[str, str]]:
+        """Every form of a [verbs] stem (itself, or with its -a/-i/-y/-o ending: "představila")
+        -> (the role it gives, the stem); the first role listed wins."""
+        forms: dict[str, tuple[str, str]] = {}
+        for kind, stems in self.verbs:
+            for stem in stems:
+                for ending in ("", *VERB_ENDINGS):
+                    forms.setdefault(stem + ending, (kind, stem))
+        return forms
+
     def is_verb(self, word: str) -> bool:
-        """A word of [verbs]: a stem itself or with its -a/-i/-y/-o ending ("představila")."""
-        word = word.lower()
-        return any(word == stem or (word.startswith(stem) and word[len(stem):] in VERB_ENDINGS)
-                   for _, stems in self.verbs for stem in stems)
+        return word.lower() in self.verb_forms
 
 
 VERB_ENDINGS = ("a", "i", "y", "o")  # the past-tense endings of a verb stem (gender, number)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline.extract.model import Annotated, BlockView
+from pipeline.extract.nlp import doc_text
 from pipeline.extract.text import DASHES, fold
 from pipeline.extract.common import span_row
 from pipeline.extract.spans.persons import PersonName, is_title_word, person_words, persons_in
@@ -205,7 +206,7 @@ def _looks_personal(name: str) -> bool:
 
 def _attach_org(doc: Doc, person: Person, limit: int, lex: Lexicon) -> None:
     """Read the organisation written after the person, up to `limit`."""
-    after = doc.text[person.tail:limit]
+    after = doc_text(doc)[person.tail:limit]
     stripped = after.lstrip(" ,")
     via = "paren" if stripped.startswith("(") else "dash" if stripped[:1] in DASHES else "run"
     org = clean_org(after, lex, doc, person.tail)
@@ -216,7 +217,7 @@ def _attach_org(doc: Doc, person: Person, limit: int, lex: Lexicon) -> None:
 def _org_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -> bool:
     """A piece with no person: the organisation of the person just before it when it looks
     like one ("Jan Novák, Charita Horní Lhota"); True when the piece was used or is harmless."""
-    piece = doc.text[segment.start:segment.end]
+    piece = doc_text(doc)[segment.start:segment.end]
     body = piece.strip()
     if not body:
         return True

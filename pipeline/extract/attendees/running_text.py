@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Token
 
 from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
-from pipeline.extract.nlp import nlp
+from pipeline.extract.nlp import doc_text, nlp
 from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
-from pipeline.extract.attendees.lexicon import VERB_ENDINGS, Lexicon, lexicon
+from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import is_responsibility
 from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org, origin_org
 from pipeline.extract.attendees.lists import Person, Rows, noted_roles, segments
@@ -197,7 +197,7 @@ def _membership_cues(tokens: list[Token], lex: Lexicon) -> list[int]:
 
 def _token_at(doc: Doc, char: int) -> int:
     """The index of the token at (or first after) a character offset."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand") if char < len(doc.text) else None
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if char < len(doc_text(doc)) else None
     return span.start if span is not None else len(doc)
 
 
@@ -205,19 +205,16 @@ def _verb_kind(tok: Token, lex: Lexicon) -> str | None:
     """The role a verb gives its subject ("informovala" -> speaker, "vedl" -> chair). Some
     chairing verbs chair only the meeting: "zahájila jednání", "Schůzku vedl", not "zahajuje
     poskytování služby" or "vede poradnu"."""
-    word = tok.lower_
-    for kind, stems in lex.verbs:
-        for stem in stems:
-            if word == stem or (word.startswith(stem) and word[len(stem):] in VERB_ENDINGS):
-                if stem in lex.chair_needs_object and not _meeting_near(tok, lex):
-                    return None
-                return kind
-    return None
+    found = lex.verb_forms.get(tok.lower_)
+    if found is None:
+        return None
+    kind, stem = found
+    return None if stem in lex.chair_needs_object and not _meeting_near(tok, lex) else kind
 
 
 def _meeting_near(verb: Token, lex: Lexicon) -> bool:
     """The meeting ("jednání", "schůzku", "setkání") within a few words of a verb, in its line."""
-    doc, text = verb.doc, verb.doc.text
+    doc, text = verb.doc, doc_text(verb.doc)
     line_start = text.rfind("\n", 0, verb.idx) + 1
     line_end = text.find("\n", verb.idx) if "\n" in text[verb.idx:] else len(text)
     for tok in doc[max(0, verb.i - MEETING_WINDOW):verb.i + MEETING_WINDOW + 1]:
@@ -240,7 +237,7 @@ def _verb_roles(doc: Doc, person: Person, line: Span, lex: Lexicon, others: list
         if before.lower_ in lex.prepositions and before.idx >= line.start:
             return []
     next_person = min((p.begin for p in others if p.begin >= person.tail
-                       and doc.text[person.tail:p.begin].strip() not in lex.subject_joiners), default=line.end)
+                       and doc_text(doc)[person.tail:p.begin].strip() not in lex.subject_joiners), default=line.end)
     verb = _verb_before(doc, first, line, lex)
     kinds = [_verb_kind(verb, lex)] if verb is not None else []
     kinds += _verbs_after(doc, person, min(line.end, next_person), lex, verb)
@@ -292,8 +289,8 @@ def _chair_function(doc: Doc, person: Person, first: int, line: Span, lex: Lexic
     while start > 0 and doc[start - 1].idx >= line.start and doc[start - 1].text[:1].isalpha() \
             and (fold(doc[start - 1].text) in lex.functions or is_marker_tok(doc[start - 1])):
         start -= 1
-    before = doc.text[doc[start].idx:person.begin] if start < first else ""
-    after = doc.text[person.tail:line.end]
+    before = doc_text(doc)[doc[start].idx:person.begin] if start < first else ""
+    after = doc_text(doc)[person.tail:line.end]
     apposition = after[1:].split(",", 1)[0] if after.startswith(",") else ""
     return "chair" in noted_roles(before, lex) or "chair" in noted_roles(apposition, lex)
 

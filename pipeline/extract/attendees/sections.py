@@ -83,8 +83,8 @@ def _is_layout_cell(cell: BlockView) -> bool:
 def _is_minutes(document: Annotated) -> bool:
     """Minutes of a meeting: an attendance section, or a minutes title in the head."""
     layout = layout_of(document)
-    return any(section.kind == ATTENDANCE for section in layout.sections) \
-        or any(starts_with_title_word(line.text) for line in layout.head)
+    return any(starts_with_title_word(line.text) for line in layout.head) \
+        or any(section.kind == ATTENDANCE for section in layout.sections)
 
 
 ATTENDANCE = "attendance"  # the layout's section kind of an attendance list (configs/meeting.toml)
