@@ -96,15 +96,24 @@ def _plain(name: str) -> str:
 
 
 def origin_org(doc: Doc, person_tail: int, end: int) -> str | None:
-    """"X z Farní charity Y informovala": a preposition of origin right after a name and an
-    organisation span right after it give her organisation, in the nominative."""
-    text = doc_text(doc)[person_tail:end]
-    words = text.split(maxsplit=1)
-    if len(words) < 2 or words[0].lower() not in lexicon().origin_prepositions:
+    """The organisation a person comes from, written after her name: a preposition of origin
+    ("X z Farní charity Y informovala": the organisation span after it, in the nominative), or a
+    preposition and a noun ("PhDr. X ze společnosti Analytika Y s.r.o., která ...", "Bc. X z
+    organizace Z, z. s."): configs/attendance.toml [cues.origin]."""
+    match = _origin().match(doc_text(doc), person_tail, end)
+    if match is None:
         return None
-    start = person_tail + len(text) - len(words[1])
-    org = spanned(doc, start, "")
-    return org or None
+    if match.group("noun"):
+        return clean_org(doc_text(doc)[match.end():end], lexicon(), doc, match.end())
+    return spanned(doc, match.end(), "") or None
+
+
+@lru_cache(maxsize=1)
+def _origin() -> re.Pattern[str]:
+    words = load("attendance")["cues"]["origin"]
+    prepositions = "|".join(re.escape(w) for w in words["prepositions"])
+    nouns = "|".join(re.escape(w) for w in words["nouns"])
+    return re.compile(rf"\s*,?\s*(?:{prepositions})\s+(?:(?P<noun>{nouns})\s+)?")
 
 
 def _cut_run(text: str, lex: Lexicon) -> str:

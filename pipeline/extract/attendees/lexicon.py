@@ -42,7 +42,6 @@ class Lexicon:
     prepositions: frozenset[str]
     clause_breaks: frozenset[str]
     substitutes: frozenset[str]
-    origin_prepositions: frozenset[str]
     relatives: frozenset[str]
     subject_joiners: frozenset[str]
     responsibility: tuple[str, ...]
@@ -101,7 +100,6 @@ def lexicon() -> Lexicon:
         prepositions=frozenset(att["cues"]["prepositions"]),
         clause_breaks=frozenset(att["cues"]["clause_breaks"]),
         substitutes=frozenset(fold(w) for w in att["cues"]["substitutes"]),
-        origin_prepositions=frozenset(att["cues"]["origin"]["prepositions"]),
         relatives=frozenset(att["cues"]["relatives"]),
         subject_joiners=frozenset(att["cues"]["subject_joiners"]),
         responsibility=tuple(fold(w) for w in att["cues"]["responsibility"]),

@@ -14,7 +14,6 @@ from typing import Iterator
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.nlp import doc_text, nlp
 from pipeline.extract.text import DASHES, Span, fold, lines
@@ -117,24 +116,9 @@ def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> 
             yield person, role
 
 
-@lru_cache(maxsize=1)
-def _origin() -> re.Pattern[str]:
-    """configs/attendance.toml [cues.origin]: "ze společnosti", "z organizace" after a name."""
-    words = load("attendance")["cues"]["origin"]
-    prepositions = "|".join(re.escape(w) for w in words["prepositions"])
-    nouns = "|".join(re.escape(w) for w in words["nouns"])
-    return re.compile(rf"\s*,?\s*(?:{prepositions})\s+(?:{nouns})\s+")
-
-
 def _origin_org(doc: Doc, block: BlockView, person: Person, line: Span) -> None:
-    """The organisation a person comes from, written after her name: "PhDr. X ze společnosti
-    Analytika Y s.r.o., která ...", "Bc. X z organizace Z, z. s."."""
-    if person.organisation is not None:
-        return
-    match = _origin().match(block.text, person.tail, line.end)
-    if match:
-        person.organisation = clean_org(block.text[match.end():line.end], lexicon(), doc, match.end())
-    else:
+    """The organisation a person comes from, written after her name (`affiliation.origin_org`)."""
+    if person.organisation is None:
         person.organisation = origin_org(doc, person.tail, line.end)
 
 
