@@ -129,8 +129,9 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     ), sort_by=("doc_id", "block_id"), joins=_DOC_JOIN),
     Table("attendees", "One row per person × role named as taking part in the meeting.", (
         _doc(), *_provenance(),
-        Column("name", pa.string(), "Person's name without academic titles, as written.", "Jana Nováková",
-               nullable=False),
+        Column("name", pa.string(),
+               "Person's name without academic titles: the fullest form the document gives, in the nominative.",
+               "Jana Nováková", nullable=False),
         Column("titles", pa.string(), "Academic titles, space-separated.", "Mgr. DiS."),
         Column("organisation", pa.string(), "The organisation the text gives for the person.", "Charita Vsetín"),
         Column("role", ENUM, "present, excused, absent, guest, member, chair, speaker or recorder.", "present",

@@ -1,4 +1,4 @@
-"""Small helpers every extractor uses: provenance, labels, list structure.
+"""Small helpers every extractor uses: provenance, list structure (labels: `layout.label_end`).
 
 Provenance is the contract of every extracted row: `block_id` and the span
 `[char_start:char_end]` of that block's text that the value was read from.
@@ -7,7 +7,6 @@ Provenance is the contract of every extracted row: `block_id` and the span
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any, Sequence
 
 from pipeline.extract.model import BlockView
@@ -39,18 +38,6 @@ def alternation(words: Sequence[str]) -> str:
     any whitespace (patterns over `fold(text)` are built from config words with this)."""
     phrases = sorted({fold(w) for w in words}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-
-
-@lru_cache(maxsize=512)
-def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a label list, longest label first (built once per label list)."""
-    return re.compile(rf"\s*(?:{alternation(labels)})\s*(?:[:\t–-]\s*|$)")
-
-
-def label_match(text: str, labels: Sequence[str]) -> re.Match[str] | None:
-    """Match one of `labels` at the start of `text` (case- and diacritics-insensitive),
-    followed by a colon, tab, dash or end; the match's end is where the value starts."""
-    return _label_pattern(tuple(labels)).match(fold(text))
 
 
 def nearest_lower(keys: Sequence[int], queries: Sequence[int | None], backwards: bool = True) -> list[int]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pipeline.extract.model import Extraction
-from pipeline.extract.common import body_offset, label_match, span_row
+from pipeline.extract.common import body_offset, span_row
+from pipeline.extract.layout import label_end
 from pipeline.extract.scopes import plan_scopes
 from tests.extract.blocks import blocks
 
@@ -14,10 +15,11 @@ def test_span_row_trims_spaces_and_clamps():
     assert block.text[row["char_start"]:row["char_end"]] == "Jana Nováková"
 
 
-def test_label_match_ignores_case_and_diacritics():
-    match = label_match("PRITOMNI:\tJana", ["přítomni"])
-    assert match and "PRITOMNI:\tJana"[match.end():] == "Jana"
-    assert label_match("Přítomnost klientů", ["přítomni"]) is None
+def test_label_end_ignores_case_and_diacritics():
+    """The one label matcher (`layout.label_end`; common.label_match was a copy of it)."""
+    end = label_end("PRITOMNI:\tJana", ["přítomni"])
+    assert end is not None and "PRITOMNI:\tJana"[end:] == "Jana"
+    assert label_end("Přítomnost klientů", ["přítomni"]) is None
 
 
 def test_body_offset_skips_the_list_label():

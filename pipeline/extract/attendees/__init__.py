@@ -35,7 +35,9 @@ The package, in reading order:
 - `lists`: a list of persons in a span of text; the rows collector;
 - `tables`: tables of people (Word tables and tab-separated text);
 - `sections`: the walk that reads labelled lists and tables;
+- `sheets`: voting and signature sheets (names with dot leaders) of a body's members;
 - `running_text`: speakers, chairs and members named in sentences;
+- `cases`: a person named in an oblique case takes the nominative the document gives;
 - `full_names`: a person named by surname only takes the full name she is listed with.
 """
 
@@ -45,11 +47,14 @@ from typing import Sequence
 
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
+from pipeline.extract.attendees.cases import in_nominative
 from pipeline.extract.attendees.full_names import with_full_names
 from pipeline.extract.attendees.lists import Rows
 from pipeline.extract.attendees.sections import from_lists
 from pipeline.extract.attendees.running_text import from_text
+from pipeline.extract.attendees.sheets import from_sheets
 from pipeline.extract.scopes import plan_scopes
+from pipeline.extract.text import fold
 
 
 TABLE = "attendees"
@@ -67,5 +72,16 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     rows = Rows()
     consumed: set[tuple[int, int]] = set()
     from_lists(document, rows, consumed)
+    from_sheets(document, rows, consumed)
     from_text(document, rows, consumed, plan_scopes(document, result).in_plan)
-    result.tables.setdefault(TABLE, []).extend(with_full_names(list(rows.rows.values())))
+    result.tables.setdefault(TABLE, []).extend(_present_wins(with_full_names(in_nominative(list(rows.rows.values()), document), document)))
+
+
+# Roles of not taking part: a person the minutes also list as present took part.
+_ABSENCES = ("excused", "absent")
+
+
+def _present_wins(rows: list[dict]) -> list[dict]:
+    """A person listed both as present and as excused or absent was there: only her present row."""
+    present = {fold(row["name"]) for row in rows if row["role"] == "present"}
+    return [row for row in rows if not (row["role"] in _ABSENCES and fold(row["name"]) in present)]

@@ -6,13 +6,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 from pipeline.config import load
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import label_patterns
 from pipeline.extract.patterns import word_class
+from pipeline.extract.nlp import doc_text
 from pipeline.extract.text import DASHES, fold
 
 
+ORG_KEY = "org"  # the key of the organisation spans (pipeline.extract.spans.orgs)
 _ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\s?\.(?=\s|$)")
 _WORD = re.compile(r"\S+")
 _INNER = re.compile(r"(\S+)\s*\(([^()]+)\)")
@@ -23,8 +27,10 @@ _LINE_LEAD = re.compile(r"^\s*(?:\d+\s*[/.)]|[a-z]\)|[•·▪◦*–-])?\s*")
 _HEAD_END = re.compile(r"\s[–—-]\s|:")
 
 
-def clean_org(text: str, lex: Lexicon) -> str | None:
-    """The organisation in the text that follows a name.
+def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) -> str | None:
+    """The organisation in the text that follows a name; with the block's `doc` (and where `text`
+    starts in it), the organisation span recognised there gives its name and extent
+    (`spanned`).
 
     "(za KÚHK)" -> KÚHK; "– zástupce zadavatele Městský úřad Vyškov" -> Městský úřad
     Prostějov; "(Krajský úřad X, odbor sociálních věcí)" -> Krajský úřad X; "– Město X
@@ -44,8 +50,70 @@ def clean_org(text: str, lex: Lexicon) -> str | None:
                 rest = inner.group(2)  # "vedoucí PS (Spolek X, z. s.)": the group's organisation
             org = _cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES)
             named = any(c.isalpha() for c in org) and fold(org) not in lex.not_organisations
+            if named and doc is not None:
+                before = body[:word.start()].rstrip()
+                org = spanned(doc, offset + text.find(org), org, governed=before[-1:].isalpha())
             return org if named else None
     return None
+
+
+def spanned(doc: Doc, start: int, org: str, governed: bool = True) -> str:
+    """The organisation recognised at `start` (`doc.spans["org"]`) in place of the text read
+    there: it ends the name where the organisation ends ("Spolek Kruh, z. s." of "Spolek Kruh,
+    z. s. – NZDM Klub", "Policie ČR" of "Policie ČR, Obvodní oddělení X"); a name `governed` by
+    the word before it ("ředitelka Domova pro seniory X", "z Farní charity Y") is inflected and
+    takes its nominative; one in apposition ("– Pohoda domova, o. p. s.") is the name as written."""
+    for span in doc.spans[ORG_KEY] if ORG_KEY in doc.spans else ():
+        if span.start_char == start:
+            written = span.text
+            rest = org[len(written):] if org.startswith(written) else ""
+            if rest[:1].isalnum() or rest[:1] == "-" or rest.lstrip()[:1].isupper() and rest[:1] == " " \
+                    or _plain(rest) in _plain_forms() and rest:
+                return org  # the span cut the name ("Lipová-lázně", "Domov Jasan"), or only the legal form follows
+            if governed and _bare(span.kb_id_ or written) != _bare(written):
+                return span.kb_id_  # "Domova pro seniory X" -> "Domov pro seniory X"
+            return written
+    return org
+
+
+def _bare(name: str) -> str:
+    """A name's letters without its legal form."""
+    plain = _plain(name)
+    for form in _plain_forms():
+        if form and plain.endswith(form) and len(plain) > len(form):
+            return plain[:-len(form)]
+    return plain
+
+
+@lru_cache(maxsize=1)
+def _plain_forms() -> frozenset[str]:
+    """The legal forms, letters only ("zs", "ops"), and nothing: what may follow a recognised name."""
+    return frozenset({"", *(_plain(form) for form in lexicon().legal_forms)})
+
+
+def _plain(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch.isalnum())
+
+
+def origin_org(doc: Doc, person_tail: int, end: int) -> str | None:
+    """The organisation a person comes from, written after her name: a preposition of origin
+    ("X z Farní charity Y informovala": the organisation span after it, in the nominative), or a
+    preposition and a noun ("PhDr. X ze společnosti Analytika Y s.r.o., která ...", "Bc. X z
+    organizace Z, z. s."): configs/attendance.toml [cues.origin]."""
+    match = _origin().match(doc_text(doc), person_tail, end)
+    if match is None:
+        return None
+    if match.group("noun"):
+        return clean_org(doc_text(doc)[match.end():end], lexicon(), doc, match.end())
+    return spanned(doc, match.end(), "") or None
+
+
+@lru_cache(maxsize=1)
+def _origin() -> re.Pattern[str]:
+    words = load("attendance")["cues"]["origin"]
+    prepositions = "|".join(re.escape(w) for w in words["prepositions"])
+    nouns = "|".join(re.escape(w) for w in words["nouns"])
+    return re.compile(rf"\s*,?\s*(?:{prepositions})\s+(?:(?P<noun>{nouns})\s+)?")
 
 
 def _cut_run(text: str, lex: Lexicon) -> str:
@@ -134,16 +202,12 @@ def looks_like_org(text: str, lex: Lexicon) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
-def apposition_org(between: str) -> str | None:
+def apposition_org(doc: Doc, start: int, end: int) -> str | None:
     """The organisation between a name and its verb: "(za KÚHK)", ", ředitel organizace X, p. o.,"."""
+    between = doc_text(doc)[start:end]
     text = between.strip()
-    if not text:
-        return None
-    lex = lexicon()
-    if text.startswith("("):
-        return clean_org(text, lex)
-    if text.startswith(","):
-        return clean_org(text.strip(" ,"), lex)
+    if text.startswith("(") or text.startswith(","):
+        return clean_org(between, lexicon(), doc, start)
     return None
 
 

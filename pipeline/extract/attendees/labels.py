@@ -10,20 +10,29 @@ from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.attendees.lexicon import lexicon
+from pipeline.extract.common import alternation
+from pipeline.extract.sentences import sentence_of
 from pipeline.extract.text import fold
 
 
 @lru_cache(maxsize=1)
 def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes over folded text: a label at the start of a line, and one inside it."""
+    """Regexes over folded text: a label at the start of a line, and one inside it (a body's
+    name opens a line only: "Řídicí skupina:")."""
     lex = lexicon()
-    alternatives = sorted({fold(label) for _, label in lex.labels}, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
+    body = alternation([label for _, label in lex.labels])
+    inner = alternation([label for role, label in lex.labels if role != "member_body"])
     note = r"(?:\s*\([^)]*\))?"  # "Nepřítomni (neomluveni):"
     lead = r"^[\s•·\-–*]*(?:\d{1,3}[.)]?\s+)?"  # a bullet or a slide/item number before the label
     start = re.compile(rf"{lead}(?P<label>{body}){note}(?P<sep>\s*[:\t–-]\s*|\s*$|\s+(?=\S))")
-    inside = re.compile(rf"(?<![\w(])(?P<label>{body}){note}\s*:")
+    inside = re.compile(rf"(?<![\w(])(?P<label>{inner}){note}\s*:")
     return start, inside
+
+
+@lru_cache(maxsize=1)
+def _stop_pattern() -> re.Pattern[str]:
+    """A responsibility label inside a line ("Zapsal: X\tOvěřil: Y"): the value before it ends there."""
+    return re.compile(rf"(?<![\w(])(?:{alternation(lexicon().responsibility)})\s*:")
 
 
 _SPACES = re.compile(r"\s+")
@@ -48,10 +57,14 @@ class Label:
     value_start: int
     value_end: int
     member_heading: bool = False
+    body: bool = False  # a body's name ("Řídicí skupina:"): its list is the body's composition
+    in_sentence: bool = False  # inside running text ("... představila hosty: ..."): the line is no list
 
 
-def labels_in(line: str, offset: int, kind: str) -> list[Label]:
-    """The attendance labels of a line and the span of each one's value (to the next label)."""
+def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[Label]:
+    """The attendance labels of a line and the span of each one's value (to the next label).
+    Outside minutes (a plan, a resolution: `minutes` False) an author's label ("Zpracovala:",
+    "Koordinátorka:") names the material's author, not a role of a meeting: its value is no one's."""
     start_re, inside_re = label_patterns()
     folded = fold(line)
     found: list[tuple[int, str, int]] = []
@@ -61,14 +74,48 @@ def labels_in(line: str, offset: int, kind: str) -> list[Label]:
         found.append(opening)
     for match in inside_re.finditer(folded):
         if opening and match.start() < opening[2]:
+            if match.end() == opening[2] and (opening[1], _role(match.group("label"))) == _EXCUSED_ABSENCE:
+                found[0] = (opening[0], _EXCUSED_ABSENCE[1], opening[2])  # "Nepřítomen člen PS, omluven:"
             continue
         found.append((match.start(), _role(match.group("label")), match.end()))
+        if _in_sentence(line, match.start()):  # "... představila hosty: paní X, pan Y. Dále ...": to its end
+            end = sentence_of(line, match.end())[1]
+            found.append((end, _SENTENCE_END, end))
+    found.sort()
+    stops = [m.start() for m in _stop_pattern().finditer(folded)]
     labels = []
-    for i, (_, role, value_start) in enumerate(found):
+    for i, (position, role, value_start) in enumerate(found):
+        if role == _SENTENCE_END:
+            continue
+        if not minutes and _authoring().match(folded, position):
+            role = AUTHOR
         value_end = found[i + 1][0] if i + 1 < len(found) else len(line)
+        value_end = min([stop for stop in stops if value_start <= stop < value_end], default=value_end)
         member = role == "member_heading"
-        labels.append(Label("member" if member else role, offset + value_start, offset + value_end, member))
+        labels.append(Label("member" if member or role == "member_body" else role, offset + value_start,
+                            offset + value_end, member, role == "member_body",
+                            position > 0 and _in_sentence(line, position)))
     return labels
+
+
+AUTHOR = "author"  # the role of an author's label outside minutes: no attendee role
+_SENTENCE_END = "~"  # not a label: where the value of a label inside a sentence ends
+
+
+def _in_sentence(line: str, position: int) -> bool:
+    """A label inside running text: a lower-case word right before it ("představila hosty:")."""
+    before = line[:position].split()
+    return bool(before) and before[-1][:1].islower()
+
+
+@lru_cache(maxsize=1)
+def _authoring() -> re.Pattern[str]:
+    """configs/attendance.toml [labels] authoring: labels that name an author outside minutes."""
+    return re.compile(rf"(?:{alternation(load('attendance')['labels']['authoring'])})(?!\w)")
+
+
+# An absence the label qualifies as excused before its colon ("Nepřítomen člen PS, omluven:").
+_EXCUSED_ABSENCE = ("absent", "excused")
 
 
 def _opening_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str, int] | None:
@@ -78,6 +125,8 @@ def _opening_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str
     and a colon ("Přítomni za poskytovatele: ...") or, for a recorder, a name ("Zapsala
     Leona Hájková."). "Přítomni byli všichni členové" is a sentence, not a label."""
     role, value_start, sep = _role(match.group("label")), match.end(), match.group("sep")
+    if role == "member_body":
+        return _body_label(line, match)
     if role == "member":
         if not sep.strip() and "\t" not in sep and line[value_start:value_start + 1].islower():
             return None  # "Členové skupiny se shodli, že ...": a sentence about the members
@@ -102,12 +151,34 @@ def _member_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str,
     return match.start("label"), "member", match.end()
 
 
+def _body_label(line: str, match: re.Match[str]) -> tuple[int, str, int] | None:
+    """"Řídicí skupina:", "Pracovní skupina Senioři a OZP:", "Realizační tým projektu:": a body's
+    name, its own name or a complement, and a colon open the body's composition; "Pracovní
+    skupina doporučuje:" is a sentence."""
+    colon = line.find(":", match.start("label"))
+    if colon < 0:
+        return None
+    words = line[match.end("label"):colon].split()
+    if words and (len(words) > BODY_NAME_WORDS or not (words[0][:1].isupper() or fold(words[0]) in _complements())):
+        return None
+    return match.start("label"), "member_body", colon + 1
+
+
+BODY_NAME_WORDS = 8  # at most this many words of a body's own name between it and the colon
+
+
+@lru_cache(maxsize=1)
+def _complements() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("attendance")["labels"]["body_complements"])
+
+
 def _qualifier(text: str) -> int:
     """Length of "za poskytovatele:" - up to four lower-case words (or abbreviations) and a
-    colon that qualify a label - or 0."""
+    colon that qualify a label - or 0; a verb makes them a sentence ("Koordinátorka představila
+    hosty: ...")."""
     colon = text.find(":")
     words = text[:colon].split() if 0 < colon <= 60 else []
-    if not 1 <= len(words) <= 4:
+    if not 1 <= len(words) <= 4 or any(lexicon().is_verb(w) for w in words):
         return 0
     if all(w[0].islower() or w[0] in "(/" or (w.isupper() and len(w) <= 5) for w in words):
         return colon + 1

@@ -9,7 +9,7 @@ around a name (titles, words of address, given names) belong to the person recog
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pipeline.config import load
 from pipeline.extract.text import fold
@@ -18,7 +18,8 @@ from pipeline.extract.text import fold
 # Keys of [names] in configs/organisations.toml whose words start an organisation's name.
 _ORG_HEAD_KEYS = ("heads", "public_heads", "named_heads", "complement_heads", "name_starts")
 # Keys of [labels] in configs/attendance.toml that name a role (the others are lists of phrases).
-_LABEL_ROLES = ("present", "excused", "absent", "guest", "chair", "recorder", "speaker", "member_list")
+_LABEL_ROLES = ("present", "excused", "absent", "guest", "chair", "recorder", "speaker", "member_list",
+                "member_body")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Lexicon:
     clause_openers: frozenset[str]
     functions: frozenset[str]
     prepositions: frozenset[str]
+    clause_breaks: frozenset[str]
+    substitutes: frozenset[str]
+    relatives: frozenset[str]
+    subject_joiners: frozenset[str]
     responsibility: tuple[str, ...]
     name_headers: frozenset[str]
     org_headers: frozenset[str]
@@ -52,6 +57,23 @@ class Lexicon:
     other_bodies: frozenset[str]
     chair_needs_object: frozenset[str]
     meeting_nouns: frozenset[str]
+
+    @cached_property
+    def verb_forms(self) -> dict[str, tuple[str, str]]:
+        """Every form of a [verbs] stem (itself, or with its -a/-i/-y/-o ending: "představila")
+        -> (the role it gives, the stem); the first role listed wins."""
+        forms: dict[str, tuple[str, str]] = {}
+        for kind, stems in self.verbs:
+            for stem in stems:
+                for ending in ("", *VERB_ENDINGS):
+                    forms.setdefault(stem + ending, (kind, stem))
+        return forms
+
+    def is_verb(self, word: str) -> bool:
+        return word.lower() in self.verb_forms
+
+
+VERB_ENDINGS = ("a", "i", "y", "o")  # the past-tense endings of a verb stem (gender, number)
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +98,10 @@ def lexicon() -> Lexicon:
         clause_openers=frozenset(fold(w) for w in att["cues"]["clause_openers"]),
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
         prepositions=frozenset(att["cues"]["prepositions"]),
+        clause_breaks=frozenset(att["cues"]["clause_breaks"]),
+        substitutes=frozenset(fold(w) for w in att["cues"]["substitutes"]),
+        relatives=frozenset(att["cues"]["relatives"]),
+        subject_joiners=frozenset(att["cues"]["subject_joiners"]),
         responsibility=tuple(fold(w) for w in att["cues"]["responsibility"]),
         name_headers=frozenset(fold(w) for w in att["tables"]["name_headers"]),
         org_headers=frozenset(fold(w) for w in att["tables"]["org_headers"]),

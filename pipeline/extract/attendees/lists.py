@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from pipeline.extract.model import Annotated, BlockView
+from pipeline.extract.nlp import doc_text
 from pipeline.extract.text import DASHES, fold
 from pipeline.extract.common import span_row
 from pipeline.extract.spans.persons import PersonName, is_title_word, person_words, persons_in
@@ -142,15 +145,17 @@ def people_in(document: Annotated, block: BlockView, start: int, end: int, stric
         inside = [p for p in candidates if segment.start <= p.start and p.end <= segment.end]
         people = _accept(text, segment, inside, singles)
         if not people:
-            if not _org_piece(text, segment, found, lex) and strict:
+            if not _org_piece(document.doc(block), segment, found, lex) and strict:
                 return []
             continue
         if strict and not _list_lead(text[segment.start:people[0].begin]):
             return []
+        replaced = [p.begin for p in inside if _replaced(text, segment, p)]
         for i, person in enumerate(people):
             limit = people[i + 1].begin if i + 1 < len(people) else segment.end
-            _attach_org(text, person, limit, lex)
-            person.noted_roles = _noted_roles(text[person.tail:limit], lex)
+            limit = min([b for b in replaced if b > person.tail] + [limit])  # "za Bc. Olgu X": no organisation
+            _attach_org(document.doc(block), person, limit, lex)
+            person.noted_roles = noted_roles(text[person.tail:limit], lex)
             if strict and person.organisation is None and text[person.tail:limit].strip(" ,;.") \
                     and text[person.tail:limit].strip()[0].islower():
                 return []
@@ -174,12 +179,20 @@ def _accept(text: str, segment: _Segment, inside: list[Person], singles: bool) -
     people = []
     for person in inside:
         words = len(person.name.split())
+        if _replaced(text, segment, person):
+            continue
         if person.cued and (words > 1 or person.marked):
             people.append(person)
         elif person.start == core_start and person.tail >= core_end and _looks_personal(person.name) \
                 and (words > 1 or singles):
             people.append(person)
     return people
+
+
+def _replaced(text: str, segment: _Segment, person: Person) -> bool:
+    """"Jan Malý za Bc. Olgu Novou", "v zastoupení Mgr. X": she is named only as the one replaced."""
+    before = text[segment.start:person.begin].split()
+    return bool(before) and fold(before[-1]) in lexicon().substitutes
 
 
 def _looks_personal(name: str) -> bool:
@@ -191,24 +204,25 @@ def _looks_personal(name: str) -> bool:
     return 1 <= len(name.split()) <= 3
 
 
-def _attach_org(text: str, person: Person, limit: int, lex: Lexicon) -> None:
+def _attach_org(doc: Doc, person: Person, limit: int, lex: Lexicon) -> None:
     """Read the organisation written after the person, up to `limit`."""
-    after = text[person.tail:limit]
+    after = doc_text(doc)[person.tail:limit]
     stripped = after.lstrip(" ,")
     via = "paren" if stripped.startswith("(") else "dash" if stripped[:1] in DASHES else "run"
-    org = clean_org(after, lex)
+    org = clean_org(after, lex, doc, person.tail)
     if org:
         person.organisation, person.org_via = org, via
 
 
-def _org_piece(text: str, segment: _Segment, found: list[Person], lex: Lexicon) -> bool:
+def _org_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -> bool:
     """A piece with no person: the organisation of the person just before it when it looks
     like one ("Jan Novák, Charita Horní Lhota"); True when the piece was used or is harmless."""
-    body = text[segment.start:segment.end].strip()
+    piece = doc_text(doc)[segment.start:segment.end]
+    body = piece.strip()
     if not body:
         return True
     if found and found[-1].organisation is None and segment.separator in ",\t\n" and looks_like_org(body, lex):
-        found[-1].organisation, found[-1].org_via = clean_org(body, lex), "comma"
+        found[-1].organisation, found[-1].org_via = clean_org(piece, lex, doc, segment.start), "comma"
         return True
     return False
 
@@ -235,7 +249,7 @@ def emit(document: Annotated, block: BlockView, start: int, end: int, role: str,
     return bool(people)
 
 
-def _noted_roles(after: str, lex: Lexicon) -> tuple[str, ...]:
+def noted_roles(after: str, lex: Lexicon) -> tuple[str, ...]:
     """The roles written right after a name in a list, in parentheses or after a comma or
     dash: "(předsedající)", "– zapisovatelka", ", předsedkyně ŘS"; a function that is no
     role of the meeting ("koordinátorka KPSS", "předseda spolku Lípa") gives none."""

@@ -14,19 +14,19 @@ from typing import Iterator
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
-from pipeline.extract.nlp import nlp
+from pipeline.extract.nlp import doc_text, nlp
 from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import is_responsibility
-from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org
-from pipeline.extract.attendees.lists import Person, Rows, segments
+from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org, origin_org
+from pipeline.extract.attendees.lists import Person, Rows, noted_roles, segments
 
 
 MEETING_WINDOW = 4  # how many words from a chairing verb its object, the meeting, may stand
 MEMBERSHIP_WINDOW = 3  # how many words from a word for a member the word for joining may stand
+VERB_WINDOW = 14  # how many words after a name her first verb may stand
 
 
 def from_text(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]], in_plan: set[int]) -> None:
@@ -103,35 +103,23 @@ def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> 
         return
     presenters = _presenters(block, line, people)
     for person in people:
-        _origin_org(block, person, line)
+        _origin_org(doc, block, person, line)
         if _joins_the_group(doc, person, line, lex):
             yield person, "member"
         if person in presenters:
             yield person, "speaker"
             continue
-        role = _verb_role(doc, person, line, lex) or _intro_role(doc, person, line) \
-            or (None if in_plan else _colon_role(block, person, line))
-        if role:
+        roles = _verb_roles(doc, person, line, lex, people) or [
+            role for role in (_intro_role(doc, person, line), None if in_plan else _colon_role(block, person, line))
+            if role][:1]
+        for role in roles:
             yield person, role
 
 
-@lru_cache(maxsize=1)
-def _origin() -> re.Pattern[str]:
-    """configs/attendance.toml [cues.origin]: "ze společnosti", "z organizace" after a name."""
-    words = load("attendance")["cues"]["origin"]
-    prepositions = "|".join(re.escape(w) for w in words["prepositions"])
-    nouns = "|".join(re.escape(w) for w in words["nouns"])
-    return re.compile(rf"\s*,?\s*(?:{prepositions})\s+(?:{nouns})\s+")
-
-
-def _origin_org(block: BlockView, person: Person, line: Span) -> None:
-    """The organisation a person comes from, written after her name: "PhDr. X ze společnosti
-    Analytika Y s.r.o., která ...", "Bc. X z organizace Z, z. s."."""
-    if person.organisation is not None:
-        return
-    match = _origin().match(block.text, person.tail, line.end)
-    if match:
-        person.organisation = clean_org(block.text[match.end():line.end], lexicon())
+def _origin_org(doc: Doc, block: BlockView, person: Person, line: Span) -> None:
+    """The organisation a person comes from, written after her name (`affiliation.origin_org`)."""
+    if person.organisation is None:
+        person.organisation = origin_org(doc, person.tail, line.end)
 
 
 def _sentence(doc: Doc, person: Person, line: Span) -> tuple[int, int]:
@@ -192,29 +180,25 @@ def _membership_cues(tokens: list[Token], lex: Lexicon) -> list[int]:
 
 
 def _token_at(doc: Doc, char: int) -> int:
-    for tok in doc:
-        if tok.idx <= char < tok.idx + len(tok.text) or tok.idx >= char:
-            return tok.i
-    return len(doc)
+    """The index of the token at (or first after) a character offset."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if char < len(doc_text(doc)) else None
+    return span.start if span is not None else len(doc)
 
 
 def _verb_kind(tok: Token, lex: Lexicon) -> str | None:
     """The role a verb gives its subject ("informovala" -> speaker, "vedl" -> chair). Some
     chairing verbs chair only the meeting: "zahájila jednání", "Schůzku vedl", not "zahajuje
     poskytování služby" or "vede poradnu"."""
-    word = tok.lower_
-    for kind, stems in lex.verbs:
-        for stem in stems:
-            if word == stem or (word.startswith(stem) and word[len(stem):] in ("a", "i", "y", "o")):
-                if stem in lex.chair_needs_object and not _meeting_near(tok, lex):
-                    return None
-                return kind
-    return None
+    found = lex.verb_forms.get(tok.lower_)
+    if found is None:
+        return None
+    kind, stem = found
+    return None if stem in lex.chair_needs_object and not _meeting_near(tok, lex) else kind
 
 
 def _meeting_near(verb: Token, lex: Lexicon) -> bool:
     """The meeting ("jednání", "schůzku", "setkání") within a few words of a verb, in its line."""
-    doc, text = verb.doc, verb.doc.text
+    doc, text = verb.doc, doc_text(verb.doc)
     line_start = text.rfind("\n", 0, verb.idx) + 1
     line_end = text.find("\n", verb.idx) if "\n" in text[verb.idx:] else len(text)
     for tok in doc[max(0, verb.i - MEETING_WINDOW):verb.i + MEETING_WINDOW + 1]:
@@ -223,36 +207,79 @@ def _meeting_near(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _verb_role(doc: Doc, person: Person, line: Span, lex: Lexicon) -> str | None:
-    """"Mgr. Tomáš Jelínek shrnul ...", "Ing. X (za KÚHK) informovala", "Jednání vedla Mgr. X"."""
+def _verb_roles(doc: Doc, person: Person, line: Span, lex: Lexicon, others: list[Person]) -> list[str]:
+    """Every role the verbs of her clause give a person: "Mgr. Tomáš Jelínek shrnul ...",
+    "Jednání vedla Mgr. X", "Mgr. X přivítala přítomné a zahájila jednání" (speaker and chair).
+    A chair's function noun beside the subject of a verb ("Předseda Mgr. X přivítal ...",
+    "Mgr. X, vedoucí pracovní skupiny, informovala") makes her the chair too. A name after a
+    preposition is an object ("s Mgr. Novou"), not a subject."""
     first = _token_at(doc, person.start)
     if first > 0 and doc[first - 1].idx >= line.start:
         before = doc[first - 1]
         while before.i > 0 and is_marker_tok(before):
             before = doc[before.i - 1]
         if before.lower_ in lex.prepositions and before.idx >= line.start:
-            return None
-    return _verb_before(doc, first, line, lex) or _verb_after(doc, person, line, lex)
+            return []
+    next_person = min((p.begin for p in others if p.begin >= person.tail
+                       and doc_text(doc)[person.tail:p.begin].strip() not in lex.subject_joiners), default=line.end)
+    verb = _verb_before(doc, first, line, lex)
+    kinds = [_verb_kind(verb, lex)] if verb is not None else []
+    kinds += _verbs_after(doc, person, min(line.end, next_person), lex, verb)
+    if kinds and "chair" not in kinds and _chair_function(doc, person, first, line, lex):
+        kinds.append("chair")
+    return list(dict.fromkeys(kinds))
 
 
-def _verb_after(doc: Doc, person: Person, line: Span, lex: Lexicon) -> str | None:
-    i, depth, seen = _token_at(doc, person.tail), 0, 0
-    while i < len(doc) and doc[i].idx < line.end and seen < 14:
+def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token | None) -> list[str]:
+    """The roles of the verbs after a name in its clause: the first within `VERB_WINDOW` words,
+    then every verb up to the end of the sentence, a subordinate clause ("..., že ...") or the
+    next person; once she has a verb (`found`), a relative clause ("..., která přivítala
+    hosty") describes her act, not a new one, and a later verb is hers only in her gender and
+    number ("vedla ... a zúčastnilo se ho 11 zástupců": not hers)."""
+    i, depth, seen, kinds = _token_at(doc, person.tail), 0, 0, []
+    while i < len(doc) and doc[i].idx < end and (kinds or seen < VERB_WINDOW):
         tok = doc[i]
         depth += tok.text.count("(") - tok.text.count(")")
-        if depth <= 0 and tok.text in (".", "!", "?", ";"):
-            return None
+        if depth <= 0 and (tok.text in (".", "!", "?", ";") or tok.lower_ in lex.clause_breaks
+                           or (tok.lower_ in lex.relatives and found is not None)
+                           or (tok.i > 0 and doc[tok.i - 1].text.endswith(".") and tok.text[:1].isupper()
+                               and _verb_kind(tok, lex))):
+            break
         kind = _verb_kind(tok, lex) if depth <= 0 else None
-        if kind:
-            org = apposition_org(line.block.text[person.tail:tok.idx])
-            if org and person.organisation is None:
-                person.organisation = org
-            return kind
+        if kind and (found is None or _agrees(found, tok)):
+            if found is None:
+                org = apposition_org(doc, person.tail, tok.idx)
+                if org and person.organisation is None:
+                    person.organisation = org
+                found = tok
+            kinds.append(kind)
         i, seen = i + 1, seen + 1
-    return None
+    return kinds
 
 
-def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> str | None:
+def _agrees(verb: Token, other: Token) -> bool:
+    """Two past-tense verbs of one subject end alike ("zahájila ... a přivítala")."""
+    ending = {verb.lower_[-1:], other.lower_[-1:]}
+    return len(ending) == 1 or not ending & set(_ENDINGS)
+
+
+_ENDINGS = "aioy"  # the endings of a past-tense verb by gender and number (none: masculine)
+
+
+def _chair_function(doc: Doc, person: Person, first: int, line: Span, lex: Lexicon) -> bool:
+    """A chair's function noun right before the name ("Předseda Mgr. X", "vedoucí skupiny X") or
+    in commas right after it ("Mgr. X, vedoucí pracovní skupiny, ...")."""
+    start = first
+    while start > 0 and doc[start - 1].idx >= line.start and doc[start - 1].text[:1].isalpha() \
+            and (fold(doc[start - 1].text) in lex.functions or is_marker_tok(doc[start - 1])):
+        start -= 1
+    before = doc_text(doc)[doc[start].idx:person.begin] if start < first else ""
+    after = doc_text(doc)[person.tail:line.end]
+    apposition = after[1:].split(",", 1)[0] if after.startswith(",") else ""
+    return "chair" in noted_roles(before, lex) or "chair" in noted_roles(apposition, lex)
+
+
+def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None:
     """A verb just before the name, with at most a few function words between
     ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová")."""
     i, gap = first - 1, 0
@@ -261,9 +288,8 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> str | None:
         if is_marker_tok(tok):
             i -= 1
             continue
-        kind = _verb_kind(tok, lex)
-        if kind:
-            return kind
+        if _verb_kind(tok, lex):
+            return tok
         if fold(tok.text) not in lex.functions:
             return None
         i, gap = i - 1, gap + 1

@@ -9,7 +9,10 @@ from typing import Iterator, Sequence
 
 from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.text import fold, lines
-from pipeline.extract.attendees.labels import Label, is_responsibility, label_patterns, labels_in, names_nobody
+from pipeline.extract.attendees.labels import (AUTHOR, Label, is_responsibility, label_patterns, labels_in,
+                                               names_nobody)
+from pipeline.extract.layout import layout_of, starts_with_title_word
+from pipeline.extract.spans.persons import persons_in
 from pipeline.extract.attendees.lists import Rows, emit
 from pipeline.extract.grids import Grid, cell_grid
 from pipeline.extract.attendees.tables import from_table, text_tables
@@ -53,6 +56,7 @@ def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) ->
     name persons; a heading or a line that names nobody ends it. A table that only lays out
     a page (a cell holding the minutes' lines with their labels) is read line by line."""
     state = _ListState()
+    minutes = _is_minutes(blocks)
     tabbed = text_tables(blocks)
     in_tabbed = {key for table in tabbed.values() for key in table.lines}
     for unit in _units(blocks):
@@ -63,7 +67,7 @@ def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) ->
         for block in unit:
             if block.kind in ("heading", "table_cell"):
                 state = _ListState()
-            state = _walk_lines(blocks, block, state, tabbed, in_tabbed, rows, consumed)
+            state = _walk_lines(blocks, block, state, tabbed, in_tabbed, rows, consumed, minutes)
 
 
 def _is_layout_cell(cell: BlockView) -> bool:
@@ -77,8 +81,19 @@ def _is_layout_cell(cell: BlockView) -> bool:
     return len(labelled) >= 2
 
 
+def _is_minutes(document: Annotated) -> bool:
+    """Minutes of a meeting: an attendance section, or a minutes title in the head."""
+    layout = layout_of(document)
+    return any(starts_with_title_word(line.text) for line in layout.head) \
+        or any(section.kind == ATTENDANCE for section in layout.sections)
+
+
+ATTENDANCE = "attendance"  # the layout's section kind of an attendance list (configs/meeting.toml)
+
+
 def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed: dict[tuple[int, int], Grid],
-                in_tabbed: set[tuple[int, int]], rows: Rows, consumed: set[tuple[int, int]]) -> _ListState:
+                in_tabbed: set[tuple[int, int]], rows: Rows, consumed: set[tuple[int, int]],
+                minutes: bool = True) -> _ListState:
     """Read a block's lines: labels open lists, the lines after them continue them."""
     for line in lines(block):
         key = (block.block_id, line.start)
@@ -92,16 +107,20 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             state = _ListState()
             consumed.add((block.block_id, line.start))
             continue
-        labels = labels_in(line.text, line.start, block.kind)
+        labels = labels_in(line.text, line.start, block.kind, minutes)
         if labels:
-            consumed.add((block.block_id, line.start))
+            if not all(label.in_sentence for label in labels):
+                consumed.add((block.block_id, line.start))  # a list line: no speakers in it
             for label in labels:
-                state = _read_label(document, block, label, rows)
+                state = _read_label(document, block, label, rows) if label.role != AUTHOR else _ListState()
             continue
         if state.role and emit(document, block, line.start, line.end, state.role, rows, strict=not state.lenient):
             consumed.add((block.block_id, line.start))
             if state.role in _SINGLE_ROLES:
                 state = _ListState()
+        elif state.role and names_nobody(line.text) \
+                and not any(p.strong for p in persons_in(document.doc(block), line.start, line.end)):
+            consumed.add((block.block_id, line.start))  # "- 9 členů komise – viz prezenční listina"
         elif not state.sticky:
             state = _ListState()
     return state
@@ -114,6 +133,8 @@ def _read_label(document: Annotated, block: BlockView, label: Label, rows: Rows)
                                          strict=False, singles=not member)
     if label.member_heading:
         return _ListState("member", lenient=True, sticky=block.kind == "heading", table=True)
+    if label.body:  # "Řídicí skupina:" and its list or table; "Pracovní skupina: Senioři" names nobody
+        return _ListState() if value.strip() else _ListState("member", lenient=True, table=True)
     if names_nobody(value) or (found and label.role in _SINGLE_ROLES):
         return _ListState()
     return _ListState(label.role, lenient=member, table=not value.strip())

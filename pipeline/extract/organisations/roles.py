@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.model import BlockView
-from pipeline.extract.common import body_offset, label_match, nearest_lower
+from pipeline.extract.common import body_offset, nearest_lower
+from pipeline.extract.layout import label_end
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
 from pipeline.extract.organisations.mention import Mention, text_lines as lines
@@ -48,9 +49,9 @@ def _attendance_label(line: str) -> tuple[str | None, bool]:
     key of configs/attendance.toml [labels], and whether nothing follows it on the line."""
     c = cues()
     for key in ("guest", "present", "excused", "absent"):
-        match = label_match(line, c.attendance[key])
-        if match:
-            return key, not line[match.end():].strip()
+        end = label_end(line, c.attendance[key])
+        if end is not None:
+            return key, not line[end:].strip()
     return None, False
 
 
@@ -350,7 +351,7 @@ class _Roles:
         known = self._titles.get(block.block_id)
         if known is None:
             text = _NUMBER_LABEL.sub("", block.text[body_offset(block):])
-            known = self._titles[block.block_id] = bool(label_match(text, cues().attendance["member_list"]))
+            known = self._titles[block.block_id] = label_end(text, cues().attendance["member_list"]) is not None
         return known
 
     def _in_attendance_table(self, block: BlockView, m: Mention) -> bool:

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 
 from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
-from pipeline.extract.common import body_offset, label_match, nearest_lower
+from pipeline.extract.common import body_offset, nearest_lower
+from pipeline.extract.layout import label_end
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb,
                                                     legal_at, lex, word_key)
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
@@ -196,9 +197,9 @@ def _sentence_end(text: str, pos: int) -> int:
 def _label_role(text: str, labels: dict[str, list[str]]) -> tuple[str, int] | None:
     """The role of the slot label that opens `text`, and where its value starts."""
     for role, words in labels.items():
-        match = label_match(text, words)
-        if match:
-            return role, match.end()
+        end = label_end(text, words)
+        if end is not None:
+            return role, end
     return None
 
 
