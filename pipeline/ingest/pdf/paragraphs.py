@@ -12,12 +12,15 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.ingest.clean import bullet_glyph
-from pipeline.ingest.pdf.records import Ctx, Line, Page, Para, Word
+from pipeline.ingest.pdf.records import TAB_EM, Ctx, Line, Page, Para, Word
 from pipeline.ingest.pdf.rules import rules
 
 _LABEL_GAP_EM = 0.7  # a gap this wide after a list label is a tab, not a space
 _INDENT_EM = 4.0  # the most a first line may stick out left of its paragraph
 _END_PUNCT = ".!?:;"
+_LABEL_WORDS = 4  # a field label is at most this many words ...
+_LABEL_CHARS = 40  # ... and characters, its colon included
+_LEADER = re.compile(r"(?:\.{4,}|…{2,})\s*\d*\s*$")  # "Úvod.......3": a contents entry
 
 
 def context(pages: list[Page]) -> Ctx:
@@ -70,6 +73,8 @@ def _continues(para: Para, ln: Line, ctx: Ctx) -> str | None:
     prev = para.lines[-1]
     if ln.page != prev.page:
         return _next_page(para, ln)
+    if _opens_label(ln) or _ends_entry(prev) or _same_row_shape(prev, ln):
+        return None
     size = max(prev.size, ln.size)
     if abs(prev.size - ln.size) > 0.1 * size:
         return None
@@ -81,6 +86,45 @@ def _continues(para: Para, ln: Line, ctx: Ctx) -> str | None:
         # line break inside the paragraph, otherwise a new paragraph.
         return "\n" if ln.text[:1].islower() and _font(prev) == _font(ln) else None
     return " "
+
+
+def _opens_label(ln: Line) -> bool:
+    """Does the line open with a field label ("Realizátor:", "Popis opatření:", "Cíl 2:")?
+    A capitalised word and at most a few lower-case words or numbers, the last ending in a
+    colon: a new field, whatever the line above it (a full-width or bold line) looked like."""
+    words = ln.words
+    first = words[0].text
+    if not first[:1].isupper() or not first[:1].isalpha():
+        return False
+    for k, w in enumerate(words[:_LABEL_WORDS]):
+        text = w.text
+        if text.endswith(":") and len(text) > 1:
+            label = sum(len(v.text) + 1 for v in words[:k + 1])
+            return label <= _LABEL_CHARS and text[:-1].replace(".", "").isalnum()
+        if k and not (text.islower() or text.rstrip(".").isdigit()):
+            return False
+    return False
+
+
+def _ends_entry(prev: Line) -> bool:
+    """A line ending in a dot leader and a page number is a whole entry (a table of contents)."""
+    return _LEADER.search(prev.text) is not None
+
+
+def _same_row_shape(prev: Line, ln: Line) -> bool:
+    """Two lines that start at one margin and continue after a tab at one stop are rows of a
+    two-column list ("KPSS<tab>komunitní plánování …" / "MěÚ<tab>městský úřad"), not one
+    wrapped paragraph: a wrapped line starts at the stop, not at the margin."""
+    tol = max(2.0, 0.2 * ln.size)
+    if abs(prev.x0 - ln.x0) > tol:
+        return False
+    here = _tab_stops(ln)
+    return bool(here) and any(abs(x - y) <= tol for x in _tab_stops(prev)[:1] for y in here[:1])
+
+
+def _tab_stops(line: Line) -> list[float]:
+    return [b.x0 for a, b in zip(line.words, line.words[1:])
+            if b.x0 - a.x1 >= TAB_EM * max(a.size, b.size)]
 
 
 def _font(line: Line) -> str:
