@@ -20,7 +20,8 @@ _INDENT_EM = 4.0  # the most a first line may stick out left of its paragraph
 _END_PUNCT = ".!?:;"
 _LABEL_WORDS = 4  # a field label is at most this many words ...
 _LABEL_CHARS = 40  # ... and characters, its colon included
-_LEADER = re.compile(r"(?:\.{4,}|…{2,})\s*\d*\s*$")  # "Úvod.......3": a contents entry
+_LEADER = re.compile(r"(?:\.{4,}|…{2,})\d*$")  # a dot leader (to a page number) ends the line
+_TERM_WORDS = 3  # a term before a tab in a two-column list is at most this many words
 
 
 def context(pages: list[Page]) -> Ctx:
@@ -73,7 +74,7 @@ def _continues(para: Para, ln: Line, ctx: Ctx) -> str | None:
     prev = para.lines[-1]
     if ln.page != prev.page:
         return _next_page(para, ln)
-    if _opens_label(ln) or _ends_entry(prev) or _same_row_shape(prev, ln):
+    if _opens_label(ln) or _same_row_shape(prev, ln):
         return None
     size = max(prev.size, ln.size)
     if abs(prev.size - ln.size) > 0.1 * size:
@@ -94,37 +95,40 @@ def _opens_label(ln: Line) -> bool:
     colon: a new field, whatever the line above it (a full-width or bold line) looked like."""
     words = ln.words
     first = words[0].text
-    if not first[:1].isupper() or not first[:1].isalpha():
-        return False
+    if not first[:1].isupper() or not first[:1].isalpha() or _LEADER.search(words[-1].text):
+        return False  # a contents entry ("Priorita: X.......32") names a heading, not a field
     for k, w in enumerate(words[:_LABEL_WORDS]):
-        text = w.text
-        if text.endswith(":") and len(text) > 1:
-            label = sum(len(v.text) + 1 for v in words[:k + 1])
-            return label <= _LABEL_CHARS and text[:-1].replace(".", "").isalnum()
-        if k and not (text.islower() or text.rstrip(".").isdigit()):
-            return False
+        text = w.text[:-1] if w.text.endswith(":") else w.text
+        bare = text.replace(".", "")
+        if not bare.isalnum() or (k and not (bare.islower() or bare.isdigit())):
+            return False  # "Airplanes, Attention:" is running text, not a label
+        if w.text.endswith(":"):
+            return sum(len(v.text) + 1 for v in words[:k + 1]) <= _LABEL_CHARS
     return False
 
 
-def _ends_entry(prev: Line) -> bool:
-    """A line ending in a dot leader and a page number is a whole entry (a table of contents)."""
-    return _LEADER.search(prev.text) is not None
-
-
 def _same_row_shape(prev: Line, ln: Line) -> bool:
-    """Two lines that start at one margin and continue after a tab at one stop are rows of a
-    two-column list ("KPSS<tab>komunitní plánování …" / "MěÚ<tab>městský úřad"), not one
-    wrapped paragraph: a wrapped line starts at the stop, not at the margin."""
+    """Two lines that start at one margin with a short term, then a tab to one stop, are
+    rows of a two-column list ("KPSS<tab>komunitní plánování …" / "MěÚ<tab>městský úřad"),
+    not one wrapped paragraph: a wrapped line starts at the stop, not at the margin. (Two
+    columns of running text start their lines with longer, often lower-case, text.)"""
     tol = max(2.0, 0.2 * ln.size)
     if abs(prev.x0 - ln.x0) > tol:
         return False
-    here = _tab_stops(ln)
-    return bool(here) and any(abs(x - y) <= tol for x in _tab_stops(prev)[:1] for y in here[:1])
+    here, above = _first_tab(ln), _first_tab(prev)
+    return here is not None and above is not None and abs(here - above) <= tol
 
 
-def _tab_stops(line: Line) -> list[float]:
-    return [b.x0 for a, b in zip(line.words, line.words[1:])
-            if b.x0 - a.x1 >= TAB_EM * max(a.size, b.size)]
+def _first_tab(line: Line) -> float | None:
+    """Where the text after the line's first tab starts, when a short term that does not
+    start in lower case stands before it."""
+    words = line.words
+    if words[0].text[:1].islower():
+        return None
+    for k, (a, b) in enumerate(zip(words[:_TERM_WORDS], words[1:_TERM_WORDS + 1])):
+        if b.x0 - a.x1 >= TAB_EM * max(a.size, b.size):
+            return b.x0
+    return None
 
 
 def _font(line: Line) -> str:

@@ -2,7 +2,8 @@
 pages are kept once, where they first appear; page numbers are dropped.
 
 A running line repeats at the same place: its distance from the page's top
-(a footer's from the bottom) is the same on the pages it repeats on. A body
+(a footer's from the bottom), or its rank among the page's first (last) lines,
+is the same on the pages it repeats on. A body
 line that happens to open several pages ("Aktivity:", "Hlasování: pro 5, …")
 sits wherever the text flow puts it, and the body uses the same text in the
 same type size away from the page edges too: neither is a running line.
@@ -54,20 +55,20 @@ def _running_keys(pages: list[Page], zones: list[tuple[list[Line], list[Line]]],
     need = max(2, math.ceil(share * len(zones)))
     out: set[tuple[str, str]] = set()
     for region, idx in (("header", 0), ("footer", 1)):
-        places: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        places: dict[str, list[tuple[float, int, float]]] = defaultdict(list)
         for p, z in zip(pages, zones):
             seen: set[str] = set()
-            for ln in z[idx]:
+            for rank, ln in enumerate(z[idx] if idx == 0 else z[idx][::-1]):
                 k = _key(ln)
                 if k not in seen and any(ch.isalpha() for ch in k):
                     seen.add(k)
-                    places[k].append((_edge_distance(p, ln, idx == 0), ln.size))
+                    places[k].append((_edge_distance(p, ln, idx == 0), rank, ln.size))
         candidates = {k: v for k, v in places.items() if len(v) >= need and _same_place(v, need)}
         if not candidates:
             continue
         body = _body_sizes(pages, zones, set(candidates))
         out |= {(region, k) for k, v in candidates.items()
-                if not any(abs(s - size) <= _SIZE_TOL for s in body.get(k, ()) for _, size in v)}
+                if not any(abs(s - size) <= _SIZE_TOL for s in body.get(k, ()) for *_, size in v)}
     return out
 
 
@@ -75,10 +76,13 @@ def _edge_distance(p: Page, ln: Line, top: bool) -> float:
     return ln.top if top else p.height - ln.bottom
 
 
-def _same_place(places: list[tuple[float, float]], need: int) -> bool:
-    """At least `need` of the pages have the line at one distance from the edge."""
-    distances = sorted(d for d, _ in places)
-    return any(sum(1 for e in distances if abs(e - d) <= _PLACE_TOL) >= need for d in distances)
+def _same_place(places: list[tuple[float, int, float]], need: int) -> bool:
+    """At least `need` of the pages have the line at one distance from the edge, or as
+    the same line counted from the edge (pages whose content is shifted as a whole)."""
+    distances = [d for d, _, _ in places]
+    if any(sum(1 for e in distances if abs(e - d) <= _PLACE_TOL) >= need for d in distances):
+        return True
+    return max(Counter(rank for _, rank, _ in places).values()) >= need
 
 
 def _body_sizes(pages: list[Page], zones: list[tuple[list[Line], list[Line]]],
