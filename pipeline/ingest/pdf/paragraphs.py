@@ -120,14 +120,13 @@ def _same_row_shape(prev: Line, ln: Line) -> bool:
 
 
 def _first_tab(line: Line) -> float | None:
-    """Where the text after the line's first tab starts, when a short term that does not
-    start in lower case stands before it."""
+    """Where the text after the line's first tab starts, when a short term stands before
+    it: a word, a label ending in a colon, or a few words not starting in lower case."""
     words = line.words
-    if words[0].text[:1].islower():
-        return None
     for k, (a, b) in enumerate(zip(words[:_TERM_WORDS], words[1:_TERM_WORDS + 1])):
         if b.x0 - a.x1 >= TAB_EM * max(a.size, b.size):
-            return b.x0
+            lower = words[0].text[:1].islower()
+            return None if lower and k and not a.text.endswith(":") else b.x0
     return None
 
 
