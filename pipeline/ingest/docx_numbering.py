@@ -216,8 +216,11 @@ class Numbering:
         levels = self._levels(num)
         if ilvl not in levels:
             return None
-        # Instances with overrides restart; plain instances of one abstract share counters.
-        key = f"num:{num_id}" if (num.start_overrides or num.overrides) else f"abs:{num.abstract_id}"
+        # Every instance of one abstract shares its counters, as Word counts: a start
+        # override restarts them where that instance is first used, and the other instances
+        # count on from there (LibreOffice writes an ODT item's start value this way). Only
+        # an instance that redefines its levels keeps counters of its own.
+        key = f"num:{num_id}" if num.overrides else f"abs:{num.abstract_id}"
         counters = self._counters.setdefault(key, [None] * 10)
         if num_id not in self._used_nums:
             self._used_nums.add(num_id)

@@ -12,12 +12,16 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.ingest.clean import bullet_glyph
-from pipeline.ingest.pdf.records import Ctx, Line, Page, Para, Word
+from pipeline.ingest.pdf.records import TAB_EM, Ctx, Line, Page, Para, Word
 from pipeline.ingest.pdf.rules import rules
 
 _LABEL_GAP_EM = 0.7  # a gap this wide after a list label is a tab, not a space
 _INDENT_EM = 4.0  # the most a first line may stick out left of its paragraph
 _END_PUNCT = ".!?:;"
+_LABEL_WORDS = 4  # a field label is at most this many words ...
+_LABEL_CHARS = 40  # ... and characters, its colon included
+_LEADER = re.compile(r"(?:\.{4,}|…{2,})\d*$")  # a dot leader (to a page number) ends the line
+_TERM_WORDS = 3  # a term before a tab in a two-column list is at most this many words
 
 
 def context(pages: list[Page]) -> Ctx:
@@ -70,6 +74,8 @@ def _continues(para: Para, ln: Line, ctx: Ctx) -> str | None:
     prev = para.lines[-1]
     if ln.page != prev.page:
         return _next_page(para, ln)
+    if _opens_label(ln) or _same_row_shape(prev, ln):
+        return None
     size = max(prev.size, ln.size)
     if abs(prev.size - ln.size) > 0.1 * size:
         return None
@@ -81,6 +87,47 @@ def _continues(para: Para, ln: Line, ctx: Ctx) -> str | None:
         # line break inside the paragraph, otherwise a new paragraph.
         return "\n" if ln.text[:1].islower() and _font(prev) == _font(ln) else None
     return " "
+
+
+def _opens_label(ln: Line) -> bool:
+    """Does the line open with a field label ("Realizátor:", "Popis opatření:", "Cíl 2:")?
+    A capitalised word and at most a few lower-case words or numbers, the last ending in a
+    colon: a new field, whatever the line above it (a full-width or bold line) looked like."""
+    words = ln.words
+    first = words[0].text
+    if not first[:1].isupper() or not first[:1].isalpha() or _LEADER.search(words[-1].text):
+        return False  # a contents entry ("Priorita: X.......32") names a heading, not a field
+    for k, w in enumerate(words[:_LABEL_WORDS]):
+        text = w.text[:-1] if w.text.endswith(":") else w.text
+        bare = text.replace(".", "")
+        if not bare.isalnum() or (k and not (bare.islower() or bare.isdigit())):
+            return False  # "Airplanes, Attention:" is running text, not a label
+        if w.text.endswith(":"):
+            return sum(len(v.text) + 1 for v in words[:k + 1]) <= _LABEL_CHARS
+    return False
+
+
+def _same_row_shape(prev: Line, ln: Line) -> bool:
+    """Two lines that start at one margin with a short term, then a tab to one stop, are
+    rows of a two-column list ("KPSS<tab>komunitní plánování …" / "MěÚ<tab>městský úřad"),
+    not one wrapped paragraph: a wrapped line starts at the stop, not at the margin. (Two
+    columns of running text start their lines with longer, often lower-case, text.)"""
+    tol = max(2.0, 0.2 * ln.size)
+    if abs(prev.x0 - ln.x0) > tol:
+        return False
+    here, above = _first_tab(ln), _first_tab(prev)
+    return here is not None and above is not None and abs(here - above) <= tol
+
+
+def _first_tab(line: Line) -> float | None:
+    """Where the text after the line's first tab starts, when a short term stands before
+    it: a word, a label ending in a colon, or a few words not starting in lower case."""
+    words = line.words
+    for k, (a, b) in enumerate(zip(words[:_TERM_WORDS], words[1:_TERM_WORDS + 1])):
+        if b.x0 - a.x1 >= TAB_EM * max(a.size, b.size):
+            lower = words[0].text[:1].islower()
+            return None if lower and k and not a.text.endswith(":") else b.x0
+    return None
 
 
 def _font(line: Line) -> str:

@@ -16,6 +16,9 @@ from pipeline.ingest.pdf.records import Line, Table
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _TABLE_MAX_CELL_AREA = 0.35  # a "cell" larger than this share of the page is a frame
+# A cell line ended deliberately only when the next word would have fitted with this much
+# (em) to spare: the right padding is estimated from the left one and may be larger.
+_SLACK_EM = 2.0
 
 
 def find_tables(page: Any, number: int, chars: list[dict]) -> tuple[list[Table], list[dict]]:
@@ -62,9 +65,9 @@ def _table(box: Any, number: int, chars: list[dict]) -> Table:
                 per_cell.setdefault(i, []).append(c)
                 break
     cells = []
-    for i, (r, k, _) in enumerate(grid):
+    for i, (r, k, bbox) in enumerate(grid):
         words = [w for _, ws in orientations(per_cell.get(i, []), 0.0, 0.0) for w in ws]
-        text = _cell_text(lines(words, number)) if words else ""
+        text = _cell_text(lines(words, number), bbox) if words else ""
         if text:
             cells.append((r, k, text))
     return Table(number, float(box.bbox[1]), _compact(cells))
@@ -78,10 +81,20 @@ def _compact(cells: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return [(rows[r], cols[k], text) for r, k, text in cells]
 
 
-def _cell_text(lines: list[Line]) -> str:
-    """Lines of one cell: a wide vertical gap is a new paragraph ("\\n")."""
+def _cell_text(lines: list[Line], bbox: tuple[float, float, float, float]) -> str:
+    """Lines of one cell, joined as its author set them: a line that ended although the
+    next line's first word would have fitted is a deliberate break, kept as "\n" (two
+    organisations on two lines stay two); so is a gap wider than the cell's usual line
+    gap (a new paragraph). Any other break is a wrap, a space: "Mgr. P." / "Kudrnová"
+    is one name."""
+    x0 = min(ln.x0 for ln in lines)
+    right = bbox[2] - max(0.0, x0 - bbox[0])  # the cell's padding, taken as equal both sides
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    usual = min(gaps, default=0.0)
     text = lines[0].text
-    for prev, line in zip(lines, lines[1:]):
-        gap = line.top - prev.bottom
-        text = join(text, line.text, "\n" if gap > 0.8 * prev.size else " ")
+    for prev, line, gap in zip(lines, lines[1:], gaps):
+        first = line.words[0]
+        room = right - prev.x1 - 0.3 * prev.size - _SLACK_EM * prev.size
+        wrapped = (first.x1 - first.x0) >= room and gap <= usual + 0.5 * prev.size
+        text = join(text, line.text, " " if wrapped else "\n")
     return clean_text(text)
