@@ -184,3 +184,42 @@ def test_person_tokens_merge_and_split_only_where_the_text_says(text, tokens):
     """kpss_person_tokens reads the tokens only where the text has a dotted word or a hyphen
     before a letter; what it merges and splits there is unchanged."""
     assert [t.text for t in nlp()(text)] == tokens
+
+
+# --------------------------------------------------------------------------- issue 15, classes 1 and 8: the person span
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Přítomni: L.Plachý, Mgr.O.Krejza, Ing.Petr Novák", [("L. Plachý", None), ("O. Krejza", "Mgr."), ("Petr Novák", "Ing.")]),
+    ("Metodička projektu p. Fikarová předložila návrh.", [("Metodička", None), ("Fikarová", None)]),
+    ("Pí Hanzalová a paní Malá, pí. Kosová", [("Hanzalová", None), ("Malá", None), ("Kosová", None)]),
+])
+def test_glued_initials_titles_and_words_of_address(text, expected):
+    assert persons(text) == expected
+
+
+def test_words_of_address_in_their_case_forms_mark_a_person():
+    """"předal slovo panu Novákovi", "s panem Malým": the surname after them is a person (strong), as
+    after "pan" and "pana"; which role it has is the attendees relation's to decide."""
+    doc = nlp()("Předsedající předal slovo panu Hálovi, který s panem Kubátem připravil návrh.")
+    assert [(s._.person.name, s._.person.strong) for s in doc.spans["person"]] == \
+        [("Předsedající", False), ("Hálovi", True), ("Kubátem", True)]
+
+
+def test_a_title_after_the_name_written_with_a_space():
+    assert persons("MUDr. Karel Dvořák, Ph. D., a Mgr. Olga Malá, Th. D.") == \
+        [("Karel Dvořák", "MUDr. Ph. D."), ("Olga Malá", "Mgr. Th. D.")]
+
+
+def test_a_spaced_title_after_the_name_in_a_real_docx(tmp_path):
+    document = new_document()
+    document.add_heading("Zápis z jednání pracovní skupiny Zdraví", level=1)
+    document.add_paragraph("Přítomni: MUDr. Karel Dvořák, Ph. D., Mgr. Olga Malá, L.Plachý")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "zapis.docx").write_bytes(to_bytes(document))
+    run(raw, tmp_path / "out", RunOptions(workers=0))
+    with duckdb.connect() as db:
+        people = db.execute(f"select name, titles, role from '{tmp_path / 'out' / 'attendees.parquet'}'").fetchall()
+    assert ("Karel Dvořák", "MUDr. Ph. D.", "present") in people
+    assert ("L. Plachý", None, "present") in people

@@ -70,6 +70,8 @@ def words() -> SimpleNamespace:
         numerals={k: float(v) for k, v in cfg["numerals"].items()},
         after={w: label for label, ws in cfg["distractors"]["after"].items() for w in ws},
         before={w: label for label, ws in cfg["distractors"]["before"].items() for w in ws},
+        governing={after: frozenset(head for head, afters in cfg["governing_units"].items() if after in afters)
+                   for afters in cfg["governing_units"].values() for after in afters},
         numeral=re.compile(rf"\b(?:{alternation})\b"),
     )
 
@@ -185,7 +187,7 @@ class _Finder:
             after = self._unit_after(i)
             if header and i > 0:
                 unit, via, end = header[0], "header", after[1] if after else i
-            elif after:
+            elif after and not self._governed(i, after[0]):
                 unit, via, end = after[0], "after", after[1]
             else:
                 unit = self._unit_before(i)
@@ -284,6 +286,12 @@ class _Finder:
             if not self._is_word(j) or not self.lowers[j].endswith(w.adjective_endings) or self.values[j] is not None:
                 return None
         return None
+
+    def _governed(self, i: int, after: str) -> bool:
+        """The unit after figure i is the complement of a unit noun before it ("úvazku o 0,5
+        sociálního pracovníka"): the unit before counts."""
+        governs = self.w.governing.get(after)
+        return bool(governs) and self._unit_before(i) in governs
 
     def _unit_before(self, i: int) -> str | None:
         """A unit noun just before a figure: "úvazek 1", "úvazku o 0,5", "kapacita lůžek: 20";
