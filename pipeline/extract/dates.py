@@ -136,12 +136,14 @@ def date_spans(doc: Doc) -> list[DateMention]:
 def mark_dates(doc: Doc) -> Doc:
     """Put every date of the block in `doc.spans["date"]`, each span carrying its `DateMention`
     (`span._.date`: day, month, year and its exact characters, which the span, made of whole
-    tokens, may exceed). Two dates inside one token keep the first (the value is stored per span)."""
+    tokens, may exceed). Two dates inside one token keep the first (the value is stored per span).
+    A block without a date gets no group, as for quantities."""
     spans: list[Span] = []
     for mention in find_dates(doc_text(doc)):
         span = doc.char_span(mention.start, mention.end, label="date", alignment_mode="expand")
         if span is not None and (not spans or (span.start, span.end) != (spans[-1].start, spans[-1].end)):
             span._.date = mention
             spans.append(span)
-    doc.spans["date"] = spans
+    if spans:  # a block without a date gets no group (most blocks): read it with `date_spans`
+        doc.spans["date"] = spans
     return doc

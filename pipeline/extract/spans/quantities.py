@@ -21,9 +21,9 @@ gets no group. Space tokens are skipped when looking at neighbours: "z\\n3" read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.language import Language
@@ -39,9 +39,9 @@ if not Span.has_extension(KEY):
     Span.set_extension(KEY, default=None)
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """What a quantity span states. For a `range`, `value_from` -> `value`."""
+class Quantity(NamedTuple):
+    """What a quantity span states. For a `range`, `value_from` -> `value`. (A named tuple:
+    hundreds are made per document.)"""
 
     value: float
     unit: str | None = None  # the SPEC unit; None when the block gives none around the figure
