@@ -1,8 +1,9 @@
 """Persons as spans: the one person recogniser of the extract stage.
 
-"Mgr. Jana Nová, DiS.", "p. Malý", "NOVÁKOVÁ Jana", "J.Nováková", "s Mgr. Janou Novou": a spaCy
-Matcher built from the `[[patterns]]` of configs/people.toml ([address, rank or title]* [initial]
-Name{1,4}) proposes candidates, and each is refined into a `PersonName`: academic titles go to
+"Mgr. Jana Nová, DiS.", "p. Malý", "NOVÁKOVÁ Jana", "J.Nováková", "s Mgr. Janou Novou": the
+`[[patterns]]` of configs/people.toml ([address, rank or title]* [initial] Name{1,4}), run by
+`nlp.LexicalMatcher` (spaCy's Matcher semantics, greedy LONGEST, without an object per token),
+propose candidates, and each is refined into a `PersonName`: academic titles go to
 `titles` (also those written after the name), words of address and ranks are dropped, and the
 capitalised run is cut where the name ends ("Jan Hrubec Občanské sdružení" -> "Jan Hrubec").
 
