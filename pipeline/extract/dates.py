@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
+from pipeline.extract.nlp import doc_text
 from pipeline.extract.patterns import word_class
 from pipeline.extract.text import fold
 
@@ -55,6 +56,12 @@ def _item_nouns() -> tuple[str, ...]:
     "bod 3.2."), folded: configs/dates.toml [not_a_date] (word classes referenced by name)."""
     words = load("dates")["not_a_date"]["words_before"]
     return tuple(fold(w) for entry in words for w in (word_class(entry) if entry.startswith("@") else [entry]))
+
+
+@lru_cache(maxsize=1)
+def _item_noun_reach() -> int:
+    """How many characters before a figure `_item_nouns` can need (fold keeps one for one)."""
+    return max(map(len, _item_nouns()), default=0)
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +121,7 @@ def _looks_like_decimal_or_list(text: str, m: re.Match[str]) -> bool:
     before = text[:m.start()].rstrip()
     if text[m.end():m.end() + 1].isdecimal():  # 1.1.3 — an item number
         return True
-    if fold(before).endswith(_item_nouns()):
+    if fold(before[-_item_noun_reach():]).endswith(_item_nouns()):
         return True
     at_block_start = m.start() == len(text) - len(text.lstrip())
     return at_block_start and " " not in m.group(0)
@@ -129,12 +136,14 @@ def date_spans(doc: Doc) -> list[DateMention]:
 def mark_dates(doc: Doc) -> Doc:
     """Put every date of the block in `doc.spans["date"]`, each span carrying its `DateMention`
     (`span._.date`: day, month, year and its exact characters, which the span, made of whole
-    tokens, may exceed). Two dates inside one token keep the first (the value is stored per span)."""
+    tokens, may exceed). Two dates inside one token keep the first (the value is stored per span).
+    A block without a date gets no group, as for quantities."""
     spans: list[Span] = []
-    for mention in find_dates(doc.text):
+    for mention in find_dates(doc_text(doc)):
         span = doc.char_span(mention.start, mention.end, label="date", alignment_mode="expand")
         if span is not None and (not spans or (span.start, span.end) != (spans[-1].start, spans[-1].end)):
             span._.date = mention
             spans.append(span)
-    doc.spans["date"] = spans
+    if spans:  # a block without a date gets no group (most blocks): read it with `date_spans`
+        doc.spans["date"] = spans
     return doc

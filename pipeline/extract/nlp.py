@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_right
 from functools import lru_cache, wraps
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.symbols import ORTH
+from spacy.attrs import IDX
+from spacy.symbols import LOWER, ORTH, SHAPE
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from pipeline.config import load
 from pipeline.extract.text import fold
@@ -52,10 +55,28 @@ def nlp() -> Language:
             lower = word.lower()
             if lower != word:
                 model.tokenizer.add_special_case(lower, [{ORTH: lower}])
+    model.tokenizer = _KeepText(model.tokenizer)
     for module, name in COMPONENTS:
         importlib.import_module(module)
         model.add_pipe(name)
     return model
+
+
+class _KeepText:
+    """The tokenizer, keeping the text it was given in the Doc (`doc_text`): spaCy's `doc.text`
+    joins the tokens again at every access, and components read the text of every block.
+    Merges and splits keep the text unchanged."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data["kpss_text"] = text
+        return doc
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.tokenizer, name)  # add_special_case, explain, pipe ...
 
 
 @lru_cache(maxsize=4096)
@@ -63,9 +84,7 @@ def piece(text: str) -> Doc:
     """A piece of text that is not a whole block (a name, a part of a block) tokenized as blocks
     are: the tokenizer, its merges and the fold, no span annotation. Memoised and shared: never
     change it. A block's tokens are those of its annotated Doc (`Annotated.doc`)."""
-    doc = merge_multiword(nlp().make_doc(text))
-    doc.user_data["kpss_text"] = text  # merging keeps the text: no need to join it again
-    return doc
+    return merge_multiword(nlp().make_doc(text))
 
 
 def by_text(analysis: Callable[[Doc], T]) -> Callable[[Doc], T]:
@@ -88,7 +107,8 @@ def by_text(analysis: Callable[[Doc], T]) -> Callable[[Doc], T]:
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined once per Doc (spaCy joins the tokens again at every access)."""
+    """`doc.text`, kept by the tokenizer (spaCy joins the tokens again at every access); a Doc
+    made otherwise joins it once."""
     text = doc.user_data.get("kpss_text")
     if text is None:
         text = doc.user_data["kpss_text"] = doc.text
@@ -110,7 +130,10 @@ if not Token.has_extension("fold"):
 @Language.component("kpss_merge_multiword")
 def merge_multiword(doc: Doc) -> Doc:
     """Merge legal forms, multi-word titles, `č. j.`, `2 000` and `13,00 hod.` into single tokens."""
-    spans = [doc[s:e] for _, s, e in _phrase_matcher(doc.vocab)(doc)] + [doc[s:e] for s, e in _number_runs(doc)]
+    spans = [doc[s:e] for _, s, e in _phrase_matcher(doc.vocab)(doc)]
+    at = [found.start() for found in _number_pairs().finditer(doc_text(doc))]
+    if at:
+        spans += [doc[s:e] for s, e in _number_runs(doc, at)]
     if not spans:
         return doc
     spans = spacy.util.filter_spans(spans)
@@ -143,12 +166,23 @@ def _hour_units() -> frozenset[str]:
     return frozenset(load("lexicon")["time"]["hour_units"])
 
 
-def _number_runs(doc: Doc) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _number_pairs() -> re.Pattern[str]:
+    """Where `_number_runs` may find a pair: a figure followed by a space (the only whitespace a
+    token keeps after it) and three figures, or by an hour unit; at the figure."""
+    units = "|".join(sorted(map(re.escape, _hour_units()), key=len, reverse=True))
+    return re.compile(rf"\d(?= \d{{3}}| ?(?:{units}))", re.IGNORECASE)
+
+
+def _number_runs(doc: Doc, at: list[int]) -> list[tuple[int, int]]:
     """Token pairs to keep whole: thousands written with a space ("2 000", "1 500,5") and
-    clock times with their unit ("13,00 hod."). Plain regexes over token texts: only tokens
-    that start with a digit are looked at."""
+    clock times with their unit ("13,00 hod."). `at`: offsets of the text where one may end
+    its first token (`_number_pairs`); only the tokens there are looked at."""
+    starts = doc.to_array(IDX).tolist()
     runs = []
-    for i in range(len(doc) - 1):
+    for i in sorted({bisect_right(starts, offset) - 1 for offset in at}):
+        if i + 1 >= len(doc):
+            continue
         text = doc[i].text
         if not text[:1].isdigit():
             continue
@@ -158,3 +192,111 @@ def _number_runs(doc: Doc) -> list[tuple[int, int]]:
         if _CLOCK.match(text) and nxt.lower_ in _hour_units():
             runs.append((i, i + 2))
     return runs
+
+
+# Lexical attributes: what the vocabulary computes from a word alone (`Vocab.lex_attr_getters`).
+_LEXICAL = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "SHAPE": SHAPE}
+
+
+def _getter(vocab: Vocab, attr: str) -> Callable[[str], Any]:
+    if attr not in _LEXICAL:
+        raise ValueError(f"{attr} is not a lexical attribute ({', '.join(_LEXICAL)})")
+    if _LEXICAL[attr] == ORTH:
+        return lambda word: word
+    return vocab.lex_attr_getters[_LEXICAL[attr]]
+
+
+_SEGMENT = re.compile(b"[^\x00]+")
+_QUANTIFIERS = {None: "", "1": "", "?": "?", "*": "*", "+": "+"}
+
+
+class LexicalMatcher:
+    """spaCy's `Matcher` for patterns whose every token is a test of lexical attributes (`LOWER`,
+    `SHAPE`, `ORTH`: a value or `IN` a list) with an `OP` (`?`, `*`, `+`, `{n,m}`), at the cost of
+    a few calls per Doc: spaCy's Matcher makes a Python object of every token it reads. A word's
+    tests are run once per word of the vocabulary and kept as one byte (a bit per token of the
+    pattern); a Doc becomes a string of those bytes, and a pattern a regular expression over it.
+    It finds what the Matcher finds for the patterns under one key: every (start, end) a pattern
+    matches, or with `greedy="LONGEST"` the longest of them that do not overlap, taken longest
+    first as spaCy takes them; returned in text order."""
+
+    def __init__(self, vocab: Vocab, patterns: list[list[dict[str, Any]]], greedy: str | None = None):
+        if greedy not in (None, "LONGEST"):
+            raise ValueError(f"greedy={greedy!r}: only None or LONGEST")
+        self.vocab = vocab
+        self.compiled = [self._compile(vocab, pattern) for pattern in patterns]
+        self.longest = greedy == "LONGEST"
+
+    @staticmethod
+    def _compile(vocab: Vocab, pattern: list[dict[str, Any]]
+                 ) -> tuple[list[Callable[[str], bool]], dict[int, int], re.Pattern[bytes]]:
+        if not 0 < len(pattern) <= 8:
+            raise ValueError("a lexical pattern has 1 to 8 tokens (one bit each)")
+        tests, parts = [], []
+        for bit, token in enumerate(pattern):
+            op, attrs = token.get("OP"), []
+            for attr, spec in token.items():
+                if attr == "OP":
+                    continue
+                value = frozenset(spec["IN"]) if isinstance(spec, dict) and set(spec) == {"IN"} else spec
+                if not isinstance(value, (str, frozenset)):
+                    raise ValueError(f"{attr}: {spec!r} is not a value or an IN list")
+                attrs.append((_getter(vocab, attr.upper()), value))
+            tests.append(_all_of(attrs))
+            quantifier = _QUANTIFIERS.get(op) if op in _QUANTIFIERS else op if str(op).startswith("{") else None
+            if quantifier is None:
+                raise ValueError(f"OP {op!r} is not supported")
+            codes = b"".join(re.escape(bytes([c])) for c in range(1, 256) if c & (1 << bit))
+            parts.append(b"[" + codes + b"]" + quantifier.replace("{,", "{0,").encode())
+        return tests, {}, re.compile(b"".join(parts))
+
+    def __call__(self, doc: Doc, orths: list[int] | None = None) -> list[tuple[int, int]]:
+        """(start, end) token offsets of the matches, in text order. `orths`: the Doc's
+        `Token.orth`s when the caller has them already."""
+        if orths is None:
+            orths = doc.to_array(ORTH).tolist() if len(doc) else []
+        pairs: list[tuple[int, int]] = []
+        for tests, known, pattern in self.compiled:
+            found = list(map(known.get, orths))
+            if None in found:
+                for i, code in enumerate(found):
+                    if code is None:
+                        word = self.vocab.strings[orths[i]]
+                        found[i] = known[orths[i]] = sum(1 << bit for bit, test in enumerate(tests) if test(word))
+            codes = bytes(found)
+            fullmatch = pattern.fullmatch
+            for segment in _SEGMENT.finditer(codes):  # a token that passes no test is in no match
+                first, last = segment.span()
+                if last - first == 1:
+                    if fullmatch(codes, first, last):
+                        pairs.append((first, last))
+                    continue
+                found_here = [(s, e) for s in range(first, last) for e in range(s + 1, last + 1) if fullmatch(codes, s, e)]
+                pairs.extend(self._longest(found_here) if self.longest and len(self.compiled) == 1 else found_here)
+        if len(self.compiled) == 1:
+            return pairs  # in text order: segments in order, the pairs of each sorted
+        return self._longest(pairs) if self.longest else sorted(set(pairs))
+
+    @staticmethod
+    def _longest(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The longest pairs that do not overlap, taken as spaCy takes them (longest first, then
+        the first), in text order."""
+        if len(pairs) < 2:
+            return pairs
+        pairs = sorted(pairs, key=lambda pair: (pair[1] - pair[0], -pair[0]), reverse=True)
+        kept = [pairs[0]]
+        for s, e in pairs[1:]:
+            if all(e <= a or s >= b for a, b in kept):
+                kept.append((s, e))
+        return sorted(kept)
+
+
+def _all_of(tests: list[tuple[Callable[[str], Any], str | frozenset[str]]]) -> Callable[[str], bool]:
+    """A word passes when each attribute's value is the value, or in the set, of its test."""
+    def test(word: str) -> bool:
+        for getter, value in tests:
+            found = getter(word)
+            if not (found in value if isinstance(value, frozenset) else found == value):
+                return False
+        return True
+    return test

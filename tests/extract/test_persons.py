@@ -141,3 +141,85 @@ def test_glued_initials_and_ranks_in_a_real_docx(tmp_path):
         recorded = db.execute(f"select recorded_by from '{tmp_path / 'out' / 'documents.parquet'}'").fetchall()
     assert ("J. Nováková", "present") in people and ("Petr Malý", "present") in people
     assert recorded == [("Petr Žák",)]
+
+
+# --------------------------------------------------------------------------- speed without a change of meaning
+
+
+_ODD_TEXTS = [
+    "Pan Pan Petr Malý Eva Nová Jan Kos Ivo Hák Ema Lis, p. P. Nová a Pí Pí Malá",
+    "P. J. K. Nová Malá Kos Hák; Mgr. Bc. Ing. Jana Eva Nová Malá Kos, Ph.D.",
+    "Přítomni: Ing. Petr Novák, MUDr. Eva Svobodová, Bc. Tereza Malá\nOmluveni: J. Kos, p. Hák",
+    "NOVÁKOVÁ Jana, SMJ, KPSS Ostrava, Nováková-Svobodová Eva, Pan, Pí, P., X. Y. Z.",
+    "", "a b c", "Jana",
+]
+
+
+@pytest.mark.parametrize("text", _ODD_TEXTS)
+def test_the_lexical_matcher_finds_what_spacys_matcher_finds(text):
+    """pipeline.extract.nlp.LexicalMatcher runs the person pattern of configs/people.toml without
+    spaCy's Matcher (which makes a Python object of every token); it must find the same spans:
+    all of them, and the longest that do not overlap (greedy LONGEST)."""
+    from spacy.matcher import Matcher
+
+    from pipeline.extract.nlp import LexicalMatcher
+    from pipeline.extract.patterns import patterns
+
+    model = nlp()
+    pattern = patterns("people")[0]["pattern"]
+    doc = model.make_doc(text)
+    for greedy in (None, "LONGEST"):
+        reference = Matcher(model.vocab)
+        reference.add("person", [pattern], greedy=greedy)
+        assert LexicalMatcher(model.vocab, [pattern], greedy=greedy)(doc) == \
+            sorted({(s, e) for _, s, e in reference(doc)}), greedy
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("Pí.Malá a NPOR. Žák", ["Pí.", "Malá", "a", "NPOR.", "Žák"]),
+    ("Zapsala J.Nováková, Nováková-Svobodová.", ["Zapsala", "J.", "Nováková", ",", "Nováková-Svobodová", "."]),
+    ("Nová - Malá, a-B, J. Nová", ["Nová", "-", "Malá", ",", "a", "-", "B", ",", "J.", "Nová"]),
+])
+def test_person_tokens_merge_and_split_only_where_the_text_says(text, tokens):
+    """kpss_person_tokens reads the tokens only where the text has a dotted word or a hyphen
+    before a letter; what it merges and splits there is unchanged."""
+    assert [t.text for t in nlp()(text)] == tokens
+
+
+# --------------------------------------------------------------------------- issue 15, classes 1 and 8: the person span
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Přítomni: L.Plachý, Mgr.O.Krejza, Ing.Petr Novák", [("L. Plachý", None), ("O. Krejza", "Mgr."), ("Petr Novák", "Ing.")]),
+    ("Metodička projektu p. Fikarová předložila návrh.", [("Metodička", None), ("Fikarová", None)]),
+    ("Pí Hanzalová a paní Malá, pí. Kosová", [("Hanzalová", None), ("Malá", None), ("Kosová", None)]),
+])
+def test_glued_initials_titles_and_words_of_address(text, expected):
+    assert persons(text) == expected
+
+
+def test_words_of_address_in_their_case_forms_mark_a_person():
+    """"předal slovo panu Novákovi", "s panem Malým": the surname after them is a person (strong), as
+    after "pan" and "pana"; which role it has is the attendees relation's to decide."""
+    doc = nlp()("Předsedající předal slovo panu Hálovi, který s panem Kubátem připravil návrh.")
+    assert [(s._.person.name, s._.person.strong) for s in doc.spans["person"]] == \
+        [("Předsedající", False), ("Hálovi", True), ("Kubátem", True)]
+
+
+def test_a_title_after_the_name_written_with_a_space():
+    assert persons("MUDr. Karel Dvořák, Ph. D., a Mgr. Olga Malá, Th. D.") == \
+        [("Karel Dvořák", "MUDr. Ph. D."), ("Olga Malá", "Mgr. Th. D.")]
+
+
+def test_a_spaced_title_after_the_name_in_a_real_docx(tmp_path):
+    document = new_document()
+    document.add_heading("Zápis z jednání pracovní skupiny Zdraví", level=1)
+    document.add_paragraph("Přítomni: MUDr. Karel Dvořák, Ph. D., Mgr. Olga Malá, L.Plachý")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "zapis.docx").write_bytes(to_bytes(document))
+    run(raw, tmp_path / "out", RunOptions(workers=0))
+    with duckdb.connect() as db:
+        people = db.execute(f"select name, titles, role from '{tmp_path / 'out' / 'attendees.parquet'}'").fetchall()
+    assert ("Karel Dvořák", "MUDr. Ph. D.", "present") in people
+    assert ("L. Plachý", None, "present") in people

@@ -78,3 +78,48 @@ def test_distractors_have_their_own_labels(text, expected):
 
 def test_text_without_a_figure_gets_no_group():
     assert KEY not in nlp()("Přítomni: paní Nováková").spans
+
+
+# --------------------------------------------------------------------------- word numerals in any case (issue 15, class 17)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("navýšení o 1 sociálního pracovníka", [("1 sociálního pracovníka", 1.0, "worker")]),
+    ("s jedním terénním pracovníkem", [("jedním terénním pracovníkem", 1.0, "worker")]),
+    ("ve čtyřech bytech", [("čtyřech bytech", 4.0, "flat")]),
+    ("pro dvanácti uživatelům", [("dvanácti uživatelům", 12.0, "client")]),
+    ("jednomu sociálnímu pracovníkovi", [("jednomu", 1.0, None)]),  # "pracovníkovi" is no unit form
+    ("podpora tří sociálních pracovníků", [("tří sociálních pracovníků", 3.0, "worker")]),
+])
+def test_word_numerals_and_adjectives_in_any_case(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_unit_noun_before_the_figure_governs_the_one_after_it():
+    """"úvazku o 0,5 sociálního pracovníka": half a full-time job of a worker, not half a worker."""
+    assert quantities("navýšení úvazku o 0,5 sociálního pracovníka") == [("0,5", 0.5, "fte")]
+
+
+def test_word_numerals_reach_the_capacity_table_of_a_real_docx(tmp_path):
+    import duckdb
+
+    from pipeline.runner import RunOptions, run
+    from tests.docx_factory import new_document, to_bytes
+
+    document = new_document()
+    document.add_heading("Akční plán sociálních služeb Horní Lhota na rok 2024", level=1)
+    document.add_heading("Opatření 1.1 Terénní programy v obcích", level=2)
+    document.add_paragraph("Realizátor: Spolek Vlaštovka, z. s.")
+    document.add_paragraph("Zavedení terénního programu v Dolní Lhotě s jedním terénním pracovníkem.")
+    document.add_heading("Opatření 1.2 Pečovatelská služba", level=2)
+    document.add_paragraph("Realizátor: Pečovatelská služba Horní Lhota")
+    document.add_paragraph("Navýšení pečovatelské služby o 1 sociálního pracovníka.")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plan.docx").write_bytes(to_bytes(document))
+    run(raw, tmp_path / "out", RunOptions(workers=0))
+    with duckdb.connect() as db:
+        rows = db.execute(f"select unit, change, delta, raw_text from '{tmp_path / 'out' / 'capacity_changes.parquet'}' "
+                          "order by raw_text").fetchall()
+    assert ("worker", "increase", 1.0, "o 1 sociálního pracovníka") in rows
+    assert ("worker", "new", 1.0, "jedním terénním pracovníkem") in rows

@@ -1,8 +1,9 @@
 """Persons as spans: the one person recogniser of the extract stage.
 
-"Mgr. Jana Nová, DiS.", "p. Malý", "NOVÁKOVÁ Jana", "J.Nováková", "s Mgr. Janou Novou": a spaCy
-Matcher built from the `[[patterns]]` of configs/people.toml ([address, rank or title]* [initial]
-Name{1,4}) proposes candidates, and each is refined into a `PersonName`: academic titles go to
+"Mgr. Jana Nová, DiS.", "p. Malý", "NOVÁKOVÁ Jana", "J.Nováková", "s Mgr. Janou Novou": the
+`[[patterns]]` of configs/people.toml ([address, rank or title]* [initial] Name{1,4}), run by
+`nlp.LexicalMatcher` (spaCy's Matcher semantics, greedy LONGEST, without an object per token),
+propose candidates, and each is refined into a `PersonName`: academic titles go to
 `titles` (also those written after the name), words of address and ranks are dropped, and the
 capitalised run is cut where the name ends ("Jan Hrubec Občanské sdružení" -> "Jan Hrubec").
 
@@ -24,17 +25,20 @@ than that lookup.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from pipeline.config import load
+from pipeline.extract.nlp import LexicalMatcher, doc_text
 from pipeline.extract.patterns import patterns
 from pipeline.extract.text import fold
 
@@ -73,9 +77,9 @@ def person_words() -> PersonWords:
     )
 
 
-@dataclass(frozen=True)
-class PersonName:
-    """A person named in a block: `start:end` covers the name as written (no titles)."""
+class PersonName(NamedTuple):
+    """A person named in a block: `start:end` covers the name as written (no titles). (A named
+    tuple: thousands are made per document.)"""
 
     start: int
     end: int
@@ -125,16 +129,10 @@ class Kind(NamedTuple):
     not_name: bool      # a word that is no name although capitalised ("Město", "Zapsala")
     given: bool         # a given name (or a part of "Jana-Marie" is one)
     after_title: bool   # a title written after a name ("DiS.", "dis")
-
-    @property
-    def marker(self) -> bool:
-        """A title, a word of address or a rank: what may stand in front of a name."""
-        return self.title or self.address or self.rank
-
-    @property
-    def plain(self) -> bool:
-        """A capitalised word that is not a title, a word of address or a rank."""
-        return self.nameish and not self.marker
+    marker: bool        # a title, a word of address or a rank: what may stand in front of a name
+    plain: bool         # a capitalised word that is not a title, a word of address or a rank
+    after: bool         # a title after a name as written there: without its dot only when capitalised
+    comma: bool         # ","
 
 
 _KINDS: dict[int, Kind] = {}  # by the word's id in the vocabulary (`Token.orth`)
@@ -149,11 +147,15 @@ def kind(tok: Token) -> Kind:
 
 def _kind_of(text: str) -> Kind:
     words, lower, folded = person_words(), text.lower(), fold(text)
-    return Kind(title=text in words.titles or lower in words.titles_lower or lower.rstrip(".") in words.titles_lower,
-                address=lower in words.address, rank=lower in words.ranks, initial=is_initial(text),
-                nameish=is_nameword(text) or is_caps(text), caps=is_caps(text),
-                not_name=folded in words.not_names, given=any(p in words.given for p in folded.split("-")),
-                after_title=lower in words.after_titles or lower.rstrip(".") in words.after_titles)
+    title = text in words.titles or lower in words.titles_lower or lower.rstrip(".") in words.titles_lower
+    address, rank, nameish = lower in words.address, lower in words.ranks, is_nameword(text) or is_caps(text)
+    after_title = lower in words.after_titles or lower.rstrip(".") in words.after_titles
+    marker = title or address or rank
+    return Kind(title=title, address=address, rank=rank, initial=is_initial(text), nameish=nameish,
+                caps=is_caps(text), not_name=folded in words.not_names,
+                given=any(p in words.given for p in folded.split("-")), after_title=after_title,
+                marker=marker, plain=nameish and not marker,
+                after=lower in words.after_titles or (after_title and text[:1].isupper()), comma=text == ",")
 
 
 def is_marker_tok(tok: Token) -> bool:
@@ -168,12 +170,40 @@ def is_title_word(word: str) -> bool:
     return word in words.titles or lower in words.titles_lower or lower in words.address or lower in words.ranks
 
 
-def _is_after_title(tok: Token) -> bool:
-    """A title written after a name ("DiS.", "Ph.D", "MBA"); without its dot only when capitalised."""
-    return tok.lower_ in person_words().after_titles or (kind(tok).after_title and tok.text[:1].isupper())
-
-
 # --------------------------------------------------------------------------- refining a candidate
+
+
+class _Tokens:
+    """A block's tokens as the recogniser reads them: where each starts and ends, whether a space
+    follows, and its `Kind`; cut once per Doc from `Doc.to_array`, so that refining a candidate
+    makes no Token object. Kept in the Doc (`doc.user_data`): a Doc is not changed after the
+    person components."""
+
+    __slots__ = ("text", "orths", "starts", "ends", "spaced", "kinds")
+
+    def __init__(self, doc: Doc):
+        self.text = text = doc_text(doc)
+        orths, starts, lengths, spaced = doc.to_array([ORTH, IDX, LENGTH, SPACY]).T.tolist() if len(doc) else ([],) * 4
+        self.orths, self.starts, self.spaced = orths, starts, spaced
+        self.ends = [s + n for s, n in zip(starts, lengths)]
+        self.kinds = kinds = list(map(_KINDS.get, orths))
+        if None in kinds:
+            for i, found in enumerate(kinds):
+                if found is None:
+                    kinds[i] = _KINDS[orths[i]] = _kind_of(text[starts[i]:self.ends[i]])
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i]:self.ends[i]]
+
+
+def _tokens(doc: Doc) -> _Tokens:
+    found = doc.user_data.get(_TOKENS)
+    if found is None or len(found.kinds) != len(doc):
+        found = doc.user_data[_TOKENS] = _Tokens(doc)
+    return found
+
+
+_TOKENS = "kpss_person_tokens"
 
 
 def refine(span: Span, start: int, end: int) -> PersonName | None:
@@ -181,108 +211,130 @@ def refine(span: Span, start: int, end: int) -> PersonName | None:
 
     Tokens outside the window are dropped, and so are capitalised words that are no names in
     front of the name ("Zapsala Leona Hájková" -> Leona Hájková)."""
-    tokens = [t for t in span if t.idx >= start and t.idx + len(t) <= end]
-    while tokens and kind(tokens[0]).plain and kind(tokens[0]).not_name:
-        tokens = tokens[1:]
-    if not tokens:
-        return None
-    titles = [t for t in tokens if kind(t).title and not kind(t).address]
-    initials = [t for t in tokens if kind(t).initial and not kind(t).marker]
-    marked = any(kind(t).marker for t in tokens) or bool(initials)
-    words = _caps_words([t for t in tokens if kind(t).plain])
-    if not marked:
-        words = _from_given_name(words)
-    words = _name_cut(words, end)
-    if not words:
-        return None
-    given = any(kind(w).given for w in words)
-    first = initials[0] if initials else words[0]
-    after, tail, stop = _after_titles(words[-1], end)
-    last = span.doc[min(max(stop + 2, span.end), len(span.doc) - 1)]  # the last token looked at
-    name = "".join(t.text_with_ws if t.whitespace_ or not kind(t).initial else t.text + " "
-                   for t in span.doc[first.i:words[-1].i + 1]).strip()
-    return PersonName(first.idx, words[-1].idx + len(words[-1].text), name,
-                      " ".join([t.text for t in titles] + after) or None,
-                      cued=marked or given, marked=marked, begin=tokens[0].idx, tail=tail,
-                      reach=last.idx + len(last))
+    t = _tokens(span.doc)
+    first, last = span.start, span.end
+    while first < last and t.starts[first] < start:
+        first += 1
+    while last > first and t.ends[last - 1] > end:
+        last -= 1
+    return _refine(t, first, last, span.end, end)
 
 
-def _name_cut(words: list[Token], end_limit: int) -> list[Token]:
+def _refine(t: _Tokens, first: int, last: int, span_end: int, end: int) -> PersonName | None:
+    """`refine` of the candidate's tokens `first:last` (inside the window)."""
+    kinds = t.kinds
+    while first < last and kinds[first].plain and kinds[first].not_name:
+        first += 1
+    if first == last:
+        return None
+    initial, marked, names = -1, False, []
+    for i in range(first, last):
+        found = kinds[i]
+        if found.marker:
+            marked = True
+        elif found.initial:
+            marked = True
+            if initial < 0:
+                initial = i
+        if found.plain:
+            names.append(i)
+    if any(kinds[i].caps for i in names):
+        names = _caps_words(names, kinds)
+    if not marked and len(names) > 2:
+        names = _from_given_name(names, kinds)
+    names = _name_cut(names, t, end)
+    if not names:
+        return None
+    start, stop = initial if initial >= 0 else names[0], names[-1]
+    after, tail, read = _after_titles(t, stop, end)
+    titles = [t.word(i) for i in range(first, last) if kinds[i].title and not kinds[i].address] if marked else []
+    reach = min(max(read + 2, span_end), len(kinds) - 1)  # the last token looked at
+    if start == stop:
+        name = t.word(start)
+    else:
+        name = "".join(t.word(i) + (" " if t.spaced[i] or kinds[i].initial else "")
+                       for i in range(start, stop + 1)).strip()
+    return PersonName(t.starts[start], t.ends[stop], name, " ".join(titles + after) if titles or after else None,
+                      marked or any(kinds[i].given for i in names), marked, t.starts[first], tail, t.ends[reach])
+
+
+def _name_cut(words: list[int], t: _Tokens, end_limit: int) -> list[int]:
     """How many capitalised words are the name: stop before a word that is not a name
     ("Městský" úřad), and take a third word only when the name ends after it
     ("Helena Bianchi Koubková -", not "Jan Hrubec Občanské sdružení")."""
-    kept: list[Token] = []
-    for word in words:
-        if kind(word).not_name:
+    kept = words
+    for k, word in enumerate(words):
+        if t.kinds[word].not_name:
+            kept = words[:k]
             break
-        kept.append(word)
     if len(kept) <= 2:
         return kept
-    return kept[:3] if _ends_name(kept[2], end_limit) else kept[:2]
+    return kept[:3] if _ends_name(t, kept[2], end_limit) else kept[:2]
 
 
-def _ends_name(word: Token, end_limit: int) -> bool:
+def _ends_name(t: _Tokens, word: int, end_limit: int) -> bool:
     """The token after `word` closes a name: punctuation, a title, a number or the end."""
-    doc = word.doc
-    if word.i + 1 >= len(doc) or doc[word.i + 1].idx >= end_limit:
+    nxt = word + 1
+    if nxt >= len(t.kinds) or t.starts[nxt] >= end_limit:
         return True
-    nxt = kind(doc[word.i + 1])
-    return not doc[word.i + 1].text[0].isalpha() or nxt.marker or nxt.after_title or nxt.caps
+    found = t.kinds[nxt]
+    return not t.text[t.starts[nxt]].isalpha() or found.marker or found.after_title or found.caps
 
 
-def _from_given_name(words: list[Token]) -> list[Token]:
+def _from_given_name(words: list[int], kinds: list[Kind]) -> list[int]:
     """In "Městský úřad Vyškov Jan Kostelecký" the capitalised run is two things: the
     person starts at the given name when the words before it are no given names."""
     for k in range(1, len(words) - 1):
-        if kind(words[k]).given and not any(kind(w).given for w in words[:k]):
+        if kinds[words[k]].given and not any(kinds[w].given for w in words[:k]):
             return words[k:]
     return words
 
 
-def _caps_words(words: list[Token]) -> list[Token]:
+def _caps_words(words: list[int], kinds: list[Kind]) -> list[int]:
     """Capitals are a surname only beside a given name ("NOVÁKOVÁ Jana"); otherwise an
     abbreviation, which is dropped in front of the name and ends it after ("SMJ")."""
-    caps = [kind(w).caps for w in words]
-    if not any(caps):
+    if not any(kinds[w].caps for w in words):
         return words
-    if len(words) == 2 and caps.count(True) == 1 and any(kind(w).given for w, c in zip(words, caps) if not c):
+    if len(words) == 2 and kinds[words[0]].caps != kinds[words[1]].caps \
+            and any(kinds[w].given for w in words if not kinds[w].caps):
         return words
-    while words and kind(words[0]).caps:
+    while words and kinds[words[0]].caps:
         words = words[1:]
     for i, word in enumerate(words):
-        if kind(word).caps:
+        if kinds[word].caps:
             return words[:i]
     return words
 
 
-def _after_titles(last: Token, end_limit: int) -> tuple[list[str], int, int]:
+def _after_titles(t: _Tokens, last: int, end_limit: int) -> tuple[list[str], int, int]:
     """Titles written after a name ("Kamila Ryšavá, DiS.", "Jan Novák Ph.D., MBA"), where the text
     after them starts, and the token the reading stopped at."""
-    doc, found = last.doc, []
-    tail = last.idx + len(last.text)
-    i = last.i + 1
-    while i < len(doc) and doc[i].idx < end_limit:
-        tok = doc[i]
-        if tok.text == "," and i + 1 < len(doc) and doc[i + 1].idx < end_limit \
-                and (_is_after_title(doc[i + 1]) or _trailing_title(doc, i + 1, end_limit)):
+    found, kinds, n = [], t.kinds, len(t.kinds)
+    tail = t.ends[last]
+    i = last + 1
+    while i < n and t.starts[i] < end_limit:
+        nxt = i + 1 < n and t.starts[i + 1] < end_limit
+        if kinds[i].comma and nxt and (kinds[i + 1].after or _trailing_title(t, i + 1, end_limit)):
             i += 1
             continue
-        if _is_after_title(tok) or _trailing_title(doc, i, end_limit):
-            found.append(tok.text)
-            tail = tok.idx + len(tok.text)
+        if kinds[i].after or _trailing_title(t, i, end_limit):
+            found.append(t.word(i))
+            tail = t.ends[i]
             i += 1
             continue
         break
     return found, tail, i
 
 
-def _trailing_title(doc: Doc, i: int, end_limit: int) -> bool:
+def _trailing_title(t: _Tokens, i: int, end_limit: int) -> bool:
     """A title written after the name it belongs to ("Nováková Jana, Mgr."), not the title
     of the next person ("Jana Nová, Mgr. Petr Malý")."""
-    if not kind(doc[i]).title:
+    if not t.kinds[i].title:
         return False
-    nxt = kind(doc[i + 1]) if i + 1 < len(doc) and doc[i + 1].idx < end_limit else None
-    return nxt is None or not (nxt.nameish or nxt.initial or nxt.marker)
+    if i + 1 >= len(t.kinds) or t.starts[i + 1] >= end_limit:
+        return True
+    nxt = t.kinds[i + 1]
+    return not (nxt.nameish or nxt.initial or nxt.marker)
 
 
 # --------------------------------------------------------------------------- the components
@@ -310,26 +362,45 @@ def _dotted_stems() -> list[str]:
     return sorted({w[:-1] for w in words.address | words.ranks | words.titles_lower if w.endswith(".")})
 
 
+@lru_cache(maxsize=1)
+def _joins() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Where `PersonTokens` may have work: a short word and its dot (a dotted stem, or an initial),
+    a hyphen before a letter; and the stems."""
+    stems = frozenset(_dotted_stems())
+    longest = max(len(stem) for stem in stems if stem.isalpha())  # a token holds no space
+    return re.compile(rf"(?<![^\W\d_])([^\W\d_]{{1,{longest}}})\.|-(?=[^\W\d_])"), stems
+
+
 class PersonTokens:
-    """Merge "Pí" + "." and "Nováková" + "-" + "Svobodová" into one token, split "J.Nováková"."""
+    """Merge "Pí" + "." and "Nováková" + "-" + "Svobodová" into one token, split "J.Nováková".
+
+    The text says where to look (`_joins`: a word and its dot, a hyphen before a letter); only the
+    tokens there are read, so the blocks without such a place cost one regular expression."""
 
     def __init__(self, vocab: Vocab):
-        self.matcher = Matcher(vocab)
-        self.matcher.add("DOT", [[{"LOWER": {"IN": _dotted_stems()}, "SPACY": False}, {"ORTH": "."}]])
-        self.matcher.add("HYPHEN", [[{"IS_TITLE": True, "SPACY": False}, {"ORTH": "-", "SPACY": False},
-                                     {"IS_TITLE": True}]])
-        self.matcher.add("GLUED", [[{"IS_TITLE": True, "IS_ALPHA": False, "LENGTH": {">": 3}}]])
-        self.hyphen, self.glued = vocab.strings["HYPHEN"], vocab.strings["GLUED"]
+        self.vocab = vocab
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        pattern, stems = _joins()
+        starts: list[int] = []
         merges, splits = [], []
-        for key, s, e in self.matcher(doc):
-            if key == self.glued:
-                text = doc[s].text
-                if text[1] == "." and is_initial(text[:2]) and is_nameword(text[2:]):
-                    splits.append(doc[s])
-            elif key != self.hyphen or (is_nameword(doc[s].text) and is_nameword(doc[e - 1].text)):
-                merges.append(doc[s:e])
+        for found in pattern.finditer(text):
+            word, after = found.group(1), text[found.end():found.end() + 1]
+            if not (after.isupper() or (word is not None and word.lower() in stems)):
+                continue
+            starts = starts or doc.to_array(IDX).tolist()
+            if word is None:  # "Nováková" + "-" + "Svobodová"
+                k = bisect_right(starts, found.start()) - 1
+                if 0 < k < len(doc) - 1 and _hyphenated(doc[k - 1], doc[k], doc[k + 1]):
+                    merges.append(doc[k - 1:k + 2])
+                continue
+            k = bisect_right(starts, found.end() - 2) - 1  # the token of the word's last letter
+            tok = doc[k]
+            if tok.lower_ in stems and not tok.whitespace_ and k + 1 < len(doc) and doc[k + 1].text == ".":
+                merges.append(doc[k:k + 2])  # "Pí" + "."
+            if len(word) == 1 and after.isupper() and starts[k] == found.start() and _glued(tok):
+                splits.append(tok)  # "J.Nováková"
         if merges:
             with doc.retokenize() as retokenizer:
                 for span in filter_spans(merges):
@@ -342,23 +413,42 @@ class PersonTokens:
         return doc
 
 
+def _hyphenated(first: Token, hyphen: Token, last: Token) -> bool:
+    """"Nováková" + "-" + "Svobodová": two names joined by a hyphen without spaces."""
+    return hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_ and first.is_title \
+        and last.is_title and is_nameword(first.text) and is_nameword(last.text)
+
+
+def _glued(tok: Token) -> bool:
+    """"J.Nováková": an initial glued to a name."""
+    text = tok.text
+    return tok.is_title and not tok.is_alpha and len(text) > 3 and text[1] == "." and is_initial(text[:2]) \
+        and is_nameword(text[2:])
+
+
 class Persons:
     """Fill `doc.spans["person"]` with the persons of a block (see the module docstring)."""
 
     def __init__(self, vocab: Vocab):
-        self.matcher = Matcher(vocab)
-        for entry in patterns("people"):
-            self.matcher.add(entry["label"], [entry["pattern"]], greedy="LONGEST")
+        entries = patterns("people")
+        if {entry["label"] for entry in entries} != {LABEL}:
+            raise ValueError(f"configs/people.toml: every pattern is labelled {LABEL!r}")
+        self.matcher = LexicalMatcher(vocab, [entry["pattern"] for entry in entries], greedy="LONGEST")
+        self.label = vocab.strings.add(LABEL)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, whole = [], len(doc) and doc[-1].idx + len(doc[-1].text_with_ws)
-        for _, s, e in self.matcher(doc):
-            span = Span(doc, s, e, label=LABEL)
-            person = refine(span, 0, whole)
-            if person is not None:
-                span._.person = person
-                spans.append(span)
-        doc.spans[LABEL] = sorted(spans, key=lambda span: span.start)
+        spans = []
+        t = _tokens(doc)
+        matches = self.matcher(doc, t.orths)
+        if matches:
+            whole = len(t.text)  # the window is the block
+            for s, e in matches:
+                person = _refine(t, s, e, e, whole)
+                if person is not None:
+                    span = Span(doc, s, e, label=self.label)
+                    span._.person = person
+                    spans.append(span)
+        doc.spans[LABEL] = spans
         return doc
 
 

@@ -21,9 +21,9 @@ gets no group. Space tokens are skipped when looking at neighbours: "z\\n3" read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.language import Language
@@ -39,9 +39,9 @@ if not Span.has_extension(KEY):
     Span.set_extension(KEY, default=None)
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """What a quantity span states. For a `range`, `value_from` -> `value`."""
+class Quantity(NamedTuple):
+    """What a quantity span states. For a `range`, `value_from` -> `value`. (A named tuple:
+    hundreds are made per document.)"""
 
     value: float
     unit: str | None = None  # the SPEC unit; None when the block gives none around the figure
@@ -70,6 +70,8 @@ def words() -> SimpleNamespace:
         numerals={k: float(v) for k, v in cfg["numerals"].items()},
         after={w: label for label, ws in cfg["distractors"]["after"].items() for w in ws},
         before={w: label for label, ws in cfg["distractors"]["before"].items() for w in ws},
+        governing={after: frozenset(head for head, afters in cfg["governing_units"].items() if after in afters)
+                   for afters in cfg["governing_units"].values() for after in afters},
         numeral=re.compile(rf"\b(?:{alternation})\b"),
     )
 
@@ -104,23 +106,24 @@ def word_table(doc: Doc, text: str, lower: str | None = None
     lower-case text, and whether whitespace follows (a space token after one counts). Cut from
     the text by the token offsets (one array from the Doc): no Token object is made for each of
     a block's tokens."""
-    rows = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist()
+    if not len(doc):
+        return [], [], [], [], []
+    starts, lengths, spaces, spaced = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).T.tolist()
     if lower is None or len(lower) != len(text):
         lower = text.lower()
     if len(lower) != len(text):
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" lower-cases to two
-    index, starts, texts, lowers, gaps = [], [], [], [], []
-    last = len(rows) - 1
-    for n, (start, length, space, whitespace) in enumerate(rows):
-        if space:
-            continue
-        end = start + length
-        index.append(n)
-        starts.append(start)
-        texts.append(text[start:end])
-        lowers.append(lower[start:end])
-        gaps.append(bool(whitespace) or (n < last and bool(rows[n + 1][2])))
-    return index, starts, texts, lowers, gaps
+    ends = [start + length for start, length in zip(starts, lengths)]
+    if 1 not in spaces:  # most blocks: every token is a word
+        index = list(range(len(starts)))
+        gaps = [bool(whitespace) for whitespace in spaced]
+    else:
+        index = [n for n, space in enumerate(spaces) if not space]
+        last = len(spaces) - 1
+        gaps = [bool(spaced[n]) or (n < last and bool(spaces[n + 1])) for n in index]
+        starts, ends = [starts[n] for n in index], [ends[n] for n in index]
+    return (index, starts, [text[a:b] for a, b in zip(starts, ends)], [lower[a:b] for a, b in zip(starts, ends)],
+            gaps)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -152,12 +155,17 @@ class _Finder:
         self.doc, self.w = doc, words()
         self.i, self.starts, self.texts, self.lowers, self.gaps = word_table(doc, text, lower)
         self.headed = any(word in lower for word in self.w.header_starts)
-        parsed = [_parse(word) for word in self.texts]
-        self.values: list[float | None] = [value for value, _ in parsed]
-        self.signs = [sign for _, sign in parsed]
+        self.values: list[float | None] = [None] * len(self.texts)
+        self.signs = [""] * len(self.texts)
+        numerals, signs, lowers, texts = self.w.numerals, self.w.signs, self.lowers, self.texts
+        self.figures = []  # the tokens that state a number, in order
+        for k in [k for k, word in enumerate(texts) if word[0].isdigit() or word[0] in signs or lowers[k] in numerals]:
+            self.values[k], self.signs[k] = _parse(texts[k])
+            if self.values[k] is not None:
+                self.figures.append(k)
 
     def spans(self) -> list[Span]:
-        if not any(v is not None for v in self.values):
+        if not self.figures:
             return []
         rejected = self._distractors()
         out = list({id(s): s for s in rejected.values()}.values())  # a date holds several figures
@@ -165,7 +173,11 @@ class _Finder:
         ends: dict[int, int] = {}  # figure -> index of its last token
         header: tuple[str, int] | None = None  # (unit, index where its clause ends)
         w, texts = self.w, self.texts
-        for i, value in enumerate(self.values):
+        visit = self.figures  # the figures, and where a unit header may start: nothing else acts
+        if self.headed:
+            visit = sorted({*visit, *(k for k, word in enumerate(self.lowers) if word in w.header_starts)})
+        for i in visit:
+            value = self.values[i]
             if self.headed and self.lowers[i] in w.header_starts:
                 header = self._header_at(i) or header
             if header and i >= header[1]:
@@ -175,7 +187,7 @@ class _Finder:
             after = self._unit_after(i)
             if header and i > 0:
                 unit, via, end = header[0], "header", after[1] if after else i
-            elif after:
+            elif after and not self._governed(i, after[0]):
                 unit, via, end = after[0], "after", after[1]
             else:
                 unit = self._unit_before(i)
@@ -211,12 +223,10 @@ class _Finder:
         """The figures that are no quantity: index -> the span that says what they are."""
         texts, lowers, w, n = self.texts, self.lowers, self.w, len(self.texts)
         out: dict[int, Span] = {}
-        dates = list(self.doc.spans["date"]) if "date" in self.doc.spans else []  # from kpss_dates
-        for k, value in enumerate(self.values):
-            if value is None:
-                continue
+        dates = [(d._.date.start, d._.date.end, d) for d in self.doc.spans.get("date", ())]  # from kpss_dates
+        for k in self.figures:
             text, start = texts[k], self.starts[k] + len(self.signs[k])
-            date = next((d for d in dates if d._.date.start <= start < d._.date.end), None)
+            date = next((d for first, last, d in dates if first <= start < last), None)
             if date is not None:
                 out[k] = date  # one span for all the figures of a date
                 continue
@@ -276,6 +286,12 @@ class _Finder:
             if not self._is_word(j) or not self.lowers[j].endswith(w.adjective_endings) or self.values[j] is not None:
                 return None
         return None
+
+    def _governed(self, i: int, after: str) -> bool:
+        """The unit after figure i is the complement of a unit noun before it ("úvazku o 0,5
+        sociálního pracovníka"): the unit before counts."""
+        governs = self.w.governing.get(after)
+        return bool(governs) and self._unit_before(i) in governs
 
     def _unit_before(self, i: int) -> str | None:
         """A unit noun just before a figure: "úvazek 1", "úvazku o 0,5", "kapacita lůžek: 20";
