@@ -4,9 +4,13 @@ Minutes state their programme in one of these ways, tried in this order:
 
 1. a "Program:" / "Program jednání:" / "Projednávané body:" label followed by list
    items, numbered (1., 1), I., II.) or bulleted (or by plain short lines, or written
-   inline after the label); "Program příštího jednání" is another meeting's;
+   inline after the label); "Program příštího jednání" is another meeting's; also a
+   resolution that approves it ("VH schvaluje program 5. zasedání:"), a programme title
+   without a colon right above Word numbering, and the items added on approval
+   ("Schválený program: ... doplněn bod: 6. Různé"); an unnumbered opening line before
+   "1) ..." is no item;
 2. a bullet list right under the meeting date at the top of the minutes;
-3. numbered sections that double as the programme: typed "1/ Úvodní slovo
+3. numbered sections that double as the programme: "Bod č. 2 programu – …" headings, typed "1/ Úvodní slovo
    K. Pelikánová:", headings numbered 1., 2. (or I., II.), or numbered items
    (1., I.) each followed by its discussion. Only in minutes (a meeting date is
    known): handbooks and slide decks number their chapters and slides too.
@@ -60,7 +64,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     is_minutes = result.fields.get("meeting_date") is not None or find_meeting_date(doc, find_title(doc)) is not None
     items = programme_after_label(doc) or list_under_date(doc)
     if not items and is_minutes:  # numbered sections: only in minutes, not in handbooks or slide decks
-        items = numbered_sections(doc) or numbered_list_sections(doc)
+        items = point_headings(doc) or numbered_sections(doc) or numbered_list_sections(doc)
     rows = result.tables.setdefault("agenda_items", [])
     for item in items:
         start, end = _trim_title(item.block.text, item.start, item.end)
@@ -94,6 +98,8 @@ class _Words:
     point: re.Pattern[str]         # "Bod 3 ..." (folded)
     introduces: re.Pattern[str]    # a sentence ending by introducing the programme (folded)
     another_meeting: re.Pattern[str]  # "příštího" in "Program příštího jednání:" (folded)
+    approves: re.Pattern[str]      # "VH schvaluje program 12. zasedání:" ending a line (folded)
+    point_heading: re.Pattern[str]  # "Bod č. 4/1 programu – " opening a section heading (folded)
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +111,12 @@ def _words() -> _Words:
         time_only=re.compile(rf"[\d.:,\s–-]+(?:{hours})?"),
         point=re.compile(rf"\s*(?:{alternation(agenda['point'])})\s+\d"),
         introduces=re.compile(rf"(?:{alternation(agenda['programme_intros'])})\s*:\s*$"),
-        another_meeting=re.compile(rf"(?<!\w)(?:{alternation(agenda['other_meeting_words'])})(?!\w)"))
+        another_meeting=re.compile(rf"(?<!\w)(?:{alternation(agenda['other_meeting_words'])})(?!\w)"),
+        approves=re.compile(rf"(?<!\w)(?:{alternation(agenda['approval_verbs'])})\s+(?:\S+\s+){{0,2}}?"
+                            rf"(?:{alternation(agenda['programme_words'])})(?!\w)[^:]{{0,60}}:\s*$"),
+        point_heading=re.compile(rf"\s*(?:{alternation(agenda['point'])})\s*(?:(?:{alternation(agenda['number_words'])})\s*)?"
+                                 rf"(\d{{1,2}})(?:\s*/\s*\d{{1,2}})?\s*(?:(?:{alternation(agenda['of_programme'])})(?!\w))?"
+                                 rf"\s*[–—:.-]?\s+(?=[^\W\d_])"))
 
 
 def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
@@ -193,6 +204,8 @@ def programme_after_label(doc: Layout) -> list[Item]:
         if line.unit > half:
             break
         start = programme_label_end(line.text, labels)
+        if start is None and _titles_a_numbered_list(doc, line, labels):
+            start = len(line.text)
         if start is None or _names_another_meeting(line.text[:start]):
             continue
         if line.start + start < line.end:
@@ -203,8 +216,55 @@ def programme_after_label(doc: Layout) -> list[Item]:
         else:
             items = _items_following(doc, line)
         if len(items) >= 2:
-            return items[:MAX_ITEMS]
+            return (items + _continued(doc, items))[:MAX_ITEMS]
     return []
+
+
+def _titles_a_numbered_list(doc: Layout, line: Line, labels: Sequence[str]) -> bool:
+    """"Navržené body programu na jednání PS 14. 5." without a colon, right above a list
+    numbered from 1 (Word numbering): a programme label, not a sentence about the programme."""
+    text = line.text.strip()
+    if label_end(text, labels, space_ok=True) is None or ":" in text or text.endswith("."):
+        return False
+    following = doc.next_line(line)
+    if following is None or following.block.kind != "list_item" or following.block is line.block:
+        return False
+    marker = _marker(following)
+    return marker is not None and marker[1] == 1
+
+
+CONTINUATION_LINES = 3  # label or intro lines allowed between a programme and the items added to it
+
+
+def _continued(doc: Layout, items: list[Item]) -> list[Item]:
+    """Items added to the programme when it was approved: "Schválený program:" / "K programu byl
+    doplněn bod:" lines, then "6. Různé" numbered on from the programme's last item."""
+    last = items[-1].number
+    if last is None:
+        return []
+    line = _line_at(doc, items[-1])
+    for _ in range(CONTINUATION_LINES):
+        following = doc.next_line(line) if line is not None else None
+        if following is None:
+            return []
+        marker = _marker(following)
+        if marker is not None:
+            return _items_following(doc, line, first_number=last) if marker[1] == last + 1 else []
+        if not following.text.strip().endswith(":"):
+            return []
+        line = following
+    return []
+
+
+def _line_at(doc: Layout, item: Item) -> Line | None:
+    """The last line of the item's text."""
+    found = None
+    for line in doc.body:
+        if line.block is item.block and line.start < item.end:
+            found = line
+        elif found is not None:
+            break
+    return found
 
 
 def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
@@ -217,7 +277,7 @@ def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
     match = _label_with_tail(tuple(labels)).match(fold(text))
     if match and len(match.group(0).split()) <= 6:
         return match.end()
-    if _words().introduces.search(fold(text)):
+    if _words().introduces.search(fold(text)) or _words().approves.search(fold(text)):
         return len(text)  # "... a seznámila je s programem:" - the items follow on the next lines
     return None
 
@@ -285,6 +345,8 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
         point = marker is not None and _words().point.match(fold(line.text)) is not None
         if (_is_section_start(line.text) and not point) or (line.block.kind == "heading" and items):
             break  # "Bod 2: ..." lines are the items themselves, until their numbering starts again
+        if marker is not None and plain and len(items) == 1 and marker[1] == 1:
+            items, plain = [], False  # "Úvod, určení zapisovatele" before "1) ...": an opening, not item 1
         if marker is not None and not plain:
             start, number = marker
             level = _level(line)
@@ -323,8 +385,8 @@ def _plain_item(line: Line, items: list[Item]) -> bool:
     text = line.text.strip()
     if len(text) > PLAIN_ITEM_CHARS or line.block.kind in ("heading", "table_cell"):
         return False
-    if _SHORT_LABEL.match(text) or text.endswith(":"):
-        return False
+    if _SHORT_LABEL.match(text) or text.endswith(":") or _words().point_heading.match(fold(text)):
+        return False  # a label, an introduction, or a "Bod č. 1 programu –" section heading
     if _words().time_only.fullmatch(text):
         return False
     if any(fold(text) == fold(item.block.text[item.start:item.end]).strip() for item in items):
@@ -389,6 +451,28 @@ def _section_number(line: Line) -> tuple[int, int] | None:
         if marker is not None and marker[1] is not None:
             return marker[1], marker[0]
     return None
+
+
+def point_headings(doc: Layout) -> list[Item]:
+    """Section headings "Bod č. 1 programu – Zahájení", "Bod č. 4/2 programu - …": the programme
+    when no list states it. Numbered from 1 and never backwards; item_no is their order
+    (sub-points "4/1", "4/2" are items of their own)."""
+    items: list[Item] = []
+    last = 0
+    for line in doc.body:
+        if not line.first_in_block or line.block.kind == "list_item":
+            continue
+        match = _words().point_heading.match(fold(line.text))
+        if match is None:
+            continue
+        number = int(match.group(1))
+        if not items and number != 1:
+            continue
+        if number < last:
+            break
+        items.append(Item(line.block, line.start + match.end(), line.end, number=number))
+        last = number
+    return items if len(items) >= 2 else []
 
 
 def numbered_list_sections(doc: Layout) -> list[Item]:
