@@ -94,3 +94,23 @@ def test_a_docx_with_word_numbering_an_added_item_and_a_resolution(tmp_path):
         rows = db.execute(f"select item_no, title from '{tmp_path / 'out' / 'agenda_items.parquet'}' "
                           "order by item_no").fetchall()
     assert rows == [(1, "Kontrola úkolů z jednání 6. 6. 2023"), (2, "Návrhy do akčního plánu 2024"), (3, "Různé")]
+
+
+def test_an_html_resolution_list_with_point_headings(tmp_path):
+    """A real HTML page: "Program jednání:" left empty, the points as "Bod č. N programu –" headings
+    (with sub-points "3/1", "3/2"), each followed by its resolution."""
+    page = ("<html><head><meta charset='utf-8'></head><body><h1>USNESENÍ z 4. zasedání Sociálního výboru</h1>"
+            "<p>konaného dne 6. 11. 2018</p><p>Program jednání:</p>"
+            "<p><b>Bod č. 1 programu – Zahájení</b></p><p>Výbor schvaluje program.</p>"
+            "<p><b>Bod č. 2 programu - Kontrola usnesení</b></p><p>Výbor bere na vědomí.</p>"
+            "<p><b>Bod č. 3/1 programu - Dotace NNO</b></p><p>Výbor doporučuje.</p>"
+            "<p><b>Bod č. 3/2 programu - Registrace služeb</b></p><p>Výbor bere na vědomí.</p>"
+            "</body></html>")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "usneseni.html").write_text(page, encoding="utf-8")
+    run(raw, tmp_path / "out", RunOptions(workers=0))
+    with duckdb.connect() as db:
+        rows = db.execute(f"select item_no, title from '{tmp_path / 'out' / 'agenda_items.parquet'}' "
+                          "order by item_no").fetchall()
+    assert rows == [(1, "Zahájení"), (2, "Kontrola usnesení"), (3, "Dotace NNO"), (4, "Registrace služeb")]
