@@ -70,7 +70,9 @@ def assemble(hits: Sequence[RoleHit]) -> list[RoleHit]:
         for role, item in list(ties):
             if role != "responsible" and ("responsible", item) in ties:
                 del ties[(role, item)]  # the one responsible for an item also runs it: one row
-        untied = [h for h in org_hits if not (h.role in TIE_ROLES and h.item_ref) and h.role != "mentioned"]
+        tied_roles = {role for role, _ in ties}  # SPEC: no untied row of a role held for some item
+        untied = [h for h in org_hits if not (h.role in TIE_ROLES and h.item_ref)
+                  and h.role != "mentioned" and h.role not in tied_roles]
         rows.extend(ties.values())
         if ties:  # beside its ties, one row per untied role (a member row above all)
             first: dict[str, RoleHit] = {}
