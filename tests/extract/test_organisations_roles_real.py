@@ -81,3 +81,21 @@ def test_no_untied_row_of_a_role_held_for_an_item(tmp_path: Path) -> None:
     jasmin = {row for row in found if row[0] == "Jasmín Hradec"}
     assert ("Jasmín Hradec", "provider", "2.1.1") in jasmin
     assert ("Jasmín Hradec", "provider", None) not in jasmin
+
+
+def test_an_activity_without_a_realizator_takes_its_measures_responsible(tmp_path: Path) -> None:
+    """Class 12: "Opatření 4.1 ..." / "Zodpovídá: Město X" / "Aktivita 4.1.1 ..." with no
+    realizátor of its own: Město X is responsible for 4.1.1 as well; an activity that names its
+    own realizátor (4.1.2) stays that one's only."""
+    found = rows(
+        tmp_path,
+        "Opatření 4.1 Podpora dostupného bydlení",
+        "Zodpovídá: Město Dolní Brod",
+        "Aktivita 4.1.1 Zřízení krizového bytu",
+        "Aktivita 4.1.2 Tréninkové byty pro mladé dospělé",
+        "Realizátor: Přístav Lipnice, z. s.",
+    )
+    assert ("Město Dolní Brod", "responsible", "4.1") in found
+    assert ("Město Dolní Brod", "responsible", "4.1.1") in found
+    assert ("Přístav Lipnice", "responsible", "4.1.2") in found
+    assert ("Město Dolní Brod", "responsible", "4.1.2") not in found
