@@ -13,11 +13,14 @@ from pipeline.runner import RunOptions, run
 from tests.docx_factory import new_document, to_bytes
 
 
-def rows(tmp_path: Path, *paragraphs: str) -> set[tuple]:
+def rows(tmp_path: Path, *paragraphs: str | tuple[str, str]) -> set[tuple]:
+    """The (name, role, item_ref) rows of a DOCX made of these paragraphs (a pair is
+    (Word style, text): "List Bullet" makes a Word list item)."""
     doc = new_document()
     doc.add_heading("Zápis z jednání pracovní skupiny Senioři", level=1)
-    for text in paragraphs:
-        doc.add_paragraph(text)
+    for paragraph in paragraphs:
+        style, text = paragraph if isinstance(paragraph, tuple) else (None, paragraph)
+        doc.add_paragraph(text, style=style)
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "zapis.docx").write_bytes(to_bytes(doc))
@@ -99,3 +102,21 @@ def test_an_activity_without_a_realizator_takes_its_measures_responsible(tmp_pat
     assert ("Město Dolní Brod", "responsible", "4.1.1") in found
     assert ("Přístav Lipnice", "responsible", "4.1.2") in found
     assert ("Město Dolní Brod", "responsible", "4.1.2") not in found
+
+
+def test_an_application_line_makes_an_applicant_not_also_a_provider(tmp_path: Path) -> None:
+    """A line under "projednala žádosti poskytovatelů:" ("- Spolek X – odlehčovací služby,
+    navýšení z 6 na 9 lůžek") is the organisation's application: one applicant row, no
+    provider row from the service on the same line, also when it is tied to a plan item."""
+    found = rows(
+        tmp_path,
+        "Aktivita 1.2.1 Rozšíření odlehčovací služby (realizátor: Domov Lípa Horní Brod, p. o.)",
+        "K bodu 3 Síť sociálních služeb",
+        "Skupina projednala žádosti poskytovatelů působících na území města:",
+        ("List Bullet", "Domov Lípa Horní Brod, p. o. – odlehčovací služby, pobytová forma, navýšení z 6 na 9 lůžek,"),
+        ("List Bullet", "Modrý most, o.p.s. – terénní programy, z 1,5 na 2 úvazky."),
+    )
+    lipa = {row for row in found if row[0] == "Domov Lípa Horní Brod"}
+    assert ("Domov Lípa Horní Brod", "responsible", "1.2.1") in lipa
+    assert ("Domov Lípa Horní Brod", "applicant", None) in lipa
+    assert ("Domov Lípa Horní Brod", "provider", None) not in lipa
