@@ -120,3 +120,17 @@ def test_an_application_line_makes_an_applicant_not_also_a_provider(tmp_path: Pa
     assert ("Domov Lípa Horní Brod", "responsible", "1.2.1") in lipa
     assert ("Domov Lípa Horní Brod", "applicant", None) in lipa
     assert ("Domov Lípa Horní Brod", "provider", None) not in lipa
+
+
+def test_dash_paragraphs_under_an_application_intro_are_applicants(tmp_path: Path) -> None:
+    """Word-HTML dash paragraphs ("-&nbsp;Spolek X – ...", paragraphs, not list items) under
+    "přehled žádostí poskytovatelů o změnu kapacity ...:" are that list's items: applicants."""
+    found = rows(
+        tmp_path,
+        "Paní Malá předložila přehled žádostí poskytovatelů o změnu kapacity, které odbor obdržel:",
+        "- Oblastní charita Horní Brod – pečovatelská služba, navýšení o 2 úvazky,",
+        "- Město Lipnice – pečovatelská služba, snížení o 1 úvazek.",
+    )
+    assert ("Oblastní charita Horní Brod", "applicant", None) in found
+    assert ("Město Lipnice", "applicant", None) in found
+    assert not {row for row in found if row[1] == "provider"}
