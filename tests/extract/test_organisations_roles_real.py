@@ -134,3 +134,17 @@ def test_dash_paragraphs_under_an_application_intro_are_applicants(tmp_path: Pat
     assert ("Oblastní charita Horní Brod", "applicant", None) in found
     assert ("Město Lipnice", "applicant", None) in found
     assert not {row for row in found if row[1] == "provider"}
+
+
+def test_a_line_opening_with_an_activity_number_ties_to_that_item(tmp_path: Path) -> None:
+    """A line "Aktivita 1.3.1 ... – realizátor: X" whose number the plan already took earlier
+    in the minutes ties X to 1.3.1, not to the activity on the line above it."""
+    found = rows(
+        tmp_path,
+        "Aktivita 1.3.1 Zřízení terénní odlehčovací služby",
+        "K bodu 5 Návrh aktivit",
+        "Aktivita 1.1.3 Pečovatelská služba o víkendech – realizátor: Spolek Sova, z. s. – navýšení o 1 úvazek.",
+        "Aktivita 1.3.1 Zřízení terénní odlehčovací služby – realizátor: Přístav Lipnice, z. ú. – kapacita 6 klientů.",
+    )
+    assert ("Přístav Lipnice", "responsible", "1.3.1") in found
+    assert ("Přístav Lipnice", "responsible", "1.1.3") not in found
