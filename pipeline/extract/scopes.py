@@ -102,6 +102,21 @@ def explicit_item(text: str) -> str | None:
     return _written(text, match) if match else None
 
 
+@lru_cache(maxsize=1)
+def _labelled() -> re.Pattern[str]:
+    labels = alternation([*word_class("@plan.labels.activity"), *word_class("@plan.labels.measure")])
+    return re.compile(rf"^\s*(?:[-–•]\s+)?(?:{labels})\s+(\d+(?:\.\d+)+)\.?(?=\s)")
+
+
+def labelled_item(text: str) -> str | None:
+    """The dotted number of a block that opens with an activity or measure label the plan
+    relation left without a row ("Aktivita 1.3.1 Zřízení ... – realizátor: X" whose number
+    the plan had already taken): the block's mentions are tied to that item, not to the
+    item above it."""
+    match = _labelled().match(fold(text))
+    return _written(text, match) if match else None
+
+
 def section_break(block: BlockView, agenda: set[str]) -> bool:
     """A block that opens another section of the minutes ("K bodu 3", "Ad 2)", "4. Různé")."""
     return _breaks(block.text, agenda) or _breaks(block.text[body_offset(block):], agenda)
@@ -159,7 +174,8 @@ class PlanScopes:
             if events:
                 self.events[block.block_id] = events
                 current = events[-1][1]
-            elif (named := explicit_item(block.text[body_offset(block):])) is not None:
+            elif (named := explicit_item(block.text[body_offset(block):])
+                  or labelled_item(block.text[body_offset(block):])) is not None:
                 self.named[block.block_id] = named
 
     def _events(self, block: BlockView, agenda: set[str]) -> list[tuple[int, str | None]]:

@@ -56,8 +56,9 @@ ROLE_ORDER = ["responsible", "applicant", "provider", "partner", "member", "fund
 def assemble(hits: Sequence[RoleHit]) -> list[RoleHit]:
     """The rows of the table from all role hits: per organisation one row per tie (role,
     item), a provider tie left out where the organisation is responsible for the same item,
-    and then one row per untied role (with ties) or one row with its most specific role
-    (without); `mentioned` only alone."""
+    and then one row per untied role it does not hold for an item (with ties; one role per
+    mention, its most specific) or one row with its most specific role (without);
+    `mentioned` only alone."""
     by_org: dict[str, list[RoleHit]] = {}
     for hit in hits:
         by_org.setdefault(hit.mention.key, []).append(hit)
@@ -70,11 +71,13 @@ def assemble(hits: Sequence[RoleHit]) -> list[RoleHit]:
         for role, item in list(ties):
             if role != "responsible" and ("responsible", item) in ties:
                 del ties[(role, item)]  # the one responsible for an item also runs it: one row
-        untied = [h for h in org_hits if not (h.role in TIE_ROLES and h.item_ref) and h.role != "mentioned"]
+        tied_roles = {role for role, _ in ties}  # SPEC: no untied row of a role held for some item
+        untied = [h for h in org_hits if not (h.role in TIE_ROLES and h.item_ref)
+                  and h.role != "mentioned" and h.role not in tied_roles]
         rows.extend(ties.values())
         if ties:  # beside its ties, one row per untied role (a member row above all)
             first: dict[str, RoleHit] = {}
-            for hit in sorted(untied, key=lambda h: (h.mention.block_id, h.mention.start)):
+            for hit in _mention_roles(untied):
                 first.setdefault(hit.role, hit)
             rows.extend(RoleHit(h.mention, h.role, None) for h in first.values())
         elif untied:
@@ -84,6 +87,18 @@ def assemble(hits: Sequence[RoleHit]) -> list[RoleHit]:
             first = min(org_hits, key=lambda h: (h.mention.block_id, h.mention.start))
             rows.append(RoleHit(first.mention, "mentioned", None))
     return rows
+
+
+def _mention_roles(hits: Sequence[RoleHit]) -> list[RoleHit]:
+    """The most specific role of each mention, in document order: a line "- Spolek X –
+    odlehčovací služby, navýšení z 6 na 9 lůžek" under "projednala žádosti poskytovatelů:"
+    reads as applicant and, by its service, as provider; it is the application's line."""
+    best: dict[tuple[int, int], RoleHit] = {}
+    for hit in hits:
+        where = (hit.mention.block_id, hit.mention.start)
+        if where not in best or ROLE_ORDER.index(hit.role) < ROLE_ORDER.index(best[where].role):
+            best[where] = hit
+    return [best[k] for k in sorted(best)]
 
 
 def _holds(m: Mention) -> bool:

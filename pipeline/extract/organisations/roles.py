@@ -1,8 +1,9 @@
 """The roles a document gives each organisation mention (`role_hits`), and the plan item a
 responsible or provider role ties it to.
 
-- responsible: an "R:"/"Realizátor:"/"Garant:" line, "realizátorem ... je X", a
-  Realizátor column;
+- responsible: an "R:"/"Realizátor:"/"Garant:" line, "realizátorem ... je X", "– realizátor:
+  X", "(realizátor: X)", a Realizátor column; a measure's responsible for its numbered
+  activities that name no one of their own;
 - provider: runs a service or activity ("provozuje", "zajišťuje", "pořádá", a service
   type it provides, a provider list under an item, a service table row);
 - applicant: applied for something ("podaly žádost ...:" list, "SMK podalo žádost",
@@ -28,6 +29,7 @@ from pipeline.extract.organisations.mention import Mention, text_lines as lines
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.shapes import flattened_table, person_tokens
 from pipeline.extract.organisations.slots import slot_spans, typed_label_end
+from pipeline.extract.scopes import PlanItem
 from pipeline.extract.sentences import sentence_of
 
 _DIGIT = re.compile(r"\d")
@@ -93,7 +95,25 @@ class RoleHit:
 
 def role_hits(doc: DocOrgs) -> list[RoleHit]:
     """Every (mention, role, tie) the document gives."""
-    return _Roles(doc).hits()
+    hits = _Roles(doc).hits()
+    return hits + inherited_ties(hits, doc.items.items)
+
+
+def inherited_ties(hits: list[RoleHit], items: list[PlanItem]) -> list[RoleHit]:
+    """An organisation known only at an enclosing level: a numbered activity that names no
+    one responsible for it is the charge of whoever is responsible for its measure
+    ("Opatření 4.1 ..." / "Zodpovídá: Město X" / "Aktivita 4.1.1 ..." with no realizátor of
+    its own gives Město X responsible for 4.1.1 too)."""
+    held = {h.item_ref for h in hits if h.role == "responsible" and h.item_ref}
+    by_parent: dict[str, list[str]] = {}
+    for item in items:
+        if item.kind == "activity" and item.number and item.parent and item.number not in held:
+            by_parent.setdefault(item.parent, []).append(item.number)
+    out: list[RoleHit] = []
+    for hit in hits:
+        if hit.role == "responsible" and hit.item_ref in by_parent:
+            out.extend(RoleHit(hit.mention, "responsible", number) for number in by_parent[hit.item_ref])
+    return out
 
 
 class _Roles:

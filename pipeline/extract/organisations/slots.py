@@ -500,9 +500,9 @@ def listed_names(blocks: Annotated) -> list[Mention]:
     return out
 
 
-# A paragraph that a converter left with its typed list label ("a) ", "2) ", "3. ") before
-# a capital ("3. ledna" is a date).
-_TYPED_LABEL = re.compile(r"^\s*(?:[a-z]\)|\d{1,2}[.)])\s+(?=\S)")
+# A paragraph that a converter left with its typed list label ("a) ", "2) ", "3. ", or the
+# dash or bullet of Word-HTML "-&nbsp;" paragraphs) before a capital ("3. ledna" is a date).
+_TYPED_LABEL = re.compile(r"^\s*(?:[a-z]\)|\d{1,2}[.)]|[-–•·])\s+(?=\S)")
 
 
 def _typed_label(text: str) -> re.Match[str] | None:
