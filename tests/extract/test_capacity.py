@@ -371,3 +371,24 @@ def test_the_relation_reads_the_quantity_spans_not_the_text():
     capacity.extract(document, result)
     assert [(r["block_id"], r["unit"], r["change"], r["delta"]) for r in result.tables["capacity_changes"]] == [
         (0, "bed", "increase", 5.0)]
+
+
+def test_an_organisation_named_only_as_the_subject_owns_the_capacity():
+    """Issue 15: the organisation a sentence names owns its capacity even where the document gives
+    it no role that runs things (a director "of Domov X" informs; "realizátor: Město Y" read as
+    funder); also for the later sentences of the same block."""
+    rows = run("Mgr. Jana Hrubá, ředitelka organizace Domov Jasanka, informovala o průběhu transformace. "
+               "Kapacita domova se sníží z 60 na 44 lůžek. V Lipníku vzniknou domácnosti chráněného "
+               "bydlení pro 10 klientů.")
+    assert [(r["organisation"], r["unit"], r["change"]) for r in rows] == [
+        ("Domov Jasanka", "bed", "decrease"), ("Domov Jasanka", "client", "new")]
+    (row,) = run("### Aktivita 2.1.1 Vznik 3 krizových bytů (realizátor: Město Lipník)")
+    assert (row["item_ref"], row["organisation"], row["unit"], row["delta"]) == ("2.1.1", "Město Lipník", "flat", 3.0)
+
+
+def test_the_responsible_of_the_item_comes_before_another_organisation_of_the_clause():
+    """The item's responsible owns a figure whose clause names another organisation in another
+    role only (the town that pays)."""
+    (row,) = run("### Opatření 3.1 Azylový dům", "R: Spolek Jasan, z. s.",
+                 "Azylový dům financovaný z rozpočtu Města Lipník má kapacitu 12 rodičů.")
+    assert (row["item_ref"], row["organisation"]) == ("3.1", "Spolek Jasan")

@@ -123,14 +123,16 @@ class Context:
 
     def organisation(self, block: BlockView, pos: int, item_ref: str | None, service: str | None) -> str | None:
         """Whose capacity it is: an organisation in the figure's clause that runs things
-        (nearest before, else after), the organisation of the parent list item or of the
-        table row, the organisation responsible for or providing the plan item (the one that provides the
-        row's service when there are several), one named earlier in the block, else the one the list
-        item just above names."""
+        (nearest before, else after), the organisation of the parent list item or of the table
+        row, the organisation responsible for or providing the plan item (the one that provides
+        the row's service when there are several), any organisation in the clause that can run a
+        service ("kapacita služby X, příspěvkové organizace, bude snížena" names X only as its
+        subject), one named earlier in the block (one that runs things first), else the one the
+        list item just above names."""
         roles = self._org_roles()
         s_start, s_end = self.parsed(block).clause(pos)
-        found = [m for m in self.doc.in_block.get(block.block_id, [])
-                 if roles.get(m.key, set()) & RUNS and self.doc.can_provide(m)]
+        providers = [m for m in self.doc.in_block.get(block.block_id, []) if self.doc.can_provide(m)]
+        found = [m for m in providers if roles.get(m.key, set()) & RUNS]
         near = nearest(found, s_start, s_end, pos)
         if near is not None:
             return near.key
@@ -151,7 +153,10 @@ class Context:
                 return providing[0]
         if tied:
             return tied[0]
-        earlier = [m for m in found if m.end <= pos]
+        near = nearest(providers, s_start, s_end, pos)
+        if near is not None:
+            return near.key  # the provider the clause names, whatever role the document gives it
+        earlier = [m for m in found if m.end <= pos] or [m for m in providers if m.end <= pos]
         if earlier:
             return earlier[-1].key
         previous = self._previous_item(block)
