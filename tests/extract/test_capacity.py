@@ -392,3 +392,17 @@ def test_the_responsible_of_the_item_comes_before_another_organisation_of_the_cl
     (row,) = run("### Opatření 3.1 Azylový dům", "R: Spolek Jasan, z. s.",
                  "Azylový dům financovaný z rozpočtu Města Lipník má kapacitu 12 rodičů.")
     assert (row["item_ref"], row["organisation"]) == ("3.1", "Spolek Jasan")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words of a name are no cue: "Nová" in an organisation's name, "Novopacko", "Nováková"
+    ("Paní Jana Nováková informovala, že Domov U Lesa Nová Ves má kapacitu 58 lůžek.", ("bed", "set", None, 58.0, None)),
+    ("Pečovatelská služba Charity Lipník pracuje na Novopacku s 6,5 úvazku.", ("fte", "set", None, 6.5, None)),
+    # where an increase or decrease ends: value_to, no delta
+    ("Charita plánuje navýšení kapacity noclehárny na 14 lůžek.", ("bed", "increase", None, 14.0, None)),
+    ("Dokončení rozšíření chráněného bydlení na 16 míst.", ("place", "increase", None, 16.0, None)),
+    # a change and the total it ends at are one row
+    ("Odlehčovací služba byla rozšířena o 3 lůžka na celkem 7 lůžek.", ("bed", "increase", None, 7.0, 3.0)),
+])
+def test_issue15_change_kinds(text, expected):
+    assert changes(text) == [expected]

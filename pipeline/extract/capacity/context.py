@@ -104,7 +104,7 @@ class Context:
         """The change the title above a figure names ("Navýšit kapacitu ..." -> increase)."""
         titles = self.title_blocks(block, pos)
         for title in titles[:2 + len(self.doc.row_cells(block))]:
-            words = self.parsed(title).lower
+            words = self.parsed(title).words(0, len(title.text))
             for kind in ("new", "decrease", "increase"):
                 if has_cue(words, kind):
                     return kind
