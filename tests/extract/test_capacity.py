@@ -403,6 +403,22 @@ def test_the_responsible_of_the_item_comes_before_another_organisation_of_the_cl
     ("Dokončení rozšíření chráněného bydlení na 16 míst.", ("place", "increase", None, 16.0, None)),
     # a change and the total it ends at are one row
     ("Odlehčovací služba byla rozšířena o 3 lůžka na celkem 7 lůžek.", ("bed", "increase", None, 7.0, 3.0)),
+    # a position supported, a building built, a service starting: new (class 17)
+    ("Aktivita: podpora tří sociálních pracovníků v terénu.", ("worker", "new", None, None, 3.0)),
+    ("Výstavba domova se zvláštním režimem s kapacitou 26 lůžek.", ("bed", "new", None, None, 26.0)),
+    ("Vybudování chráněného bydlení pro 5 klientů.", ("client", "new", None, None, 5.0)),
+    ("Centrum zahájí provoz s týmem 7 pracovníků.", ("worker", "new", None, None, 7.0)),
 ])
 def test_issue15_change_kinds(text, expected):
     assert changes(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Počet žadatelů v pořadníku je 130 osob.", []),
+    ("Počet čekatelů na umístění je 65 klientů.", []),
+    ("Odhad počtu osob bez domova ve městě je 140 osob.", []),
+    ("Domov má kapacitu 44 klientů a v pořadníku je 70 žadatelů.", [("client", "set", None, 44.0, None)]),
+])
+def test_persons_waiting_or_estimated_are_no_capacity(text, expected):
+    """Class 17: waiting lists and population estimates count persons no capacity serves."""
+    assert changes(text) == expected

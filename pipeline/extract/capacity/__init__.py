@@ -151,6 +151,8 @@ def _client_cue(b: Block, figure: Figure) -> bool:
     """Persons counted as a capacity: "pro 10 rodičů", a capacity, change or new word in the
     clause ("kapacita služby je 40 rodin", "nová pobočka pro 15 klientů")."""
     r = rules()
+    if _not_served(b, figure):
+        return False
     if figure.glued in r.plus:
         return True
     j = figure.index - 1
@@ -161,3 +163,16 @@ def _client_cue(b: Block, figure: Figure) -> bool:
     c_start, c_end = b.clause(figure.start)
     words = b.words(c_start, c_end)
     return any(has_cue(words, kind) for kind in ("new", "set", "increase", "decrease"))
+
+
+def _not_served(b: Block, figure: Figure) -> bool:
+    """Persons waiting or asking for a place, or an estimate of a population ("v pořadníku je
+    60 žadatelů", "60 čekatelů v pořadníku", "odhad počtu osob bez domova"): a word of such
+    before the figure (after the figure before it in its clause) or in the two words after it."""
+    c_start, _ = b.clause(figure.start)
+    before = [f.start for f in b.figures.values() if c_start <= f.start < figure.start]
+    lo = b.at(max(before, default=c_start))
+    last = figure.unit_end if figure.unit_end is not None else figure.index
+    hi = min([last + 3] + [f.index for f in b.figures.values() if f.index > figure.index])
+    words = b.words(b.starts[lo], b.starts[hi] if hi < len(b.starts) else len(b.block.text))
+    return any(w.startswith(rules().not_served) for w in words)
