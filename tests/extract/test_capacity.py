@@ -422,3 +422,11 @@ def test_issue15_change_kinds(text, expected):
 def test_persons_waiting_or_estimated_are_no_capacity(text, expected):
     """Class 17: waiting lists and population estimates count persons no capacity serves."""
     assert changes(text) == expected
+
+
+def test_families_supported_are_stated_not_new():
+    """"podpořeno 45 rodin" counts the families a service supports (set), and makes nothing of
+    the clause new; "podpoření tří pracovníků" creates positions (new)."""
+    assert changes("Služba poskytována v rozsahu 2 úvazků, podpořeno 45 rodin.") == [
+        ("fte", "set", None, 2.0, None), ("client", "set", None, 45.0, None)]
+    assert changes("Projekt počítá s podpořením tří sociálních pracovníků.") == [("worker", "new", None, None, 3.0)]
