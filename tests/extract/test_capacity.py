@@ -430,3 +430,11 @@ def test_families_supported_are_stated_not_new():
     assert changes("Služba poskytována v rozsahu 2 úvazků, podpořeno 45 rodin.") == [
         ("fte", "set", None, 2.0, None), ("client", "set", None, 45.0, None)]
     assert changes("Projekt počítá s podpořením tří sociálních pracovníků.") == [("worker", "new", None, None, 3.0)]
+
+
+def test_the_service_named_right_after_the_unit_is_the_figures():
+    """"50 lůžek v domově pro seniory a 12 lůžek v domově se zvláštním režimem": each figure
+    counts the service after its unit, not the nearest one named before it."""
+    rows = run("Domov Lesná má kapacitu 50 lůžek v domově pro seniory a 12 lůžek v domově se zvláštním režimem.")
+    assert [(r["value_to"], r["service"]) for r in rows] == [
+        (50.0, "domovy pro seniory"), (12.0, "domovy se zvláštním režimem")]

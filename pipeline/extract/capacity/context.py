@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any, Sequence
 
 from pipeline.extract.capacity.columns import Columns
-from pipeline.extract.capacity.figures import Block, has_cue
+from pipeline.extract.capacity.figures import Block, has_cue, rules
 from pipeline.extract.common import nearest_lower
 from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.context import DocOrgs
@@ -210,10 +210,14 @@ class Context:
         return self._orgs_by_item.get(item_ref, [])
 
     def service(self, block: BlockView, pos: int) -> str | None:
-        """Which service: one named in the figure's sentence (nearest before, else after), in
+        """Which service: one named right after the figure's unit, one named in the figure's
+        sentence (nearest before, else after), in
         its block before it, in the field lines above it, in the list item just above, or in the
         titles above it."""
         services = self.doc.services_in(block)
+        after = self._service_after(block, pos, services)
+        if after is not None:
+            return after
         near = nearest(services, *self.parsed(block).sentence(pos), pos)
         if near is not None:
             return near.service_type
@@ -230,6 +234,19 @@ class Context:
             found = self.doc.services_in(title)
             if found:
                 return found[0].service_type
+        return None
+
+    def _service_after(self, block: BlockView, pos: int, services: Sequence[Any]) -> str | None:
+        """The service named right after the figure's unit ("16 lůžek v domově se zvláštním
+        režimem"): figure, unit, a preposition, the service."""
+        b = self.parsed(block)
+        i = b.at(pos)
+        for s in services:
+            if s.start > pos:
+                between = b.lower[i + 1:b.at(s.start)]
+                if len(between) == 2 and between[1] in rules().service_after:
+                    return s.service_type
+                return None
         return None
 
     def _field_service(self, block: BlockView, pos: int) -> str | None:
