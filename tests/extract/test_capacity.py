@@ -371,3 +371,70 @@ def test_the_relation_reads_the_quantity_spans_not_the_text():
     capacity.extract(document, result)
     assert [(r["block_id"], r["unit"], r["change"], r["delta"]) for r in result.tables["capacity_changes"]] == [
         (0, "bed", "increase", 5.0)]
+
+
+def test_an_organisation_named_only_as_the_subject_owns_the_capacity():
+    """Issue 15: the organisation a sentence names owns its capacity even where the document gives
+    it no role that runs things (a director "of Domov X" informs; "realizátor: Město Y" read as
+    funder); also for the later sentences of the same block."""
+    rows = run("Mgr. Jana Hrubá, ředitelka organizace Domov Jasanka, informovala o průběhu transformace. "
+               "Kapacita domova se sníží z 60 na 44 lůžek. V Lipníku vzniknou domácnosti chráněného "
+               "bydlení pro 10 klientů.")
+    assert [(r["organisation"], r["unit"], r["change"]) for r in rows] == [
+        ("Domov Jasanka", "bed", "decrease"), ("Domov Jasanka", "client", "new")]
+    (row,) = run("### Aktivita 2.1.1 Vznik 3 krizových bytů (realizátor: Město Lipník)")
+    assert (row["item_ref"], row["organisation"], row["unit"], row["delta"]) == ("2.1.1", "Město Lipník", "flat", 3.0)
+
+
+def test_the_responsible_of_the_item_comes_before_another_organisation_of_the_clause():
+    """The item's responsible owns a figure whose clause names another organisation in another
+    role only (the town that pays)."""
+    (row,) = run("### Opatření 3.1 Azylový dům", "R: Spolek Jasan, z. s.",
+                 "Azylový dům financovaný z rozpočtu Města Lipník má kapacitu 12 rodičů.")
+    assert (row["item_ref"], row["organisation"]) == ("3.1", "Spolek Jasan")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words of a name are no cue: "Nová" in an organisation's name, "Novopacko", "Nováková"
+    ("Paní Jana Nováková informovala, že Domov U Lesa Nová Ves má kapacitu 58 lůžek.", ("bed", "set", None, 58.0, None)),
+    ("Pečovatelská služba Charity Lipník pracuje na Novopacku s 6,5 úvazku.", ("fte", "set", None, 6.5, None)),
+    # where an increase or decrease ends: value_to, no delta
+    ("Charita plánuje navýšení kapacity noclehárny na 14 lůžek.", ("bed", "increase", None, 14.0, None)),
+    ("Dokončení rozšíření chráněného bydlení na 16 míst.", ("place", "increase", None, 16.0, None)),
+    # a change and the total it ends at are one row
+    ("Odlehčovací služba byla rozšířena o 3 lůžka na celkem 7 lůžek.", ("bed", "increase", None, 7.0, 3.0)),
+    # a position supported, a building built, a service starting: new (class 17)
+    ("Aktivita: podpora tří sociálních pracovníků v terénu.", ("worker", "new", None, None, 3.0)),
+    ("Výstavba domova se zvláštním režimem s kapacitou 26 lůžek.", ("bed", "new", None, None, 26.0)),
+    ("Vybudování chráněného bydlení pro 5 klientů.", ("client", "new", None, None, 5.0)),
+    ("Centrum zahájí provoz s týmem 7 pracovníků.", ("worker", "new", None, None, 7.0)),
+])
+def test_issue15_change_kinds(text, expected):
+    assert changes(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Počet žadatelů v pořadníku je 130 osob.", []),
+    ("Počet čekatelů na umístění je 65 klientů.", []),
+    ("Odhad počtu osob bez domova ve městě je 140 osob.", []),
+    ("Domov má kapacitu 44 klientů a v pořadníku je 70 žadatelů.", [("client", "set", None, 44.0, None)]),
+])
+def test_persons_waiting_or_estimated_are_no_capacity(text, expected):
+    """Class 17: waiting lists and population estimates count persons no capacity serves."""
+    assert changes(text) == expected
+
+
+def test_families_supported_are_stated_not_new():
+    """"podpořeno 45 rodin" counts the families a service supports (set), and makes nothing of
+    the clause new; "podpoření tří pracovníků" creates positions (new)."""
+    assert changes("Služba poskytována v rozsahu 2 úvazků, podpořeno 45 rodin.") == [
+        ("fte", "set", None, 2.0, None), ("client", "set", None, 45.0, None)]
+    assert changes("Projekt počítá s podpořením tří sociálních pracovníků.") == [("worker", "new", None, None, 3.0)]
+
+
+def test_the_service_named_right_after_the_unit_is_the_figures():
+    """"50 lůžek v domově pro seniory a 12 lůžek v domově se zvláštním režimem": each figure
+    counts the service after its unit, not the nearest one named before it."""
+    rows = run("Domov Lesná má kapacitu 50 lůžek v domově pro seniory a 12 lůžek v domově se zvláštním režimem.")
+    assert [(r["value_to"], r["service"]) for r in rows] == [
+        (50.0, "domovy pro seniory"), (12.0, "domovy se zvláštním režimem")]

@@ -108,7 +108,7 @@ def _merge_restatements(b: Block, readings: list[tuple[Figure, Reading]]) -> lis
                 skip.add(k + 1)
                 continue
             if other.value_from is None and other.change in ("set", reading.change) \
-                    and b.lower[nxt[0].index - 1] in rules().to_words:
+                    and b.lower[_before_totals(b, nxt[0].index)] in rules().to_words:
                 out.append((figure, Reading(reading.change, None, nxt[0].value, reading.delta, reading.first,
                                             other.last, reading.signed)))
                 skip.add(k + 1)
@@ -119,9 +119,19 @@ def _merge_restatements(b: Block, readings: list[tuple[Figure, Reading]]) -> lis
 
 def _restates(b: Block, last: int, first: int) -> bool:
     """The second statement starts right after the first: nothing but an opening parenthesis,
-    a comma, "tj." or "tedy" between ("o 1 lůžko (z 42 na 41 lůžek)")."""
-    between = b.lower[last + 1:first]
-    return len(between) <= 2 and all(w in rules().restatement for w in between)
+    a comma, "tj." or "tedy" between ("o 1 lůžko (z 42 na 41 lůžek)"), or where it ends with
+    a total ("o 2 lůžka na celkem 6 lůžek")."""
+    r = rules()
+    between = [w for w in b.lower[last + 1:first] if w not in r.totals]
+    return len(between) <= 2 and all(w in r.restatement for w in between)
+
+
+def _before_totals(b: Block, index: int) -> int:
+    """The token before a figure, over words of a total ("na celkem 6 lůžek")."""
+    j = index - 1
+    while j > 0 and b.lower[j] in rules().totals:
+        j -= 1
+    return j
 
 
 def _bare_list_figure(b: Block, figure: Figure) -> bool:
@@ -141,6 +151,8 @@ def _client_cue(b: Block, figure: Figure) -> bool:
     """Persons counted as a capacity: "pro 10 rodičů", a capacity, change or new word in the
     clause ("kapacita služby je 40 rodin", "nová pobočka pro 15 klientů")."""
     r = rules()
+    if _not_served(b, figure):
+        return False
     if figure.glued in r.plus:
         return True
     j = figure.index - 1
@@ -151,3 +163,16 @@ def _client_cue(b: Block, figure: Figure) -> bool:
     c_start, c_end = b.clause(figure.start)
     words = b.words(c_start, c_end)
     return any(has_cue(words, kind) for kind in ("new", "set", "increase", "decrease"))
+
+
+def _not_served(b: Block, figure: Figure) -> bool:
+    """Persons waiting or asking for a place, or an estimate of a population ("v pořadníku je
+    60 žadatelů", "60 čekatelů v pořadníku", "odhad počtu osob bez domova"): a word of such
+    before the figure (after the figure before it in its clause) or in the two words after it."""
+    c_start, _ = b.clause(figure.start)
+    before = [f.start for f in b.figures.values() if c_start <= f.start < figure.start]
+    lo = b.at(max(before, default=c_start))
+    last = figure.unit_end if figure.unit_end is not None else figure.index
+    hi = min([last + 3] + [f.index for f in b.figures.values() if f.index > figure.index])
+    words = b.words(b.starts[lo], b.starts[hi] if hi < len(b.starts) else len(b.block.text))
+    return any(w.startswith(rules().not_served) for w in words)

@@ -1,8 +1,9 @@
 """What a figure states: a capacity (set), something new, or a change with its size.
 
 Read in this order, the first that applies wins: a range (from -> to; a dash range only in
-a list), "+ 0,5" (increase), "o 2 lůžka" after an increase or decrease word (delta), a
-header's figure (set), then the cue words of the figure's own comma clause, else of its
+a list), "+ 0,5" (increase), "o 2 lůžka" after an increase or decrease word (delta), "na 12
+lůžek" after one (where the change ends: value_to, no delta), a header's figure (set),
+"podpora tří pracovníků" (new), then the cue words of the figure's own comma clause, else of its
 whole clause; a total ("celkem 9 bytů": set); the change the title above names; else set."""
 
 from __future__ import annotations
@@ -59,8 +60,14 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
             return Reading("decrease", None, None, -value, by, end)
         if nearest == "increase":
             return Reading("increase", None, None, value, by, end)
+    if by >= 0 and b.lower[by] in r.to_words:  # "navýšení kapacity na 12 lůžek": where it ends
+        nearest = _nearest_cue(before_words, ("increase", "decrease"))
+        if nearest is not None:
+            return Reading(nearest, None, value, None, by, end)
     if figure.header:
         return Reading("set", None, value, None, i, end)
+    if by >= 0 and b.lower[by] in r.supported and figure.unit in r.supported_units:
+        return Reading("new", None, None, value, by, end)  # "podpora tří sociálních pracovníků"
     kind = cue_kind(piece_words)
     if kind is None and i > 0 and b.lower[i - 1] in r.totals:
         return Reading("set", None, value, None, i, end)  # "obec má celkem 9 bytů"

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any, Sequence
 
 from pipeline.extract.capacity.columns import Columns
-from pipeline.extract.capacity.figures import Block, has_cue
+from pipeline.extract.capacity.figures import Block, has_cue, rules
 from pipeline.extract.common import nearest_lower
 from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.context import DocOrgs
@@ -104,7 +104,7 @@ class Context:
         """The change the title above a figure names ("Navýšit kapacitu ..." -> increase)."""
         titles = self.title_blocks(block, pos)
         for title in titles[:2 + len(self.doc.row_cells(block))]:
-            words = self.parsed(title).lower
+            words = self.parsed(title).words(0, len(title.text))
             for kind in ("new", "decrease", "increase"):
                 if has_cue(words, kind):
                     return kind
@@ -123,14 +123,16 @@ class Context:
 
     def organisation(self, block: BlockView, pos: int, item_ref: str | None, service: str | None) -> str | None:
         """Whose capacity it is: an organisation in the figure's clause that runs things
-        (nearest before, else after), the organisation of the parent list item or of the
-        table row, the organisation responsible for or providing the plan item (the one that provides the
-        row's service when there are several), one named earlier in the block, else the one the list
-        item just above names."""
+        (nearest before, else after), the organisation of the parent list item or of the table
+        row, the organisation responsible for or providing the plan item (the one that provides
+        the row's service when there are several), any organisation in the clause that can run a
+        service ("kapacita služby X, příspěvkové organizace, bude snížena" names X only as its
+        subject), one named earlier in the block (one that runs things first), else the one the
+        list item just above names."""
         roles = self._org_roles()
         s_start, s_end = self.parsed(block).clause(pos)
-        found = [m for m in self.doc.in_block.get(block.block_id, [])
-                 if roles.get(m.key, set()) & RUNS and self.doc.can_provide(m)]
+        providers = [m for m in self.doc.in_block.get(block.block_id, []) if self.doc.can_provide(m)]
+        found = [m for m in providers if roles.get(m.key, set()) & RUNS]
         near = nearest(found, s_start, s_end, pos)
         if near is not None:
             return near.key
@@ -151,7 +153,10 @@ class Context:
                 return providing[0]
         if tied:
             return tied[0]
-        earlier = [m for m in found if m.end <= pos]
+        near = nearest(providers, s_start, s_end, pos)
+        if near is not None:
+            return near.key  # the provider the clause names, whatever role the document gives it
+        earlier = [m for m in found if m.end <= pos] or [m for m in providers if m.end <= pos]
         if earlier:
             return earlier[-1].key
         previous = self._previous_item(block)
@@ -205,10 +210,14 @@ class Context:
         return self._orgs_by_item.get(item_ref, [])
 
     def service(self, block: BlockView, pos: int) -> str | None:
-        """Which service: one named in the figure's sentence (nearest before, else after), in
+        """Which service: one named right after the figure's unit, one named in the figure's
+        sentence (nearest before, else after), in
         its block before it, in the field lines above it, in the list item just above, or in the
         titles above it."""
         services = self.doc.services_in(block)
+        after = self._service_after(block, pos, services)
+        if after is not None:
+            return after
         near = nearest(services, *self.parsed(block).sentence(pos), pos)
         if near is not None:
             return near.service_type
@@ -225,6 +234,19 @@ class Context:
             found = self.doc.services_in(title)
             if found:
                 return found[0].service_type
+        return None
+
+    def _service_after(self, block: BlockView, pos: int, services: Sequence[Any]) -> str | None:
+        """The service named right after the figure's unit ("16 lůžek v domově se zvláštním
+        režimem"): figure, unit, a preposition, the service."""
+        b = self.parsed(block)
+        i = b.at(pos)
+        for s in services:
+            if s.start > pos:
+                between = b.lower[i + 1:b.at(s.start)]
+                if len(between) == 2 and between[1] in rules().service_after:
+                    return s.service_type
+                return None
         return None
 
     def _field_service(self, block: BlockView, pos: int) -> str | None:

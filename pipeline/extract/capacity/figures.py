@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 
 from pipeline.config import load
 from pipeline.extract.model import BlockView
+from pipeline.extract.organisations.shapes import ORG_KEY
+from pipeline.extract.spans.persons import LABEL as PERSON_KEY
 from pipeline.extract.sentences import sentence_of
 from pipeline.extract.spans.quantities import KEY, word_table, words as quantity_words
 from pipeline.extract.text import fold
@@ -36,6 +38,9 @@ def rules() -> SimpleNamespace:
         plus=frozenset(change["plus"]),
         to_words=quantity_words().to_words,
         events=tuple(cfg["not_capacity"]["events"]),
+        not_served=tuple(cfg["not_capacity"]["not_served"]),
+        supported=frozenset(change["supported"]),
+        supported_units=frozenset(change["supported_units"]),
         existing=tuple(change["existing"]),
         column_words=tuple(change["column_headers"]),
         unit_columns=frozenset(fold(w) for w in change["unit_column_headers"]),
@@ -126,9 +131,22 @@ class Block:
         """The index of the first token starting at or after character `pos`."""
         return bisect_left(self.starts, pos)
 
+    @cached_property
+    def _named(self) -> frozenset[int]:
+        """The tokens inside the name of an organisation or a person: "Domov U Pramene Nová
+        Paka", "Jana Nováková" say nothing new (a person of one word only may be the capitalised
+        first word of a block: "Navýšení o 2 lůžka")."""
+        doc = self.doc
+        spans = [*(doc.spans[ORG_KEY] if ORG_KEY in doc.spans else ()),
+                 *(s for s in (doc.spans[PERSON_KEY] if PERSON_KEY in doc.spans else ()) if len(s) > 1)]
+        return frozenset(k for span in spans for k in range(self.at(span.start_char), self.at(span.end_char)))
+
     def words(self, start: int, end: int) -> list[str]:
-        """The lower-case tokens of block.text[start:end]."""
-        return self.lower[self.at(start):self.at(end)]
+        """The lower-case tokens of block.text[start:end] as cue words: a token of an
+        organisation's name is left empty, it is no cue."""
+        lo, hi = self.at(start), self.at(end)
+        named = self._named
+        return [("" if k in named else w) for k, w in enumerate(self.lower[lo:hi], lo)]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence that holds character `pos` (the stage's one sentence splitter)."""
