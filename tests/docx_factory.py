@@ -4,6 +4,7 @@ numbering definitions that python-docx has no API for."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Sequence
 
 import docx
@@ -58,3 +59,25 @@ def to_bytes(document: docx.Document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def minutes(heading: str, *paragraphs: str | tuple[str | None, str]) -> docx.Document:
+    """A DOCX of minutes: a level-1 heading, then paragraphs (text, or (style, text))."""
+    document = new_document()
+    document.add_heading(heading, level=1)
+    for paragraph in paragraphs:
+        style, text = paragraph if isinstance(paragraph, tuple) else (None, paragraph)
+        document.add_paragraph(text, style=style)
+    return document
+
+
+def run_docx(tmp_path: Path, document: docx.Document) -> Path:
+    """Write the document as the one file of an archive, run the real pipeline over it and
+    return the folder of its tables."""
+    from pipeline.runner import RunOptions, run
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "zapis.docx").write_bytes(to_bytes(document))
+    run(raw, out, RunOptions(workers=0))
+    return out

@@ -8,19 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.runner import RunOptions, run
-from tests.docx_factory import new_document, to_bytes
+from tests.docx_factory import minutes, run_docx
 
 
 def capacity_rows(tmp_path: Path, *paragraphs: str) -> list[tuple]:
-    doc = new_document()
-    doc.add_heading("Zápis z jednání sociální komise", level=1)
-    for text in paragraphs:
-        doc.add_paragraph(text)
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "zapis.docx").write_bytes(to_bytes(doc))
-    run(raw, out, RunOptions(workers=0))
+    out = run_docx(tmp_path, minutes("Zápis z jednání sociální komise", *paragraphs))
     table = pd.read_parquet(out / "capacity_changes.parquet")
     table = table.astype(object).where(table.notna(), None)
     return list(zip(table["organisation"], table["unit"], table["change"], table["delta"]))

@@ -9,16 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.runner import RunOptions, run
-from tests.docx_factory import new_document, to_bytes
-
-
-def _extract(tmp_path: Path, doc) -> Path:  # type: ignore[no-untyped-def]
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "zapis.docx").write_bytes(to_bytes(doc))
-    run(raw, out, RunOptions(workers=0))
-    return out
+from tests.docx_factory import new_document, run_docx
 
 
 def _section_table(doc, rows: list[tuple[str, ...]], cols: int):  # type: ignore[no-untyped-def]
@@ -47,7 +38,7 @@ def test_merged_section_rows_of_an_attendance_table_switch_the_role(tmp_path: Pa
                          ("Omluveni",), ("Bc. Iva Zedníková", "Charita Vranov"),
                          ("Hosté",), ("Ing. Dan Mazal", "Úřad práce ČR")], 2)
     doc.add_paragraph("Jednání zahájila Mgr. Lenka Rybová.")
-    roles = _roles(_extract(tmp_path, doc))
+    roles = _roles(run_docx(tmp_path, doc))
     assert ("Lenka Rybová", "present", "Spolek Brána, z. s.") in roles
     assert ("Ota Klimeš", "present", "Město Vranov") in roles
     assert ("Iva Zedníková", "excused", "Charita Vranov") in roles
@@ -62,7 +53,7 @@ def test_merged_section_rows_of_a_headerless_attendance_table_keep_the_organisat
                          ("Ota Klimeš", "Město Vranov"), ("Omluveni",),
                          ("Bc. Iva Zedníková", "Charita Vranov")], 2)
     doc.add_paragraph("Jednání zahájila Mgr. Lenka Rybová.")
-    roles = _roles(_extract(tmp_path, doc))
+    roles = _roles(run_docx(tmp_path, doc))
     assert ("Lenka Rybová", "present", "Spolek Brána, z. s.") in roles
     assert ("Ota Klimeš", "present", "Město Vranov") in roles
     assert ("Iva Zedníková", "excused", "Charita Vranov") in roles
@@ -87,7 +78,7 @@ def test_two_column_label_value_plan_tables_name_the_roles_of_their_item(tmp_pat
     _label_value_plan(doc, "2.1.2", "Zachování odlehčovací služby", [
         ("Realizátor", "Domov Na Výsluní, p. o."), ("Spolupráce", "Obec Stříbrná"),
         ("Zdroje financování", "Obec Javorná")])
-    out = _extract(tmp_path, doc)
+    out = run_docx(tmp_path, doc)
     orgs = pd.read_parquet(out / "organisations.parquet")
     found = {(r["name"], r["role"], r["item_ref"] if isinstance(r["item_ref"], str) else None)
              for _, r in orgs.iterrows()}
@@ -112,7 +103,7 @@ def test_bare_figures_in_a_capacity_column_take_the_unit_of_its_header(tmp_path:
                                 ("denní stacionáře", "Domov Lipnice, p. o.", "Stříbrná 7", "viz výše")]):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
-    frame = pd.read_parquet(_extract(tmp_path, doc) / "capacity_changes.parquet")
+    frame = pd.read_parquet(run_docx(tmp_path, doc) / "capacity_changes.parquet")
     got = {(r["organisation"], r["unit"], r["change"], r["value_from"] if r["value_from"] == r["value_from"] else None,
             r["value_to"] if r["value_to"] == r["value_to"] else None, r["delta"] if r["delta"] == r["delta"] else None)
            for _, r in frame.iterrows()}
@@ -136,7 +127,7 @@ def test_activities_listed_in_a_cell_beside_or_under_their_measure(tmp_path: Pat
                                         ("Aktivity v roce 2026", "Zřízení poradny v Javorné\nKurz pro rodiče"),
                                         ("Realizátor", "Spolek Jasan, z. s.")]):
         record.cell(r, 0).text, record.cell(r, 1).text = label, value
-    out = _extract(tmp_path, doc)
+    out = run_docx(tmp_path, doc)
     activities = pd.read_parquet(out / "activities.parquet")
     assert sorted(zip(activities["measure_no"], activities["title"])) == [
         ("1.1", "navýšení o 2 pracovnice"), ("1.1", "rozšíření služby do obce Stříbrná"),

@@ -8,19 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.runner import RunOptions, run
-from tests.docx_factory import new_document, to_bytes
+from tests.docx_factory import minutes, run_docx
 
 
 def organisations(tmp_path: Path, *paragraphs: str) -> set[tuple[str, str]]:
-    doc = new_document()
-    doc.add_heading("Zápis z jednání pracovní skupiny Rodina", level=1)
-    for text in paragraphs:
-        doc.add_paragraph(text)
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "zapis.docx").write_bytes(to_bytes(doc))
-    run(raw, out, RunOptions(workers=0))
+    out = run_docx(tmp_path, minutes("Zápis z jednání pracovní skupiny Rodina", *paragraphs))
     table = pd.read_parquet(out / "organisations.parquet")
     return set(zip(table["name"], table["role"]))
 

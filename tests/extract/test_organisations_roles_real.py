@@ -9,22 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.runner import RunOptions, run
-from tests.docx_factory import new_document, to_bytes
+from tests.docx_factory import minutes, run_docx
 
 
 def rows(tmp_path: Path, *paragraphs: str | tuple[str, str]) -> set[tuple]:
     """The (name, role, item_ref) rows of a DOCX made of these paragraphs (a pair is
     (Word style, text): "List Bullet" makes a Word list item)."""
-    doc = new_document()
-    doc.add_heading("Zápis z jednání pracovní skupiny Senioři", level=1)
-    for paragraph in paragraphs:
-        style, text = paragraph if isinstance(paragraph, tuple) else (None, paragraph)
-        doc.add_paragraph(text, style=style)
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "zapis.docx").write_bytes(to_bytes(doc))
-    run(raw, out, RunOptions(workers=0))
+    out = run_docx(tmp_path, minutes("Zápis z jednání pracovní skupiny Senioři", *paragraphs))
     table = pd.read_parquet(out / "organisations.parquet")
     return {(n, r, i if isinstance(i, str) else None)
             for n, r, i in zip(table["name"], table["role"], table["item_ref"])}
