@@ -471,7 +471,7 @@ _PART_NUMBER = re.compile(r"\d{1,2}")
 def _abbreviation_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int],
                            persons: set[int]) -> list[Mention]:
     """Abbreviations of public bodies ("SMK", "KVK"), with the place an office's abbreviation
-    names ("MěÚ Nová Paka", "ÚMČ Praha 9", "KrÚ JMK"), not those inside a longer run of
+    names ("MěÚ Horní Ves", "ÚMČ Lipová 7", "KrÚ ZLK"), not those inside a longer run of
     capitals that names a programme ("ZSS MSK")."""
     out = []
     for i in marked:
