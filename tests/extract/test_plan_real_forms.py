@@ -79,6 +79,21 @@ def test_a_bullet_typed_before_a_label(tmp_path: Path) -> None:
     assert plan["activities"] == [("2.1.1", "2.1", "Zřízení tréninkového bytu v Lhotce")]
 
 
+def test_running_text_after_a_bulleted_list_of_items_is_no_detail_of_the_last(tmp_path: Path) -> None:
+    """A capacity in the paragraph after a bulleted list of sibling measures (one line each) is
+    no detail of the last measure: its item_ref is null; a detail line under a measure keeps it."""
+    out = run_docx(tmp_path, _document(
+        ("b", "Opatření 1.2 Rozvoj odlehčovacích služeb"),
+        ("b", "Opatření 3.4 Dostupnost služeb pro osoby s duševním onemocněním"),
+        "Součástí akčního plánu je rozvojová síť, v níž se navrhuje navýšení celkové kapacity sítě "
+        "o 12 lůžek v pobytových službách.",
+        "Opatření 4.1 Podpora pečujících",
+        "Spolek Lípa, z. s. navýší kapacitu poradny o 0,5 úvazku."))
+    frame = pd.read_parquet(out / "capacity_changes.parquet")
+    refs = dict(zip(frame["unit"], frame["item_ref"].astype(object).where(frame["item_ref"].notna(), None)))
+    assert refs == {"bed": None, "fte": "4.1"}
+
+
 def test_numbered_items_run_together_after_a_colon(tmp_path: Path) -> None:
     """A paragraph whose breaks were lost: the items start after the colon, go on when the
     numbering goes on (1.2 -> 2.1 is the first measure of the next goal), and each title ends
