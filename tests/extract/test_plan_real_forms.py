@@ -176,3 +176,31 @@ def test_one_two_column_table_per_activity(tmp_path: Path) -> None:
     assert plan["activities"] == [("3.1.1", "3.1", "Vybudování dvou tréninkových bytů"),
                                   (None, "3.1", "Zřízení krizového bytu"),
                                   ("3.1.3", "3.1", "Sociální šatník v Lhotce")]
+
+
+def test_numbers_typed_in_the_list_items_under_an_introduction(tmp_path: Path) -> None:
+    """"Opatření:" under "Cíl 3: ..." then bullets "3.1 Sociální byty ...": the number typed in the
+    item's text numbers it under the goal and is no part of its title."""
+    plan = _plan(tmp_path,
+                 "Cíl 3: Dostupné bydlení pro seniory",
+                 "Opatření:",
+                 ("b", "3.1 Sociální byty v obcích Lhotecka"),
+                 ("b", "3.2 Krizové bydlení pro matky s dětmi"))
+    assert plan["measures"] == [("3.1", "3", "Sociální byty v obcích Lhotecka"),
+                                ("3.2", "3", "Krizové bydlení pro matky s dětmi")]
+
+
+def test_a_column_named_by_the_kind_under_group_rows(tmp_path: Path) -> None:
+    """"Aktivita" | "Realizátor" | "Termín" with merged rows "Opatření 1.1 ...": each row's activity
+    cell is an unnumbered activity of the measure of the group row above it; without a parent
+    (no group row, no item above) such a cell is no item."""
+    plan = _plan(tmp_path,
+                 ("t", [["Opatření", "Realizátor"], ["Zřízení půjčovny pomůcek", "Spolek Duha"]]),
+                 ("t", [["Aktivita", "Realizátor", "Termín"], ["Opatření 1.1 Rozvoj terénních služeb"],
+                        ["Rozšíření pečovatelské služby do obcí", "Charita Lhotka", "2025"],
+                        ["Zavedení tísňové péče", "Město Lhotka", "2026"],
+                        ["Opatření 1.2 Podpora pečujících"],
+                        ["Kurz pro pečující", "Spolek Duha", "2025"]]))
+    assert plan["measures"] == [("1.1", "1", "Rozvoj terénních služeb"), ("1.2", "1", "Podpora pečujících")]
+    assert plan["activities"] == [(None, "1.1", "Rozšíření pečovatelské služby do obcí"),
+                                  (None, "1.1", "Zavedení tísňové péče"), (None, "1.2", "Kurz pro pečující")]

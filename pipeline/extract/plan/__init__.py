@@ -18,12 +18,14 @@ Minutes carry the community plan in several shapes; all of them are read here:
 - the items of a list introduced as the children of a numbered parent
   ("Uskutečněné aktivity k naplnění opatření:", or a sentence such as "Skupina
   navrhla k cíli 2 tato opatření:"), as list items, as paragraphs that start
-  with a typed marker ("2.1 ...", "a) ..."), or flattened by a transcript into
+  with a typed marker ("2.1 ...", "a) ..."; a number typed in a list item's text numbers it
+  too: "• 3.1 Sociální byty" under Cíl 3), or flattened by a transcript into
   one paragraph; the list ends where its labels change style or the next
   agenda point begins;
 - table rows ("Opatření č." | "Název organizace" | "Druh služby", or a plain
   "Číslo" column beside a column named by the items' kind: "Číslo" | "Aktivita", or
-  an unnumbered child column beside its parents' numbers: "Opatření" | "Aktivita"),
+  an unnumbered child column beside its parents' numbers: "Opatření" | "Aktivita", or
+  a column named by the kind under merged group rows "Opatření 1.1 ..."),
   also when a transcript flattened the table into one paragraph; a two-column
   label|value table per item ("Číslo aktivity" | "3.1.1", "Název aktivity" | title).
 

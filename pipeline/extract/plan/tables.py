@@ -88,8 +88,11 @@ def _plan_table(grid: Grid) -> PlanTable | None:
         for col, kind in number_cols.items():
             cell = grid.cell(row, col)
             found = _cell_number(cell) or _labelled_number(cell, kind)
-            if found is None and cell is not None and cell.filled and PARENT[kind] in number_cols.values():
-                yield kind, None, cell.block, 0, None  # "1.1" | "Rozšíření ...": a child of the row's number
+            if found is None and cell is not None and cell.filled and PARENT[kind] is not None \
+                    and (PARENT[kind] in number_cols.values() or title_col is None):
+                # "1.1" | "Rozšíření ...": a child of the row's number; under an "Aktivita" header
+                # below a group row "Opatření 2.1 ...": an unnumbered activity of 2.1
+                yield kind, None, cell.block, 0, None
                 continue
             if found is None or cell is None:
                 continue

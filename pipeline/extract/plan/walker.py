@@ -279,11 +279,14 @@ class Walker:
         """One child item; capacity figures ("počet míst - 10") are not items. A list label, or
         the number a paragraph starts with (`written`), that numbers the item under its parent
         ("3.1.2" under 3.1) is its number."""
+        label = (written or block.label or "").rstrip(".")
+        number = label if _numbers_child(label, children.parent) else None
+        typed = _child_number(block.text, start, children.parent, _CHILD_TAIL) if number is None else None
+        if typed is not None:
+            number, start = typed  # "• 3.1 Sociální byty" under "Opatření:" of Cíl 3: the number typed in the text
         piece = trim(Span(block, start, end))
         if piece.end <= piece.start or rules().not_items.match(fold(piece.text)):
             return
-        label = (written or block.label or "").rstrip(".")
-        number = label if _numbers_child(label, children.parent) else None
         self._row(children.kind, block, piece.start, piece.end, number, children.parent, piece.text)
 
     # -- tables
@@ -294,6 +297,8 @@ class Walker:
             piece = trim(Span(cell, start, len(cell.text) if end is None else end))
             number = number.rstrip(".") if number else None
             parent = self._parent(kind, number)
+            if number is None and parent is None and PARENT[kind] is not None:
+                continue  # an unnumbered measure or activity without a parent in the table or above it
             if piece.end > piece.start:
                 self._row(kind, cell, piece.start, piece.end, number, parent, piece.text)
             if piece.end > piece.start or number:
