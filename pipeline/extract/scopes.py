@@ -5,7 +5,8 @@ that ties what it finds to a plan item (organisations, services, capacity, atten
 `plan_scopes(document, result)`. An item's scope starts where its row starts (inside a block
 too: a slide flattened into one paragraph holds several items) and runs to the next item, a
 heading that is no item, or the next section of the minutes ("K bodu 3", "Ad 2)", an agenda
-item), also when that is a line inside a block. An item without a number scopes to its
+item), also when that is a line inside a block; after a bulleted list of sibling items of
+one line each, a paragraph of running text is no detail of the last item. An item without a number scopes to its
 parent. A line that names its item itself ("K opatření 4.2: ...") is tied to that item
 wherever it stands (`explicit_item`). Item numbers are outlines of figures ("2", "1.3.1") or
 start with a capital letter or a Roman numeral ("B", "B.2", "IV", "II.3"): `ITEM_NUMBER`.
@@ -117,6 +118,17 @@ def labelled_item(text: str) -> str | None:
     return _written(text, match) if match else None
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+_BULLETED = re.compile(r"\s*[–—•·▪◦*-]\s")  # a bullet typed before an item ("– Opatření 1.2 ...")
+
+
+def _running_text(block: BlockView) -> bool:
+    """A paragraph of running text (a long sentence ending with a full stop), no detail line of
+    an item ("Realizátor: X", "navýšení o 2 místa")."""
+    return block.kind == "paragraph" and not block.label and len(block.text.split()) >= 12 \
+        and _SENTENCE_END.search(block.text) is not None
+
+
 def section_break(block: BlockView, agenda: set[str]) -> bool:
     """A block that opens another section of the minutes ("K bodu 3", "Ad 2)", "4. Různé")."""
     return _breaks(block.text, agenda) or _breaks(block.text[body_offset(block):], agenda)
@@ -162,13 +174,20 @@ class PlanScopes:
         self.in_plan: set[int] = set()
         current: str | None = None
         inside = False
+        kinds: dict[int, set[str]] = {}
+        for item in self.items:
+            kinds.setdefault(item.block_id, set()).add(item.kind)
+        listed: list[str] = []  # the kinds of the one-line bulleted item blocks just listed one after another
         for block in blocks:
             breaks = block.kind == "heading" or section_break(block, agenda)
             inside = block.block_id in item_blocks or (inside and not breaks)
             if inside:
                 self.in_plan.add(block.block_id)
-            if block.block_id not in self.starts and breaks:
-                current = None
+            if block.block_id not in self.starts and (breaks or (len(listed) >= 2 and _running_text(block))):
+                current = None  # a bulleted list of sibling items without details ends where running text goes on
+            one = kinds.get(block.block_id, set())
+            bulleted = len(one) == 1 and "\n" not in block.text.strip() and _BULLETED.match(block.text) is not None
+            listed = [*listed, *one] if bulleted and (not listed or listed[-1] in one) else []
             self.entry[block.block_id] = current
             events = self._events(block, agenda)
             if events:

@@ -6,19 +6,32 @@ Minutes carry the community plan in several shapes; all of them are read here:
   "Opatření 3.1. ...", "Aktivita 1.1.3. ...", numbered with letters or Roman
   numerals too ("Priorita B: ...", "Opatření B.2 ...", "Cíl III – ..."), and "Cíl
   KPSS a sociální práce: ..." (a qualifier before the colon, no number);
+  also after a bullet typed in the text ("– Opatření 1.2 ..."), and with an abbreviated
+  label before a number of the kind's depth ("A 2.1.1 ...", "O 2.1 ...");
+- "Aktivita Vydání průvodce ..." (a label of [labels] bare_title, no number, no colon): an
+  unnumbered item of the numbered parent above it;
 - several numbered items run together in one paragraph (slide transcripts:
-  "Cíl č. 1 - ... . Cíl č. 2 - ...");
+  "Cíl č. 1 - ... . Cíl č. 2 - ...", also after a colon: "... těchto návrzích: Opatření 1.1
+  ... Opatření 1.2 ...");
 - a label whose title is on the next line or paragraph, and titles wrapped onto
   the next line or paragraph (but not the detail, "R:" or list lines below them);
 - the items of a list introduced as the children of a numbered parent
   ("Uskutečněné aktivity k naplnění opatření:", or a sentence such as "Skupina
   navrhla k cíli 2 tato opatření:"), as list items, as paragraphs that start
-  with a typed marker ("2.1 ...", "a) ..."), or flattened by a transcript into
+  with a typed marker ("2.1 ...", "a) ..."; a number typed in a list item's text numbers it
+  too: "• 3.1 Sociální byty" under Cíl 3), or flattened by a transcript into
   one paragraph; the list ends where its labels change style or the next
   agenda point begins;
 - table rows ("Opatření č." | "Název organizace" | "Druh služby", or a plain
-  "Číslo" column beside a column named by the items' kind: "Číslo" | "Aktivita"),
-  also when a transcript flattened the table into one paragraph.
+  "Číslo" column beside a column named by the items' kind: "Číslo" | "Aktivita", or
+  an unnumbered child column beside its parents' numbers: "Opatření" | "Aktivita", or
+  a column named by the kind under merged group rows "Opatření 1.1 ..."),
+  also when a transcript flattened the table into one paragraph; a two-column
+  label|value table per item ("Číslo aktivity" | "3.1.1", "Název aktivity" | title).
+
+An entry of a table of contents (a page number after dot leaders or a tab) is no item;
+a title ends before a dash whose details end in a field ("– navýšení o 2 místa,
+realizátor: X").
 
 Numbers are normalised without a trailing dot; a parent number comes from the
 item's own number (1.2.1 -> measure 1.2 -> goal 1), else from the numbered item

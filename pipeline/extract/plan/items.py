@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset
 from pipeline.extract.text import Span, fold, line_spans
-from pipeline.extract.plan.rules import (SEPARATORS, number_ok, part_order, rules,
+from pipeline.extract.plan.rules import (KINDS, SEPARATORS, number_ok, part_order, rules,
                                          written_number)
 
 
@@ -40,6 +40,13 @@ _SLIDE_NUMBER = re.compile(r"\s*\d{1,3}\s+(?=[^\W\d_])")
 _FIRST_CHAR = re.compile(r"[„\"'(]*(.)")
 _FIGURE_OR_COLON = re.compile(r"[\d:]")
 _NUMBERS_ONLY = re.compile(r"[\d.\s]*")
+# A bullet typed before a label ("– Opatření 1.2 ...", "• Aktivita 2.1.1 ..."), not a list label.
+_TYPED_BULLET = re.compile(r"[–—•·▪◦*-]\s+")
+# An entry of a table of contents: dot leaders before a page number ("Priorita: X.......32"), or a
+# page number after a tab at the end of the line ("PRIORITA 1 - Udržení služeb\t8").
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…+)\s*\d{1,3}(?:\s|$)|\t\s*\d{1,3}\s*$")
+# Where a flattened paragraph goes on after a colon ("... na těchto návrzích: Opatření 1.1 ...").
+_AFTER_COLON = re.compile(r":\s+(?=\S)")
 
 
 def _first_word(text: str) -> str:
@@ -62,16 +69,35 @@ def label_at(text: str, folded: str, pos: int, end: int) -> Hit | None:
 
 
 def _label_at_exactly(text: str, folded: str, pos: int, end: int) -> Hit | None:
+    """The labelled item at `pos` (after spaces and a typed bullet); None for none, for running
+    text after the number ("Opatření 2.3 bylo splněno") and for an entry of a table of contents."""
+    hit = _labelled(text, folded, pos, end)
+    if hit is None or _TOC_ENTRY.search(text, hit.title_start, end):
+        return None
+    return hit
+
+
+def _labelled(text: str, folded: str, pos: int, end: int) -> Hit | None:
     r = rules()
     while pos < end and text[pos].isspace():
         pos += 1
+    bullet = _TYPED_BULLET.match(text, pos, end)
+    if bullet is not None:
+        pos = bullet.end()
     match = r.numbered.match(folded, pos, end)
     number = written_number(text, match) if match else None
-    if match and number:
+    kind = r.kind_of(match.group("label")) if match and number else None
+    if match is None or number is None:
+        match = r.abbreviated.match(text, pos, end)
+        kind = r.abbreviation_kind[match.group("label")] if match else None
+        number = match.group("num") if match else None
+        if kind is None or number is None or number.count(".") != KINDS.index(kind):
+            match, number = None, None  # "A 2.1" is no activity number: the letter is a word
+    if match and number and kind:
         start = _skip_separators(text, match.end(), end)
         if _first_word(text[start:end]) in r.prose_after_number:
             return None
-        return Hit(r.kind_of(match.group("label")), number, start, end, end)
+        return Hit(kind, number, start, end, end)
     match = r.plain.match(folded, pos, end) or r.qualified.match(folded, pos, end)
     if not match or not _qualifier_ok(match):
         return None
@@ -123,6 +149,9 @@ def _continues_numbering(previous: str | None, number: str) -> bool:
     prev_parts, parts = previous.rstrip(".").split("."), number.rstrip(".").split(".")
     if parts[:-1] == prev_parts:
         return True
+    if len(parts) == len(prev_parts) > 1 and parts[-1] in ("1", "A", "I") \
+            and _continues_numbering(".".join(prev_parts[:-1]), ".".join(parts[:-1])):
+        return True  # the first child of the next parent: 1.3 -> 2.1
     depth = len(parts) - 1
     if depth >= len(prev_parts) or parts[:-1] != prev_parts[:depth]:
         return False
@@ -138,9 +167,24 @@ def block_hits(block: BlockView) -> list[Hit]:
         first = label_at(text, folded, start, end)
         if first is None and index == 0:
             first = label_at(text, folded, start + body_offset(block), end)
+        if first is None:
+            first = _after_colon(text, folded, start, end)
         if first is not None:
             hits.extend(_run_on_hits(text, folded, first))
     return hits
+
+
+def _after_colon(text: str, folded: str, start: int, end: int) -> Hit | None:
+    """A paragraph whose line breaks were lost goes on after a colon with numbered items
+    ("Členové se shodli na těchto návrzích: Opatření 1.1 Rozvoj ... Opatření 1.2 ..."): the first
+    is a capitalised label with a number and a capitalised title."""
+    for colon in _AFTER_COLON.finditer(text, start, end):
+        if not text[colon.end()].isupper():
+            continue
+        hit = _label_at_exactly(text, folded, colon.end(), end)
+        if hit is not None and hit.number is not None and text[hit.title_start:hit.title_start + 1].isupper():
+            return hit
+    return None
 
 
 # --------------------------------------------------------------------------- titles and their continuation
@@ -159,7 +203,7 @@ def trim(piece: Span) -> Span:
         if text[field_match.start("field")].isupper():
             end = field_match.start()
             break
-    for pattern in (rules().dash_field, rules().dash_organisation, rules().paren_organisation):
+    for pattern in (rules().dash_field, rules().dash_detail, rules().dash_organisation, rules().paren_organisation):
         found = pattern.search(folded, start, end)
         if found:
             end = found.start()

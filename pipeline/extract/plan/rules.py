@@ -102,6 +102,10 @@ class _Rules:
     field_line: re.Pattern[str]
     inline_field: re.Pattern[str]
     dash_field: re.Pattern[str]
+    dash_detail: re.Pattern[str]
+    abbreviated: re.Pattern[str]
+    abbreviation_kind: dict[str, str]
+    bare_title: re.Pattern[str]
     dash_organisation: re.Pattern[str]
     paren_organisation: re.Pattern[str]
     not_plan: re.Pattern[str]
@@ -171,7 +175,15 @@ def rules() -> _Rules:
         field_line=re.compile(rf"\s*(?:{alternation(fields)})\s*(?:[:\t]|$)"),
         inline_field=re.compile(rf"\s(?P<field>{alternation(fields)})\s*:"),
         # "Opatření 2.1 Zřízení ... – realizátor Spolek X; plán: ...": who or when, after a dash
-        dash_field=re.compile(rf"\s[–—-]\s*(?:{alternation(who_or_when)})\s"),
+        dash_field=re.compile(rf"\s[–—-]\s*(?:{alternation(who_or_when)})(?:\s|:)"),
+        # "Opatření 1.1 Rozvoj X – navýšení o 1 úvazek, realizátor: Y": details after a spaced dash
+        # that end in a field ("realizátor:") are no part of the title
+        dash_detail=re.compile(rf"\s[–—-]\s[^–—\n.]{{0,80}}?[,;]\s*(?:{alternation(who_or_when)})\s*:"),
+        abbreviated=re.compile(r"(?P<label>" + "|".join(
+            re.escape(a) for kind in KINDS for a in labels.get("abbreviation", {}).get(kind, []))
+            + r")\s?(?P<num>\d+(?:\.\d+)*)\.?(?!\w)(?=\s+\S)"),
+        abbreviation_kind={a: kind for kind in KINDS for a in labels.get("abbreviation", {}).get(kind, [])},
+        bare_title=re.compile(rf"(?P<label>{alternation(labels['bare_title'])})\s+(?=[^\W\d_])"),
         # "… v budově polikliniky – Domov X, p. o., kapacita 24 lůžek": who does it, after a dash
         dash_organisation=re.compile(rf"\s[–—-]\s+(?=[^\W\d_][^–—;]{{0,60}}?,?\s*(?:{alternation(legal_forms)})(?!\w))"),
         # "poradna pro pečující (Spolek X, z. s.)", "kurz (ve spolupráci s Nemocnicí Y)": who, in parentheses

@@ -15,7 +15,7 @@ from pipeline.extract.grids import Cell, Grid, head
 from pipeline.extract.layout import grids_of
 from pipeline.extract.text import fold, line_spans
 from pipeline.extract.plan.children import words
-from pipeline.extract.plan.items import block_hits
+from pipeline.extract.plan.items import block_hits, is_field_line
 from pipeline.extract.plan.rules import FIGURES, NUMBER, PARENT, rules, written_number
 
 # kind, number (None for a child listed in a cell), the cell holding the title, where the title starts and ends
@@ -53,7 +53,7 @@ def plan_tables(blocks: Sequence[BlockView]) -> dict[int, PlanTable]:
     """Tables whose header row has a plan-number column and a title or service column."""
     found = {}
     for table_id, grid in grids_of(blocks).by_table.items():
-        table = _record(grid) or _plan_table(grid)
+        table = _record(grid) or _card(grid) or _plan_table(grid)
         if table is not None:
             found[table_id] = table
     return found
@@ -88,14 +88,20 @@ def _plan_table(grid: Grid) -> PlanTable | None:
         for col, kind in number_cols.items():
             cell = grid.cell(row, col)
             found = _cell_number(cell) or _labelled_number(cell, kind)
+            if found is None and cell is not None and cell.filled and PARENT[kind] is not None \
+                    and (PARENT[kind] in number_cols.values() or title_col is None):
+                # "1.1" | "Rozšíření ...": a child of the row's number; under an "Aktivita" header
+                # below a group row "Opatření 2.1 ...": an unnumbered activity of 2.1
+                yield kind, None, cell.block, 0, None
+                continue
             if found is None or cell is None:
                 continue
             number, rest = found
             title = grid.cell(row, title_col) if title_col is not None else None
             if title is not None:
                 yield kind, number, title.block, 0, None
-            elif title_col is None and cell.text[rest:].strip():
-                yield kind, number, cell.block, rest, None
+            elif title_col is None:
+                yield kind, number, cell.block, rest, None  # a number alone still heads the row's children
             for child_col in children_cols:
                 yield from _children(kind, grid.cell(row, child_col))
     only = next(iter(number_cols.values())) if len(number_cols) == 1 else None
@@ -116,6 +122,32 @@ def _record(grid: Grid) -> PlanTable | None:
         return None
     children = [item for cell in lists for item in _children(kind, grid.after(cell))]
     return PlanTable([(kind, number, title.block, 0, None), *children], grid)
+
+
+def _card(grid: Grid) -> PlanTable | None:
+    """A two-column label|value table about one item named by a title label ("Název aktivity" |
+    title, "Číslo aktivity" | "3.1.1", "Realizátor" | ...): the item, numbered by its number label
+    when the table has one."""
+    if grid.width != 2:
+        return None
+    labels = {row: cell for row in grid.order if (cell := grid.cell(row, 0)) is not None and cell.filled}
+    if any(block_hits(cell.block) for cell in labels.values()):
+        return None  # "Aktivita 1.1.1" | title: a labelled item the walk reads
+    titles = [(row, kind) for row, cell in labels.items() if _header_column(cell.text) == "title"
+              and not is_field_line(cell.text) and (kind := header_kind(cell.text)) is not None]
+    if len(titles) != 1:
+        return None
+    row, kind = titles[0]
+    title = grid.cell(row, 1)
+    if title is None or not title.filled:
+        return None
+    number = None
+    for other, cell in labels.items():
+        value = grid.cell(other, 1)
+        found = _cell_number(value) if _header_column(cell.text) == "number" and header_kind(cell.text) == kind else None
+        if found is not None and value is not None and not value.text[found[1]:].strip():
+            number = found[0]
+    return PlanTable([(kind, number, title.block, 0, None)], grid)
 
 
 def _names_children(text: str, kind: str) -> bool:

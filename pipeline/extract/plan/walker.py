@@ -79,6 +79,8 @@ class Walker:
             return
         if self.children is not None and self._child_block(block):
             return
+        if self._bare_title(index, block):
+            return
         if self._numbered_under_context(block):
             return
         self.children = None
@@ -169,6 +171,28 @@ class Walker:
             fields[NUMBER_COLUMN[PARENT[kind]]] = parent
         self.result.tables[TABLE[kind]].append(span_row(block, start, end, **fields))
 
+    def _bare_title(self, index: int, block: BlockView) -> bool:
+        """"Aktivita Vydání průvodce ..." under "Opatření 1.1 ...": a label of [labels] bare_title
+        written with a capital and followed by a capitalised title, without a number or a colon, is
+        an unnumbered item of the numbered parent above it (and nothing without such a parent)."""
+        r = rules()
+        offset = body_offset(block)
+        match = r.bare_title.match(fold(block.text), offset)
+        if match is None or not block.text[offset:offset + 1].isupper():
+            return False
+        kind = r.kind_of(match.group("label"))
+        parent_kind = PARENT[kind]
+        start = match.end()
+        if parent_kind is None or not self.context[parent_kind] or not block.text[start].isupper() \
+                or fold(block.text[start:].split(maxsplit=1)[0]) in r.prose_after_number:
+            return False
+        line_end = block.text.find("\n", start)
+        pieces = [Span(block, start, len(block.text) if line_end < 0 else line_end)]
+        if not has_status(pieces[0]):
+            pieces = self._continue_title(index, block, 0, pieces)
+        self._item(kind, None, pieces)
+        return True
+
     def _numbered_under_context(self, block: BlockView) -> bool:
         """A list item or paragraph that opens with a number one level under the measure (or goal)
         above it: "• A.1.1 Navýšení kapacity … Garant: X" under "Opatření A.1" is activity A.1.1."""
@@ -255,11 +279,14 @@ class Walker:
         """One child item; capacity figures ("počet míst - 10") are not items. A list label, or
         the number a paragraph starts with (`written`), that numbers the item under its parent
         ("3.1.2" under 3.1) is its number."""
+        label = (written or block.label or "").rstrip(".")
+        number = label if _numbers_child(label, children.parent) else None
+        typed = _child_number(block.text, start, children.parent, _CHILD_TAIL) if number is None else None
+        if typed is not None:
+            number, start = typed  # "• 3.1 Sociální byty" under "Opatření:" of Cíl 3: the number typed in the text
         piece = trim(Span(block, start, end))
         if piece.end <= piece.start or rules().not_items.match(fold(piece.text)):
             return
-        label = (written or block.label or "").rstrip(".")
-        number = label if _numbers_child(label, children.parent) else None
         self._row(children.kind, block, piece.start, piece.end, number, children.parent, piece.text)
 
     # -- tables
@@ -268,11 +295,14 @@ class Walker:
         """Rows of a table with a number column: one item per row that has a number."""
         for kind, number, cell, start, end in table.rows:
             piece = trim(Span(cell, start, len(cell.text) if end is None else end))
+            number = number.rstrip(".") if number else None
+            parent = self._parent(kind, number)
+            if number is None and parent is None and PARENT[kind] is not None:
+                continue  # an unnumbered measure or activity without a parent in the table or above it
             if piece.end > piece.start:
-                number = number.rstrip(".") if number else None
-                parent = self._parent(kind, number)
                 self._row(kind, cell, piece.start, piece.end, number, parent, piece.text)
-                self._enter(kind, number, parent)
+            if piece.end > piece.start or number:
+                self._enter(kind, number, parent)  # a number alone heads the row's children
         index_of = {block.block_id: index for index, block in enumerate(self.document)}
         self.consumed.update(index_of[block_id] for block_id in table.cell_ids)
 
