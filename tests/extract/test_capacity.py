@@ -438,3 +438,71 @@ def test_the_service_named_right_after_the_unit_is_the_figures():
     rows = run("Domov Lesná má kapacitu 50 lůžek v domově pro seniory a 12 lůžek v domově se zvláštním režimem.")
     assert [(r["value_to"], r["service"]) for r in rows] == [
         (50.0, "domovy pro seniory"), (12.0, "domovy se zvláštním režimem")]
+
+
+# --------------------------------------------------------------------------- issue 15, class 17 (round 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Úvazek sociálních pracovnic byl navýšen z 1,5 na 2,5.", ("fte", "increase", 1.5, 2.5, 1.0)),
+    ("b) navýšení počtu pečovatelek v terénu ze 4 na 6", ("worker", "increase", 4.0, 6.0, 2.0)),
+    ("Počet asistentů spolku se snížil ze 5 na 4, jeden odešel.", ("worker", "decrease", 5.0, 4.0, -1.0)),
+    ("Poradna rozšířila provoz, počet klientů vzrostl na 45.", ("client", "increase", None, 45.0, None)),
+])
+def test_a_bare_change_takes_the_unit_its_clause_names_before_it(text, expected):
+    """A range or "na N" without a unit after it counts what its clause names as changing."""
+    assert changes(text) == [expected]
+
+
+def test_a_bare_figure_with_a_noun_of_its_own_takes_no_unit_from_before():
+    assert changes("Úvazek koordinátorky zůstal, provoz se prodloužil o 2 dny v týdnu.") == []
+
+
+def test_a_from_to_range_counts_what_its_second_figure_counts():
+    """"pro seniory" before "z 40" is the service's target group, not the range's unit."""
+    assert changes("Obec navrhuje snížit kapacitu domova pro seniory z 40 na 36 lůžek.") == [
+        ("bed", "decrease", 40.0, 36.0, -4.0)]
+
+
+def test_persons_waiting_are_no_capacity():
+    assert changes("Kapacita klubu je 15 rodin, dalších 5 rodin čeká na přijetí.") == [
+        ("client", "set", None, 15.0, None)]
+
+
+def test_persons_enrolled_into_a_programme_are_new():
+    assert changes("c) zapojení 14 rodin s malými dětmi do programu") == [("client", "new", None, None, 14.0)]
+
+
+def test_households_for_persons_count_the_persons():
+    """The homes are not the capacity; the persons they are for are."""
+    assert changes("V Lipové vzniknou tři domácnosti chráněného bydlení pro celkem 11 klientů.") == [
+        ("client", "new", None, None, 11.0)]
+
+
+def test_planned_and_achieved_figures_beside_an_event_verb_are_both_rows():
+    found = changes("### Aktivita 2.2.1 Vyčlenění bytů pro sociální bydlení",
+                    "Částečně splněno, místo plánovaných 5 bytů byly pronajaty 3 byty.")
+    assert found == [("flat", "new", None, None, 5.0), ("flat", "new", None, None, 3.0)]
+    assert changes("Loni byly pronajaty 3 byty.") == []
+
+
+def test_a_service_added_to_the_network_has_a_new_capacity():
+    assert changes("Rada souhlasí s rozšířením sítě o denní stacionář spolku Lípa s kapacitou 9 míst.") == [
+        ("place", "new", None, None, 9.0)]
+
+
+def test_planned_and_achieved_columns_are_each_a_statement():
+    """"Plán" | "Skutečnost" are no capacity before and after: the same figure twice is two rows."""
+    found = changes("| Č. | Aktivita | Plán 2024 | Skutečnost 2024 |",
+                    "| 1.1 | Zachování poradny | 1,5 úvazku | 1,5 úvazku |",
+                    "| 1.2 | Zřízení klubu | 6 míst | nesplněno |")
+    assert found == [("fte", "set", None, 1.5, None), ("fte", "set", None, 1.5, None),
+                     ("place", "new", None, None, 6.0)]
+
+
+def test_persons_in_a_capacity_column_are_a_capacity():
+    found = changes("| Poskytovatel | Druh služby | Kapacita |",
+                    "| Spolek Lípa, z. s. | nízkoprahové zařízení pro děti a mládež | 18 klientů denně |",
+                    "| Charita Dolní Ves | pečovatelská služba | 5 pracovnic, 70 uživatelů |")
+    assert found == [("client", "set", None, 18.0, None), ("worker", "set", None, 5.0, None),
+                     ("client", "set", None, 70.0, None)]

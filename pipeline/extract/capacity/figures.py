@@ -8,7 +8,7 @@ a sibling line's units, a table cell's figure)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Sequence
 from types import SimpleNamespace
@@ -41,10 +41,16 @@ def rules() -> SimpleNamespace:
         not_served=tuple(cfg["not_capacity"]["not_served"]),
         supported=frozenset(change["supported"]),
         supported_units=frozenset(change["supported_units"]),
+        enrolled=frozenset(change["enrolled"]),
+        enrolled_units=frozenset(change["enrolled_units"]),
+        planned=tuple(cfg["not_capacity"]["planned"]),
         existing=tuple(change["existing"]),
         column_words=tuple(change["column_headers"]),
         unit_columns=frozenset(fold(w) for w in change["unit_column_headers"]),
         change_columns=frozenset(fold(w) for w in change["change_column_headers"]),
+        planned_columns=tuple(change["planned_column_headers"]),
+        achieved_columns=tuple(change["achieved_column_headers"]),
+        client_columns=tuple(change["client_column_headers"]),
     )
 
 
@@ -108,6 +114,12 @@ class Block:
             first_figure, last = by_start[q.start], self.at(span.end_char) - 1
             second = max(k for k in self.figures if first_figure < k <= last)
             self.ranges[first_figure] = Range(q.kind, q.value_from, q.value, self.at(span.start_char), last, second)
+            unit = self.figures[second].unit
+            first = self.figures[first_figure]
+            if unit is not None and first.unit != unit and first.unit_end is None:
+                # "snížit kapacitu domova pro seniory z 64 na 52 lůžek": the range counts what its
+                # second figure counts, not the noun before the first ("seniory")
+                self.figures[first_figure] = replace(first, unit=unit)
             self.seconds[second] = q.kind
 
     @cached_property
