@@ -506,3 +506,26 @@ def test_persons_in_a_capacity_column_are_a_capacity():
                     "| Charita Dolní Ves | pečovatelská služba | 5 pracovnic, 70 uživatelů |")
     assert found == [("client", "set", None, 18.0, None), ("worker", "set", None, 5.0, None),
                      ("client", "set", None, 70.0, None)]
+
+
+def test_year_headers_are_capacity_columns():
+    """"2017" | "2018" in the header: each row's capacity in those years, before and after."""
+    found = changes("| Poskytovatel | Služba | 2017 | 2018 |",
+                    "| Domov Lípa | domov pro seniory | 40 lůžek | 44 lůžek |",
+                    "| Spolek Jasan | noclehárna | 10 lůžek | 10 lůžek |")
+    assert found == [("bed", "increase", 40.0, 44.0, 4.0), ("bed", "set", None, 10.0, None)]
+    assert changes("| Položka | 2017 | 2018 |", "| Dotace kraje | 200 000 Kč | 250 000 Kč |") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Domov navýší lůžka pro seniory o osm.", [("bed", "increase", None, None, 8.0)]),
+    ("Počet míst pro seniory: 20", [("place", "set", None, 20.0, None)]),
+    ("Kapacita domova pro seniory je 40.", []),
+])
+def test_persons_after_pro_are_whom_a_unit_is_for_not_the_unit(text, expected):
+    assert changes(text) == expected
+
+
+def test_an_additional_figure_keeps_the_change_before_it():
+    assert changes("Nový pavilon zvýší kapacitu domova o dalších 26 míst.") == [
+        ("place", "increase", None, None, 26.0)]

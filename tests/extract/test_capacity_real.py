@@ -91,3 +91,24 @@ def test_issue15_round3_constructions_in_one_document(tmp_path: Path) -> None:
         ("fte", "set", None, 1.5, None),
         ("place", "new", None, None, 6.0),
     ]
+
+
+def test_issue15_round3_year_columns_and_target_groups(tmp_path: Path) -> None:
+    """On a real DOCX: a header of years is a capacity before and after, persons after "pro" are
+    whom the beds are for, "o dalších N" keeps its change. Invented names and numbers."""
+    document = minutes(
+        "Zápis z jednání sociální komise",
+        "Domov Lípa navýší lůžka pro seniory o osm.",
+        "Nový pavilon zvýší kapacitu domova o dalších 26 míst.",
+    )
+    _table(document, [["Poskytovatel", "Služba", "2017", "2018"],
+                      ["Spolek Jasan, z. s.", "noclehárna", "10 lůžek", "12 lůžek"]])
+    out = run_docx(tmp_path, document)
+    table = pd.read_parquet(out / "capacity_changes.parquet")
+    table = table.astype(object).where(table.notna(), None)
+    rows = list(zip(table["unit"], table["change"], table["value_from"], table["value_to"], table["delta"]))
+    assert rows == [
+        ("bed", "increase", None, None, 8.0),
+        ("place", "increase", None, None, 26.0),
+        ("bed", "increase", 10.0, 12.0, 2.0),
+    ]

@@ -54,8 +54,8 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     if i > 0 and b.texts[i - 1] in r.plus:
         return Reading("increase", None, None, value, i - 1, end)
     by = i - 1
-    while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately):
-        by -= 1  # "o celkem 4 lůžka", "o cca 3 místa"
+    while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately or b.lower[by] in r.additional):
+        by -= 1  # "o celkem 4 lůžka", "o cca 3 místa", "o dalších 26 míst"
     if by >= 0 and b.lower[by] in r.by_words:
         nearest = _nearest_cue(before_words, ("increase", "decrease")) or inherited
         if nearest == "decrease":

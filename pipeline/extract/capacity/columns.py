@@ -37,6 +37,8 @@ class Columns:
             heads = {col: head(cell.text) for col, cell in grid.header.items()}
             changes = {col for col, head in heads.items() if head in r.change_columns}
             cols = sorted(col for col, cell in grid.header.items() if self._capacity_header(cell) and col not in changes)
+            if len(cols) < 2:
+                cols = _year_columns(grid) or cols  # "Služba" | "2023" | "2024"
             if len(cols) < 2 and grid.body:
                 cols = _sub_header_columns(grid, grid.body[0]) or cols  # "Kapacita" over "2023" | "2024"
             cols = self._without_achieved(grid, cols)
@@ -153,6 +155,13 @@ class Columns:
         if abs(a - b) < 1e-9:
             return Reading("set", None, b, None, figure.index, end)
         return Reading("increase" if b > a else "decrease", a, b, b - a, figure.index, end)
+
+
+def _year_columns(grid: Grid) -> list[int]:
+    """Header cells that are years alone ("2023" | "2024"): the states of each row's capacity in
+    those years, when two or more (their figures carry their units: "40 lůžek" | "44 lůžek")."""
+    years = [col for col, cell in sorted(grid.header.items()) if _YEAR.fullmatch(cell.text.strip())]
+    return years if len(years) >= 2 else []
 
 
 def _sub_header_columns(grid: Grid, row: int) -> list[int]:

@@ -20,7 +20,7 @@ from pipeline.extract.model import BlockView
 from pipeline.extract.organisations.shapes import ORG_KEY
 from pipeline.extract.spans.persons import LABEL as PERSON_KEY
 from pipeline.extract.sentences import sentence_of
-from pipeline.extract.spans.quantities import KEY, word_table, words as quantity_words
+from pipeline.extract.spans.quantities import KEY, unit_of, word_table, words as quantity_words
 from pipeline.extract.text import fold
 
 
@@ -105,7 +105,8 @@ class Block:
             k = bisect_right(self.starts, q.start) - 1  # the token of the figure (a sign may be glued to it)
             glued = self.texts[k][0] if q.start != self.starts[k] else ""
             last = self.at(span.end_char) - 1
-            self.figures[k] = Figure(k, q.value, q.start, q.unit, last if last > k else None, q.via == "header", glued)
+            unit = self._group_unit(k, q.unit) if q.via == "before" else q.unit
+            self.figures[k] = Figure(k, q.value, q.start, unit, last if last > k else None, q.via == "header", glued)
             by_start[q.start] = k
         for span in spans:
             if span.label_ != "range":
@@ -121,6 +122,18 @@ class Block:
                 # second figure counts, not the noun before the first ("seniory")
                 self.figures[first_figure] = replace(first, unit=unit)
             self.seconds[second] = q.kind
+
+    def _group_unit(self, k: int, unit: str | None) -> str | None:
+        """The unit of figure k named before it, where a target group may stand for it: in
+        "navýší lůžka pro seniory o osm", "počet míst pro seniory: 20" the persons after "pro"
+        say whom the beds or places are for; the noun before "pro" is the unit, and without one
+        ("kapacita domova pro seniory je 40") the block gives none."""
+        j = k - 1
+        while j >= 0 and not unit_of(self.texts[j]):
+            j -= 1
+        if j < 1 or self.lower[j - 1] not in rules().designed_for:
+            return unit  # the unit the quantity span found ("úvazek sociálního pracovníka 0,5": fte)
+        return unit_of(self.texts[j - 2]) if j >= 2 else None
 
     @cached_property
     def _table(self) -> tuple[list[int], list[int], list[str], list[str], list[bool]]:
