@@ -529,3 +529,20 @@ def test_persons_after_pro_are_whom_a_unit_is_for_not_the_unit(text, expected):
 def test_an_additional_figure_keeps_the_change_before_it():
     assert changes("Nový pavilon zvýší kapacitu domova o dalších 26 míst.") == [
         ("place", "increase", None, None, 26.0)]
+
+
+def test_a_measure_number_repeated_under_each_priority_takes_its_own_realizator():
+    """Measures that restart at "Opatření 1" under every priority: the figure belongs to the
+    "Realizátor:" of its own "Opatření 1", not to the first one of the document."""
+    found = run("## Priorita: Lipovsko", "Opatření 1: Rozvoj pečovatelské služby", "Aktivity:",
+                "- navýšení kapacity pečovatelské služby o 1 úvazek", "Realizátor: Charita Lipová",
+                "## Priorita: Dubensko", "Opatření 1: Noclehárna v Dubé", "Aktivity:",
+                "- rozšíření noclehárny o 4 lůžka", "Realizátor: Spolek Přístřeší, z. s.")
+    assert [(r["item_ref"], r["organisation"], r["unit"], r["delta"]) for r in found] == [
+        ("1", "Charita Lipová", "fte", 1.0), ("1", "Spolek Přístřeší", "bed", 4.0)]
+
+
+def test_a_building_converted_into_flats_gives_new_flats():
+    assert changes("• přestavba bývalé fary na dům s pečovatelskou službou s 6 byty") == [
+        ("flat", "new", None, None, 6.0)]
+    assert changes("Rekonstrukce domova pro seniory, kapacita 40 lůžek.") == [("bed", "set", None, 40.0, None)]

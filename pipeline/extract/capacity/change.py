@@ -76,6 +76,8 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     if kind is None and i > 0 and b.lower[i - 1] in r.totals:
         return Reading("set", None, value, None, i, end)  # "obec má celkem 9 bytů"
     kind = kind or cue_kind(clause_words)
+    if kind is None and _converts(b, p_start, pos):
+        kind = "new"  # "rekonstrukce objektu na dům s pečovatelskou službou s 8 byty"
     if kind in (None, "increase") and i > 0 and b.lower[i - 1] in r.designed_for:
         kind = "set"  # "pro 10 rodičů"
     if kind == "set" and (creates or _adds_service(b, p_start, pos)) \
@@ -85,6 +87,18 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     if kind == "set":
         return Reading("set", None, value, None, i, end)
     return Reading(kind, None, None, -value if kind == "decrease" else value, i, end)
+
+
+def _converts(b: Block, start: int, pos: int) -> bool:
+    """The clause before the figure converts a building into something: a conversion word, then
+    "na" and a word (not a figure: "přestavba školy na byty")."""
+    r = rules()
+    lo, hi = b.at(start), b.at(pos)
+    for k in range(lo, hi):
+        if b.lower[k].startswith(r.conversion):
+            return any(b.lower[j] in r.to_words and j + 1 < hi and b.texts[j + 1][:1].isalpha()
+                       for j in range(k + 1, hi))
+    return False
 
 
 def _adds_service(b: Block, start: int, pos: int) -> bool:

@@ -43,6 +43,7 @@ def rules() -> SimpleNamespace:
         supported_units=frozenset(change["supported_units"]),
         enrolled=frozenset(change["enrolled"]),
         enrolled_units=frozenset(change["enrolled_units"]),
+        conversion=tuple(change["conversion"]),
         planned=tuple(cfg["not_capacity"]["planned"]),
         existing=tuple(change["existing"]),
         column_words=tuple(change["column_headers"]),
