@@ -438,3 +438,111 @@ def test_the_service_named_right_after_the_unit_is_the_figures():
     rows = run("Domov Lesná má kapacitu 50 lůžek v domově pro seniory a 12 lůžek v domově se zvláštním režimem.")
     assert [(r["value_to"], r["service"]) for r in rows] == [
         (50.0, "domovy pro seniory"), (12.0, "domovy se zvláštním režimem")]
+
+
+# --------------------------------------------------------------------------- issue 15, class 17 (round 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Úvazek sociálních pracovnic byl navýšen z 1,5 na 2,5.", ("fte", "increase", 1.5, 2.5, 1.0)),
+    ("b) navýšení počtu pečovatelek v terénu ze 4 na 6", ("worker", "increase", 4.0, 6.0, 2.0)),
+    ("Počet asistentů spolku se snížil ze 5 na 4, jeden odešel.", ("worker", "decrease", 5.0, 4.0, -1.0)),
+    ("Poradna rozšířila provoz, počet klientů vzrostl na 45.", ("client", "increase", None, 45.0, None)),
+])
+def test_a_bare_change_takes_the_unit_its_clause_names_before_it(text, expected):
+    """A range or "na N" without a unit after it counts what its clause names as changing."""
+    assert changes(text) == [expected]
+
+
+def test_a_bare_figure_with_a_noun_of_its_own_takes_no_unit_from_before():
+    assert changes("Úvazek koordinátorky zůstal, provoz se prodloužil o 2 dny v týdnu.") == []
+
+
+def test_a_from_to_range_counts_what_its_second_figure_counts():
+    """"pro seniory" before "z 40" is the service's target group, not the range's unit."""
+    assert changes("Obec navrhuje snížit kapacitu domova pro seniory z 40 na 36 lůžek.") == [
+        ("bed", "decrease", 40.0, 36.0, -4.0)]
+
+
+def test_persons_waiting_are_no_capacity():
+    assert changes("Kapacita klubu je 15 rodin, dalších 5 rodin čeká na přijetí.") == [
+        ("client", "set", None, 15.0, None)]
+
+
+def test_persons_enrolled_into_a_programme_are_new():
+    assert changes("c) zapojení 14 rodin s malými dětmi do programu") == [("client", "new", None, None, 14.0)]
+
+
+def test_households_for_persons_count_the_persons():
+    """The homes are not the capacity; the persons they are for are."""
+    assert changes("V Lipové vzniknou tři domácnosti chráněného bydlení pro celkem 11 klientů.") == [
+        ("client", "new", None, None, 11.0)]
+
+
+def test_planned_and_achieved_figures_beside_an_event_verb_are_both_rows():
+    found = changes("### Aktivita 2.2.1 Vyčlenění bytů pro sociální bydlení",
+                    "Částečně splněno, místo plánovaných 5 bytů byly pronajaty 3 byty.")
+    assert found == [("flat", "new", None, None, 5.0), ("flat", "new", None, None, 3.0)]
+    assert changes("Loni byly pronajaty 3 byty.") == []
+
+
+def test_a_service_added_to_the_network_has_a_new_capacity():
+    assert changes("Rada souhlasí s rozšířením sítě o denní stacionář spolku Lípa s kapacitou 9 míst.") == [
+        ("place", "new", None, None, 9.0)]
+
+
+def test_planned_and_achieved_columns_are_each_a_statement():
+    """"Plán" | "Skutečnost" are no capacity before and after: the same figure twice is two rows."""
+    found = changes("| Č. | Aktivita | Plán 2024 | Skutečnost 2024 |",
+                    "| 1.1 | Zachování poradny | 1,5 úvazku | 1,5 úvazku |",
+                    "| 1.2 | Zřízení klubu | 6 míst | nesplněno |")
+    assert found == [("fte", "set", None, 1.5, None), ("fte", "set", None, 1.5, None),
+                     ("place", "new", None, None, 6.0)]
+
+
+def test_persons_in_a_capacity_column_are_a_capacity():
+    found = changes("| Poskytovatel | Druh služby | Kapacita |",
+                    "| Spolek Lípa, z. s. | nízkoprahové zařízení pro děti a mládež | 18 klientů denně |",
+                    "| Charita Dolní Ves | pečovatelská služba | 5 pracovnic, 70 uživatelů |")
+    assert found == [("client", "set", None, 18.0, None), ("worker", "set", None, 5.0, None),
+                     ("client", "set", None, 70.0, None)]
+
+
+def test_year_headers_are_capacity_columns():
+    """"2017" | "2018" in the header: each row's capacity in those years, before and after."""
+    found = changes("| Poskytovatel | Služba | 2017 | 2018 |",
+                    "| Domov Lípa | domov pro seniory | 40 lůžek | 44 lůžek |",
+                    "| Spolek Jasan | noclehárna | 10 lůžek | 10 lůžek |")
+    assert found == [("bed", "increase", 40.0, 44.0, 4.0), ("bed", "set", None, 10.0, None)]
+    assert changes("| Položka | 2017 | 2018 |", "| Dotace kraje | 200 000 Kč | 250 000 Kč |") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Domov navýší lůžka pro seniory o osm.", [("bed", "increase", None, None, 8.0)]),
+    ("Počet míst pro seniory: 20", [("place", "set", None, 20.0, None)]),
+    ("Kapacita domova pro seniory je 40.", []),
+])
+def test_persons_after_pro_are_whom_a_unit_is_for_not_the_unit(text, expected):
+    assert changes(text) == expected
+
+
+def test_an_additional_figure_keeps_the_change_before_it():
+    assert changes("Nový pavilon zvýší kapacitu domova o dalších 26 míst.") == [
+        ("place", "increase", None, None, 26.0)]
+
+
+def test_a_measure_number_repeated_under_each_priority_takes_its_own_realizator():
+    """Measures that restart at "Opatření 1" under every priority: the figure belongs to the
+    "Realizátor:" of its own "Opatření 1", not to the first one of the document."""
+    found = run("## Priorita: Lipovsko", "Opatření 1: Rozvoj pečovatelské služby", "Aktivity:",
+                "- navýšení kapacity pečovatelské služby o 1 úvazek", "Realizátor: Charita Lipová",
+                "## Priorita: Dubensko", "Opatření 1: Noclehárna v Dubé", "Aktivity:",
+                "- rozšíření noclehárny o 4 lůžka", "Realizátor: Spolek Přístřeší, z. s.")
+    assert [(r["item_ref"], r["organisation"], r["unit"], r["delta"]) for r in found] == [
+        ("1", "Charita Lipová", "fte", 1.0), ("1", "Spolek Přístřeší", "bed", 4.0)]
+
+
+def test_a_building_converted_into_flats_gives_new_flats():
+    assert changes("• přestavba bývalé fary na dům s pečovatelskou službou s 6 byty") == [
+        ("flat", "new", None, None, 6.0)]
+    assert changes("Rekonstrukce domova pro seniory, kapacita 40 lůžek.") == [("bed", "set", None, 40.0, None)]

@@ -5,8 +5,9 @@ value and the unit the block gives it (the noun after it, before it, or a header
 run of figures: `pipeline.extract.spans.quantities`), the ranges ("z 3 lůžek na 15 lůžek",
 "1 - 1,5") and the figures that are something else (money, dates, IČO, percentages, ...),
 which never become rows. This relation adds what only the document knows: the unit of a
-table's unit column or of the sibling lines of a list ("Charita – sociální rehabilitace, 1"
-under a line with "1 úvazek"), and whether a count of persons is a capacity (it needs a cue in
+table's unit column, of what the clause names as changing before a bare change ("počet
+pracovnic ze 7 na 9": `change.named_unit`) or of the sibling lines of a list ("Charita – sociální
+rehabilitace, 1" under a line with "1 úvazek"), and whether a count of persons is a capacity (it needs a cue in
 its own clause: "pro 10 rodičů", "kapacita služby je 40 rodin"; "poradnu využilo 140 klientů"
 and "3 byty byly pronajaty" count what happened).
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.extract.capacity.change import Reading, read_change
+from pipeline.extract.capacity.change import Reading, named_unit, read_change
 from pipeline.extract.capacity.context import Context
 from pipeline.extract.capacity.figures import Block, Figure, has_cue, rules
 from pipeline.extract.common import body_offset, span_row
@@ -55,10 +56,15 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
         if figure.unit is None and block.table_id is not None:
             figure = replace(figure, unit=ctx.columns.unit(block, pos))
         if figure.unit is None:
+            figure = replace(figure, unit=named_unit(b, figure))
+        if figure.unit is None:
             if not unit_fallback or not _bare_list_figure(b, figure):
                 continue
             figure = replace(figure, unit=unit_fallback)
-        if figure.unit in rules().need_cue and not figure.header and not _client_cue(b, figure):
+        if figure.unit in rules().need_cue and not figure.header and not _client_cue(b, figure) \
+                and not (block.table_id is not None and ctx.columns.counts_capacity(block, pos)):
+            continue
+        if figure.unit in rules().need_cue and _houses_next(b, figure):
             continue
         column = ctx.columns.reading(block, figure)
         if column == "skip":
@@ -148,8 +154,8 @@ def _bare_list_figure(b: Block, figure: Figure) -> bool:
 
 
 def _client_cue(b: Block, figure: Figure) -> bool:
-    """Persons counted as a capacity: "pro 10 rodičů", a capacity, change or new word in the
-    clause ("kapacita služby je 40 rodin", "nová pobočka pro 15 klientů")."""
+    """Persons counted as a capacity: "pro 10 rodičů", "zapojení 20 rodin", a capacity, change or
+    new word in the clause ("kapacita služby je 40 rodin", "nová pobočka pro 15 klientů")."""
     r = rules()
     if _not_served(b, figure):
         return False
@@ -158,11 +164,30 @@ def _client_cue(b: Block, figure: Figure) -> bool:
     j = figure.index - 1
     while j >= 0 and b.lower[j] in r.approximately:
         j -= 1
-    if j >= 0 and (b.lower[j] in r.designed_for or b.texts[j] in r.plus or b.lower[j] in r.by_words):
+    if j >= 0 and (b.lower[j] in r.designed_for or b.texts[j] in r.plus or b.lower[j] in r.by_words
+                   or b.lower[j] in r.enrolled):
         return True
     c_start, c_end = b.clause(figure.start)
     words = b.words(c_start, c_end)
     return any(has_cue(words, kind) for kind in ("new", "set", "increase", "decrease"))
+
+
+def _houses_next(b: Block, figure: Figure) -> bool:
+    """A count of households or groups right followed by the persons they are for ("vzniknou dvě
+    domácnosti chráněného bydlení pro celkem 12 klientů"): the persons are the capacity, the
+    first figure counts the homes that hold them. A few words, no comma, then "pro" (over a
+    total or an approximation) and a figure of the same unit."""
+    r = rules()
+    start = (figure.unit_end if figure.unit_end is not None else figure.index) + 1
+    for j in range(start, min(start + 6, len(b.texts))):
+        if b.texts[j] in (",", ".", ";", ":") or j in b.figures:
+            return False
+        if b.lower[j] in r.designed_for:
+            k = j + 1
+            while k < len(b.texts) and (b.lower[k] in r.totals or b.lower[k] in r.approximately):
+                k += 1
+            return k in b.figures and b.figures[k].unit == figure.unit
+    return False
 
 
 def _not_served(b: Block, figure: Figure) -> bool:

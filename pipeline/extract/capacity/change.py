@@ -13,6 +13,8 @@ from typing import Sequence
 
 from pipeline.extract.capacity.figures import Block, Figure, has_cue, rules
 from pipeline.extract.organisations.lexicon import is_verb
+from pipeline.extract.spans.quantities import unit_of
+from pipeline.extract.spans.services import KEY as SERVICE_KEY
 
 
 @dataclass
@@ -44,16 +46,16 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     before_words = b.words(c_start, pos)
     clause_words = b.words(c_start, c_end)
     piece_words = b.words(p_start, p_end)
-    if _counts_events(piece_words):
-        return None
+    if _counts_events(piece_words) and not any(w.startswith(rules().planned) for w in piece_words):
+        return None  # "3 byty byly pronajaty" (but "místo plánovaných 4 bytů byly předány 2 byty")
     r = rules()
     if figure.glued in r.plus:
         return Reading("increase", None, None, value, i, end, signed=True)
     if i > 0 and b.texts[i - 1] in r.plus:
         return Reading("increase", None, None, value, i - 1, end)
     by = i - 1
-    while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately):
-        by -= 1  # "o celkem 4 lůžka", "o cca 3 místa"
+    while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately or b.lower[by] in r.additional):
+        by -= 1  # "o celkem 4 lůžka", "o cca 3 místa", "o dalších 26 míst"
     if by >= 0 and b.lower[by] in r.by_words:
         nearest = _nearest_cue(before_words, ("increase", "decrease")) or inherited
         if nearest == "decrease":
@@ -68,18 +70,49 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
         return Reading("set", None, value, None, i, end)
     if by >= 0 and b.lower[by] in r.supported and figure.unit in r.supported_units:
         return Reading("new", None, None, value, by, end)  # "podpora tří sociálních pracovníků"
+    if by >= 0 and b.lower[by] in r.enrolled and figure.unit in r.enrolled_units:
+        return Reading("new", None, None, value, by, end)  # "zapojení 20 domácností do programu"
     kind = cue_kind(piece_words)
     if kind is None and i > 0 and b.lower[i - 1] in r.totals:
         return Reading("set", None, value, None, i, end)  # "obec má celkem 9 bytů"
     kind = kind or cue_kind(clause_words)
+    if kind is None and _converts(b, p_start, pos):
+        kind = "new"  # "rekonstrukce objektu na dům s pečovatelskou službou s 8 byty"
     if kind in (None, "increase") and i > 0 and b.lower[i - 1] in r.designed_for:
         kind = "set"  # "pro 10 rodičů"
-    if kind == "set" and creates and not any(w.startswith(r.existing) for w in clause_words):
+    if kind == "set" and (creates or _adds_service(b, p_start, pos)) \
+            and not any(w.startswith(r.existing) for w in clause_words):
         kind = "new"  # "předpokládaná kapacita 6 lůžek" of a service the plan item creates
     kind = kind or (inherited if inherited in ("increase", "decrease", "new") else "set")
     if kind == "set":
         return Reading("set", None, value, None, i, end)
     return Reading(kind, None, None, -value if kind == "decrease" else value, i, end)
+
+
+def _converts(b: Block, start: int, pos: int) -> bool:
+    """The clause before the figure converts a building into something: a conversion word, then
+    "na" and a word (not a figure: "přestavba školy na byty")."""
+    r = rules()
+    lo, hi = b.at(start), b.at(pos)
+    for k in range(lo, hi):
+        if b.lower[k].startswith(r.conversion):
+            return any(b.lower[j] in r.to_words and j + 1 < hi and b.texts[j + 1][:1].isalpha()
+                       for j in range(k + 1, hi))
+    return False
+
+
+def _adds_service(b: Block, start: int, pos: int) -> bool:
+    """The clause before the figure extends something by a service ("rozšíření sítě o pobytovou
+    odlehčovací službu ... s kapacitou 4 lůžek"): the capacity is that of a service being added,
+    new. An increase word, then "o" and at most two words before a service mention."""
+    r = rules()
+    services = [s.start_char for s in b.doc.spans.get(SERVICE_KEY, ()) if start <= s.start_char < pos]
+    for at in services:
+        k = b.at(at)
+        by = next((j for j in range(k - 1, max(-1, k - 4), -1) if b.lower[j] in r.by_words), None)
+        if by is not None and has_cue(b.words(start, b.starts[by]), "increase"):
+            return True
+    return False
 
 
 def _nearest_cue(words: Sequence[str], kinds: Sequence[str]) -> str | None:
@@ -129,3 +162,26 @@ def _counts_events(words: Sequence[str]) -> bool:
     if not any(w.startswith(rules().events) for w in words):
         return False
     return not any(has_cue(words, kind) for kind in ("increase", "decrease", "set"))
+
+
+def named_unit(b: Block, figure: Figure) -> str | None:
+    """The unit of a bare figure or range that ends its clause, named before it as what changes
+    ("úvazek terénních pracovníků navýšen z 2,0 na 3,0", "navýšení počtu pracovnic v přímé péči ze
+    7 na 9", "počet uživatelů vzrostl na 28"): the first unit noun of its comma clause after the
+    figures before it, when a word of a change or a count stands in the clause. None otherwise."""
+    i = figure.index
+    pair = b.ranges.get(i)
+    last = pair.last if pair is not None else i
+    if last + 1 < len(b.texts) and (b.texts[last + 1][:1].isalnum() or b.texts[last + 1] == "("):
+        return None  # "o 2 dny v týdnu": a figure with its own noun, no unit of a service
+    p_start, _ = _piece(b, figure.start)
+    lo = b.at(p_start)
+    for f in b.figures.values():
+        if lo <= f.index < i:
+            lo = max(lo, (f.unit_end if f.unit_end is not None else f.index) + 1)
+    words = b.words(b.starts[lo], figure.start) if lo < i else []
+    if not any(has_cue(words, kind) for kind in ("increase", "decrease", "set")):
+        return None
+    r = rules()
+    return next((unit for k, w in enumerate(words) if w and (unit := unit_of(w))
+                 and not (k and words[k - 1] in r.designed_for)), None)  # "domova pro seniory" names no unit

@@ -1,7 +1,8 @@
 """Capacities a table gives in two columns, before and after ("Kapacita 2023" | "Požadovaná
 kapacita 2024", "Stav" | "Plán"): one row per table row, read at the later column from the
 earlier one: the same figure is a stated capacity (set), two figures a change from -> to, a
-dash before a figure a new capacity. A "Jednotka" column gives the unit of a row's figures, a
+dash before a figure a new capacity. An achieved column after a planned one ("Plán 2023" |
+"Skutečnost 2023") is no later state: each of its cells is read by itself. A "Jednotka" column gives the unit of a row's figures, a
 "Změna" column is left to the capacity columns that state the change."""
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ class Columns:
             heads = {col: head(cell.text) for col, cell in grid.header.items()}
             changes = {col for col, head in heads.items() if head in r.change_columns}
             cols = sorted(col for col, cell in grid.header.items() if self._capacity_header(cell) and col not in changes)
+            if len(cols) < 2:
+                cols = _year_columns(grid) or cols  # "Služba" | "2023" | "2024"
             if len(cols) < 2 and grid.body:
                 cols = _sub_header_columns(grid, grid.body[0]) or cols  # "Kapacita" over "2023" | "2024"
+            cols = self._without_achieved(grid, cols)
             if len(cols) >= 2:
                 self.columns[id(table)] = cols
                 self.change_columns[id(table)] = changes
@@ -47,6 +51,31 @@ class Columns:
 
     def _words(self, cell: Cell) -> list[str]:
         return self.parsed(cell.block).words(cell.start, cell.end)
+
+    def _without_achieved(self, grid: Grid, cols: list[int]) -> list[int]:
+        """The capacity columns less those of an achieved capacity after a planned one ("Plán
+        2023" | "Skutečnost 2023"): the achieved figure is no later state of the planned one but
+        a statement of its own, read as any other figure."""
+        r = rules()
+        planned = False
+        out = []
+        for col in cols:
+            words = self._words(grid.header[col]) if col in grid.header else []
+            if planned and any(w.startswith(r.achieved_columns) for w in words):
+                continue
+            planned = planned or any(w.startswith(r.planned_columns) for w in words)
+            out.append(col)
+        return out
+
+    def counts_capacity(self, block: BlockView, pos: int) -> bool:
+        """A figure in a column headed as a capacity ("Kapacita": "12 klientů denně"): a count
+        of persons there is a capacity without a cue of its own."""
+        found = self.doc.tables.locate(block, pos)
+        if not found:
+            return False
+        header = found[0].grid.header.get(found[1].col)
+        return header is not None and header is not found[1] \
+            and any(w.startswith(rules().client_columns) for w in self._words(header))
 
     def _capacity_header(self, cell: Cell) -> bool:
         """A header of a capacity column: it names a capacity, a count, a state or a plan."""
@@ -126,6 +155,13 @@ class Columns:
         if abs(a - b) < 1e-9:
             return Reading("set", None, b, None, figure.index, end)
         return Reading("increase" if b > a else "decrease", a, b, b - a, figure.index, end)
+
+
+def _year_columns(grid: Grid) -> list[int]:
+    """Header cells that are years alone ("2023" | "2024"): the states of each row's capacity in
+    those years, when two or more (their figures carry their units: "40 lůžek" | "44 lůžek")."""
+    years = [col for col, cell in sorted(grid.header.items()) if _YEAR.fullmatch(cell.text.strip())]
+    return years if len(years) >= 2 else []
 
 
 def _sub_header_columns(grid: Grid, row: int) -> list[int]:

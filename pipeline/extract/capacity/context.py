@@ -146,7 +146,7 @@ class Context:
         merged = self._merged_row_org(block, roles)
         if merged:
             return merged
-        tied = self._item_orgs(item_ref)
+        tied = self._item_orgs_here(item_ref, block)
         if service and len(tied) > 1:
             providing = [o for o in tied if o in self.services_by_org.get(service, set())]
             if providing:
@@ -194,6 +194,25 @@ class Context:
             for row in self.result.tables.get("organisations", []):
                 self._roles.setdefault(row["name"], set()).add(row["role"])
         return self._roles
+
+    def _item_orgs_here(self, item_ref: str | None, block: BlockView) -> list[str]:
+        """The organisations tied to the plan item, of the item the block lies in when the
+        number names several items (measures that restart at "Opatření 1" under every priority:
+        the "Realizátor:" under this "Opatření 1", not under the others)."""
+        tied = self._item_orgs(item_ref)
+        starts = sorted({self.doc.order[item.block_id] for item in self.doc.items.items
+                         if item.number == item_ref and item.block_id in self.doc.order})
+        if len(tied) < 2 or len(starts) < 2:
+            return tied
+
+        def occurrence(index: int) -> int:
+            return max((s for s in starts if s <= index), default=-1)
+
+        here = occurrence(self.doc.order[block.block_id])
+        names = {r["name"] for r in self.result.tables.get("organisations", [])
+                 if r.get("item_ref") == item_ref and r["block_id"] in self.doc.order
+                 and occurrence(self.doc.order[r["block_id"]]) == here}
+        return [name for name in tied if name in names] or tied
 
     def _item_orgs(self, item_ref: str | None) -> list[str]:
         if not item_ref:

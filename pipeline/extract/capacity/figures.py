@@ -8,7 +8,7 @@ a sibling line's units, a table cell's figure)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Sequence
 from types import SimpleNamespace
@@ -20,7 +20,7 @@ from pipeline.extract.model import BlockView
 from pipeline.extract.organisations.shapes import ORG_KEY
 from pipeline.extract.spans.persons import LABEL as PERSON_KEY
 from pipeline.extract.sentences import sentence_of
-from pipeline.extract.spans.quantities import KEY, word_table, words as quantity_words
+from pipeline.extract.spans.quantities import KEY, unit_of, word_table, words as quantity_words
 from pipeline.extract.text import fold
 
 
@@ -41,10 +41,17 @@ def rules() -> SimpleNamespace:
         not_served=tuple(cfg["not_capacity"]["not_served"]),
         supported=frozenset(change["supported"]),
         supported_units=frozenset(change["supported_units"]),
+        enrolled=frozenset(change["enrolled"]),
+        enrolled_units=frozenset(change["enrolled_units"]),
+        conversion=tuple(change["conversion"]),
+        planned=tuple(cfg["not_capacity"]["planned"]),
         existing=tuple(change["existing"]),
         column_words=tuple(change["column_headers"]),
         unit_columns=frozenset(fold(w) for w in change["unit_column_headers"]),
         change_columns=frozenset(fold(w) for w in change["change_column_headers"]),
+        planned_columns=tuple(change["planned_column_headers"]),
+        achieved_columns=tuple(change["achieved_column_headers"]),
+        client_columns=tuple(change["client_column_headers"]),
     )
 
 
@@ -99,7 +106,8 @@ class Block:
             k = bisect_right(self.starts, q.start) - 1  # the token of the figure (a sign may be glued to it)
             glued = self.texts[k][0] if q.start != self.starts[k] else ""
             last = self.at(span.end_char) - 1
-            self.figures[k] = Figure(k, q.value, q.start, q.unit, last if last > k else None, q.via == "header", glued)
+            unit = self._group_unit(k, q.unit) if q.via == "before" else q.unit
+            self.figures[k] = Figure(k, q.value, q.start, unit, last if last > k else None, q.via == "header", glued)
             by_start[q.start] = k
         for span in spans:
             if span.label_ != "range":
@@ -108,7 +116,25 @@ class Block:
             first_figure, last = by_start[q.start], self.at(span.end_char) - 1
             second = max(k for k in self.figures if first_figure < k <= last)
             self.ranges[first_figure] = Range(q.kind, q.value_from, q.value, self.at(span.start_char), last, second)
+            unit = self.figures[second].unit
+            first = self.figures[first_figure]
+            if unit is not None and first.unit != unit and first.unit_end is None:
+                # "snížit kapacitu domova pro seniory z 64 na 52 lůžek": the range counts what its
+                # second figure counts, not the noun before the first ("seniory")
+                self.figures[first_figure] = replace(first, unit=unit)
             self.seconds[second] = q.kind
+
+    def _group_unit(self, k: int, unit: str | None) -> str | None:
+        """The unit of figure k named before it, where a target group may stand for it: in
+        "navýší lůžka pro seniory o osm", "počet míst pro seniory: 20" the persons after "pro"
+        say whom the beds or places are for; the noun before "pro" is the unit, and without one
+        ("kapacita domova pro seniory je 40") the block gives none."""
+        j = k - 1
+        while j >= 0 and not unit_of(self.texts[j]):
+            j -= 1
+        if j < 1 or self.lower[j - 1] not in rules().designed_for:
+            return unit  # the unit the quantity span found ("úvazek sociálního pracovníka 0,5": fte)
+        return unit_of(self.texts[j - 2]) if j >= 2 else None
 
     @cached_property
     def _table(self) -> tuple[list[int], list[int], list[str], list[str], list[bool]]:
