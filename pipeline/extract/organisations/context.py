@@ -37,7 +37,7 @@ from pipeline.extract.organisations.lexicon import grammar, is_verb, lex, word_k
 from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.names import find_mentions, town_noun
 from pipeline.extract.sentences import sentence_of, sentences
-from pipeline.extract.organisations.normalise import written_oblique
+from pipeline.extract.organisations.normalise import fold_key, written_oblique
 from pipeline.extract.organisations.slots import list_intros
 from pipeline.extract.organisations.tables import ACTOR_KINDS, Tables
 from pipeline.extract.organisations.mention import Tok, doc_toks, span_toks
@@ -74,6 +74,10 @@ class Cues:
     call_owner: frozenset[str]
     project_words: frozenset[str]
     applicant_nouns: frozenset[str]
+    applicant_between: frozenset[str]
+    grant_nouns: frozenset[str]
+    decide_verbs: frozenset[str]
+    money_owner_bodies: frozenset[str]
     attendance: dict[str, list[str]]
 
 
@@ -110,6 +114,10 @@ def cues() -> Cues:
         call_owner=lower("call_owner_before"),
         project_words=lower("project_words"),
         applicant_nouns=lower("applicant_nouns"),
+        applicant_between=lower("applicant_between"),
+        grant_nouns=lower("grant_nouns"),
+        decide_verbs=lower("decide_verbs"),
+        money_owner_bodies=lower("money_owner_bodies"),
         attendance={k: list(attendance[k]) for k in ("present", "excused", "absent", "guest", "member_list")},
     )
 
@@ -439,9 +447,12 @@ class DocOrgs:
     def money_owner(self, block: BlockView, m: Mention) -> bool:
         """A town or region named as the owner of money, a call or a project right after
         the word for it: "z dotace Karlovarského kraje", "Finanční podpora města"; any
-        organisation right after the word for a call ("výzva MAS Pohoří, z. s.")."""
+        organisation right after the word for a call ("výzva MAS Pohoří, z. s."); a state body
+        (a ministry) right after the word for money ("kryto dotací MPSV")."""
         before = _WORD.findall(block.text[max(0, m.start - 40):m.start].lower())[-1:]
-        if m.kind not in ("region", "town") and not town_noun(m.key):
+        first = fold_key(m.key).split()[:1]
+        state = bool(first) and first[0] in cues().money_owner_bodies
+        if m.kind not in ("region", "town") and not town_noun(m.key) and not state:
             return any(w in cues().call_owner for w in before)
         return any(w in cues().money_owner for w in before)
 
@@ -461,6 +472,8 @@ class DocOrgs:
         words = self.words(block, s_start, s_end)
         if (opens and words & c.money_verbs or clause & c.money_verbs) and words & c.money_units:
             return True
+        if clause & c.decide_verbs and clause & c.grant_nouns:
+            return True  # "o dotacích rozhoduje Zastupitelstvo X"
         return opens and bool(words & c.funder_verbs)
 
     def partner_before(self, block: BlockView, m: Mention) -> bool:

@@ -1,0 +1,90 @@
+"""Funders and applicants named in prose and under an application line, read from real DOCX
+files through the real run (issue 15, class 13; SPEC v1.2 role cue words: who pays →
+`funder`, who asks for money → `applicant`). Names, towns and sums are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from tests.docx_factory import minutes, run_docx
+
+
+def _rows(out: Path) -> set[tuple]:
+    table = pd.read_parquet(out / "organisations.parquet")
+    return {(n, r, i if isinstance(i, str) else None)
+            for n, r, i in zip(table["name"], table["role"], table["item_ref"])}
+
+
+def rows(tmp_path: Path, *paragraphs: str) -> set[tuple]:
+    """The (name, role, item_ref) rows of a DOCX of minutes made of these paragraphs."""
+    return _rows(run_docx(tmp_path, minutes("Zápis z 5. jednání sociální komise", *paragraphs)))
+
+
+def test_the_author_of_an_application_named_after_the_noun_is_the_applicant(tmp_path: Path) -> None:
+    """"projednal žádost organizace X o dotaci" and "s podáním žádosti organizace Y, p. o.,
+    o dotaci" make X and Y applicants (not mentioned, not providers)."""
+    found = rows(
+        tmp_path,
+        "Výbor projednal žádost organizace Modrá linka o.p.s. o individuální dotaci ve výši "
+        "120 000 Kč na provoz poradny. Výbor žádost doporučuje.",
+        "Rada souhlasí s podáním žádosti organizace Domov Na Stráni Hořany, příspěvková organizace, "
+        "o dotaci na modernizaci pavilonu.",
+    )
+    assert ("Modrá linka", "applicant", None) in found
+    assert ("Domov Na Stráni Hořany", "applicant", None) in found
+    assert not {r for r in found if r[0] in ("Modrá linka", "Domov Na Stráni Hořany") and r[1] != "applicant"}
+
+
+def test_a_body_that_decides_on_grants_and_a_ministry_owning_a_grant_are_funders(tmp_path: Path) -> None:
+    """"o dotacích rozhoduje Zastupitelstvo X kraje", "kryto dotací MPSV" and "Kraj Y
+    požádá Ministerstvo Z o dotaci" (Y applies, the ministry pays)."""
+    found = rows(
+        tmp_path,
+        "Program vyhlašuje Rada Horského kraje, o dotacích rozhoduje Zastupitelstvo Horského kraje.",
+        "Členka výboru se dotázala, zda navýšení kapacit bude kryto dotací MPSV.",
+        "Návrh byl projednán s poskytovateli. Lesní kraj na jeho základě požádá Ministerstvo "
+        "práce a sociálních věcí o dotaci na rok 2031.",
+    )
+    assert ("Zastupitelstvo Horského kraje", "funder", None) in found
+    assert ("MPSV", "funder", None) in found or ("Ministerstvo práce a sociálních věcí", "funder", None) in found
+    assert ("Lesní kraj", "applicant", None) in found
+    assert not {r for r in found if r[1] == "mentioned"}
+
+
+def test_the_commissioners_of_a_plan_are_funders(tmp_path: Path) -> None:
+    """"zadavatelé, kterými jsou: Obec X, Obec Y a Město Z" names the plan's commissioners,
+    who pay for it; "poskytovatelem dotace je Kraj W" names the grant's giver, not a provider."""
+    found = rows(
+        tmp_path,
+        "Na plánu se podíleli poskytovatelé, uživatelé i zadavatelé, kterými jsou: Obec Dolní Lhota, "
+        "Obec Vrbice a Město Kamenná nad Sázavou. Plán stanoví, kdo se o co postará.",
+        "Poskytovatelem dotace je Lesní kraj, žádosti se podávají do 31. 1.",
+    )
+    for name in ("Obec Dolní Lhota", "Obec Vrbice", "Město Kamenná nad Sázavou", "Lesní kraj"):
+        assert (name, "funder", None) in found, name
+    assert not {r for r in found if r[1] in ("provider", "mentioned")}
+
+
+def test_a_table_under_a_line_naming_applications_lists_applicants(tmp_path: Path) -> None:
+    """A table "Poskytovatel | Sociální služba | Příspěvek" right under "... na základě žádostí
+    poskytovatelů takto:" lists the applicants; the services keep their providers."""
+    document = minutes(
+        "Výpis usnesení valné hromady svazku obcí",
+        "VH schvaluje rozdělení příspěvků členských obcí na rok 2031 na základě žádostí poskytovatelů takto:",
+    )
+    table = document.add_table(rows=3, cols=3)
+    for r, cells in enumerate((("Poskytovatel", "Sociální služba", "Příspěvek (Kč)"),
+                               ("Charita Horní Ves", "pečovatelská služba", "120 000"),
+                               ("Klub Slunovrat, z. s.", "sociálně terapeutická dílna", "40 000"))):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    document.add_paragraph("Hlasování: pro 5, proti 0, zdržel se 0.")
+    out = run_docx(tmp_path, document)
+    found = _rows(out)
+    assert ("Charita Horní Ves", "applicant", None) in found
+    assert ("Klub Slunovrat", "applicant", None) in found
+    assert not {r for r in found if r[1] == "provider"}
+    services = pd.read_parquet(out / "services.parquet")
+    assert ("pečovatelská služba", "Charita Horní Ves") in set(zip(services["service_type"], services["organisation"]))
