@@ -31,7 +31,9 @@ def test_the_author_of_an_application_named_after_the_noun_is_the_applicant(tmp_
         "120 000 Kč na provoz poradny. Výbor žádost doporučuje.",
         "Rada souhlasí s podáním žádosti organizace Domov Na Stráni Hořany, příspěvková organizace, "
         "o dotaci na modernizaci pavilonu.",
+        "Spolek Jitřenka, z. s., který osobní asistenci poskytuje, se omluvil; koordinátorka ho požádá o podklady.",
     )
+    assert not {r for r in found if r[0] == "Spolek Jitřenka" and r[1] == "applicant"}  # asked for papers
     assert ("Modrá linka", "applicant", None) in found
     assert ("Domov Na Stráni Hořany", "applicant", None) in found
     assert not {r for r in found if r[0] in ("Modrá linka", "Domov Na Stráni Hořany") and r[1] != "applicant"}
@@ -88,3 +90,20 @@ def test_a_table_under_a_line_naming_applications_lists_applicants(tmp_path: Pat
     assert not {r for r in found if r[1] == "provider"}
     services = pd.read_parquet(out / "services.parquet")
     assert ("pečovatelská služba", "Charita Horní Ves") in set(zip(services["service_type"], services["organisation"]))
+
+
+def test_the_organisations_of_a_working_groups_listed_members_are_members(tmp_path: Path) -> None:
+    """Class 2/13 (SPEC v1.2: people listed as a body's composition are `member`, and so are
+    their organisations): an inline list "Pracovní skupina X: Name (Org), ..." gives each
+    organisation a member row, "(obec Y)" in lower case names the municipality Obec Y, and
+    an organisation responsible for an item keeps its member row besides."""
+    found = rows(
+        tmp_path,
+        "Pracovní skupina Rodina a děti: Mgr. Iva Horská (Charita Lipová), Ing. Josef Kmoch "
+        "(obec Vrbice), Bc. Dana Lesná (ZŠ Lipová).",
+        "Aktivita 2.1.1 Rozšíření terénní služby – realizátor: Charita Lipová",
+    )
+    assert ("Charita Lipová", "responsible", "2.1.1") in found
+    assert ("Charita Lipová", "member", None) in found
+    assert ("Obec Vrbice", "member", None) in found
+    assert ("ZŠ Lipová", "member", None) in found

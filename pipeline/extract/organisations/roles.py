@@ -41,8 +41,11 @@ _ITEM_NUMBER = re.compile(r"(?<!\S)((?:\d+|[IVX]+|[A-Z])(?:\.\d+)+)\.?(?=\s)")
 
 TIE_ROLES = ("responsible", "provider")
 
-# The role an attendance label gives the organisations of the persons it lists.
-_ATTENDANCE_ROLE = {"present": "member", "excused": "member", "absent": "member", "guest": "mentioned"}
+# The role an attendance label gives the organisations of the persons it lists; the people
+# listed as a body's composition ("Složení řídicí skupiny:", "Pracovní skupina X: Eva Malá
+# (Obec Y), ...") are its members (SPEC v1.2), and so are their organisations.
+_ATTENDANCE_ROLE = {"present": "member", "excused": "member", "absent": "member", "guest": "mentioned",
+                    "member": "member"}
 # A line opened by a label of its own ("Program:", "Nepřítomni: ..."): a list above it ends.
 _LABEL_LINE = re.compile(r"^\s*[^\W\d][\w .()/-]{0,40}:")
 
@@ -193,7 +196,9 @@ class _Roles:
         if doc.funder_in_sentence(block, m):
             roles.append("funder")
         asked = self._asked(block, m, s_start)
-        if words & c.applicant_verbs and words & c.applicant_words and not asked or self._applied_by(block, m, s_start):
+        # "Spolek X požádal o dotaci", "žádost podal Klub Y": an application's words around a verb of applying
+        applies = words & c.applicant_verbs and (words & c.applicant_words or words & c.grant_nouns)
+        if applies and not asked or self._applied_by(block, m, s_start):
             roles.append("applicant")
         if asked and self._asked_for_grant(block, m):
             roles.append("funder")  # "Kraj X požádá Ministerstvo Y o dotaci": Y pays
@@ -329,7 +334,7 @@ class _Roles:
         if self._under_member_list(block) or self._in_attendance_table(block, m):
             return "member"
         for start, end, role in self.attendance.get(block.block_id, ()):
-            if start <= m.start < end:
+            if m.start < end and start < m.end:  # "(obec Lhotka)" holds the attendee's "Lhotka"
                 return _ATTENDANCE_ROLE[role]
         return None
 
