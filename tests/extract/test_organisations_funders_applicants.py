@@ -107,3 +107,31 @@ def test_the_organisations_of_a_working_groups_listed_members_are_members(tmp_pa
     assert ("Charita Lipová", "member", None) in found
     assert ("Obec Vrbice", "member", None) in found
     assert ("ZŠ Lipová", "member", None) in found
+
+
+def test_a_branch_office_is_its_body_when_the_body_is_named_alone(tmp_path: Path) -> None:
+    """Class 14: "realizátor: Úřad práce ČR, kontaktní pracoviště Lhota 4" in minutes that also
+    name "Úřadem práce ČR" is one organisation, Úřad práce ČR, responsible for the item; an
+    office responsible for an item runs no service named in its title (no services row)."""
+    (tmp_path / "a").mkdir()
+    out = run_docx(tmp_path / "a", minutes(
+        "Zápis z jednání pracovní skupiny Osoby bez domova",
+        "Opatření 3.4 Spolupráce s úřady",
+        "Aktivita 3.4.1 Společné konzultační dny s Úřadem práce ČR v nízkoprahovém denním centru – "
+        "realizátor: Úřad práce ČR, kontaktní pracoviště Lhota 4",
+    ))
+    found = _rows(out)
+    assert ("Úřad práce ČR", "responsible", "3.4.1") in found
+    assert not {r for r in found if "pracoviště" in r[0]}
+    services = pd.read_parquet(out / "services.parquet")
+    assert "Úřad práce ČR" not in set(services["organisation"].dropna())
+
+
+def test_a_branch_office_named_alone_keeps_its_place(tmp_path: Path) -> None:
+    """The same office in minutes that never name the body alone keeps its place."""
+    (tmp_path / "b").mkdir()
+    found = _rows(run_docx(tmp_path / "b", minutes(
+        "Zápis z jednání pracovní skupiny Senioři",
+        "Partneři: Úřad práce ČR – kontaktní pracoviště Horní Lhota, Město Vrbno",
+    )))
+    assert ("Úřad práce ČR – kontaktní pracoviště Horní Lhota", "partner", None) in found

@@ -237,7 +237,12 @@ class DocOrgs:
         """Public offices, councils, police and regions fund or decide; they run no service here."""
         if m.kind in ("region",):
             return False
-        keys = tuple(word_key(w) for w in m.key.split())
+        return self.name_can_provide(m.key)
+
+    @staticmethod
+    def name_can_provide(name: str) -> bool:
+        """`can_provide` by the name alone (a responsible organisation read from the rows)."""
+        keys = tuple(word_key(w) for w in name.split())
         return not any(keys[:n] in cues().not_providers for n in range(1, len(keys) + 1))
 
     def providers_of(self, block: BlockView, start: int, end: int) -> list[str]:

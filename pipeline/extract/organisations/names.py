@@ -24,7 +24,7 @@ from typing import Sequence
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.lexicon import grammar, hard_break, lex, marks, word_key
-from pipeline.extract.organisations.normalise import bare_offices, canonicalise, fold_key, nominative
+from pipeline.extract.organisations.normalise import bare_offices, branch_parents, canonicalise, fold_key, nominative
 from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.shapes import block_mentions, drop_overlaps, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
@@ -213,4 +213,4 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
             spans.setdefault(m.block_id, []).append((m.start, m.end))
         found += [t for t in extra if all(t.end <= a or t.start >= b for a, b in spans.get(t.block_id, ()))]
     found.sort(key=lambda m: (m.block_id, m.start))
-    return canonicalise(bare_offices(found))
+    return canonicalise(branch_parents(bare_offices(found)))
