@@ -55,7 +55,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
             else:
                 pending.append((block, mention, item))
     for block, mention, item in pending:
-        responsible = ctx.responsible_for(item) if (mention.service_type, item) not in provided_in_item else []
+        responsible = ctx.responsible_in_scope(block, item) if (mention.service_type, item) not in provided_in_item else []
         # an office responsible for the item (Úřad práce, a town's office) runs no service there
         responsible = [name for name in responsible if ctx.name_can_provide(name)]
         if len(responsible) == 1:

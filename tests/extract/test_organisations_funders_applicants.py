@@ -135,3 +135,27 @@ def test_a_branch_office_named_alone_keeps_its_place(tmp_path: Path) -> None:
         "Partneři: Úřad práce ČR – kontaktní pracoviště Horní Lhota, Město Vrbno",
     )))
     assert ("Úřad práce ČR – kontaktní pracoviště Horní Lhota", "partner", None) in found
+
+
+def test_a_service_in_a_measure_takes_the_responsible_of_that_measure_not_of_its_namesakes(tmp_path: Path) -> None:
+    """Class 12 (services take an organisation from the item's responsible): a plan whose
+    measures restart at "Opatření 1" in every priority gives each service in a measure's
+    activities the realizátor written under that measure, not nobody."""
+    (tmp_path / "c").mkdir()
+    out = run_docx(tmp_path / "c", minutes(
+        "Komunitní plán sociálních služeb Horní Lhota",
+        ("Heading 2", "Priorita: Lhotecko"),
+        "Opatření 1: Rozšíření pobytových služeb pro seniory",
+        "Aktivity:",
+        ("List Bullet", "zřízení pobytové odlehčovací služby s kapacitou 3 lůžek"),
+        "Realizátor: Domov Jasan Lhota, p. o.",
+        ("Heading 2", "Priorita: Vrbensko"),
+        "Opatření 1: Práce v sociálně vyloučených lokalitách",
+        "Aktivity:",
+        ("List Bullet", "zavedení terénního programu s jedním pracovníkem"),
+        "Realizátor: Spolek Brod, z. s.",
+    ))
+    services = pd.read_parquet(out / "services.parquet")
+    found = set(zip(services["service_type"], services["organisation"]))
+    assert ("odlehčovací služby", "Domov Jasan Lhota") in found
+    assert ("terénní programy", "Spolek Brod") in found

@@ -171,6 +171,7 @@ class DocOrgs:
         self.result = result
         self._services: dict[int, list[ServiceMention]] = {}
         self._responsible: dict[str, list[str]] | None = None
+        self._responsible_blocks: dict[int, list[tuple[str, str]]] | None = None
         self._lists: dict[str, list[Any]] = {}  # list structure per block, found once (see `_list_structure`)
         self._words: dict[tuple[int, int, int], frozenset[str]] = {}
         self._providers: dict[tuple[int, int, int], tuple[str, ...]] = {}
@@ -191,6 +192,7 @@ class DocOrgs:
             doc = annotated.memo[_MEMO] = cls(annotated, result)
         doc.result = result
         doc._responsible = None
+        doc._responsible_blocks = None
         return doc
 
     # ---- list structure, each found in one pass over the document (a walk back from every
@@ -347,6 +349,29 @@ class DocOrgs:
         if lead and not _reported_speech()[0].search(lead):
             return False
         return any(is_verb(t.text) for t in self.tokens(block, m.end, s_end))
+
+    def responsible_in_scope(self, block: BlockView, item_ref: str | None) -> list[str]:
+        """The organisations responsible for the plan item whose scope holds `block`: those
+        of the R:/Realizátor lines in the run of blocks around it under that item (a plan whose
+        measures restart at "Opatření 1" in every priority repeats the number), else those of
+        every item with that number."""
+        if not item_ref:
+            return []
+        if self._responsible_blocks is None:
+            self._responsible_blocks = {}
+            for row in self.result.tables.get("organisations", []):
+                if row.get("role") == "responsible" and row.get("item_ref"):
+                    self._responsible_blocks.setdefault(row["block_id"], []).append((row["item_ref"], row["name"]))
+        found: list[str] = []
+        index = self.order[block.block_id]
+        for step in (-1, 1):
+            k = index if step < 0 else index + 1
+            while 0 <= k < len(self.blocks) and self.items.at(self.blocks[k]) == item_ref:
+                for number, name in self._responsible_blocks.get(self.blocks[k].block_id, ()):
+                    if number == item_ref and name not in found:
+                        found.append(name)
+                k += step
+        return found or self.responsible_for(item_ref)
 
     def responsible_for(self, item_ref: str | None) -> list[str]:
         """The organisations responsible for a plan item (its R:/Realizátor lines)."""
