@@ -159,3 +159,21 @@ def test_a_service_in_a_measure_takes_the_responsible_of_that_measure_not_of_its
     found = set(zip(services["service_type"], services["organisation"]))
     assert ("odlehčovací služby", "Domov Jasan Lhota") in found
     assert ("terénní programy", "Spolek Brod") in found
+
+
+def test_the_organisation_in_the_cell_beside_a_listed_member_is_a_member(tmp_path: Path) -> None:
+    """A borderless member table "name | function, organisation" under "Přítomni:": the
+    organisation in the cell beside the person is a member organisation, also one the
+    shapes alone do not take for a name ("ZŠ U Lesa")."""
+    (tmp_path / "d").mkdir()
+    document = minutes("Zápis z jednání pracovní skupiny Rodiny s dětmi", "Přítomni:")
+    table = document.add_table(rows=3, cols=2)
+    for r, cells in enumerate((("Mgr. Eva Horáková", "vedoucí PS, Odbor sociálních věcí ÚMČ Praha 31"),
+                               ("Bc. Jan Novotný", "ZŠ U Lesa"),
+                               ("Ivana Malá, DiS.", "Klub Pohoda, z. s."))):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    document.add_paragraph("Jednání zahájila vedoucí PS Mgr. Horáková v 15.00 hod.")
+    found = _rows(run_docx(tmp_path / "d", document))
+    assert ("ZŠ U Lesa", "member", None) in found
+    assert ("Klub Pohoda", "member", None) in found

@@ -125,14 +125,22 @@ def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
 
 
 def _attendee_mentions(blocks: Annotated, result: Extraction) -> list[Mention]:
-    """Organisations the attendees module read beside persons ("Jana Nová (Charita Lhota)")."""
+    """Organisations the attendees module read beside persons ("Jana Nová (Charita Lhota)"),
+    also in another cell of the person's table row ("Jana Nová" | "ZŠ Za Lesem")."""
     by_id = {b.block_id: b for b in blocks}
+    row_cells: dict[tuple[int, int], list[BlockView]] = {}
+    for b in blocks:
+        if b.table_id is not None:
+            row_cells.setdefault((b.table_id, b.row or 0), []).append(b)
     out = []
     for row in result.tables.get("attendees", []):
         org, block = row.get("organisation"), by_id.get(row.get("block_id"))
         if not org or block is None:
             continue
         pos = block.text.find(org)
+        if pos < 0 and block.table_id is not None:
+            cell = next((c for c in row_cells[(block.table_id, block.row or 0)] if org in c.text), None)
+            block, pos = (cell, cell.text.find(org)) if cell is not None else (block, pos)
         doc = blocks.doc(block)
         if pos < 0 or mentions_in_span(block, doc, pos, pos + len(org)) \
                 or not looks_like_name(org, False, holds_service(doc, pos, pos + len(org))):
