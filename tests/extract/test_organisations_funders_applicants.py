@@ -177,3 +177,25 @@ def test_the_organisation_in_the_cell_beside_a_listed_member_is_a_member(tmp_pat
     found = _rows(run_docx(tmp_path / "d", document))
     assert ("ZŠ U Lesa", "member", None) in found
     assert ("Klub Pohoda", "member", None) in found
+
+
+def test_recipients_of_grants_listed_under_the_award_are_applicants(tmp_path: Path) -> None:
+    """Class 13/14: "doporučuje schválit poskytnutí dotací nestátním neziskovým organizacím,
+    mj.:" then dash lines "– Sdružení Zelená ruka – kontaktní centrum Lhota, 280 000 Kč": each
+    organisation opening a line is an applicant (the grant's recipient), and "Sdružení" with an
+    adjective and its noun ("Zelená ruka") is one name; the service keeps its provider."""
+    (tmp_path / "e").mkdir()
+    out = run_docx(tmp_path / "e", minutes(
+        "Usnesení z 3. zasedání sociálního výboru",
+        "Výbor doporučuje Zastupitelstvu Lesního kraje schválit poskytnutí dotací nestátním neziskovým "
+        "organizacím v sociální oblasti, mj.:",
+        "– Charita Dolní Ves – azylový dům pro matky s dětmi, 300 000 Kč",
+        "– Sdružení Zelená ruka – kontaktní centrum Lhota, 280 000 Kč",
+        "Hlasování: pro 7, proti 0, zdržel se 0.",
+    ))
+    found = _rows(out)
+    assert ("Charita Dolní Ves", "applicant", None) in found
+    assert ("Sdružení Zelená ruka", "applicant", None) in found
+    assert not {r for r in found if r[1] == "provider"}
+    services = pd.read_parquet(out / "services.parquet")
+    assert ("kontaktní centra", "Sdružení Zelená ruka") in set(zip(services["service_type"], services["organisation"]))

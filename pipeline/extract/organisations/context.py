@@ -77,6 +77,7 @@ class Cues:
     applicant_between: frozenset[str]
     grant_nouns: frozenset[str]
     decide_verbs: frozenset[str]
+    grant_award_words: frozenset[str]
     money_owner_bodies: frozenset[str]
     attendance: dict[str, list[str]]
 
@@ -117,6 +118,7 @@ def cues() -> Cues:
         applicant_between=lower("applicant_between"),
         grant_nouns=lower("grant_nouns"),
         decide_verbs=lower("decide_verbs"),
+        grant_award_words=lower("grant_award_words"),
         money_owner_bodies=lower("money_owner_bodies"),
         attendance={k: list(attendance[k]) for k in ("present", "excused", "absent", "guest", "member_list")},
     )

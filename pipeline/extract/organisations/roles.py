@@ -296,7 +296,8 @@ class _Roles:
         tito poskytovatelé:"); a list whose items are paragraphs with typed labels ("a) X,
         z. ú. – ...") counts too. A paragraph that names applications right above a list
         without a colon ("Skupina projednala žádosti poskytovatelů o ...") makes its items
-        applicants too."""
+        applicants too, and so does a line giving grants ("... schválit poskytnutí dotací
+        těmto organizacím:")."""
         intro = self.doc.list_intro(block)
         c = cues()
         if intro is None:
@@ -304,8 +305,8 @@ class _Roles:
             words = {t.lower for t in self.doc.tokens(before)} if before is not None else set()
             return "applicant" if words & c.applicant_nouns else None
         words = {t.lower for t in self.doc.tokens(intro)}
-        if words & c.applicant_words or words & c.applicant_verbs:
-            return "applicant"
+        if words & c.applicant_words or words & c.applicant_verbs or words & c.grant_award_words and words & c.grant_nouns:
+            return "applicant"  # also the grants' recipients: "schválit poskytnutí dotací organizacím:"
         return "provider" if words & c.provider_intro else None
 
     def _paragraph_before_list(self, block: BlockView) -> BlockView | None:

@@ -212,8 +212,11 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
                                                      and not _region_after_holder(tokens, j)):
             break
         if tok.is_cap or any(c.isdigit() for c in tok.text):
+            # right after a complement head an adjective and its noun are the name ("Sdružení
+            # Zelená ruka"), not a new phrase
+            opens = _opens_phrase(tokens, j) and not (kind == "complement" and j == i)
             if tok.lower in lx.verbs or tok.lower in lx.clause_words or tok.start in service_starts \
-                    or _opens_phrase(tokens, j) or _opens_item(tokens, j):
+                    or opens or _opens_item(tokens, j):
                 break
             j, lower_run = j + 1, 0
             continue
