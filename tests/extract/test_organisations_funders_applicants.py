@@ -199,3 +199,25 @@ def test_recipients_of_grants_listed_under_the_award_are_applicants(tmp_path: Pa
     assert not {r for r in found if r[1] == "provider"}
     services = pd.read_parquet(out / "services.parquet")
     assert ("kontaktní centra", "Sdružení Zelená ruka") in set(zip(services["service_type"], services["organisation"]))
+
+
+def test_an_abbreviation_spelled_out_in_the_list_of_abbreviations_is_named_in_full(tmp_path: Path) -> None:
+    """Class 16: a "Seznam zkratek" of lines "LsK<tab>Lesní kraj" names the organisation an
+    abbreviation stands for ("Partneři: LsK (zřizovatel)" -> Lesní kraj, partner); the list's own
+    lines ("CpR<tab>Centrum pro rodinu") name no organisation of the content."""
+    (tmp_path / "f").mkdir()
+    found = _rows(run_docx(tmp_path / "f", minutes(
+        "Komunitní plán sociálních služeb ORP Horní Lhota",
+        "Seznam zkratek",
+        "CpR\tCentrum pro rodinu",
+        "DPS\tdům s pečovatelskou službou",
+        "LsK\tLesní kraj",
+        "MMR\tMinisterstvo pro místní rozvoj",
+        "Opatření 1: Rozšíření kapacity domova pro seniory",
+        "Realizátor: Domov Jasan Lhota, p. o.",
+        "Partneři: LsK (zřizovatel)",
+        "Zdroje financování: Město Horní Lhota, dotace MMR",
+    )))
+    assert ("Lesní kraj", "partner", None) in found
+    assert ("Ministerstvo pro místní rozvoj", "funder", None) in found
+    assert not {r for r in found if r[0] in ("LsK", "MMR", "Centrum pro rodinu")}

@@ -19,6 +19,7 @@ words) is data in configs/organisations.toml; the code holds the shapes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from pipeline.extract import annotate
@@ -221,4 +222,42 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
             spans.setdefault(m.block_id, []).append((m.start, m.end))
         found += [t for t in extra if all(t.end <= a or t.start >= b for a, b in spans.get(t.block_id, ()))]
     found.sort(key=lambda m: (m.block_id, m.start))
-    return canonicalise(branch_parents(bare_offices(found)))
+    return canonicalise(branch_parents(bare_offices(spelled_out(found, blocks))))
+
+
+def glossary(blocks: Sequence[BlockView]) -> tuple[dict[str, str], set[int]]:
+    """A document's list of abbreviations: abbreviation -> the capitalised name it stands for,
+    and the blocks of the list (runs of `glossary_min_run` lines "ABBR<separator>Name" or
+    more; configs [grammar] glossary_separators)."""
+    separators = grammar("glossary_separators")
+    runs: list[list[tuple[int, str, str]]] = [[]]
+    for block in blocks:
+        entry = None
+        if block.kind in ("paragraph", "list_item") and "\n" not in block.text.strip():
+            text = block.text.strip()
+            for sep in separators:
+                abbr, found, full = text.partition(sep)
+                if found and 2 <= len(abbr) <= 8 and " " not in abbr and sum(c.isupper() for c in abbr) >= 2 \
+                        and full.strip() and len(full.split()) <= 8:
+                    entry = (block.block_id, abbr, full.strip())
+                    break
+        if entry:
+            runs[-1].append(entry)
+        elif runs[-1]:
+            runs.append([])
+    spelled: dict[str, str] = {}
+    where: set[int] = set()
+    for run in runs:
+        if len(run) >= grammar("glossary_min_run"):
+            where.update(block_id for block_id, _, _ in run)
+            spelled.update({abbr: full for _, abbr, full in run if full[:1].isupper()})
+    return spelled, where
+
+
+def spelled_out(found: list[Mention], blocks: Sequence[BlockView]) -> list[Mention]:
+    """The mentions without those inside a list of abbreviations, an abbreviation it spells
+    out with a name named by that name ("JčK" -> "Jihočeský kraj")."""
+    spelled, where = glossary(blocks)
+    if not where:
+        return found
+    return [replace(m, name=spelled.get(m.name, m.name)) for m in found if m.block_id not in where]
