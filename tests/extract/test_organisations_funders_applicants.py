@@ -221,3 +221,20 @@ def test_an_abbreviation_spelled_out_in_the_list_of_abbreviations_is_named_in_fu
     assert ("Lesní kraj", "partner", None) in found
     assert ("Ministerstvo pro místní rozvoj", "funder", None) in found
     assert not {r for r in found if r[0] in ("LsK", "MMR", "Centrum pro rodinu")}
+
+
+def test_site_chrome_names_no_organisation(tmp_path: Path) -> None:
+    """Class 15: a page-title line "Lesní kraj – oficiální stránky", a breadcrumb "Archiv >
+    Zastupitelstvo LsK > Výbory > Usnesení" and an address footer with a phone name no
+    organisation of the content; an organisation named in the body still is one."""
+    (tmp_path / "g").mkdir()
+    found = _rows(run_docx(tmp_path / "g", minutes(
+        "Usnesení z 4. zasedání sociálního výboru",
+        "Lesní kraj – oficiální stránky",
+        "Archiv > Zastupitelstvo LsK > Výbory > Sociální výbor > Usnesení",
+        "Výbor bere na vědomí informaci, kterou podala Charita Dolní Ves.",
+        "Rada Horního kraje, Lipová 57, 587 33 Horní Ves, tel.: 564 602 111",
+    )))
+    names = {r[0] for r in found}
+    assert "Charita Dolní Ves" in names
+    assert not names & {"Lesní kraj", "Zastupitelstvo LsK", "Rada Horního kraje"}

@@ -19,6 +19,7 @@ words) is data in configs/organisations.toml; the code holds the shapes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -40,8 +41,20 @@ from pipeline.extract.organisations.mention import doc_toks
 
 
 def _skip_block(block: BlockView) -> bool:
-    """Blocks that name no actor: copyright lines of web pages."""
-    return "©" in block.text
+    """Blocks that name no actor: site chrome (copyright and page-title lines, a breadcrumb
+    path, a postal address with a phone number)."""
+    text = block.text
+    lowered = text.lower()
+    if any(marker in lowered for marker in grammar("chrome_markers")):
+        return True
+    if sum(text.count(sep) for sep in grammar("path_separators")) >= 2:
+        return True
+    words = set(_WORD.findall(lowered))
+    return bool(_POSTCODE.search(text)) and bool(words & set(grammar("address_phone")))
+
+
+_WORD = re.compile(r"\w+")
+_POSTCODE = re.compile(r"(?<!\d)\d{3} \d{2}(?!\d)\s+[^\W\d]")  # "587 33 Jihlava"
 
 
 def town_noun(name: str) -> str | None:
