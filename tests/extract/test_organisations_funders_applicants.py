@@ -140,12 +140,14 @@ def test_a_branch_office_named_alone_keeps_its_place(tmp_path: Path) -> None:
 def test_a_service_in_a_measure_takes_the_responsible_of_that_measure_not_of_its_namesakes(tmp_path: Path) -> None:
     """Class 12 (services take an organisation from the item's responsible): a plan whose
     measures restart at "Opatření 1" in every priority gives each service in a measure's
-    activities the realizátor written under that measure, not nobody."""
+    activities the realizátor written under that measure, not nobody; a service the measure
+    names as missing ("chybí") gets no provider."""
     (tmp_path / "c").mkdir()
     out = run_docx(tmp_path / "c", minutes(
         "Komunitní plán sociálních služeb Horní Lhota",
         ("Heading 2", "Priorita: Lhotecko"),
         "Opatření 1: Rozšíření pobytových služeb pro seniory",
+        "Popis opatření: Na Lhotecku chybí sociálně terapeutické dílny.",
         "Aktivity:",
         ("List Bullet", "zřízení pobytové odlehčovací služby s kapacitou 3 lůžek"),
         "Realizátor: Domov Jasan Lhota, p. o.",
@@ -159,6 +161,8 @@ def test_a_service_in_a_measure_takes_the_responsible_of_that_measure_not_of_its
     found = set(zip(services["service_type"], services["organisation"]))
     assert ("odlehčovací služby", "Domov Jasan Lhota") in found
     assert ("terénní programy", "Spolek Brod") in found
+    # named as missing there: nobody provides it, not the measure's realizátor
+    assert not {org for service, org in found if service == "sociálně terapeutické dílny" and isinstance(org, str)}
 
 
 def test_the_organisation_in_the_cell_beside_a_listed_member_is_a_member(tmp_path: Path) -> None:
