@@ -36,7 +36,10 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
 
     A mention whose provider the text does not give takes the one organisation responsible
     for its plan item ("Aktivita 1.2 Udržení denního stacionáře / R: X"), unless the item
-    names a provider of that type elsewhere ("... stacionář provozuje Y")."""
+    names a provider of that type elsewhere ("... stacionář provozuje Y"), names it as missing
+    ("Na Lhotecku chybí sociálně terapeutické dílny") or the one
+    responsible is an office that runs no service ("Konzultační dny v denním centru – R: Úřad
+    práce ČR")."""
     ctx = DocOrgs.shared(blocks, result)
     with_provider: dict[tuple[str, str], dict] = {}
     without: dict[str, dict] = {}
@@ -53,7 +56,10 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
             else:
                 pending.append((block, mention, item))
     for block, mention, item in pending:
-        responsible = ctx.responsible_for(item) if (mention.service_type, item) not in provided_in_item else []
+        named_by_item = (mention.service_type, item) not in provided_in_item and not ctx.named_missing(block, mention.start)
+        responsible = ctx.responsible_in_scope(block, item) if named_by_item else []
+        # an office responsible for the item (Úřad práce, a town's office) runs no service there
+        responsible = [name for name in responsible if ctx.name_can_provide(name)]
         if len(responsible) == 1:
             with_provider.setdefault((mention.service_type, responsible[0]), _row(block, mention, responsible[0]))
         else:

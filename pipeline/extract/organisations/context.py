@@ -37,7 +37,7 @@ from pipeline.extract.organisations.lexicon import grammar, is_verb, lex, word_k
 from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.names import find_mentions, town_noun
 from pipeline.extract.sentences import sentence_of, sentences
-from pipeline.extract.organisations.normalise import written_oblique
+from pipeline.extract.organisations.normalise import fold_key, written_oblique
 from pipeline.extract.organisations.slots import list_intros
 from pipeline.extract.organisations.tables import ACTOR_KINDS, Tables
 from pipeline.extract.organisations.mention import Tok, doc_toks, span_toks
@@ -74,6 +74,11 @@ class Cues:
     call_owner: frozenset[str]
     project_words: frozenset[str]
     applicant_nouns: frozenset[str]
+    applicant_between: frozenset[str]
+    grant_nouns: frozenset[str]
+    decide_verbs: frozenset[str]
+    grant_award_words: frozenset[str]
+    money_owner_bodies: frozenset[str]
     attendance: dict[str, list[str]]
 
 
@@ -110,6 +115,11 @@ def cues() -> Cues:
         call_owner=lower("call_owner_before"),
         project_words=lower("project_words"),
         applicant_nouns=lower("applicant_nouns"),
+        applicant_between=lower("applicant_between"),
+        grant_nouns=lower("grant_nouns"),
+        decide_verbs=lower("decide_verbs"),
+        grant_award_words=lower("grant_award_words"),
+        money_owner_bodies=lower("money_owner_bodies"),
         attendance={k: list(attendance[k]) for k in ("present", "excused", "absent", "guest", "member_list")},
     )
 
@@ -163,6 +173,7 @@ class DocOrgs:
         self.result = result
         self._services: dict[int, list[ServiceMention]] = {}
         self._responsible: dict[str, list[str]] | None = None
+        self._responsible_blocks: dict[int, list[tuple[str, str]]] | None = None
         self._lists: dict[str, list[Any]] = {}  # list structure per block, found once (see `_list_structure`)
         self._words: dict[tuple[int, int, int], frozenset[str]] = {}
         self._providers: dict[tuple[int, int, int], tuple[str, ...]] = {}
@@ -183,6 +194,7 @@ class DocOrgs:
             doc = annotated.memo[_MEMO] = cls(annotated, result)
         doc.result = result
         doc._responsible = None
+        doc._responsible_blocks = None
         return doc
 
     # ---- list structure, each found in one pass over the document (a walk back from every
@@ -229,7 +241,12 @@ class DocOrgs:
         """Public offices, councils, police and regions fund or decide; they run no service here."""
         if m.kind in ("region",):
             return False
-        keys = tuple(word_key(w) for w in m.key.split())
+        return self.name_can_provide(m.key)
+
+    @staticmethod
+    def name_can_provide(name: str) -> bool:
+        """`can_provide` by the name alone (a responsible organisation read from the rows)."""
+        keys = tuple(word_key(w) for w in name.split())
         return not any(keys[:n] in cues().not_providers for n in range(1, len(keys) + 1))
 
     def providers_of(self, block: BlockView, start: int, end: int) -> list[str]:
@@ -335,6 +352,29 @@ class DocOrgs:
             return False
         return any(is_verb(t.text) for t in self.tokens(block, m.end, s_end))
 
+    def responsible_in_scope(self, block: BlockView, item_ref: str | None) -> list[str]:
+        """The organisations responsible for the plan item whose scope holds `block`: those
+        of the R:/Realizátor lines in the run of blocks around it under that item (a plan whose
+        measures restart at "Opatření 1" in every priority repeats the number), else those of
+        every item with that number."""
+        if not item_ref:
+            return []
+        if self._responsible_blocks is None:
+            self._responsible_blocks = {}
+            for row in self.result.tables.get("organisations", []):
+                if row.get("role") == "responsible" and row.get("item_ref"):
+                    self._responsible_blocks.setdefault(row["block_id"], []).append((row["item_ref"], row["name"]))
+        found: list[str] = []
+        index = self.order[block.block_id]
+        for step in (-1, 1):
+            k = index if step < 0 else index + 1
+            while 0 <= k < len(self.blocks) and self.items.at(self.blocks[k]) == item_ref:
+                for number, name in self._responsible_blocks.get(self.blocks[k].block_id, ()):
+                    if number == item_ref and name not in found:
+                        found.append(name)
+                k += step
+        return found or self.responsible_for(item_ref)
+
     def responsible_for(self, item_ref: str | None) -> list[str]:
         """The organisations responsible for a plan item (its R:/Realizátor lines)."""
         if self._responsible is None:
@@ -439,9 +479,12 @@ class DocOrgs:
     def money_owner(self, block: BlockView, m: Mention) -> bool:
         """A town or region named as the owner of money, a call or a project right after
         the word for it: "z dotace Karlovarského kraje", "Finanční podpora města"; any
-        organisation right after the word for a call ("výzva MAS Pohoří, z. s.")."""
+        organisation right after the word for a call ("výzva MAS Pohoří, z. s."); a state body
+        (a ministry) right after the word for money ("kryto dotací MPSV")."""
         before = _WORD.findall(block.text[max(0, m.start - 40):m.start].lower())[-1:]
-        if m.kind not in ("region", "town") and not town_noun(m.key):
+        first = fold_key(m.key).split()[:1]
+        state = bool(first) and first[0] in cues().money_owner_bodies
+        if m.kind not in ("region", "town") and not town_noun(m.key) and not state:
             return any(w in cues().call_owner for w in before)
         return any(w in cues().money_owner for w in before)
 
@@ -461,6 +504,8 @@ class DocOrgs:
         words = self.words(block, s_start, s_end)
         if (opens and words & c.money_verbs or clause & c.money_verbs) and words & c.money_units:
             return True
+        if clause & c.decide_verbs and clause & c.grant_nouns:
+            return True  # "o dotacích rozhoduje Zastupitelstvo X"
         return opens and bool(words & c.funder_verbs)
 
     def partner_before(self, block: BlockView, m: Mention) -> bool:

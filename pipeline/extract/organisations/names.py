@@ -19,12 +19,14 @@ words) is data in configs/organisations.toml; the code holds the shapes.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Sequence
 
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.lexicon import grammar, hard_break, lex, marks, word_key
-from pipeline.extract.organisations.normalise import bare_offices, canonicalise, fold_key, nominative
+from pipeline.extract.organisations.normalise import bare_offices, branch_parents, canonicalise, fold_key, nominative
 from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.shapes import block_mentions, drop_overlaps, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
@@ -39,8 +41,20 @@ from pipeline.extract.organisations.mention import doc_toks
 
 
 def _skip_block(block: BlockView) -> bool:
-    """Blocks that name no actor: copyright lines of web pages."""
-    return "©" in block.text
+    """Blocks that name no actor: site chrome (copyright and page-title lines, a breadcrumb
+    path, a postal address with a phone number)."""
+    text = block.text
+    lowered = text.lower()
+    if any(marker in lowered for marker in grammar("chrome_markers")):
+        return True
+    if sum(text.count(sep) for sep in grammar("path_separators")) >= 2:
+        return True
+    words = set(_WORD.findall(lowered))
+    return bool(_POSTCODE.search(text)) and bool(words & set(grammar("address_phone")))
+
+
+_WORD = re.compile(r"\w+")
+_POSTCODE = re.compile(r"(?<!\d)\d{3} \d{2}(?!\d)\s+[^\W\d]")  # "587 33 Jihlava"
 
 
 def town_noun(name: str) -> str | None:
@@ -125,14 +139,22 @@ def _bare_bodies(found: list[Mention], blocks: Annotated) -> list[Mention]:
 
 
 def _attendee_mentions(blocks: Annotated, result: Extraction) -> list[Mention]:
-    """Organisations the attendees module read beside persons ("Jana Nová (Charita Lhota)")."""
+    """Organisations the attendees module read beside persons ("Jana Nová (Charita Lhota)"),
+    also in another cell of the person's table row ("Jana Nová" | "ZŠ Za Lesem")."""
     by_id = {b.block_id: b for b in blocks}
+    row_cells: dict[tuple[int, int], list[BlockView]] = {}
+    for b in blocks:
+        if b.table_id is not None:
+            row_cells.setdefault((b.table_id, b.row or 0), []).append(b)
     out = []
     for row in result.tables.get("attendees", []):
         org, block = row.get("organisation"), by_id.get(row.get("block_id"))
         if not org or block is None:
             continue
         pos = block.text.find(org)
+        if pos < 0 and block.table_id is not None:
+            cell = next((c for c in row_cells[(block.table_id, block.row or 0)] if org in c.text), None)
+            block, pos = (cell, cell.text.find(org)) if cell is not None else (block, pos)
         doc = blocks.doc(block)
         if pos < 0 or mentions_in_span(block, doc, pos, pos + len(org)) \
                 or not looks_like_name(org, False, holds_service(doc, pos, pos + len(org))):
@@ -213,4 +235,42 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
             spans.setdefault(m.block_id, []).append((m.start, m.end))
         found += [t for t in extra if all(t.end <= a or t.start >= b for a, b in spans.get(t.block_id, ()))]
     found.sort(key=lambda m: (m.block_id, m.start))
-    return canonicalise(bare_offices(found))
+    return canonicalise(branch_parents(bare_offices(spelled_out(found, blocks))))
+
+
+def glossary(blocks: Sequence[BlockView]) -> tuple[dict[str, str], set[int]]:
+    """A document's list of abbreviations: abbreviation -> the capitalised name it stands for,
+    and the blocks of the list (runs of `glossary_min_run` lines "ABBR<separator>Name" or
+    more; configs [grammar] glossary_separators)."""
+    separators = grammar("glossary_separators")
+    runs: list[list[tuple[int, str, str]]] = [[]]
+    for block in blocks:
+        entry = None
+        if block.kind in ("paragraph", "list_item") and "\n" not in block.text.strip():
+            text = block.text.strip()
+            for sep in separators:
+                abbr, found, full = text.partition(sep)
+                if found and 2 <= len(abbr) <= 8 and " " not in abbr and sum(c.isupper() for c in abbr) >= 2 \
+                        and full.strip() and len(full.split()) <= 8:
+                    entry = (block.block_id, abbr, full.strip())
+                    break
+        if entry:
+            runs[-1].append(entry)
+        elif runs[-1]:
+            runs.append([])
+    spelled: dict[str, str] = {}
+    where: set[int] = set()
+    for run in runs:
+        if len(run) >= grammar("glossary_min_run"):
+            where.update(block_id for block_id, _, _ in run)
+            spelled.update({abbr: full for _, abbr, full in run if full[:1].isupper()})
+    return spelled, where
+
+
+def spelled_out(found: list[Mention], blocks: Sequence[BlockView]) -> list[Mention]:
+    """The mentions without those inside a list of abbreviations, an abbreviation it spells
+    out with a name named by that name ("JčK" -> "Jihočeský kraj")."""
+    spelled, where = glossary(blocks)
+    if not where:
+        return found
+    return [replace(m, name=spelled.get(m.name, m.name)) for m in found if m.block_id not in where]

@@ -309,6 +309,27 @@ def bare_offices(mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+def branch_parents(mentions: Sequence[Mention]) -> list[Mention]:
+    """An office of a body in a place ("X, kontaktní pracoviště Lhota", "X – pracoviště
+    Lhota") is named as the body when the document also names the body alone ("X"): one
+    organisation; alone it keeps its place (configs [grammar] branch_offices)."""
+    offices = _branch_offices()
+    named = {fold_key(m.name) for m in mentions}
+    out = []
+    for m in mentions:
+        match = offices.search(m.name)
+        parent = m.name[:match.start()].strip() if match else ""
+        out.append(replace(m, name=parent) if parent and fold_key(parent) in named else m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _branch_offices() -> re.Pattern[str]:
+    """A separator (comma or dash) and the noun of a branch office, inside a name."""
+    nouns = "|".join(re.escape(w) for w in sorted(grammar("branch_offices"), key=len, reverse=True))
+    return re.compile(rf"\s*[,–—-]\s*(?:{nouns})\s", re.IGNORECASE)
+
+
 def _name_rank(name: str, own: Sequence[Mention], position: int) -> tuple[Any, ...]:
     """How good a name is for its organisation; `own` are its mentions, `position` its place
     among the document's names (the first wins a tie)."""

@@ -28,6 +28,7 @@ from pipeline.extract.organisations.context import DocOrgs, cues
 from pipeline.extract.organisations.mention import Mention, text_lines as lines
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.shapes import flattened_table, person_tokens
+from pipeline.extract.organisations.tables import Table
 from pipeline.extract.organisations.slots import slot_spans, typed_label_end
 from pipeline.extract.scopes import PlanItem
 from pipeline.extract.sentences import sentence_of
@@ -40,8 +41,11 @@ _ITEM_NUMBER = re.compile(r"(?<!\S)((?:\d+|[IVX]+|[A-Z])(?:\.\d+)+)\.?(?=\s)")
 
 TIE_ROLES = ("responsible", "provider")
 
-# The role an attendance label gives the organisations of the persons it lists.
-_ATTENDANCE_ROLE = {"present": "member", "excused": "member", "absent": "member", "guest": "mentioned"}
+# The role an attendance label gives the organisations of the persons it lists; the people
+# listed as a body's composition ("Složení řídicí skupiny:", "Pracovní skupina X: Eva Malá
+# (Obec Y), ...") are its members (SPEC v1.2), and so are their organisations.
+_ATTENDANCE_ROLE = {"present": "member", "excused": "member", "absent": "member", "guest": "mentioned",
+                    "member": "member"}
 # A line opened by a label of its own ("Program:", "Nepřítomni: ..."): a list above it ends.
 _LABEL_LINE = re.compile(r"^\s*[^\W\d][\w .()/-]{0,40}:")
 
@@ -191,8 +195,13 @@ class _Roles:
         roles = []
         if doc.funder_in_sentence(block, m):
             roles.append("funder")
-        if words & c.applicant_verbs and words & c.applicant_words and not self._asked(block, m, s_start):
+        asked = self._asked(block, m, s_start)
+        # "Spolek X požádal o dotaci", "žádost podal Klub Y": an application's words around a verb of applying
+        applies = words & c.applicant_verbs and (words & c.applicant_words or words & c.grant_nouns)
+        if applies and not asked or self._applied_by(block, m, s_start):
             roles.append("applicant")
+        if asked and self._asked_for_grant(block, m):
+            roles.append("funder")  # "Kraj X požádá Ministerstvo Y o dotaci": Y pays
         c_start, c_end = doc.comma_clause(block, m)
         clause = doc.words(block, c_start, c_end)
         runs_service = any(c_start <= sm.start < c_end for sm in doc.services_in(block))
@@ -218,6 +227,22 @@ class _Roles:
             return False
         return written_oblique(m) or any(s_start <= o.start < before[-1].start
                                          for o in self.doc.in_block.get(block.block_id, ()))
+
+    def _applied_by(self, block: BlockView, m: Mention, s_start: int) -> bool:
+        """The author of an application: the mention right after a noun of application, or
+        after one and a word for the kind of body ("projednal žádost Spolku X o příspěvek",
+        "s podáním žádosti organizace Domov Y, p. o., o dotaci")."""
+        c = cues()
+        before = [t.lower for t in self.doc.tokens(block, s_start, m.start)][-2:]
+        if before and before[-1] in c.applicant_nouns:
+            return True
+        return len(before) == 2 and before[-1] in c.applicant_between and before[0] in c.applicant_nouns
+
+    def _asked_for_grant(self, block: BlockView, m: Mention) -> bool:
+        """The one asked is asked for a grant: a word for one follows the mention in its
+        clause ("požádá Ministerstvo Y o dotaci")."""
+        c_start, c_end = self.doc.comma_clause(block, m)
+        return bool(self.doc.words(block, m.end, c_end) & cues().grant_nouns)
 
     def _provides_service(self, block: BlockView, m: Mention) -> bool:
         """The mention is the provider of a service type named in its sentence, in a later
@@ -271,7 +296,8 @@ class _Roles:
         tito poskytovatelé:"); a list whose items are paragraphs with typed labels ("a) X,
         z. ú. – ...") counts too. A paragraph that names applications right above a list
         without a colon ("Skupina projednala žádosti poskytovatelů o ...") makes its items
-        applicants too."""
+        applicants too, and so does a line giving grants ("... schválit poskytnutí dotací
+        těmto organizacím:")."""
         intro = self.doc.list_intro(block)
         c = cues()
         if intro is None:
@@ -279,8 +305,8 @@ class _Roles:
             words = {t.lower for t in self.doc.tokens(before)} if before is not None else set()
             return "applicant" if words & c.applicant_nouns else None
         words = {t.lower for t in self.doc.tokens(intro)}
-        if words & c.applicant_words or words & c.applicant_verbs:
-            return "applicant"
+        if words & c.applicant_words or words & c.applicant_verbs or words & c.grant_award_words and words & c.grant_nouns:
+            return "applicant"  # also the grants' recipients: "schválit poskytnutí dotací organizacím:"
         return "provider" if words & c.provider_intro else None
 
     def _paragraph_before_list(self, block: BlockView) -> BlockView | None:
@@ -309,7 +335,7 @@ class _Roles:
         if self._under_member_list(block) or self._in_attendance_table(block, m):
             return "member"
         for start, end, role in self.attendance.get(block.block_id, ()):
-            if start <= m.start < end:
+            if m.start < end and start < m.end:  # "(obec Lhotka)" holds the attendee's "Lhotka"
                 return _ATTENDANCE_ROLE[role]
         return None
 
@@ -396,11 +422,27 @@ class _Roles:
             return [RoleHit(m, kind)]
         if kind == "responsible":
             return [RoleHit(m, "responsible", number or doc.items.at(block, m.start))]
+        if kind in ("organisation", "responsible") and self._under_applications(table):
+            return [RoleHit(m, "applicant")]
         if kind == "organisation" and "person" in kinds:
             return [RoleHit(m, "member")]
         if kind == "organisation" and "service" in kinds:
             return [RoleHit(m, "provider", number)]
         return None
+
+    def _under_applications(self, table: Table) -> bool:
+        """A table right under a paragraph that names applications and introduces it with a
+        colon ("... rozdělení příspěvků na základě žádostí poskytovatelů takto:"): its
+        organisations are the applicants."""
+        doc = self.doc
+        first = next(table.grid.cells(), None)
+        if first is None or table.grid.table_id is None:
+            return False
+        index = doc.order[first.block.block_id]
+        prev = doc.blocks[index - 1] if index > 0 else None
+        if prev is None or prev.table_id is not None or not prev.text.rstrip().endswith(":"):
+            return False
+        return bool({t.lower for t in doc.tokens(prev)} & cues().applicant_nouns)
 
     def _flat_table(self, block: BlockView) -> dict[int, tuple[str, str | None]] | None:
         """A service table a transcript flattened into one paragraph ("Opatření č. Název

@@ -212,8 +212,11 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
                                                      and not _region_after_holder(tokens, j)):
             break
         if tok.is_cap or any(c.isdigit() for c in tok.text):
+            # right after a complement head an adjective and its noun are the name ("Sdružení
+            # Zelená ruka"), not a new phrase
+            opens = _opens_phrase(tokens, j) and not (kind == "complement" and j == i)
             if tok.lower in lx.verbs or tok.lower in lx.clause_words or tok.start in service_starts \
-                    or _opens_phrase(tokens, j) or _opens_item(tokens, j):
+                    or opens or _opens_item(tokens, j):
                 break
             j, lower_run = j + 1, 0
             continue
@@ -416,7 +419,8 @@ def _head_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], p
 def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool:
     """A town, municipality or region head that names a place rather than a body: bare
     ("města"), after a place word ("na území města X"), in the locative ("ve městě X"), a
-    lower-case "obce X" (municipalities as places), or one of several places ("obce X a Y")."""
+    lower-case "obce X" (municipalities as places, but not a person's affiliation "(obec X)"),
+    or one of several places ("obce X a Y")."""
     head = tokens[i + size - 1]
     lemma = word_key(head.text)
     if lemma not in (*grammar("town_nouns"), grammar("region_noun")):
@@ -426,8 +430,10 @@ def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool
     if lemma == grammar("region_noun") and i > 0 and tokens[i - 1].lower in grammar("place_prepositions"):
         return True  # "v Kraji Podlesí": the region as a place
     entry = lex().lemmas.get(head.lower)
-    if not tokens[i].is_cap and (lemma in grammar("place_only_lowercase") or (entry and entry[2] == "loc")):
-        return True
+    affiliation = i > 0 and tokens[i - 1].text == "(" and head.lower in grammar("town_nouns")
+    if not tokens[i].is_cap and not affiliation \
+            and (lemma in grammar("place_only_lowercase") or (entry and entry[2] == "loc")):
+        return True  # ("Ing. Eva Malá (obec Lhotka)": in the nominative in parentheses, the body)
     nxt = tokens[end] if end < len(tokens) else None
     after = tokens[end + 1] if end + 1 < len(tokens) else None
     return bool(nxt and after and (nxt.lower in grammar("coordinators") or nxt.text == ",") and after.is_cap
