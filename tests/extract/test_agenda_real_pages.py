@@ -1,0 +1,148 @@
+"""Agenda items as real public minutes write them (issue 15, round 3), each construction found in
+several real minutes and written here with invented names, towns and numbers: a time-table after
+the title, Word numbering saved as text (the number on its own line), numbered sections followed by
+bullets, "Ad.1)" items under the label, a letter-spaced label, a programme run into the paragraph of
+its approval, "na programu ... body:", and a transcript that runs the sections together.
+
+One pipeline run over real HTML files (module fixture); each test reads its file's rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.runner import RunOptions, run
+
+HEAD = ("<h1>Zápis z jednání pracovní skupiny Senioři a OZP</h1><p>Datum jednání: 14. 3. 2022</p>"
+        "<p>Přítomni: J. Lipová, P. Habr, K. Dřevíková</p>")
+
+# the rest of the minutes: the programme stands in their first half
+TAIL = ("<p>Členové skupiny se dohodli na dalším postupu.</p><p>Příští setkání bude svoláno e-mailem.</p>"
+        "<p>Zapsala: K. Dřevíková</p><p>Ověřila: J. Lipová</p>")
+
+PAGES = {
+    # a presenter before the title and the planned length after it (a senate's "Návrh programu")
+    "duration": HEAD + "<p><b>Návrh programu:</b><br>1. Mgr. K. Habr - Kontrola zápisu z 8. 2. 2022 (10 min.)<br>"
+                "2. Bc. L. Lipová – Informace o dotacích města (20 min.)<br>3. Různé (10 min.)</p>"
+                "<p>Program setkání byl následující:</p><p>Předsedající zahájil jednání v 15.05 hodin.</p>"
+                "<p>1. Mgr. K. Habr - Kontrola zápisu z 8. 2. 2022</p><p>Zápis byl schválen.</p>",
+    "clock_slots": HEAD + "<p>Program zasedání byl následující:</p><p>1. Zahájení, aktuální informace (10:00-10:30)<br>"
+                   "2. Dostupnost odlehčovací služby (10:30-11:15)<br>3. Plán na rok 2023 (2023)</p>"
+                   "<p>Jednání zahájila vedoucí skupiny.</p><p>Text o jednání a jeho závěrech.</p>",
+    # Word auto-numbering saved as HTML: the number on one line, the item on the next
+    "bare_numbers": HEAD + "<p>Program:<br>1. Úvod, kontrola zápisu z minulého jednání.<br>2.<br>Pronájem klubovny "
+                    "v Lipníku.<br>3.<br>Rozpočet na sociální služby.<br>4.<br>Diskuze a závěr</p>"
+                    "<p>Jednání zahájila paní Lipová.</p><p>Text o jednání a jeho závěrech.</p>",
+    # no programme list: numbered sections, each followed by a bulleted discussion
+    "sections_bullets": HEAD + "<p>Jednání zahájil předseda a přivítal přítomné.</p>"
+                        "<p>1) Zahájení, volba ověřovatelů, schválení programu jednání</p>"
+                        "<ul><li>předseda omluvil nepřítomné,</li><li>program byl schválen.</li></ul>"
+                        "<p>2) Kontrola úkolů</p><ul><li>úkoly z minulého jednání jsou splněny.</li></ul>"
+                        "<p>3) Dotace pro poskytovatele</p><ul><li>Paní Lipová informovala o dotacích.</li></ul>",
+    # the items written in the form of their discussion heads right under the label
+    "ad_items": HEAD + "<p>Program:</p><p>Ad.1) Zahájení</p><p>Ad.2) Plán rozvoje sociálních služeb</p>"
+                "<p>Ad.3) Různé</p><p>Ad.1) Jednání zahájila paní Lipová a přivítala všechny přítomné.</p>"
+                "<p>Ad.2) Plán byl projednán bez připomínek.</p>",
+    "ad_discussion_only": HEAD + "<p>Program:</p><p>Ad 1) Jednání zahájila paní Lipová a přivítala všechny přítomné.</p>"
+                          "<p>Ad 2) Plán rozvoje služeb byl projednán bez připomínek a schválen.</p>",
+    "letter_spaced": HEAD + "<p>P r o g r a m :</p><p>1. Zahájení</p><p>2. Plán rozvoje služeb na Lipnicku</p>"
+                     "<p>3. Různé</p><p>Text o jednání a jeho závěrech.</p><p>Další text.</p>",
+    # a transcript: the approved programme and the course of the meeting in one paragraph
+    "approved_inline": HEAD + "<p>Vedoucí zahájila jednání v 9.30 hodin. Program jednání skupiny byl jednomyslně "
+                       "schválen dle předloženého návrhu: 1. Úvodní slovo 2. Plán rozvoje sociálních služeb na "
+                       "léta 2023–2025 3. Dotace na rok 2023 4. Různé Průběh jednání: 1. Úvodní slovo Vedoucí "
+                       "úvodem zrekapitulovala program jednání.</p><p>Text o jednání.</p>",
+    "inline_then_ad": HEAD + "<p>PROGRAM: 1. Přivítání, program, prezence 2. Finalizace priorit pro akční plán ad 1. "
+                      "Přivítání, program, prezence Vedoucí skupiny přivítala přítomné.</p><p>Text o jednání.</p>",
+    "on_the_programme": HEAD + "<p>Skupina měla na programu jednání dva body:</p><p>1) volbu vedoucího skupiny</p>"
+                        "<p>2) dohodu o termínu dalšího setkání</p><p>Rozhodla takto: ad 1) vedoucí byla zvolena "
+                        "paní Lipová.</p><p>Text o jednání.</p>",
+    # a PDF transcript on a web page: sections run together, digits (the date, the first "1") dropped
+    "flattened": "<h1>Záznam z 3. setkání pracovní skupiny Senioři v územním obvodu ORP Lipník. ze dne</h1>"
+                 "<p>1 Projekt Plánování sociálních služeb na Lipnicku Záznam z 3. setkání Místo: MěÚ Lipník, "
+                 "zasedací místnost ze dne ) Úvod Prezence účastníků Koordinátorka paní Bc. Jana Lipová přivítala "
+                 "přítomné a nastínila program setkání. 2) Vystoupení hostů Paní Mgr. Dřevíková informovala o "
+                 "kapacitě domova a o čekatelích. 1</p><p>2 3) Výstupy z mapování potřeb Bc. Jana Lipová představila "
+                 "výstupy z dotazníků mezi obcemi. 4) Návrhy opatření do plánu Členové skupiny se po diskusi shodli "
+                 "na návrzích. 2</p><p>3 5) Závěr Bc. Jana Lipová poděkovala přítomným za účast. 3</p>",
+    # an enumeration inside prose is no programme
+    "prose_enumeration": HEAD + "<p>Vedoucí připomněla tři priority plánu: 1) Rozvoj terénních služeb, 2) Podpora "
+                         "rodin s dětmi, 3) Dům pro seniory v Lipníku. Členové s prioritami souhlasili.</p>"
+                         "<p>Text o jednání.</p>",
+}
+
+
+@pytest.fixture(scope="module")
+def agendas(tmp_path_factory) -> dict[str, list[tuple[int, str]]]:
+    root = tmp_path_factory.mktemp("agenda_pages")
+    raw, out = root / "raw", root / "out"
+    raw.mkdir()
+    for name, body in PAGES.items():
+        page = f"<html><head><meta charset='utf-8'></head><body>{body}{TAIL}</body></html>"
+        (raw / f"{name}.html").write_text(page, encoding="utf-8")
+    run(raw, out, RunOptions(workers=0))
+    with duckdb.connect() as db:
+        rows = db.execute(f"select d.source_path, a.item_no, a.title from '{out / 'agenda_items.parquet'}' a "
+                          f"join '{out / 'documents.parquet'}' d using (doc_id) order by 1, 2").fetchall()
+    found: dict[str, list[tuple[int, str]]] = {name: [] for name in PAGES}
+    for source, item_no, title in rows:
+        found[Path(source).stem].append((item_no, title))
+    return found
+
+
+def test_a_planned_length_after_the_title_is_not_part_of_it(agendas):
+    assert agendas["duration"] == [(1, "Mgr. K. Habr - Kontrola zápisu z 8. 2. 2022"),
+                                   (2, "Bc. L. Lipová – Informace o dotacích města"), (3, "Různé")]
+
+
+def test_a_clock_slot_after_the_title_is_not_part_of_it_but_a_year_is(agendas):
+    assert agendas["clock_slots"] == [(1, "Zahájení, aktuální informace"),
+                                      (2, "Dostupnost odlehčovací služby"), (3, "Plán na rok 2023 (2023)")]
+
+
+def test_a_number_on_its_own_line_numbers_the_next_line(agendas):
+    assert agendas["bare_numbers"] == [(1, "Úvod, kontrola zápisu z minulého jednání."),
+                                       (2, "Pronájem klubovny v Lipníku."), (3, "Rozpočet na sociální služby."),
+                                       (4, "Diskuze a závěr")]
+
+
+def test_numbered_sections_with_a_bulleted_discussion_are_the_programme(agendas):
+    assert agendas["sections_bullets"] == [(1, "Zahájení, volba ověřovatelů, schválení programu jednání"),
+                                           (2, "Kontrola úkolů"), (3, "Dotace pro poskytovatele")]
+
+
+def test_ad_items_right_under_the_label_are_the_items(agendas):
+    assert agendas["ad_items"] == [(1, "Zahájení"), (2, "Plán rozvoje sociálních služeb"), (3, "Různé")]
+
+
+def test_ad_sentences_under_an_empty_label_are_no_items(agendas):
+    assert agendas["ad_discussion_only"] == []
+
+
+def test_a_letter_spaced_label(agendas):
+    assert agendas["letter_spaced"] == [(1, "Zahájení"), (2, "Plán rozvoje služeb na Lipnicku"), (3, "Různé")]
+
+
+def test_a_programme_run_into_the_paragraph_of_its_approval(agendas):
+    assert agendas["approved_inline"] == [(1, "Úvodní slovo"),
+                                          (2, "Plán rozvoje sociálních služeb na léta 2023–2025"),
+                                          (3, "Dotace na rok 2023"), (4, "Různé")]
+
+
+def test_inline_items_end_where_the_discussion_of_item_one_starts(agendas):
+    assert agendas["inline_then_ad"] == [(1, "Přivítání, program, prezence"), (2, "Finalizace priorit pro akční plán")]
+
+
+def test_what_was_on_the_programme_introduces_it(agendas):
+    assert agendas["on_the_programme"] == [(1, "volbu vedoucího skupiny"), (2, "dohodu o termínu dalšího setkání")]
+
+
+def test_sections_run_together_in_a_transcript(agendas):
+    assert agendas["flattened"] == [(1, "Úvod"), (2, "Vystoupení hostů"), (3, "Výstupy z mapování potřeb"),
+                                    (4, "Návrhy opatření do plánu"), (5, "Závěr")]
+
+
+def test_an_enumeration_in_prose_is_no_programme(agendas):
+    assert agendas["prose_enumeration"] == []
