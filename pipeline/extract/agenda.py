@@ -226,18 +226,22 @@ def _section_pattern() -> re.Pattern[str]:
 def programme_after_label(doc: Layout) -> list[Item]:
     """The items after the first programme label in the first half of the document that has two or more.
     The half is counted in units (a table or a run of list items counts once), so that a long
-    attendance table above the programme does not push it into the second half."""
+    attendance table above the programme does not push it into the second half, or in characters,
+    so that a list of those present written one name a paragraph does not either."""
     labels = cfg()["labels"]["programme"]
     units = sorted({line.unit for line in doc.body})
     half = units[len(units) // 2] if len(units) > 4 else units[-1]
+    half_chars, seen = sum(len(line.text) for line in doc.body) // 2, 0
     for line in doc.body:
-        if line.unit > half:
+        if line.unit > half and seen > half_chars:
             break
+        seen += len(line.text)
         start = programme_label_end(line.text, labels)
         if start is None and _titles_a_numbered_list(doc, line, labels):
             start = len(line.text)
         label_start = 0
-        inline = _words().inline_programme.search(line.folded) if start is None else None
+        inline = (_words().inline_programme.search(line.folded) or _label_then_one(tuple(labels)).search(line.folded)) \
+            if start is None else None
         if inline is not None:  # "... Program jednání byl schválen dle návrhu: 1. Úvod 2. ..." inside a paragraph
             label_start, start = inline.start(), inline.end()
         if start is None or _names_another_meeting(line.text[label_start:start]):
@@ -334,6 +338,13 @@ def _names_another_meeting(label: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _label_then_one(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """"Program zasedání 1. Kontrola zápisu 2. ..." (folded): a label without its colon, run into its
+    first item, at the start of a paragraph or after a sentence (a flattened transcript)."""
+    return re.compile(rf"(?:^|(?<=[.!?])\s+)\s*(?:{alternation(labels)})\s*:?\s+(?=1\s*[.)]\s+[^\W\d_])")
+
+
+@lru_cache(maxsize=None)
 def _label_with_tail(labels: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = alternation(labels)
     return re.compile(rf"\s*(?:{alternatives})\s+[^:.\d]{{1,30}}:\s*")
@@ -351,7 +362,8 @@ def _inline_items(line: Line, position: int) -> list[Item]:
     if numbered and numbered[0].start() == len(text) - len(text.lstrip()):
         bounds = [m.end() for m in numbered] + [len(text)]
         starts = [m.start() for m in numbered[1:]] + [_last_item_end(text, numbered[-1].end())]
-        return [Item(line.block, position + bounds[i], position + starts[i], number=_number_of(m.group(1)))
+        ends = [_sub_point(text, bounds[i], starts[i]) for i in range(len(numbered))]
+        return [Item(line.block, position + bounds[i], position + ends[i], number=_number_of(m.group(1)))
                 for i, m in enumerate(numbered)]
     separator = ";" if ";" in text else ","
     parts = [(m.start(), m.end()) for m in _PARTS[separator].finditer(text) if m.group(0).strip()]
@@ -373,7 +385,25 @@ def _last_item_end(text: str, start: int) -> int:
     if restart:
         end = restart.start()
     label = _label_inside().search(text, start, end)
-    return label.start() if label and label.start() > start else end
+    end = label.start() if label and label.start() > start else end
+    if _SENTENCE_INSIDE.search(text, start, end):  # "3. Různé Místopředseda přivítal přítomné. ..."
+        end = min(end, _flat_title_end(text, start))
+    return end
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+
+
+def _sub_point(text: str, start: int, end: int) -> int:
+    """An inline item ends where its sub-points start ("1. Legislativa a. Statut b. Řád 2. ...")."""
+    sub = _sub_marker().search(text, start, end)
+    return sub.start() if sub else end
+
+
+@lru_cache(maxsize=1)
+def _sub_marker() -> re.Pattern[str]:
+    capitals = load("lexicon")["letters"]["capitals"]
+    return re.compile(rf"\s+\(?a[.)]\s+(?=[{capitals}])")
 
 
 _RESTART = re.compile(r"(?:(?<=\s)|(?<=[,;]))1\s*[.)]\s+(?=\S)")

@@ -67,6 +67,23 @@ PAGES = {
                  "kapacitě domova a o čekatelích. 1</p><p>2 3) Výstupy z mapování potřeb Bc. Jana Lipová představila "
                  "výstupy z dotazníků mezi obcemi. 4) Návrhy opatření do plánu Členové skupiny se po diskusi shodli "
                  "na návrzích. 2</p><p>3 5) Závěr Bc. Jana Lipová poděkovala přítomným za účast. 3</p>",
+    # a transcript: sub-points written into the items, the last item running into the opening words
+    "inline_sub_points": HEAD + "<p>Omluveni: K. Habr</p><p>PROGRAM: 1. Organizační záležitosti a. Jednací řád "
+                         "skupiny b. Volba zástupce 2. Ekonomické záležitosti a. Rozpočet na rok 2022 3. Různé "
+                         "Místopředseda skupiny Ing. Habr přivítal přítomné členy a hosty. Seznámil přítomné "
+                         "s programem jednání.</p><p>1.Organizační záležitosti a. Jednací řád skupiny Habr: "
+                         "sdělil, že řád byl upraven.</p>",
+    # the label without its colon, run into its first item after the opening sentences
+    "label_run_in": HEAD + "<p>Vedoucí zahájila jednání a navrhla ověřovatele. Návrhy předloženy nebyly a program "
+                    "byl schválen. Program zasedání 1. Kontrola zápisu a úkolů z minulého zasedání 2. Zpráva o "
+                    "plnění akčního plánu za rok 2022 3. Různé</p><p>Text o jednání a jeho závěrech.</p>",
+    # those present one a paragraph: the programme comes after many short paragraphs
+    "long_attendance": HEAD.replace("<p>Přítomni: J. Lipová, P. Habr, K. Dřevíková</p>", "<p>Přítomni:</p>")
+                       + "".join(f"<p>Člen {i} Lipový, Spolek Lipník {i}</p>" for i in range(1, 31))
+                       + "<p>Program jednání:</p><p>1. Zahájení</p><p>2. Plán rozvoje služeb</p><p>3. Různé</p>"
+                       + "<p>Ad 1) Jednání zahájila paní Lipová a přivítala přítomné členy skupiny i hosty.</p>"
+                       + ("<p>" + "Členové skupiny podrobně projednali plán a doporučili jeho schválení radě "
+                          "města, zároveň požádali o doplnění údajů o kapacitách služeb v regionu. " * 4 + "</p>") * 2,
     # an enumeration inside prose is no programme
     "prose_enumeration": HEAD + "<p>Vedoucí připomněla tři priority plánu: 1) Rozvoj terénních služeb, 2) Podpora "
                          "rodin s dětmi, 3) Dům pro seniory v Lipníku. Členové s prioritami souhlasili.</p>"
@@ -146,3 +163,17 @@ def test_sections_run_together_in_a_transcript(agendas):
 
 def test_an_enumeration_in_prose_is_no_programme(agendas):
     assert agendas["prose_enumeration"] == []
+
+
+def test_inline_items_end_at_their_sub_points_and_before_the_opening_words(agendas):
+    assert agendas["inline_sub_points"] == [(1, "Organizační záležitosti"), (2, "Ekonomické záležitosti"),
+                                            (3, "Různé")]
+
+
+def test_a_label_without_colon_run_into_its_first_item(agendas):
+    assert agendas["label_run_in"] == [(1, "Kontrola zápisu a úkolů z minulého zasedání"),
+                                       (2, "Zpráva o plnění akčního plánu za rok 2022"), (3, "Různé")]
+
+
+def test_a_programme_after_a_long_list_of_those_present(agendas):
+    assert agendas["long_attendance"] == [(1, "Zahájení"), (2, "Plán rozvoje služeb"), (3, "Různé")]
