@@ -56,6 +56,7 @@ class Item(Span):
 
     level: int = 1
     number: int | None = None
+    own_number: bool = False  # item_no is the number the document gives (one item of a longer programme)
 
 
 # What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
@@ -72,13 +73,13 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     items = programme_after_label(doc) or list_under_date(doc)
     if not items and is_minutes:  # numbered sections: only in minutes, not in handbooks or slide decks
         items = point_headings(doc) or numbered_sections(doc) or numbered_list_sections(doc) \
-            or flattened_sections(doc)
+            or flattened_sections(doc) or one_item_page(doc)
     rows = result.tables.setdefault("agenda_items", [])
     for item in items:
         start, end = _trim_title(item.block.text, item.start, item.end)
         if not _LETTER.search(item.block.text[start:end]):
             continue  # a bare number ("1" of a slide list) titles nothing
-        row = span_row(item.block, start, end, item_no=len(rows) + 1)
+        row = span_row(item.block, start, end, item_no=item.number if item.own_number else len(rows) + 1)
         row["title"] = item.block.text[row["char_start"]:row["char_end"]]
         rows.append(row)
 
@@ -442,6 +443,8 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
     items: list[Item] = []
     plain = ad_items = False
     previous_number = first_number
+    in_order = first_number if first_number is not None else -1  # the last item numbered in sequence: "09." before
+    # an item added out of order ("34.") is followed by "10."
     line = doc.next_line(label_line)
     while line is not None and len(items) < MAX_ITEMS:
         bare = _BARE_NUMBER.fullmatch(line.text)
@@ -452,6 +455,7 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
                 break
             items.append(Item(title_line.block, title_line.start, title_line.end, number=number))
             previous_number, line = number, doc.next_line(title_line)
+            in_order = number
             continue
         ad = _ad_item().match(line.folded) if (ad_items or not items) and not plain and _titles(line.text) else None
         marker = (line.start + ad.end(), int(ad.group(1))) if ad else _marker(line)
@@ -469,10 +473,12 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
                 continue
             if items and level < items[0].level:
                 break
-            if number is not None and previous_number is not None and number < previous_number:
+            if number is not None and previous_number is not None and number < previous_number \
+                    and number != in_order + 1:
                 break  # numbering starts again: the discussion of the items ("1. 1. 1." of lost numbers is fine)
             items.append(Item(line.block, start, _item_end(line), level, number))
             previous_number = number if number is not None else previous_number
+            in_order = number if number is not None and (in_order < 0 or number == in_order + 1) else in_order
         elif marker is None and (plain or not items) and _plain_item(line, items):
             plain = True
             items.append(Item(line.block, line.start, line.end))
@@ -691,6 +697,25 @@ def _flat_title_end(text: str, start: int) -> int:
         if token.endswith((".", ":", ";")) and i:
             break
     return end
+
+
+ONE_ITEM_LINES = 12  # the heading of a one-item page follows its number within this many lines
+
+
+def one_item_page(doc: Layout) -> list[Item]:
+    """The page of one programme item (a regional assembly's resolution, published one page per
+    item): its number alone at the top ("31."), then the heading that titles it. item_no is that
+    number: the item's place in the meeting's programme."""
+    for i, line in enumerate(doc.head):
+        number = _BARE_NUMBER.fullmatch(line.block.text.strip())
+        if number is None or line.block.kind != "paragraph" or not number.group(0).endswith("."):
+            continue
+        heading = next((h for h in doc.head[i + 1:i + 1 + ONE_ITEM_LINES]
+                        if h.block.kind == "heading" and h.first_in_block and _LETTER.search(h.text)), None)
+        if heading is None:
+            return []
+        return [Item(heading.block, heading.start, heading.end, number=int(number.group(1)), own_number=True)]
+    return []
 
 
 def _is_plan_item(title: str) -> bool:

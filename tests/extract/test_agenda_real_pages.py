@@ -84,6 +84,22 @@ PAGES = {
                        + "<p>Ad 1) Jednání zahájila paní Lipová a přivítala přítomné členy skupiny i hosty.</p>"
                        + ("<p>" + "Členové skupiny podrobně projednali plán a doporučili jeho schválení radě "
                           "města, zároveň požádali o doplnění údajů o kapacitách služeb v regionu. " * 4 + "</p>") * 2,
+    # a regional council: the approved programme with an item added out of order ("34." after "03.")
+    "added_out_of_order": "<h1>Zápis ze zasedání rady kraje č. 13/2021, které se konalo dne 15. 4. 2021 v zasedací "
+                          "místnosti, Lipová 5, Lipník</h1><p>01. Zahájení, připomínky k zápisu č. 12/2021</p>"
+                          "<p>Přítomno 9 členů rady – viz prezenční listina.</p><p>Radě kraje byl předložen návrh "
+                          "na zařazení bodu 34. Dotace pro Domov Lipník do programu jednání.</p>"
+                          "<p>Rada kraje návrh akceptovala a přijala upravený program:</p>"
+                          "<p>01. Zahájení, připomínky k zápisu č. 12/2021</p><p>02. Výpůjčka pro Nemocnici Lipník</p>"
+                          "<p>34. Dotace pro Domov Lipník</p><p>03. Rozpočtové opatření v kapitole Sociální věci</p>"
+                          "<p>04. Různé</p><p>02. Výpůjčka pro Nemocnici Lipník</p><p>Rada kraje souhlasí.</p>",
+    # the page of one item of an assembly's programme: its number, then its heading
+    "one_item_page": "<p>Lipnický kraj Samospráva Úřední deska Kontakty</p><p>24.</p><table><tr><td>Předkládá:</td>"
+                     "<td>Rada Lipnického kraje</td></tr></table><p>Zasedání Zastupitelstva Lipnického kraje</p>"
+                     "<table><tr><td>konané dne</td><td>14. 6. 2021</td></tr></table>"
+                     "<h1>Střednědobý plán rozvoje sociálních služeb Lipnického kraje</h1>"
+                     "<p>Usnesení č. UZ/5/24/2021</p><p>Zastupitelstvo Lipnického kraje po projednání schvaluje "
+                     "plán.</p>",
     # an enumeration inside prose is no programme
     "prose_enumeration": HEAD + "<p>Vedoucí připomněla tři priority plánu: 1) Rozvoj terénních služeb, 2) Podpora "
                          "rodin s dětmi, 3) Dům pro seniory v Lipníku. Členové s prioritami souhlasili.</p>"
@@ -177,3 +193,13 @@ def test_a_label_without_colon_run_into_its_first_item(agendas):
 
 def test_a_programme_after_a_long_list_of_those_present(agendas):
     assert agendas["long_attendance"] == [(1, "Zahájení"), (2, "Plán rozvoje služeb"), (3, "Různé")]
+
+
+def test_an_item_added_out_of_order_does_not_end_the_programme(agendas):
+    assert agendas["added_out_of_order"] == [(1, "Zahájení, připomínky k zápisu č. 12/2021"),
+                                             (2, "Výpůjčka pro Nemocnici Lipník"), (3, "Dotace pro Domov Lipník"),
+                                             (4, "Rozpočtové opatření v kapitole Sociální věci"), (5, "Různé")]
+
+
+def test_the_page_of_one_item_keeps_its_number(agendas):
+    assert agendas["one_item_page"] == [(24, "Střednědobý plán rozvoje sociálních služeb Lipnického kraje")]
