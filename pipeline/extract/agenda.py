@@ -111,6 +111,7 @@ class _Words:
     point_heading: re.Pattern[str]  # "Bod č. 4/1 programu – " opening a section heading (folded)
     trailing_time: re.Pattern[str]  # "(10 min.)", "(10:00-10:30)" after a title: its time-table
     programme_on: re.Pattern[str]   # "... měla na programu jednání dva body:" ending a line (folded)
+    approved_passive: re.Pattern[str]  # "Program jednání byl schválen v tomto znění:" ending a line (folded)
     inline_programme: re.Pattern[str]  # "Program jednání byl schválen dle návrhu: 1. ..." mid-line (folded)
 
 
@@ -134,6 +135,8 @@ def _words() -> _Words:
         trailing_time=re.compile(rf"\s*\(\s*(?:{clock}(?:\s*[–—-]\s*{clock})?\s*(?:(?:{durations})(?!\w))?"
                                  rf"|\d{{1,3}}(?:\s*[–—-]\s*\d{{1,3}})?\s*(?:{durations})(?!\w))\.?\s*\)\s*$",
                                  re.IGNORECASE),
+        approved_passive=re.compile(rf"(?<!\w)(?:{alternation(agenda['programme_words'])})(?!\w)[^:]{{0,60}}"
+                                    rf"(?<!\w)(?:{alternation(agenda['approved_passive'])})(?!\w)[^:]{{0,40}}:\s*$"),
         programme_on=re.compile(rf"(?<!\w)(?:{alternation(agenda['programme_on'])})(?!\w)[^:]{{0,60}}:\s*$"),
         inline_programme=re.compile(rf"(?<!\w)(?:{alternation(agenda['programme_words'])})(?!\w)[^:]{{0,80}}:\s*"
                                     rf"(?=1\s*[.)]\s+\S)"))
@@ -317,10 +320,11 @@ def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
     if spaced and label_end(_unspaced(spaced.group(1)) + ":", labels) is not None:
         return spaced.end()  # "P r o g r a m :", "P R O G R A M   J E D N Á N Í:"
     match = _label_with_tail(tuple(labels)).match(fold(text))
-    if match and len(match.group(0).split()) <= 6:
+    if match and sum(1 for word in match.group(0).split() if _LETTER.search(word)) <= 6:  # a date is no words
         return match.end()
     folded = fold(text)
-    if _words().introduces.search(folded) or _words().approves.search(folded) or _words().programme_on.search(folded):
+    if _words().introduces.search(folded) or _words().approves.search(folded) or _words().programme_on.search(folded) \
+            or _words().approved_passive.match(folded):
         return len(text)  # "... a seznámila je s programem:" - the items follow on the next lines
     return None
 
@@ -348,7 +352,8 @@ def _label_then_one(labels: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def _label_with_tail(labels: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = alternation(labels)
-    return re.compile(rf"\s*(?:{alternatives})\s+[^:.\d]{{1,30}}:\s*")
+    # the tail may hold the meeting's date or number ("Program 3. jednání PS dne 5. 3. 2022:"), not other figures
+    return re.compile(rf"\s*(?:{alternatives})\s+(?:[^:.\d]|\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}|\d{{1,2}}\.){{1,40}}:\s*")
 
 
 def _marker_at(line: Line, position: int) -> int | None:

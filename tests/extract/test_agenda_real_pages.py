@@ -100,6 +100,14 @@ PAGES = {
                      "<h1>Střednědobý plán rozvoje sociálních služeb Lipnického kraje</h1>"
                      "<p>Usnesení č. UZ/5/24/2021</p><p>Zastupitelstvo Lipnického kraje po projednání schvaluje "
                      "plán.</p>",
+    # label spellings: "Pořad schůze:", a label carrying the meeting's number and date, a passive approval
+    "order_of_business": HEAD + "<p>Pořad schůze:</p><p>1. Zahájení</p><p>2. Dotace spolkům</p><p>3. Různé</p>",
+    "dated_label": HEAD + "<p>Program 3. jednání PS dne 14. 3. 2022:</p><p>1. Zahájení</p><p>2. Dotace spolkům</p>"
+                   "<p>3. Různé</p>",
+    "passive_approval": HEAD + "<p>Program jednání byl schválen v tomto znění:</p><p>1. Zahájení</p>"
+                        "<p>2. Dotace spolkům</p><p>3. Různé</p>",
+    "funding_programme": HEAD + "<p>Operační program Zaměstnanost 2014–2020:</p><p>1. Projekt Lipník pomáhá</p>"
+                         "<p>2. Projekt Senioři v bezpečí</p><p>Členové skupiny vzali projekty na vědomí.</p>",
     # an enumeration inside prose is no programme
     "prose_enumeration": HEAD + "<p>Vedoucí připomněla tři priority plánu: 1) Rozvoj terénních služeb, 2) Podpora "
                          "rodin s dětmi, 3) Dům pro seniory v Lipníku. Členové s prioritami souhlasili.</p>"
@@ -203,3 +211,12 @@ def test_an_item_added_out_of_order_does_not_end_the_programme(agendas):
 
 def test_the_page_of_one_item_keeps_its_number(agendas):
     assert agendas["one_item_page"] == [(24, "Střednědobý plán rozvoje sociálních služeb Lipnického kraje")]
+
+
+@pytest.mark.parametrize("page", ["order_of_business", "dated_label", "passive_approval"])
+def test_more_label_spellings(agendas, page):
+    assert agendas[page] == [(1, "Zahájení"), (2, "Dotace spolkům"), (3, "Různé")]
+
+
+def test_a_funding_programme_with_its_years_is_no_label(agendas):
+    assert agendas["funding_programme"] == []
