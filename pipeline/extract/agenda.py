@@ -8,12 +8,19 @@ Minutes state their programme in one of these ways, tried in this order:
    resolution that approves it ("VH schvaluje program 5. zasedání:"), a programme title
    without a colon right above Word numbering, and the items added on approval
    ("Schválený program: ... doplněn bod: 6. Různé"); an unnumbered opening line before
-   "1) ..." is no item;
+   "1) ..." is no item; "na programu ... body:" introduces it; a letter-spaced "P r o g r a m :";
+   the programme run into the paragraph of its approval ("Program byl schválen dle návrhu: 1. ...
+   4. Různé Průběh jednání: ..."); "Ad.1) Zahájení" lines right under the label; Word numbering
+   saved as text ("2." on its own line, the title on the next);
 2. a bullet list right under the meeting date at the top of the minutes;
 3. numbered sections that double as the programme: "Bod č. 2 programu – …" headings, typed "1/ Úvodní slovo
    K. Pelikánová:", headings numbered 1., 2. (or I., II.), or numbered items
-   (1., I.) each followed by its discussion. Only in minutes (a meeting date is
-   known): handbooks and slide decks number their chapters and slides too.
+   (1., I.) each followed by its discussion (prose or bullets), or "2) Vystoupení hostů Paní X
+   informovala ..." run together in a transcript's paragraphs. Only in minutes (a meeting date is
+   known, or a minutes title): handbooks and slide decks number their chapters and slides too.
+
+A planned length or clock slot after a title ("Kontrola zápisu (10 min.)") is not part of it; a
+presenter written with the item ("Mgr. K. Habr - Kontrola zápisu") is, as the minutes write it.
 
 Only one source is used: the "Ad 1)" / "K bodu 1" discussion sections that
 repeat the programme are never a second agenda. `item_no` is the order in
@@ -31,7 +38,7 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import alternation, body_offset, span_row
-from pipeline.extract.layout import Layout, Line, label_end, layout_of, meeting_words as cfg
+from pipeline.extract.layout import Layout, Line, label_end, layout_of, meeting_words as cfg, starts_with_title_word
 from pipeline.extract.text import Span, fold
 from pipeline.extract.document_fields.title import find_title
 from pipeline.extract.document_fields.meeting_dates import date_score, find_meeting_date
@@ -49,6 +56,7 @@ class Item(Span):
 
     level: int = 1
     number: int | None = None
+    own_number: bool = False  # item_no is the number the document gives (one item of a longer programme)
 
 
 # What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
@@ -61,16 +69,17 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     doc = layout_of(blocks)
     if not doc.body:
         return
-    is_minutes = result.fields.get("meeting_date") is not None or find_meeting_date(doc, find_title(doc)) is not None
+    is_minutes = result.fields.get("meeting_date") is not None or _titled_or_dated(doc)
     items = programme_after_label(doc) or list_under_date(doc)
     if not items and is_minutes:  # numbered sections: only in minutes, not in handbooks or slide decks
-        items = point_headings(doc) or numbered_sections(doc) or numbered_list_sections(doc)
+        items = point_headings(doc) or numbered_sections(doc) or numbered_list_sections(doc) \
+            or flattened_sections(doc) or one_item_page(doc)
     rows = result.tables.setdefault("agenda_items", [])
     for item in items:
         start, end = _trim_title(item.block.text, item.start, item.end)
         if not _LETTER.search(item.block.text[start:end]):
             continue  # a bare number ("1" of a slide list) titles nothing
-        row = span_row(item.block, start, end, item_no=len(rows) + 1)
+        row = span_row(item.block, start, end, item_no=item.number if item.own_number else len(rows) + 1)
         row["title"] = item.block.text[row["char_start"]:row["char_end"]]
         rows.append(row)
 
@@ -100,12 +109,18 @@ class _Words:
     another_meeting: re.Pattern[str]  # "příštího" in "Program příštího jednání:" (folded)
     approves: re.Pattern[str]      # "VH schvaluje program 12. zasedání:" ending a line (folded)
     point_heading: re.Pattern[str]  # "Bod č. 4/1 programu – " opening a section heading (folded)
+    trailing_time: re.Pattern[str]  # "(10 min.)", "(10:00-10:30)" after a title: its time-table
+    programme_on: re.Pattern[str]   # "... měla na programu jednání dva body:" ending a line (folded)
+    approved_passive: re.Pattern[str]  # "Program jednání byl schválen v tomto znění:" ending a line (folded)
+    inline_programme: re.Pattern[str]  # "Program jednání byl schválen dle návrhu: 1. ..." mid-line (folded)
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     agenda = cfg()["agenda"]
     hours = alternation(load("lexicon")["time"]["hour_units"])
+    durations = alternation([*agenda["duration_units"], *load("lexicon")["time"]["hour_units"]])
+    clock = r"\d{1,2}[:.]\d{2}"
     return _Words(
         leading_time=re.compile(rf"\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[–—-]\s*\d{{1,2}}[:.]\d{{2}})?\s*(?:{hours}|h\b)?\s*[–—:-]?\s+(?=\w)"),
         time_only=re.compile(rf"[\d.:,\s–-]+(?:{hours})?"),
@@ -116,15 +131,34 @@ def _words() -> _Words:
                             rf"(?:{alternation(agenda['programme_words'])})(?!\w)[^:]{{0,60}}:\s*$"),
         point_heading=re.compile(rf"\s*(?:{alternation(agenda['point'])})\s*(?:(?:{alternation(agenda['number_words'])})\s*)?"
                                  rf"(\d{{1,2}})(?:\s*/\s*\d{{1,2}})?\s*(?:(?:{alternation(agenda['of_programme'])})(?!\w))?"
-                                 rf"\s*[–—:.-]?\s+(?=[^\W\d_])"))
+                                 rf"\s*[–—:.-]?\s+(?=[^\W\d_])"),
+        trailing_time=re.compile(rf"\s*\(\s*(?:{clock}(?:\s*[–—-]\s*{clock})?\s*(?:(?:{durations})(?!\w))?"
+                                 rf"|\d{{1,3}}(?:\s*[–—-]\s*\d{{1,3}})?\s*(?:{durations})(?!\w))\.?\s*\)\s*$",
+                                 re.IGNORECASE),
+        approved_passive=re.compile(rf"(?<!\w)(?:{alternation(agenda['programme_words'])})(?!\w)[^:]{{0,60}}"
+                                    rf"(?<!\w)(?:{alternation(agenda['approved_passive'])})(?!\w)[^:]{{0,40}}:\s*$"),
+        programme_on=re.compile(rf"(?<!\w)(?:{alternation(agenda['programme_on'])})(?!\w)[^:]{{0,60}}:\s*$"),
+        inline_programme=re.compile(rf"(?<!\w)(?:{alternation(agenda['programme_words'])})(?!\w)[^:]{{0,80}}:\s*"
+                                    rf"(?=1\s*[.)]\s+\S)"))
+
+
+def _titled_or_dated(doc: Layout) -> bool:
+    """Minutes: a meeting date is found, or the title says so ("Záznam z 2. setkání …") when the
+    date was lost (a transcript that drops digits: "ze dne )")."""
+    title = find_title(doc)
+    return find_meeting_date(doc, title) is not None or (title is not None and starts_with_title_word(title.text))
 
 
 def _trim_title(text: str, start: int, end: int) -> tuple[int, int]:
-    """Without surrounding spaces, a leading time slot ("13:00–13:15 Úvod"), a trailing colon
+    """Without surrounding spaces, a leading time slot ("13:00–13:15 Úvod"), a trailing one in
+    brackets ("Kontrola zápisu (10 min.)", "Zahájení (10:00-10:30)"), a trailing colon
     ("Úvodní slovo K. Pelikánová:") and the comma between inline items ("1. Úvod, 2. Různé")."""
     time = _words().leading_time.match(text, start, end)
     if time and time.end() < end:
         start = time.end()
+    trailing = _words().trailing_time.search(text[start:end])
+    if trailing and trailing.start() > 0:
+        end = start + trailing.start()
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ":;,"):
@@ -187,7 +221,7 @@ def _is_section_start(text: str) -> bool:
 def _section_pattern() -> re.Pattern[str]:
     agenda = cfg()["agenda"]
     words = alternation([*agenda["section_starts"], *agenda["point"]])
-    return re.compile(rf"^\s*(?:{words})\s*\.?\s*(?:\d|[ivx]{{1,4}}(?![^\W\d_]))")
+    return re.compile(rf"\s*(?:{words})\s*\.?\s*(?:\d|[ivx]{{1,4}}(?![^\W\d_]))")
 
 
 # --------------------------------------------------------------------------- 1. a "Program:" label
@@ -196,17 +230,25 @@ def _section_pattern() -> re.Pattern[str]:
 def programme_after_label(doc: Layout) -> list[Item]:
     """The items after the first programme label in the first half of the document that has two or more.
     The half is counted in units (a table or a run of list items counts once), so that a long
-    attendance table above the programme does not push it into the second half."""
+    attendance table above the programme does not push it into the second half, or in characters,
+    so that a list of those present written one name a paragraph does not either."""
     labels = cfg()["labels"]["programme"]
     units = sorted({line.unit for line in doc.body})
     half = units[len(units) // 2] if len(units) > 4 else units[-1]
+    half_chars, seen = sum(len(line.text) for line in doc.body) // 2, 0
     for line in doc.body:
-        if line.unit > half:
+        if line.unit > half and seen > half_chars:
             break
+        seen += len(line.text)
         start = programme_label_end(line.text, labels)
         if start is None and _titles_a_numbered_list(doc, line, labels):
             start = len(line.text)
-        if start is None or _names_another_meeting(line.text[:start]):
+        label_start = 0
+        inline = (_words().inline_programme.search(line.folded) or _label_then_one(tuple(labels)).search(line.folded)) \
+            if start is None else None
+        if inline is not None:  # "... Program jednání byl schválen dle návrhu: 1. Úvod 2. ..." inside a paragraph
+            label_start, start = inline.start(), inline.end()
+        if start is None or _names_another_meeting(line.text[label_start:start]):
             continue
         if line.start + start < line.end:
             items = _inline_items(line, line.start + start)
@@ -274,12 +316,25 @@ def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
     end = label_end(text, labels)
     if end is not None:
         return end
+    spaced = _LETTER_SPACED.match(text)
+    if spaced and label_end(_unspaced(spaced.group(1)) + ":", labels) is not None:
+        return spaced.end()  # "P r o g r a m :", "P R O G R A M   J E D N Á N Í:"
     match = _label_with_tail(tuple(labels)).match(fold(text))
-    if match and len(match.group(0).split()) <= 6:
+    if match and sum(1 for word in match.group(0).split() if _LETTER.search(word)) <= 6:  # a date is no words
         return match.end()
-    if _words().introduces.search(fold(text)) or _words().approves.search(fold(text)):
+    folded = fold(text)
+    if _words().introduces.search(folded) or _words().approves.search(folded) or _words().programme_on.search(folded) \
+            or _words().approved_passive.match(folded):
         return len(text)  # "... a seznámila je s programem:" - the items follow on the next lines
     return None
+
+
+_LETTER_SPACED = re.compile(r"^\s*((?:[^\W\d_] {1,3}){2,}[^\W\d_])\s*:\s*")
+
+
+def _unspaced(text: str) -> str:
+    """"P r o g r a m   j e d n á n í" -> "Program jednání": one space between letters, more between words."""
+    return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", text))
 
 
 def _names_another_meeting(label: str) -> bool:
@@ -288,9 +343,17 @@ def _names_another_meeting(label: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _label_then_one(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """"Program zasedání 1. Kontrola zápisu 2. ..." (folded): a label without its colon, run into its
+    first item, at the start of a paragraph or after a sentence (a flattened transcript)."""
+    return re.compile(rf"(?:^|(?<=[.!?])\s+)\s*(?:{alternation(labels)})\s*:?\s+(?=1\s*[.)]\s+[^\W\d_])")
+
+
+@lru_cache(maxsize=None)
 def _label_with_tail(labels: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = alternation(labels)
-    return re.compile(rf"\s*(?:{alternatives})\s+[^:.\d]{{1,30}}:\s*")
+    # the tail may hold the meeting's date or number ("Program 3. jednání PS dne 5. 3. 2022:"), not other figures
+    return re.compile(rf"\s*(?:{alternatives})\s+(?:[^:.\d]|\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}|\d{{1,2}}\.){{1,40}}:\s*")
 
 
 def _marker_at(line: Line, position: int) -> int | None:
@@ -304,14 +367,60 @@ def _inline_items(line: Line, position: int) -> list[Item]:
     numbered = _in_sequence(list(_INLINE_MARKER.finditer(text)))
     if numbered and numbered[0].start() == len(text) - len(text.lstrip()):
         bounds = [m.end() for m in numbered] + [len(text)]
-        starts = [m.start() for m in numbered[1:]] + [len(text)]
-        return [Item(line.block, position + bounds[i], position + starts[i], number=_number_of(m.group(1)))
+        starts = [m.start() for m in numbered[1:]] + [_last_item_end(text, numbered[-1].end())]
+        ends = [_sub_point(text, bounds[i], starts[i]) for i in range(len(numbered))]
+        return [Item(line.block, position + bounds[i], position + ends[i], number=_number_of(m.group(1)))
                 for i, m in enumerate(numbered)]
     separator = ";" if ";" in text else ","
     parts = [(m.start(), m.end()) for m in _PARTS[separator].finditer(text) if m.group(0).strip()]
     if len(parts) < (2 if separator == ";" else 3) or any(b - a > 80 for a, b in parts):
         return []
     return [Item(line.block, position + a, position + b) for a, b in parts]
+
+
+def _last_item_end(text: str, start: int) -> int:
+    """Where the last of the items written in a run ends when the paragraph goes on ("... 4. Různé
+    Průběh jednání: 1. Úvodní slovo ...", "... 2. Dotace ad 1. Přivítání ..."): at a numbering that starts
+    again from 1, an "Ad 1" discussion, or a label; otherwise at the end of the text."""
+    end, folded = len(text), fold(text)
+    for match in _WORD_INSIDE.finditer(folded, start):
+        if _section_pattern().match(folded, match.start()):
+            end = match.start()
+            break
+    restart = _RESTART.search(text, start, end)
+    if restart:
+        end = restart.start()
+    label = _label_inside().search(text, start, end)
+    end = label.start() if label and label.start() > start else end
+    if _SENTENCE_INSIDE.search(text, start, end):  # "3. Různé Místopředseda přivítal přítomné. ..."
+        end = min(end, _flat_title_end(text, start))
+    return end
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+
+
+def _sub_point(text: str, start: int, end: int) -> int:
+    """An inline item ends where its sub-points start ("1. Legislativa a. Statut b. Řád 2. ...")."""
+    sub = _sub_marker().search(text, start, end)
+    return sub.start() if sub else end
+
+
+@lru_cache(maxsize=1)
+def _sub_marker() -> re.Pattern[str]:
+    capitals = load("lexicon")["letters"]["capitals"]
+    return re.compile(rf"\s+\(?a[.)]\s+(?=[{capitals}])")
+
+
+_RESTART = re.compile(r"(?:(?<=\s)|(?<=[,;]))1\s*[.)]\s+(?=\S)")
+_WORD_INSIDE = re.compile(r"(?<=\s)\w")
+
+
+@lru_cache(maxsize=1)
+def _label_inside() -> re.Pattern[str]:
+    """A label starting a new part inside a paragraph: a capitalised word, at most two more, a colon."""
+    capitals = load("lexicon")["letters"]["capitals"]
+    return re.compile(rf"\s+[{capitals}][^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}\s*:(?=\s|$)")
 
 
 def _in_sequence(markers: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -337,13 +446,27 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
         if not value_cell:  # the items fill the rows below, not the cell beside the label
             return _table_items(doc, first_cell, label_line)
     items: list[Item] = []
-    plain = False
+    plain = ad_items = False
     previous_number = first_number
+    in_order = first_number if first_number is not None else -1  # the last item numbered in sequence: "09." before
+    # an item added out of order ("34.") is followed by "10."
     line = doc.next_line(label_line)
     while line is not None and len(items) < MAX_ITEMS:
-        marker = _marker(line)
+        bare = _BARE_NUMBER.fullmatch(line.text)
+        title_line = doc.next_line(line) if bare and not plain else None
+        if bare and title_line is not None and _marker(title_line) is None and _LETTER.search(title_line.text):
+            number = int(bare.group(1))  # "2." on its own line, the title on the next (Word numbering as text)
+            if previous_number is not None and number < previous_number:
+                break
+            items.append(Item(title_line.block, title_line.start, title_line.end, number=number))
+            previous_number, line = number, doc.next_line(title_line)
+            in_order = number
+            continue
+        ad = _ad_item().match(line.folded) if (ad_items or not items) and not plain and _titles(line.text) else None
+        marker = (line.start + ad.end(), int(ad.group(1))) if ad else _marker(line)
+        ad_items = ad_items or ad is not None  # "Ad.1) Zahájení" lines right under the label are its items
         point = marker is not None and _words().point.match(fold(line.text)) is not None
-        if (_is_section_start(line.text) and not point) or (line.block.kind == "heading" and items):
+        if (_is_section_start(line.text) and not point and not ad) or (line.block.kind == "heading" and items):
             break  # "Bod 2: ..." lines are the items themselves, until their numbering starts again
         if marker is not None and plain and len(items) == 1 and marker[1] == 1:
             items, plain = [], False  # "Úvod, určení zapisovatele" before "1) ...": an opening, not item 1
@@ -355,10 +478,12 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
                 continue
             if items and level < items[0].level:
                 break
-            if number is not None and previous_number is not None and number < previous_number:
+            if number is not None and previous_number is not None and number < previous_number \
+                    and number != in_order + 1:
                 break  # numbering starts again: the discussion of the items ("1. 1. 1." of lost numbers is fine)
             items.append(Item(line.block, start, _item_end(line), level, number))
             previous_number = number if number is not None else previous_number
+            in_order = number if number is not None and (in_order < 0 or number == in_order + 1) else in_order
         elif marker is None and (plain or not items) and _plain_item(line, items):
             plain = True
             items.append(Item(line.block, line.start, line.end))
@@ -368,6 +493,22 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
             break
         line = doc.next_line(line)
     return items
+
+
+def _titles(text: str) -> bool:
+    """A line short enough for a title and not a sentence ("Ad 1) Zahájení", not "Ad 1) Jednání zahájila …")."""
+    text = text.strip()
+    return len(text) <= SECTION_TITLE_CHARS and not (text.endswith(".") and len(text.split()) >= PROSE_WORDS)
+
+
+_BARE_NUMBER = re.compile(r"(\d{1,2})\s*[.)]")
+
+
+@lru_cache(maxsize=1)
+def _ad_item() -> re.Pattern[str]:
+    """"Ad.1) Zahájení", "Ad 2/ Rozpočet" (folded): a discussion head's form, used as an item's number."""
+    words = alternation(cfg()["agenda"]["section_starts"])
+    return re.compile(rf"\s*(?:{words})\s*\.?\s*(\d{{1,2}})\s*[.):/]?\s+(?=[^\W\d_])")
 
 
 def _item_end(line: Line) -> int:
@@ -488,7 +629,7 @@ def numbered_list_sections(doc: Layout) -> list[Item]:
         start, number = marker
         title = line.block.text[start:line.end]
         following = doc.next_line(line)
-        is_section = following is not None and _marker(following) is None and len(title) <= SECTION_TITLE_CHARS
+        is_section = following is not None and _discussion_follows(line, following) and len(title) <= SECTION_TITLE_CHARS
         if number == expected and is_section and _LETTER.search(title) and not _is_plan_item(title):
             items.append(Item(line.block, start, line.end, number=number))
             expected += 1
@@ -497,7 +638,93 @@ def numbered_list_sections(doc: Layout) -> list[Item]:
     return items if len(items) >= 2 else []
 
 
+def _discussion_follows(line: Line, following: Line) -> bool:
+    """The line after a numbered title is its discussion: prose, or a bulleted or deeper list
+    ("1) Zahájení" then "• předseda omluvil nepřítomné"), not the next item of a list."""
+    marker = _marker(following)
+    if marker is None:
+        return True
+    deeper = _level(following) > _level(line) or following.block.kind != line.block.kind
+    return marker[1] is None and following.block is not line.block and deeper
+
+
+FLAT_SECTIONS = 3       # a run-together paragraph needs this many numbered sections to be the programme
+FLAT_DISCUSSION = 25    # and this many characters of discussion after each title on average
+FLAT_TITLE_WORDS = 12   # a title longer than this has no visible end
+
+
+def flattened_sections(doc: Layout) -> list[Item]:
+    """Sections numbered "1) Úvod", "2) Vystoupení hostů" run together with their discussion in the
+    paragraphs of a flattened transcript (the text of a PDF on a web page): each number in sequence
+    starts an item whose title ends before the next capitalised word, the start of its discussion
+    ("2) Vystoupení hostů Paní Mgr. X informovala ..."). Such transcripts drop digits, so a bare ")"
+    before "2)" is item 1."""
+    found: list[tuple[BlockView, int, int]] = []   # block, title start, number
+    lost: tuple[BlockView, int] | None = None
+    for block in doc.blocks:
+        if block.kind != "paragraph" or block.region != "body":
+            continue
+        for match in _flat_marker().finditer(block.text):
+            if match.group(1) is None:
+                lost = lost or ((block, match.end()) if not found else None)
+                continue
+            number = int(match.group(1))
+            if not found and number == 2 and lost is not None:
+                found.append((lost[0], lost[1], 1))
+            if number == (found[-1][2] + 1 if found else 1):
+                found.append((block, match.end(), number))
+    if len(found) < FLAT_SECTIONS:
+        return []
+    items = [Item(block, start, _flat_title_end(block.text, start), number=number) for block, start, number in found]
+    discussion = sum(len(item.block.text) - item.end if i + 1 == len(items) or items[i + 1].block is not item.block
+                     else items[i + 1].start - item.end for i, item in enumerate(items))
+    return items if discussion >= FLAT_DISCUSSION * len(items) else []
+
+
+@lru_cache(maxsize=1)
+def _flat_marker() -> re.Pattern[str]:
+    capitals = load("lexicon")["letters"]["capitals"]
+    return re.compile(rf"(?:(?<=\s)|^)(\d{{1,2}})?\)\s+(?=[{capitals}])")
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _flat_title_end(text: str, start: int) -> int:
+    """The end of a title run together with its discussion: before the first later word that starts
+    with a capital and goes on in lower case (a sentence's subject), at a number marker or a full stop."""
+    end = start
+    for i, word in enumerate(_WORD.finditer(text, start)):
+        token = word.group(0)
+        if i >= FLAT_TITLE_WORDS or (i and token[0].isupper() and token[1:2].islower()) or _flat_marker().match(token + " "):
+            break
+        end = word.end()
+        if token.endswith((".", ":", ";")) and i:
+            break
+    return end
+
+
+ONE_ITEM_LINES = 12  # the heading of a one-item page follows its number within this many lines
+
+
+def one_item_page(doc: Layout) -> list[Item]:
+    """The page of one programme item (a regional assembly's resolution, published one page per
+    item): its number alone at the top ("31."), then the heading that titles it. item_no is that
+    number: the item's place in the meeting's programme."""
+    for i, line in enumerate(doc.head):
+        number = _BARE_NUMBER.fullmatch(line.block.text.strip())
+        if number is None or line.block.kind != "paragraph" or not number.group(0).endswith("."):
+            continue
+        heading = next((h for h in doc.head[i + 1:i + 1 + ONE_ITEM_LINES]
+                        if h.block.kind == "heading" and h.first_in_block and _LETTER.search(h.text)), None)
+        if heading is None:
+            return []
+        return [Item(heading.block, heading.start, heading.end, number=int(number.group(1)), own_number=True)]
+    return []
+
+
 def _is_plan_item(title: str) -> bool:
+
     plan = load("plan")["labels"]
     return label_end(title, [*plan["goal"], *plan["measure"], *plan["activity"]], space_ok=True) is not None
 

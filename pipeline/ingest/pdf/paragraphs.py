@@ -58,7 +58,7 @@ def group(lines: list[Line], ctx: Ctx) -> list[Para]:
         if not ln.words:
             continue
         sep = _continues(paras[-1], ln, ctx) if paras else None
-        label = _label(ln, brk=sep is None)
+        label = _label(ln, brk=sep is None or _next_number(paras[-1], ln))
         if sep is not None and label is None:
             paras[-1].lines.append(ln)
             paras[-1].seps.append(sep)
@@ -146,7 +146,16 @@ def _aligned(para: Para, ln: Line) -> bool:
         return True
     if para.label is None and 0 < first.x0 - ln.x0 <= _INDENT_EM * ln.size:
         return True  # the paragraph's first line was indented
+    if para.label is not None and para.label[:1].isdigit() and abs(ln.x0 - first.x0) <= tol:
+        return True  # a typed "2. …" item wraps to the margin, under its number
     return _centred(first, ln, tol)
+
+
+def _next_number(para: Para, ln: Line) -> bool:
+    """Does `ln` open with the number after the paragraph's own typed label ("3." after "2.")?
+    Then it is the next item, even where it would otherwise read as a continuation line."""
+    label = re.fullmatch(r"(\d{1,2})([.)])", para.label or "")
+    return bool(label) and ln.words[0].text == f"{int(label.group(1)) + 1}{label.group(2)}"
 
 
 def _stops(para: Para) -> list[float]:
