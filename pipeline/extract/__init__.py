@@ -62,8 +62,13 @@ def relations() -> tuple[ModuleType, ...]:
 
 
 def annotate(blocks: Sequence[BlockView]) -> Annotated:
-    """One pass of the spaCy pipeline over every block of a document."""
-    return Annotated(blocks, list(spacy_pipeline.nlp().pipe(block.text for block in blocks)))
+    """One pass of the spaCy pipeline over every block of a document. A text the document repeats
+    (a page header, a label, an empty cell: one block in seven of the bench files) is annotated
+    once and its Doc shared by those blocks: Docs are read-only, and all they hold comes from the text."""
+    texts = [block.text for block in blocks]
+    unique = list(dict.fromkeys(texts))
+    docs = dict(zip(unique, spacy_pipeline.nlp().pipe(unique)))
+    return Annotated(blocks, [docs[text] for text in texts])
 
 
 def extract_document(blocks: Sequence[BlockView]) -> Extraction:

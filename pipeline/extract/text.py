@@ -63,14 +63,16 @@ class Span:
         return Span(self.block, start, end)
 
 
-def line_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1 << 13)
+def line_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every line of a text, blank ones included (a block may hold several
-    "Label: value" lines: PDF and plain-text readers keep soft line breaks)."""
+    "Label: value" lines: PDF and plain-text readers keep soft line breaks). Memoised: the
+    relations ask it of each block six times over."""
     out, start = [], 0
     for part in text.split("\n"):
         out.append((start, start + len(part)))
         start += len(part) + 1
-    return out
+    return tuple(out)
 
 
 def lines(block: BlockView) -> list[Span]:

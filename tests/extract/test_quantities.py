@@ -123,3 +123,17 @@ def test_word_numerals_reach_the_capacity_table_of_a_real_docx(tmp_path):
                           "order by raw_text").fetchall()
     assert ("worker", "increase", 1.0, "o 1 sociálního pracovníka") in rows
     assert ("worker", "new", 1.0, "jedním terénním pracovníkem") in rows
+
+
+def test_word_table_is_kept_in_the_doc_and_equals_a_fresh_one():
+    """The quantities component keeps the word table in the Doc; a relation asking for it gets
+    the same table, and a Doc of another text is read afresh."""
+    from pipeline.extract.spans.quantities import _word_table, word_table
+
+    text = "Navýšení z 3 lůžek na 15 lůžek,\n  úvazek 0,5 od 1. 1. 2025"
+    doc = nlp()(text)
+    kept = word_table(doc, text)
+    assert kept is word_table(doc, text)
+    assert kept == _word_table(doc, text, None)
+    other = "1 500 lůžek"
+    assert word_table(nlp()(other), other) == _word_table(nlp()(other), other, None) != kept

@@ -100,12 +100,26 @@ def has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-def word_table(doc: Doc, text: str, lower: str | None = None
-               ) -> tuple[list[int], list[int], list[str], list[str], list[bool]]:
+WordTable = tuple[list[int], list[int], list[str], list[str], list[bool]]
+_TABLE = "kpss_word_table"  # doc.user_data key: (text, number of tokens, table)
+
+
+def word_table(doc: Doc, text: str, lower: str | None = None) -> WordTable:
     """A Doc's non-space tokens as parallel lists: their index in the Doc, start offset, text,
     lower-case text, and whether whitespace follows (a space token after one counts). Cut from
     the text by the token offsets (one array from the Doc): no Token object is made for each of
-    a block's tokens."""
+    a block's tokens. Kept in the Doc (`doc.user_data`): the quantities component and the
+    relations reading figures ask it of the same Doc, unchanged after the annotate step; the
+    lists are shared, never change them."""
+    kept = doc.user_data.get(_TABLE)
+    if kept is not None and kept[1] == len(doc) and kept[0] == text:
+        return kept[2]
+    table = _word_table(doc, text, lower)
+    doc.user_data[_TABLE] = (text, len(doc), table)
+    return table
+
+
+def _word_table(doc: Doc, text: str, lower: str | None) -> WordTable:
     if not len(doc):
         return [], [], [], [], []
     starts, lengths, spaces, spaced = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).T.tolist()
