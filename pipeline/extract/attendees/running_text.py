@@ -193,7 +193,18 @@ def _verb_kind(tok: Token, lex: Lexicon) -> str | None:
     if found is None:
         return None
     kind, stem = found
-    return None if stem in lex.chair_needs_object and not _meeting_near(tok, lex) else kind
+    return None if stem in lex.chair_needs_object and not _meeting_near(tok, lex) and not _joined_chair(tok, lex) \
+        else kind
+
+
+def _joined_chair(verb: Token, lex: Lexicon) -> bool:
+    """"Zasedání komise zahájil a řídil ...": a chairing verb joined by "a" to one that has the
+    meeting near it shares its object."""
+    if verb.i < 2 or verb.doc[verb.i - 1].lower_ not in lex.subject_joiners:
+        return False
+    other = verb.doc[verb.i - 2]
+    found = lex.verb_forms.get(other.lower_)
+    return found is not None and found[0] == "chair" and _meeting_near(other, lex)
 
 
 def _meeting_near(verb: Token, lex: Lexicon) -> bool:
@@ -279,9 +290,14 @@ def _chair_function(doc: Doc, person: Person, first: int, line: Span, lex: Lexic
     return "chair" in noted_roles(before, lex) or "chair" in noted_roles(apposition, lex)
 
 
+_ORDINAL = re.compile(r"\d{1,2}")  # the number of an ordinal before a function ("1. místopředseda")
+
+
 def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None:
     """A verb just before the name, with at most a few function words between
-    ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová")."""
+    ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová"), the meeting as its object
+    ("Zahájila jednání předsedkyně X", "řídila jej vedoucí skupiny X") and a comma after a
+    function ("vedoucí skupiny, pí Mgr. X")."""
     i, gap = first - 1, 0
     while i >= 0 and doc[i].idx >= line.start and gap <= 5:
         tok = doc[i]
@@ -290,7 +306,11 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
             continue
         if _verb_kind(tok, lex):
             return tok
-        if fold(tok.text) not in lex.functions:
+        if tok.text == "." and i > 0 and _ORDINAL.fullmatch(doc[i - 1].text):
+            i, gap = i - 2, gap + 1  # "zahájil 1. místopředseda komise Mgr. X": the function's ordinal
+            continue
+        comma = tok.text == "," and i > 0 and fold(doc[i - 1].text) in lex.functions
+        if fold(tok.text) not in lex.functions and tok.lower_ not in lex.meeting_nouns and not comma:
             return None
         i, gap = i - 1, gap + 1
     return None

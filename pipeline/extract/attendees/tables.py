@@ -239,7 +239,7 @@ def _row_of_people(document: Annotated, row: Row, role: str, rows: Rows) -> None
         if people:
             found.append((cell, people))
         elif found and cell.text.strip()[0].isupper():
-            org = clean_org(cell.text, lex)
+            org = clean_org(cell.text, lex, document.doc(cell.block), cell.start)
             for person in found[-1][1]:
                 person.organisation = person.organisation or org
     for cell, people in found:
@@ -255,7 +255,8 @@ def _table_person(document: Annotated, row: Row, header: Header, pending: str | 
         return
     people = people_in(document, cell.block, cell.start, cell.end, strict=False)
     org_cell = row.get(header.org_col) if header.org_col is not None else None
-    org = clean_org(org_cell.text, lexicon()) if org_cell is not None and org_cell.text.strip() else None
+    org = clean_org(org_cell.text, lexicon(), document.doc(org_cell.block), org_cell.start) \
+        if org_cell is not None and org_cell.text.strip() else None
     for person in people:
         if person.organisation is None and org and org_cell is not None and org_cell.text.strip()[0].isupper():
             person.organisation = org
