@@ -51,3 +51,88 @@ def test_a_chair_after_a_verb_in_a_real_docx(tmp_path):
     found = docx_rows(tmp_path, ["Zápis z jednání komise", "Přítomni: Jan Malý, Eva Malá",
                                  "Zasedání komise zahájil a řídil předseda komise Ing. Jiří Houdek, který přivítal hosty."])
     assert ("Jiří Houdek", "chair", None) in found and not any(r[:2] == ("Jiří Houdek", "speaker") for r in found)
+
+
+def test_a_name_after_a_verb_and_a_function_in_an_oblique_case_is_its_object():
+    rows = rows_of("Zápis z jednání výboru",
+                   "Přítomni: Ing. Karel Dub",
+                   "Ing. Karel Dub přivítal hejtmana kraje, Ing. Jiřího Rozbouda a požádal ho o slovo.")
+    assert not any(name.startswith("Jiří") and role == "speaker" for name, role in pairs(rows))
+
+
+# --------------------------------------------------------------------------- the name of a list piece
+
+
+def test_a_recorder_named_with_her_function_after_a_comma():
+    rows = rows_of("Zápis z jednání sociální komise",
+                   "Účast: Z. Dvorská, V. Málek",
+                   "1. Organizace akce",
+                   "Zapsala: Zdena Dvorská, předsedkyně sociální komise")
+    assert ("Zdena Dvorská", "recorder") in pairs(rows)
+
+
+def test_an_organisation_after_a_comma_is_no_person():
+    rows = rows_of("Přítomni:", "• Ing. Ondřej Lis, Pohoda Lhota, z. ú.", "• Věra Malá, DiS., Dílna Sluníčko, z. s.")
+    assert triples(rows) == {("Ondřej Lis", "present", "Pohoda Lhota, z. ú."),
+                             ("Věra Malá", "present", "Dílna Sluníčko, z. s.")}
+
+
+def test_a_recorder_with_her_function_in_a_real_docx(tmp_path):
+    found = docx_rows(tmp_path, ["Zápis z jednání sociální komise", "Účast: Z. Dvorská, V. Málek",
+                                 "Zapsala: Zdena Dvorská, předsedkyně sociální komise"])
+    assert ("Zdena Dvorská", "recorder", None) in found
+
+
+# --------------------------------------------------------------------------- lines that go on with a list
+
+
+def test_surnames_alone_and_a_sub_label_on_the_lines_under_a_label():
+    rows = rows_of("Zápis z jednání pracovní skupiny Senioři",
+                   "Přítomni:",
+                   "Baxová, Berka, Čihák (3)",
+                   "ŘS KPSS: R. Dudák, M. Němcová – 2 osoby",
+                   "Omluveni:",
+                   "Blažej, Hůlová",
+                   "Hosté:",
+                   "prof. Kovárna, doc. Tachecí")
+    assert pairs(rows) == {("Baxová", "present"), ("Berka", "present"), ("Čihák", "present"),
+                           ("R. Dudák", "present"), ("M. Němcová", "present"),
+                           ("Blažej", "excused"), ("Hůlová", "excused"),
+                           ("Kovárna", "guest"), ("Tachecí", "guest")}
+
+
+def test_a_line_of_words_under_a_label_is_no_list_of_surnames():
+    rows = rows_of("Zápis z jednání pracovní skupiny Senioři", "Přítomni:", "Jana Malá", "Program", "Úvod, Různé")
+    assert pairs(rows) == {("Jana Malá", "present")}
+
+
+def test_surnames_under_a_label_in_a_real_docx(tmp_path):
+    found = docx_rows(tmp_path, ["Zápis z jednání pracovní skupiny Senioři", "Přítomni:", "Baxová, Berka, Čihák (3)",
+                                 "Za poskytovatele: R. Dudák, M. Němcová"])
+    assert {(n, r) for n, r, _ in found} >= {("Baxová", "present"), ("Čihák", "present"), ("R. Dudák", "present")}
+
+
+# --------------------------------------------------------------------------- the organisation of a list
+
+
+def test_an_organisation_before_a_dash_belongs_to_every_name_of_the_list():
+    rows = rows_of("Zápis z jednání pracovní skupiny",
+                   "Hosté: z Policie ČR – plk. Mgr. Radek Kolínský a kpt. Mgr. Jana Kemlová",
+                   "Přítomni: za Charitu Lhota – Jana Nová, Petr Malý")
+    assert triples(rows) == {("Radek Kolínský", "guest", "Policie ČR"), ("Jana Kemlová", "guest", "Policie ČR"),
+                             ("Jana Nová", "present", "Charita Lhota"), ("Petr Malý", "present", "Charita Lhota")}
+
+
+def test_an_organisation_after_a_function_takes_its_nominative_and_a_label_is_none():
+    rows = rows_of("Přítomni:",
+                   "- Mgr. Alena Horká – ředitelka Domova pro seniory Lhotka",
+                   "Hosté: Ing. Jiří Rozboud PhDr. Jan Závodný Program: 1. Kontrola usnesení")
+    assert triples(rows) == {("Alena Horká", "present", "Domov pro seniory Lhotka"),
+                             ("Jiří Rozboud", "guest", None), ("Jan Závodný", "guest", None)}
+
+
+def test_an_organisation_before_a_dash_in_a_real_docx(tmp_path):
+    found = docx_rows(tmp_path, ["Zápis z jednání pracovní skupiny", "Přítomni: Jan Malý",
+                                 "Hosté: z Policie ČR – plk. Mgr. Radek Kolínský a kpt. Mgr. Jana Kemlová",
+                                 "- Mgr. Alena Horká – ředitelka Domova pro seniory Lhotka"])
+    assert {("Radek Kolínský", "guest", "Policie ČR"), ("Jana Kemlová", "guest", "Policie ČR")} <= found

@@ -13,6 +13,7 @@ from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import label_patterns
 from pipeline.extract.patterns import word_class
 from pipeline.extract.nlp import doc_text
+from pipeline.extract.organisations.normalise import nominative
 from pipeline.extract.text import DASHES, fold
 
 
@@ -51,8 +52,10 @@ def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) 
             org = _cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES)
             named = any(c.isalpha() for c in org) and fold(org) not in lex.not_organisations
             if named and doc is not None:
-                before = body[:word.start()].rstrip()
-                org = spanned(doc, offset + text.find(org), org, governed=before[-1:].isalpha())
+                governed = body[:word.start()].rstrip()[-1:].isalpha()
+                found = spanned(doc, offset + text.find(org), org, governed=governed)
+                org = nominative(org.split()) if governed and found == org and not org_spanned(
+                    doc, offset + text.find(org)) else found
             return org if named else None
     return None
 
@@ -74,6 +77,11 @@ def spanned(doc: Doc, start: int, org: str, governed: bool = True) -> str:
                 return span.kb_id_  # "Domova pro seniory X" -> "Domov pro seniory X"
             return written
     return org
+
+
+def org_spanned(doc: Doc, start: int) -> bool:
+    """An organisation span (`doc.spans["org"]`) starts at `start`."""
+    return any(span.start_char == start for span in doc.spans[ORG_KEY]) if ORG_KEY in doc.spans else False
 
 
 def _bare(name: str) -> str:
@@ -122,8 +130,9 @@ def _cut_run(text: str, lex: Lexicon) -> str:
     if match:
         text = text[:match.start()]
     for word in _WORD.finditer(text):
-        if word.start() > 0 and word.group()[0].isupper() and fold(word.group()) in lex.clause_openers:
-            text = text[:word.start()]
+        if word.group()[0].isupper() and (word.start() > 0 and fold(word.group()) in lex.clause_openers
+                                          or word.group().endswith(":")):
+            text = text[:word.start()]  # "... Dále se ...", "... Program: 1. ...": a new clause or label
             break
     label = label_patterns()[1].search(fold(text))
     return text[:label.start()] if label else text

@@ -39,6 +39,7 @@ class Lexicon:
     departments: frozenset[str]
     clause_openers: frozenset[str]
     functions: frozenset[str]
+    function_genitives: frozenset[str]
     prepositions: frozenset[str]
     clause_breaks: frozenset[str]
     substitutes: frozenset[str]
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         departments=frozenset(fold(w) for w in att["cues"]["departments"]),
         clause_openers=frozenset(fold(w) for w in att["cues"]["clause_openers"]),
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
+        function_genitives=frozenset(fold(w) for w in att["cues"]["function_genitives"]),
         prepositions=frozenset(att["cues"]["prepositions"]),
         clause_breaks=frozenset(att["cues"]["clause_breaks"]),
         substitutes=frozenset(fold(w) for w in att["cues"]["substitutes"]),

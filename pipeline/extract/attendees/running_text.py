@@ -298,20 +298,23 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
     ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová"), the meeting as its object
     ("Zahájila jednání předsedkyně X", "řídila jej vedoucí skupiny X") and a comma after a
     function ("vedoucí skupiny, pí Mgr. X")."""
-    i, gap = first - 1, 0
+    i, gap, head = first - 1, 0, ""
     while i >= 0 and doc[i].idx >= line.start and gap <= 5:
         tok = doc[i]
         if is_marker_tok(tok):
             i -= 1
             continue
         if _verb_kind(tok, lex):
-            return tok
+            return None if head in lex.function_genitives else tok  # "přivítal hejtmana X": an object
         if tok.text == "." and i > 0 and _ORDINAL.fullmatch(doc[i - 1].text):
             i, gap = i - 2, gap + 1  # "zahájil 1. místopředseda komise Mgr. X": the function's ordinal
             continue
-        comma = tok.text == "," and i > 0 and fold(doc[i - 1].text) in lex.functions
-        if fold(tok.text) not in lex.functions and tok.lower_ not in lex.meeting_nouns and not comma:
+        word = fold(tok.text)
+        comma = tok.text == "," and i > 0 and fold(doc[i - 1].text) in lex.functions | lex.function_genitives
+        if word not in lex.functions and word not in lex.function_genitives and tok.lower_ not in lex.meeting_nouns \
+                and not comma:
             return None
+        head = word if word in lex.functions or word in lex.function_genitives else head
         i, gap = i - 1, gap + 1
     return None
 

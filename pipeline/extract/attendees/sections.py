@@ -114,7 +114,10 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             for label in labels:
                 state = _read_label(document, block, label, rows) if label.role != AUTHOR else _ListState()
             continue
-        if state.role and emit(document, block, line.start, line.end, state.role, rows, strict=not state.lenient):
+        # under a label with no value of its own, a line listing surnames alone ("Malá, Dvořák (2)") goes on
+        singles = state.table and any(sep in line.text for sep in ",;")
+        if state.role and emit(document, block, line.start, line.end, state.role, rows, strict=not state.lenient,
+                               singles=singles):
             consumed.add((block.block_id, line.start))
             if state.role in _SINGLE_ROLES:
                 state = _ListState()
