@@ -136,3 +136,29 @@ def test_an_organisation_before_a_dash_in_a_real_docx(tmp_path):
                                  "Hosté: z Policie ČR – plk. Mgr. Radek Kolínský a kpt. Mgr. Jana Kemlová",
                                  "- Mgr. Alena Horká – ředitelka Domova pro seniory Lhotka"])
     assert {("Radek Kolínský", "guest", "Policie ČR"), ("Jana Kemlová", "guest", "Policie ČR")} <= found
+
+
+# --------------------------------------------------------------------------- labels without a colon, appointed recorders
+
+
+def test_an_absence_after_a_comma_without_a_colon_and_an_appointed_recorder():
+    rows = rows_of("Zápis z jednání komise",
+                   "Přítomni: dle prezenční listiny přítomno 14 členů, omluven Tomáš Dušánek",
+                   "Zapisovatelkou byla jmenována Hana Vágnerová.")
+    assert pairs(rows) == {("Tomáš Dušánek", "excused"), ("Hana Vágnerová", "recorder")}
+
+
+def test_a_flattened_list_with_a_qualified_label_and_a_given_name_after_a_name():
+    rows = rows_of("Zápis z jednání pracovní skupiny",
+                   "Přítomní členové PS: Ing. Michal Habr, vedoucí PS Ing. Karel Čvančar Iveta Hrubcová, "
+                   "Ing. Jan Sváta, MPA Přítomní za ÚMČ: Radana Šimová, tajemnice ÚMČ")
+    found = triples(rows)
+    assert ("Karel Čvančar", "present", None) in found and ("Jan Sváta", "present", None) in found
+    assert ("Radana Šimová", "present", "ÚMČ") in found
+
+
+def test_an_absence_and_an_appointed_recorder_in_a_real_docx(tmp_path):
+    found = docx_rows(tmp_path, ["Zápis z jednání komise",
+                                 "Přítomni: dle prezenční listiny přítomno 14 členů, omluven Tomáš Dušánek",
+                                 "Zapisovatelkou byla jmenována Hana Vágnerová."])
+    assert {("Tomáš Dušánek", "excused", None), ("Hana Vágnerová", "recorder", None)} <= found

@@ -257,8 +257,16 @@ def _attach_org(doc: Doc, person: Person, limit: int, lex: Lexicon) -> None:
     stripped = after.lstrip(" ,")
     via = "paren" if stripped.startswith("(") else "dash" if stripped[:1] in DASHES else "run"
     org = clean_org(after, lex, doc, person.tail)
+    if org and via == "run" and _next_person(org):
+        return  # "Ing. Karel Dub Iveta Malá": the next name of a flattened list, no organisation
     if org:
         person.organisation, person.org_via = org, via
+
+
+def _next_person(org: str) -> bool:
+    """A run's "organisation" that opens with a given name and a capitalised word is a person."""
+    words = org.split()
+    return len(words) >= 2 and fold(words[0]) in person_words().given and words[1][:1].isupper()
 
 
 def _org_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -> bool:

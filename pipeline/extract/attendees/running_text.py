@@ -110,7 +110,8 @@ def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> 
             yield person, "speaker"
             continue
         roles = _verb_roles(doc, person, line, lex, people) or [
-            role for role in (_intro_role(doc, person, line), None if in_plan else _colon_role(block, person, line))
+            role for role in (_appointed_role(doc, person, line, lex), _intro_role(doc, person, line),
+                              None if in_plan else _colon_role(block, person, line))
             if role][:1]
         for role in roles:
             yield person, role
@@ -342,6 +343,24 @@ def _intro_role(doc: Doc, person: Person, line: Span) -> str | None:
         between = doc[e:first]
         if all(not t.text[0].isalnum() or is_marker_tok(t) for t in between):
             return "speaker"
+    return None
+
+
+APPOINTED_WINDOW = 4  # how many lower-case words may stand between "Zapisovatelkou" and the name
+
+
+def _appointed_role(doc: Doc, person: Person, line: Span, lex: Lexicon) -> str | None:
+    """"Zapisovatelkou byla jmenována Hana Malá": the recorder's noun in the instrumental and a
+    few lower-case words (a verb of appointing) before the name."""
+    first = _token_at(doc, person.start)
+    for back in range(1, APPOINTED_WINDOW + 2):
+        if first - back < 0 or doc[first - back].idx < line.start:
+            return None
+        tok = doc[first - back]
+        if fold(tok.text) in lex.appointed_recorder:
+            return "recorder"
+        if not (tok.text.islower() or is_marker_tok(tok)):
+            return None
     return None
 
 
