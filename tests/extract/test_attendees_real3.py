@@ -162,3 +162,55 @@ def test_an_absence_and_an_appointed_recorder_in_a_real_docx(tmp_path):
                                  "Přítomni: dle prezenční listiny přítomno 14 členů, omluven Tomáš Dušánek",
                                  "Zapisovatelkou byla jmenována Hana Vágnerová."])
     assert {("Tomáš Dušánek", "excused", None), ("Hana Vágnerová", "recorder", None)} <= found
+
+
+# --------------------------------------------------------------------------- authors, signatures, functions
+
+
+def test_an_author_cell_of_a_resolution_names_no_recorder():
+    rows = rows_of("Usnesení č. 12/2019",
+                   "| Předkládá: | Rada kraje |",
+                   "| Zpracoval: | Ing. Radek Kalina, náměstek hejtmana |",
+                   "Zastupitelstvo kraje schvaluje aktualizaci sítě sociálních služeb.")
+    assert rows == []
+
+
+def test_an_author_cell_in_a_real_docx(tmp_path):
+    found = docx_rows(tmp_path, ["Usnesení č. 12/2019", "Zastupitelstvo kraje schvaluje aktualizaci sítě."],
+                      table=[("Předkládá:", "Rada kraje"), ("Zpracoval:", "Ing. Radek Kalina, náměstek hejtmana")],
+                      table_after=0)
+    assert found == set()
+
+
+# The body of minutes between their head and their signature (a signature closes the minutes).
+_RESOLUTIONS = [line for n in range(1, 8) for line in (f"Usnesení č. {n}/07:", f"Výbor bere na vědomí informaci k bodu {n}.")]
+
+
+def test_the_chair_signs_over_her_function():
+    rows = rows_of("Zápis z 9. zasedání sociálního výboru",
+                   "Mgr. Jana Vrbická doplnila program zasedání.",
+                   *_RESOLUTIONS,
+                   "Zasedání bylo ukončeno v 16.35 hodin.",
+                   "Mgr. Jana Vrbická",
+                   "předsedkyně sociálního výboru",
+                   "Zapsala: Bc. Monika Zedná")
+    assert pairs(rows) == {("Jana Vrbická", "speaker"), ("Jana Vrbická", "chair"), ("Monika Zedná", "recorder")}
+
+
+def test_a_function_as_the_subject_of_a_verb_stands_for_its_one_holder():
+    rows = rows_of("Zápis z valné hromady svazku obcí",
+                   "přítomní zástupci obcí: Ing. Petr Šeda, Marie Kratochvílová",
+                   "zasedání řídí: Ing. Petr Šeda, předseda svazku",
+                   "• předseda svazku pozdravil přítomné a konstatoval, že je valná hromada usnášeníschopná",
+                   "Starosta obce pozdravil přítomné.")
+    assert ("Petr Šeda", "speaker") in pairs(rows)
+    assert {role for name, role in pairs(rows) if name == "Marie Kratochvílová"} == {"present"}
+
+
+def test_a_signing_chair_and_a_function_in_a_real_docx(tmp_path):
+    found = docx_rows(tmp_path, ["Zápis z 9. zasedání sociálního výboru",
+                                 "Přítomni: Ing. Petr Šeda, předseda výboru, Marie Kratochvílová",
+                                 "Předseda výboru přivítal přítomné.", *_RESOLUTIONS,
+                                 "Zasedání bylo ukončeno v 16.35 hodin.", "Mgr. Jana Vrbická",
+                                 "předsedkyně sociálního výboru"])
+    assert {("Petr Šeda", "speaker", None), ("Jana Vrbická", "chair", None)} <= found

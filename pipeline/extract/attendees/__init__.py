@@ -52,7 +52,8 @@ from pipeline.extract.attendees.full_names import with_full_names
 from pipeline.extract.attendees.lists import Rows
 from pipeline.extract.attendees.sections import from_lists
 from pipeline.extract.attendees.running_text import from_text
-from pipeline.extract.attendees.sheets import from_sheets
+from pipeline.extract.attendees.sheets import from_sheets, signing_chair
+from pipeline.extract.attendees.functions import from_functions
 from pipeline.extract.scopes import plan_scopes
 from pipeline.extract.text import fold
 
@@ -73,7 +74,9 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     consumed: set[tuple[int, int]] = set()
     from_lists(document, rows, consumed)
     from_sheets(document, rows, consumed)
+    signing_chair(document, rows)
     from_text(document, rows, consumed, plan_scopes(document, result).in_plan)
+    from_functions(document, rows)
     result.tables.setdefault(TABLE, []).extend(_present_wins(with_full_names(in_nominative(list(rows.rows.values()), document), document)))
 
 

@@ -208,6 +208,11 @@ def _joined_chair(verb: Token, lex: Lexicon) -> bool:
     return found is not None and found[0] == "chair" and _meeting_near(other, lex)
 
 
+def verb_kind(tok: Token, lex: Lexicon) -> str | None:
+    """The role a verb gives its subject (see `_verb_kind`), for the other readers of sentences."""
+    return _verb_kind(tok, lex)
+
+
 def _meeting_near(verb: Token, lex: Lexicon) -> bool:
     """The meeting ("jednání", "schůzku", "setkání") within a few words of a verb, in its line."""
     doc, text = verb.doc, doc_text(verb.doc)

@@ -61,7 +61,7 @@ def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) ->
     in_tabbed = {key for table in tabbed.values() for key in table.lines}
     for unit in _units(blocks):
         if unit[0].kind == "table_cell" and not any(_is_layout_cell(cell) for cell in unit):
-            from_table(blocks, cell_grid(unit), state.role if state.table else None, rows)
+            from_table(blocks, cell_grid(unit), state.role if state.table else None, rows, minutes)
             state = _ListState()
             continue
         for block in unit:
@@ -98,7 +98,7 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
     for line in lines(block):
         key = (block.block_id, line.start)
         if key in tabbed:
-            from_table(document, tabbed[key], state.role if state.table else None, rows)
+            from_table(document, tabbed[key], state.role if state.table else None, rows, minutes)
             consumed.update(tabbed[key].lines)
             state = _ListState()
         if key in in_tabbed or not line.text.strip():
