@@ -214,3 +214,30 @@ def test_a_signing_chair_and_a_function_in_a_real_docx(tmp_path):
                                  "Zasedání bylo ukončeno v 16.35 hodin.", "Mgr. Jana Vrbická",
                                  "předsedkyně sociálního výboru"])
     assert {("Petr Šeda", "speaker", None), ("Jana Vrbická", "chair", None)} <= found
+
+
+# --------------------------------------------------------------------------- organisations written around a name
+
+
+def test_an_organisation_after_a_function_and_a_comma_or_a_town_noun_in_lower_case():
+    rows = rows_of("Realizační tým projektu:",
+                   "• Bc. Tomáš Hrdý – facilitátor pracovních skupin, CpKP Horní Lhota",
+                   "Pracovní skupina Senioři: Ing. Josef Trnčík (obec Lipovice), Mgr. Eva Horká, OSPOD MěÚ Lhota")
+    assert triples(rows) == {("Tomáš Hrdý", "member", "CpKP Horní Lhota"),
+                             ("Josef Trnčík", "member", "Obec Lipovice"), ("Eva Horká", "member", "MěÚ Lhota")}
+
+
+def test_an_organisation_before_a_name_in_its_sentence():
+    rows = rows_of("Zápis z jednání pracovní skupiny",
+                   "Starosta obce Lipovice Ing. Jiří Burian sdělil, že obec vyčlení 2 byty. "
+                   "Za Úřad práce ČR se jednání zúčastnila Ing. Jana Hladká, která informovala o dávkách.")
+    assert triples(rows) == {("Jiří Burian", "speaker", "Obec Lipovice"),
+                             ("Jana Hladká", "present", "Úřad práce ČR"),
+                             ("Jana Hladká", "speaker", "Úřad práce ČR")}
+
+
+def test_organisations_around_names_in_a_real_docx(tmp_path):
+    found = docx_rows(tmp_path, ["Zápis z jednání pracovní skupiny", "Přítomni: Jan Malý",
+                                 "Starosta obce Lipovice Ing. Jiří Burian sdělil, že obec vyčlení 2 byty.",
+                                 "Pracovní skupina Senioři: Ing. Josef Trnčík (obec Lipovice)"])
+    assert {("Jiří Burian", "speaker", "Obec Lipovice"), ("Josef Trnčík", "member", "Obec Lipovice")} <= found

@@ -276,10 +276,21 @@ def _org_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -
     body = piece.strip()
     if not body:
         return True
-    if found and found[-1].organisation is None and segment.separator in ",\t\n" and looks_like_org(body, lex):
+    lead = segment.start + len(piece) - len(piece.lstrip())
+    if found and found[-1].organisation is None and segment.separator in ",\t\n" \
+            and (looks_like_org(body, lex) or org_spanned(doc, lead) or _abbreviated(body)):
         found[-1].organisation, found[-1].org_via = clean_org(piece, lex, doc, segment.start), "comma"
         return True
     return False
+
+
+ABBREVIATION_CAPITALS = 2  # capitals in a short first word that make it an abbreviation ("CpKP", "MěÚ")
+
+
+def _abbreviated(text: str) -> bool:
+    """A piece opening with an abbreviation ("CpKP jižní Čechy", "MěÚ Lhota"): an organisation."""
+    first = text.split()[0] if text.split() else ""
+    return len(first) <= 6 and first.isalpha() and sum(c.isupper() for c in first) >= ABBREVIATION_CAPITALS
 
 
 def _distribute_dash_orgs(people: list[Person]) -> None:

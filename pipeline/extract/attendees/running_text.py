@@ -20,7 +20,7 @@ from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import is_responsibility
-from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org, origin_org
+from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org, org_before, origin_org
 from pipeline.extract.attendees.lists import Person, Rows, noted_roles, segments
 
 
@@ -118,9 +118,12 @@ def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> 
 
 
 def _origin_org(doc: Doc, block: BlockView, person: Person, line: Span) -> None:
-    """The organisation a person comes from, written after her name (`affiliation.origin_org`)."""
+    """The organisation a person comes from, written after her name (`affiliation.origin_org`)
+    or before it in her sentence (`affiliation.org_before`)."""
     if person.organisation is None:
         person.organisation = origin_org(doc, person.tail, line.end)
+    if person.organisation is None:
+        person.organisation = org_before(doc, _sentence(doc, person, line)[0], person.begin)
 
 
 def _sentence(doc: Doc, person: Person, line: Span) -> tuple[int, int]:
@@ -258,7 +261,7 @@ def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token 
         tok = doc[i]
         depth += tok.text.count("(") - tok.text.count(")")
         if depth <= 0 and (tok.text in (".", "!", "?", ";") or tok.lower_ in lex.clause_breaks
-                           or (tok.lower_ in lex.relatives and found is not None)
+                           or (tok.lower_ in lex.relatives and found is not None and _verb_kind(found, lex) != _PRESENT)
                            or (tok.i > 0 and doc[tok.i - 1].text.endswith(".") and tok.text[:1].isupper()
                                and _verb_kind(tok, lex))):
             break
@@ -272,6 +275,9 @@ def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token 
             kinds.append(kind)
         i, seen = i + 1, seen + 1
     return kinds
+
+
+_PRESENT = "present"  # a relative clause after "se zúčastnila X, která informovala" adds what she did
 
 
 def _agrees(verb: Token, other: Token) -> bool:
