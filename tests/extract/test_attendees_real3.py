@@ -241,3 +241,21 @@ def test_organisations_around_names_in_a_real_docx(tmp_path):
                                  "Starosta obce Lipovice Ing. Jiří Burian sdělil, že obec vyčlení 2 byty.",
                                  "Pracovní skupina Senioři: Ing. Josef Trnčík (obec Lipovice)"])
     assert {("Jiří Burian", "speaker", "Obec Lipovice"), ("Josef Trnčík", "member", "Obec Lipovice")} <= found
+
+
+def test_guests_approved_in_a_sentence_by_the_attendance_sheet():
+    rows = rows_of("Zápis z jednání pracovní skupiny",
+                   "Vedoucí skupiny seznámila přítomné s programem. Schválení přítomných hostů dle prezenční listiny: "
+                   "MUDr. Pavel Srbek, Ph. D., primář psychiatrického oddělení Nemocnice Lhota, a.s.; "
+                   "Mgr. Zuzana Holubá, protidrogová koordinátorka Krajského úřadu Jihočeského kraje.")
+    assert triples(rows) == {("Pavel Srbek", "guest", "Nemocnice Lhota, a.s."),
+                             ("Zuzana Holubá", "guest", "Krajský úřad Jihočeského kraje")}
+
+
+def test_guests_approved_in_a_sentence_in_a_real_docx(tmp_path):
+    found = docx_rows(tmp_path, ["Zápis z jednání pracovní skupiny", "Přítomni: dle prezenční listiny",
+                                 "Schválení přítomných hostů dle prezenční listiny: MUDr. Pavel Srbek, Ph. D., "
+                                 "primář Nemocnice Lhota, a.s.; Mgr. Zuzana Holubá, koordinátorka Krajského úřadu "
+                                 "Jihočeského kraje."])
+    assert {("Pavel Srbek", "guest", "Nemocnice Lhota, a.s."),
+            ("Zuzana Holubá", "guest", "Krajský úřad Jihočeského kraje")} <= found

@@ -42,7 +42,7 @@ def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) 
     if body.startswith("("):
         close = body.find(")")
         body = body[1:close] if close > 0 else body[1:]
-    body = _cut_run(body, lex)
+    body = _cut_run(_after_titles_cut(body), lex)
     for word in _WORD.finditer(body):
         token = word.group()
         if fold(token) in lex.departments and body[word.end():].strip()[:1].isupper():
@@ -58,7 +58,7 @@ def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) 
             inner = _INNER.match(rest)
             if inner and fold(inner.group(1)) in lex.not_organisations:
                 rest = inner.group(2)  # "vedoucí PS (Spolek X, z. s.)": the group's organisation
-            org = _cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES)
+            org = _sentence_stop_cut(_cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES))
             named = any(c.isalpha() for c in org) and fold(org) not in lex.not_organisations
             if named and doc is not None and town is None:
                 governed = body[:word_start].rstrip()[-1:].isalpha()
@@ -67,6 +67,22 @@ def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) 
                     doc, offset + text.find(org)) else found
             return org if named else None
     return None
+
+
+def _after_titles_cut(body: str) -> str:
+    """Drop the titles after a name that open the text ("Ph. D., primář X"): no organisation."""
+    low = body.lower()
+    for title in sorted(person_words().after_titles, key=len, reverse=True):
+        if low.startswith(title) and not low[len(title):len(title) + 1].isalnum():
+            return body[len(title):].lstrip(" ,.")
+    return body
+
+
+def _sentence_stop_cut(org: str) -> str:
+    """"Krajského úřadu X kraje." at the end of a sentence: the full stop is no part of the name
+    (an abbreviation or legal form keeps its dot: "a.s.", "z. s.")."""
+    last = org.split()[-1] if org.split() else ""
+    return org[:-1] if last.endswith(".") and last.count(".") == 1 and len(last) > 3 else org
 
 
 def _town_noun_before(body: str, start: int) -> int | None:

@@ -26,7 +26,9 @@ def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lead = r"^[\s•·\-–*]*(?:\d{1,3}[.)]?\s+)?"  # a bullet or a slide/item number before the label
     start = re.compile(rf"{lead}(?P<label>{body}){note}(?P<sep>\s*[:\t–-]\s*|\s*$|\s+(?=\S))")
     origin = alternation([fold(w) for w in load("attendance")["cues"]["origin"]["prepositions"]])
-    qualifier = rf"(?:\s+(?:{origin})\s+[^\s:]+(?:\s+[^\s:]+)?)?"  # "... Přítomní za ÚMČ: X"
+    sheet = alternation([fold(w) for w in load("attendance")["labels"]["by_sheet"]])
+    # "... Přítomní za ÚMČ: X", "... přítomných hostů dle prezenční listiny: X"
+    qualifier = rf"(?:\s+(?:{origin}|{sheet})\s+[^\s:]+(?:\s+[^\s:]+)?)?"
     inside = re.compile(rf"(?<![\w(])(?P<label>{inner}){note}{qualifier}\s*:")
     return start, inside
 
@@ -93,6 +95,8 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
         found.append((match.start(), _role(match.group("label")), match.end()))
         if _in_sentence(line, match.start()):  # "... představila hosty: paní X, pan Y. Dále ...": to its end
             end = sentence_of(line, match.end())[1]
+            while line[:end].rstrip().endswith(";") and end < len(line):  # "X, primářka; Mgr. Y, ...": the list goes on
+                end = sentence_of(line, end + 1)[1]
             found.append((end, _SENTENCE_END, end))
     for match in _absence_after_comma().finditer(folded):
         if line[match.end():match.end() + 1].isupper() and not any(p <= match.start("label") < v for p, _, v in found):
