@@ -259,3 +259,32 @@ def test_guests_approved_in_a_sentence_in_a_real_docx(tmp_path):
                                  "Jihočeského kraje."])
     assert {("Pavel Srbek", "guest", "Nemocnice Lhota, a.s."),
             ("Zuzana Holubá", "guest", "Krajský úřad Jihočeského kraje")} <= found
+
+
+# --------------------------------------------------------------------------- presenters of agenda items
+
+
+def _agenda_rows(*lines: str) -> set[tuple[str, str, str | None]]:
+    """Run every relation (the agenda first) over hand-written lines; the attendees' triples."""
+    from pipeline.extract import extract_document
+    from tests.extract.blocks import blocks
+
+    return triples(extract_document(blocks(*lines)).tables["attendees"])
+
+
+def test_the_presenters_an_agenda_names_in_its_items():
+    found = _agenda_rows("Zápis z jednání pracovní skupiny Senioři", "Přítomni: Jan Dub, Eva Malá", "Program:",
+                         "1. Úvod", "2. Dotace na rok 2024 (Mgr. Petra Kudláčková, Poradna Kotva)",
+                         "3. Informace z kraje – Bc. Jan Šimek",
+                         "4. K zápisu z minulého jednání p. Konečná, p. Ing. Svátek",
+                         "5. Spolupráce s Mgr. Evou Horkou", "6. Různé")
+    assert {("Petra Kudláčková", "speaker", "Poradna Kotva"), ("Jan Šimek", "speaker", None),
+            ("Konečná", "speaker", None), ("Svátek", "speaker", None)} <= found
+    assert not any(name.startswith("Ev") and role == "speaker" for name, role, _ in found)
+
+
+def test_the_presenter_of_an_agenda_item_in_a_real_docx(tmp_path):
+    found = docx_rows(tmp_path, ["Zápis z jednání pracovní skupiny Senioři", "Přítomni: Jan Dub, Eva Malá",
+                                 "Program:", "1. Úvod", "2. Dotace na rok 2024 (Mgr. Petra Kudláčková, Poradna Kotva)",
+                                 "3. Informace z kraje – Bc. Jan Šimek", "4. Různé"])
+    assert {("Petra Kudláčková", "speaker", "Poradna Kotva"), ("Jan Šimek", "speaker", None)} <= found

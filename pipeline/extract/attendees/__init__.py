@@ -54,6 +54,7 @@ from pipeline.extract.attendees.sections import from_lists
 from pipeline.extract.attendees.running_text import from_text
 from pipeline.extract.attendees.sheets import from_sheets, signing_chair
 from pipeline.extract.attendees.functions import from_functions
+from pipeline.extract.attendees.presenters import from_agenda
 from pipeline.extract.scopes import plan_scopes
 from pipeline.extract.text import fold
 
@@ -77,6 +78,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     signing_chair(document, rows)
     from_text(document, rows, consumed, plan_scopes(document, result).in_plan)
     from_functions(document, rows)
+    from_agenda(document, result.tables.get("agenda_items", []), rows)
     result.tables.setdefault(TABLE, []).extend(_present_wins(with_full_names(in_nominative(list(rows.rows.values()), document), document)))
 
 
