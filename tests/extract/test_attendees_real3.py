@@ -288,3 +288,10 @@ def test_the_presenter_of_an_agenda_item_in_a_real_docx(tmp_path):
                                  "Program:", "1. Úvod", "2. Dotace na rok 2024 (Mgr. Petra Kudláčková, Poradna Kotva)",
                                  "3. Informace z kraje – Bc. Jan Šimek", "4. Různé"])
     assert {("Petra Kudláčková", "speaker", "Poradna Kotva"), ("Jan Šimek", "speaker", None)} <= found
+
+
+def test_titles_after_a_name_without_their_last_dot_or_as_dsc():
+    rows = rows_of("Zápis ze zasedání výboru",
+                   "Přítomni: JUDr. Ing. Robert Sznurek, Ph.D, prof. MUDr. Josef Vymětal, DSc., Ing. Josef Závodský")
+    titles = {r["name"]: r["titles"] for r in rows}
+    assert titles == {"Robert Sznurek": "JUDr. Ing. Ph.D", "Josef Vymětal": "prof. MUDr. DSc.", "Josef Závodský": "Ing."}
