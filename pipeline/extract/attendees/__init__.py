@@ -35,8 +35,12 @@ The package, in reading order:
 - `lists`: a list of persons in a span of text; the rows collector;
 - `tables`: tables of people (Word tables and tab-separated text);
 - `sections`: the walk that reads labelled lists and tables;
-- `sheets`: voting and signature sheets (names with dot leaders) of a body's members;
+- `sheets`: voting and signature sheets (names with dot leaders) of a body's members, and the
+  chair who signs over her function;
 - `running_text`: speakers, chairs and members named in sentences;
+- `functions`: a function written as the subject of a sentence ("Předseda svazku pozdravil
+  přítomné") stands for the one person the minutes name with it;
+- `presenters`: the presenters an agenda names in its items (the agenda relation's rows);
 - `cases`: a person named in an oblique case takes the nominative the document gives;
 - `full_names`: a person named by surname only takes the full name she is listed with.
 """
