@@ -35,8 +35,12 @@ The package, in reading order:
 - `lists`: a list of persons in a span of text; the rows collector;
 - `tables`: tables of people (Word tables and tab-separated text);
 - `sections`: the walk that reads labelled lists and tables;
-- `sheets`: voting and signature sheets (names with dot leaders) of a body's members;
+- `sheets`: voting and signature sheets (names with dot leaders) of a body's members, and the
+  chair who signs over her function;
 - `running_text`: speakers, chairs and members named in sentences;
+- `functions`: a function written as the subject of a sentence ("Předseda svazku pozdravil
+  přítomné") stands for the one person the minutes name with it;
+- `presenters`: the presenters an agenda names in its items (the agenda relation's rows);
 - `cases`: a person named in an oblique case takes the nominative the document gives;
 - `full_names`: a person named by surname only takes the full name she is listed with.
 """
@@ -52,7 +56,9 @@ from pipeline.extract.attendees.full_names import with_full_names
 from pipeline.extract.attendees.lists import Rows
 from pipeline.extract.attendees.sections import from_lists
 from pipeline.extract.attendees.running_text import from_text
-from pipeline.extract.attendees.sheets import from_sheets
+from pipeline.extract.attendees.sheets import from_sheets, signing_chair
+from pipeline.extract.attendees.functions import from_functions
+from pipeline.extract.attendees.presenters import from_agenda
 from pipeline.extract.scopes import plan_scopes
 from pipeline.extract.text import fold
 
@@ -73,7 +79,10 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     consumed: set[tuple[int, int]] = set()
     from_lists(document, rows, consumed)
     from_sheets(document, rows, consumed)
+    signing_chair(document, rows)
     from_text(document, rows, consumed, plan_scopes(document, result).in_plan)
+    from_functions(document, rows)
+    from_agenda(document, result.tables.get("agenda_items", []), rows)
     result.tables.setdefault(TABLE, []).extend(_present_wins(with_full_names(in_nominative(list(rows.rows.values()), document), document)))
 
 

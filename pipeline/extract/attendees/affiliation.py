@@ -13,7 +13,9 @@ from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import label_patterns
 from pipeline.extract.patterns import word_class
 from pipeline.extract.nlp import doc_text
+from pipeline.extract.organisations.normalise import nominative
 from pipeline.extract.text import DASHES, fold
+from pipeline.extract.spans.persons import is_title_word, person_words
 
 
 ORG_KEY = "org"  # the key of the organisation spans (pipeline.extract.spans.orgs)
@@ -40,21 +42,62 @@ def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) 
     if body.startswith("("):
         close = body.find(")")
         body = body[1:close] if close > 0 else body[1:]
-    body = _cut_run(body, lex)
+    body = _cut_run(_after_titles_cut(body), lex)
     for word in _WORD.finditer(body):
         token = word.group()
+        if fold(token) in lex.departments and body[word.end():].strip()[:1].isupper():
+            continue  # "OSPOD MěÚ Lhota": a department of the body after it
         if (token[0].isupper() or token[0] in "„\"") and fold(token) not in lex.org_prefixes:
             rest = body[word.start():]
+            town = _town_noun_before(body, word.start())
+            if town is not None:  # "(obec Libějovice)": the municipality is the body "Obec Libějovice"
+                rest = body[town].upper() + body[town + 1:]
+                word_start = town
+            else:
+                word_start = word.start()
             inner = _INNER.match(rest)
             if inner and fold(inner.group(1)) in lex.not_organisations:
                 rest = inner.group(2)  # "vedoucí PS (Spolek X, z. s.)": the group's organisation
-            org = _cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES)
+            org = _sentence_stop_cut(_cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES))
             named = any(c.isalpha() for c in org) and fold(org) not in lex.not_organisations
-            if named and doc is not None:
-                before = body[:word.start()].rstrip()
-                org = spanned(doc, offset + text.find(org), org, governed=before[-1:].isalpha())
+            if named and doc is not None and town is None:
+                governed = body[:word_start].rstrip()[-1:].isalpha()
+                found = spanned(doc, offset + text.find(org), org, governed=governed)
+                org = nominative(org.split()) if governed and found == org and not org_spanned(
+                    doc, offset + text.find(org)) else found
             return org if named else None
     return None
+
+
+def _after_titles_cut(body: str) -> str:
+    """Drop the titles after a name that open the text ("Ph. D., primář X"): no organisation."""
+    low = body.lower()
+    for title in sorted(person_words().after_titles, key=len, reverse=True):
+        if low.startswith(title) and not low[len(title):len(title) + 1].isalnum():
+            return body[len(title):].lstrip(" ,.")
+    return body
+
+
+def _sentence_stop_cut(org: str) -> str:
+    """"Krajského úřadu X kraje." at the end of a sentence: the full stop is no part of the name
+    (an abbreviation or legal form keeps its dot: "a.s.", "z. s.")."""
+    last = org.split()[-1] if org.split() else ""
+    return org[:-1] if last.endswith(".") and last.count(".") == 1 and len(last) > 3 else org
+
+
+def _town_noun_before(body: str, start: int) -> int | None:
+    """Where a lower-case town noun ("obec", "město") right before `start` begins, if one does."""
+    before = body[:start].rstrip()
+    words = before.split()
+    if not words or len(before) == len(body[:start]) or not words[-1].islower():
+        return None
+    return len(before) - len(words[-1]) if fold(words[-1]) in _town_nouns() else None
+
+
+@lru_cache(maxsize=1)
+def _town_nouns() -> frozenset[str]:
+    """configs/organisations.toml [grammar] town_nouns ("město", "obec") in the nominative."""
+    return frozenset(fold(w) for w in word_class("@organisations.grammar.town_nouns"))
 
 
 def spanned(doc: Doc, start: int, org: str, governed: bool = True) -> str:
@@ -74,6 +117,11 @@ def spanned(doc: Doc, start: int, org: str, governed: bool = True) -> str:
                 return span.kb_id_  # "Domova pro seniory X" -> "Domov pro seniory X"
             return written
     return org
+
+
+def org_spanned(doc: Doc, start: int) -> bool:
+    """An organisation span (`doc.spans["org"]`) starts at `start`."""
+    return any(span.start_char == start for span in doc.spans[ORG_KEY]) if ORG_KEY in doc.spans else False
 
 
 def _bare(name: str) -> str:
@@ -122,8 +170,9 @@ def _cut_run(text: str, lex: Lexicon) -> str:
     if match:
         text = text[:match.start()]
     for word in _WORD.finditer(text):
-        if word.start() > 0 and word.group()[0].isupper() and fold(word.group()) in lex.clause_openers:
-            text = text[:word.start()]
+        if word.group()[0].isupper() and (word.start() > 0 and fold(word.group()) in lex.clause_openers
+                                          or word.group().endswith(":")):
+            text = text[:word.start()]  # "... Dále se ...", "... Program: 1. ...": a new clause or label
             break
     label = label_patterns()[1].search(fold(text))
     return text[:label.start()] if label else text
@@ -200,6 +249,45 @@ def looks_like_org(text: str, lex: Lexicon) -> bool:
         return True
     letters = text.replace(" ", "")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+_FOR_ORG = re.compile(r"\s*(?P<prep>\w+)\s+(?P<org>\S)")  # "Za Úřad práce ČR ...": a preposition, a capital
+
+
+def org_before(doc: Doc, sentence_start: int, person_start: int) -> str | None:
+    """The organisation written before a person in her sentence: a function and an organisation
+    in the genitive ("Starosta obce Lhota Ing. X sdělil" -> Obec Lhota; "ředitelka Charity Y
+    Mgr. Z" -> Charita Y), or a sentence opened by "Za" and an organisation ("Za Úřad práce ČR
+    se jednání zúčastnila Ing. X")."""
+    text = doc_text(doc)
+    before = text[sentence_start:person_start]
+    words = before.split()
+    for i, word in enumerate(words[:-1]):
+        if fold(word) in _function_heads() and fold(words[i + 1]) in _org_lemmas():
+            org = [w for w in words[i + 1:] if not is_title_word(w) and fold(w) not in person_words().address]
+            return nominative(org) if len(org) >= 2 else None
+    opening = _FOR_ORG.match(before)
+    if opening and fold(opening.group("prep")) in _for_prepositions() and opening.group("org")[:1].isupper():
+        return spanned(doc, sentence_start + opening.start("org"), "") or None  # the recognised organisation
+    return None
+
+
+@lru_cache(maxsize=1)
+def _function_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("attendance")["cues"]["function_heads"])
+
+
+@lru_cache(maxsize=1)
+def _org_lemmas() -> frozenset[str]:
+    """Every form of the head nouns of organisation names (configs/organisations.toml [lemmas])."""
+    forms = load("organisations")["lemmas"]
+    return frozenset({fold(lemma) for lemma in forms} | {fold(f) for entry in forms.values() for f in entry["forms"]})
+
+
+@lru_cache(maxsize=1)
+def _for_prepositions() -> frozenset[str]:
+    """The preposition of representing ("Za Úřad práce ČR ..."): [cues.origin] prepositions."""
+    return frozenset(fold(w) for w in load("attendance")["cues"]["origin"]["prepositions"])
 
 
 def apposition_org(doc: Doc, start: int, end: int) -> str | None:

@@ -25,8 +25,23 @@ def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     note = r"(?:\s*\([^)]*\))?"  # "Nepřítomni (neomluveni):"
     lead = r"^[\s•·\-–*]*(?:\d{1,3}[.)]?\s+)?"  # a bullet or a slide/item number before the label
     start = re.compile(rf"{lead}(?P<label>{body}){note}(?P<sep>\s*[:\t–-]\s*|\s*$|\s+(?=\S))")
-    inside = re.compile(rf"(?<![\w(])(?P<label>{inner}){note}\s*:")
+    origin = alternation([fold(w) for w in load("attendance")["cues"]["origin"]["prepositions"]])
+    sheet = alternation([fold(w) for w in load("attendance")["labels"]["by_sheet"]])
+    # "... Přítomní za ÚMČ: X", "... přítomných hostů dle prezenční listiny: X"
+    qualifier = rf"(?:\s+(?:{origin}|{sheet})\s+[^\s:]+(?:\s+[^\s:]+)?)?"
+    inside = re.compile(rf"(?<![\w(])(?P<label>{inner}){note}{qualifier}\s*:")
     return start, inside
+
+
+@lru_cache(maxsize=1)
+def _absence_after_comma() -> re.Pattern[str]:
+    """"Přítomni: dle prezenční listiny 14 členů, omluven Tomáš Malý": an absence label after a
+    comma, without a colon, before a name (folded text; the name's capital is checked on the line)."""
+    absences = alternation([label for role, label in lexicon().labels if role in _ABSENCE_ROLES])
+    return re.compile(rf"[,;]\s*(?P<label>{absences})\s+(?=\S)")
+
+
+_ABSENCE_ROLES = ("excused", "absent")
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +95,12 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
         found.append((match.start(), _role(match.group("label")), match.end()))
         if _in_sentence(line, match.start()):  # "... představila hosty: paní X, pan Y. Dále ...": to its end
             end = sentence_of(line, match.end())[1]
+            while line[:end].rstrip().endswith(";") and end < len(line):  # "X, primářka; Mgr. Y, ...": the list goes on
+                end = sentence_of(line, end + 1)[1]
             found.append((end, _SENTENCE_END, end))
+    for match in _absence_after_comma().finditer(folded):
+        if line[match.end():match.end() + 1].isupper() and not any(p <= match.start("label") < v for p, _, v in found):
+            found.append((match.start("label"), _role(match.group("label")), match.end()))
     found.sort()
     stops = [m.start() for m in _stop_pattern().finditer(folded)]
     labels = []

@@ -39,6 +39,8 @@ class Lexicon:
     departments: frozenset[str]
     clause_openers: frozenset[str]
     functions: frozenset[str]
+    function_genitives: frozenset[str]
+    appointed_recorder: frozenset[str]
     prepositions: frozenset[str]
     clause_breaks: frozenset[str]
     substitutes: frozenset[str]
@@ -97,6 +99,8 @@ def lexicon() -> Lexicon:
         departments=frozenset(fold(w) for w in att["cues"]["departments"]),
         clause_openers=frozenset(fold(w) for w in att["cues"]["clause_openers"]),
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
+        function_genitives=frozenset(fold(w) for w in att["cues"]["function_genitives"]),
+        appointed_recorder=frozenset(fold(w) for w in att["cues"]["appointed_recorder"]),
         prepositions=frozenset(att["cues"]["prepositions"]),
         clause_breaks=frozenset(att["cues"]["clause_breaks"]),
         substitutes=frozenset(fold(w) for w in att["cues"]["substitutes"]),

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.nlp import doc_text
 from pipeline.extract.text import DASHES, fold
 from pipeline.extract.common import span_row
 from pipeline.extract.spans.persons import PersonName, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
-from pipeline.extract.attendees.affiliation import clean_org, looks_like_org
+from pipeline.extract.attendees.affiliation import clean_org, looks_like_org, org_spanned
 
 
 _SEPARATORS = ",;\t\n"
@@ -114,13 +116,22 @@ def _legal_form_piece(text: str) -> bool:
                for form in lexicon().legal_forms)
 
 
+_FUNCTION_AFTER = re.compile(r",\s*(?=[^\W\d_])")
+
+
 def _core(text: str) -> tuple[int, int]:
-    """The part of a list segment that should be the name: before a parenthesis or a dash."""
+    """The part of a list segment that should be the name: before a parenthesis, a dash or a
+    comma and a lower-case word that is no legal form ("Zdena Malá, předsedkyně komise", not
+    "Lípa Horka, z. s.")."""
     cut = len(text)
     for mark in ("(", " - ", " – ", " — "):
         pos = text.find(mark)
         if 0 <= pos < cut:
             cut = pos
+    function = next((m for m in _FUNCTION_AFTER.finditer(text)
+                     if text[m.end()].islower() and not _legal_form_piece(text[m.end():])), None)
+    if function and function.start() < cut:
+        cut = function.start()
     lead = len(text) - len(text.lstrip())
     number = _ITEM_NUMBER.match(text)
     if number:
@@ -141,6 +152,7 @@ def people_in(document: Annotated, block: BlockView, start: int, end: int, stric
     text, lex = block.text, lexicon()
     candidates = [Person(name) for name in persons_in(document.doc(block), start, end)]
     found: list[Person] = []
+    heading_org: str | None = None
     for segment in segments(text, start, end):
         inside = [p for p in candidates if segment.start <= p.start and p.end <= segment.end]
         people = _accept(text, segment, inside, singles)
@@ -148,8 +160,10 @@ def people_in(document: Annotated, block: BlockView, start: int, end: int, stric
             if not _org_piece(document.doc(block), segment, found, lex) and strict:
                 return []
             continue
-        if strict and not _list_lead(text[segment.start:people[0].begin]):
+        if strict and not _list_lead(text[segment.start:people[0].begin], first=not found):
             return []
+        if not found:
+            heading_org = _org_before_dash(document.doc(block), text, segment.start, people[0].begin, lex)
         replaced = [p.begin for p in inside if _replaced(text, segment, p)]
         for i, person in enumerate(people):
             limit = people[i + 1].begin if i + 1 < len(people) else segment.end
@@ -162,12 +176,45 @@ def people_in(document: Annotated, block: BlockView, start: int, end: int, stric
             found.append(person)
         people[0].separator = segment.separator
     _distribute_dash_orgs(found)
+    for person in found if found and heading_org else ():
+        person.organisation, person.org_via = person.organisation or heading_org, person.org_via or "heading"
     return found
 
 
-def _list_lead(text: str) -> bool:
-    """What may stand before a name that continues a list: a bullet or an item number."""
-    return not text.strip(" \t•·▪◦*-–") or bool(_LIST_NUMBER.fullmatch(text))
+_ORG_BEFORE_DASH = re.compile(r"\s*(?:(?P<prep>\w+)\s+)?(?P<org>\S.*?)\s+[–—-]\s*$")
+
+
+def _org_before_dash(doc: Doc, text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """"Hosté: z Policie ČR – plk. Mgr. X a kpt. Y", "za Charitu Lhota – Jana Nová, Petr Malý": an
+    organisation (after a preposition of origin) and a dash before a list's first name is the
+    organisation of every name of the list."""
+    match = _ORG_BEFORE_DASH.fullmatch(text, start, end)
+    if match is None:
+        return None
+    prep = match.group("prep")
+    org_start = match.start("prep") if prep and fold(prep) not in _origin_prepositions() else match.start("org")
+    org = text[org_start:match.end("org")]
+    if not looks_like_org(org, lex) and not org_spanned(doc, org_start):
+        return None
+    return clean_org(text[match.start():match.end("org")], lex, doc, match.start())
+
+
+@lru_cache(maxsize=1)
+def _origin_prepositions() -> frozenset[str]:
+    """configs/attendance.toml [cues.origin] prepositions ("z", "ze", "za")."""
+    return frozenset(fold(w) for w in load("attendance")["cues"]["origin"]["prepositions"])
+
+
+def _list_lead(text: str, first: bool = False) -> bool:
+    """What may stand before a name that continues a list: a bullet or an item number; before
+    the line's first name also a sub-label of a few words and a colon ("Za poskytovatele:",
+    "ŘS KPSS:"), which names a part of the list."""
+    return not text.strip(" \t•·▪◦*-–") or bool(_LIST_NUMBER.fullmatch(text)) \
+        or (first and bool(_SUB_LABEL.fullmatch(text)))
+
+
+SUB_LABEL_WORDS = 5  # at most this many words of a sub-label inside a list ("Za zadavatele:")
+_SUB_LABEL = re.compile(rf"\s*[•·▪◦*\-–]?\s*(?:[^\s:]+\s+){{0,{SUB_LABEL_WORDS - 1}}}[^\s:]+\s*:\s*")
 
 
 def _accept(text: str, segment: _Segment, inside: list[Person], singles: bool) -> list[Person]:
@@ -210,8 +257,16 @@ def _attach_org(doc: Doc, person: Person, limit: int, lex: Lexicon) -> None:
     stripped = after.lstrip(" ,")
     via = "paren" if stripped.startswith("(") else "dash" if stripped[:1] in DASHES else "run"
     org = clean_org(after, lex, doc, person.tail)
+    if org and via == "run" and _next_person(org):
+        return  # "Ing. Karel Dub Iveta Malá": the next name of a flattened list, no organisation
     if org:
         person.organisation, person.org_via = org, via
+
+
+def _next_person(org: str) -> bool:
+    """A run's "organisation" that opens with a given name and a capitalised word is a person."""
+    words = org.split()
+    return len(words) >= 2 and fold(words[0]) in person_words().given and words[1][:1].isupper()
 
 
 def _org_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -> bool:
@@ -221,10 +276,21 @@ def _org_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -
     body = piece.strip()
     if not body:
         return True
-    if found and found[-1].organisation is None and segment.separator in ",\t\n" and looks_like_org(body, lex):
+    lead = segment.start + len(piece) - len(piece.lstrip())
+    if found and found[-1].organisation is None and segment.separator in ",\t\n" \
+            and (looks_like_org(body, lex) or org_spanned(doc, lead) or _abbreviated(body)):
         found[-1].organisation, found[-1].org_via = clean_org(piece, lex, doc, segment.start), "comma"
         return True
     return False
+
+
+ABBREVIATION_CAPITALS = 2  # capitals in a short first word that make it an abbreviation ("CpKP", "MěÚ")
+
+
+def _abbreviated(text: str) -> bool:
+    """A piece opening with an abbreviation ("CpKP jižní Čechy", "MěÚ Lhota"): an organisation."""
+    first = text.split()[0] if text.split() else ""
+    return len(first) <= 6 and first.isalpha() and sum(c.isupper() for c in first) >= ABBREVIATION_CAPITALS
 
 
 def _distribute_dash_orgs(people: list[Person]) -> None:

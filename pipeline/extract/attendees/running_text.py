@@ -20,7 +20,7 @@ from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
 from pipeline.extract.attendees.labels import is_responsibility
-from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org, origin_org
+from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org, org_before, origin_org
 from pipeline.extract.attendees.lists import Person, Rows, noted_roles, segments
 
 
@@ -110,16 +110,20 @@ def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> 
             yield person, "speaker"
             continue
         roles = _verb_roles(doc, person, line, lex, people) or [
-            role for role in (_intro_role(doc, person, line), None if in_plan else _colon_role(block, person, line))
+            role for role in (_appointed_role(doc, person, line, lex), _intro_role(doc, person, line),
+                              None if in_plan else _colon_role(block, person, line))
             if role][:1]
         for role in roles:
             yield person, role
 
 
 def _origin_org(doc: Doc, block: BlockView, person: Person, line: Span) -> None:
-    """The organisation a person comes from, written after her name (`affiliation.origin_org`)."""
+    """The organisation a person comes from, written after her name (`affiliation.origin_org`)
+    or before it in her sentence (`affiliation.org_before`)."""
     if person.organisation is None:
         person.organisation = origin_org(doc, person.tail, line.end)
+    if person.organisation is None:
+        person.organisation = org_before(doc, _sentence(doc, person, line)[0], person.begin)
 
 
 def _sentence(doc: Doc, person: Person, line: Span) -> tuple[int, int]:
@@ -193,7 +197,23 @@ def _verb_kind(tok: Token, lex: Lexicon) -> str | None:
     if found is None:
         return None
     kind, stem = found
-    return None if stem in lex.chair_needs_object and not _meeting_near(tok, lex) else kind
+    return None if stem in lex.chair_needs_object and not _meeting_near(tok, lex) and not _joined_chair(tok, lex) \
+        else kind
+
+
+def _joined_chair(verb: Token, lex: Lexicon) -> bool:
+    """"Zasedání komise zahájil a řídil ...": a chairing verb joined by "a" to one that has the
+    meeting near it shares its object."""
+    if verb.i < 2 or verb.doc[verb.i - 1].lower_ not in lex.subject_joiners:
+        return False
+    other = verb.doc[verb.i - 2]
+    found = lex.verb_forms.get(other.lower_)
+    return found is not None and found[0] == "chair" and _meeting_near(other, lex)
+
+
+def verb_kind(tok: Token, lex: Lexicon) -> str | None:
+    """The role a verb gives its subject (see `_verb_kind`), for the other readers of sentences."""
+    return _verb_kind(tok, lex)
 
 
 def _meeting_near(verb: Token, lex: Lexicon) -> bool:
@@ -241,7 +261,7 @@ def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token 
         tok = doc[i]
         depth += tok.text.count("(") - tok.text.count(")")
         if depth <= 0 and (tok.text in (".", "!", "?", ";") or tok.lower_ in lex.clause_breaks
-                           or (tok.lower_ in lex.relatives and found is not None)
+                           or (tok.lower_ in lex.relatives and found is not None and _verb_kind(found, lex) != _PRESENT)
                            or (tok.i > 0 and doc[tok.i - 1].text.endswith(".") and tok.text[:1].isupper()
                                and _verb_kind(tok, lex))):
             break
@@ -255,6 +275,9 @@ def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token 
             kinds.append(kind)
         i, seen = i + 1, seen + 1
     return kinds
+
+
+_PRESENT = "present"  # a relative clause after "se zúčastnila X, která informovala" adds what she did
 
 
 def _agrees(verb: Token, other: Token) -> bool:
@@ -279,19 +302,31 @@ def _chair_function(doc: Doc, person: Person, first: int, line: Span, lex: Lexic
     return "chair" in noted_roles(before, lex) or "chair" in noted_roles(apposition, lex)
 
 
+_ORDINAL = re.compile(r"\d{1,2}")  # the number of an ordinal before a function ("1. místopředseda")
+
+
 def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None:
     """A verb just before the name, with at most a few function words between
-    ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová")."""
-    i, gap = first - 1, 0
+    ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová"), the meeting as its object
+    ("Zahájila jednání předsedkyně X", "řídila jej vedoucí skupiny X") and a comma after a
+    function ("vedoucí skupiny, pí Mgr. X")."""
+    i, gap, head = first - 1, 0, ""
     while i >= 0 and doc[i].idx >= line.start and gap <= 5:
         tok = doc[i]
         if is_marker_tok(tok):
             i -= 1
             continue
         if _verb_kind(tok, lex):
-            return tok
-        if fold(tok.text) not in lex.functions:
+            return None if head in lex.function_genitives else tok  # "přivítal hejtmana X": an object
+        if tok.text == "." and i > 0 and _ORDINAL.fullmatch(doc[i - 1].text):
+            i, gap = i - 2, gap + 1  # "zahájil 1. místopředseda komise Mgr. X": the function's ordinal
+            continue
+        word = fold(tok.text)
+        comma = tok.text == "," and i > 0 and fold(doc[i - 1].text) in lex.functions | lex.function_genitives
+        if word not in lex.functions and word not in lex.function_genitives and tok.lower_ not in lex.meeting_nouns \
+                and not comma:
             return None
+        head = word if word in lex.functions or word in lex.function_genitives else head
         i, gap = i - 1, gap + 1
     return None
 
@@ -319,6 +354,24 @@ def _intro_role(doc: Doc, person: Person, line: Span) -> str | None:
         between = doc[e:first]
         if all(not t.text[0].isalnum() or is_marker_tok(t) for t in between):
             return "speaker"
+    return None
+
+
+APPOINTED_WINDOW = 4  # how many lower-case words may stand between "Zapisovatelkou" and the name
+
+
+def _appointed_role(doc: Doc, person: Person, line: Span, lex: Lexicon) -> str | None:
+    """"Zapisovatelkou byla jmenována Hana Malá": the recorder's noun in the instrumental and a
+    few lower-case words (a verb of appointing) before the name."""
+    first = _token_at(doc, person.start)
+    for back in range(1, APPOINTED_WINDOW + 2):
+        if first - back < 0 or doc[first - back].idx < line.start:
+            return None
+        tok = doc[first - back]
+        if fold(tok.text) in lex.appointed_recorder:
+            return "recorder"
+        if not (tok.text.islower() or is_marker_tok(tok)):
+            return None
     return None
 
 

@@ -61,7 +61,7 @@ def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) ->
     in_tabbed = {key for table in tabbed.values() for key in table.lines}
     for unit in _units(blocks):
         if unit[0].kind == "table_cell" and not any(_is_layout_cell(cell) for cell in unit):
-            from_table(blocks, cell_grid(unit), state.role if state.table else None, rows)
+            from_table(blocks, cell_grid(unit), state.role if state.table else None, rows, minutes)
             state = _ListState()
             continue
         for block in unit:
@@ -98,7 +98,7 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
     for line in lines(block):
         key = (block.block_id, line.start)
         if key in tabbed:
-            from_table(document, tabbed[key], state.role if state.table else None, rows)
+            from_table(document, tabbed[key], state.role if state.table else None, rows, minutes)
             consumed.update(tabbed[key].lines)
             state = _ListState()
         if key in in_tabbed or not line.text.strip():
@@ -114,7 +114,10 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             for label in labels:
                 state = _read_label(document, block, label, rows) if label.role != AUTHOR else _ListState()
             continue
-        if state.role and emit(document, block, line.start, line.end, state.role, rows, strict=not state.lenient):
+        # under a label with no value of its own, a line listing surnames alone ("Malá, Dvořák (2)") goes on
+        singles = state.table and any(sep in line.text for sep in ",;")
+        if state.role and emit(document, block, line.start, line.end, state.role, rows, strict=not state.lenient,
+                               singles=singles):
             consumed.add((block.block_id, line.start))
             if state.role in _SINGLE_ROLES:
                 state = _ListState()

@@ -37,6 +37,35 @@ def from_sheets(document: Annotated, rows: Rows, consumed: set[tuple[int, int]])
         run = []
 
 
+def signing_chair(document: Annotated, rows: Rows) -> None:
+    """The chair who signs the minutes: in the signature zone, a line that is one name (titles
+    allowed) over a line that opens with a chair's function ("Mgr. Jana Malá" / "předsedkyně
+    Sociálního výboru"): the body's chair signs the minutes of the meeting she chaired."""
+    layout = layout_of(document)
+    chair_words = dict(lexicon().role_notes).get(CHAIR, ())
+    for line in layout.body:
+        if line.index not in layout.signature_ids:
+            continue
+        below = layout.next_line(line)
+        if below is None or not any(_opens_with(below.folded, word) for word in chair_words):
+            continue
+        people = [p for p in persons_in(document.doc(line.block), line.start, line.end) if p.strong]
+        if len(people) != 1:
+            continue
+        person = people[0]
+        before = line.block.text[line.start:person.begin]
+        if before.strip() or line.block.text[person.tail:line.end].strip(" ,."):
+            continue
+        rows.add(line.block, Person(person), CHAIR)
+
+
+CHAIR = "chair"
+
+
+def _opens_with(text: str, word: str) -> bool:
+    return text.startswith(word) and not text[len(word):len(word) + 1].isalnum()
+
+
 def _signing(document: Annotated, line: Line) -> Person | None:
     """The one person of a line that is a name (titles, a function or organisation after a comma
     or in parentheses allowed) and dot leaders."""

@@ -20,7 +20,7 @@ from pipeline.extract.text import fold
 from pipeline.extract.grids import Cell, Grid, Row, head as head_of, names
 from pipeline.extract.layout import grids_of
 from pipeline.extract.attendees.lexicon import lexicon
-from pipeline.extract.attendees.labels import labels_in, names_nobody
+from pipeline.extract.attendees.labels import AUTHOR, labels_in, names_nobody
 from pipeline.extract.attendees.affiliation import clean_org
 from pipeline.extract.attendees.lists import Person, Rows, emit, people_in
 
@@ -40,10 +40,11 @@ def text_tables(document: Annotated) -> dict[tuple[int, int], Grid]:
 # --------------------------------------------------------------------------- reading a grid
 
 
-def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows) -> None:
+def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows, minutes: bool = True) -> None:
     """A table of people (header "Jméno | Organizace"), or label cells with their values
     beside or below them ("Zapsala:" | "Kateřina Vrbická"). `pending` is the role of a
-    label just above the table ("Přítomni:"), for tables that do not state one per row."""
+    label just above the table ("Přítomni:"), for tables that do not state one per row.
+    Outside minutes an author's label cell ("Zpracoval:" | "Ing. X") names no attendee."""
     header = people_header(grid.header) if grid.rows else None
     if header:
         if header.status_col is None and not header.status_cols:
@@ -59,8 +60,11 @@ def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows)
     for cell in grid.cells():
         if cell.key in used or not cell.filled:
             continue
-        labels = labels_in(cell.text, cell.start, "table_cell")
+        labels = labels_in(cell.text, cell.start, "table_cell", minutes)
         if not labels or labels[0].member_heading:
+            continue
+        if labels[0].role == AUTHOR:
+            used.update(value.key for value in _value_cells(grid, cell))
             continue
         label = labels[0]
         value = cell.block.text[label.value_start:cell.end]
@@ -239,7 +243,7 @@ def _row_of_people(document: Annotated, row: Row, role: str, rows: Rows) -> None
         if people:
             found.append((cell, people))
         elif found and cell.text.strip()[0].isupper():
-            org = clean_org(cell.text, lex)
+            org = clean_org(cell.text, lex, document.doc(cell.block), cell.start)
             for person in found[-1][1]:
                 person.organisation = person.organisation or org
     for cell, people in found:
@@ -255,7 +259,8 @@ def _table_person(document: Annotated, row: Row, header: Header, pending: str | 
         return
     people = people_in(document, cell.block, cell.start, cell.end, strict=False)
     org_cell = row.get(header.org_col) if header.org_col is not None else None
-    org = clean_org(org_cell.text, lexicon()) if org_cell is not None and org_cell.text.strip() else None
+    org = clean_org(org_cell.text, lexicon(), document.doc(org_cell.block), org_cell.start) \
+        if org_cell is not None and org_cell.text.strip() else None
     for person in people:
         if person.organisation is None and org and org_cell is not None and org_cell.text.strip()[0].isupper():
             person.organisation = org
