@@ -75,13 +75,14 @@ def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
         block, org = doc.by_id.get(row.get("block_id")), row.get("organisation")
         if block is None or not org or row.get("role") not in _ATTENDANCE_ROLE:
             continue
-        start = block.text.find(org, row.get("char_end", 0))
+        org = fold(org)  # as written in any case: "(obec Lhotka)" for the attendee's "Obec Lhotka"
+        start = fold(block.text).find(org, row.get("char_end", 0))
         if start < 0:
-            start = block.text.find(org)
+            start = fold(block.text).find(org)
         if start < 0 and block.table_id is not None:
             for cell in row_cells[(block.table_id, block.row or 0)]:
-                if cell is not block and cell.text.find(org) >= 0:
-                    block, start = cell, cell.text.find(org)
+                if cell is not block and fold(cell.text).find(org) >= 0:
+                    block, start = cell, fold(cell.text).find(org)
                     break
         if start >= 0:
             spans.setdefault(block.block_id, []).append((start, start + len(org), row["role"]))
