@@ -19,7 +19,10 @@ from pipeline.extract.sentences import sentence_of
 from pipeline.extract.text import Span, fold
 
 _SEPARATORS = re.compile(r"(?:\s*[,;–-]\s*){2,}")
-_ABBREVIATION_END = re.compile(r"\b\w{1,4}\.$")  # "nám." keeps its dot
+# a final dot that belongs to the word: an abbreviation ("nám.", "tř.") or an initial or legal form
+# ("o. p. s."); a short word ending a sentence ("v malém sále domu.") loses it
+_LEXICON = load("lexicon")["abbreviations"]
+_ABBREVIATION_END = re.compile(rf"(?:(?<!\w)\w\.|(?<!\w)(?:{'|'.join(re.escape(w) for w in [*_LEXICON['with_dot'], *_LEXICON['not_sentence_end']])}))$")
 _FINAL_DOT = re.compile(r"\.$")
 _WEEKDAYS = "|".join(re.escape(w) for w in load("dates").get("words", {}).get("weekdays", []))
 # a weekday opening a value ("ve středu"); the place phrase after a meeting date, and where it ends
