@@ -57,3 +57,11 @@ def test_a_plan_title_page_docx_through_the_whole_run(tmp_path):
             f"select title, meeting_date from '{tmp_path / 'out' / 'documents.parquet'}'").fetchone()
     assert title == "Akční plán rozvoje sociálních služeb města Lipová na rok 2021"
     assert meeting_date is None
+
+
+def test_a_region_in_a_title_written_in_capitals():
+    got = fields("STŘEDNĚDOBÝ PLÁN ROZVOJE SOCIÁLNÍCH SLUŽEB LIPOVSKA NA OBDOBÍ 2022–2024", "Obsah")
+    assert got["planning_area"] == "Lipovsko"
+    got = fields("KOMUNITNÍ PLÁNOVÁNÍ SOCIÁLNÍCH SLUŽEB NA LIPOVSKU", "# Zápis z jednání PS Senioři",
+                 "Datum: 3. 4. 2018")
+    assert got["planning_area"] == "Lipovsko"
