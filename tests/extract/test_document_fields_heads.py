@@ -65,3 +65,27 @@ def test_a_region_in_a_title_written_in_capitals():
     got = fields("KOMUNITNÍ PLÁNOVÁNÍ SOCIÁLNÍCH SLUŽEB NA LIPOVSKU", "# Zápis z jednání PS Senioři",
                  "Datum: 3. 4. 2018")
     assert got["planning_area"] == "Lipovsko"
+
+
+def test_a_location_label_inside_a_flattened_transcript_page():
+    got = fields("1 Projekt Plánování na Lipovsku, reg. č.: CZ.03.2.63/0.0/0.0/ Záznam z 3. setkání pracovní "
+                 "skupiny Rodina v ORP Lipová Místo: Městský úřad Lipová, zasedací místnost č. 7 ze dne ) Úvod "
+                 "Koordinátorka paní Jana Malá přivítala přítomné členy pracovní skupiny.")
+    assert got["location"] == "Městský úřad Lipová, zasedací místnost č. 7"
+    got = fields("# Zápis z jednání PS Senioři", "Datum: 3. 4. 2018", "Přítomni: Jana Malá",
+                 "Paní Malá uvedla, že nové místo: Lipová je vhodné.")
+    assert got["location"] is None
+
+
+def test_a_flattened_transcript_page_html_through_the_whole_run(tmp_path):
+    page = ("<html><head><meta charset='utf-8'><title>Zápis</title></head><body><h1>Pracovní skupina Senioři</h1>"
+            "<p>1 PRACOVNÍ SKUPINA SENIOŘI Zápis setkání Termín konání: čtvrtek 10. 10. 2019 Časové rozvržení: "
+            "9:30 11:30 Místo konání: budova Městského úřadu Lipová, Horní nám. 3 zasedací místnost 111 "
+            "PROGRAM: 1. Přivítání 2. Různé</p></body></html>")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "zapis.html").write_text(page, encoding="utf-8")
+    run(raw, tmp_path / "out", RunOptions(workers=0))
+    with duckdb.connect() as db:
+        (location,) = db.execute(f"select location from '{tmp_path / 'out' / 'documents.parquet'}'").fetchone()
+    assert location == "budova Městského úřadu Lipová, Horní nám. 3 zasedací místnost 111"
