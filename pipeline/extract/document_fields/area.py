@@ -142,7 +142,7 @@ def ranked_areas(text: str, allow_locative: bool = True, regions: bool = True) -
         if run:
             yield 0, _nominative(run, "region" if _is_region_word(run[-1]) else "genitive")
     for match in _PLANNING.finditer(text):
-        run = _capitalised_run(text[match.end():])
+        run = [_title_case(w) for w in _capitalised_run(text[match.end():])]  # "SLUŽEB LIPOVSKA" as "Lipovska"
         if run and _is_region_word(run[0]):
             yield 0, _nominative(run[:1], "region")
     for region in _regions(text) if regions else ():
@@ -151,7 +151,7 @@ def ranked_areas(text: str, allow_locative: bool = True, regions: bool = True) -
         return
     for match in _ON.finditer(text):
         run = _capitalised_run(text[match.end():])
-        if run and _is_region_word(run[-1]):
+        if run and _is_region_word(_title_case(run[-1])):  # "NA LIPOVSKU" as "na Lipovsku"
             yield 1, _nominative([_title_case(w) for w in run], "region")
     for match in _IN.finditer(text):
         run = _capitalised_run(text[match.end():])

@@ -19,7 +19,10 @@ from pipeline.extract.sentences import sentence_of
 from pipeline.extract.text import Span, fold
 
 _SEPARATORS = re.compile(r"(?:\s*[,;–-]\s*){2,}")
-_ABBREVIATION_END = re.compile(r"\b\w{1,4}\.$")  # "nám." keeps its dot
+# a final dot that belongs to the word: an abbreviation ("nám.", "tř.") or an initial or legal form
+# ("o. p. s."); a short word ending a sentence ("v malém sále domu.") loses it
+_LEXICON = load("lexicon")["abbreviations"]
+_ABBREVIATION_END = re.compile(rf"(?:(?<!\w)\w\.|(?<!\w)(?:{'|'.join(re.escape(w) for w in [*_LEXICON['with_dot'], *_LEXICON['not_sentence_end']])}))$")
 _FINAL_DOT = re.compile(r"\.$")
 _WEEKDAYS = "|".join(re.escape(w) for w in load("dates").get("words", {}).get("weekdays", []))
 # a weekday opening a value ("ve středu"); the place phrase after a meeting date, and where it ends
@@ -38,6 +41,31 @@ _MEETING = re.compile(rf"(?<!\w)(?:{alternation([*meeting_words()['title']['meet
 _SEPARATOR = re.compile(r"[,–-]")
 _INITIAL = re.compile(r"(?<!\w)\w\.$")
 _NUMBER_END = re.compile(rf"\d\.\s+(?=[{load('lexicon')['letters']['capitals']}][^\W\d]*\s)")  # "4. 3. 2019, klubovna …": a place after the date and a comma
+
+
+# A location label inside a flattened paragraph (a transcript page run together: "… Nová Lhota
+# Místo konání: sál OÚ Lipová, Horní 5 PROGRAM: …"): written capitalised, with its colon, after a
+# space; its value ends at the next label or at a date label ("… č. 12 ze dne …").
+_LOCATION_WORDS = sorted(meeting_words()["labels"]["location"], key=len, reverse=True)
+_INLINE_LABEL = re.compile(rf"(?<=\s)(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in _LOCATION_WORDS)})\s*:\s*")
+_DATE_LABEL = re.compile(rf"(?<!\w)(?:{alternation(meeting_words()['labels']['date'], fold)})(?!\w)")
+
+
+def _inline_location(layout: Layout) -> str | None:
+    """The value of a location label inside a long line of the head (a flattened page)."""
+    for line in layout.head:
+        if line.index in layout.signature_ids:
+            continue
+        match = _INLINE_LABEL.search(line.text)
+        if match is None:
+            continue
+        end = _sentence_end(line, match.end())
+        stop = _DATE_LABEL.search(line.folded, match.end(), end - line.start)
+        end = line.start + stop.start() if stop else end
+        found = _clean_location(layout, Span(line.block, line.start + match.end(), end))
+        if found:
+            return found
+    return None
 
 
 def _clean_location(layout: Layout, value: Span) -> str | None:
@@ -78,7 +106,7 @@ def find_location(layout: Layout, date_found: tuple[Line, DateMention, dt.date] 
                 found = _place_after_date(layout, following, 0)  # "konaného dne 22. 4." / "v Domově …"
             if found:
                 return found
-    return _venue_in_head(layout)
+    return _inline_location(layout) or _venue_in_head(layout)
 
 
 def _venue_in_head(layout: Layout) -> str | None:

@@ -188,7 +188,8 @@ def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | N
         return 95
     folded_prefix = _strip_before_date(fold(text[:mention.start]))
     if _other_event(folded_prefix):
-        return 15 if in_signature else 0
+        # a plan or report signed "Schváleno usnesením zastupitelstva dne …" dates no meeting
+        return 15 if in_signature and _is_minutes(layout, title) else 0
     if in_head and _ends_with_cue(folded_prefix):
         return 80 if early and line.block.kind != "list_item" else 40
     if (in_signature or line.index >= layout.body[len(layout.body) // 2].index) \

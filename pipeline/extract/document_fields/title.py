@@ -29,6 +29,9 @@ _MEETING_END = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['meeting_prepositions
 _NOT_TITLE_PART = re.compile(rf"^[^:]{{1,30}}:|^\d+\s*[.)]\s+[{load('lexicon')['letters']['capitals']}]")
 _LOGO_MARKERS = tuple(meeting_words()["area"]["nominative_markers"])
 _SPACED = re.compile(r"(?:\w ){2,}\w")  # "Z á p i s": a line of one word written letter by letter
+# A line that is only a date stamp ("květen 2011", "12. 3. 2019", "03/2020") over a plan's title: no title.
+_MONTHS = "|".join(re.escape(fold(m)) for forms in load("dates")["months"].values() for m in forms)
+_DATE_STAMP = re.compile(rf"\s*(?:(?:\d{{1,2}}\.\s*)?(?:{_MONTHS})|\d{{1,2}}\.\s*\d{{1,2}}\.|\d{{1,2}}\s*/)?\s*\d{{4}}\s*")
 _NUMBERED = re.compile(rf"(?:{alternation(_WORDS['starts'], fold)})\s+"
                        rf"(?:{alternation(load('lexicon')['numbers']['before_number'], fold)})?\s*\d+(?:\s*/\s*\d+)?\.?")
 
@@ -68,7 +71,8 @@ def find_title(layout: Layout) -> Line | None:
     line that does, the top-level heading near the top (a presentation's title),
     the first line that is not an emblem, logo, project or web-page line.
     """
-    head_candidates = [line for line in layout.head if line.block.kind != "list_item" and not _is_boilerplate(line.text)]
+    head_candidates = [line for line in layout.head if line.block.kind != "list_item" and not _is_boilerplate(line.text)
+                       and not _DATE_STAMP.fullmatch(line.folded)]
     for line in layout.body[:TITLE_SEARCH_LINES]:
         if line.block.kind == "heading" and line.first_in_block and starts_with_title_word(line.text):
             return line
