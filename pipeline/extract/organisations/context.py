@@ -501,7 +501,8 @@ class DocOrgs:
         """The mention is who funds or calls in its sentence: written in the nominative, with a
         funding verb in its own clause, or in its sentence when the mention opens it; or with
         a verb that sets a sum of money aside ("Obec X uvolnila ... 80 000 Kč",
-        "vyčlenila Obec X 50 000 Kč")."""
+        "vyčlenila Obec X 50 000 Kč"); or right after a verb of granting, with a grant named
+        before it ("žádost o dotaci, kterou poskytuje Obec X")."""
         c = cues()
         if written_oblique(m):
             return False  # "podpořilo Charitu X": the one funded, not the funder
@@ -515,6 +516,9 @@ class DocOrgs:
             return True
         if clause & c.decide_verbs and clause & c.grant_nouns:
             return True  # "o dotacích rozhoduje Zastupitelstvo X"
+        before = self.tokens(block, s_start, m.start)
+        if before and before[-1].lower in lex().actor_verbs and {t.lower for t in before} & c.grant_nouns:
+            return True  # "dotaci, kterou poskytuje Ústecký kraj": the grant's giver
         return opens and bool(words & c.funder_verbs)
 
     def partner_before(self, block: BlockView, m: Mention) -> bool:

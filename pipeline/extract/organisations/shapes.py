@@ -452,7 +452,9 @@ def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None
 def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int]) -> list[Mention]:
     """A region named as an actor: "<adjective> kraj" after a funding or project noun ("z
     dotace Karlovarského kraje", "rozpočet Plzeňského kraje") or opening a sentence in the
-    nominative ("Jihočeský kraj bude ... financovat"); as a place it is no organisation."""
+    nominative ("Jihočeský kraj bude ... financovat") or right after a verb of calling or
+    granting whose subject it is ("program, který vyhlásil Jihočeský kraj", "dotaci, kterou
+    poskytuje Ústecký kraj"); as a place it is no organisation."""
     lx = lex()
     out = []
     for i in marked:
@@ -461,8 +463,10 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int])
         adj = i - 1
         if adj > 0 and word_key(tokens[adj - 1].text) in grammar("region_holders"):
             continue
-        opens = tokens[i].lower == grammar("region_noun") and (adj == 0 or tokens[adj - 1].text in (".", ";", ":"))
-        if not opens and not any(t.lower in lx.actor_before for t in tokens[max(0, adj - 3):adj]):
+        nominative = tokens[i].lower == grammar("region_noun")
+        opens = nominative and (adj == 0 or tokens[adj - 1].text in (".", ";", ":"))
+        inverted = nominative and adj > 0 and tokens[adj - 1].lower in lx.actor_verbs
+        if not opens and not inverted and not any(t.lower in lx.actor_before for t in tokens[max(0, adj - 3):adj]):
             continue  # "Jihočeský kraj bude financovat ...": the region opening a sentence acts
         entry = lx.lemmas.get(grammar("region_noun"))
         name = f"{adjective_nominative(tokens[adj].text, entry[1] if entry else 'm')} {grammar('region_noun')}"
