@@ -49,7 +49,7 @@ def _skip_block(block: BlockView) -> bool:
         return True
     if sum(text.count(sep) for sep in grammar("path_separators")) >= 2:
         return True
-    if sum(1 for item in grammar("menu_items") if item in lowered) >= grammar("menu_min_items"):
+    if sum(1 for item in grammar("chrome_links") if item in lowered) >= grammar("chrome_links_needed"):
         return True  # a navigation menu
     words = set(_WORD.findall(lowered))
     return bool(_POSTCODE.search(text)) and bool(words & set(grammar("address_phone")))
