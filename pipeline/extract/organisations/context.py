@@ -68,6 +68,8 @@ class Cues:
     reported_speech: tuple[str, ...]
     presenting_verbs: frozenset[str]
     presented_objects: frozenset[str]
+    head_nouns: frozenset[str]
+    head_between: frozenset[str]
     missing_words: frozenset[str]
     not_providers: frozenset[tuple[str, ...]]
     money_owner: frozenset[str]
@@ -109,6 +111,8 @@ def cues() -> Cues:
         reported_speech=tuple(roles["reported_speech"]),
         presenting_verbs=lower("presenting_verbs"),
         presented_objects=lower("presented_objects"),
+        head_nouns=lower("head_nouns"),
+        head_between=lower("head_between"),
         missing_words=lower("missing_words"),
         not_providers=frozenset(tuple(word_key(w) for w in p.split()) for p in roles["not_providers"]),
         money_owner=frozenset(w.lower() for w in cfg["context"]["region_actor_before"]),
@@ -289,7 +293,9 @@ class DocOrgs:
 
     def presented(self, block: BlockView, before: int) -> Mention | None:
         """The one organisation whose services or plans an earlier sentence of the paragraph
-        presents ("Mgr. X představila služby Bydlení Y, o. p. s. Chráněné bydlení má ...")."""
+        presents ("Mgr. X představila služby Bydlení Y, o. p. s. Chráněné bydlení má ..."), or
+        whose head speaks ("Ing. X, ředitelka organizace Domov Y, informovala ... Kapacita služby
+        domov pro seniory se sníží ...")."""
         if block.kind not in ("paragraph", "list_item"):
             return None
         c = cues()
@@ -298,9 +304,12 @@ class DocOrgs:
             if m.start >= before or not self.can_provide(m):
                 continue
             words = [t.lower for t in self.tokens(block, max(0, m.start - 60), m.start)][-3:]
+            head = list(words)
             while words and words[-1] in c.presented_objects:
                 words.pop()
-            if words and words[-1] in c.presenting_verbs:
+            while head and head[-1] in c.head_between:
+                head.pop()
+            if words and words[-1] in c.presenting_verbs or head and head[-1] in c.head_nouns:
                 found.append(m)
         keys = list(dict.fromkeys(m.key for m in found))
         return found[0] if len(keys) == 1 else None
@@ -492,7 +501,8 @@ class DocOrgs:
         """The mention is who funds or calls in its sentence: written in the nominative, with a
         funding verb in its own clause, or in its sentence when the mention opens it; or with
         a verb that sets a sum of money aside ("Obec X uvolnila ... 80 000 Kč",
-        "vyčlenila Obec X 50 000 Kč")."""
+        "vyčlenila Obec X 50 000 Kč"); or right after a verb of granting, with a grant named
+        before it ("žádost o dotaci, kterou poskytuje Obec X")."""
         c = cues()
         if written_oblique(m):
             return False  # "podpořilo Charitu X": the one funded, not the funder
@@ -506,6 +516,9 @@ class DocOrgs:
             return True
         if clause & c.decide_verbs and clause & c.grant_nouns:
             return True  # "o dotacích rozhoduje Zastupitelstvo X"
+        before = self.tokens(block, s_start, m.start)
+        if before and before[-1].lower in lex().actor_verbs and {t.lower for t in before} & c.grant_nouns:
+            return True  # "dotaci, kterou poskytuje Ústecký kraj": the grant's giver
         return opens and bool(words & c.funder_verbs)
 
     def partner_before(self, block: BlockView, m: Mention) -> bool:

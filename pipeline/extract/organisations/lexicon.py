@@ -42,6 +42,9 @@ class _Lex:
     town_endings: dict[str, list[tuple[str, str]]]
     territory_before: set[str]
     actor_before: set[str]
+    actor_verbs: set[str]
+    plan_territory_after: set[str]
+    plan_nouns: set[str]
     enumeration_after: set[str]
     titles: set[str]
     given_names: set[str]
@@ -117,6 +120,9 @@ def lex() -> _Lex:
         town_endings={c: [(a, b) for a, b in v] for c, v in cfg["town_endings"].items()},
         territory_before={w.lower() for w in ctx["territory_before"]},
         actor_before={w.lower() for w in ctx["region_actor_before"]},
+        actor_verbs={w.lower() for w in [*ctx["region_actor_verbs"], *cfg["roles"]["funder_verbs"]]},
+        plan_territory_after={w.lower() for w in ctx["plan_territory_after"]},
+        plan_nouns={w.lower() for w in ctx["plan_nouns"]},
         enumeration_after={w.lower() for w in ctx["enumeration_after"]},
         titles=titles,
         given_names={*people.get("given_names_female", []), *people.get("given_names_male", [])},

@@ -42,13 +42,15 @@ from pipeline.extract.organisations.mention import doc_toks
 
 def _skip_block(block: BlockView) -> bool:
     """Blocks that name no actor: site chrome (copyright and page-title lines, a breadcrumb
-    path, a postal address with a phone number)."""
+    path, a navigation menu flattened into one line, a postal address with a phone number)."""
     text = block.text
     lowered = text.lower()
     if any(marker in lowered for marker in grammar("chrome_markers")):
         return True
     if sum(text.count(sep) for sep in grammar("path_separators")) >= 2:
         return True
+    if sum(1 for item in grammar("chrome_links") if item in lowered) >= grammar("chrome_links_needed"):
+        return True  # a navigation menu
     words = set(_WORD.findall(lowered))
     return bool(_POSTCODE.search(text)) and bool(words & set(grammar("address_phone")))
 

@@ -391,6 +391,16 @@ def territory(tokens: Sequence[Tok], i: int) -> bool:
                                                                and prev[1] in lx.inside_name))
 
 
+def plan_territory(tokens: Sequence[Tok], i: int) -> bool:
+    """A town or region at token `i` that names a plan's territory: right after "služeb" with
+    a plan noun shortly before ("Akčního plánu rozvoje sociálních služeb Kraje X",
+    "Komunitní plán sociálních služeb města Y")."""
+    lx = lex()
+    if i == 0 or tokens[i - 1].lower not in lx.plan_territory_after:
+        return False
+    return any(t.lower in lx.plan_nouns for t in tokens[max(0, i - 5):i - 1])
+
+
 def _head_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], persons: set[int],
                    services: frozenset[int] = frozenset()) -> list[Mention]:
     """Names that start with a head word; a bare town or region noun and a town named as a place
@@ -420,12 +430,12 @@ def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool
     """A town, municipality or region head that names a place rather than a body: bare
     ("města"), after a place word ("na území města X"), in the locative ("ve městě X"), a
     lower-case "obce X" (municipalities as places, but not a person's affiliation "(obec X)"),
-    or one of several places ("obce X a Y")."""
+    or one of several places ("obce X a Y"), or a plan's territory (`plan_territory`)."""
     head = tokens[i + size - 1]
     lemma = word_key(head.text)
     if lemma not in (*grammar("town_nouns"), grammar("region_noun")):
         return False
-    if end == i + size or territory(tokens, i):
+    if end == i + size or territory(tokens, i) or plan_territory(tokens, i):
         return True
     if lemma == grammar("region_noun") and i > 0 and tokens[i - 1].lower in grammar("place_prepositions"):
         return True  # "v Kraji Podlesí": the region as a place
@@ -452,7 +462,9 @@ def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None
 def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int]) -> list[Mention]:
     """A region named as an actor: "<adjective> kraj" after a funding or project noun ("z
     dotace Karlovarského kraje", "rozpočet Plzeňského kraje") or opening a sentence in the
-    nominative ("Jihočeský kraj bude ... financovat"); as a place it is no organisation."""
+    nominative ("Jihočeský kraj bude ... financovat") or right after a verb of calling or
+    granting whose subject it is ("program, který vyhlásil Jihočeský kraj", "dotaci, kterou
+    poskytuje Ústecký kraj"); as a place it is no organisation."""
     lx = lex()
     out = []
     for i in marked:
@@ -461,8 +473,10 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int])
         adj = i - 1
         if adj > 0 and word_key(tokens[adj - 1].text) in grammar("region_holders"):
             continue
-        opens = tokens[i].lower == grammar("region_noun") and (adj == 0 or tokens[adj - 1].text in (".", ";", ":"))
-        if not opens and not any(t.lower in lx.actor_before for t in tokens[max(0, adj - 3):adj]):
+        nominative = tokens[i].lower == grammar("region_noun")
+        opens = nominative and (adj == 0 or tokens[adj - 1].text in (".", ";", ":"))
+        inverted = nominative and adj > 0 and tokens[adj - 1].lower in lx.actor_verbs
+        if not opens and not inverted and not any(t.lower in lx.actor_before for t in tokens[max(0, adj - 3):adj]):
             continue  # "Jihočeský kraj bude financovat ...": the region opening a sentence acts
         entry = lx.lemmas.get(grammar("region_noun"))
         name = f"{adjective_nominative(tokens[adj].text, entry[1] if entry else 'm')} {grammar('region_noun')}"
