@@ -84,6 +84,15 @@ class Cues:
     attendance: dict[str, list[str]]
 
 
+# The [roles] word lists taken as they are, in lower case; the other cues are shaped in cues().
+_LOWERED = ("funder_verbs", "money_verbs", "money_units", "applicant_verbs", "applicant_words",
+            "asked_after", "provider_verbs", "provider_intro", "responsible_verbs", "partner_words",
+            "counterpart_before", "together_before", "presenting_verbs", "presented_objects",
+            "head_nouns", "head_between", "missing_words", "project_words", "applicant_nouns",
+            "applicant_between", "grant_nouns", "decide_verbs", "grant_award_words",
+            "money_owner_bodies")
+
+
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue words of configs/organisations.toml [roles] and configs/attendance.toml labels."""
@@ -95,35 +104,12 @@ def cues() -> Cues:
         return frozenset(w.lower() for w in roles[key])
 
     return Cues(
-        funder_verbs=lower("funder_verbs"),
-        money_verbs=lower("money_verbs"),
-        money_units=lower("money_units"),
-        applicant_verbs=lower("applicant_verbs"),
-        applicant_words=lower("applicant_words"),
-        asked_after=lower("asked_after"),
-        provider_verbs=lower("provider_verbs"),
-        provider_intro=lower("provider_intro"),
-        responsible_verbs=lower("responsible_verbs"),
-        partner_words=lower("partner_words"),
+        **{key: lower(key) for key in _LOWERED},
         partner_before=frozenset(fold(w) for w in roles["partner_before"]),
-        counterpart_before=lower("counterpart_before"),
-        together_before=lower("together_before"),
         reported_speech=tuple(roles["reported_speech"]),
-        presenting_verbs=lower("presenting_verbs"),
-        presented_objects=lower("presented_objects"),
-        head_nouns=lower("head_nouns"),
-        head_between=lower("head_between"),
-        missing_words=lower("missing_words"),
         not_providers=frozenset(tuple(word_key(w) for w in p.split()) for p in roles["not_providers"]),
         money_owner=frozenset(w.lower() for w in cfg["context"]["region_actor_before"]),
         call_owner=lower("call_owner_before"),
-        project_words=lower("project_words"),
-        applicant_nouns=lower("applicant_nouns"),
-        applicant_between=lower("applicant_between"),
-        grant_nouns=lower("grant_nouns"),
-        decide_verbs=lower("decide_verbs"),
-        grant_award_words=lower("grant_award_words"),
-        money_owner_bodies=lower("money_owner_bodies"),
         attendance={k: list(attendance[k]) for k in ("present", "excused", "absent", "guest", "member_list")},
     )
 
