@@ -81,3 +81,11 @@ def run_docx(tmp_path: Path, document: docx.Document) -> Path:
     (raw / "zapis.docx").write_bytes(to_bytes(document))
     run(raw, out, RunOptions(workers=0))
     return out
+
+
+def table_rows(out: Path, table: str, *columns: str) -> set[tuple]:
+    """The rows of one written table as tuples of the given columns (order-free comparison)."""
+    import pandas as pd
+
+    frame = pd.read_parquet(out / f"{table}.parquet")
+    return set(zip(*(frame[column] for column in columns)))

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-from tests.docx_factory import minutes, run_docx
+from tests.docx_factory import minutes, run_docx, table_rows
 
 
 def names(tmp_path: Path, *paragraphs: str) -> set[tuple]:
     out = run_docx(tmp_path, minutes("Zápis z jednání pracovní skupiny Senioři", *paragraphs))
-    table = pd.read_parquet(out / "organisations.parquet")
-    return set(zip(table["name"], table["role"]))
+    return table_rows(out, "organisations", "name", "role")
 
 
 def test_a_town_naming_a_plans_territory_is_no_organisation(tmp_path: Path) -> None:

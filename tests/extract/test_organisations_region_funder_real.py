@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-from tests.docx_factory import minutes, run_docx
+from tests.docx_factory import minutes, run_docx, table_rows
 
 
 def rows(tmp_path: Path, *paragraphs: str) -> set[tuple]:
     out = run_docx(tmp_path, minutes("Zápis z jednání pracovní skupiny Rodina", *paragraphs))
-    table = pd.read_parquet(out / "organisations.parquet")
-    return set(zip(table["name"], table["role"]))
+    return table_rows(out, "organisations", "name", "role")
 
 
 def test_a_region_granting_in_a_relative_clause_is_the_funder(tmp_path: Path) -> None:
