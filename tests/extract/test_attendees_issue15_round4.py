@@ -117,3 +117,34 @@ def test_a_letter_spaced_label_over_tab_set_lines_with_dashed_notes(tmp_path):
     found = attendees(run_docx(tmp_path, document))
     assert {("Olga Vrbová", "present", None), ("Filip Kos", "present", "MěÚ Horní Lhota"),
             ("Hana Dubská", "present", "Spolek Lípa Horní Lhota"), ("Emil Sýkora", "present", None)} <= found
+
+
+# --------------------------------------------------------------------------- 4, 8, 9: running text
+
+
+def test_a_surname_after_a_function_noun_chairs_by_a_light_verb_and_the_recorder_in_the_genitive(tmp_path):
+    """"Koordinátorka Vrbová provedla zahájení jednání a přivítala hosty": chair and speaker;
+    "Určení a schválení zapisovatele jednání: X" names the recorder; "ověřovatelů zápisu: Y" nobody."""
+    document = minutes("Zápis z jednání řídicí skupiny KPSS, konané dne 3. března 2019 v Horní Lhotě",
+                       "Přítomni: dle prezenční listiny",
+                       "Koordinátorka Vrbová provedla zahájení dnešního jednání a přivítala přítomné hosty.",
+                       "Určení a schválení zapisovatele jednání: Hana Dubská",
+                       "Určení a schválení ověřovatelů zápisu: Emil Sýkora a Filip Kos",
+                       "Bod č. 1 kontrola zápisu",
+                       "• paní ředitelka Lipská doplnila, že pořadník čítá 40 žadatelů.")
+    found = {(name, role) for name, role, _ in attendees(run_docx(tmp_path, document))}
+    assert {("Vrbová", "chair"), ("Vrbová", "speaker"), ("Hana Dubská", "recorder"), ("Lipská", "speaker")} <= found
+    assert not {row for row in found if row[0] in ("Emil Sýkora", "Filip Kos")}
+
+
+def test_a_presenter_in_the_genitive_takes_her_nominative_and_new_reporting_verbs(tmp_path):
+    """"Úvodní slovo Mgr. Olgy Vrbové" is Olga Vrbová (named so elsewhere), once; "oznámila" and
+    "vznesl dotaz" report speech."""
+    document = minutes("Zápis z jednání pracovní skupiny Senioři", "Dne 3. 3. 2019",
+                       "Úvodní slovo Mgr. Olgy Vrbové, místostarostky obce.",
+                       "Jednání řídila Mgr. Olga Vrbová.",
+                       "Paní Mgr. Lipská (Spolek Lípa, z. s.) oznámila změnu otevírací doby.",
+                       "Ing. Kos vznesl dotaz na dopravu do stacionáře.")
+    found = {(name, role) for name, role, _ in attendees(run_docx(tmp_path, document))}
+    assert {("Olga Vrbová", "speaker"), ("Olga Vrbová", "chair"), ("Lipská", "speaker"), ("Kos", "speaker")} <= found
+    assert not {row for row in found if row[0] == "Olgy Vrbové"}
