@@ -11,7 +11,9 @@ Minutes state their programme in one of these ways, tried in this order:
    "1) ..." is no item; "na programu ... body:" introduces it; a letter-spaced "P r o g r a m :";
    the programme run into the paragraph of its approval ("Program byl schválen dle návrhu: 1. ...
    4. Různé Průběh jednání: ..."); "Ad.1) Zahájení" lines right under the label; Word numbering
-   saved as text ("2." on its own line, the title on the next);
+   saved as text ("2." on its own line, the title on the next); numbered items that each carry their
+   discussion under them ("1) X informoval o …" / "Z diskuse:" / "- …" / "2) …"), numbered on; a title
+   wrapped onto a lower-case second paragraph is joined (its provenance is the first line's span);
 2. a bullet list right under the meeting date at the top of the minutes;
 3. numbered sections that double as the programme: "Bod č. 2 programu – …" headings, typed "1/ Úvodní slovo
    K. Pelikánová:", headings numbered 1., 2. (or I., II.), or numbered items
@@ -31,7 +33,7 @@ A slide deck has none of these and gets no rows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -57,6 +59,7 @@ class Item(Span):
     level: int = 1
     number: int | None = None
     own_number: bool = False  # item_no is the number the document gives (one item of a longer programme)
+    tail: str = ""  # the rest of a title wrapped onto the next paragraph ("3) Návrh plánu" / "do projednání v Radě")
 
 
 # What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
@@ -80,7 +83,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
         if not _LETTER.search(item.block.text[start:end]):
             continue  # a bare number ("1" of a slide list) titles nothing
         row = span_row(item.block, start, end, item_no=item.number if item.own_number else len(rows) + 1)
-        row["title"] = item.block.text[row["char_start"]:row["char_end"]]
+        row["title"] = item.block.text[row["char_start"]:row["char_end"]] + (" " + item.tail if item.tail else "")
         rows.append(row)
 
 
@@ -489,10 +492,44 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
             items.append(Item(line.block, line.start, line.end))
         elif marker is None and items and not plain and not line.first_in_block:
             pass  # a wrapped line inside a marked item's block
+        elif marker is None and items and not plain and (following := _next_after_discussion(doc, line, items)):
+            if following is doc.next_line(line) and _wraps(line, items[-1]):
+                items[-1] = replace(items[-1], tail=line.text.strip())  # the title goes on in the next paragraph
+            line = following  # "1) X informoval o …" / "Z diskuse:" / "- …" / "2) …": each item with its discussion
+            continue
         else:
             break
         line = doc.next_line(line)
     return items
+
+
+def _wraps(line: Line, item: Item) -> bool:
+    """A short lower-case paragraph right after an item, before the next one: the rest of its title
+    ("3) Návrh akčního plánu na rok 2013" / "do projednání v Radě města")."""
+    text = line.text.strip()
+    return bool(text) and text[0].islower() and len(text) <= PLAIN_ITEM_CHARS and not text.endswith(":") \
+        and len(_SENTENCE_END.findall(text)) == 0 and not item.tail
+
+
+DISCUSSION_LINES = 8  # at most this many lines of an item's discussion between two items of a programme
+
+
+def _next_after_discussion(doc: Document, line: Line, items: list[Item]) -> Line | None:
+    """The next item of a programme whose items each carry their discussion right under them: a
+    line marked with the next number at the items' level, within a few lines and no heading."""
+    last = items[-1].number
+    if last is None or any(item.number is None for item in items):
+        return None
+    ahead: Line | None = line
+    for _ in range(DISCUSSION_LINES):
+        if ahead is None or ahead.block.kind == "heading" or _is_section_start(ahead.text):
+            return None
+        marker = _marker(ahead)
+        if marker is not None and marker[1] is not None:  # the discussion's dashes and bullets go on
+            return ahead if marker[1] == last + 1 and _level(ahead) == items[0].level \
+                and ahead.block.kind == items[-1].block.kind else None
+        ahead = doc.next_line(ahead)
+    return None
 
 
 def _titles(text: str) -> bool:

@@ -42,7 +42,7 @@ def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) 
     if body.startswith("("):
         close = body.find(")")
         body = body[1:close] if close > 0 else body[1:]
-    body = _cut_run(_after_titles_cut(body), lex)
+    body = _cut_run(after_titles_cut(body), lex)
     for word in _WORD.finditer(body):
         token = word.group()
         if fold(token) in lex.departments and body[word.end():].strip()[:1].isupper():
@@ -69,10 +69,13 @@ def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) 
     return None
 
 
-def _after_titles_cut(body: str) -> str:
-    """Drop the titles after a name that open the text ("Ph. D., primář X"): no organisation."""
+def after_titles_cut(body: str) -> str:
+    """Drop the titles after a name that open the text ("Ph. D., primář X"; in a surname-first
+    list the titles before a name stand after it too: "Malá Jana, Mgr. – Spolek X"): no organisation."""
     low = body.lower()
-    for title in sorted(person_words().after_titles, key=len, reverse=True):
+    words = person_words()
+    titles = words.after_titles | {t.lower() for t in words.titles if t.endswith(".")}
+    for title in sorted(titles, key=len, reverse=True):
         if low.startswith(title) and not low[len(title):len(title) + 1].isalnum():
             return body[len(title):].lstrip(" ,.")
     return body

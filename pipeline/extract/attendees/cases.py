@@ -94,14 +94,29 @@ def in_nominative(rows: list[dict], document: Annotated) -> list[dict]:
         if key is not None and (key not in forms or rank < forms[key]["rank"]):
             forms[key] = {"name": person.name, "surname": surname, "rank": rank, "block_id": block_id,
                           "char_start": person.start, "char_end": person.end}
-    out = []
+    out, seen = [], set()
     for row in rows:
         words = row["name"].split()
-        key = _key(words[-1]) if len(words) == 1 else None
+        key = _key(words[-1]) if len(words) <= 2 else None
         found = forms.get(key) if key is not None else None
-        if found is not None and found["rank"] < _rank(words[-1]):
+        if found is not None and found["rank"] < _rank(words[-1]) and len(words) == 1:
             row = {**row, "name": found["surname"] if len(found["name"].split()) > 1 else found["name"],
                    "block_id": found["block_id"], "char_start": found["char_end"] - len(found["surname"]),
                    "char_end": found["char_end"]}
+        elif found is not None and found["rank"] < _rank(words[-1]) and _same_given(words[0], found["name"]):
+            # "Úvodní slovo Mgr. Ivany Krupkové" and "řídila Mgr. Ivana Krupková": her whole name in the nominative
+            row = {**row, "name": found["name"], "block_id": found["block_id"],
+                   "char_start": found["char_start"], "char_end": found["char_end"]}
+        if (fold(row["name"]), row["role"]) in seen:
+            continue  # the oblique form and the nominative named her in one role
+        seen.add((fold(row["name"]), row["role"]))
         out.append(row)
     return out
+
+
+def _same_given(given: str, name: str) -> bool:
+    """A given name in an oblique case ("Ivany") and the given name of a two-word name ("Ivana
+    Krupková") are one name: one stem after the case endings."""
+    words = name.split()
+    mine, theirs = _key(given), _key(words[0]) if len(words) == 2 else None
+    return mine is not None and theirs is not None and mine[0] == theirs[0]

@@ -23,7 +23,7 @@ def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     body = alternation([label for _, label in lex.labels])
     inner = alternation([label for role, label in lex.labels if role != "member_body"])
     note = r"(?:\s*\([^)]*\))?"  # "Nepřítomni (neomluveni):"
-    lead = r"^[\s•·\-–*]*(?:\d{1,3}[.)]?\s+)?"  # a bullet or a slide/item number before the label
+    lead = r"^[\s•·\-–*]*(?:\d{1,3}[.)]?\s+|[a-z]\)\s+)?"  # a bullet, a slide/item number or "b)" before it
     start = re.compile(rf"{lead}(?P<label>{body}){note}(?P<sep>\s*[:\t–-]\s*|\s*$|\s+(?=\S))")
     origin = alternation([fold(w) for w in load("attendance")["cues"]["origin"]["prepositions"]])
     sheet = alternation([fold(w) for w in load("attendance")["labels"]["by_sheet"]])
@@ -80,6 +80,11 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
     """The attendance labels of a line and the span of each one's value (to the next label).
     Outside minutes (a plan, a resolution: `minutes` False) an author's label ("Zpracovala:",
     "Koordinátorka:") names the material's author, not a role of a meeting: its value is no one's."""
+    spaced = _LETTER_SPACED.match(line)
+    if spaced:  # "P ř í t o m n i:": the label written letter by letter, its value after the colon
+        label = labels_in(_unspaced(spaced.group(1)) + ":", 0, kind, minutes)
+        return [Label(label[0].role, offset + spaced.end(), offset + len(line), label[0].member_heading,
+                      label[0].body)] if len(label) == 1 else []
     start_re, inside_re = label_patterns()
     folded = fold(line)
     found: list[tuple[int, str, int]] = []
@@ -88,6 +93,10 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
     if opening:
         found.append(opening)
     for match in inside_re.finditer(folded):
+        if opening and _qualifies(folded, opening, match):  # "Přítomni – členové komise: X": present, after it
+            found[0] = (opening[0], opening[1], match.end())
+            opening = found[0]
+            continue
         if opening and match.start() < opening[2]:
             if match.end() == opening[2] and (opening[1], _role(match.group("label"))) == _EXCUSED_ABSENCE:
                 found[0] = (opening[0], _EXCUSED_ABSENCE[1], opening[2])  # "Nepřítomen člen PS, omluven:"
@@ -116,6 +125,25 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
                             offset + value_end, member, role == "member_body",
                             position > 0 and _in_sentence(line, position)))
     return labels
+
+
+def _qualifies(folded: str, opening: tuple[int, str, int], match: re.Match[str]) -> bool:
+    """A members' label right after an attendance label, with only a dash or spaces between
+    ("Přítomni – členové komise:", "Přítomni: Členové PS:"): it says who they are, the
+    attendance label keeps the role."""
+    return opening[1] in _ATTENDANCE_ROLES and _role(match.group("label")) == "member" \
+        and not folded[opening[2]:match.start()].strip(" -–:\t")
+
+
+_ATTENDANCE_ROLES = ("present", "excused", "absent", "guest")
+
+
+_LETTER_SPACED = re.compile(r"^\s*((?:[^\W\d_] {1,3}){2,}[^\W\d_])\s*:\s*")
+
+
+def _unspaced(text: str) -> str:
+    """"P ř í t o m n i" -> "Přítomni": one space between letters, more between words."""
+    return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", text))
 
 
 AUTHOR = "author"  # the role of an author's label outside minutes: no attendee role

@@ -16,7 +16,7 @@ from pipeline.extract.text import DASHES, fold
 from pipeline.extract.common import span_row
 from pipeline.extract.spans.persons import PersonName, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
-from pipeline.extract.attendees.affiliation import clean_org, looks_like_org, org_spanned
+from pipeline.extract.attendees.affiliation import after_titles_cut, clean_org, looks_like_org, org_spanned
 
 
 _SEPARATORS = ",;\t\n"
@@ -157,7 +157,8 @@ def people_in(document: Annotated, block: BlockView, start: int, end: int, stric
         inside = [p for p in candidates if segment.start <= p.start and p.end <= segment.end]
         people = _accept(text, segment, inside, singles)
         if not people:
-            if not _org_piece(document.doc(block), segment, found, lex) and strict:
+            if not _org_piece(document.doc(block), segment, found, lex) \
+                    and not _note_piece(document.doc(block), segment, found, lex) and strict:
                 return []
             continue
         if strict and not _list_lead(text[segment.start:people[0].begin], first=not found):
@@ -276,12 +277,29 @@ def _org_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -
     body = piece.strip()
     if not body:
         return True
-    lead = segment.start + len(piece) - len(piece.lstrip())
+    body = after_titles_cut(body).lstrip(" " + DASHES)  # "Malá Jana, Mgr. – Spolek X": the title is hers
+    lead = segment.start + len(piece) - len(body) - (len(piece) - len(piece.rstrip()))
     if found and found[-1].organisation is None and segment.separator in ",\t\n" \
             and (looks_like_org(body, lex) or org_spanned(doc, lead) or _abbreviated(body)):
         found[-1].organisation, found[-1].org_via = clean_org(piece, lex, doc, segment.start), "comma"
         return True
     return False
+
+
+def _note_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -> bool:
+    """A note set off by a tab and a dash after a list's name ("Jan Dub\t- vedoucí skupiny",
+    "\t- jednatel Taxi Lhota, s.r.o.", "\t- Spolek Lípa"): a lower-case word describes the person
+    before it, an organisation in it is hers. True when the piece is such a note."""
+    piece = doc_text(doc)[segment.start:segment.end]
+    body = piece.strip()
+    if not found or segment.separator != "\t" or body[:1] not in DASHES:
+        return False
+    org = clean_org(body, lex, doc, segment.start + piece.find(body))
+    if not body[1:].strip()[:1].islower() and org is None:
+        return False
+    if found[-1].organisation is None and org:
+        found[-1].organisation, found[-1].org_via = org, "dash"
+    return True
 
 
 ABBREVIATION_CAPITALS = 2  # capitals in a short first word that make it an abbreviation ("CpKP", "MěÚ")

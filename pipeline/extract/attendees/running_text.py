@@ -14,6 +14,7 @@ from typing import Iterator
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.nlp import doc_text, nlp
 from pipeline.extract.text import DASHES, Span, fold, lines
@@ -98,7 +99,8 @@ def _street(text: str, person: PersonName) -> bool:
 def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> Iterator[tuple[Person, str]]:
     """Persons of one line of running text with the roles the text gives them, if any."""
     lex = lexicon()
-    people = [Person(p) for p in persons_in(doc, line.start, line.end) if p.strong and not _street(block.text, p)]
+    people = [Person(p) for p in persons_in(doc, line.start, line.end)
+              if (p.strong or _after_function(doc, p, line)) and not _street(block.text, p)]
     if not people:
         return
     presenters = _presenters(block, line, people)
@@ -115,6 +117,20 @@ def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> 
             if role][:1]
         for role in roles:
             yield person, role
+
+
+def _after_function(doc: Doc, person: PersonName, line: Span) -> bool:
+    """A lone surname right after a function's head noun ("Koordinátorka Zbranková přivítala ..."):
+    the function says it is a person."""
+    first = _token_at(doc, person.begin)
+    return first > 0 and doc[first - 1].idx >= line.start and fold(doc[first - 1].text) in _function_heads() \
+        and len(person.name.split()) == 1
+
+
+@lru_cache(maxsize=1)
+def _function_heads() -> frozenset[str]:
+    """configs/attendance.toml [cues] function_heads."""
+    return frozenset(fold(w) for w in load("attendance")["cues"]["function_heads"])
 
 
 def _origin_org(doc: Doc, block: BlockView, person: Person, line: Span) -> None:
@@ -195,10 +211,27 @@ def _verb_kind(tok: Token, lex: Lexicon) -> str | None:
     poskytování služby" or "vede poradnu"."""
     found = lex.verb_forms.get(tok.lower_)
     if found is None:
-        return None
+        return _CHAIR if _chair_act(tok) and _meeting_near(tok, lex) else None
     kind, stem = found
     return None if stem in lex.chair_needs_object and not _meeting_near(tok, lex) and not _joined_chair(tok, lex) \
         else kind
+
+
+_CHAIR = "chair"
+
+
+def _chair_act(tok: Token) -> bool:
+    """A light verb and a chairing noun after it ("provedla zahájení")."""
+    acts, verbs = _chair_acts()
+    return tok.lower_ in verbs and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in acts
+
+
+@lru_cache(maxsize=1)
+def _chair_acts() -> tuple[frozenset[str], frozenset[str]]:
+    """configs/attendance.toml [cues] chair_acts and light_verbs (with their past-tense endings)."""
+    cues = load("attendance")["cues"]
+    verbs = {stem + ending for stem in cues["light_verbs"] for ending in ("", "a", "i", "y", "o")}
+    return frozenset(w.lower() for w in cues["chair_acts"]), frozenset(verbs)
 
 
 def _joined_chair(verb: Token, lex: Lexicon) -> bool:

@@ -23,6 +23,7 @@ from pipeline.extract.attendees.lexicon import lexicon
 from pipeline.extract.attendees.labels import AUTHOR, labels_in, names_nobody
 from pipeline.extract.attendees.affiliation import clean_org
 from pipeline.extract.attendees.lists import Person, Rows, emit, people_in
+from pipeline.extract.spans.persons import is_title_word, person_words
 
 _NOT_STATUS = re.compile(r"[^\w\s/+✓✔×]")
 _STATUS_WORD = re.compile(r"[\s/]")
@@ -80,8 +81,8 @@ def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows,
             continue
         for value_cell in _value_cells(grid, cell):
             used.add(value_cell.key)
-            emit(document, value_cell.block, value_cell.start, value_cell.end, label.role, rows,
-                 strict=False, singles=True)
+            start = _after_sub_label(value_cell)
+            emit(document, value_cell.block, start, value_cell.end, label.role, rows, strict=False, singles=True)
     if pending and not used:
         for r in grid.order:
             _row_of_people(document, grid.rows[r], pending, rows)
@@ -108,11 +109,45 @@ def _is_label_cell(cell: Cell) -> bool:
 
 def _value_cells(grid: Grid, cell: Cell) -> list[Cell]:
     """The cells holding a label cell's value: the next filled cell in its row (unless it is a
-    label), else the cells below it down to an empty or label cell ("Přítomni" over names)."""
+    label) with the rows below it that leave the label's column empty ("Omluveni:" | "Za PS: X"
+    then "" | "Za poskytovatele: Y"), else the cells below it down to an empty or label cell
+    ("Přítomni" over names). A members' label with its names beside an attendance label
+    ("Přítomni:" | "Členové PS: X, Y") only qualifies the list: the value is its names."""
     beside = grid.after(cell)
-    if beside is not None and not _is_label_cell(beside):
-        return [beside]
+    if beside is not None and (not _is_label_cell(beside) or _is_sub_label(beside)):
+        return [beside, *_continued(grid, cell, beside)]
     return grid.below(cell, _is_label_cell)
+
+
+def _is_sub_label(cell: Cell) -> bool:
+    """A members' label with its names after it ("Členové PS: R. Malý, J. Dub")."""
+    labels = labels_in(cell.text, 0, "table_cell")
+    return len(labels) == 1 and labels[0].role == "member" and not labels[0].member_heading \
+        and bool(cell.text[labels[0].value_start:labels[0].value_end].strip())
+
+
+def _after_sub_label(cell: Cell) -> int:
+    """Where the names of a value cell start: after a members' label that qualifies them."""
+    if not _is_sub_label(cell):
+        return cell.start
+    return cell.start + labels_in(cell.text, 0, "table_cell")[0].value_start
+
+
+def _continued(grid: Grid, label: Cell, value: Cell) -> list[Cell]:
+    """The value cells of the rows under a label's row while the label's column stays empty
+    (a label cell merged downwards over its second line of names)."""
+    out = []
+    for row in grid.order:
+        if row <= label.row:
+            continue
+        own = grid.cell(row, label.col)
+        if own is not None and own.filled:
+            break
+        below = grid.cell(row, value.col)
+        if below is None or not below.filled or _is_label_cell(below) and not _is_sub_label(below):
+            break
+        out.append(below)
+    return out
 
 
 # --------------------------------------------------------------------------- header and attendance columns
@@ -129,6 +164,7 @@ class Header:
     status_col: int | None = None
     status_cols: dict[int, str] = field(default_factory=dict)
     role: str | None = None  # a name column headed by an attendance label ("Přítomni | Organizace")
+    title_col: int | None = None  # the persons' titles in a column of their own ("Titul": "Mgr.")
 
 
 def people_header(row: Row) -> Header | None:
@@ -136,16 +172,20 @@ def people_header(row: Row) -> Header | None:
     lex = lexicon()
     header: Header | None = None
     labelled: Header | None = None  # a column headed by a bare attendance label ("Přítomni")
-    org_col = status_col = None
+    org_col = status_col = title_col = None
     status_cols: dict[int, str] = {}
     for c, cell in sorted(row.items()):
         head = head_of(cell.text)
+        if ":" in cell.text and cell.text.split(":", 1)[1].strip():
+            continue  # a label with its value ("Členové PS: R. Malý, ..."): no column header
         if header is None and names(head, lex.name_headers):
             if any(word in head for word in lex.responsibility if len(word) > 3):
                 return None  # "Jméno kontaktní osoby": a table of contacts, not of attendees
             header = Header(c)
         elif org_col is None and names(head, lex.org_headers):
             org_col = c
+        elif title_col is None and head in _status_words()["titles"]:
+            title_col = c
         elif status_col is None and names(head, _status_words()["headers"]):
             status_col = c
         elif status_of(cell.text, marks=False):
@@ -157,7 +197,7 @@ def people_header(row: Row) -> Header | None:
         status_col, status_cols = None, {}
     if header is None:
         return None
-    header.org_col, header.status_col = org_col, status_col
+    header.org_col, header.status_col, header.title_col = org_col, status_col, title_col
     header.status_cols = status_cols if status_col is None else {}
     return header
 
@@ -189,6 +229,7 @@ def _status_words() -> dict[str, frozenset[str] | tuple[tuple[str, frozenset[str
     tables = load("attendance")["tables"]
     roles = tuple((role, frozenset(fold(w) for w in words)) for role, words in tables["status_values"].items())
     return {"headers": frozenset(fold(w) for w in tables["status_headers"]), "roles": roles,
+            "titles": frozenset(fold(w) for w in tables["title_headers"]),
             "marks": frozenset(fold(w) for w in tables["marks"]["ticked"]),
             "unmarked": frozenset(fold(w) for w in tables["marks"]["unmarked"])}
 
@@ -261,7 +302,22 @@ def _table_person(document: Annotated, row: Row, header: Header, pending: str | 
     org_cell = row.get(header.org_col) if header.org_col is not None else None
     org = clean_org(org_cell.text, lexicon(), document.doc(org_cell.block), org_cell.start) \
         if org_cell is not None and org_cell.text.strip() else None
+    titles = _titles_cell(row.get(header.title_col) if header.title_col is not None else None)
     for person in people:
         if person.organisation is None and org and org_cell is not None and org_cell.text.strip()[0].isupper():
             person.organisation = org
+        if titles and not person.titles and len(people) == 1:
+            person.found = person.found._replace(titles=titles)
         rows.add(cell.block, person, role)
+
+
+def _titles_cell(cell: Cell | None) -> str | None:
+    """The titles a title column gives its row's person ("Mgr.", "Ing., Ph.D."), when the cell
+    holds titles only."""
+    words = cell.text.replace(",", " ").split() if cell is not None else []
+    return " ".join(words) if words and all(is_title_word(w) or _after_title(w) for w in words) else None
+
+
+def _after_title(word: str) -> bool:
+    after = person_words().after_titles
+    return word.lower() in after or word.lower().rstrip(".") in after

@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 
 from pipeline.config import load
 from pipeline.extract.nlp import LexicalMatcher, doc_text
-from pipeline.extract.patterns import patterns
+from pipeline.extract.patterns import patterns, word_class
 from pipeline.extract.text import fold
 
 LABEL = "person"
@@ -72,7 +72,9 @@ def person_words() -> PersonWords:
                                | {t.lower().rstrip(".") for t in people["titles_after"]}),
         address=frozenset(a.lower() for a in people["address"]),
         ranks=frozenset(r.lower() for r in people["ranks"]),
-        not_names=frozenset(fold(w).rstrip(":") for w in people["not_names"]),
+        not_names=frozenset(fold(w).rstrip(":") for w in [*people["not_names"],
+                                                          *(w for ref in people["not_name_classes"]
+                                                            for w in word_class(ref))]),
         given=frozenset(fold(w) for w in [*people["given_names_female"], *people["given_names_male"]]),
     )
 
