@@ -18,6 +18,7 @@ named with a provider in the document.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -64,7 +65,8 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
                 # "o spolufinancování pečovatelské služby": the item's realizátor pays for it, it does not run it
                 funded.add((block.block_id, mention.start))
             elif not providers:
-                providers = ctx.providers_of(block, mention.start, mention.end) or records.get(block.block_id, [])
+                providers = _realizer_after(ctx, block, mention) or ctx.providers_of(block, mention.start, mention.end) \
+                    or records.get(block.block_id, []) or _anaphor(ctx, block, mention)
             providers = list(dict.fromkeys(full.get(name, name) for name in providers))
             if providers:
                 provided_in_item.add((mention.service_type, item))
@@ -129,6 +131,35 @@ def _operated_by(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> lis
     return found if len(found) == 1 else []
 
 
+def _realizer_after(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
+    """The organisation after the first "realizátor:" that follows the service in its sentence
+    ("Opatření 1.3 Navýšení kapacity domova se zvláštním režimem – realizátor: Domov Lipová"),
+    also where a run-together page puts the item above in the same sentence; none when that
+    label names nobody ("realizátor bude upřesněn")."""
+    start, end = sentence_of(block.text, mention.start)
+    label = _REALIZER.search(fold(block.text[mention.end:end]))
+    if label is None or not label.group(1):
+        return []  # no realizátor, or one that names nobody yet
+    at = mention.end + label.end()
+    return [m.key for m in ctx.in_block.get(block.block_id, [])
+            if at <= m.start <= at + 2 and ctx.can_provide(m)][:1]
+
+
+def _anaphor(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
+    """The one organisation of the sentence before, where the service's sentence speaks of it by a
+    common noun ("… terénním programu společnosti Člověk v tísni, o.p.s. … Organizace od ledna
+    plánuje registrovat také sociálně aktivizační služby")."""
+    start, _ = sentence_of(block.text, mention.start)
+    if start == 0 or not set(fold(block.text[start:mention.start]).split()) & set(_words()["anaphors"]):
+        return []
+    before, _ = sentence_of(block.text, start - 1)
+    keys = list(dict.fromkeys(m.key for m in ctx.in_block.get(block.block_id, [])
+                              if before <= m.start < start and ctx.can_provide(m)))
+    return keys if len(keys) == 1 else []
+
+
+_REALIZER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(w)) for w in load('services')['providers']['realizer_labels'])})"
+                       r"(?!\w)(\s*:\s*)?")
 _OPERATOR_WORDS = 3  # an operator's noun stands this few words before its name ("provozovatelem budou X")
 
 
@@ -140,16 +171,22 @@ def _funded(block: BlockView, mention: ServiceMention) -> bool:
 
 
 def _glossary_blocks(ctx: DocOrgs) -> set[int]:
-    """The cells of a table of abbreviations: the table right under a title such as "Seznam
-    použitých zkratek"."""
+    """The blocks of a list of abbreviations: the table cells or the "SAS<tab>sociálně aktivizační
+    služby …" lines right under a title such as "Seznam použitých zkratek"."""
     found: set[int] = set()
-    for table in ctx.tables.tables:
-        cells = [cell.block for cell in table.grid.cells()]
-        first = min(ctx.order[b.block_id] for b in cells)
-        above = ctx.blocks[first - 1] if first > 0 else None
-        if above is not None and fold(above.text).strip(" :") in _words()["glossary_titles"]:
-            found.update(b.block_id for b in cells)
+    inside = False
+    for block in ctx.blocks:
+        if fold(block.text).strip(" :") in _words()["glossary_titles"]:
+            inside = True
+        elif inside and (block.kind == "table_cell" or _ABBREVIATION_LINE.match(block.text)):
+            found.add(block.block_id)
+        else:
+            inside = False
     return found
+
+
+# "AD<tab>azylový dům", "NZDM – nízkoprahové zařízení …": an abbreviation and what it stands for
+_ABBREVIATION_LINE = re.compile(r"\s*[^\W\d_][^\s]{0,9}(?:\t+|\s+[–-]\s+)\S")
 
 
 def _record_providers(ctx: DocOrgs) -> dict[int, list[str]]:

@@ -81,3 +81,25 @@ def test_a_plan_docx_with_record_tables_through_the_whole_run(tmp_path: Path) ->
     services = pd.read_parquet(out / "services.parquet")
     got = {(t, o if isinstance(o, str) else None) for t, o in zip(services["service_type"], services["organisation"])}
     assert got == {("osobní asistence", "Asistence Lipová")}
+
+
+def test_the_realizator_after_the_service_beats_the_item_before_it_on_a_run_together_page():
+    got = rows("Návrhy opatření: Opatření 1.1 Rozvoj osobní asistence – realizátor: Charita Lipová Opatření 1.2 "
+               "Zřízení odlehčovací služby – realizátor bude upřesněn Opatření 1.3 Navýšení kapacity domova se "
+               "zvláštním režimem o 6 lůžek – realizátor: Domov Javor, p. o.")
+    assert ("domovy se zvláštním režimem", "Domov Javor") in got
+    assert ("domovy se zvláštním režimem", "Charita Lipová") not in got
+    assert ("odlehčovací služby", "Domov Javor") not in got
+
+
+def test_a_sentence_that_speaks_of_the_organisation_by_a_common_noun():
+    got = rows("Paní Dubová informovala o terénním programu společnosti Most pro Lipovou, o.p.s., která zaměstnává "
+               "2 pracovníky. Od ledna organizace plánuje registrovat také sociálně aktivizační služby pro rodiny "
+               "s dětmi.")
+    assert ("sociálně aktivizační služby pro rodiny s dětmi", "Most pro Lipovou") in got
+
+
+def test_an_abbreviation_list_of_tabbed_lines_names_no_service():
+    got = rows("Opatření 1.1 Podpora rodin – realizátor: Město Lipová", "# Seznam použitých zkratek",
+               "AD\tazylový dům", "DS\tdomov pro seniory")
+    assert not {t for t, _ in got} & {"azylové domy", "domovy pro seniory"}
