@@ -27,8 +27,11 @@ def test_a_dated_page_heading_yields_to_the_minutes_own_title():
     got = fields("# Zápis ze dne 3. 2. 2017", "Typ: ostatní",
                  "## Zápis z jednání pracovní skupiny Senioři konané dne 3.2.2017", "Přítomni: Jana Malá")
     assert got["title"] == "Zápis z jednání pracovní skupiny Senioři konané dne 3.2.2017"
-    # alone, the dated heading stays the title
+    # alone, the dated heading stays the title; a sentence of the body about earlier minutes is none
     assert fields("# Zápis ze dne 3. 2. 2017", "Přítomni: Jana Malá")["title"] == "Zápis ze dne 3. 2. 2017"
+    got = fields("# Zápis ze dne 3. 2. 2017", "Přítomni: Jana Malá", "Omluveni: Petr Dub", "Hosté: nikdo",
+                 "Zápis z minulého jednání byl schválen bez připomínek.")
+    assert got["title"] == "Zápis ze dne 3. 2. 2017"
 
 
 def test_a_publicity_sentence_is_neither_title_nor_territory():
@@ -112,6 +115,10 @@ def test_a_region_named_only_in_the_body_is_the_territory():
     got = fields("# Zápis ze setkání pracovní skupiny Duševní zdraví dne 2. 2. 2022", "Přítomni: Jana Malá",
                  "Koordinátorka shrnula plnění aktivit v regionu Lipovska:", "• Aktivita 1.1 splněna.")
     assert got["planning_area"] == "Lipovsko"
+    # a region only mentioned in passing names no territory
+    got = fields("# Zápis ze setkání pracovní skupiny Duševní zdraví dne 2. 2. 2022", "Přítomni: Jana Malá",
+                 "Na Lipovsku chybí chráněné bydlení.")
+    assert got["planning_area"] is None
 
 
 # --------------------------------------------------------------------------- a real file

@@ -43,8 +43,8 @@ _MARKERS = [word for key in ("keep_marker", "nominative_markers", "office_marker
                               "region_prepositions", "town_prepositions") for word in _AREA[key]]
 _CANDIDATE = re.compile(rf"(?<!\w)(?:{alternation(_MARKERS)})\s+[{load('lexicon')['letters']['capitals']}]")
 _REGION_NOUN_ANYWHERE = re.compile(rf"(?i:{_REGION_FORMS})(?!\w)")
-# a region's name in the nominative ends so (folded: "Havlíčkobrodsko", "Jilemnicko")
-_REGION_NOMINATIVE = tuple(fold(nominative) for _, nominative in _AREA["region_suffixes"])
+# "v regionu Havlíčkobrodska", "na území Lipovska": a noun of territory before a region in the genitive
+_TERRITORY = re.compile(rf"(?<!\w)(?:{alternation(_AREA['territory_nouns'])})\s+")
 TOWN_LOCATIVE = 2  # the strength of "v Prostějově": the venue's town, weaker than any named territory
 OFFICE = 3         # … and of "Městský úřad Lipová": the venue's or a member's town
 
@@ -204,13 +204,14 @@ def find_planning_area(layout: Layout, title: Line | None, title_string: str | N
 
 
 def _body_region(layout: Layout) -> str | None:
-    """A region (a "-sko" territory) the body names after a marker of territory ("plnění aktivit v
-    regionu Havlíčkobrodska", "na Lipovsku"), when nothing above names one: towns named in the
-    body are those of organisations, but a region is the planning's."""
+    """A region (a "-sko" territory) the body names after a noun of territory ("plnění aktivit v
+    regionu Havlíčkobrodska", "na území Lipovska"), when nothing above names one: towns named in
+    the body are those of organisations, but a region so named is the planning's."""
     for line in layout.body:
-        for strength, area in ranked_areas(line.text, regions=False):
-            if strength <= 1 and _is_region_word(area.split()[-1]) and fold(area).endswith(_REGION_NOMINATIVE):
-                return area
+        for match in _TERRITORY.finditer(line.text):
+            run = [_title_case(w) for w in _capitalised_run(line.text[match.end():])]
+            if run and _is_region_word(run[0]):
+                return _nominative(run[:1], "region")
     return None
 
 

@@ -14,6 +14,7 @@ from pipeline.extract.text import fold
 TITLE_SEARCH_LINES = 40  # a heading "Zápis ..." further down is a section, not the title
 MAX_TITLE = 300          # a title broken over heading lines is joined up to this length
 CONTINUATION_LENGTH = 150  # a longer next line continues only a bare title word ("ZÁPIS")
+_DATED_NEAR = 3          # the minutes' own title stands this few lines under a dated page heading (or is a heading)
 LOGO_WORDS = 4           # a logo line ("Město Vyškov") has at most this many words
 _SPACES = re.compile(r"\s+")
 _WORDS = meeting_words()["title"]
@@ -106,8 +107,9 @@ def find_title(layout: Layout) -> Line | None:
     for position, line in enumerate(layout.body[:TITLE_SEARCH_LINES]):
         if line.block.kind == "heading" and line.first_in_block and starts_with_title_word(line.text):
             if _dated_only(line):  # a page's heading "Zápis ze dne …" over the minutes' own title
-                return next((other for other in layout.body[position + 1:TITLE_SEARCH_LINES]
-                             if starts_with_title_word(other.text) and not _dated_only(other)), line)
+                return next((other for offset, other in enumerate(layout.body[position + 1:TITLE_SEARCH_LINES])
+                             if (other.block.kind == "heading" or offset < _DATED_NEAR)
+                             and starts_with_title_word(other.text) and not _dated_only(other)), line)
             return line
     for line in head_candidates:
         if (starts_with_title_word(_unspaced(line.text)) and not _bare_alone(layout, line)) \
