@@ -18,12 +18,18 @@ named with a provider in the document.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Sequence
 
+from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import span_row
 from pipeline.extract.organisations.context import DocOrgs
+from pipeline.extract.organisations.tables import ACTOR_KINDS, header_kind
+from pipeline.extract.sentences import sentence_of
 from pipeline.extract.spans.services import ServiceMention
+from pipeline.extract.text import fold
 
 
 # What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
@@ -45,10 +51,23 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     without: dict[str, dict] = {}
     provided_in_item: set[tuple[str, str | None]] = set()
     pending: list[tuple[BlockView, ServiceMention, str | None]] = []
+    records = _record_providers(ctx)
+    full = _full_names(ctx)
+    glossaries = _glossary_blocks(ctx)
+    funded: set[tuple[int, int]] = set()
     for block in blocks:
+        if block.block_id in glossaries:
+            continue  # "SAS | sociálně aktivizační služby pro rodiny s dětmi": a list of abbreviations
         for mention in ctx.services_in(block):
             item = ctx.items.at(block, mention.start)
-            providers = ctx.providers_of(block, mention.start, mention.end)
+            providers = _named_after(ctx, block, mention) or _operated_by(ctx, block, mention)
+            if not providers and _funded(block, mention):
+                # "o spolufinancování pečovatelské služby": the item's realizátor pays for it, it does not run it
+                funded.add((block.block_id, mention.start))
+            elif not providers:
+                providers = _realizer_after(ctx, block, mention) or ctx.providers_of(block, mention.start, mention.end) \
+                    or records.get(block.block_id, []) or _anaphor(ctx, block, mention)
+            providers = list(dict.fromkeys(full.get(name, name) for name in providers))
             if providers:
                 provided_in_item.add((mention.service_type, item))
                 for org in providers:
@@ -56,7 +75,8 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
             else:
                 pending.append((block, mention, item))
     for block, mention, item in pending:
-        named_by_item = (mention.service_type, item) not in provided_in_item and not ctx.named_missing(block, mention.start)
+        named_by_item = (mention.service_type, item) not in provided_in_item and not ctx.named_missing(block, mention.start) \
+            and (block.block_id, mention.start) not in funded
         responsible = ctx.responsible_in_scope(block, item) if named_by_item else []
         # an office responsible for the item (Úřad práce, a town's office) runs no service there
         responsible = [name for name in responsible if ctx.name_can_provide(name)]
@@ -68,6 +88,157 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     rows = list(with_provider.values()) + [r for t, r in without.items() if t not in provided]
     rows.sort(key=lambda r: (r["block_id"], r["char_start"]))
     result.tables["services"].extend(rows)
+
+
+def _named_after(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
+    """The organisation named right after the service, in the genitive or after "poskytovatele"
+    ("navýšení pečovatelské služby Oblastní charity Lipová", "odlehčovací službu poskytovatele
+    Senior centrum Lipová"): it provides it, whatever the sentence named before."""
+    for m in ctx.in_block.get(block.block_id, []):
+        if m.start < mention.end:
+            continue
+        gap = fold(block.text[mention.end:m.start]).strip()
+        if (not gap or gap in _words()["between_service_and_provider"]) and ctx.can_provide(m) and not ctx.funder_in_sentence(block, m):
+            return [m.key]
+        break
+    return []
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[str, ...]]:
+    """The word lists of configs/services.toml [providers], folded."""
+    return {key: tuple(fold(w) for w in words) for key, words in load("services")["providers"].items()}
+
+
+def _operated_by(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
+    """The one organisation that its sentence, or the row of its table, names as the operator
+    ("výstavba domova se zvláštním režimem, jehož provozovatelem budou Sociální služby Lipová")."""
+    located = ctx.tables.locate(block, mention.start)
+    if located is not None:
+        places = [(cell.block, cell.start, cell.end) for cell in ctx.tables.row_of(block, mention.start)]
+        places.append((block, located[1].start, located[1].end))
+    else:
+        start, end = sentence_of(block.text, mention.start)
+        places = [(block, start, end)]
+    found = []
+    for where, start, end in places:
+        for m in ctx.in_block.get(where.block_id, []):
+            if start <= m.start < end and ctx.can_provide(m):
+                before = fold(where.text[max(start, m.start - 40):m.start]).split()[-_OPERATOR_WORDS:]
+                if any(word in _words()["operator_cues"] for word in before):
+                    found.append(m.key)
+    found = list(dict.fromkeys(found))
+    return found if len(found) == 1 else []
+
+
+def _realizer_after(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
+    """The organisation after the first "realizátor:" that follows the service in its sentence
+    ("Opatření 1.3 Navýšení kapacity domova se zvláštním režimem – realizátor: Domov Lipová"),
+    also where a run-together page puts the item above in the same sentence; none when that
+    label names nobody ("realizátor bude upřesněn")."""
+    start, end = sentence_of(block.text, mention.start)
+    label = _REALIZER.search(fold(block.text[mention.end:end]))
+    if label is None or not label.group(1):
+        return []  # no realizátor, or one that names nobody yet
+    at = mention.end + label.end()
+    return [m.key for m in ctx.in_block.get(block.block_id, [])
+            if at <= m.start <= at + 2 and ctx.can_provide(m)][:1]
+
+
+def _anaphor(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
+    """The one organisation of the sentence before, where the service's sentence speaks of it by a
+    common noun ("… terénním programu společnosti Člověk v tísni, o.p.s. … Organizace od ledna
+    plánuje registrovat také sociálně aktivizační služby")."""
+    start, _ = sentence_of(block.text, mention.start)
+    if start == 0 or not set(fold(block.text[start:mention.start]).split()) & set(_words()["anaphors"]):
+        return []
+    before, _ = sentence_of(block.text, start - 1)
+    keys = list(dict.fromkeys(m.key for m in ctx.in_block.get(block.block_id, [])
+                              if before <= m.start < start and ctx.can_provide(m)))
+    return keys if len(keys) == 1 else []
+
+
+_REALIZER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(w)) for w in load('services')['providers']['realizer_labels'])})"
+                       r"(?!\w)(\s*:\s*)?")
+_OPERATOR_WORDS = 3  # an operator's noun stands this few words before its name ("provozovatelem budou X")
+
+
+def _funded(block: BlockView, mention: ServiceMention) -> bool:
+    """The service is what a payment is for ("spolufinancování pečovatelské služby", "příspěvek
+    na provoz noclehárny"): whoever the structure names with it funds it."""
+    before = " " + " ".join(fold(block.text[max(0, mention.start - 40):mention.start]).split())
+    return before.endswith(tuple(" " + phrase for phrase in _words()["funding_before"]))
+
+
+def _glossary_blocks(ctx: DocOrgs) -> set[int]:
+    """The blocks of a list of abbreviations: the table cells or the "SAS<tab>sociálně aktivizační
+    služby …" lines right under a title such as "Seznam použitých zkratek"."""
+    found: set[int] = set()
+    inside = False
+    for block in ctx.blocks:
+        if fold(block.text).strip(" :") in _words()["glossary_titles"]:
+            inside = True
+        elif inside and (block.kind == "table_cell" or _ABBREVIATION_LINE.match(block.text)):
+            found.add(block.block_id)
+        else:
+            inside = False
+    return found
+
+
+# "AD<tab>azylový dům", "NZDM – nízkoprahové zařízení …": an abbreviation and what it stands for
+_ABBREVIATION_LINE = re.compile(r"\s*[^\W\d_][^\s]{0,9}(?:\t+|\s+[–-]\s+)\S")
+
+
+def _record_providers(ctx: DocOrgs) -> dict[int, list[str]]:
+    """For each block of a label|value table that names its realizátor or provider in a row
+    ("Realizátor | Spolek Lípa, z. s.", "Předpokládaný realizátor | …"), and for the line just above
+    the table that names the item it describes ("Aktivita Rozšíření pečovatelské služby"): the
+    organisations of those rows."""
+    found: dict[int, list[str]] = {}
+    for table in ctx.tables.tables:
+        grid = table.grid
+        if any(cell.block.table_id is not None and cell.row != cell.block.row for cell in grid.cells()):
+            # read as one record already (organisations/tables.py): the values of its actor labels
+            values = [cell for cell in grid.filled(grid.order[-1]) if cell.col in grid.header
+                      and _label_kind(grid.header[cell.col].text) in ACTOR_KINDS] if len(grid.rows) == 2 else []
+        elif grid.width == 2:
+            values = [value for row in grid.order if (label := grid.cell(row, min(grid.rows[row]))) is not None
+                      and _label_kind(label.text) in ACTOR_KINDS and (value := grid.after(label)) is not None]
+        else:
+            continue
+        orgs = list(dict.fromkeys(m.key for value in values for m in ctx.in_block.get(value.block.block_id, [])
+                                  if value.start <= m.start < value.end and ctx.can_provide(m)))
+        if not orgs:
+            continue
+        cells = [cell.block for cell in grid.cells()]
+        for block in cells:
+            found.setdefault(block.block_id, orgs)
+        first = min(ctx.order[b.block_id] for b in cells)
+        above = ctx.blocks[first - 1] if first > 0 else None
+        if above is not None and above.kind in ("heading", "paragraph", "list_item") and above.table_id is None:
+            found.setdefault(above.block_id, orgs)
+    return found
+
+
+def _label_kind(text: str) -> str | None:
+    """The kind a record's label names: as a column header, or by its last word after a
+    qualifier ("Předpokládaný realizátor")."""
+    words = text.strip(" :").split()
+    return header_kind(text) or (header_kind(words[-1]) if len(words) == 2 else None)
+
+
+def _full_names(ctx: DocOrgs) -> dict[str, str]:
+    """A one-word name that stands for the one longer name of the document holding that word
+    ("Charita proto plánuje …" after "Farní charita Lipová"): the longer name."""
+    keys = {m.key for m in ctx.mentions}
+    out = {}
+    for key in keys:
+        if len(key.split()) != 1:
+            continue
+        holders = {other for other in keys if other != key and fold(key) in fold(other).split()}
+        if len(holders) == 1:
+            out[key] = holders.pop()
+    return out
 
 
 def _row(block: BlockView, mention: ServiceMention, organisation: str | None) -> dict:

@@ -9,6 +9,7 @@ from typing import Iterator, Sequence
 
 from pipeline.config import load
 from pipeline.extract.document_fields.project import find_project_reg_no_in
+from pipeline.extract.document_fields.title import is_publicity
 from pipeline.extract.document_fields.words import alternation
 from pipeline.extract.layout import Layout, Line, labels, meeting_words
 from pipeline.extract.text import fold
@@ -42,6 +43,8 @@ _MARKERS = [word for key in ("keep_marker", "nominative_markers", "office_marker
                               "region_prepositions", "town_prepositions") for word in _AREA[key]]
 _CANDIDATE = re.compile(rf"(?<!\w)(?:{alternation(_MARKERS)})\s+[{load('lexicon')['letters']['capitals']}]")
 _REGION_NOUN_ANYWHERE = re.compile(rf"(?i:{_REGION_FORMS})(?!\w)")
+# "v regionu Havlíčkobrodska", "na území Lipovska": a noun of territory before a region in the genitive
+_TERRITORY = re.compile(rf"(?<!\w)(?:{alternation(_AREA['territory_nouns'])})\s+")
 TOWN_LOCATIVE = 2  # the strength of "v Prostějově": the venue's town, weaker than any named territory
 OFFICE = 3         # … and of "Městský úřad Lipová": the venue's or a member's town
 
@@ -145,6 +148,8 @@ def ranked_areas(text: str, allow_locative: bool = True, regions: bool = True) -
         run = [_title_case(w) for w in _capitalised_run(text[match.end():])]  # "SLUŽEB LIPOVSKA" as "Lipovska"
         if run and _is_region_word(run[0]):
             yield 0, _nominative(run[:1], "region")
+        elif run and match.group(0).strip() in _AREA["planning_town_words"]:
+            yield 0, " ".join(run)  # "KPSS Třebíč": the town in the nominative
     for region in _regions(text) if regions else ():
         yield 0, region
     if not allow_locative:
@@ -182,7 +187,7 @@ def find_planning_area(layout: Layout, title: Line | None, title_string: str | N
     if title is not None:
         texts.append((title_string or title.text, True))
     texts += [(line.text, True) for line in layout.top
-              if attendance.end(line.text) is None and line is not title
+              if attendance.end(line.text) is None and line is not title and not is_publicity(line.text)
               and (line.block.kind != "table_cell" or (title is not None and line.block is title.block))
               and line.text.count("\t") < 2]  # a row of a table (not the page's, holding the title) names organisations
     texts += [(line.text, False) for line in layout.page_lines]
@@ -195,7 +200,19 @@ def find_planning_area(layout: Layout, title: Line | None, title_string: str | N
                 venue = venue or area
                 continue
             return area
-    return _most_named_area(layout) or venue
+    return _most_named_area(layout) or venue or _body_region(layout)
+
+
+def _body_region(layout: Layout) -> str | None:
+    """A region (a "-sko" territory) the body names after a noun of territory ("plnění aktivit v
+    regionu Havlíčkobrodska", "na území Lipovska"), when nothing above names one: towns named in
+    the body are those of organisations, but a region so named is the planning's."""
+    for line in layout.body:
+        for match in _TERRITORY.finditer(line.text):
+            run = [_title_case(w) for w in _capitalised_run(line.text[match.end():])]
+            if run and _is_region_word(run[0]):
+                return _nominative(run[:1], "region")
+    return None
 
 
 def _count_key(area: str) -> str:

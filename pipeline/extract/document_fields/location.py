@@ -102,16 +102,20 @@ def find_location(layout: Layout, date_found: tuple[Line, DateMention, dt.date] 
         if line.index in layout.head_ids:
             found = _place_after_date(layout, line, mention.end)
             following = layout.next_line(line)
-            if found is None and not line.text[mention.end:].strip(" ,.") and following is not None:
+            rest = line.text[mention.end:]
+            rest = rest[time_patterns()[2].match(rest).end():]  # "… 2016 od 14.00 do 16.00 hod." / "v budově …"
+            if found is None and not time_patterns()[1].sub("", rest).strip(" ,.") and following is not None:
                 found = _place_after_date(layout, following, 0)  # "konaného dne 22. 4." / "v Domově …"
             if found:
                 return found
-    return _inline_location(layout) or _venue_in_head(layout)
+    return _inline_location(layout) or _venue_in_head(layout, date_found[2] if date_found else None)
 
 
-def _venue_in_head(layout: Layout) -> str | None:
+def _venue_in_head(layout: Layout, meeting_date: dt.date | None = None) -> str | None:
     """A venue named in a sentence of the head ("Jednání bylo zahájeno v 15 hod. v zasedací
-    místnosti ÚMČ X, Nové náměstí 1."), not of the next meeting; else "online" as written."""
+    místnosti ÚMČ X, Nové náměstí 1."), not of the next meeting nor of another event the
+    sentence dates to another day ("setkání seniorů se uskuteční 14. 12. v sále OÚ"); else
+    "online" as written."""
     online = None
     for line in layout.head:
         if line.index in layout.signature_ids:
@@ -121,8 +125,9 @@ def _venue_in_head(layout: Layout) -> str | None:
             at = line.start + match.start(1)
             start, end = sentence_of(text, at)
             sentence = fold(text[start:end])
-            if next_meeting_cue(sentence[:at - start]) >= 0 or not _MEETING.search(sentence):
-                continue  # the next meeting's room, or a building that no meeting is held in
+            if next_meeting_cue(sentence[:at - start]) >= 0 or not _MEETING.search(sentence) \
+                    or _other_day(layout, Span(line.block, start, end), meeting_date):
+                continue  # the next meeting's room, a building that no meeting is held in, another event
             found = _clean_location(layout, Span(line.block, at, _sentence_end(line, at - line.start)))
             if found:
                 return found
@@ -130,6 +135,12 @@ def _venue_in_head(layout: Layout) -> str | None:
         if online is None and match and next_meeting_cue(line.folded) < 0:
             online = line.text[match.start():match.end()]
     return online
+
+
+def _other_day(layout: Layout, sentence: Span, meeting_date: dt.date | None) -> bool:
+    """The sentence dates what it tells to a day other than the meeting's."""
+    year = meeting_date.year if meeting_date else None
+    return any(d != meeting_date for m in dates_in(layout, sentence) if (d := m.resolve(year)) is not None)
 
 
 def _place_after_date(layout: Layout, line: Line, after: int) -> str | None:

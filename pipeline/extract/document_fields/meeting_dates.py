@@ -38,6 +38,10 @@ _SIGNATURE = re.compile(rf"(?:(?:{_TOWN})\s+\S+(?:\s+\S+)?\s*,?\s*(?:{_DAY})?|[^
 # date labels too common to date the meeting away from the head ("dne", "kdy")
 _WEAK_DATE_LABELS = frozenset(fold(w) for w in _WORDS["labels"]["weak_date"])
 _NEXT_MEETING, _RANGE_BEFORE = Phrases(_WORDS["labels"]["next_meeting"]), Phrases(_WORDS["dates"]["range_before"])
+_FUTURE = Phrases(_WORDS["dates"]["future_meeting_verbs"])
+# "4. jednání Komise …": a line opening with a meeting's number, its noun and the body that meets
+_NUMBERED_MEETING = re.compile(rf"\d{{1,3}}\s*\.\s*(?:{alternation(_WORDS['title']['meeting_nouns'], fold)})"
+                               rf"\s+(?:{alternation(_WORDS['dates']['numbered_meeting_bodies'], fold)})(?!\w)")
 _OTHER_EVENT, _INLINE_CUES = Phrases(_WORDS["dates"]["other_event_cues"]), Phrases(_WORDS["dates"]["inline_cues"])
 # the meeting's own cues, which outweigh an earlier other-event word (the weak "dne" do not)
 _OWN_CUES = Phrases(c for c in _WORDS["dates"]["inline_cues"] if fold(c) not in _WEAK_DATE_LABELS)
@@ -267,9 +271,12 @@ def find_time(layout: Layout, line: Line, mention: DateMention) -> str | None:
 
 def find_next_meeting(layout: Layout, meeting_date: dt.date | None) -> dt.date | None:
     """The date after a next-meeting cue ("Další PS: 18. 3.", "Další jednání ŘPS je naplánováno na
-    úterý 17. 10. 2017"); a missing year comes from the meeting (or the following year)."""
+    úterý 17. 10. 2017", "4. jednání komise se uskuteční 29. 11."); a missing year comes from the
+    meeting (or the following year)."""
     for line in layout.body:
         cue = next_meeting_cue(line.folded)
+        if cue < 0 and _NUMBERED_MEETING.match(line.folded) and _FUTURE.first(line.folded) >= 0:
+            cue = 0  # "4. jednání Komise … se uskuteční dne 29. 11. 2021"
         if cue < 0:
             continue
         candidates = [(line, m) for m in dates_in(layout, line) if m.start > cue]

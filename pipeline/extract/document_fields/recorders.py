@@ -72,6 +72,13 @@ def _joined_recorder_label(text: str) -> int | None:
     return match.end() if len(parts) >= 2 and any(part in _RECORDERS for part in parts) else None
 
 
+def _appointed(text: str) -> int | None:
+    """Where the name starts after a point that appoints the recorder, with its colon ("Určení a
+    schválení zapisovatele jednání: Eva Malá"), or None."""
+    start = labels("recorder_appointed").end(text)
+    return start if start is not None and ":" in text[:start] else None
+
+
 def find_recorders(layout: Layout) -> str | None:
     """All recorders, joined with ", " in document order ("Zapsal(a): X", "Zapsala X.", a "Zapsala:" cell)."""
     document = annotated(layout)
@@ -80,6 +87,8 @@ def find_recorders(layout: Layout) -> str | None:
         start = _LOOSE.end(line.text)
         if start is None and (line.index not in layout.head_ids or line.index in layout.signature_ids):
             start = labels("recorder_needs_colon").end(line.text)  # "Zpracoval:" over a resolution is its author
+        if start is None:
+            start = _appointed(line.text)
         if start is None:
             start = _joined_recorder_label(line.text)
         if start is None:

@@ -14,6 +14,7 @@ from pipeline.extract.text import fold
 TITLE_SEARCH_LINES = 40  # a heading "Zápis ..." further down is a section, not the title
 MAX_TITLE = 300          # a title broken over heading lines is joined up to this length
 CONTINUATION_LENGTH = 150  # a longer next line continues only a bare title word ("ZÁPIS")
+_DATED_NEAR = 3          # the minutes' own title stands this few lines under a dated page heading (or is a heading)
 LOGO_WORDS = 4           # a logo line ("Město Vyškov") has at most this many words
 _SPACES = re.compile(r"\s+")
 _WORDS = meeting_words()["title"]
@@ -23,6 +24,7 @@ _GROUP_CONTINUATIONS = tuple(fold(c) for c in _WORDS["group_continuations"])
 _DANGLING, _OPEN_ENDINGS = Phrases(_WORDS["dangling_words"]), Phrases(_WORDS["open_endings"])
 # "zapis c. 4/2022": a title word with only the minutes' number after it (folded)
 _BARE_STARTS = frozenset(fold(w) for w in _WORDS["bare_starts"])
+_TITLE_WORDS = frozenset(fold(w) for w in _WORDS["starts"])
 # "… z 12. zasedání": a title that ends with the meeting and goes on with the body's name (folded)
 _MEETING_END = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['meeting_prepositions'], fold)})\s+(?:\d+\s*\.\s*)?(?:{alternation(_WORDS['meeting_nouns'], fold)})$")
 # "Přítomni:", "1. Úvod": a field or a numbered section, no part of a title
@@ -32,6 +34,17 @@ _SPACED = re.compile(r"(?:\w ){2,}\w")  # "Z á p i s": a line of one word writt
 # A line that is only a date stamp ("květen 2011", "12. 3. 2019", "03/2020") over a plan's title: no title.
 _MONTHS = "|".join(re.escape(fold(m)) for forms in load("dates")["months"].values() for m in forms)
 _DATE_STAMP = re.compile(rf"\s*(?:(?:\d{{1,2}}\.\s*)?(?:{_MONTHS})|\d{{1,2}}\.\s*\d{{1,2}}\.|\d{{1,2}}\s*/)?\s*\d{{4}}\s*")
+_PUBLICITY = Phrases(_WORDS["publicity"])
+# "…, konaného" / "dne 21. února 2011": a title ending with a participle of holding goes on with a dated line
+_DATED_ENDINGS = frozenset(fold(w) for w in _WORDS["dated_endings"])
+_DATED_STARTS = re.compile(rf"(?:{alternation(_WORDS['dated_starts'], fold)})(?!\w)|\d")
+# "Zápis ze dne 11. 5. 2016": a title word with only the meeting's date after it (a web page's heading
+# over the minutes' own title)
+_DATE = rf"\d{{1,2}}\s*\.\s*(?:\d{{1,2}}\s*\.|(?:{_MONTHS}))\s*\d{{4}}"
+_DATED_ONLY = re.compile(rf"(?:{alternation(_WORDS['starts'], fold)})\s*[:–-]?\s*"
+                         rf"(?:(?:{alternation(meeting_words()['dates']['inline_cues'], fold)})\s+)?{_DATE}\s*")
+# "1. Děti, mládež a rodina": a numbered chapter heading, no title
+_CHAPTER = re.compile(rf"^\d+\s*[.)]\s+[{load('lexicon')['letters']['capitals']}]")
 _NUMBERED = re.compile(rf"(?:{alternation(_WORDS['starts'], fold)})\s+"
                        rf"(?:{alternation(load('lexicon')['numbers']['before_number'], fold)})?\s*\d+(?:\s*/\s*\d+)?\.?")
 
@@ -57,7 +70,25 @@ def _is_bare_start(layout: Layout, line: Line) -> bool:
 def _is_boilerplate(text: str) -> bool:
     if any(sep in text for sep in _BREADCRUMBS) and len(text) < 200:
         return True
-    return fold(text).startswith(_BOILERPLATE) or bool(find_project_reg_no_in(text))
+    return fold(text).startswith(_BOILERPLATE) or bool(find_project_reg_no_in(text)) or is_publicity(text)
+
+
+def is_publicity(text: str) -> bool:
+    """"Tato akce je spolufinancována Plzeňským krajem a Evropskou unií …": a sentence naming the
+    project's funders (configs/meeting.toml [title] publicity), no title and no territory."""
+    return _PUBLICITY.first(fold(text)) >= 0
+
+
+def _dated_only(line: Line) -> bool:
+    """"Zápis ze dne 11. 5. 2016": a title word and the meeting's date, nothing else."""
+    return _DATED_ONLY.fullmatch(line.folded.strip()) is not None
+
+
+def _bare_alone(layout: Layout, line: Line) -> bool:
+    """"Zápis" alone on its line, with no "z jednání …" after it: the label of a section, no title."""
+    following = layout.next_line(line)
+    return fold(_unspaced(line.text)).strip(" :") in _TITLE_WORDS and not _is_bare_start(layout, line) \
+        and (following is None or not following.folded.startswith(tuple(_WORDS["continuations"])))
 
 
 def _level(line: Line) -> int:
@@ -73,14 +104,20 @@ def find_title(layout: Layout) -> Line | None:
     """
     head_candidates = [line for line in layout.head if line.block.kind != "list_item" and not _is_boilerplate(line.text)
                        and not _DATE_STAMP.fullmatch(line.folded)]
-    for line in layout.body[:TITLE_SEARCH_LINES]:
+    for position, line in enumerate(layout.body[:TITLE_SEARCH_LINES]):
         if line.block.kind == "heading" and line.first_in_block and starts_with_title_word(line.text):
+            if _dated_only(line):  # a page's heading "Zápis ze dne …" over the minutes' own title
+                return next((other for offset, other in enumerate(layout.body[position + 1:TITLE_SEARCH_LINES])
+                             if (other.block.kind == "heading" or offset < _DATED_NEAR)
+                             and starts_with_title_word(other.text) and not _dated_only(other)), line)
             return line
     for line in head_candidates:
-        if starts_with_title_word(_unspaced(line.text)) or _is_bare_start(layout, line):
+        if (starts_with_title_word(_unspaced(line.text)) and not _bare_alone(layout, line)) \
+                or _is_bare_start(layout, line):
             return line
-    head_candidates = [line for line in head_candidates if not _is_logo(line.text)]
-    headings = [line for line in head_candidates if line.block.kind == "heading" and line.first_in_block]
+    head_candidates = [line for line in head_candidates if not _is_logo(line.text) and not _bare_alone(layout, line)]
+    headings = [line for line in head_candidates if line.block.kind == "heading" and line.first_in_block
+                and not _CHAPTER.match(line.text)]
     if headings:
         top = min(_level(line) for line in headings)
         return next(line for line in headings if _level(line) == top)
@@ -104,6 +141,10 @@ def title_text(layout: Layout, line: Line) -> str:
         line, following = following, _next_of_block(layout, following)
     if following is not None and len(following.text) < MAX_TITLE and _continues(text, line, following):
         text = f"{text} {following.text.strip()}"
+        line, following = following, layout.next_line(following)
+    if following is not None and len(text) + len(following.text) < MAX_TITLE and text.split() \
+            and fold(text.split()[-1]).strip(",") in _DATED_ENDINGS and _DATED_STARTS.match(following.folded):
+        text = f"{text} {following.text.strip()}"  # "…, konaného" / "dne 21. února 2011"
     return _SPACES.sub(" ", text).rstrip(" ,;")
 
 
@@ -117,6 +158,8 @@ def _continues(text: str, line: Line, following: Line) -> bool:
         return True
     if len(following.text) >= CONTINUATION_LENGTH:
         return False
+    if len(_unspaced(text).split()) <= 2 and following.text[:1].islower() and not _NOT_TITLE_PART.match(following.text):
+        return True  # "AKČNÍ PLÁN" / "rozvoje sociálních služeb v … kraji na rok 2018"
     dangling = _DANGLING.first(fold(text.split()[-1]) if text.split() else "") == 0
     if line.block.kind == following.block.kind == "heading" and line.block.level == following.block.level \
             and (following.text[:1].islower() or dangling):

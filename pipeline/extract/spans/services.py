@@ -75,16 +75,23 @@ def _accepts(rx: re.Pattern[str], word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[_SequenceMatcher, dict[str, tuple[str, str, list[re.Pattern[str]]]]]:
-    """One rule per service type; the exclusions that must not precede a match."""
+def _matcher() -> tuple[_SequenceMatcher, dict[str, tuple[str, str, list[tuple[re.Pattern[str], ...]]]]]:
+    """One rule per service type; the exclusions that must not precede a match: one word, or a
+    run of words ending right before it ("domu s" before "pečovatelskou službou")."""
     rules = []
-    types: dict[str, tuple[str, str, list[re.Pattern[str]]]] = {}
+    types: dict[str, tuple[str, str, list[tuple[re.Pattern[str], ...]]]] = {}
     for i, service in enumerate(load("services")["service"]):
         key = f"S{i}"
         rules.append((key, service["patterns"]))
         types[key] = (service["type"], service["paragraph"],
-                      [re.compile(p) for p in service.get("exclude_before", [])])
+                      [tuple(re.compile(p) for p in ([e] if isinstance(e, str) else e))
+                       for e in service.get("exclude_before", [])])
     return _SequenceMatcher(rules), types
+
+
+def _preceded(words: Sequence[str], start: int, run: tuple[re.Pattern[str], ...]) -> bool:
+    """The words right before `start` match the run of regexes."""
+    return start >= len(run) and all(rx.match(words[start - len(run) + j]) for j, rx in enumerate(run))
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +132,7 @@ def _found(doc: Doc) -> tuple[ServiceMention, ...]:
     found = []
     for key, start, end in matcher(words):
         service_type, paragraph, exclude = types[key]
-        if start > 0 and any(p.match(words[start - 1]) for p in exclude):
+        if any(_preceded(words, start, run) for run in exclude):
             continue
         found.append(ServiceMention(spans[start][0], spans[end - 1][1], service_type, paragraph))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
