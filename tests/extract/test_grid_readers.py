@@ -135,3 +135,35 @@ def test_activities_listed_in_a_cell_beside_or_under_their_measure(tmp_path: Pat
     measures = pd.read_parquet(out / "measures.parquet")
     assert sorted(zip(measures["measure_no"], measures["title"])) == [
         ("1.1", "Rozvoj pečovatelské služby"), ("2.1", "Poradenství pro rodiny")]
+
+
+def _labels_table(doc, rows: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    table = doc.add_table(rows=len(rows), cols=2)
+    for r, (label, value) in enumerate(rows):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    doc.add_paragraph("")
+
+
+def test_a_label_value_table_that_opens_with_its_responsible_is_one_record(tmp_path: Path) -> None:
+    """An evaluation's table per activity opens with "Realizátor" | organisation and goes on with
+    the item's fields (costs, plan, reality, state); a project stack's table names the expected
+    runner ("Předpokládaný realizátor"): the labels are no organisations, the values are tied."""
+    doc = new_document()
+    doc.add_heading("Vyhodnocení akčního plánu sociálních služeb Lipnicka za rok 2025", level=1)
+    doc.add_paragraph("Priorita 2 Podpora seniorů")
+    doc.add_paragraph("Opatření 2.1 Rozvoj terénních služeb")
+    doc.add_paragraph("Aktivita Rozšíření pečovatelské služby o víkendy")
+    _labels_table(doc, [("Realizátor", "Pečovatelská služba Lipnice, p. o."), ("Náklady", "310 tis. Kč"),
+                        ("Skutečnost", "provoz zahájen v březnu"), ("Stav", "splněno")])
+    doc.add_paragraph("Opatření 2.2 Podpora pečujících")
+    _labels_table(doc, [("Vazba na opatření", "Opatření 2.2 Podpora pečujících"),
+                        ("Předpokládaný realizátor", "Spolek Olše, z. s."),
+                        ("Předpokládané náklady", "90 tis. Kč"), ("Termín realizace", "2026")])
+    out = run_docx(tmp_path, doc)
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    found = {(r["name"], r["role"], r["item_ref"] if isinstance(r["item_ref"], str) else None)
+             for _, r in orgs.iterrows()}
+    assert ("Pečovatelská služba Lipnice", "responsible", "2.1") in found
+    assert ("Spolek Olše", "responsible", "2.2") in found
+    assert not any(name in ("Náklady", "Skutečnost", "Stav", "Předpokládané náklady", "Termín realizace")
+                   for name, _, _ in found)
