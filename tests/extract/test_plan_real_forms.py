@@ -204,3 +204,30 @@ def test_a_column_named_by_the_kind_under_group_rows(tmp_path: Path) -> None:
     assert plan["measures"] == [("1.1", "1", "Rozvoj terénních služeb"), ("1.2", "1", "Podpora pečujících")]
     assert plan["activities"] == [(None, "1.1", "Rozšíření pečovatelské služby do obcí"),
                                   (None, "1.1", "Zavedení tísňové péče"), (None, "1.2", "Kurz pro pečující")]
+
+
+def test_unnumbered_goal_levels_and_measures_listed_under_them(tmp_path: Path) -> None:
+    """Three unnumbered levels ("I. PRIORITNÍ OBLAST: <area>" / "STRATEGICKÝ CÍL: ..." / "Dílčí cíl:
+    ...") then "Opatření:" and bullets: the area that groups the goals is no goal; both goal levels
+    are goals; the bullets are measures without numbers; "(realizátor: X; partner: Y)" names who runs
+    the measure and its partner and is no part of its title."""
+    out = run_docx(tmp_path, _document(
+        ("h", 2, "I. PRIORITNÍ OBLAST: RODINY S DĚTMI"),
+        "STRATEGICKÝ CÍL: PODPORA RODIN V OBTÍŽNÉ SITUACI",
+        "Dílčí cíl: Dostupné poradenství pro rodiny v obcích Lhotecka",
+        "Opatření:",
+        ("b", "Zřízení rodinné poradny v Lhotce (realizátor: Spolek Javor, z. s.; partner: Obec Lhotka)"),
+        ("b", "Zavedení terénní práce s rodinami (realizátor: Charita Lhotka)"),
+        "Dílčí cíl: Bezpečné bydlení pro matky s dětmi",
+        "Opatření:",
+        ("b", "Zřízení krizového bytu v městském fondu (realizátor: Město Lhotka)")))
+    assert _rows(out, "goals") == [(None, "PODPORA RODIN V OBTÍŽNÉ SITUACI"),
+                                   (None, "Dostupné poradenství pro rodiny v obcích Lhotecka"),
+                                   (None, "Bezpečné bydlení pro matky s dětmi")]
+    assert _rows(out, "measures") == [(None, None, "Zřízení rodinné poradny v Lhotce"),
+                                      (None, None, "Zavedení terénní práce s rodinami"),
+                                      (None, None, "Zřízení krizového bytu v městském fondu")]
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    roles = {(r["name"], r["role"]) for _, r in orgs.iterrows()}
+    assert {("Spolek Javor", "responsible"), ("Obec Lhotka", "partner"), ("Charita Lhotka", "responsible"),
+            ("Město Lhotka", "responsible")} <= roles

@@ -28,7 +28,7 @@ class _Children:
     """An open list of children of a numbered parent (after an introduction)."""
 
     kind: str
-    parent: str
+    parent: str | None  # None under an unnumbered parent
     form: str | None = None  # "list_item" or "paragraph": the list ends at a block of the other form
     level: int | None = None  # the list level of the items; deeper items are their details
     marked: bool = False  # the items are paragraphs that start with a typed marker ("2.1 Zachovat", "a) ...")
@@ -46,6 +46,7 @@ class Walker:
     consumed: set[int] = field(default_factory=set)
     emitted: set[tuple[Any, ...]] = field(default_factory=set)
     sections: set[str] = field(default_factory=set)  # agenda titles: a line repeating one opens a section
+    open_kind: str | None = None  # the kind of the goal or measure above, numbered or not
 
     def run(self) -> None:
         self.sections = {_section_key(r.get("title", "")) for r in self.result.tables.get("agenda_items", [])}
@@ -91,6 +92,7 @@ class Walker:
         """A heading that is no plan item, or the next agenda point, closes the plan section above it."""
         self.context = {"goal": None, "measure": None}
         self.children = None
+        self.open_kind = None
 
     # -- labelled items
 
@@ -157,6 +159,8 @@ class Walker:
             self.context = {"goal": number, "measure": None}
         elif kind == "measure":
             self.context = {"goal": parent, "measure": number}
+        if kind in ("goal", "measure"):
+            self.open_kind = kind
 
     def _row(self, kind: str, block: BlockView, start: int, end: int, number: str | None, parent: str | None,
              title: str) -> None:
@@ -218,7 +222,9 @@ class Walker:
     def _intro(self, index: int, block: BlockView) -> _Children | None:
         """"Uskutečněné aktivity k naplnění opatření [3.1]:" opens a list of children of 3.1;
         a bare "Aktivity:" does so only when list items follow, or paragraphs numbered under the
-        parent ("Aktivity:" / "2.1.1 Rozšíření ..." under Opatření 2.1)."""
+        parent ("Aktivity:" / "2.1.1 Rozšíření ..." under Opatření 2.1). Under an unnumbered
+        parent ("Dílčí cíl: Podpora ..." / "Opatření:" / "• Zavedení ...") a bare introduction
+        followed by list items opens a list of unnumbered children without a parent number."""
         offset = after_slide_number(block.text, body_offset(block))
         match = intro_match(block.text[offset:])
         if match is None:
@@ -228,7 +234,8 @@ class Walker:
         parent = number or self._parent(kind, None)
         if bare and (nxt is None or (nxt.kind != "list_item" and not _numbers_under(nxt, parent))):
             return None
-        if not parent:
+        if not parent and not (bare and nxt is not None and nxt.kind == "list_item"
+                               and self.open_kind == PARENT[kind]):
             return None
         children = _Children(kind, parent)
         if rest.strip():
@@ -280,8 +287,9 @@ class Walker:
         the number a paragraph starts with (`written`), that numbers the item under its parent
         ("3.1.2" under 3.1) is its number."""
         label = (written or block.label or "").rstrip(".")
-        number = label if _numbers_child(label, children.parent) else None
-        typed = _child_number(block.text, start, children.parent, _CHILD_TAIL) if number is None else None
+        parent = children.parent
+        number = label if parent and _numbers_child(label, parent) else None
+        typed = _child_number(block.text, start, parent, _CHILD_TAIL) if parent and number is None else None
         if typed is not None:
             number, start = typed  # "• 3.1 Sociální byty" under "Opatření:" of Cíl 3: the number typed in the text
         piece = trim(Span(block, start, end))
