@@ -231,3 +231,30 @@ def test_unnumbered_goal_levels_and_measures_listed_under_them(tmp_path: Path) -
     roles = {(r["name"], r["role"]) for _, r in orgs.iterrows()}
     assert {("Spolek Javor", "responsible"), ("Obec Lhotka", "partner"), ("Charita Lhotka", "responsible"),
             ("Město Lhotka", "responsible")} <= roles
+
+
+def test_a_list_of_goals_and_numbered_headings_under_a_goals_and_measures_heading(tmp_path: Path) -> None:
+    """"Obecné cíle pro ..." over bullets lists unnumbered goals; under a heading that names only
+    item kinds ("c) Cíle a opatření") the numbered headings are items of their depth ("2.1. ..." a
+    measure of goal 2), each with a label|value table whose "Realizátor" is tied to it; another
+    section heading ends that section ("1.1. Úvod" under "Analýza" is no item)."""
+    out = run_docx(tmp_path, _document(
+        ("h", 1, "Obecné cíle plánování sociálních služeb"),
+        ("b", "Udržet dostupnost terénních služeb v obcích"),
+        ("b", "Posílit informovanost veřejnosti o službách"),
+        ("h", 1, "RODINY S DĚTMI"),
+        ("h", 2, "c) Cíle a opatření"),
+        ("h", 3, "2.1. Rozvoj sociálně aktivizační služby pro rodiny"),
+        ("t", [["Popis opatření", "Rozšířit službu do obcí Lhotecka."], ["Realizátor", "Spolek Olše, z. s."],
+               ["Termín", "2026"]]),
+        ("h", 3, "2.2. Krizové bydlení pro matky s dětmi"),
+        ("t", [["Popis opatření", "Zřídit krizový byt."], ["Realizátor", "Město Lhotka"], ["Termín", "2027"]]),
+        ("h", 2, "Analýza"),
+        ("h", 3, "1.1. Úvod do analýzy potřeb")))
+    assert _rows(out, "goals") == [(None, "Udržet dostupnost terénních služeb v obcích"),
+                                   (None, "Posílit informovanost veřejnosti o službách")]
+    assert _rows(out, "measures") == [("2.1", "2", "Rozvoj sociálně aktivizační služby pro rodiny"),
+                                      ("2.2", "2", "Krizové bydlení pro matky s dětmi")]
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    tied = {(r["name"], r["role"], r["item_ref"]) for _, r in orgs.iterrows()}
+    assert {("Spolek Olše", "responsible", "2.1"), ("Město Lhotka", "responsible", "2.2")} <= tied

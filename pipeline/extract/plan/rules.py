@@ -125,6 +125,9 @@ class _Rules:
     header_kinds: dict[str, str]
     service_patterns: list[list[re.Pattern[str]]]
     service_heads: frozenset[str]
+    goal_intro: re.Pattern[str]  # "Obecné cíle pro ...", "Strategické cíle:": a list of goals follows
+    goal_intro_max_words: int
+    outline_joiners: frozenset[str]
 
     def kind_of(self, label: str) -> str:
         return self.label_kind[" ".join(label.split())]
@@ -210,5 +213,9 @@ def rules() -> _Rules:
         header_kinds={fold(word): kind for kind, words in cfg["table"]["kinds"].items() for word in words},
         service_patterns=[[re.compile(t) for t in pattern] for s in services["service"] for pattern in s["patterns"]],
         service_heads=frozenset(w.lower() for w in cfg["table"]["service_heads"]),
+        goal_intro=re.compile(rf"\s*(?:{alternation(intro['goal_adjectives'])})\s+(?:{alternation(intro['goals'])})"
+                              r"(?!\w)[^:\n]*:?\s*$"),
+        goal_intro_max_words=int(intro["goal_intro_max_words"]),
+        outline_joiners=frozenset(fold(w) for w in cfg["outline"]["joiners"]),
     )
 

@@ -15,7 +15,7 @@ from pipeline.extract.plan.children import PARAGRAPH_MARKER, label_style, looks_
 from pipeline.extract.plan.items import (Hit, after_slide_number, block_hits, can_continue_into,
                                          continues, could_be_title, has_status, intro_match, is_field_line,
                                          line_up_to, trim)
-from pipeline.extract.plan.rules import NUMBER_COLUMN, PARENT, TABLE, rules
+from pipeline.extract.plan.rules import KINDS, NUMBER_COLUMN, PARENT, TABLE, rules
 from pipeline.extract.plan.tables import PlanTable, flat_table_rows, plan_tables
 
 _NUMBERS_ONLY = re.compile(r"[\d.\s]+")
@@ -47,6 +47,7 @@ class Walker:
     emitted: set[tuple[Any, ...]] = field(default_factory=set)
     sections: set[str] = field(default_factory=set)  # agenda titles: a line repeating one opens a section
     open_kind: str | None = None  # the kind of the goal or measure above, numbered or not
+    outline: tuple[int, frozenset[str]] | None = None  # an open "Cíle a opatření" section: its level, kinds
 
     def run(self) -> None:
         self.sections = {_section_key(r.get("title", "")) for r in self.result.tables.get("agenda_items", [])}
@@ -67,6 +68,8 @@ class Walker:
             return
         if self.children is not None and _section_key(block.text[body_offset(block):]) in self.sections:
             self._reset()  # the next agenda point closes an open list of children
+        if self._outline(block):
+            return
         if self._flat_table(block):
             return
         intro = self._intro(index, block)
@@ -217,6 +220,32 @@ class Walker:
             return True
         return False
 
+    # -- a section of numbered headings ("c) Cíle a opatření" / "1.1. Zachování ...")
+
+    def _outline(self, block: BlockView) -> bool:
+        """A heading that names only item kinds opens a section in which a numbered heading (or
+        one-line paragraph) "1.1. Title" is the item of the kind of its number's depth (goal 1
+        part, measure 2, activity 3) when the section names that kind; the next heading of the
+        section's level or above ends it. True when the block was read here."""
+        level = block.level if block.level is not None else 0
+        if block.kind == "heading":
+            kinds = _outline_kinds(block.text)
+            if kinds:
+                self._reset()
+                self.outline = (level, kinds)
+                return True
+        if self.outline is None:
+            return False
+        numbered = _OUTLINE_ITEM.match(block.text, body_offset(block))
+        kind = KINDS[numbered.group(1).count(".")] if numbered and numbered.group(1).count(".") < len(KINDS) else None
+        if numbered and kind in self.outline[1] and block.kind in ("heading", "paragraph") \
+                and block.text[numbered.end()].isupper() and "\n" not in block.text.strip():
+            self._item(kind, numbered.group(1), [Span(block, numbered.end(), len(block.text))])
+            return True
+        if block.kind == "heading" and level <= self.outline[0]:
+            self.outline = None
+        return False
+
     # -- lists of children under an introduction
 
     def _intro(self, index: int, block: BlockView) -> _Children | None:
@@ -226,11 +255,14 @@ class Walker:
         parent ("Dílčí cíl: Podpora ..." / "Opatření:" / "• Zavedení ...") a bare introduction
         followed by list items opens a list of unnumbered children without a parent number."""
         offset = after_slide_number(block.text, body_offset(block))
+        nxt = self.document[index + 1] if index + 1 < len(self.document) else None
+        if nxt is not None and nxt.kind == "list_item" and block.kind != "list_item" and _lists_goals(block.text[offset:]):
+            self._reset()
+            return _Children("goal", None)
         match = intro_match(block.text[offset:])
         if match is None:
             return None
         kind, number, rest, bare = match
-        nxt = self.document[index + 1] if index + 1 < len(self.document) else None
         parent = number or self._parent(kind, None)
         if bare and (nxt is None or (nxt.kind != "list_item" and not _numbers_under(nxt, parent))):
             return None
@@ -327,6 +359,30 @@ class Walker:
                 self._row(kind, block, piece.start, piece.end, number, parent, piece.text)
                 self._enter(kind, number, parent)
         return True
+
+
+# "1.1. Zachování a rozvoj ..." / "2 Podpora ...": a number and a capitalised title.
+_OUTLINE_ITEM = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=[^\W\d_])")
+
+
+def _outline_kinds(text: str) -> frozenset[str]:
+    """The kinds of item a heading names when it names nothing else ("c) Cíle a opatření" ->
+    goal, measure; "Opatření" -> measure), after a typed marker ("c)", "3.", "B)")."""
+    r = rules()
+    marker = _HEADING_MARKER.match(text)
+    words = fold(text[marker.end() if marker else 0:]).replace(",", " , ").split()
+    kinds = {r.header_kinds.get(w) for w in words if w not in r.outline_joiners}
+    return frozenset(kinds) if kinds and None not in kinds else frozenset()
+
+
+_HEADING_MARKER = re.compile(r"\s*(?:[^\W\d_]\)|\d{1,2}[.)]|[^\W\d_]{1,4}\.)\s+")  # "c)", "3.", "IV."
+
+
+def _lists_goals(text: str) -> bool:
+    """"Obecné cíle pro komunitní plánování sociálních služeb", "Strategické cíle:": the list
+    below holds goals."""
+    r = rules()
+    return len(text.split()) <= r.goal_intro_max_words and r.goal_intro.match(fold(text)) is not None
 
 
 def _numbers_under(block: BlockView, parent: str | None) -> bool:
