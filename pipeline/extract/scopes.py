@@ -202,6 +202,7 @@ class PlanScopes:
         and the lines that name their item."""
         events: list[tuple[int, str | None]] = list(self.starts.get(block.block_id, []))
         text = block.text
+        events += [(end, None) for pos, _ in events if (end := _sentence_scope_end(text, pos)) is not None]
         spans = [(s, e) for s, e in line_spans(text) if text[s:e].strip()] if "\n" in text else []
         if len(spans) > 1:
             item_lines = {start for start, end in spans for pos, _ in events if start <= pos < end}
@@ -254,6 +255,25 @@ class PlanScopes:
         """The block where the plan item with this number starts."""
         found = self.where.get(number)
         return found[0][0] if found else None
+
+
+def _sentence_scope_end(text: str, pos: int) -> int | None:
+    """An item that opens a sentence inside a line of running text ("... za rok 2010. Aktivita
+    2.1.1 Zřízení ... – splněno, ...") scopes to its sentence: the end of that sentence when it
+    opens after other text of its line and more text follows on the line, else None. `pos` is
+    where the title starts, after the label and number ("Aktivita 2.1.1")."""
+    from pipeline.extract.sentences import sentence_of
+
+    line_start = text.rfind("\n", 0, pos) + 1
+    start, end = sentence_of(text, pos)
+    if start <= line_start or not text[line_start:start].strip() or len(text[start:pos].split()) > _LABEL_WORDS:
+        return None
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    return end if end < line_end and text[end:line_end].strip() else None
+
+
+_LABEL_WORDS = 3  # "Aktivita 2.1.1", "Opatření č. 3": the words before an item's title in its sentence
 
 
 def plan_scopes(blocks: Sequence[BlockView], result: Extraction) -> PlanScopes:

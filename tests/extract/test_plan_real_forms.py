@@ -258,3 +258,36 @@ def test_a_list_of_goals_and_numbered_headings_under_a_goals_and_measures_headin
     orgs = pd.read_parquet(out / "organisations.parquet")
     tied = {(r["name"], r["role"], r["item_ref"]) for _, r in orgs.iterrows()}
     assert {("Spolek Olše", "responsible", "2.1"), ("Město Lhotka", "responsible", "2.2")} <= tied
+
+
+def test_items_named_inside_the_sentences_of_minutes(tmp_path: Path) -> None:
+    """Minutes name plan items in running text: a numbered label opening a sentence mid-paragraph
+    ("... za rok 2024. Aktivita 3.1.2 Zřízení ... – splněno, ..."), whose scope ends with its
+    sentence; a label in any case with a whole number inside a sentence ("... mimo jiné opatření
+    1.4 Podpora pečujících, které ...", "navrhuje zařadit aktivitu 2.2.1 Půjčovna pomůcek
+    (realizátor: X)", "... opatření 2.5 Rozvoj paliativní péče bylo konstatováno"); and the
+    numbered dash lines after "jsou navržena tato opatření:" without a parent above."""
+    out = run_docx(tmp_path, _document(
+        "Mgr. Jana Lesná informovala o plnění plánu za rok 2024. Aktivita 3.1.2 Zřízení denního "
+        "stacionáře v Lhotce – splněno, provoz byl zahájen v září. Spolek Javor, z. s. dále poskytuje "
+        "službu osobní asistence s kapacitou 6 úvazků.",
+        "Koordinátorka informovala o aktualizaci plánu, mimo jiné opatření 1.4 Podpora pečujících, "
+        "které bude předloženo radě. K opatření 2.2 skupina navrhuje zařadit aktivitu 2.2.1 Půjčovna "
+        "kompenzačních pomůcek v Lhotce (realizátor: Charita Lhotka). Při kontrole opatření 2.5 Rozvoj "
+        "paliativní péče bylo konstatováno, že se plní.",
+        "Pro rok 2026 jsou navržena tato opatření:",
+        "- 4.1 Rozvoj terénní práce v obcích (realizátor: Město Lhotka)",
+        "- 4.2 Podpora dobrovolnictví (realizátor: Spolek Javor, z. s.)",
+        "Usnesení: Skupina doporučuje návrh schválit."))
+    assert sorted(_rows(out, "measures"), key=str) == [("1.4", "1", "Podpora pečujících"), ("2.5", "2", "Rozvoj paliativní péče"),
+                                              ("4.1", "4", "Rozvoj terénní práce v obcích"),
+                                              ("4.2", "4", "Podpora dobrovolnictví")]
+    assert sorted(_rows(out, "activities"), key=str) == [("2.2.1", "2.2", "Půjčovna kompenzačních pomůcek v Lhotce"),
+                                                ("3.1.2", "3.1", "Zřízení denního stacionáře v Lhotce")]
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    orgs = orgs.astype(object).where(orgs.notna(), None)
+    rows = {(r["name"], r["role"], r["item_ref"]) for _, r in orgs.iterrows()}
+    assert {("Charita Lhotka", "responsible", "2.2.1"), ("Město Lhotka", "responsible", "4.1")} <= rows
+    capacity = pd.read_parquet(out / "capacity_changes.parquet")
+    six = capacity[capacity["raw_text"].str.contains("6 úvazk")].iloc[0]
+    assert six["item_ref"] is None or six["item_ref"] != six["item_ref"]  # its own sentence: no item

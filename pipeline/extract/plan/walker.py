@@ -104,9 +104,9 @@ class Walker:
         for position, hit in enumerate(hits):
             pieces = [Span(block, hit.title_start, hit.title_end)]
             last_on_line = position == len(hits) - 1 or hits[position + 1].line_end != hit.line_end
-            if last_on_line and not has_status(pieces[0]):
-                line_no = next(n for n, (s, e) in enumerate(lines) if s <= hit.title_start <= e)
-                pieces = self._continue_title(index, block, line_no, pieces)
+            line_no = next(n for n, (s, e) in enumerate(lines) if s <= hit.title_start <= e)
+            if last_on_line and not has_status(pieces[0]) and hit.title_end >= lines[line_no][1]:
+                pieces = self._continue_title(index, block, line_no, pieces)  # not after a title ending its sentence
             self._item(hit.kind, hit.number, pieces)
 
     def _continue_title(self, index: int, block: BlockView, line_no: int, pieces: list[Span]) -> list[Span]:
@@ -267,7 +267,7 @@ class Walker:
         if bare and (nxt is None or (nxt.kind != "list_item" and not _numbers_under(nxt, parent))):
             return None
         if not parent and not (bare and nxt is not None and nxt.kind == "list_item"
-                               and self.open_kind == PARENT[kind]):
+                               and self.open_kind == PARENT[kind]) and not _numbered_at_depth(nxt, kind):
             return None
         children = _Children(kind, parent)
         if rest.strip():
@@ -321,13 +321,16 @@ class Walker:
         label = (written or block.label or "").rstrip(".")
         parent = children.parent
         number = label if parent and _numbers_child(label, parent) else None
+        if number is None and written and label.count(".") == KINDS.index(children.kind):
+            number = label  # "- 1.1 Rozvoj ..." under "Pro rok 2013 jsou navržena tato opatření:": its own number
         typed = _child_number(block.text, start, parent, _CHILD_TAIL) if parent and number is None else None
         if typed is not None:
             number, start = typed  # "• 3.1 Sociální byty" under "Opatření:" of Cíl 3: the number typed in the text
         piece = trim(Span(block, start, end))
         if piece.end <= piece.start or rules().not_items.match(fold(piece.text)):
             return
-        self._row(children.kind, block, piece.start, piece.end, number, children.parent, piece.text)
+        parent = number.rsplit(".", 1)[0] if number and "." in number else parent
+        self._row(children.kind, block, piece.start, piece.end, number, parent, piece.text)
 
     # -- tables
 
@@ -383,6 +386,17 @@ def _lists_goals(text: str) -> bool:
     below holds goals."""
     r = rules()
     return len(text.split()) <= r.goal_intro_max_words and r.goal_intro.match(fold(text)) is not None
+
+
+def _numbered_at_depth(block: BlockView | None, kind: str) -> bool:
+    """The block is a paragraph that opens (after a typed bullet) with a whole number of the
+    kind's depth ("- 1.1 Rozvoj ..." for a measure): the items below an introduction without a
+    parent carry their own numbers."""
+    if block is None or block.kind != "paragraph":
+        return False
+    marker = PARAGRAPH_MARKER.match(block.text)
+    return marker is not None and bool(marker.group("num")) \
+        and marker.group("num").rstrip(".").count(".") == KINDS.index(kind)
 
 
 def _numbers_under(block: BlockView, parent: str | None) -> bool:
