@@ -291,3 +291,17 @@ def test_items_named_inside_the_sentences_of_minutes(tmp_path: Path) -> None:
     capacity = pd.read_parquet(out / "capacity_changes.parquet")
     six = capacity[capacity["raw_text"].str.contains("6 úvazk")].iloc[0]
     assert six["item_ref"] is None or six["item_ref"] != six["item_ref"]  # its own sentence: no item
+
+
+def test_a_quoted_title_in_a_sentence_and_no_title_run_on_after_its_details(tmp_path: Path) -> None:
+    """"doporučuje doplnit opatření 3.2 „Rozvoj ...“." names a measure by its quoted title; a bullet
+    "Opatření 2.1 Title – Domov X, p. o. otevřel ..." ends its title at the dash, and the next
+    paragraph ("p. Lesný doplnil, že ...") is no part of it."""
+    plan = _plan(tmp_path,
+                 "Usnesení: Výbor bere na vědomí návrh plánu s tím, že doporučuje doplnit opatření 3.2 „Dostupné "
+                 "bydlení pro matky s dětmi“.",
+                 ("b", "Opatření 2.1 Podpora pobytových služeb pro osoby s demencí – Domov Javor, p. o. otevřel "
+                       "v září oddělení s kapacitou 12 lůžek."),
+                 "p. Lesný doplnil, že o odlehčovací službu je stále větší zájem, než kolik mohou pokrýt.")
+    assert sorted(plan["measures"], key=str) == [("2.1", "2", "Podpora pobytových služeb pro osoby s demencí"),
+                                                 ("3.2", "3", "Dostupné bydlení pro matky s dětmi")]

@@ -180,6 +180,8 @@ def block_hits(block: BlockView) -> list[Hit]:
 
 
 _MENTION_END = re.compile(r"[,;(]|\s[–—-]\s")
+_OPENING_QUOTES = "„\"“"
+_CLOSING_QUOTE = re.compile("[“”\"]")  # "doplnit opatření 3.2 „Rozvoj dostupného bydlení“."
 
 
 def _mentions(text: str, folded: str, start: int, end: int) -> list[Hit]:
@@ -193,11 +195,14 @@ def _mentions(text: str, folded: str, start: int, end: int) -> list[Hit]:
         kind = r.mention_kind[" ".join(match.group("label").split())]
         number = match.group("num")
         title_start = match.end()
-        if number.count(".") != KINDS.index(kind) or not text[title_start].isupper() \
+        quoted = text[title_start] in _OPENING_QUOTES
+        title_start += quoted
+        if number.count(".") != KINDS.index(kind) or not text[title_start:title_start + 1].isupper() \
                 or _first_word(text[title_start:end]) in r.prose_after_number:
             continue
         s_start, s_end = sentence_of(text, title_start)
-        stop = _MENTION_END.search(text, title_start, min(end, s_end))
+        closing = _CLOSING_QUOTE.search(text, title_start, min(end, s_end)) if quoted else None
+        stop = closing or _MENTION_END.search(text, title_start, min(end, s_end))
         title_end = stop.start() if stop else min(end, s_end)
         verb = r.mention_stop.search(folded, title_start, title_end)
         if verb:

@@ -222,7 +222,7 @@ def rules() -> _Rules:
         goal_intro_max_words=int(intro["goal_intro_max_words"]),
         outline_joiners=frozenset(fold(w) for w in cfg["outline"]["joiners"]),
         mention=re.compile(rf"(?<!\w)(?P<label>{alternation([w for ws in cfg['prose']['mention_labels'].values() for w in ws])})"
-                           r"\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=\w)"),
+                           r"\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=[\w„\"“])"),
         mention_kind={fold(w): kind for kind, ws in cfg["prose"]["mention_labels"].items() for w in ws},
         mention_max_words=int(cfg["prose"]["mention_max_words"]),
         mention_stop=re.compile(rf"\s(?:{alternation(cfg['prose']['mention_stops'])})(?!\w)"),

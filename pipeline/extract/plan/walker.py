@@ -19,6 +19,7 @@ from pipeline.extract.plan.rules import KINDS, NUMBER_COLUMN, PARENT, TABLE, rul
 from pipeline.extract.plan.tables import PlanTable, flat_table_rows, plan_tables
 
 _NUMBERS_ONLY = re.compile(r"[\d.\s]+")
+_TITLE_END = " \t.,;:–—-"  # what may stand between a title and the end of its line
 _CHILD_TAIL = re.compile(r"(\d+)\.?\s+(?=\S)")  # "2.1.|3 Zachovat": the last part of a child's number
 _CHILD_TAIL_ANY = re.compile(r"(\d+)\.?\s")
 
@@ -105,8 +106,10 @@ class Walker:
             pieces = [Span(block, hit.title_start, hit.title_end)]
             last_on_line = position == len(hits) - 1 or hits[position + 1].line_end != hit.line_end
             line_no = next(n for n, (s, e) in enumerate(lines) if s <= hit.title_start <= e)
-            if last_on_line and not has_status(pieces[0]) and hit.title_end >= lines[line_no][1]:
-                pieces = self._continue_title(index, block, line_no, pieces)  # not after a title ending its sentence
+            if last_on_line and not has_status(pieces[0]) and hit.title_end >= lines[line_no][1] \
+                    and not block.text[trim(pieces[0]).end:lines[line_no][1]].strip(_TITLE_END):
+                # not after a title that ends before the end of its line ("… – Domov X, p. o. otevřel …")
+                pieces = self._continue_title(index, block, line_no, pieces)
             self._item(hit.kind, hit.number, pieces)
 
     def _continue_title(self, index: int, block: BlockView, line_no: int, pieces: list[Span]) -> list[Span]:
