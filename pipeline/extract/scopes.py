@@ -193,9 +193,10 @@ class PlanScopes:
             if events:
                 self.events[block.block_id] = events
                 current = events[-1][1]
-            elif (named := explicit_item(block.text[body_offset(block):])
-                  or labelled_item(block.text[body_offset(block):])) is not None:
+            elif (named := explicit_item(block.text[body_offset(block):])) is not None:
                 self.named[block.block_id] = named
+            elif (named := labelled_item(block.text[body_offset(block):])) is not None:
+                self.named[block.block_id] = current = named  # an item written again heads what follows it
 
     def _events(self, block: BlockView, agenda: set[str]) -> list[tuple[int, str | None]]:
         """The item starts of a block and, in a block of several lines, the section breaks

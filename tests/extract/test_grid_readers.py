@@ -167,3 +167,21 @@ def test_a_label_value_table_that_opens_with_its_responsible_is_one_record(tmp_p
     assert ("Spolek Olše", "responsible", "2.2") in found
     assert not any(name in ("Náklady", "Skutečnost", "Stav", "Předpokládané náklady", "Termín realizace")
                    for name, _, _ in found)
+
+
+def test_a_measure_named_again_heads_the_rows_after_it(tmp_path: Path) -> None:
+    """Two projects of a project stack link to the same measure ("Vazba na opatření" | "Opatření
+    1.2 ..."): the plan writes the measure once, and the second table's runner is tied to it too."""
+    doc = new_document()
+    doc.add_heading("Zásobník projektů Lipnicka", level=1)
+    for title, runner in (("2.1. Osobní asistence v obcích", "Spolek Olše, z. s."),
+                          ("2.2. Terénní pečovatelská služba v Javorné", "Obec Javorná")):
+        doc.add_heading(title, level=2)
+        _labels_table(doc, [("Vazba na opatření", "Opatření 1.2 Rozvoj terénních služeb pro seniory"),
+                            ("Předpokládaný realizátor", runner), ("Předpokládané náklady", "300 tis. Kč"),
+                            ("Termín realizace", "2026")])
+    out = run_docx(tmp_path, doc)
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    found = {(r["name"], r["role"], r["item_ref"] if isinstance(r["item_ref"], str) else None)
+             for _, r in orgs.iterrows()}
+    assert {("Spolek Olše", "responsible", "1.2"), ("Obec Javorná", "responsible", "1.2")} <= found
