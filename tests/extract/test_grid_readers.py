@@ -185,3 +185,16 @@ def test_a_measure_named_again_heads_the_rows_after_it(tmp_path: Path) -> None:
     found = {(r["name"], r["role"], r["item_ref"] if isinstance(r["item_ref"], str) else None)
              for _, r in orgs.iterrows()}
     assert {("Spolek Olše", "responsible", "1.2"), ("Obec Javorná", "responsible", "1.2")} <= found
+
+
+def test_a_region_listed_in_a_funding_cell_is_a_funder(tmp_path: Path) -> None:
+    """"Zdroje financování" | "MPSV, Zlínský kraj, Obec Javorná": the region in the nominative is
+    one of the listed funders, as the ministry and the municipality are."""
+    doc = new_document()
+    doc.add_heading("Akční plán sociálních služeb Lipnicka", level=1)
+    doc.add_paragraph("Opatření 1.1 Rozvoj terénních služeb")
+    _labels_table(doc, [("Realizátor", "Spolek Olše, z. s."), ("Termín", "2026"),
+                        ("Zdroje financování", "MPSV, Zlínský kraj, Obec Javorná")])
+    orgs = pd.read_parquet(run_docx(tmp_path, doc) / "organisations.parquet")
+    found = {(r["name"], r["role"]) for _, r in orgs.iterrows()}
+    assert {("MPSV", "funder"), ("Zlínský kraj", "funder"), ("Obec Javorná", "funder")} <= found
