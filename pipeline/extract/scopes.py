@@ -193,15 +193,17 @@ class PlanScopes:
             if events:
                 self.events[block.block_id] = events
                 current = events[-1][1]
-            elif (named := explicit_item(block.text[body_offset(block):])
-                  or labelled_item(block.text[body_offset(block):])) is not None:
+            elif (named := explicit_item(block.text[body_offset(block):])) is not None:
                 self.named[block.block_id] = named
+            elif (named := labelled_item(block.text[body_offset(block):])) is not None:
+                self.named[block.block_id] = current = named  # an item written again heads what follows it
 
     def _events(self, block: BlockView, agenda: set[str]) -> list[tuple[int, str | None]]:
         """The item starts of a block and, in a block of several lines, the section breaks
         and the lines that name their item."""
         events: list[tuple[int, str | None]] = list(self.starts.get(block.block_id, []))
         text = block.text
+        events += [(end, None) for pos, _ in events if (end := _sentence_scope_end(text, pos)) is not None]
         spans = [(s, e) for s, e in line_spans(text) if text[s:e].strip()] if "\n" in text else []
         if len(spans) > 1:
             item_lines = {start for start, end in spans for pos, _ in events if start <= pos < end}
@@ -254,6 +256,25 @@ class PlanScopes:
         """The block where the plan item with this number starts."""
         found = self.where.get(number)
         return found[0][0] if found else None
+
+
+def _sentence_scope_end(text: str, pos: int) -> int | None:
+    """An item that opens a sentence inside a line of running text ("... za rok 2010. Aktivita
+    2.1.1 Zřízení ... – splněno, ...") scopes to its sentence: the end of that sentence when it
+    opens after other text of its line and more text follows on the line, else None. `pos` is
+    where the title starts, after the label and number ("Aktivita 2.1.1")."""
+    from pipeline.extract.sentences import sentence_of
+
+    line_start = text.rfind("\n", 0, pos) + 1
+    start, end = sentence_of(text, pos)
+    if start <= line_start or not text[line_start:start].strip() or len(text[start:pos].split()) > _LABEL_WORDS:
+        return None
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    return end if end < line_end and text[end:line_end].strip() else None
+
+
+_LABEL_WORDS = 3  # "Aktivita 2.1.1", "Opatření č. 3": the words before an item's title in its sentence
 
 
 def plan_scopes(blocks: Sequence[BlockView], result: Extraction) -> PlanScopes:

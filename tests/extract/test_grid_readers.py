@@ -135,3 +135,66 @@ def test_activities_listed_in_a_cell_beside_or_under_their_measure(tmp_path: Pat
     measures = pd.read_parquet(out / "measures.parquet")
     assert sorted(zip(measures["measure_no"], measures["title"])) == [
         ("1.1", "Rozvoj pečovatelské služby"), ("2.1", "Poradenství pro rodiny")]
+
+
+def _labels_table(doc, rows: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    table = doc.add_table(rows=len(rows), cols=2)
+    for r, (label, value) in enumerate(rows):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    doc.add_paragraph("")
+
+
+def test_a_label_value_table_that_opens_with_its_responsible_is_one_record(tmp_path: Path) -> None:
+    """An evaluation's table per activity opens with "Realizátor" | organisation and goes on with
+    the item's fields (costs, plan, reality, state); a project stack's table names the expected
+    runner ("Předpokládaný realizátor"): the labels are no organisations, the values are tied."""
+    doc = new_document()
+    doc.add_heading("Vyhodnocení akčního plánu sociálních služeb Lipnicka za rok 2025", level=1)
+    doc.add_paragraph("Priorita 2 Podpora seniorů")
+    doc.add_paragraph("Opatření 2.1 Rozvoj terénních služeb")
+    doc.add_paragraph("Aktivita Rozšíření pečovatelské služby o víkendy")
+    _labels_table(doc, [("Realizátor", "Pečovatelská služba Lipnice, p. o."), ("Náklady", "310 tis. Kč"),
+                        ("Skutečnost", "provoz zahájen v březnu"), ("Stav", "splněno")])
+    doc.add_paragraph("Opatření 2.2 Podpora pečujících")
+    _labels_table(doc, [("Vazba na opatření", "Opatření 2.2 Podpora pečujících"),
+                        ("Předpokládaný realizátor", "Spolek Olše, z. s."),
+                        ("Předpokládané náklady", "90 tis. Kč"), ("Termín realizace", "2026")])
+    out = run_docx(tmp_path, doc)
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    found = {(r["name"], r["role"], r["item_ref"] if isinstance(r["item_ref"], str) else None)
+             for _, r in orgs.iterrows()}
+    assert ("Pečovatelská služba Lipnice", "responsible", "2.1") in found
+    assert ("Spolek Olše", "responsible", "2.2") in found
+    assert not any(name in ("Náklady", "Skutečnost", "Stav", "Předpokládané náklady", "Termín realizace")
+                   for name, _, _ in found)
+
+
+def test_a_measure_named_again_heads_the_rows_after_it(tmp_path: Path) -> None:
+    """Two projects of a project stack link to the same measure ("Vazba na opatření" | "Opatření
+    1.2 ..."): the plan writes the measure once, and the second table's runner is tied to it too."""
+    doc = new_document()
+    doc.add_heading("Zásobník projektů Lipnicka", level=1)
+    for title, runner in (("2.1. Osobní asistence v obcích", "Spolek Olše, z. s."),
+                          ("2.2. Terénní pečovatelská služba v Javorné", "Obec Javorná")):
+        doc.add_heading(title, level=2)
+        _labels_table(doc, [("Vazba na opatření", "Opatření 1.2 Rozvoj terénních služeb pro seniory"),
+                            ("Předpokládaný realizátor", runner), ("Předpokládané náklady", "300 tis. Kč"),
+                            ("Termín realizace", "2026")])
+    out = run_docx(tmp_path, doc)
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    found = {(r["name"], r["role"], r["item_ref"] if isinstance(r["item_ref"], str) else None)
+             for _, r in orgs.iterrows()}
+    assert {("Spolek Olše", "responsible", "1.2"), ("Obec Javorná", "responsible", "1.2")} <= found
+
+
+def test_a_region_listed_in_a_funding_cell_is_a_funder(tmp_path: Path) -> None:
+    """"Zdroje financování" | "MPSV, Zlínský kraj, Obec Javorná": the region in the nominative is
+    one of the listed funders, as the ministry and the municipality are."""
+    doc = new_document()
+    doc.add_heading("Akční plán sociálních služeb Lipnicka", level=1)
+    doc.add_paragraph("Opatření 1.1 Rozvoj terénních služeb")
+    _labels_table(doc, [("Realizátor", "Spolek Olše, z. s."), ("Termín", "2026"),
+                        ("Zdroje financování", "MPSV, Zlínský kraj, Obec Javorná")])
+    orgs = pd.read_parquet(run_docx(tmp_path, doc) / "organisations.parquet")
+    found = {(r["name"], r["role"]) for _, r in orgs.iterrows()}
+    assert {("MPSV", "funder"), ("Zlínský kraj", "funder"), ("Obec Javorná", "funder")} <= found

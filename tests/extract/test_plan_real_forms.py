@@ -204,3 +204,104 @@ def test_a_column_named_by_the_kind_under_group_rows(tmp_path: Path) -> None:
     assert plan["measures"] == [("1.1", "1", "Rozvoj terénních služeb"), ("1.2", "1", "Podpora pečujících")]
     assert plan["activities"] == [(None, "1.1", "Rozšíření pečovatelské služby do obcí"),
                                   (None, "1.1", "Zavedení tísňové péče"), (None, "1.2", "Kurz pro pečující")]
+
+
+def test_unnumbered_goal_levels_and_measures_listed_under_them(tmp_path: Path) -> None:
+    """Three unnumbered levels ("I. PRIORITNÍ OBLAST: <area>" / "STRATEGICKÝ CÍL: ..." / "Dílčí cíl:
+    ...") then "Opatření:" and bullets: the area that groups the goals is no goal; both goal levels
+    are goals; the bullets are measures without numbers; "(realizátor: X; partner: Y)" names who runs
+    the measure and its partner and is no part of its title."""
+    out = run_docx(tmp_path, _document(
+        ("h", 2, "I. PRIORITNÍ OBLAST: RODINY S DĚTMI"),
+        "STRATEGICKÝ CÍL: PODPORA RODIN V OBTÍŽNÉ SITUACI",
+        "Dílčí cíl: Dostupné poradenství pro rodiny v obcích Lhotecka",
+        "Opatření:",
+        ("b", "Zřízení rodinné poradny v Lhotce (realizátor: Spolek Javor, z. s.; partner: Obec Lhotka)"),
+        ("b", "Zavedení terénní práce s rodinami (realizátor: Charita Lhotka)"),
+        "Dílčí cíl: Bezpečné bydlení pro matky s dětmi",
+        "Opatření:",
+        ("b", "Zřízení krizového bytu v městském fondu (realizátor: Město Lhotka)")))
+    assert _rows(out, "goals") == [(None, "PODPORA RODIN V OBTÍŽNÉ SITUACI"),
+                                   (None, "Dostupné poradenství pro rodiny v obcích Lhotecka"),
+                                   (None, "Bezpečné bydlení pro matky s dětmi")]
+    assert _rows(out, "measures") == [(None, None, "Zřízení rodinné poradny v Lhotce"),
+                                      (None, None, "Zavedení terénní práce s rodinami"),
+                                      (None, None, "Zřízení krizového bytu v městském fondu")]
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    roles = {(r["name"], r["role"]) for _, r in orgs.iterrows()}
+    assert {("Spolek Javor", "responsible"), ("Obec Lhotka", "partner"), ("Charita Lhotka", "responsible"),
+            ("Město Lhotka", "responsible")} <= roles
+
+
+def test_a_list_of_goals_and_numbered_headings_under_a_goals_and_measures_heading(tmp_path: Path) -> None:
+    """"Obecné cíle pro ..." over bullets lists unnumbered goals; under a heading that names only
+    item kinds ("c) Cíle a opatření") the numbered headings are items of their depth ("2.1. ..." a
+    measure of goal 2), each with a label|value table whose "Realizátor" is tied to it; another
+    section heading ends that section ("1.1. Úvod" under "Analýza" is no item)."""
+    out = run_docx(tmp_path, _document(
+        ("h", 1, "Obecné cíle plánování sociálních služeb"),
+        ("b", "Udržet dostupnost terénních služeb v obcích"),
+        ("b", "Posílit informovanost veřejnosti o službách"),
+        ("h", 1, "RODINY S DĚTMI"),
+        ("h", 2, "c) Cíle a opatření"),
+        ("h", 3, "2.1. Rozvoj sociálně aktivizační služby pro rodiny"),
+        ("t", [["Popis opatření", "Rozšířit službu do obcí Lhotecka."], ["Realizátor", "Spolek Olše, z. s."],
+               ["Termín", "2026"]]),
+        ("h", 3, "2.2. Krizové bydlení pro matky s dětmi"),
+        ("t", [["Popis opatření", "Zřídit krizový byt."], ["Realizátor", "Město Lhotka"], ["Termín", "2027"]]),
+        ("h", 2, "Analýza"),
+        ("h", 3, "1.1. Úvod do analýzy potřeb")))
+    assert _rows(out, "goals") == [(None, "Udržet dostupnost terénních služeb v obcích"),
+                                   (None, "Posílit informovanost veřejnosti o službách")]
+    assert _rows(out, "measures") == [("2.1", "2", "Rozvoj sociálně aktivizační služby pro rodiny"),
+                                      ("2.2", "2", "Krizové bydlení pro matky s dětmi")]
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    tied = {(r["name"], r["role"], r["item_ref"]) for _, r in orgs.iterrows()}
+    assert {("Spolek Olše", "responsible", "2.1"), ("Město Lhotka", "responsible", "2.2")} <= tied
+
+
+def test_items_named_inside_the_sentences_of_minutes(tmp_path: Path) -> None:
+    """Minutes name plan items in running text: a numbered label opening a sentence mid-paragraph
+    ("... za rok 2024. Aktivita 3.1.2 Zřízení ... – splněno, ..."), whose scope ends with its
+    sentence; a label in any case with a whole number inside a sentence ("... mimo jiné opatření
+    1.4 Podpora pečujících, které ...", "navrhuje zařadit aktivitu 2.2.1 Půjčovna pomůcek
+    (realizátor: X)", "... opatření 2.5 Rozvoj paliativní péče bylo konstatováno"); and the
+    numbered dash lines after "jsou navržena tato opatření:" without a parent above."""
+    out = run_docx(tmp_path, _document(
+        "Mgr. Jana Lesná informovala o plnění plánu za rok 2024. Aktivita 3.1.2 Zřízení denního "
+        "stacionáře v Lhotce – splněno, provoz byl zahájen v září. Spolek Javor, z. s. dále poskytuje "
+        "službu osobní asistence s kapacitou 6 úvazků.",
+        "Koordinátorka informovala o aktualizaci plánu, mimo jiné opatření 1.4 Podpora pečujících, "
+        "které bude předloženo radě. K opatření 2.2 skupina navrhuje zařadit aktivitu 2.2.1 Půjčovna "
+        "kompenzačních pomůcek v Lhotce (realizátor: Charita Lhotka). Při kontrole opatření 2.5 Rozvoj "
+        "paliativní péče bylo konstatováno, že se plní.",
+        "Pro rok 2026 jsou navržena tato opatření:",
+        "- 4.1 Rozvoj terénní práce v obcích (realizátor: Město Lhotka)",
+        "- 4.2 Podpora dobrovolnictví (realizátor: Spolek Javor, z. s.)",
+        "Usnesení: Skupina doporučuje návrh schválit."))
+    assert sorted(_rows(out, "measures"), key=str) == [("1.4", "1", "Podpora pečujících"), ("2.5", "2", "Rozvoj paliativní péče"),
+                                              ("4.1", "4", "Rozvoj terénní práce v obcích"),
+                                              ("4.2", "4", "Podpora dobrovolnictví")]
+    assert sorted(_rows(out, "activities"), key=str) == [("2.2.1", "2.2", "Půjčovna kompenzačních pomůcek v Lhotce"),
+                                                ("3.1.2", "3.1", "Zřízení denního stacionáře v Lhotce")]
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    orgs = orgs.astype(object).where(orgs.notna(), None)
+    rows = {(r["name"], r["role"], r["item_ref"]) for _, r in orgs.iterrows()}
+    assert {("Charita Lhotka", "responsible", "2.2.1"), ("Město Lhotka", "responsible", "4.1")} <= rows
+    capacity = pd.read_parquet(out / "capacity_changes.parquet")
+    six = capacity[capacity["raw_text"].str.contains("6 úvazk")].iloc[0]
+    assert six["item_ref"] is None or six["item_ref"] != six["item_ref"]  # its own sentence: no item
+
+
+def test_a_quoted_title_in_a_sentence_and_no_title_run_on_after_its_details(tmp_path: Path) -> None:
+    """"doporučuje doplnit opatření 3.2 „Rozvoj ...“." names a measure by its quoted title; a bullet
+    "Opatření 2.1 Title – Domov X, p. o. otevřel ..." ends its title at the dash, and the next
+    paragraph ("p. Lesný doplnil, že ...") is no part of it."""
+    plan = _plan(tmp_path,
+                 "Usnesení: Výbor bere na vědomí návrh plánu s tím, že doporučuje doplnit opatření 3.2 „Dostupné "
+                 "bydlení pro matky s dětmi“.",
+                 ("b", "Opatření 2.1 Podpora pobytových služeb pro osoby s demencí – Domov Javor, p. o. otevřel "
+                       "v září oddělení s kapacitou 12 lůžek."),
+                 "p. Lesný doplnil, že o odlehčovací službu je stále větší zájem, než kolik mohou pokrýt.")
+    assert sorted(plan["measures"], key=str) == [("2.1", "2", "Podpora pobytových služeb pro osoby s demencí"),
+                                                 ("3.2", "3", "Dostupné bydlení pro matky s dětmi")]

@@ -125,6 +125,7 @@ def value_mentions(block: BlockView, doc: Doc, start: int, end: int, kind: str =
         found = mentions_in_span(block, doc, p_start, core_end)
         if found:
             out.extend(found)
+            out.extend(_listed_regions(block, doc, p_start, core_end, found, kind))
             continue
         piece_end = text.find(", ", p_start, core_end)
         piece_end = core_end if piece_end < 0 else piece_end
@@ -134,6 +135,25 @@ def value_mentions(block: BlockView, doc: Doc, start: int, end: int, kind: str =
         if looks_like_name(value, False, holds_service(doc, v_start, v_start + len(value))) \
                 or (value and is_abbreviation(value.split()[0])):
             mention = value_mention(block, doc, p_start, piece_end, kind)
+            if mention:
+                out.append(mention)
+    return out
+
+
+_COMMA_PIECE = re.compile(r"[^,]+")
+
+
+def _listed_regions(block: BlockView, doc: Doc, start: int, end: int, found: list[Mention],
+                    kind: str) -> list[Mention]:
+    """A region named in the nominative as one piece of a listed value ("Zdroje financování | MPSV,
+    Plzeňský kraj, Město X"): the value's label makes it an actor, as "Plzeňský kraj financuje"
+    does; a shape finds the other pieces, not a region without such a cue."""
+    out = []
+    for piece in _COMMA_PIECE.finditer(block.text, start, end):
+        words = piece.group().split()
+        if len(words) == 2 and words[0][:1].isupper() and words[1] == grammar("region_noun") \
+                and all(m.end <= piece.start() or m.start >= piece.end() for m in found):
+            mention = value_mention(block, doc, piece.start(), piece.end(), kind)
             if mention:
                 out.append(mention)
     return out

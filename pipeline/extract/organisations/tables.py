@@ -117,12 +117,24 @@ class Tables:
 
 def _label_value(grid: Grid) -> bool:
     """A two-column table of labelled values ("Opatření 2.1" | title, "Realizátor" | "Lípa, z. s.",
-    "Partneři" | ..., "Zdroje financování" | ...): two labels at least name organisation roles,
-    and its first row names no two columns ("Jméno" | "Organizace" is a header)."""
+    "Partneři" | ..., "Zdroje financování" | ...): its first column holds two labels of organisation
+    roles, or one and two labels of the item's fields ("Realizátor", "Náklady", "Skutečnost",
+    "Stav"), the first row's included (the table may open with "Realizátor" | "Město X"); and its
+    first row names no two columns ("Jméno" | "Organizace" is a header)."""
     if grid.width != 2 or sum(header_kind(cell.text) is not None for cell in grid.header.values()) >= 2:
         return False
-    labels = [header_kind(cell.text) for row in grid.body if (cell := grid.cell(row, 0)) is not None]
-    return sum(kind in ORGANISATION_KINDS for kind in labels) >= 2
+    labels = [cell.text for row in grid.order if (cell := grid.cell(row, 0)) is not None]
+    roles = sum(header_kind(text) in ORGANISATION_KINDS for text in labels)
+    fields = sum(names(head(text), field_labels()) for text in labels if header_kind(text) is None)
+    return roles >= 2 or (roles == 1 and fields >= 2)
+
+
+@lru_cache(maxsize=1)
+def field_labels() -> tuple[str, ...]:
+    """The labels (folded) of an item's fields that name no organisation ("Náklady", "Termín",
+    "Skutečnost"): configs/plan.toml [fields] labels and [labels] deadline."""
+    plan = load("plan")
+    return tuple(fold(w) for w in (*plan["fields"]["labels"], *plan["labels"]["deadline"]) if len(w) > 1)
 
 
 NUMBER_COL = -1  # the column of a record's item number, read from its label ("Opatření 2.1")

@@ -14,8 +14,8 @@ from pipeline.extract.plan.items import after_slide_number
 from pipeline.extract.plan.rules import rules
 
 
-PARAGRAPH_MARKER = re.compile(r"\s*(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?)|\d{1,2}[.)]|\(?[a-z]\)|[•·▪◦*–-])"
-                               r"\s+(?=[^\W\d_])")
+PARAGRAPH_MARKER = re.compile(r"\s*(?:(?:[•·▪◦*–-]\s+)?(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?)|\d{1,2}[.)]|\(?[a-z]\)"
+                               r"|[•·▪◦*–-])\s+(?=[^\W\d_])")
 
 
 def label_style(label: str | None) -> str:

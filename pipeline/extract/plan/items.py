@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pipeline.extract.model import BlockView
 from pipeline.extract.common import body_offset
 from pipeline.extract.text import Span, fold, line_spans
+from pipeline.extract.sentences import sentence_of, sentences
 from pipeline.extract.plan.rules import (KINDS, SEPARATORS, number_ok, part_order, rules,
                                          written_number)
 
@@ -169,8 +170,50 @@ def block_hits(block: BlockView) -> list[Hit]:
             first = label_at(text, folded, start + body_offset(block), end)
         if first is None:
             first = _after_colon(text, folded, start, end)
+        if first is None:
+            first = _after_sentence(text, folded, start, end)
         if first is not None:
             hits.extend(_run_on_hits(text, folded, first))
+        else:
+            hits.extend(_mentions(text, folded, start, end))
+    return hits
+
+
+_MENTION_END = re.compile(r"[,;(]|\s[–—-]\s")
+_OPENING_QUOTES = "„\"“"
+_CLOSING_QUOTE = re.compile("[“”\"]")  # "doplnit opatření 3.2 „Rozvoj dostupného bydlení“."
+
+
+def _mentions(text: str, folded: str, start: int, end: int) -> list[Hit]:
+    """Measures and activities named inside a sentence by a label in any case, a whole number of
+    the kind's depth and a capitalised title ("... mimo jiné opatření 2.3 Rozvoj sociálního
+    bydlení, které bude ..."): the title ends at a comma, parenthesis, semicolon, spaced dash or
+    the sentence end, is short, and holds no other label ([prose] in configs/plan.toml)."""
+    r = rules()
+    hits = []
+    for match in r.mention.finditer(folded, start, end):
+        kind = r.mention_kind[" ".join(match.group("label").split())]
+        number = match.group("num")
+        title_start = match.end()
+        quoted = text[title_start] in _OPENING_QUOTES
+        title_start += quoted
+        if number.count(".") != KINDS.index(kind) or not text[title_start:title_start + 1].isupper() \
+                or _first_word(text[title_start:end]) in r.prose_after_number:
+            continue
+        s_start, s_end = sentence_of(text, title_start)
+        closing = _CLOSING_QUOTE.search(text, title_start, min(end, s_end)) if quoted else None
+        stop = closing or _MENTION_END.search(text, title_start, min(end, s_end))
+        title_end = stop.start() if stop else min(end, s_end)
+        verb = r.mention_stop.search(folded, title_start, title_end)
+        if verb:
+            title_end = verb.start()
+            subject = text[title_start:title_end].split()[-1:]
+            if subject and subject[0].isupper() and len(subject[0]) > 1 and len(text[title_start:title_end].split()) > 1:
+                title_end = text.rindex(subject[0], title_start, title_end)  # "... v krizi PS navrhuje": the verb's subject
+        title = folded[title_start:title_end]
+        if len(title.split()) > r.mention_max_words or r.mention.search(title) or r.numbered.search(title):
+            continue
+        hits.append(Hit(kind, number, title_start, title_end, title_end))
     return hits
 
 
@@ -183,6 +226,23 @@ def _after_colon(text: str, folded: str, start: int, end: int) -> Hit | None:
             continue
         hit = _label_at_exactly(text, folded, colon.end(), end)
         if hit is not None and hit.number is not None and text[hit.title_start:hit.title_start + 1].isupper():
+            return hit
+    return None
+
+
+def _after_sentence(text: str, folded: str, start: int, end: int) -> Hit | None:
+    """A numbered item that opens a sentence inside a paragraph of minutes ("... informovala o
+    plnění akčního plánu. Aktivita 2.1.1 Zřízení odlehčovací služby – splněno, ..."): a
+    capitalised label with a number and a capitalised title; its title ends with its sentence."""
+    for s_start, s_end in sentences(text[start:end]):
+        pos = start + s_start
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos == start or not text[pos:pos + 1].isupper():
+            continue
+        hit = _label_at_exactly(text, folded, pos, end)
+        if hit is not None and hit.number is not None and text[hit.title_start:hit.title_start + 1].isupper():
+            hit.title_end = hit.line_end = min(end, start + s_end)
             return hit
     return None
 

@@ -125,6 +125,13 @@ class _Rules:
     header_kinds: dict[str, str]
     service_patterns: list[list[re.Pattern[str]]]
     service_heads: frozenset[str]
+    goal_intro: re.Pattern[str]  # "Obecné cíle pro ...", "Strategické cíle:": a list of goals follows
+    goal_intro_max_words: int
+    outline_joiners: frozenset[str]
+    mention: re.Pattern[str]  # "opatření 2.3 ", "aktivitu 2.1.3 " inside a sentence (folded text)
+    mention_kind: dict[str, str]
+    mention_max_words: int
+    mention_stop: re.Pattern[str]  # a verb that ends a mention's title (folded text)
 
     def kind_of(self, label: str) -> str:
         return self.label_kind[" ".join(label.split())]
@@ -210,5 +217,14 @@ def rules() -> _Rules:
         header_kinds={fold(word): kind for kind, words in cfg["table"]["kinds"].items() for word in words},
         service_patterns=[[re.compile(t) for t in pattern] for s in services["service"] for pattern in s["patterns"]],
         service_heads=frozenset(w.lower() for w in cfg["table"]["service_heads"]),
+        goal_intro=re.compile(rf"\s*(?:{alternation(intro['goal_adjectives'])})\s+(?:{alternation(intro['goals'])})"
+                              r"(?!\w)[^:\n]*:?\s*$"),
+        goal_intro_max_words=int(intro["goal_intro_max_words"]),
+        outline_joiners=frozenset(fold(w) for w in cfg["outline"]["joiners"]),
+        mention=re.compile(rf"(?<!\w)(?P<label>{alternation([w for ws in cfg['prose']['mention_labels'].values() for w in ws])})"
+                           r"\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=[\w„\"“])"),
+        mention_kind={fold(w): kind for kind, ws in cfg["prose"]["mention_labels"].items() for w in ws},
+        mention_max_words=int(cfg["prose"]["mention_max_words"]),
+        mention_stop=re.compile(rf"\s(?:{alternation(cfg['prose']['mention_stops'])})(?!\w)"),
     )
 

@@ -15,10 +15,11 @@ from pipeline.extract.plan.children import PARAGRAPH_MARKER, label_style, looks_
 from pipeline.extract.plan.items import (Hit, after_slide_number, block_hits, can_continue_into,
                                          continues, could_be_title, has_status, intro_match, is_field_line,
                                          line_up_to, trim)
-from pipeline.extract.plan.rules import NUMBER_COLUMN, PARENT, TABLE, rules
+from pipeline.extract.plan.rules import KINDS, NUMBER_COLUMN, PARENT, TABLE, rules
 from pipeline.extract.plan.tables import PlanTable, flat_table_rows, plan_tables
 
 _NUMBERS_ONLY = re.compile(r"[\d.\s]+")
+_TITLE_END = " \t.,;:–—-"  # what may stand between a title and the end of its line
 _CHILD_TAIL = re.compile(r"(\d+)\.?\s+(?=\S)")  # "2.1.|3 Zachovat": the last part of a child's number
 _CHILD_TAIL_ANY = re.compile(r"(\d+)\.?\s")
 
@@ -28,7 +29,7 @@ class _Children:
     """An open list of children of a numbered parent (after an introduction)."""
 
     kind: str
-    parent: str
+    parent: str | None  # None under an unnumbered parent
     form: str | None = None  # "list_item" or "paragraph": the list ends at a block of the other form
     level: int | None = None  # the list level of the items; deeper items are their details
     marked: bool = False  # the items are paragraphs that start with a typed marker ("2.1 Zachovat", "a) ...")
@@ -46,6 +47,8 @@ class Walker:
     consumed: set[int] = field(default_factory=set)
     emitted: set[tuple[Any, ...]] = field(default_factory=set)
     sections: set[str] = field(default_factory=set)  # agenda titles: a line repeating one opens a section
+    open_kind: str | None = None  # the kind of the goal or measure above, numbered or not
+    outline: tuple[int, frozenset[str]] | None = None  # an open "Cíle a opatření" section: its level, kinds
 
     def run(self) -> None:
         self.sections = {_section_key(r.get("title", "")) for r in self.result.tables.get("agenda_items", [])}
@@ -66,6 +69,8 @@ class Walker:
             return
         if self.children is not None and _section_key(block.text[body_offset(block):]) in self.sections:
             self._reset()  # the next agenda point closes an open list of children
+        if self._outline(block):
+            return
         if self._flat_table(block):
             return
         intro = self._intro(index, block)
@@ -91,6 +96,7 @@ class Walker:
         """A heading that is no plan item, or the next agenda point, closes the plan section above it."""
         self.context = {"goal": None, "measure": None}
         self.children = None
+        self.open_kind = None
 
     # -- labelled items
 
@@ -99,8 +105,10 @@ class Walker:
         for position, hit in enumerate(hits):
             pieces = [Span(block, hit.title_start, hit.title_end)]
             last_on_line = position == len(hits) - 1 or hits[position + 1].line_end != hit.line_end
-            if last_on_line and not has_status(pieces[0]):
-                line_no = next(n for n, (s, e) in enumerate(lines) if s <= hit.title_start <= e)
+            line_no = next(n for n, (s, e) in enumerate(lines) if s <= hit.title_start <= e)
+            if last_on_line and not has_status(pieces[0]) and hit.title_end >= lines[line_no][1] \
+                    and not block.text[trim(pieces[0]).end:lines[line_no][1]].strip(_TITLE_END):
+                # not after a title that ends before the end of its line ("… – Domov X, p. o. otevřel …")
                 pieces = self._continue_title(index, block, line_no, pieces)
             self._item(hit.kind, hit.number, pieces)
 
@@ -157,6 +165,8 @@ class Walker:
             self.context = {"goal": number, "measure": None}
         elif kind == "measure":
             self.context = {"goal": parent, "measure": number}
+        if kind in ("goal", "measure"):
+            self.open_kind = kind
 
     def _row(self, kind: str, block: BlockView, start: int, end: int, number: str | None, parent: str | None,
              title: str) -> None:
@@ -213,22 +223,54 @@ class Walker:
             return True
         return False
 
+    # -- a section of numbered headings ("c) Cíle a opatření" / "1.1. Zachování ...")
+
+    def _outline(self, block: BlockView) -> bool:
+        """A heading that names only item kinds opens a section in which a numbered heading (or
+        one-line paragraph) "1.1. Title" is the item of the kind of its number's depth (goal 1
+        part, measure 2, activity 3) when the section names that kind; the next heading of the
+        section's level or above ends it. True when the block was read here."""
+        level = block.level if block.level is not None else 0
+        if block.kind == "heading":
+            kinds = _outline_kinds(block.text)
+            if kinds:
+                self._reset()
+                self.outline = (level, kinds)
+                return True
+        if self.outline is None:
+            return False
+        numbered = _OUTLINE_ITEM.match(block.text, body_offset(block))
+        kind = KINDS[numbered.group(1).count(".")] if numbered and numbered.group(1).count(".") < len(KINDS) else None
+        if numbered and kind in self.outline[1] and block.kind in ("heading", "paragraph") \
+                and block.text[numbered.end()].isupper() and "\n" not in block.text.strip():
+            self._item(kind, numbered.group(1), [Span(block, numbered.end(), len(block.text))])
+            return True
+        if block.kind == "heading" and level <= self.outline[0]:
+            self.outline = None
+        return False
+
     # -- lists of children under an introduction
 
     def _intro(self, index: int, block: BlockView) -> _Children | None:
         """"Uskutečněné aktivity k naplnění opatření [3.1]:" opens a list of children of 3.1;
         a bare "Aktivity:" does so only when list items follow, or paragraphs numbered under the
-        parent ("Aktivity:" / "2.1.1 Rozšíření ..." under Opatření 2.1)."""
+        parent ("Aktivity:" / "2.1.1 Rozšíření ..." under Opatření 2.1). Under an unnumbered
+        parent ("Dílčí cíl: Podpora ..." / "Opatření:" / "• Zavedení ...") a bare introduction
+        followed by list items opens a list of unnumbered children without a parent number."""
         offset = after_slide_number(block.text, body_offset(block))
+        nxt = self.document[index + 1] if index + 1 < len(self.document) else None
+        if nxt is not None and nxt.kind == "list_item" and block.kind != "list_item" and _lists_goals(block.text[offset:]):
+            self._reset()
+            return _Children("goal", None)
         match = intro_match(block.text[offset:])
         if match is None:
             return None
         kind, number, rest, bare = match
-        nxt = self.document[index + 1] if index + 1 < len(self.document) else None
         parent = number or self._parent(kind, None)
         if bare and (nxt is None or (nxt.kind != "list_item" and not _numbers_under(nxt, parent))):
             return None
-        if not parent:
+        if not parent and not (bare and nxt is not None and nxt.kind == "list_item"
+                               and self.open_kind == PARENT[kind]) and not _numbered_at_depth(nxt, kind):
             return None
         children = _Children(kind, parent)
         if rest.strip():
@@ -280,14 +322,18 @@ class Walker:
         the number a paragraph starts with (`written`), that numbers the item under its parent
         ("3.1.2" under 3.1) is its number."""
         label = (written or block.label or "").rstrip(".")
-        number = label if _numbers_child(label, children.parent) else None
-        typed = _child_number(block.text, start, children.parent, _CHILD_TAIL) if number is None else None
+        parent = children.parent
+        number = label if parent and _numbers_child(label, parent) else None
+        if number is None and written and label.count(".") == KINDS.index(children.kind):
+            number = label  # "- 1.1 Rozvoj ..." under "Pro rok 2013 jsou navržena tato opatření:": its own number
+        typed = _child_number(block.text, start, parent, _CHILD_TAIL) if parent and number is None else None
         if typed is not None:
             number, start = typed  # "• 3.1 Sociální byty" under "Opatření:" of Cíl 3: the number typed in the text
         piece = trim(Span(block, start, end))
         if piece.end <= piece.start or rules().not_items.match(fold(piece.text)):
             return
-        self._row(children.kind, block, piece.start, piece.end, number, children.parent, piece.text)
+        parent = number.rsplit(".", 1)[0] if number and "." in number else parent
+        self._row(children.kind, block, piece.start, piece.end, number, parent, piece.text)
 
     # -- tables
 
@@ -319,6 +365,41 @@ class Walker:
                 self._row(kind, block, piece.start, piece.end, number, parent, piece.text)
                 self._enter(kind, number, parent)
         return True
+
+
+# "1.1. Zachování a rozvoj ..." / "2 Podpora ...": a number and a capitalised title.
+_OUTLINE_ITEM = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=[^\W\d_])")
+
+
+def _outline_kinds(text: str) -> frozenset[str]:
+    """The kinds of item a heading names when it names nothing else ("c) Cíle a opatření" ->
+    goal, measure; "Opatření" -> measure), after a typed marker ("c)", "3.", "B)")."""
+    r = rules()
+    marker = _HEADING_MARKER.match(text)
+    words = fold(text[marker.end() if marker else 0:]).replace(",", " , ").split()
+    kinds = {r.header_kinds.get(w) for w in words if w not in r.outline_joiners}
+    return frozenset(kinds) if kinds and None not in kinds else frozenset()
+
+
+_HEADING_MARKER = re.compile(r"\s*(?:[^\W\d_]\)|\d{1,2}[.)]|[^\W\d_]{1,4}\.)\s+")  # "c)", "3.", "IV."
+
+
+def _lists_goals(text: str) -> bool:
+    """"Obecné cíle pro komunitní plánování sociálních služeb", "Strategické cíle:": the list
+    below holds goals."""
+    r = rules()
+    return len(text.split()) <= r.goal_intro_max_words and r.goal_intro.match(fold(text)) is not None
+
+
+def _numbered_at_depth(block: BlockView | None, kind: str) -> bool:
+    """The block is a paragraph that opens (after a typed bullet) with a whole number of the
+    kind's depth ("- 1.1 Rozvoj ..." for a measure): the items below an introduction without a
+    parent carry their own numbers."""
+    if block is None or block.kind != "paragraph":
+        return False
+    marker = PARAGRAPH_MARKER.match(block.text)
+    return marker is not None and bool(marker.group("num")) \
+        and marker.group("num").rstrip(".").count(".") == KINDS.index(kind)
 
 
 def _numbers_under(block: BlockView, parent: str | None) -> bool:
