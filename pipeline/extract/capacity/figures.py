@@ -52,6 +52,8 @@ def rules() -> SimpleNamespace:
         planned_columns=tuple(change["planned_column_headers"]),
         achieved_columns=tuple(change["achieved_column_headers"]),
         client_columns=tuple(change["client_column_headers"]),
+        refers_back=tuple(cfg["context"]["refers_back"]),
+        sentence_ends=frozenset(cfg["context"]["sentence_ends"]),
     )
 
 

@@ -1,0 +1,73 @@
+"""Capacity rows read from real DOCX files through the real run (issue 15, round 6): whose
+capacity a figure is when its paragraph does not name the organisation, what a figure states
+when its clause says two things, and capacities in two-column label|value tables. Names,
+towns and numbers are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from tests.docx_factory import minutes, run_docx
+
+
+def _rows(out: Path) -> list[tuple]:
+    table = pd.read_parquet(out / "capacity_changes.parquet")
+    table = table.astype(object).where(table.notna(), None)
+    return list(zip(table["organisation"], table["service"], table["unit"], table["change"],
+                    table["value_to"], table["delta"]))
+
+
+def test_a_paragraph_takes_the_organisation_of_the_paragraph_it_goes_on_with(tmp_path: Path) -> None:
+    """A paragraph that refers back to the organisation by a noun ("navrhuje organizace ..."),
+    and a sentence broken over two paragraphs, take the organisation of the paragraph before; a
+    paragraph that does neither takes none."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání sociální komise",
+        "Ing. Pavel Kroupa provedl členy komise po areálu. Domov Lipová alej, příspěvková organizace, "
+        "poskytuje službu domov pro seniory s kapacitou 50 lůžek.",
+        "Po dokončení rekonstrukce navrhuje organizace snížit kapacitu domova pro seniory z 50 na 44 lůžek.",
+        "Komise vzala na vědomí žádost Spolku Javorník, z. s., o příspěvek na",
+        "provoz noclehárny s kapacitou 14 lůžek.",
+        "Mgr. Eva Dlouhá představila službu Poradny Klas, z. ú.",
+        "V kraji je v azylových domech celkem 120 lůžek.",
+    ))
+    rows = _rows(out)
+    assert ("Domov Lipová alej", "domovy pro seniory", "bed", "decrease", 44.0, -6.0) in rows
+    assert [org for org, service, *_ in rows if service == "noclehárny"] == ["Javorník"]  # as the organisations name it
+    assert (None, "azylové domy", "bed", "set", 120.0, None) in rows
+
+
+def test_what_a_figure_states_by_the_nearest_cue_and_past_a_relative_clause(tmp_path: Path) -> None:
+    """"Zachovat kapacitu (40 lůžek) a vybudovat ... pro 10 klientů": the kept capacity is
+    stated, the other new; a relative clause between a new thing and its capacity ("o otevření
+    klubu X, který provozuje spolek Y, s kapacitou 20 klientů") does not hide the new thing."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání pracovní skupiny Senioři",
+        "Opatření: Zachovat kapacitu domova pro seniory (40 lůžek) a vybudovat oddělení domova se "
+        "zvláštním režimem pro 10 klientů.",
+        "Paní Malá informovala o otevření nízkoprahového zařízení pro děti a mládež Sluníčko, které "
+        "provozuje spolek Javorník, z. s., s kapacitou 20 klientů.",
+    ))
+    rows = [(unit, change, value_to, delta) for *_, unit, change, value_to, delta in _rows(out)]
+    assert rows == [("bed", "set", 40.0, None), ("client", "new", None, 10.0), ("client", "new", None, 20.0)]
+
+
+def test_a_label_value_table_gives_the_organisation_the_persons_and_the_change(tmp_path: Path) -> None:
+    """A two-column label|value table under the heading of its item: the "Realizátor" row owns
+    the figures of the other rows, persons in the "Kapacita" row are a capacity, and the heading
+    ("Rozšíření ... o terénní pečovatelskou službu": a service added) makes them new."""
+    document = minutes("Zásobník projektů")
+    document.add_heading("2.1. Rozšíření pečovatelské služby v Lipové o terénní pečovatelskou službu", level=2)
+    rows = [["Popis projektu", "Pečovatelská služba v domácnostech seniorů Lipové a okolí."],
+            ["Realizátor", "Město Lipová"],
+            ["Kapacita", "2 úvazky pečovatelky, cca 30 uživatelů"],
+            ["Předpokládané náklady", "500 tis. Kč ročně"]]
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, (label, value) in enumerate(rows):
+        table.cell(r, 0).text = label
+        table.cell(r, 1).text = value
+    assert _rows(run_docx(tmp_path, document)) == [
+        ("Město Lipová", "pečovatelská služba", "fte", "new", None, 2.0),
+        ("Město Lipová", "pečovatelská služba", "client", "new", None, 30.0)]
