@@ -71,3 +71,18 @@ def test_a_label_value_table_gives_the_organisation_the_persons_and_the_change(t
     assert _rows(run_docx(tmp_path, document)) == [
         ("Město Lipová", "pečovatelská služba", "fte", "new", None, 2.0),
         ("Město Lipová", "pečovatelská služba", "client", "new", None, 30.0)]
+
+
+def test_a_sentence_that_names_another_item_speaks_of_that_item(tmp_path: Path) -> None:
+    """A line of the discussion that lies under the scope of the last item but names another by
+    its number ("doporučuje pokračování aktivity 2.1.1 ...; město vyčlení další 2 byty") states
+    that item's capacity; the item's own line keeps its number."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání pracovní skupiny Bydlení",
+        "Opatření 2.1 Dostupné bydlení",
+        "Aktivita 2.1.1 Vyčlenění bytů pro sociální bydlení – realizátor: Město Lipová – splněno.",
+        "Aktivita 2.1.2 Dluhová poradna – realizátor: Poradna Klas, z. ú.; nový úvazek 0,5.",
+        "PS doporučuje pokračování aktivity 2.1.1 i v roce 2025; Město Lipová vyčlení další 2 byty.",
+    ))
+    table = pd.read_parquet(out / "capacity_changes.parquet")
+    assert sorted(zip(table["item_ref"], table["unit"], table["delta"])) == [("2.1.1", "flat", 2.0), ("2.1.2", "fte", 0.5)]

@@ -78,7 +78,7 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
         pos = figure.start
         start = figure.start if reading.first == figure.index and not reading.signed else b.starts[reading.first]
         end = b.starts[reading.last] + len(b.texts[reading.last])
-        item_ref = ctx.doc.row_number(block) or ctx.doc.items.at(block, pos) or ctx.doc.items.referenced(block, pos)
+        item_ref = ctx.item_ref(block, pos)
         service = ctx.service(block, pos)
         rows.append(span_row(block, start, end, item_ref=item_ref,
                              organisation=ctx.organisation(block, pos, item_ref, service), service=service,

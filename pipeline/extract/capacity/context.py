@@ -123,6 +123,27 @@ class Context:
         return above if above is not None and above.table_id is None \
             and above.kind in ("heading", "paragraph") else None
 
+    def item_ref(self, block: BlockView, pos: int) -> str | None:
+        """The plan item of a figure: the number of its table row, else the item whose scope holds
+        it, else the one its sentence (over ";") names. A sentence that names another item than the one whose
+        scope it only lies under speaks of that one ("PS doporučuje aktivitu 3.2.1 převést do
+        plánu 2020; MČ vyčlení další 2 byty" in the discussion after activity 3.3.1)."""
+        items = self.doc.items
+        row = self.doc.row_number(block)
+        if row:
+            return row
+        at, named = items.at(block, pos), items.referenced(block, pos)
+        start, _ = self.parsed(block).sentence(pos)
+        while named is None and block.text[:start].rstrip().endswith(";"):
+            before = len(block.text[:start].rstrip()) - 1  # a clause of the same sentence, after ";"
+            start, _ = self.parsed(block).sentence(before)
+            named = items.referenced(block, before)
+        starts_here = block.block_id in items.named or block.block_id in items.named_lines \
+            or block.block_id in items.events
+        if at and named and named != at and not starts_here:
+            return named
+        return at or named
+
     def inherited_change(self, block: BlockView, pos: int) -> str | None:
         """The change the title above a figure names ("Navýšit kapacitu ..." -> increase; a title
         that extends something by a service names something new: "Rozšíření pečovatelské služby
