@@ -86,3 +86,25 @@ def test_a_sentence_that_names_another_item_speaks_of_that_item(tmp_path: Path) 
     ))
     table = pd.read_parquet(out / "capacity_changes.parquet")
     assert sorted(zip(table["item_ref"], table["unit"], table["delta"])) == [("2.1.1", "flat", 2.0), ("2.1.2", "fte", 0.5)]
+
+
+def test_the_kind_of_change_from_the_words_around_the_figure(tmp_path: Path) -> None:
+    """"otevírají službu s kapacitou 6 klientů" is new; "bude o 2 lůžka méně" a decrease;
+    "rozšíření o dva byty pro 4 klienty" adds the clients too; flats a plan item makes available
+    without a cue are new ("Tréninkové byty" | "2 byty"), a stock of flats stays stated."""
+    document = minutes(
+        "Zápis z jednání pracovní skupiny",
+        "Paní Nová informovala, že Charita Lipová otevírají od ledna terénní odlehčovací službu s kapacitou 6 klientů.",
+        "Opatření 2.1 Zachování kapacity domova pro seniory",
+        "Stav: od 1. 1. 2026 bude v Domově Jasan o 2 lůžka méně.",
+        "Opatření 3.1 Rozšíření chráněného bydlení o dva byty pro 4 klienty",
+        "Opatření 4.1 Tréninkové byty pro mladé dospělé",
+        "Realizátor: Město Lipová; 2 byty.",
+        "Opatření 4.2 Sociální bydlení",
+        "Město Lipová disponuje celkem 12 byty.",
+    )
+    table = pd.read_parquet(run_docx(tmp_path, document) / "capacity_changes.parquet")
+    table = table.astype(object).where(table.notna(), None)
+    assert list(zip(table["unit"], table["change"], table["value_to"], table["delta"])) == [
+        ("client", "new", None, 6.0), ("bed", "decrease", None, -2.0), ("flat", "increase", None, 2.0),
+        ("client", "increase", None, 4.0), ("flat", "new", None, 2.0), ("flat", "set", 12.0, None)]

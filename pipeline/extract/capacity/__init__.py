@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.extract.capacity.change import Reading, named_unit, read_change
+from pipeline.extract.capacity.change import Reading, made_available, named_unit, read_change
 from pipeline.extract.capacity.context import Context
 from pipeline.extract.capacity.figures import Block, Figure, has_cue, rules
 from pipeline.extract.common import body_offset, span_row
@@ -71,6 +71,8 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
             continue
         inherited = ctx.inherited_change(block, pos)
         reading = column or read_change(b, figure, inherited, in_list, ctx.item_creates(block, pos))
+        if isinstance(reading, Reading) and ctx.item_ref(block, pos) is not None:
+            reading = made_available(b, figure, reading, inherited)
         if reading is not None:
             readings.append((figure, reading))  # type: ignore[arg-type]
     rows = []

@@ -57,7 +57,9 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately or b.lower[by] in r.additional):
         by -= 1  # "o celkem 4 lůžka", "o cca 3 místa", "o dalších 26 míst"
     if by >= 0 and b.lower[by] in r.by_words:
-        nearest = _nearest_cue(before_words, ("increase", "decrease")) or inherited
+        after = b.lower[end + 1] if end + 1 < len(b.lower) else ""
+        nearest = ("decrease" if after in r.less else "increase" if after in r.more else None) \
+            or _nearest_cue(before_words, ("increase", "decrease")) or inherited  # "bude o 2 lůžka méně"
         if nearest == "decrease":
             return Reading("decrease", None, None, -value, by, end)
         if nearest == "increase":
@@ -80,8 +82,8 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     kind = kind or cue_kind(clause_words)
     if kind is None and _converts(b, p_start, pos):
         kind = "new"  # "rekonstrukce objektu na dům s pečovatelskou službou s 8 byty"
-    if kind in (None, "increase") and i > 0 and b.lower[i - 1] in r.designed_for:
-        kind = "set"  # "pro 10 rodičů"
+    if kind in (None, "increase") and i > 0 and b.lower[i - 1] in r.designed_for and not _for_added(b, i - 1):
+        kind = "set"  # "pro 10 rodičů" (but "rozšíření o dva byty pro 4 klienty": 4 more clients)
     if kind == "set" and (creates or adds_service(b, p_start, pos)) \
             and not any(w.startswith(r.existing) for w in clause_words):
         kind = "new"  # "předpokládaná kapacita 6 lůžek" of a service the plan item creates
@@ -89,6 +91,36 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     if kind == "set":
         return Reading("set", None, value, None, i, end)
     return Reading(kind, None, None, -value if kind == "decrease" else value, i, end)
+
+
+def made_available(b: Block, figure: Figure, reading: Reading, inherited: str | None) -> Reading:
+    """A plan item's count of what it makes available, stated without a cue ("Tréninkové byty pro
+    mladé dospělé" | "2 byty", "Aktivita Vyčlenění bytů ..." / "Plánovaná kapacita" | "2 byty"):
+    new, not a stated capacity. Only for the units so listed, and only when nothing in the figure's
+    clause says a capacity or a change ("město disponuje celkem 12 byty" stays set) and the title
+    above names no change."""
+    r = rules()
+    if reading.change != "set" or figure.unit not in r.provided_in_item or inherited in ("increase", "decrease"):
+        return reading
+    words = b.words(*b.clause(figure.start))
+    if any(has_cue(words, kind) for kind in ("set", "increase", "decrease")) \
+            or any(w in r.totals for w in words):
+        return reading
+    return Reading("new", None, None, reading.value_to, reading.first, reading.last, reading.signed)
+
+
+def _for_added(b: Block, designed_for: int) -> bool:
+    """The persons after "pro" are those of a change by an amount right before it ("rozšíření
+    chráněného bydlení o dva byty pro 4 klienty"): the change counts them too."""
+    r = rules()
+    for f in b.figures.values():
+        last = f.unit_end if f.unit_end is not None else f.index
+        if last == designed_for - 1:
+            by = f.index - 1
+            while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately):
+                by -= 1
+            return by >= 0 and b.lower[by] in r.by_words
+    return False
 
 
 def _kept(b: Block, figure: Figure, start: int) -> bool:

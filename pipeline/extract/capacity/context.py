@@ -123,6 +123,11 @@ class Context:
         return above if above is not None and above.table_id is None \
             and above.kind in ("heading", "paragraph") else None
 
+    def _item_starts_in(self, block: BlockView) -> bool:
+        """A plan item starts in the block (its title line, a line that names its item)."""
+        items = self.doc.items
+        return block.block_id in items.named or block.block_id in items.named_lines or block.block_id in items.events
+
     def item_ref(self, block: BlockView, pos: int) -> str | None:
         """The plan item of a figure: the number of its table row, else the item whose scope holds
         it, else the one its sentence (over ";") names. A sentence that names another item than the one whose
@@ -138,9 +143,7 @@ class Context:
             before = len(block.text[:start].rstrip()) - 1  # a clause of the same sentence, after ";"
             start, _ = self.parsed(block).sentence(before)
             named = items.referenced(block, before)
-        starts_here = block.block_id in items.named or block.block_id in items.named_lines \
-            or block.block_id in items.events
-        if at and named and named != at and not starts_here:
+        if at and named and named != at and not self._item_starts_in(block):
             return named
         return at or named
 
