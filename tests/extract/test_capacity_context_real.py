@@ -108,3 +108,28 @@ def test_the_kind_of_change_from_the_words_around_the_figure(tmp_path: Path) -> 
     assert list(zip(table["unit"], table["change"], table["value_to"], table["delta"])) == [
         ("client", "new", None, 6.0), ("bed", "decrease", None, -2.0), ("flat", "increase", None, 2.0),
         ("client", "increase", None, 4.0), ("flat", "new", None, 2.0), ("flat", "set", 12.0, None)]
+
+
+def test_ranges_totals_and_counts_that_are_no_capacity(tmp_path: Path) -> None:
+    """"úvazky 1,0 -> 1,5" is a change from -> to though the arrow is typed as "-" and ">"; a
+    count after a verb is no unit of the noun before it ("pro nedostatek místa odmítnout 12
+    žádostí"), an average of persons served is no capacity; "o 0,5 úvazku na celkových 2,5
+    úvazku" and "otevření dalších 3 lůžek noclehárny (celkem 15 lůžek)" are one increase each,
+    the latter of the item its list's intro names ("Aktivity k opatření 5.2 na rok 2025:")."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání pracovní skupiny",
+        "Spolek Javor – terénní programy: úvazky 1,0 -> 1,5",
+        "Azylový dům Lípa, z. s. provozuje azylový dům s kapacitou 20 lůžek; pro nedostatek místa musel odmítnout 12 žádostí.",
+        "Plán: zachovat kapacitu 30 míst. Skutečnost: průměrně 22 klientů denně, kapacita 30 míst zachována.",
+        "Spolek Javor navýšil kapacitu klubu o 0,5 úvazku na celkových 2,5 úvazku.",
+        "Opatření 5.2 Rozšíření noclehárny – realizátor Spolek Javor, z. s.",
+        "Aktivity k opatření 5.2 na rok 2025:",
+        ("List Bullet", "otevření dalších 3 lůžek noclehárny (celkem 15 lůžek)"),
+    ))
+    table = pd.read_parquet(out / "capacity_changes.parquet")
+    table = table.astype(object).where(table.notna(), None)
+    assert list(zip(table["item_ref"], table["unit"], table["change"], table["value_from"], table["value_to"],
+                    table["delta"])) == [
+        (None, "fte", "increase", 1.0, 1.5, 0.5), (None, "bed", "set", None, 20.0, None),
+        (None, "place", "set", None, 30.0, None), (None, "place", "set", None, 30.0, None),
+        (None, "fte", "increase", None, 2.5, 0.5), ("5.2", "bed", "increase", None, 15.0, 3.0)]

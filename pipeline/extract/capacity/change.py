@@ -68,6 +68,11 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
         nearest = _nearest_cue(before_words, ("increase", "decrease"))
         if nearest is not None:
             return Reading(nearest, None, value, None, by, end)
+    if i > 0 and b.lower[i - 1] in r.additional and figure.unit not in r.provided_in_item \
+            and _nearest_cue(before_words, ("increase", "decrease")) != "decrease":
+        # "otevření dalších 2 lůžek noclehárny": more of what exists (flats a town makes available
+        # are counted as new each time: "vyčlení další 2 byty")
+        return Reading("increase", None, None, value, i - 1, end)
     if figure.header:
         return Reading("set", None, value, None, i, end)
     if by >= 0 and b.lower[by] in r.supported and figure.unit in r.supported_units:

@@ -145,6 +145,10 @@ class Context:
             named = items.referenced(block, before)
         if at and named and named != at and not self._item_starts_in(block):
             return named
+        index = self.doc.order[block.block_id]
+        if not at and not named and block.kind == "list_item" and self._intro[index] >= 0:
+            intro = self.blocks[self._intro[index]]  # "Aktivity k opatření 5.2 na rok 2024:" above the list
+            named = items.referenced(intro, max(0, len(intro.text.rstrip()) - 1))
         return at or named
 
     def inherited_change(self, block: BlockView, pos: int) -> str | None:
