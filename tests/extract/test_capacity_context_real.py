@@ -133,3 +133,19 @@ def test_ranges_totals_and_counts_that_are_no_capacity(tmp_path: Path) -> None:
         (None, "fte", "increase", 1.0, 1.5, 0.5), (None, "bed", "set", None, 20.0, None),
         (None, "place", "set", None, 30.0, None), (None, "place", "set", None, 30.0, None),
         (None, "fte", "increase", None, 2.5, 0.5), ("5.2", "bed", "increase", None, 15.0, 3.0)]
+
+
+def test_the_organisation_later_on_the_items_own_line(tmp_path: Path) -> None:
+    """An item's line that names its organisation after the figure, in a sentence of its own
+    ("A.1.1 Navýšení ... o 1 úvazek. Garant: Spolek X, z. s."), gives that organisation, not the
+    one of the line above."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání pracovní skupiny Duševní zdraví",
+        "Přítomni: Jana Malá (Spolek Otevřená náruč, z. s.), Petr Dlouhý (Domov Lipka, p. o.)",
+        "Opatření A.1 Rozvoj terénních služeb",
+        ("List Bullet", "A.1.1 Navýšení kapacity terénní sociální rehabilitace o 1 úvazek. Garant: Spolek Otevřená náruč, z. s."),
+        ("List Bullet", "A.1.2 Snížení kapacity chráněného bydlení z 12 na 8 míst. Garant: Domov Lipka, p. o."),
+    ))
+    table = pd.read_parquet(out / "capacity_changes.parquet")
+    assert list(zip(table["item_ref"], table["organisation"])) == [
+        ("A.1.1", "Spolek Otevřená náruč"), ("A.1.2", "Domov Lipka")]

@@ -212,6 +212,13 @@ class Context:
                 return providing[0]
         if tied:
             return tied[0]
+        if item_ref is not None and self._item_starts_in(block):
+            # "A.1.1 Navýšení ... o 1 úvazek. Garant: Spolek X, z. s.": the rest of the item's own line
+            end = min((start for start, _ in self.doc.items.events.get(block.block_id, []) if start > pos),
+                      default=len(block.text))
+            later = [m for m in found if pos <= m.start < end]
+            if later:
+                return later[0].key
         near = nearest(providers, s_start, s_end, pos)
         if near is not None:
             return near.key  # the provider the clause names, whatever role the document gives it
