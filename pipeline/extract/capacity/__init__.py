@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.extract.capacity.change import Reading, named_unit, read_change
+from pipeline.extract.capacity.change import Reading, made_available, named_unit, read_change
 from pipeline.extract.capacity.context import Context
 from pipeline.extract.capacity.figures import Block, Figure, has_cue, rules
 from pipeline.extract.common import body_offset, span_row
 from pipeline.extract.model import Annotated, BlockView, Extraction
+from pipeline.extract.spans.services import KEY as SERVICE_KEY
 
 # What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
 REQUIRES: tuple[str, ...] = ('organisations', 'services', 'goals', 'measures', 'activities')
@@ -71,6 +72,8 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
             continue
         inherited = ctx.inherited_change(block, pos)
         reading = column or read_change(b, figure, inherited, in_list, ctx.item_creates(block, pos))
+        if isinstance(reading, Reading) and ctx.item_ref(block, pos) is not None:
+            reading = made_available(b, figure, reading, inherited)
         if reading is not None:
             readings.append((figure, reading))  # type: ignore[arg-type]
     rows = []
@@ -78,7 +81,7 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
         pos = figure.start
         start = figure.start if reading.first == figure.index and not reading.signed else b.starts[reading.first]
         end = b.starts[reading.last] + len(b.texts[reading.last])
-        item_ref = ctx.doc.row_number(block) or ctx.doc.items.at(block, pos) or ctx.doc.items.referenced(block, pos)
+        item_ref = ctx.item_ref(block, pos)
         service = ctx.service(block, pos)
         rows.append(span_row(block, start, end, item_ref=item_ref,
                              organisation=ctx.organisation(block, pos, item_ref, service), service=service,
@@ -113,8 +116,9 @@ def _merge_restatements(b: Block, readings: list[tuple[Figure, Reading]]) -> lis
                                             reading.first, max(other.last, reading.last), reading.signed)))
                 skip.add(k + 1)
                 continue
-            if other.value_from is None and other.change in ("set", reading.change) \
-                    and b.lower[_before_totals(b, nxt[0].index)] in rules().to_words:
+            before = _before_totals(b, nxt[0].index)
+            if other.value_from is None and (other.change in ("set", reading.change) and b.lower[before] in rules().to_words
+                                             or b.texts[before] == "(" and before + 1 < nxt[0].index):
                 out.append((figure, Reading(reading.change, None, nxt[0].value, reading.delta, reading.first,
                                             other.last, reading.signed)))
                 skip.add(k + 1)
@@ -128,8 +132,16 @@ def _restates(b: Block, last: int, first: int) -> bool:
     a comma, "tj." or "tedy" between ("o 1 lůžko (z 42 na 41 lůžek)"), or where it ends with
     a total ("o 2 lůžka na celkem 6 lůžek")."""
     r = rules()
-    between = [w for w in b.lower[last + 1:first] if w not in r.totals]
+    named = _service_tokens(b)
+    between = [w for k, w in enumerate(b.lower[last + 1:first], last + 1) if w not in r.totals and k not in named]
     return len(between) <= 2 and all(w in r.restatement for w in between)
+
+
+def _service_tokens(b: Block) -> frozenset[int]:
+    """The tokens of the service mentions of a block ("o 2 lůžka noclehárny (celkem 14 lůžek)":
+    the service named after a change's unit does not part it from its restatement)."""
+    spans = b.doc.spans[SERVICE_KEY] if SERVICE_KEY in b.doc.spans else ()
+    return frozenset(k for s in spans for k in range(b.at(s.start_char), b.at(s.end_char)))
 
 
 def _before_totals(b: Block, index: int) -> int:

@@ -57,7 +57,9 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately or b.lower[by] in r.additional):
         by -= 1  # "o celkem 4 lůžka", "o cca 3 místa", "o dalších 26 míst"
     if by >= 0 and b.lower[by] in r.by_words:
-        nearest = _nearest_cue(before_words, ("increase", "decrease")) or inherited
+        after = b.lower[end + 1] if end + 1 < len(b.lower) else ""
+        nearest = ("decrease" if after in r.less else "increase" if after in r.more else None) \
+            or _nearest_cue(before_words, ("increase", "decrease")) or inherited  # "bude o 2 lůžka méně"
         if nearest == "decrease":
             return Reading("decrease", None, None, -value, by, end)
         if nearest == "increase":
@@ -66,27 +68,86 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
         nearest = _nearest_cue(before_words, ("increase", "decrease"))
         if nearest is not None:
             return Reading(nearest, None, value, None, by, end)
+    if i > 0 and b.lower[i - 1] in r.additional and figure.unit not in r.provided_in_item \
+            and _nearest_cue(before_words, ("increase", "decrease")) != "decrease":
+        # "otevření dalších 2 lůžek noclehárny": more of what exists (flats a town makes available
+        # are counted as new each time: "vyčlení další 2 byty")
+        return Reading("increase", None, None, value, i - 1, end)
     if figure.header:
         return Reading("set", None, value, None, i, end)
     if by >= 0 and b.lower[by] in r.supported and figure.unit in r.supported_units:
         return Reading("new", None, None, value, by, end)  # "podpora tří sociálních pracovníků"
     if by >= 0 and b.lower[by] in r.enrolled and figure.unit in r.enrolled_units:
         return Reading("new", None, None, value, by, end)  # "zapojení 20 domácností do programu"
+    if _kept(b, figure, p_start):
+        return Reading("set", None, value, None, i, end)  # "zachovat kapacitu domova (58 lůžek) a vybudovat ..."
     kind = cue_kind(piece_words)
     if kind is None and i > 0 and b.lower[i - 1] in r.totals:
         return Reading("set", None, value, None, i, end)  # "obec má celkem 9 bytů"
     kind = kind or cue_kind(clause_words)
     if kind is None and _converts(b, p_start, pos):
         kind = "new"  # "rekonstrukce objektu na dům s pečovatelskou službou s 8 byty"
-    if kind in (None, "increase") and i > 0 and b.lower[i - 1] in r.designed_for:
-        kind = "set"  # "pro 10 rodičů"
-    if kind == "set" and (creates or _adds_service(b, p_start, pos)) \
+    if kind in (None, "increase") and i > 0 and b.lower[i - 1] in r.designed_for and not _for_added(b, i - 1):
+        kind = "set"  # "pro 10 rodičů" (but "rozšíření o dva byty pro 4 klienty": 4 more clients)
+    if kind == "set" and (creates or adds_service(b, p_start, pos)) \
             and not any(w.startswith(r.existing) for w in clause_words):
         kind = "new"  # "předpokládaná kapacita 6 lůžek" of a service the plan item creates
     kind = kind or (inherited if inherited in ("increase", "decrease", "new") else "set")
     if kind == "set":
         return Reading("set", None, value, None, i, end)
     return Reading(kind, None, None, -value if kind == "decrease" else value, i, end)
+
+
+def made_available(b: Block, figure: Figure, reading: Reading, inherited: str | None) -> Reading:
+    """A plan item's count of what it makes available, stated without a cue ("Tréninkové byty pro
+    mladé dospělé" | "2 byty", "Aktivita Vyčlenění bytů ..." / "Plánovaná kapacita" | "2 byty"):
+    new, not a stated capacity. Only for the units so listed, and only when nothing in the figure's
+    clause says a capacity or a change ("město disponuje celkem 12 byty" stays set) and the title
+    above names no change."""
+    r = rules()
+    if reading.change != "set" or figure.unit not in r.provided_in_item or inherited in ("increase", "decrease"):
+        return reading
+    words = b.words(*b.clause(figure.start))
+    if any(has_cue(words, kind) for kind in ("set", "increase", "decrease")) \
+            or any(w in r.totals for w in words):
+        return reading
+    return Reading("new", None, None, reading.value_to, reading.first, reading.last, reading.signed)
+
+
+def _for_added(b: Block, designed_for: int) -> bool:
+    """The persons after "pro" are those of a change by an amount right before it ("rozšíření
+    chráněného bydlení o dva byty pro 4 klienty"): the change counts them too."""
+    r = rules()
+    for f in b.figures.values():
+        last = f.unit_end if f.unit_end is not None else f.index
+        if last == designed_for - 1:
+            by = f.index - 1
+            while by > 0 and (b.lower[by] in r.totals or b.lower[by] in r.approximately):
+                by -= 1
+            return by >= 0 and b.lower[by] in r.by_words
+    return False
+
+
+def _kept(b: Block, figure: Figure, start: int) -> bool:
+    """A capacity said to stay as it is by the nearest cue before it: from the start of its comma
+    clause, or the end of the figure before it there, to its unit, the last cue word of a change,
+    something new or of what exists already is one of what exists ("Zachovat kapacitu domova
+    (58 lůžek) a vybudovat oddělení pro 12 klientů": 58 is kept, 12 is new; "současná kapacita
+    20 lůžek bude navýšena": 20 is the state before the change)."""
+    r = rules()
+    lo = b.at(start)
+    for f in b.figures.values():
+        if lo <= f.index < figure.index:
+            lo = max(lo, (f.unit_end if f.unit_end is not None else f.index) + 1)
+    last = figure.unit_end if figure.unit_end is not None else figure.index
+    words = b.words(b.starts[lo], b.starts[last]) + [b.lower[last]] if lo <= last else []
+    stems = r.change["new"] + r.change["increase"] + r.change["decrease"]
+    for word in reversed(words):
+        if word.startswith(r.existing):
+            return True
+        if word.startswith(stems):
+            return False
+    return False
 
 
 def _converts(b: Block, start: int, pos: int) -> bool:
@@ -101,7 +162,7 @@ def _converts(b: Block, start: int, pos: int) -> bool:
     return False
 
 
-def _adds_service(b: Block, start: int, pos: int) -> bool:
+def adds_service(b: Block, start: int, pos: int) -> bool:
     """The clause before the figure extends something by a service ("rozšíření sítě o pobytovou
     odlehčovací službu ... s kapacitou 4 lůžek"): the capacity is that of a service being added,
     new. An increase word, then "o" and at most two words before a service mention."""
@@ -136,8 +197,16 @@ def _piece(b: Block, pos: int) -> tuple[int, int]:
                         if t == "," and s + 1 < end and text[s + 1].isspace()] + [end + 2]
     index = max(k for k, bound in enumerate(bounds[:-1]) if bound <= pos)
     piece_end = bounds[index + 1] - 2
-    while index > 0 and not any(is_verb(t) for t in b.texts[b.at(bounds[index]):b.at(piece_end)]):
+    own = index
+    while index > 0 and not any(is_verb(t) for t in b.texts[b.at(bounds[index]):b.at(bounds[index + 1] - 2)]):
         index -= 1
+    if index < own and index > 0 and b.lower[b.at(bounds[index])] in rules().relative:
+        # "o otevření klubu Ostrov, které provozuje spolek X, z. s., s kapacitou 15 klientů": the
+        # verb of a relative clause is not the figure's; its clause is the one the relative
+        # clause hangs on
+        index -= 1
+        while index > 0 and not any(is_verb(t) for t in b.texts[b.at(bounds[index]):b.at(bounds[index + 1] - 2)]):
+            index -= 1
     return bounds[index], piece_end
 
 

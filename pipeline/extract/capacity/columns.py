@@ -68,14 +68,20 @@ class Columns:
         return out
 
     def counts_capacity(self, block: BlockView, pos: int) -> bool:
-        """A figure in a column headed as a capacity ("Kapacita": "12 klientů denně"): a count
-        of persons there is a capacity without a cue of its own."""
+        """A figure in a column headed as a capacity ("Kapacita": "12 klientů denně"), or in the
+        value of a two-column label|value table's row labelled so ("Kapacita" | "1,5 úvazku
+        pečovatelky, cca 25 uživatelů"): a count of persons there is a capacity without a cue of
+        its own."""
         found = self.doc.tables.locate(block, pos)
         if not found:
             return False
-        header = found[0].grid.header.get(found[1].col)
-        return header is not None and header is not found[1] \
-            and any(w.startswith(rules().client_columns) for w in self._words(header))
+        grid, cell = found[0].grid, found[1]
+        header = grid.header.get(cell.col)
+        if header is not None and header is not cell \
+                and any(w.startswith(rules().client_columns) for w in self._words(header)):
+            return True
+        label = grid.cell(cell.row, 0) if grid.width == 2 and cell.col == 1 else None
+        return label is not None and any(w.startswith(rules().client_columns) for w in self._words(label))
 
     def _capacity_header(self, cell: Cell) -> bool:
         """A header of a capacity column: it names a capacity, a count, a state or a plan."""

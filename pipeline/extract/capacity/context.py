@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Sequence
 
+from pipeline.extract.capacity.change import adds_service
 from pipeline.extract.capacity.columns import Columns
 from pipeline.extract.capacity.figures import Block, has_cue, rules
 from pipeline.extract.common import nearest_lower
 from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.context import DocOrgs
-from pipeline.extract.organisations.tables import ACTOR_KINDS
+from pipeline.extract.organisations.tables import ACTOR_KINDS, header_kind
 
 RUNS = {"responsible", "provider", "applicant", "member"}  # roles of those whose capacity it can be
 
@@ -89,6 +90,9 @@ class Context:
         """The blocks that title a figure: the other cells of its table row, the list's intro
         line, the plan item's title, and the titles of the item's parents."""
         out = list(self.doc.row_cells(block))
+        caption = self._caption(block)
+        if caption is not None:
+            out.append(caption)
         index = self.doc.order[block.block_id]
         if block.kind == "list_item" and self._intro[index] >= 0:
             out.append(self.blocks[self._intro[index]])  # the block before the list's run
@@ -100,11 +104,63 @@ class Context:
             number = number.rsplit(".", 1)[0] if "." in number else None
         return out
 
+    def _caption(self, block: BlockView) -> BlockView | None:
+        """The heading or paragraph right above a two-column label|value table, for a cell of it:
+        the title of the one item the table describes ("2.3. Rozšíření pečovatelské služby o
+        terénní formu" over "Kapacita" | "1,5 úvazku", "Aktivita Vyčlenění bytů ..." over
+        "Plánovaná kapacita" | "2 byty")."""
+        if block.table_id is None:
+            return None
+        index = self.doc.order[block.block_id]
+        while index > 0 and self.blocks[index - 1].table_id == block.table_id:
+            index -= 1
+        end = index
+        while end < len(self.blocks) and self.blocks[end].table_id == block.table_id:
+            end += 1
+        if any((b.col or 0) > 1 for b in self.blocks[index:end]):
+            return None  # a table of more columns: its rows are several items
+        above = self.blocks[index - 1] if index > 0 else None
+        return above if above is not None and above.table_id is None \
+            and above.kind in ("heading", "paragraph") else None
+
+    def _item_starts_in(self, block: BlockView) -> bool:
+        """A plan item starts in the block (its title line, a line that names its item)."""
+        items = self.doc.items
+        return block.block_id in items.named or block.block_id in items.named_lines or block.block_id in items.events
+
+    def item_ref(self, block: BlockView, pos: int) -> str | None:
+        """The plan item of a figure: the number of its table row, else the item whose scope holds
+        it, else the one its sentence (over ";") names. A sentence that names another item than the one whose
+        scope it only lies under speaks of that one ("PS doporučuje aktivitu 3.2.1 převést do
+        plánu 2020; MČ vyčlení další 2 byty" in the discussion after activity 3.3.1)."""
+        items = self.doc.items
+        row = self.doc.row_number(block)
+        if row:
+            return row
+        at, named = items.at(block, pos), items.referenced(block, pos)
+        start, _ = self.parsed(block).sentence(pos)
+        while named is None and block.text[:start].rstrip().endswith(";"):
+            before = len(block.text[:start].rstrip()) - 1  # a clause of the same sentence, after ";"
+            start, _ = self.parsed(block).sentence(before)
+            named = items.referenced(block, before)
+        if at and named and named != at and not self._item_starts_in(block):
+            return named
+        index = self.doc.order[block.block_id]
+        if not at and not named and block.kind == "list_item" and self._intro[index] >= 0:
+            intro = self.blocks[self._intro[index]]  # "Aktivity k opatření 5.2 na rok 2024:" above the list
+            named = items.referenced(intro, max(0, len(intro.text.rstrip()) - 1))
+        return at or named
+
     def inherited_change(self, block: BlockView, pos: int) -> str | None:
-        """The change the title above a figure names ("Navýšit kapacitu ..." -> increase)."""
+        """The change the title above a figure names ("Navýšit kapacitu ..." -> increase; a title
+        that extends something by a service names something new: "Rozšíření pečovatelské služby
+        o terénní pečovatelskou službu")."""
         titles = self.title_blocks(block, pos)
-        for title in titles[:2 + len(self.doc.row_cells(block))]:
-            words = self.parsed(title).words(0, len(title.text))
+        for title in titles[:2 + len(self.doc.row_cells(block)) + (self._caption(block) is not None)]:
+            b = self.parsed(title)
+            if adds_service(b, 0, len(title.text)):
+                return "new"
+            words = b.words(0, len(title.text))
             for kind in ("new", "decrease", "increase"):
                 if has_cue(words, kind):
                     return kind
@@ -143,6 +199,9 @@ class Context:
                if roles.get(m.key, set()) & RUNS]
         if row:
             return row[0]
+        labelled = self._labelled_org(block)
+        if labelled:
+            return labelled
         merged = self._merged_row_org(block, roles)
         if merged:
             return merged
@@ -153,6 +212,13 @@ class Context:
                 return providing[0]
         if tied:
             return tied[0]
+        if item_ref is not None and self._item_starts_in(block):
+            # "A.1.1 Navýšení ... o 1 úvazek. Garant: Spolek X, z. s.": the rest of the item's own line
+            end = min((start for start, _ in self.doc.items.events.get(block.block_id, []) if start > pos),
+                      default=len(block.text))
+            later = [m for m in found if pos <= m.start < end]
+            if later:
+                return later[0].key
         near = nearest(providers, s_start, s_end, pos)
         if near is not None:
             return near.key  # the provider the clause names, whatever role the document gives it
@@ -165,7 +231,59 @@ class Context:
                                        if roles.get(m.key, set()) & RUNS))
             if len(named) == 1:
                 return named[0]
+        return self._previous_paragraph_org(block, pos, roles)
+
+    def _previous_paragraph_org(self, block: BlockView, pos: int, roles: dict[str, set[str]]) -> str | None:
+        """The organisation of the paragraph before, for a paragraph that names none of its own
+        before the figure but goes on with it: the sentence runs on from the paragraph before
+        (that one ends without a full stop, this one starts in lower case: "... vzal na vědomí
+        žádost Charity X o příspěvek na" / "provoz odlehčovací služby s kapacitou 8 lůžek"), or
+        the paragraph refers back to it by a noun for it ("navrhuje organizace snížit kapacitu
+        ..."). The last organisation that runs things of the running-on sentence, else the one
+        organisation that runs things in the paragraph before."""
+        previous = self._paragraph_before(block)
+        if previous is None or any(m.start < pos for m in self.doc.in_block.get(block.block_id, [])):
+            return None
+        named = [m for m in self.doc.in_block.get(previous.block_id, [])
+                 if roles.get(m.key, set()) & RUNS and self.doc.can_provide(m)]
+        if named and self._runs_on(previous, block):
+            return named[-1].key
+        refers = any(w.startswith(rules().refers_back) for w in self.parsed(block).words(0, pos))
+        keys = list(dict.fromkeys(m.key for m in named))
+        return keys[0] if refers and len(keys) == 1 else None
+
+    def _labelled_org(self, block: BlockView) -> str | None:
+        """In a two-column label|value table ("Popis opatření" | "Zřízení ... ve 2 bytech",
+        "Realizátor" | "Spolek Lípa, z. s."), the organisation of the row its label names as the one
+        who runs it (responsible, applicant, organisation): the label gives the role."""
+        found = self.doc.tables.locate(block, 0)
+        if not found or found[0].grid.width != 2 or found[1].col == 0:
+            return None
+        grid = found[0].grid
+        for row in grid.order:
+            label, value = grid.cell(row, 0), grid.cell(row, 1)
+            if label is None or value is None or header_kind(label.text) not in ACTOR_KINDS:
+                continue
+            named = [m.key for m in self.doc.in_block.get(value.block.block_id, [])
+                     if value.start <= m.start < value.end]
+            if named:
+                return named[0]
         return None
+
+    def _paragraph_before(self, block: BlockView) -> BlockView | None:
+        """The paragraph or list item right before a paragraph or list item (outside tables)."""
+        index = self.doc.order[block.block_id]
+        if block.kind not in ("paragraph", "list_item") or block.table_id is not None or index == 0:
+            return None
+        previous = self.blocks[index - 1]
+        return previous if previous.kind in ("paragraph", "list_item") and previous.table_id is None else None
+
+    @staticmethod
+    def _runs_on(previous: BlockView, block: BlockView) -> bool:
+        """One sentence broken over two blocks: the first ends without what ends a sentence, the
+        second starts in lower case."""
+        text, after = previous.text.rstrip(), block.text.lstrip()
+        return bool(text) and text[-1] not in rules().sentence_ends and after[:1].islower()
 
     def _merged_row_org(self, block: BlockView, roles: dict[str, set[str]]) -> str | None:
         """The organisation of the row above whose organisation cell is merged over this row's."""
@@ -243,6 +361,9 @@ class Context:
         earlier = [s for s in services if s.end <= pos]
         if earlier:
             return earlier[-1].service_type
+        previous = self._paragraph_before(block)
+        if previous is not None and self._runs_on(previous, block) and self.doc.services_in(previous):
+            return self.doc.services_in(previous)[-1].service_type  # "... komunita X, kterou" / "spolek provozuje, ..."
         field = self._field_service(block, pos)
         if field:
             return field

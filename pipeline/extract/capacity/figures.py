@@ -33,6 +33,7 @@ def rules() -> SimpleNamespace:
     return SimpleNamespace(
         **{key: frozenset(value) for key, value in cfg["grammar"].items()},
         need_cue=frozenset(cfg["units"]["need_cue"]),
+        provided_in_item=frozenset(cfg["units"]["provided_in_item"]),
         change={k: tuple(change[k]) for k in ("increase", "decrease", "new", "set")},
         designed_for=frozenset(change["designed_for"]),
         plus=frozenset(change["plus"]),
@@ -52,6 +53,8 @@ def rules() -> SimpleNamespace:
         planned_columns=tuple(change["planned_column_headers"]),
         achieved_columns=tuple(change["achieved_column_headers"]),
         client_columns=tuple(change["client_column_headers"]),
+        refers_back=tuple(cfg["context"]["refers_back"]),
+        sentence_ends=frozenset(cfg["context"]["sentence_ends"]),
     )
 
 

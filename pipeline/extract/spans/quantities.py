@@ -210,14 +210,28 @@ class _Finder:
             figures[i] = Quantity(value, unit, self.starts[i] + len(self.signs[i]), sign, via)
             ends[i] = end
         for i, q in list(figures.items()):  # "z 10 na 14 lůžek", "10 → 14 lůžek": the first takes the unit of the second
-            if q.unit is None and i + 2 in figures and (self._lower(i + 1) in w.arrows or (
-                    self._lower(i - 1) in w.from_words and self._lower(i + 1) in w.to_words)):
+            arrow = self._after_arrow(i)
+            if q.unit is None and arrow in figures:
+                figures[i] = Quantity(q.value, figures[arrow].unit, q.start, q.sign, "pair" if figures[arrow].unit else "")
+            elif q.unit is None and i + 2 in figures and self._lower(i - 1) in w.from_words \
+                    and self._lower(i + 1) in w.to_words:
                 figures[i] = Quantity(q.value, figures[i + 2].unit, q.start, q.sign, "pair" if figures[i + 2].unit else "")
         for i, q in figures.items():
             first = i - 1 if self.signs[i] == "" and q.sign else i
             out.append(self._span(first, ends[i], "quantity", q))
         out.extend(self._ranges(figures, ends))
         return out
+
+    def _after_arrow(self, i: int) -> int | None:
+        """The token after an arrow right after token i ("1 → 1,5"; "1,0 -> 1,5", whose arrow the
+        tokenizer splits into "-" and ">"), else None."""
+        arrows = self.w.arrows
+        if self._lower(i + 1) in arrows:
+            return i + 2
+        if self._lower(i + 1) and self._lower(i + 1) + self._lower(i + 2) in arrows \
+                and self.starts[i + 2] == self.starts[i + 1] + len(self.texts[i + 1]):
+            return i + 3
+        return None
 
     def _span(self, first: int, last: int, label: str, q: Quantity | None = None) -> Span:
         span = Span(self.doc, self.i[first], self.i[last] + 1, label=label)
@@ -318,6 +332,8 @@ class _Finder:
         if j < 0 or i - j > 3:
             return None
         unit = unit_of(texts[j])
+        if unit is None and is_verb(texts[j]):
+            return None  # "pro nedostatek místa odmítnout 31 žádostí": the noun of another clause
         if j < i - 1 and unit == "worker" and any(
                 unit_of(t) == "fte" for t in texts[max(0, j - 2):j] if has_letter(t) and t.islower()):
             return "fte"  # "navýšení úvazků sociálních pracovnic z 2,0 na 2,8": the head noun counts
@@ -366,8 +382,8 @@ class _Finder:
             if second is None and i + 2 in figures and self.texts[i + 1] in w.range_dashes \
                     and first.value < 100 and figures[i + 2].value < 100:
                 second, kind = i + 2, "dash"
-            elif second is None and i + 2 in figures and self.texts[i + 1] in w.arrows:
-                second, kind = i + 2, "arrow"
+            elif second is None and self._after_arrow(i) in figures:
+                second, kind = self._after_arrow(i), "arrow"
             if second is not None:
                 to = figures[second]
                 q = Quantity(to.value, to.unit or first.unit, first.start, first.sign, to.via or first.via,
