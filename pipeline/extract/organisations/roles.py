@@ -191,6 +191,8 @@ class _Roles:
             return ["funder"]
         if doc.partner_before(block, m):
             return ["partner"]
+        if doc.grant_giver(block, m):
+            return ["funder"]  # "dotace, které poskytuje Město X": it gives them, it provides no service
         s_start, s_end = sentence_of(block.text, m.start)
         words = doc.words(block, s_start, s_end)
         roles = []

@@ -459,6 +459,9 @@ def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None
     return None
 
 
+_LINE_BULLETS = ("-", "–", "—", "•", "▪", "◦", "*")
+
+
 def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int]) -> list[Mention]:
     """A region named as an actor: "<adjective> kraj" after a funding or project noun ("z
     dotace Karlovarského kraje", "rozpočet Plzeňského kraje") or opening a sentence in the
@@ -474,7 +477,8 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int])
         if adj > 0 and word_key(tokens[adj - 1].text) in grammar("region_holders"):
             continue
         nominative = tokens[i].lower == grammar("region_noun")
-        opens = nominative and (adj == 0 or tokens[adj - 1].text in (".", ";", ":"))
+        opens = nominative and (adj == 0 or tokens[adj - 1].text in (".", ";", ":")
+                                or adj == 1 and tokens[0].text in _LINE_BULLETS)  # "- Jihočeský kraj bude ..."
         inverted = nominative and adj > 0 and tokens[adj - 1].lower in lx.actor_verbs
         if not opens and not inverted and not any(t.lower in lx.actor_before for t in tokens[max(0, adj - 3):adj]):
             continue  # "Jihočeský kraj bude financovat ...": the region opening a sentence acts

@@ -1,0 +1,42 @@
+"""Funders and applicants of committee and working-group minutes, read from real DOCX files
+through the real run (issue 15, class 13; SPEC v1.2 role cue words: who pays → `funder`,
+who asks for money or a change of capacity → `applicant`). Names, towns and sums are
+invented; regions are real regions (a closed list)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from tests.docx_factory import minutes, run_docx
+
+
+def rows(tmp_path: Path, *paragraphs: str) -> set[tuple]:
+    """The (name, role, item_ref) rows of a DOCX of minutes made of these paragraphs."""
+    out = run_docx(tmp_path, minutes("Zápis z 3. jednání sociálního výboru", *paragraphs))
+    table = pd.read_parquet(out / "organisations.parquet")
+    return {(n, r, i if isinstance(i, str) else None)
+            for n, r, i in zip(table["name"], table["role"], table["item_ref"])}
+
+
+def test_who_gives_grants_is_the_funder_in_every_way_minutes_say_it(tmp_path: Path) -> None:
+    """A grants table's "Poskytovatel grantů:" label; "dotace, které poskytuje Město X" (the
+    giver, no provider of a service); "z rozpočtu MČ Praha N" (a town's part owns its
+    budget); "Navýšení uhradí Kraj Y"; a region opening a dash line with "bude financovat";
+    the body an application for a grant is filed with ("podána na Magistrát hl. m. Prahy")."""
+    found = rows(
+        tmp_path,
+        "Poskytovatel grantů: Statutární město Horní Brod. Navržené granty v Programu I:",
+        "Tajemnice seznámila členy s žádostmi o dotace, které poskytuje Statutární město Vrbno ze svého rozpočtu.",
+        "Výbor doporučuje poskytnout částku ve výši 40.000,-Kč z rozpočtu MČ Praha 31 jako příspěvek na provoz.",
+        "Mgr. Eva Malá informovala, že pečovatelská služba navýší úvazky z 2 na 3. Navýšení uhradí "
+        "Kraj Vysočina z krajské dotace.",
+        "- Olomoucký kraj bude v roce 2031 financovat provoz chráněného bydlení z krajského dotačního programu.",
+        "Ing. Jan Kos informoval, že Spolek Lipka, z. s. provozuje nízkoprahový klub. Žádost o dotaci byla "
+        "podána na Magistrát hl. m. Prahy.",
+    )
+    for name in ("Statutární město Horní Brod", "Statutární město Vrbno", "MČ Praha 31", "Kraj Vysočina",
+                 "Olomoucký kraj", "Magistrát hl. m. Prahy"):
+        assert (name, "funder", None) in found, name
+    assert not {r for r in found if r[0] != "Spolek Lipka" and r[1] != "funder"}
