@@ -40,3 +40,30 @@ def test_who_gives_grants_is_the_funder_in_every_way_minutes_say_it(tmp_path: Pa
                  "Olomoucký kraj", "Magistrát hl. m. Prahy"):
         assert (name, "funder", None) in found, name
     assert not {r for r in found if r[0] != "Spolek Lipka" and r[1] != "funder"}
+
+
+def test_who_asks_for_money_or_capacity_is_the_applicant_but_not_one_asked_for_help(tmp_path: Path) -> None:
+    """An agenda line "4) Nadace X – žádost o podporu"; the one a grant is given to ("doporučuje
+    poskytnout o.s.Y částku", the legal form written in front of the name); "Žádost o příspěvek
+    Spolku Z byla odložena"; "X požaduje navýšení ..."; "(Spolek W) shrnul požadavky spolku";
+    not an organisation in a sentence where a person asks someone for help or a talk
+    ("požádala ji o představení", "požádala ÚMČ o pomoc")."""
+    found = rows(
+        tmp_path,
+        "4) Nadace Javorník – žádost o podporu šesti klientů z Lhoty",
+        "ad 5) Usnesení: Výbor doporučuje poskytnout o.s.Lipenka částku ve výši 40.000,-Kč z rozpočtu "
+        "MČ Praha 31 jako příspěvek na provoz noclehárny.",
+        "ad 6) Žádost o příspěvek Spolku Modrásek byla odložena pro doplnění informací.",
+        "- Asistence Hrádek, o. p. s. požaduje navýšení osobní asistence z 3 na 4,5 úvazku.",
+        "Bc. P. Malý, DiS. (Spolek Krokus) shrnul požadavky spolku do krajské sítě na rok 2031: "
+        "sociální rehabilitace z 2,5 na 3 úvazky.",
+        "Mgr. Eva Vrbová přivítala manažerku Firma Mapa, s. r. o. paní Mgr. Terezu Kolínovou a požádala ji "
+        "o představení analýzy.",
+        "P. Vlčková upozornila, že Fokus Lhota, z. ú. zatím nemá vhodné prostory, a požádala ÚMČ Praha 31 "
+        "o pomoc při jejich hledání.",
+    )
+    for name in ("Nadace Javorník", "Lipenka", "Modrásek", "Asistence Hrádek", "Spolek Krokus"):
+        assert (name, "applicant", None) in found, name
+    assert ("MČ Praha 31", "funder", None) in found
+    assert not {r for r in found if r[0] in ("Mapa", "Fokus Lhota", "ÚMČ Praha 31") and r[1] == "applicant"}
+    assert not {r for r in found if r[1] == "provider"}  # "noclehárny": the grant's recipient runs it, unnamed

@@ -83,6 +83,11 @@ class Cues:
     money_owner_bodies: frozenset[str]
     filed_verbs: frozenset[str]
     filed_with: frozenset[str]
+    asked_pronouns: frozenset[str]
+    capacity_request_nouns: frozenset[str]
+    request_nouns: frozenset[str]
+    award_to_before: frozenset[str]
+    request_prepositions: frozenset[str]
     attendance: dict[str, list[str]]
 
 
@@ -92,7 +97,8 @@ _LOWERED = ("funder_verbs", "money_verbs", "money_units", "applicant_verbs", "ap
             "counterpart_before", "together_before", "presenting_verbs", "presented_objects",
             "head_nouns", "head_between", "missing_words", "project_words", "applicant_nouns",
             "applicant_between", "grant_nouns", "decide_verbs", "grant_award_words",
-            "money_owner_bodies", "filed_verbs", "filed_with")
+            "money_owner_bodies", "filed_verbs", "filed_with", "asked_pronouns", "capacity_request_nouns",
+            "request_nouns", "award_to_before", "request_prepositions")
 
 
 @lru_cache(maxsize=1)

@@ -193,14 +193,17 @@ class _Roles:
             return ["partner"]
         if doc.grant_giver(block, m):
             return ["funder"]  # "dotace, které poskytuje Město X": it gives them, it provides no service
+        if self._award_recipient(block, m):
+            return ["applicant"]  # "poskytnout Nadaci X příspěvek": it receives the grant, it runs nothing named
         s_start, s_end = sentence_of(block.text, m.start)
         words = doc.words(block, s_start, s_end)
         roles = []
         if doc.funder_in_sentence(block, m):
             roles.append("funder")
         asked = self._asked(block, m, s_start)
-        # "Spolek X požádal o dotaci", "žádost podal Klub Y": an application's words around a verb of applying
-        applies = words & c.applicant_verbs and (words & c.applicant_words or words & c.grant_nouns)
+        # "Spolek X požádal o dotaci", "4) Spolek Y – žádost o příspěvek", "(Spolek Z) shrnul požadavky spolku"
+        applies = self._applies(block, m, s_start, s_end) or self._opens_request(block, m) \
+            or self._own_request(block, m, s_start, s_end)
         if applies and not asked or self._applied_by(block, m, s_start):
             roles.append("applicant")
         if asked and self._asked_for_grant(block, m):
@@ -221,6 +224,58 @@ class _Roles:
             roles.append("partner")
         return roles
 
+    def _applies(self, block: BlockView, m: Mention, s_start: int, s_end: int) -> bool:
+        """Its sentence applies for something ("Spolek X požádal o dotaci", "žádost podal Klub Y",
+        "X požaduje navýšení kapacity"): a verb of applying whose object is an application, a
+        grant or a change of capacity. A verb with a pronoun after it asks a person ("požádala
+        ji o vyjádření"), and asking for help or papers is no application."""
+        c = cues()
+        toks = self.doc.tokens(block, s_start, s_end)
+        verbs = {t.lower for k, t in enumerate(toks) if t.lower in c.applicant_verbs
+                 and not (k + 1 < len(toks) and toks[k + 1].lower in c.asked_pronouns)}
+        if not verbs:
+            return False
+        words = {t.lower for t in toks}
+        objects = c.applicant_words - c.applicant_verbs - c.asked_after
+        return bool(words & objects or words & c.grant_nouns or words & c.capacity_request_nouns)
+
+    def _opens_request(self, block: BlockView, m: Mention) -> bool:
+        """A line opened by the organisation and a dash before a noun of application ("4) Spolek X
+        – žádost o příspěvek na provoz"): an agenda item or a list line naming its request."""
+        start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
+        line_start = block.text.rfind("\n", 0, m.start) + 1
+        if block.text[max(start, line_start):m.start].strip(" \t•-–"):
+            return False
+        after = self.doc.tokens(block, m.end, min(len(block.text), m.end + 40))[:2]
+        return len(after) == 2 and after[0].text in ("–", "-", "—", ":") and after[1].lower in cues().applicant_nouns
+
+    def _own_request(self, block: BlockView, m: Mention, s_start: int, s_end: int) -> bool:
+        """The request of the organisation its sentence names before it: a noun of request and a
+        word for the kind of body with no name after them ("Eva Malá (Spolek X) shrnula
+        požadavky spolku do sítě", "doplnil požadavek domova"), the one organisation named before."""
+        c = cues()
+        toks = self.doc.tokens(block, s_start, s_end)
+        mentions = self.doc.in_block.get(block.block_id, ())
+        for k in range(len(toks) - 1):
+            if toks[k].lower not in c.request_nouns or toks[k + 1].lower not in c.applicant_between:
+                continue
+            named_after = any(o.start == toks[k + 2].start for o in mentions) if k + 2 < len(toks) else False
+            before = {o.key for o in mentions if s_start <= o.start < toks[k].start}
+            return not named_after and before == {m.key} and m.start < toks[k].start
+        return False
+
+    def _award_recipient(self, block: BlockView, m: Mention) -> bool:
+        """The one a grant is given to: right after a verb or noun of giving it, in a sentence
+        naming a grant or a sum ("doporučuje poskytnout Nadaci X příspěvek", "poskytnout o.s. Y
+        částku ve výši 40.000,-Kč")."""
+        c = cues()
+        s_start, s_end = sentence_of(block.text, m.start)
+        before = self.doc.tokens(block, s_start, m.start)
+        if not before or before[-1].lower not in c.award_to_before:
+            return False
+        words = self.doc.words(block, s_start, s_end)
+        return bool(words & c.grant_nouns or words & c.money_units)
+
     def _asked(self, block: BlockView, m: Mention, s_start: int) -> bool:
         """The one asked, not the applicant: an organisation right after a verb of asking
         ("Spolek X ... požádal ÚMČ Y o pomoc", "požádala Charitu Z o vyjádření") that is written
@@ -234,12 +289,17 @@ class _Roles:
     def _applied_by(self, block: BlockView, m: Mention, s_start: int) -> bool:
         """The author of an application: the mention right after a noun of application, or
         after one and a word for the kind of body ("projednal žádost Spolku X o příspěvek",
-        "s podáním žádosti organizace Domov Y, p. o., o dotaci")."""
+        "s podáním žádosti organizace Domov Y, p. o., o dotaci"), or after the application and
+        the grant it asks for ("Žádost o příspěvek Domova Z byla odložena"; a town or region
+        there owns the grant: `money_owner` takes it first)."""
         c = cues()
-        before = [t.lower for t in self.doc.tokens(block, s_start, m.start)][-2:]
+        before = [t.lower for t in self.doc.tokens(block, s_start, m.start)][-4:]
+        if before and before[-1] in c.applicant_between:
+            before = before[:-1]  # "žádost organizace Domov Y", "žádost o příspěvek spolku Z"
         if before and before[-1] in c.applicant_nouns:
             return True
-        return len(before) == 2 and before[-1] in c.applicant_between and before[0] in c.applicant_nouns
+        return len(before) >= 3 and before[-3] in c.applicant_nouns and before[-2] in c.request_prepositions \
+            and before[-1] in c.grant_nouns  # "Žádost o příspěvek Domova X byla odložena"
 
     def _asked_for_grant(self, block: BlockView, m: Mention) -> bool:
         """The one asked is asked for a grant: a word for one follows the mention in its
