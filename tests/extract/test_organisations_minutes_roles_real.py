@@ -67,3 +67,21 @@ def test_who_asks_for_money_or_capacity_is_the_applicant_but_not_one_asked_for_h
     assert ("MČ Praha 31", "funder", None) in found
     assert not {r for r in found if r[0] in ("Mapa", "Fokus Lhota", "ÚMČ Praha 31") and r[1] == "applicant"}
     assert not {r for r in found if r[1] == "provider"}  # "noclehárny": the grant's recipient runs it, unnamed
+
+
+def test_an_organisation_reported_on_a_plan_items_line_is_tied_to_the_item(tmp_path: Path) -> None:
+    """Minutes reporting on an action plan: "• Opatření 2.1 Title – Domov X, p. o. otevřel ..."
+    makes X the item's provider, tied to 2.1; "(R: Charita Y)" after an item's line makes Y
+    responsible for it; a goal whose title ends "– Probační a mediační služba." names a topic,
+    not a provider."""
+    found = rows(
+        tmp_path,
+        "ad 3. Plnění akčního plánu 2031",
+        "• Opatření 2.1 Podpora pobytových služeb pro osoby s demencí – Domov Jasanka, p. o. otevřel v září "
+        "nové oddělení s kapacitou dvaceti lůžek.",
+        "• Aktivita 2.2.1 Rozšíření pečovatelské služby o víkendový provoz – splněno (R: Charita Lhotka)",
+        "Cíl č. 3 - Udržení návazných služeb pro osoby ohrožené vyloučením – Probační a mediační služba.",
+    )
+    assert ("Domov Jasanka", "provider", "2.1") in found
+    assert ("Charita Lhotka", "responsible", "2.2.1") in found
+    assert not {r for r in found if r[0].startswith("Probační") and r[1] == "provider"}

@@ -26,6 +26,7 @@ from pipeline.extract.layout import label_end
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
 from pipeline.extract.organisations.mention import Mention, text_lines as lines
+from pipeline.extract.organisations.lexicon import is_verb
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.shapes import flattened_table, person_tokens
 from pipeline.extract.organisations.tables import Table
@@ -157,7 +158,8 @@ class _Roles:
         if context:
             return [RoleHit(m, context)]
         roles = self.sentence_roles(block, m)
-        if m.kind in ("list", "bare") or self._in_provider_line(block, m) or self._provides_service(block, m):
+        if m.kind in ("list", "bare") or self._in_provider_line(block, m) or self._provides_service(block, m) \
+                or self._after_item_title(block, m):
             roles.append("provider")
         if "funder" in roles and self.doc.money_owner(block, m):
             roles = ["funder"]
@@ -333,6 +335,21 @@ class _Roles:
             if parent is not None and parent.key == m.key and doc.services_in(nxt):
                 return True
         return False
+
+    def _after_item_title(self, block: BlockView, m: Mention) -> bool:
+        """Minutes reporting on a plan item by its line: the organisation right after the dash
+        that ends the item's title on the line where the item starts, in the nominative ("•
+        Opatření 2.1 Podpora pobytových služeb – Domov X, p. o. otevřel ...", "Opatření 3.2 ...
+        – Spolek Y navýšil kapacitu"): it carried the item out, and provides it. A verb follows
+        it within a few words ("Cíl 2 - Udržení služeb – Probační služba." names a topic)."""
+        starts = [start for start, _ in self.doc.items.starts.get(block.block_id, ()) if start <= m.start]
+        if not starts or written_oblique(m) or "\n" in block.text[starts[-1]:m.start]:
+            return False
+        before = block.text[starts[-1]:m.start].rstrip()
+        if not before.endswith(("–", "—", " -")) or len(before) < 3:
+            return False
+        _, s_end = sentence_of(block.text, m.start)  # it acts: a verb follows it ("– Probační služba." names a topic)
+        return any(is_verb(t.text) for t in self.doc.tokens(block, m.end, s_end)[:4])
 
     def _in_provider_line(self, block: BlockView, m: Mention) -> bool:
         """A list line that gives an organisation with a figure or a service inside a plan item
