@@ -85,3 +85,23 @@ def test_an_organisation_reported_on_a_plan_items_line_is_tied_to_the_item(tmp_p
     assert ("Domov Jasanka", "provider", "2.1") in found
     assert ("Charita Lhotka", "responsible", "2.2.1") in found
     assert not {r for r in found if r[0].startswith("Probační") and r[1] == "provider"}
+
+
+def test_the_office_in_the_cell_beside_a_listed_member_is_a_member(tmp_path: Path) -> None:
+    """Attendee's organisation → member row: a borderless "name | function, department and
+    office" table under "Přítomní členové PS:" whose second cell the attendees relation does not
+    read as the person's organisation ("vedoucí PS, Odbor sociálních věcí ÚMČ Praha 31"): the
+    office named there is a member organisation, not only mentioned."""
+    document = minutes("Zápis z 2. jednání pracovní skupiny Rodiny s dětmi", "Přítomní členové PS:")
+    table = document.add_table(rows=2, cols=2)
+    for r, cells in enumerate((("Mgr. Iveta Horáková", "vedoucí PS, Odbor sociálních věcí ÚMČ Praha 31"),
+                               ("Bc. Jan Novotný", "Klub Pohoda, z. s."))):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    document.add_paragraph("Jednání bylo zahájeno v zasedací místnosti ÚMČ Praha 31.")
+    out = run_docx(tmp_path, document)
+    found = pd.read_parquet(out / "organisations.parquet")
+    found = set(zip(found["name"], found["role"]))
+    assert ("ÚMČ Praha 31", "member") in found
+    assert ("Klub Pohoda", "member") in found
+    assert ("ÚMČ Praha 31", "mentioned") not in found

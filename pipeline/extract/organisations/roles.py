@@ -66,7 +66,9 @@ def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
     """Where the attendees extractor (which runs first) read a listed person's organisation,
     per block: (start, end, attendance role). It reads attendance from layouts the lines
     here do not show: a label in the cell beside the list ("Přítomni" | "Mgr. X (Y), ..."),
-    a column headed "Přítomni", a heading above list items ("Přítomní členové skupiny")."""
+    a column headed "Přítomni", a heading above list items ("Přítomní členové skupiny"). The
+    cells beside a listed person whose organisation the attendees relation did not read hold it
+    ("Mgr. X | vedoucí PS, Odbor Y ÚMČ Z")."""
     spans: dict[int, list[tuple[int, int, str]]] = {}
     row_cells: dict[tuple[int, int], list[BlockView]] = {}  # a table row's cells: the organisation's own cell
     for block in doc.blocks:
@@ -74,7 +76,12 @@ def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
             row_cells.setdefault((block.table_id, block.row or 0), []).append(block)
     for row in doc.result.tables.get("attendees", []):
         block, org = doc.by_id.get(row.get("block_id")), row.get("organisation")
-        if block is None or not org or row.get("role") not in _ATTENDANCE_ROLE:
+        role = row.get("role") if row.get("role") in _ATTENDANCE_ROLE else None
+        if block is not None and not org and block.table_id is not None and role is not None:
+            for cell in row_cells[(block.table_id, block.row or 0)]:  # "Mgr. X | vedoucí PS, odbor Y ÚMČ Z"
+                if cell is not block:
+                    spans.setdefault(cell.block_id, []).append((0, len(cell.text), role))
+        if block is None or not org or role is None:
             continue
         org = fold(org)  # as written in any case: "(obec Lhotka)" for the attendee's "Obec Lhotka"
         start = fold(block.text).find(org, row.get("char_end", 0))
@@ -86,7 +93,7 @@ def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
                     block, start = cell, fold(cell.text).find(org)
                     break
         if start >= 0:
-            spans.setdefault(block.block_id, []).append((start, start + len(org), row["role"]))
+            spans.setdefault(block.block_id, []).append((start, start + len(org), role))
     return spans
 
 
