@@ -105,3 +105,19 @@ def test_the_office_in_the_cell_beside_a_listed_member_is_a_member(tmp_path: Pat
     assert ("ÚMČ Praha 31", "member") in found
     assert ("Klub Pohoda", "member") in found
     assert ("ÚMČ Praha 31", "mentioned") not in found
+
+
+def test_a_legend_and_a_towns_portal_name_no_organisation(tmp_path: Path) -> None:
+    """Class 15 (not organisations): a legend of abbreviations in parentheses after a plan of
+    services ("(O = opatření, A = aktivita)") and a town that only names the territory of a
+    portal ("na Portálu sociálních služeb města Lhotice") give no rows; a provider listed in
+    parentheses after "služby" still does."""
+    found = rows(
+        tmp_path,
+        "Koordinátorka představila plnění akčního plánu sociálních služeb Lhotecka 2031 (O = opatření, "
+        "A = aktivita):",
+        "Jednací řád je k dispozici na Portálu sociálních služeb města Lhotice pod odkazem KPSS.",
+        "Stávající služby jsou dostačující (Brána k domovu, Rozkvět).",
+    )
+    assert not {r for r in found if "=" in r[0] or "Lhotice" in r[0]}
+    assert ("Brána k domovu", "provider", None) in found
