@@ -121,3 +121,18 @@ def test_a_legend_and_a_towns_portal_name_no_organisation(tmp_path: Path) -> Non
     )
     assert not {r for r in found if "=" in r[0] or "Lhotice" in r[0]}
     assert ("Brána k domovu", "provider", None) in found
+
+
+def test_a_legal_form_in_the_genitive_ends_a_name_and_the_capacity_owner_provides(tmp_path: Path) -> None:
+    """Class 14 (name boundaries, an inflected legal form): "snížení kapacity Domova pro seniory
+    Lhotka, příspěvkové organizace, z 96 na 84 lůžek" names Domov pro seniory Lhotka (p. o.),
+    the one whose capacity changes, so its provider; "Ředitel příspěvkové organizace" (no comma,
+    no name) names nobody."""
+    found = rows(
+        tmp_path,
+        "· doporučuje Radě Jihomoravského kraje schválit snížení kapacity Domova pro seniory Lhotka, "
+        "příspěvkové organizace, z 96 na 84 lůžek s účinností od 1. 1. 2031",
+        "Ředitel příspěvkové organizace informoval o rozpočtu.",
+    )
+    assert ("Domov pro seniory Lhotka", "provider", None) in found
+    assert not {r for r in found if r[0].startswith("Ředitel")}

@@ -88,6 +88,7 @@ class Cues:
     request_nouns: frozenset[str]
     award_to_before: frozenset[str]
     request_prepositions: frozenset[str]
+    capacity_nouns: frozenset[str]
     attendance: dict[str, list[str]]
 
 
@@ -98,7 +99,7 @@ _LOWERED = ("funder_verbs", "money_verbs", "money_units", "applicant_verbs", "ap
             "head_nouns", "head_between", "missing_words", "project_words", "applicant_nouns",
             "applicant_between", "grant_nouns", "decide_verbs", "grant_award_words",
             "money_owner_bodies", "filed_verbs", "filed_with", "asked_pronouns", "capacity_request_nouns",
-            "request_nouns", "award_to_before", "request_prepositions")
+            "request_nouns", "award_to_before", "request_prepositions", "capacity_nouns")
 
 
 @lru_cache(maxsize=1)

@@ -166,7 +166,7 @@ class _Roles:
             return [RoleHit(m, context)]
         roles = self.sentence_roles(block, m)
         if m.kind in ("list", "bare") or self._in_provider_line(block, m) or self._provides_service(block, m) \
-                or self._after_item_title(block, m):
+                or self._after_item_title(block, m) or self._capacity_owner(block, m):
             roles.append("provider")
         if "funder" in roles and self.doc.money_owner(block, m):
             roles = ["funder"]
@@ -342,6 +342,14 @@ class _Roles:
             if parent is not None and parent.key == m.key and doc.services_in(nxt):
                 return True
         return False
+
+    def _capacity_owner(self, block: BlockView, m: Mention) -> bool:
+        """The one whose capacity changes: right after the word for capacity ("snížení kapacity
+        Domova X, p. o., z 96 na 84 lůžek"); it runs the service (a body that decides or pays
+        does not: `can_provide`)."""
+        s_start, _ = sentence_of(block.text, m.start)
+        before = self.doc.tokens(block, s_start, m.start)
+        return bool(before) and before[-1].lower in cues().capacity_nouns and self.doc.can_provide(m)
 
     def _after_item_title(self, block: BlockView, m: Mention) -> bool:
         """Minutes reporting on a plan item by its line: the organisation right after the dash

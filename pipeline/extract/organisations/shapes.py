@@ -360,6 +360,8 @@ def _legal_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], 
             continue
         after = i + hit[0]
         quoted = tokens[i - 1].text in "“\"”"
+        if tokens[i - 1].text != "," and " ".join(t.lower for t in tokens[i:after]) in grammar("legal_forms_after_comma"):
+            continue  # "Ředitel příspěvkové organizace informoval": no name before it
         if hit[0] > 1 and not quoted and after < len(tokens) and tokens[after].text.islower() \
                 and not is_verb(tokens[after].text):
             continue  # "občanské sdružení pomoci rodinám": the start of a name, not a form
