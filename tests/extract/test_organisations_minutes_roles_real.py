@@ -136,3 +136,15 @@ def test_a_legal_form_in_the_genitive_ends_a_name_and_the_capacity_owner_provide
     )
     assert ("Domov pro seniory Lhotka", "provider", None) in found
     assert not {r for r in found if r[0].startswith("Ředitel")}
+
+
+def test_who_offers_premises_for_a_service_is_its_partner_not_its_provider(tmp_path: Path) -> None:
+    """SPEC v1.2 cue words (partner, "zázemí"): "Město X je připraveno poskytnout zázemí pro
+    odlehčovací službu" makes the town a partner; the service named there is not its own."""
+    found = rows(
+        tmp_path,
+        "p. Malý doplnil, že Oblastní charita Lhota od září plánuje víkendové služby. Město Horní Vrbno je "
+        "připraveno poskytnout zázemí pro odlehčovací službu v budově bývalé ubytovny.",
+    )
+    assert ("Město Horní Vrbno", "partner", None) in found
+    assert ("Město Horní Vrbno", "provider", None) not in found

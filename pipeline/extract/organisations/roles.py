@@ -165,7 +165,8 @@ class _Roles:
         if context:
             return [RoleHit(m, context)]
         roles = self.sentence_roles(block, m)
-        if m.kind in ("list", "bare") or self._in_provider_line(block, m) or self._provides_service(block, m) \
+        serves = self._provides_service(block, m) and "partner" not in roles  # "poskytnout zázemí pro službu X": a partner
+        if m.kind in ("list", "bare") or self._in_provider_line(block, m) or serves \
                 or self._after_item_title(block, m) or self._capacity_owner(block, m):
             roles.append("provider")
         if "funder" in roles and self.doc.money_owner(block, m):
