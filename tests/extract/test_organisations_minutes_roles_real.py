@@ -148,3 +148,19 @@ def test_who_offers_premises_for_a_service_is_its_partner_not_its_provider(tmp_p
     )
     assert ("Město Horní Vrbno", "partner", None) in found
     assert ("Město Horní Vrbno", "provider", None) not in found
+
+
+def test_a_later_label_on_an_items_line_governs_the_names_after_it(tmp_path: Path) -> None:
+    """Minutes listing measures with their owners: "- zodpovídá Kompas, o.s., spolupráce Město X"
+    makes X a partner (partners are untied, as in the shared gold), not responsible; ",
+    realizátor: Y" after a comma opens a responsible slot as after a dash."""
+    found = rows(
+        tmp_path,
+        "Opatření 1.2: Vznik nízkoprahového klubu ve Lhotě - zodpovídá Kompasík, o.s., spolupráce Město Lhota",
+        "Opatření 1.3 Rozšíření pečovatelské služby na celém území ORP – navýšení kapacity o 1 úvazek, "
+        "realizátor: Oblastní charita Hrádek",
+    )
+    assert ("Kompasík", "responsible", "1.2") in found
+    assert ("Město Lhota", "partner", None) in found
+    assert ("Město Lhota", "responsible", "1.2") not in found
+    assert ("Oblastní charita Hrádek", "responsible", "1.3") in found

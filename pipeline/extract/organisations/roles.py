@@ -152,7 +152,9 @@ class _Roles:
 
     def _mention_hits(self, block: BlockView, m: Mention, slots: list[tuple[int, int, str]],
                       context: str | None, flat: dict[int, tuple[str, str | None]] | None) -> list[RoleHit]:
-        for start, end, role in slots:
+        # the innermost slot holding it: a later label on the line governs the names after it
+        # ("– zodpovídá Kompas, o. s., spolupráce Město X": X is the partner)
+        for start, end, role in sorted(slots, key=lambda slot: -slot[0]):
             if start <= m.start < end and not (role == "responsible" and self._task_owner(block, m, start)):
                 return [self._hit(block, m, role)]
         if self.doc.tables.locate(block, m.start):
