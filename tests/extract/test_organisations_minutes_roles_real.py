@@ -164,3 +164,18 @@ def test_a_later_label_on_an_items_line_governs_the_names_after_it(tmp_path: Pat
     assert ("Město Lhota", "partner", None) in found
     assert ("Město Lhota", "responsible", "1.2") not in found
     assert ("Oblastní charita Hrádek", "responsible", "1.3") in found
+
+
+def test_the_council_a_committee_belongs_to_named_only_in_its_name_gives_no_row(tmp_path: Path) -> None:
+    """Class 15 (not organisations): minutes of "Výbor pro sociální věci Zastupitelstva města X"
+    name the council only as the committee's parent: the working group, no organisation row;
+    another body the minutes name keeps its row."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z 3. jednání Výboru pro sociální věci a zdravotnictví Zastupitelstva města Horní Lhotice "
+        "konaného dne 14. 5. 2031",
+        "Tajemnice výboru seznámila členy s žádostí Farní charity Horní Lhotice o dotaci.",
+    ))
+    table = pd.read_parquet(out / "organisations.parquet")
+    names = set(table["name"])
+    assert not {n for n in names if n.startswith("Zastupitelstvo")}
+    assert "Farní charita Horní Lhotice" in names
