@@ -34,8 +34,10 @@ The package, in reading order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
+from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import span_row
 from pipeline.extract.text import fold
@@ -48,7 +50,7 @@ _SPACE = re.compile(r"\s")
 _ICO_DIGITS = re.compile(r"\d{6,10}")
 
 
-__all__ = ["DocOrgs", "ROLE_ORDER", "RoleHit", "assemble", "extract", "with_shown_name"]
+__all__ = ["DocOrgs", "ROLE_ORDER", "RoleHit", "assemble", "extract", "names_the_group", "with_shown_name"]
 
 ROLE_ORDER = ["responsible", "applicant", "provider", "partner", "member", "funder", "mentioned"]
 
@@ -122,6 +124,38 @@ def with_shown_name(rows: list[RoleHit], mentions: Sequence[Mention]) -> list[Ro
     return out
 
 
+def names_the_group(name: str, group: str | None) -> bool:
+    """The body whose meeting the minutes record, or the body its name says it belongs to, is
+    the working group, not an organisation of the table (SPEC: working groups are none) where it
+    is only named (a council that pays or decides keeps its row): the
+    group's name holds every word of the body's name in order ("Zastupitelstvo města X" in
+    "Výbor pro sociální věci Zastupitelstva města X"), or the body's name begins with the
+    group's ("Rada Kraje Y" for the group "Rada kraje"). Words compare by their first four
+    letters, so that cases do not matter. Only councils and assemblies (configs/organisations.toml
+    [names] group_parents): a town or region named in the group's name stays an organisation."""
+    words, pool = fold(name).split(), fold(group or "").split()
+    if len(words) < 2 or len(pool) < 2 or words[0] not in _group_parents():
+        return False
+    return _in_order(words, pool) or _in_order(pool, words[:len(pool)])
+
+
+@lru_cache(maxsize=1)
+def _group_parents() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("organisations")["names"]["group_parents"])
+
+
+def _in_order(words: list[str], pool: list[str]) -> bool:
+    """Every word of `words` starts like a word of `pool`, in the same order."""
+    k = 0
+    for word in words:
+        while k < len(pool) and pool[k][:4] != word[:4]:
+            k += 1
+        if k == len(pool):
+            return False
+        k += 1
+    return True
+
+
 def _row(block: BlockView, hit: RoleHit) -> dict:
     m = hit.mention
     ico = m.ico
@@ -149,7 +183,7 @@ def _table_icos(doc: DocOrgs) -> dict[str, str]:
 
 
 # What this relation reads of earlier results, and what it adds (pipeline.extract.relations orders by these).
-REQUIRES: tuple[str, ...] = ('attendees', 'agenda_items', 'goals', 'measures', 'activities')
+REQUIRES: tuple[str, ...] = ('fields', 'attendees', 'agenda_items', 'goals', 'measures', 'activities')
 PRODUCES: tuple[str, ...] = ('organisations',)
 
 
@@ -158,7 +192,9 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     doc = DocOrgs.shared(blocks, result)
     icos = _table_icos(doc)
     rows = []
-    for hit in with_shown_name(assemble(role_hits(doc)), doc.mentions):
+    group = result.fields.get("working_group")
+    hits = [hit for hit in role_hits(doc) if hit.role != "mentioned" or not names_the_group(hit.mention.key, group)]
+    for hit in with_shown_name(assemble(hits), doc.mentions):
         row = _row(doc.by_id[hit.mention.block_id], hit)
         if row["ico"] is None and hit.mention.key in icos:
             row["ico"] = icos[hit.mention.key]

@@ -81,6 +81,14 @@ class Cues:
     decide_verbs: frozenset[str]
     grant_award_words: frozenset[str]
     money_owner_bodies: frozenset[str]
+    filed_verbs: frozenset[str]
+    filed_with: frozenset[str]
+    asked_pronouns: frozenset[str]
+    capacity_request_nouns: frozenset[str]
+    request_nouns: frozenset[str]
+    award_to_before: frozenset[str]
+    request_prepositions: frozenset[str]
+    capacity_nouns: frozenset[str]
     attendance: dict[str, list[str]]
 
 
@@ -90,7 +98,8 @@ _LOWERED = ("funder_verbs", "money_verbs", "money_units", "applicant_verbs", "ap
             "counterpart_before", "together_before", "presenting_verbs", "presented_objects",
             "head_nouns", "head_between", "missing_words", "project_words", "applicant_nouns",
             "applicant_between", "grant_nouns", "decide_verbs", "grant_award_words",
-            "money_owner_bodies")
+            "money_owner_bodies", "filed_verbs", "filed_with", "asked_pronouns", "capacity_request_nouns",
+            "request_nouns", "award_to_before", "request_prepositions", "capacity_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -502,10 +511,25 @@ class DocOrgs:
             return True
         if clause & c.decide_verbs and clause & c.grant_nouns:
             return True  # "o dotacích rozhoduje Zastupitelstvo X"
-        before = self.tokens(block, s_start, m.start)
-        if before and before[-1].lower in lex().actor_verbs and {t.lower for t in before} & c.grant_nouns:
-            return True  # "dotaci, kterou poskytuje Ústecký kraj": the grant's giver
+        if self.grant_giver(block, m):
+            return True
         return opens and bool(words & c.funder_verbs)
+
+    def grant_giver(self, block: BlockView, m: Mention) -> bool:
+        """Who gives the grant its sentence names, not who provides a service: right after a
+        verb of granting with the grant named before it ("žádosti o dotace, které poskytuje
+        Město X ze svého rozpočtu"), or the body an application for a grant is filed with
+        ("Žádost o dotaci byla podána na Magistrát Y": it decides and pays)."""
+        c = cues()
+        if written_oblique(m):
+            return False
+        s_start, _ = sentence_of(block.text, m.start)
+        before = self.tokens(block, s_start, m.start)
+        if not before or not {t.lower for t in before} & c.grant_nouns:
+            return False
+        if before[-1].lower in lex().actor_verbs:
+            return True  # "dotaci, kterou poskytuje Ústecký kraj"
+        return before[-1].lower in c.filed_with and any(t.lower in c.filed_verbs for t in before[-5:-1])
 
     def partner_before(self, block: BlockView, m: Mention) -> bool:
         """Named as the one worked with: "ve spolupráci se společností X" (not "doporučila

@@ -26,6 +26,7 @@ from pipeline.extract.layout import label_end
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
 from pipeline.extract.organisations.mention import Mention, text_lines as lines
+from pipeline.extract.organisations.lexicon import is_verb
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.shapes import flattened_table, person_tokens
 from pipeline.extract.organisations.tables import Table
@@ -65,7 +66,9 @@ def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
     """Where the attendees extractor (which runs first) read a listed person's organisation,
     per block: (start, end, attendance role). It reads attendance from layouts the lines
     here do not show: a label in the cell beside the list ("Přítomni" | "Mgr. X (Y), ..."),
-    a column headed "Přítomni", a heading above list items ("Přítomní členové skupiny")."""
+    a column headed "Přítomni", a heading above list items ("Přítomní členové skupiny"). The
+    cells beside a listed person whose organisation the attendees relation did not read hold it
+    ("Mgr. X | vedoucí PS, Odbor Y ÚMČ Z")."""
     spans: dict[int, list[tuple[int, int, str]]] = {}
     row_cells: dict[tuple[int, int], list[BlockView]] = {}  # a table row's cells: the organisation's own cell
     for block in doc.blocks:
@@ -73,7 +76,12 @@ def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
             row_cells.setdefault((block.table_id, block.row or 0), []).append(block)
     for row in doc.result.tables.get("attendees", []):
         block, org = doc.by_id.get(row.get("block_id")), row.get("organisation")
-        if block is None or not org or row.get("role") not in _ATTENDANCE_ROLE:
+        role = row.get("role") if row.get("role") in _ATTENDANCE_ROLE else None
+        if block is not None and not org and block.table_id is not None and role is not None:
+            for cell in row_cells[(block.table_id, block.row or 0)]:  # "Mgr. X | vedoucí PS, odbor Y ÚMČ Z"
+                if cell is not block:
+                    spans.setdefault(cell.block_id, []).append((0, len(cell.text), role))
+        if block is None or not org or role is None:
             continue
         org = fold(org)  # as written in any case: "(obec Lhotka)" for the attendee's "Obec Lhotka"
         start = fold(block.text).find(org, row.get("char_end", 0))
@@ -85,7 +93,7 @@ def _attendance_spans(doc: DocOrgs) -> dict[int, list[tuple[int, int, str]]]:
                     block, start = cell, fold(cell.text).find(org)
                     break
         if start >= 0:
-            spans.setdefault(block.block_id, []).append((start, start + len(org), row["role"]))
+            spans.setdefault(block.block_id, []).append((start, start + len(org), role))
     return spans
 
 
@@ -144,7 +152,9 @@ class _Roles:
 
     def _mention_hits(self, block: BlockView, m: Mention, slots: list[tuple[int, int, str]],
                       context: str | None, flat: dict[int, tuple[str, str | None]] | None) -> list[RoleHit]:
-        for start, end, role in slots:
+        # the innermost slot holding it: a later label on the line governs the names after it
+        # ("– zodpovídá Kompas, o. s., spolupráce Město X": X is the partner)
+        for start, end, role in sorted(slots, key=lambda slot: -slot[0]):
             if start <= m.start < end and not (role == "responsible" and self._task_owner(block, m, start)):
                 return [self._hit(block, m, role)]
         if self.doc.tables.locate(block, m.start):
@@ -157,7 +167,9 @@ class _Roles:
         if context:
             return [RoleHit(m, context)]
         roles = self.sentence_roles(block, m)
-        if m.kind in ("list", "bare") or self._in_provider_line(block, m) or self._provides_service(block, m):
+        serves = self._provides_service(block, m) and "partner" not in roles  # "poskytnout zázemí pro službu X": a partner
+        if m.kind in ("list", "bare") or self._in_provider_line(block, m) or serves \
+                or self._after_item_title(block, m) or self._capacity_owner(block, m):
             roles.append("provider")
         if "funder" in roles and self.doc.money_owner(block, m):
             roles = ["funder"]
@@ -191,14 +203,19 @@ class _Roles:
             return ["funder"]
         if doc.partner_before(block, m):
             return ["partner"]
+        if doc.grant_giver(block, m):
+            return ["funder"]  # "dotace, které poskytuje Město X": it gives them, it provides no service
+        if self._award_recipient(block, m):
+            return ["applicant"]  # "poskytnout Nadaci X příspěvek": it receives the grant, it runs nothing named
         s_start, s_end = sentence_of(block.text, m.start)
         words = doc.words(block, s_start, s_end)
         roles = []
         if doc.funder_in_sentence(block, m):
             roles.append("funder")
         asked = self._asked(block, m, s_start)
-        # "Spolek X požádal o dotaci", "žádost podal Klub Y": an application's words around a verb of applying
-        applies = words & c.applicant_verbs and (words & c.applicant_words or words & c.grant_nouns)
+        # "Spolek X požádal o dotaci", "4) Spolek Y – žádost o příspěvek", "(Spolek Z) shrnul požadavky spolku"
+        applies = self._applies(block, m, s_start, s_end) or self._opens_request(block, m) \
+            or self._own_request(block, m, s_start, s_end)
         if applies and not asked or self._applied_by(block, m, s_start):
             roles.append("applicant")
         if asked and self._asked_for_grant(block, m):
@@ -219,6 +236,58 @@ class _Roles:
             roles.append("partner")
         return roles
 
+    def _applies(self, block: BlockView, m: Mention, s_start: int, s_end: int) -> bool:
+        """Its sentence applies for something ("Spolek X požádal o dotaci", "žádost podal Klub Y",
+        "X požaduje navýšení kapacity"): a verb of applying whose object is an application, a
+        grant or a change of capacity. A verb with a pronoun after it asks a person ("požádala
+        ji o vyjádření"), and asking for help or papers is no application."""
+        c = cues()
+        toks = self.doc.tokens(block, s_start, s_end)
+        verbs = {t.lower for k, t in enumerate(toks) if t.lower in c.applicant_verbs
+                 and not (k + 1 < len(toks) and toks[k + 1].lower in c.asked_pronouns)}
+        if not verbs:
+            return False
+        words = {t.lower for t in toks}
+        objects = c.applicant_words - c.applicant_verbs - c.asked_after
+        return bool(words & objects or words & c.grant_nouns or words & c.capacity_request_nouns)
+
+    def _opens_request(self, block: BlockView, m: Mention) -> bool:
+        """A line opened by the organisation and a dash before a noun of application ("4) Spolek X
+        – žádost o příspěvek na provoz"): an agenda item or a list line naming its request."""
+        start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
+        line_start = block.text.rfind("\n", 0, m.start) + 1
+        if block.text[max(start, line_start):m.start].strip(" \t•-–"):
+            return False
+        after = self.doc.tokens(block, m.end, min(len(block.text), m.end + 40))[:2]
+        return len(after) == 2 and after[0].text in ("–", "-", "—", ":") and after[1].lower in cues().applicant_nouns
+
+    def _own_request(self, block: BlockView, m: Mention, s_start: int, s_end: int) -> bool:
+        """The request of the organisation its sentence names before it: a noun of request and a
+        word for the kind of body with no name after them ("Eva Malá (Spolek X) shrnula
+        požadavky spolku do sítě", "doplnil požadavek domova"), the one organisation named before."""
+        c = cues()
+        toks = self.doc.tokens(block, s_start, s_end)
+        mentions = self.doc.in_block.get(block.block_id, ())
+        for k in range(len(toks) - 1):
+            if toks[k].lower not in c.request_nouns or toks[k + 1].lower not in c.applicant_between:
+                continue
+            named_after = any(o.start == toks[k + 2].start for o in mentions) if k + 2 < len(toks) else False
+            before = {o.key for o in mentions if s_start <= o.start < toks[k].start}
+            return not named_after and before == {m.key} and m.start < toks[k].start
+        return False
+
+    def _award_recipient(self, block: BlockView, m: Mention) -> bool:
+        """The one a grant is given to: right after a verb or noun of giving it, in a sentence
+        naming a grant or a sum ("doporučuje poskytnout Nadaci X příspěvek", "poskytnout o.s. Y
+        částku ve výši 40.000,-Kč")."""
+        c = cues()
+        s_start, s_end = sentence_of(block.text, m.start)
+        before = self.doc.tokens(block, s_start, m.start)
+        if not before or before[-1].lower not in c.award_to_before:
+            return False
+        words = self.doc.words(block, s_start, s_end)
+        return bool(words & c.grant_nouns or words & c.money_units)
+
     def _asked(self, block: BlockView, m: Mention, s_start: int) -> bool:
         """The one asked, not the applicant: an organisation right after a verb of asking
         ("Spolek X ... požádal ÚMČ Y o pomoc", "požádala Charitu Z o vyjádření") that is written
@@ -232,12 +301,17 @@ class _Roles:
     def _applied_by(self, block: BlockView, m: Mention, s_start: int) -> bool:
         """The author of an application: the mention right after a noun of application, or
         after one and a word for the kind of body ("projednal žádost Spolku X o příspěvek",
-        "s podáním žádosti organizace Domov Y, p. o., o dotaci")."""
+        "s podáním žádosti organizace Domov Y, p. o., o dotaci"), or after the application and
+        the grant it asks for ("Žádost o příspěvek Domova Z byla odložena"; a town or region
+        there owns the grant: `money_owner` takes it first)."""
         c = cues()
-        before = [t.lower for t in self.doc.tokens(block, s_start, m.start)][-2:]
+        before = [t.lower for t in self.doc.tokens(block, s_start, m.start)][-4:]
+        if before and before[-1] in c.applicant_between:
+            before = before[:-1]  # "žádost organizace Domov Y", "žádost o příspěvek spolku Z"
         if before and before[-1] in c.applicant_nouns:
             return True
-        return len(before) == 2 and before[-1] in c.applicant_between and before[0] in c.applicant_nouns
+        return len(before) >= 3 and before[-3] in c.applicant_nouns and before[-2] in c.request_prepositions \
+            and before[-1] in c.grant_nouns  # "Žádost o příspěvek Domova X byla odložena"
 
     def _asked_for_grant(self, block: BlockView, m: Mention) -> bool:
         """The one asked is asked for a grant: a word for one follows the mention in its
@@ -271,6 +345,29 @@ class _Roles:
             if parent is not None and parent.key == m.key and doc.services_in(nxt):
                 return True
         return False
+
+    def _capacity_owner(self, block: BlockView, m: Mention) -> bool:
+        """The one whose capacity changes: right after the word for capacity ("snížení kapacity
+        Domova X, p. o., z 96 na 84 lůžek"); it runs the service (a body that decides or pays
+        does not: `can_provide`)."""
+        s_start, _ = sentence_of(block.text, m.start)
+        before = self.doc.tokens(block, s_start, m.start)
+        return bool(before) and before[-1].lower in cues().capacity_nouns and self.doc.can_provide(m)
+
+    def _after_item_title(self, block: BlockView, m: Mention) -> bool:
+        """Minutes reporting on a plan item by its line: the organisation right after the dash
+        that ends the item's title on the line where the item starts, in the nominative ("•
+        Opatření 2.1 Podpora pobytových služeb – Domov X, p. o. otevřel ...", "Opatření 3.2 ...
+        – Spolek Y navýšil kapacitu"): it carried the item out, and provides it. A verb follows
+        it within a few words ("Cíl 2 - Udržení služeb – Probační služba." names a topic)."""
+        starts = [start for start, _ in self.doc.items.starts.get(block.block_id, ()) if start <= m.start]
+        if not starts or written_oblique(m) or "\n" in block.text[starts[-1]:m.start]:
+            return False
+        before = block.text[starts[-1]:m.start].rstrip()
+        if not before.endswith(("–", "—", " -")) or len(before) < 3:
+            return False
+        _, s_end = sentence_of(block.text, m.start)  # it acts: a verb follows it ("– Probační služba." names a topic)
+        return any(is_verb(t.text) for t in self.doc.tokens(block, m.end, s_end)[:4])
 
     def _in_provider_line(self, block: BlockView, m: Mention) -> bool:
         """A list line that gives an organisation with a figure or a service inside a plan item

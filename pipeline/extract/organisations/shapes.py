@@ -7,6 +7,8 @@ Persons' names are never crossed (`person_tokens`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from bisect import bisect_left
 from functools import lru_cache
@@ -358,15 +360,41 @@ def _legal_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], 
             continue
         after = i + hit[0]
         quoted = tokens[i - 1].text in "“\"”"
+        if tokens[i - 1].text != "," and " ".join(t.lower for t in tokens[i:after]) in grammar("legal_forms_after_comma"):
+            continue  # "Ředitel příspěvkové organizace informoval": no name before it
         if hit[0] > 1 and not quoted and after < len(tokens) and tokens[after].text.islower() \
                 and not is_verb(tokens[after].text):
             continue  # "občanské sdružení pomoci rodinám": the start of a name, not a form
+        front = _front_form_name(tokens, i, after, persons)
+        if front:  # "o.s.Poupě 2000": the form in front of the name
+            mention = _make(block, tokens, front[0], front[1], "legal")
+            if mention:
+                out.append(replace(mention, start=tokens[i].start, written=block.text[tokens[i].start:mention.end],
+                                   legal_form=hit[1]))
+            continue
         span = _backward_name(tokens, i, persons, services, in_table)
         if span:
             mention = _make(block, tokens, span[0], span[1], "legal", (i, hit[0], hit[1]))
             if mention:
                 out.append(mention)
     return out
+
+
+def _front_form_name(tokens: Sequence[Tok], i: int, after: int, persons: set[int]) -> tuple[int, int] | None:
+    """The name after a legal form written in front of it ("poskytnout o.s.Poupě 2000 částku",
+    "5) o. s. Naděje – noclehárna"): the form opens its phrase (no name before it: a lower-case
+    word, a bracket, a dash or the block's start) and capitalised words follow it on its line;
+    a number goes on with them. "Lípa, o. s. Klub Y" keeps the form with the name before it."""
+    prev = tokens[i - 1] if i else None
+    if prev is not None and (prev.is_cap or prev.text == "," or not prev.is_word and prev.text not in "()–-—:"):
+        return None
+    if after >= len(tokens) or not tokens[after].is_cap or after in persons or hard_break(tokens[after - 1]):
+        return None
+    j = after + 1
+    while j < len(tokens) and not hard_break(tokens[j - 1]) and j not in persons \
+            and (tokens[j].is_word and tokens[j].is_cap or tokens[j].text.isdigit()):
+        j += 1
+    return after, j
 
 
 @lru_cache(maxsize=1)
@@ -459,6 +487,9 @@ def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None
     return None
 
 
+_LINE_BULLETS = ("-", "–", "—", "•", "▪", "◦", "*")
+
+
 def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int]) -> list[Mention]:
     """A region named as an actor: "<adjective> kraj" after a funding or project noun ("z
     dotace Karlovarského kraje", "rozpočet Plzeňského kraje") or opening a sentence in the
@@ -474,7 +505,8 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int])
         if adj > 0 and word_key(tokens[adj - 1].text) in grammar("region_holders"):
             continue
         nominative = tokens[i].lower == grammar("region_noun")
-        opens = nominative and (adj == 0 or tokens[adj - 1].text in (".", ";", ":"))
+        opens = nominative and (adj == 0 or tokens[adj - 1].text in (".", ";", ":")
+                                or adj == 1 and tokens[0].text in _LINE_BULLETS)  # "- Jihočeský kraj bude ..."
         inverted = nominative and adj > 0 and tokens[adj - 1].lower in lx.actor_verbs
         if not opens and not inverted and not any(t.lower in lx.actor_before for t in tokens[max(0, adj - 3):adj]):
             continue  # "Jihočeský kraj bude financovat ...": the region opening a sentence acts

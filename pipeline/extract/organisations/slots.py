@@ -237,7 +237,8 @@ _CLAUSE_END = re.compile(r"[.;](?:\s|$)|( a )(?=[^\W\d_])|\(|$")
 def enumerated_names(block: BlockView, doc: Doc) -> list[Mention]:
     """Names listed in parentheses after a word for services or providers, or right after a
     service type: "stávající služby jsou dostačující (Brána k domovu, Rozkvět)", "denní
-    stacionář (Dům Na Vršku)"."""
+    stacionář (Dům Na Vršku)"; not a legend of abbreviations ("plnění plánu služeb 2031 (O =
+    opatření, A = aktivita)")."""
     lx = lex()
     out: list[Mention] = []
     text = block.text
@@ -252,6 +253,8 @@ def enumerated_names(block: BlockView, doc: Doc) -> list[Mention]:
         for part in _LIST_PART.finditer(match.group(1)):
             start, end = match.start(1) + part.start(), match.start(1) + part.end()
             value = part.group().strip()
+            if "=" in value:
+                continue  # a legend of abbreviations: "(O = opatření, A = aktivita)"
             if after_service and not any(w.lower() in lx.enumeration_after for w in before) \
                     and _place_like(value):
                 continue
