@@ -73,8 +73,11 @@ def annotate(blocks: Sequence[BlockView]) -> Annotated:
 
 def extract_document(blocks: Sequence[BlockView]) -> Extraction:
     """Annotate a document's blocks, then run every relation over them."""
-    document = blocks if isinstance(blocks, Annotated) else annotate(blocks)
+    own = not isinstance(blocks, Annotated)
+    document = annotate(blocks) if own else blocks
     result = Extraction()
     for module in relations():
         module.extract(document, result)
+    if own:
+        document.release()
     return result

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Sequence
 
 from pipeline.extract.model import BlockView
@@ -48,16 +49,27 @@ class Cell(Span):
 Row = dict[int, Cell]  # column -> cell
 
 
+@lru_cache(maxsize=1 << 12)
 def head(text: str) -> str:
     """A header cell's words as headers are compared: folded, one space between words, without
-    a colon ("Jméno a  příjmení:" -> "jmeno a prijmeni")."""
+    a colon ("Jméno a  příjmení:" -> "jmeno a prijmeni"). Memoised: the readers ask it of the
+    same cells."""
     return " ".join(fold(text).split()).strip(" :")
 
 
 def names(header: str, words: Iterable[str]) -> bool:
     """A header (`head`) names one of `words` (folded): alone or followed by more ("jmeno a
     prijmeni", "organizace/funkce", "prijmeni, jmeno, titul")."""
+    if isinstance(words, (frozenset, tuple)):  # the word lists of configs/, prepared once
+        whole, starts = _header_forms(words)
+        return header in whole or header.startswith(starts)
     return any(header == word or header.startswith((word + " ", word + "/", word + ",")) for word in words)
+
+
+@lru_cache(maxsize=64)
+def _header_forms(words: frozenset[str] | tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """`words` as `names` compares them: the words, and every start of a longer header."""
+    return frozenset(words), tuple(word + tail for word in words for tail in (" ", "/", ","))
 
 
 class Grid:
@@ -188,6 +200,10 @@ def text_grids(blocks: Sequence[BlockView], accepts: Callable[[Row], bool]) -> l
     for block in blocks:
         if block.kind not in TEXT_KINDS:
             current = None
+            continue
+        if "\t" not in block.text:  # most blocks: no line is tabbed, and a line with text ends a table
+            if block.text.strip():
+                current = None
             continue
         for line in lines(block):
             if not line.text.strip():

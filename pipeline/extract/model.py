@@ -65,6 +65,14 @@ class Annotated(Sequence[BlockView]):
         block_id = block if isinstance(block, int) else block.block_id
         return self.docs[self._by_id[block_id]]
 
+    def release(self) -> None:
+        """Let go of the Docs and the memo once every relation has run. The memo's analyses, and
+        objects the relations built, hold the document in reference cycles: released, its Docs
+        are freed at once instead of at the garbage collector's next pass, which would walk them
+        all again (6 ms per bench file)."""
+        self.memo.clear()
+        self.docs = []
+
 
 @dataclass
 class Extraction:

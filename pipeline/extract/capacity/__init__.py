@@ -41,6 +41,7 @@ def extract(document: Annotated, result: Extraction) -> None:
             continue
         rows.extend(_block_rows(ctx, block))
     result.tables["capacity_changes"].extend(rows)
+    ctx.columns = None  # type: ignore[assignment]  # it holds ctx (a cycle): the Docs are freed at once
 
 
 def _block_rows(ctx: Context, block: BlockView) -> list[dict]:

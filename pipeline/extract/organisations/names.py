@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
 from pipeline.extract import annotate
@@ -43,7 +44,12 @@ from pipeline.extract.organisations.mention import doc_toks
 def _skip_block(block: BlockView) -> bool:
     """Blocks that name no actor: site chrome (copyright and page-title lines, a breadcrumb
     path, a navigation menu flattened into one line, a postal address with a phone number)."""
-    text = block.text
+    return _chrome(block.text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _chrome(text: str) -> bool:
+    """`_skip_block` of a text (memoised: asked of every block five times per document)."""
     lowered = text.lower()
     if any(marker in lowered for marker in grammar("chrome_markers")):
         return True
@@ -51,8 +57,7 @@ def _skip_block(block: BlockView) -> bool:
         return True
     if sum(1 for item in grammar("chrome_links") if item in lowered) >= grammar("chrome_links_needed"):
         return True  # a navigation menu
-    words = set(_WORD.findall(lowered))
-    return bool(_POSTCODE.search(text)) and bool(words & set(grammar("address_phone")))
+    return bool(_POSTCODE.search(text)) and bool(set(_WORD.findall(lowered)) & set(grammar("address_phone")))
 
 
 _WORD = re.compile(r"\w+")

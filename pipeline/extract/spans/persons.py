@@ -213,13 +213,17 @@ def refine(span: Span, start: int, end: int) -> PersonName | None:
 
     Tokens outside the window are dropped, and so are capitalised words that are no names in
     front of the name ("Zapsala Leona Hájková" -> Leona Hájková)."""
-    t = _tokens(span.doc)
-    first, last = span.start, span.end
+    return _refine_window(_tokens(span.doc), span.start, span.end, start, end)
+
+
+def _refine_window(t: _Tokens, first: int, span_end: int, start: int, end: int) -> PersonName | None:
+    """`refine` of the candidate of tokens `first:span_end`."""
+    last = span_end
     while first < last and t.starts[first] < start:
         first += 1
     while last > first and t.ends[last - 1] > end:
         last -= 1
-    return _refine(t, first, last, span.end, end)
+    return _refine(t, first, last, span_end, end)
 
 
 def _refine(t: _Tokens, first: int, last: int, span_end: int, end: int) -> PersonName | None:
@@ -346,15 +350,30 @@ def persons_in(doc: Doc, start: int, end: int) -> list[PersonName]:
     """The persons whose candidate overlaps `[start, end)` of the block text, refined within
     that window, in text order."""
     found = []
-    for span in doc.spans[LABEL] if LABEL in doc.spans else ():
-        if span.end_char <= start or span.start_char >= end:
+    for first, last, start_char, end_char, person in _candidates(doc):
+        if end_char <= start or start_char >= end:
             continue
-        person = span._.person
-        if start > span.start_char or end < person.reach:
-            person = refine(span, start, end)
+        if start > start_char or end < person.reach:
+            person = _refine_window(_tokens(doc), first, last, start, end)
         if person is not None:
             found.append(person)
     return sorted(found, key=lambda p: p.start)
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int, int, int, PersonName]]:
+    """The `person` spans of a Doc as (first token, end token, start char, end char, person),
+    read once per Doc (kept in `doc.user_data` with the span group they were read from): reading
+    a span group makes a Span, three Tokens and an Underscore per span at every pass, and the
+    relations ask `persons_in` of a block many times."""
+    group = doc.spans.get(LABEL)
+    kept = doc.user_data.get(_CANDIDATES)
+    if kept is None or kept[0] is not group:
+        spans = [(s.start, s.end, s.start_char, s.end_char, s._.person) for s in group] if group is not None else []
+        kept = doc.user_data[_CANDIDATES] = (group, spans)
+    return kept[1]
+
+
+_CANDIDATES = "kpss_person_candidates"
 
 
 @lru_cache(maxsize=1)
