@@ -157,7 +157,8 @@ import pyarrow.parquet as pq
 out, stop = Path(sys.argv[1]), Path(sys.argv[2])
 tables = sys.argv[3].split(",")
 reads, errors = 0, []
-while not stop.exists():
+parent = os.getppid()  # a reader whose run was killed stops too, not polling forever
+while not stop.exists() and os.getppid() == parent:
     try:
         folder = Path(os.path.realpath(out / ".kpss" / "current"))  # resolved once per read
         rows = json.loads((folder / "run.json").read_text())["rows"]

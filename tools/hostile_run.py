@@ -523,6 +523,7 @@ import pyarrow.parquet as pq
 from pipeline.writer import current_run
 out, stop, tables = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3].split(",")
 found = {"current": 0, "current_errors": [], "path": 0, "path_errors": []}
+parent = os.getppid()  # a reader whose run was killed stops too, not polling forever
 
 def read(folder, kind):
     rows = json.loads((folder / "run.json").read_text())["rows"]
@@ -532,7 +533,7 @@ def read(folder, kind):
         if i == 0:
             time.sleep(0.02)  # a slow reader: a run may switch meanwhile
 
-while not stop.exists():
+while not stop.exists() and os.getppid() == parent:
     for kind in ("current", "path"):
         try:
             read(current_run(out) if kind == "current" else out, kind)
