@@ -1,0 +1,36 @@
+"""Capacity rows read from real DOCX files through the real run (issue 15, round 7): the service
+of a capacity whose text names no service but whose organisation is named after the service it
+runs. Names, towns and numbers are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from tests.docx_factory import minutes, run_docx
+
+
+def _rows(out: Path) -> list[tuple]:
+    table = pd.read_parquet(out / "capacity_changes.parquet")
+    table = table.astype(object).where(table.notna(), None)
+    return list(zip(table["organisation"], table["service"], table["unit"], table["change"], table["delta"]))
+
+
+def test_an_organisation_named_after_its_service_gives_the_capacity_its_service(tmp_path: Path) -> None:
+    """"snížení kapacity Domova pro seniory Lhotka, příspěvkové organizace, z 80 na 70 lůžek": the
+    service is the one the organisation's name begins with; a service later in a name ("Středisko
+    rané péče Klíček") qualifies the name and gives none; a service the text names wins."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání sociálního výboru",
+        "Výbor doporučuje radě schválit snížení kapacity Domova pro seniory Lhotka, příspěvkové "
+        "organizace, z 80 na 70 lůžek.",
+        "Denní stacionář Jasan, o. p. s. navýšil kapacitu o 3 místa.",
+        "Středisko rané péče Klíček, z. ú. přijme 2 nové pracovníky.",
+        "Domov pro seniory Vrbice, příspěvková organizace, rozšíří domov se zvláštním režimem o 6 lůžek.",
+    ))
+    rows = _rows(out)
+    assert ("Domov pro seniory Lhotka", "domovy pro seniory", "bed", "decrease", -10.0) in rows
+    assert ("Denní stacionář Jasan", "denní stacionáře", "place", "increase", 3.0) in rows
+    assert ("Středisko rané péče Klíček", None, "worker", "new", 2.0) in rows
+    assert ("Domov pro seniory Vrbice", "domovy se zvláštním režimem", "bed", "increase", 6.0) in rows
