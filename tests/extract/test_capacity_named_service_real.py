@@ -34,3 +34,20 @@ def test_an_organisation_named_after_its_service_gives_the_capacity_its_service(
     assert ("Denní stacionář Jasan", "denní stacionáře", "place", "increase", 3.0) in rows
     assert ("Středisko rané péče Klíček", None, "worker", "new", 2.0) in rows
     assert ("Domov pro seniory Vrbice", "domovy se zvláštním režimem", "bed", "increase", 6.0) in rows
+
+
+def test_a_number_ending_a_name_before_its_legal_form_is_part_of_the_name(tmp_path: Path) -> None:
+    """"(realizátor: Pečovatelská služba Lipník 4, p. o.)": a town's numbered part or a year
+    written as the last word of a name, after a capitalised word, belongs to the name, so the
+    capacity of the item has its organisation; a number after an item label does not."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání sociální komise",
+        "Komise vzala na vědomí, že Spolek Jaro 2004, z. s. navýší kapacitu klubu o 5 klientů.",
+        "• Opatření 1.1 Rozšíření kapacity pečovatelské služby z 5 na 7 úvazků "
+        "(realizátor: Pečovatelská služba Lipník 4, p. o.)",
+    ))
+    rows = _rows(out)
+    assert ("Pečovatelská služba Lipník 4", "pečovatelská služba", "fte", "increase", 2.0) in rows
+    assert ("Spolek Jaro 2004", None, "client", "increase", 5.0) in rows
+    names = set(pd.read_parquet(out / "organisations.parquet")["name"])
+    assert {"Pečovatelská služba Lipník 4", "Spolek Jaro 2004"} <= names
