@@ -51,3 +51,20 @@ def test_a_number_ending_a_name_before_its_legal_form_is_part_of_the_name(tmp_pa
     assert ("Spolek Jaro 2004", None, "client", "increase", 5.0) in rows
     names = set(pd.read_parquet(out / "organisations.parquet")["name"])
     assert {"Pečovatelská služba Lipník 4", "Spolek Jaro 2004"} <= names
+
+
+def test_an_institution_of_social_care_is_named_in_any_case(tmp_path: Path) -> None:
+    """"schválit zřízení chráněného bydlení Ústavu sociální péče Javorník pro 6 klientů": the
+    facility's name ("Ústav sociální péče" + its place, inflected) is an organisation, so the
+    new service and its capacity have their provider; the lower-case noun is no name."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis ze zasedání sociálního výboru",
+        "Výbor doporučuje radě kraje schválit zřízení chráněného bydlení Ústavu sociální péče Javorník "
+        "pro 6 klientů v rámci transformace pobytových služeb.",
+        "Klienti ústavu sociální péče se do nových domácností přestěhují postupně.",
+    ))
+    assert ("Ústav sociální péče Javorník", "chráněné bydlení", "client", "new", 6.0) in _rows(out)
+    services = pd.read_parquet(out / "services.parquet")
+    assert list(zip(services["service_type"], services["organisation"])) == \
+        [("chráněné bydlení", "Ústav sociální péče Javorník")]
+    assert "Ústav sociální péče" not in set(pd.read_parquet(out / "organisations.parquet")["name"])
