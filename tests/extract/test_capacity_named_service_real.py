@@ -68,3 +68,18 @@ def test_an_institution_of_social_care_is_named_in_any_case(tmp_path: Path) -> N
     assert list(zip(services["service_type"], services["organisation"])) == \
         [("chráněné bydlení", "Ústav sociální péče Javorník")]
     assert "Ústav sociální péče" not in set(pd.read_parquet(out / "organisations.parquet")["name"])
+
+
+def test_a_one_word_name_takes_the_one_longer_name_holding_it(tmp_path: Path) -> None:
+    """"Pavel Hora z Městské charity Dolany informoval … Charita proto plánuje navýšení …": the
+    bare head stands for the one longer name of the document that holds it, in the capacity
+    rows as in the services."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání pracovní skupiny Osoby v krizi",
+        "Pavel Hora z Městské charity Dolany informoval, že azylový dům má kapacitu 10 lůžek. Charita "
+        "proto od ledna plánuje navýšení kapacity azylového domu na 14 lůžek.",
+    ))
+    rows = _rows(out)
+    assert {org for org, *_ in rows} == {"Městská charita Dolany"}
+    services = pd.read_parquet(out / "services.parquet")
+    assert set(services["organisation"]) == {"Městská charita Dolany"}

@@ -85,6 +85,7 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
         item_ref = ctx.item_ref(block, pos)
         service = ctx.service(block, pos)
         organisation = ctx.organisation(block, pos, item_ref, service)
+        organisation = organisation and ctx.doc.full_name(organisation)
         service = service or ctx.service_of_name(organisation)
         rows.append(span_row(block, start, end, item_ref=item_ref,
                              organisation=organisation, service=service,
