@@ -83,3 +83,30 @@ def test_a_one_word_name_takes_the_one_longer_name_holding_it(tmp_path: Path) ->
     assert {org for org, *_ in rows} == {"Městská charita Dolany"}
     services = pd.read_parquet(out / "services.parquet")
     assert set(services["organisation"]) == {"Městská charita Dolany"}
+
+
+def test_a_plan_item_label_word_is_never_a_first_name(tmp_path: Path) -> None:
+    """"Aktivita Zavedení terénní formy ... s kapacitou 1 úvazku": the capitalised word after an
+    item's label opens its title; taken with the label for a person's name it hid the change
+    word ("zavedení" makes the capacity new, "navýšení" an increase). A label before a person
+    marked as one ("Aktivita Mgr. Nováková") still leaves the person."""
+    out = run_docx(tmp_path, minutes(
+        "Akční plán sociálních služeb Lipno na rok 2025",
+        "Opatření 2.1 Podpora terénních služeb",
+        "Aktivita Zavedení terénní formy sociální rehabilitace s kapacitou 1 úvazku",
+        "Realizátor: Spolek Brána, z. s.",
+        "Aktivita Navýšení kapacity osobní asistence o 2 úvazky",
+    ))
+    rows = [(service, unit, change, delta) for _, service, unit, change, delta in _rows(out)]
+    assert rows == [("sociální rehabilitace", "fte", "new", 1.0), ("osobní asistence", "fte", "increase", 2.0)]
+
+
+def test_the_person_spans_leave_an_item_title_and_keep_a_marked_person() -> None:
+    """The person spans themselves (the one recogniser every table reads)."""
+    from pipeline.extract.nlp import nlp
+
+    pipeline = nlp()
+    title = pipeline("Opatření Rozšíření kapacity o 2 lůžka")
+    assert list(title.spans["person"]) == []
+    marked = pipeline("Aktivita Mgr. Eva Nováková představila plán")
+    assert [s._.person.name for s in marked.spans["person"]] == ["Eva Nováková"]
