@@ -52,7 +52,6 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     provided_in_item: set[tuple[str, str | None]] = set()
     pending: list[tuple[BlockView, ServiceMention, str | None]] = []
     records = _record_providers(ctx)
-    full = _full_names(ctx)
     glossaries = _glossary_blocks(ctx)
     funded: set[tuple[int, int]] = set()
     for block in blocks:
@@ -67,7 +66,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
             elif not providers:
                 providers = _realizer_after(ctx, block, mention) or ctx.providers_of(block, mention.start, mention.end) \
                     or records.get(block.block_id, []) or _anaphor(ctx, block, mention)
-            providers = list(dict.fromkeys(full.get(name, name) for name in providers))
+            providers = list(dict.fromkeys(ctx.full_name(name) for name in providers))
             if providers:
                 provided_in_item.add((mention.service_type, item))
                 for org in providers:
@@ -225,20 +224,6 @@ def _label_kind(text: str) -> str | None:
     qualifier ("Předpokládaný realizátor")."""
     words = text.strip(" :").split()
     return header_kind(text) or (header_kind(words[-1]) if len(words) == 2 else None)
-
-
-def _full_names(ctx: DocOrgs) -> dict[str, str]:
-    """A one-word name that stands for the one longer name of the document holding that word
-    ("Charita proto plánuje …" after "Farní charita Lipová"): the longer name."""
-    keys = {m.key for m in ctx.mentions}
-    out = {}
-    for key in keys:
-        if len(key.split()) != 1:
-            continue
-        holders = {other for other in keys if other != key and fold(key) in fold(other).split()}
-        if len(holders) == 1:
-            out[key] = holders.pop()
-    return out
 
 
 def _row(block: BlockView, mention: ServiceMention, organisation: str | None) -> dict:

@@ -84,8 +84,11 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
         end = b.starts[reading.last] + len(b.texts[reading.last])
         item_ref = ctx.item_ref(block, pos)
         service = ctx.service(block, pos)
+        organisation = ctx.organisation(block, pos, item_ref, service)
+        organisation = organisation and ctx.doc.full_name(organisation)
+        service = service or ctx.service_of_name(organisation)
         rows.append(span_row(block, start, end, item_ref=item_ref,
-                             organisation=ctx.organisation(block, pos, item_ref, service), service=service,
+                             organisation=organisation, service=service,
                              unit=figure.unit, change=reading.change, value_from=reading.value_from,
                              value_to=reading.value_to, delta=_tidy(reading.delta), raw_text=block.text[start:end]))
     return rows

@@ -14,6 +14,7 @@ from pipeline.extract.common import nearest_lower
 from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.tables import ACTOR_KINDS, header_kind
+from pipeline.extract.spans.services import find_services
 
 RUNS = {"responsible", "provider", "applicant", "member"}  # roles of those whose capacity it can be
 
@@ -375,6 +376,18 @@ class Context:
             if found:
                 return found[0].service_type
         return None
+
+    @staticmethod
+    def service_of_name(organisation: str | None) -> str | None:
+        """The service an organisation's name begins with ("Domov pro seniory Lhota", "Denní
+        stacionář Jasan", "Pečovatelská služba Horní Ves"): a facility named after what it runs
+        runs that service, so a capacity of that organisation that names no other service is of
+        this one. A service later in the name ("Středisko rané péče X", "Spolek pro chráněné
+        bydlení") qualifies the name and is not taken."""
+        if not organisation:
+            return None
+        found = find_services(organisation)
+        return found[0].service_type if found and found[0].start == 0 else None
 
     def _service_after(self, block: BlockView, pos: int, services: Sequence[Any]) -> str | None:
         """The service named right after the figure's unit ("16 lůžek v domově se zvláštním

@@ -177,6 +177,7 @@ class DocOrgs:
         self._words: dict[tuple[int, int, int], frozenset[str]] = {}
         self._providers: dict[tuple[int, int, int], tuple[str, ...]] = {}
         self._clauses: dict[tuple[int, int, int], tuple[int, int]] = {}
+        self._full_names: dict[str, str] | None = None
 
     @classmethod
     def shared(cls, document: Sequence[BlockView], result: Extraction) -> "DocOrgs":
@@ -195,6 +196,21 @@ class DocOrgs:
         doc._responsible = None
         doc._responsible_blocks = None
         return doc
+
+    def full_name(self, name: str) -> str:
+        """A one-word name that stands for the one longer name of the document holding that word
+        ("Charita proto plánuje …" after "Farní charita Lipová"): the longer name; any other name
+        as it is. Services and capacities name their organisation by it."""
+        if self._full_names is None:
+            keys = {m.key for m in self.mentions}
+            self._full_names = {}
+            for key in keys:
+                if len(key.split()) != 1:
+                    continue
+                holders = {other for other in keys if other != key and fold(key) in fold(other).split()}
+                if len(holders) == 1:
+                    self._full_names[key] = holders.pop()
+        return self._full_names.get(name, name)
 
     # ---- list structure, each found in one pass over the document (a walk back from every
     # item of a long list would take time growing with the square of the list's length)

@@ -94,6 +94,11 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
                 while hi > named and tokens[hi - 1].lower in lx.inside_name:
                     hi -= 1
                 return named, hi  # "Lucerna – linka pro rodiče, o. p. s."
+        if lo == hi and _NAME_NUMBER.fullmatch(tok.text) and lo >= 2 and tokens[lo - 2].is_cap \
+                and tokens[lo - 2].is_word and not tokens[lo - 2].text.isupper() and not hard_break(tokens[lo - 2]) \
+                and tokens[lo - 2].lower not in _item_nouns() and lo - 2 not in persons:
+            lo -= 1  # a number ending the name: "Pečovatelská služba Praha 14, p. o.", "Naděje 2000, o. s."
+            continue
         if lo - 1 in persons or not tok.is_word:
             break
         service = next(((a, b) for a, b in services if a <= tok.start < b), None)
@@ -122,6 +127,7 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
 
 
 _DASHES = ("–", "-", "—")
+_NAME_NUMBER = re.compile(r"\d{1,4}")  # a town's numbered part or a year in a name, written without separators
 
 
 def _proper_before_dash(tokens: Sequence[Tok], dash: int, persons: set[int]) -> int | None:

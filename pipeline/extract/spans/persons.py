@@ -59,6 +59,7 @@ class PersonWords:
     ranks: frozenset[str]
     not_names: frozenset[str]     # folded
     given: frozenset[str]         # folded
+    item_labels: frozenset[str]   # folded one-word labels of plan items
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,8 @@ def person_words() -> PersonWords:
                                                           *(w for ref in people["not_name_classes"]
                                                             for w in word_class(ref))]),
         given=frozenset(fold(w) for w in [*people["given_names_female"], *people["given_names_male"]]),
+        item_labels=frozenset(fold(w) for ref in people["item_label_classes"] for w in word_class(ref)
+                              if " " not in w and not w.endswith(".")),
     )
 
 
@@ -135,6 +138,7 @@ class Kind(NamedTuple):
     plain: bool         # a capitalised word that is not a title, a word of address or a rank
     after: bool         # a title after a name as written there: without its dot only when capitalised
     comma: bool         # ","
+    item_label: bool    # the label of a plan item ("Aktivita"): the capitalised word after it opens a title
 
 
 _KINDS: dict[int, Kind] = {}  # by the word's id in the vocabulary (`Token.orth`)
@@ -157,7 +161,8 @@ def _kind_of(text: str) -> Kind:
                 caps=is_caps(text), not_name=folded in words.not_names,
                 given=any(p in words.given for p in folded.split("-")), after_title=after_title,
                 marker=marker, plain=nameish and not marker,
-                after=lower in words.after_titles or (after_title and text[:1].isupper()), comma=text == ",")
+                after=lower in words.after_titles or (after_title and text[:1].isupper()), comma=text == ",",
+                item_label=folded in words.item_labels)
 
 
 def is_marker_tok(tok: Token) -> bool:
@@ -229,10 +234,14 @@ def _refine_window(t: _Tokens, first: int, span_end: int, start: int, end: int) 
 def _refine(t: _Tokens, first: int, last: int, span_end: int, end: int) -> PersonName | None:
     """`refine` of the candidate's tokens `first:last` (inside the window)."""
     kinds = t.kinds
+    labelled = False
     while first < last and kinds[first].plain and kinds[first].not_name:
+        labelled = labelled or kinds[first].item_label
         first += 1
     if first == last:
         return None
+    if labelled and not any(k.marker or k.initial or k.given for k in kinds[first:last]):
+        return None  # "Aktivita Zavedení terénní formy": the item's title, no person
     initial, marked, names = -1, False, []
     for i in range(first, last):
         found = kinds[i]
