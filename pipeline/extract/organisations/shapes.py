@@ -94,6 +94,9 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
                 while hi > named and tokens[hi - 1].lower in lx.inside_name:
                     hi -= 1
                 return named, hi  # "Lucerna – linka pro rodiče, o. p. s."
+        if lo == hi and _closing_number(tokens, lo - 1, persons):
+            lo -= 1  # "Život 90, z. ú.": a number that ends the name
+            continue
         if lo - 1 in persons or not tok.is_word:
             break
         service = next(((a, b) for a, b in services if a <= tok.start < b), None)
@@ -122,6 +125,18 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
 
 
 _DASHES = ("–", "-", "—")
+
+
+def _closing_number(tokens: Sequence[Tok], i: int, persons: set[int]) -> bool:
+    """A number that ends a name right before its legal form ("Život 90, z. ú.", "Hlídka 24,
+    s. r. o.", "Pečovatelská služba Praha 14, p. o."): one to four digits on the line of a
+    capitalised word, not a person's, that stands right before it; a count or an amount
+    ("kapacita 20, ...") has a lower-case word before it."""
+    tok = tokens[i]
+    if not (tok.text.isdigit() and len(tok.text) <= 4) or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.is_word and prev.is_cap and not hard_break(prev) and i - 1 not in persons
 
 
 def _proper_before_dash(tokens: Sequence[Tok], dash: int, persons: set[int]) -> int | None:

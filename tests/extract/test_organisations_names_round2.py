@@ -1,0 +1,33 @@
+"""Organisation names read from real DOCX files through the real run (issue 15, organisations
+second round): name boundaries the first round left open. Names, towns and numbers are
+invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from tests.docx_factory import minutes, run_docx
+
+
+def organisations(tmp_path: Path, *paragraphs: str) -> set[tuple[str, str | None, str]]:
+    out = run_docx(tmp_path, minutes("Zápis z jednání pracovní skupiny Senioři", *paragraphs))
+    table = pd.read_parquet(out / "organisations.parquet")
+    return {(n, f if isinstance(f, str) else None, r)
+            for n, f, r in zip(table["name"], table["legal_form"], table["role"])}
+
+
+def test_a_number_that_ends_a_name_keeps_the_legal_form(tmp_path: Path) -> None:
+    """Class 14: "Slunovrat 77, z. ú.", "Hlídač 48, s. r. o.": a number closing a name before
+    its legal form is part of the name, which keeps its form; a count before a comma is not."""
+    found = organisations(
+        tmp_path,
+        "Opatření 1.2 Tísňová péče (realizátor: Slunovrat 77, z. ú.)",
+        "Bc. Jan Kos uvedl, že tísňovou péči společnosti Hlídač 48, s. r. o. využívá 35 klientů.",
+        "Opatření 1.3 Rozšíření kapacity pečovatelské služby z 5 na 7 úvazků (realizátor: Pečovatelská služba Lipno 12, p. o.)",
+    )
+    names = {(name, form) for name, form, _ in found}
+    assert {("Slunovrat 77", "z. ú."), ("Hlídač 48", "s. r. o."),
+            ("Pečovatelská služba Lipno 12", "p. o.")} <= names
+    assert not {name for name, _ in names} & {"Slunovrat", "Hlídač", "Slunovrat 77, z. ú."}
