@@ -31,3 +31,13 @@ def test_a_number_that_ends_a_name_keeps_the_legal_form(tmp_path: Path) -> None:
     assert {("Slunovrat 77", "z. ú."), ("Hlídač 48", "s. r. o."),
             ("Pečovatelská služba Lipno 12", "p. o.")} <= names
     assert not {name for name, _ in names} & {"Slunovrat", "Hlídač", "Slunovrat 77, z. ú."}
+
+
+def test_a_region_that_hands_out_grants_is_a_funder(tmp_path: Path) -> None:
+    """Class 13: "z dotací MPSV, které rozděluje Podlesný kraj": the region distributing the
+    grants pays, as one that provides or announces them."""
+    found = organisations(
+        tmp_path,
+        "Služby jsou financovány zejména z dotací MPSV, které rozděluje Podlesný kraj, a z úhrad uživatelů.",
+    )
+    assert ("Podlesný kraj", None, "funder") in found
