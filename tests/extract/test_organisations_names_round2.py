@@ -41,3 +41,17 @@ def test_a_region_that_hands_out_grants_is_a_funder(tmp_path: Path) -> None:
         "Služby jsou financovány zejména z dotací MPSV, které rozděluje Podlesný kraj, a z úhrad uživatelů.",
     )
     assert ("Podlesný kraj", None, "funder") in found
+
+
+def test_a_branch_named_by_its_place_after_a_preposition_keeps_it(tmp_path: Path) -> None:
+    """Class 14: "Diakonie ČCE – středisko v Lipnici" is the branch, named by its place in the
+    locative after "v"/"ve"; the name does not stop at the lower-case preposition."""
+    found = organisations(
+        tmp_path,
+        "Opatření 1.2 Rozšíření kapacity odlehčovací služby z 5 na 7 lůžek "
+        "(realizátor: Diakonie ČCE – středisko v Lipnici)",
+        "Mgr. Eva Malá, Diakonie ČCE – středisko ve Zbraslavi nad Lesem, informovala o službě.",
+    )
+    names = {name for name, _, _ in found}
+    assert {"Diakonie ČCE – středisko v Lipnici", "Diakonie ČCE – středisko ve Zbraslavi nad Lesem"} <= names
+    assert "Diakonie ČCE" not in names

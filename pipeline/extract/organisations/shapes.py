@@ -301,16 +301,20 @@ def _continuation_starts() -> frozenset[str]:
 
 def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
     """A continuation of a name ("– středisko Úsvit", "– kontaktní pracoviště Ústí nad
-    Orlicí") at token j: the index after it. The place it names runs over capitalised
-    words and the prepositions inside a town's name."""
+    Orlicí", "– středisko v Lipnici") at token j: the index after it. The place it names
+    runs over capitalised words and the prepositions inside a town's name."""
     lx = lex()
     if tokens[j].lower not in _continuation_starts():
         return None
     for cont in lx.continuations:
         n = len(cont)
-        if tuple(t.lower for t in tokens[j:j + n]) == cont and j + n < len(tokens) and tokens[j + n].is_cap \
-                and not any(hard_break(t) for t in tokens[j:j + n]):
-            k = j + n
+        if tuple(t.lower for t in tokens[j:j + n]) != cont or any(hard_break(t) for t in tokens[j:j + n]):
+            continue
+        k = j + n
+        if k + 1 < len(tokens) and tokens[k].lower in grammar("place_prepositions") \
+                and not hard_break(tokens[k]) and tokens[k + 1].is_cap:
+            k += 1  # "– středisko v Lipnici": the branch named by its place in the locative
+        if k < len(tokens) and tokens[k].is_cap:
             while k < len(tokens) and not hard_break(tokens[k - 1]):
                 if tokens[k].is_cap and tokens[k].is_word:
                     k += 1
