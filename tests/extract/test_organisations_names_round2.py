@@ -55,3 +55,18 @@ def test_a_branch_named_by_its_place_after_a_preposition_keeps_it(tmp_path: Path
     names = {name for name, _, _ in found}
     assert {"Diakonie ČCE – středisko v Lipnici", "Diakonie ČCE – středisko ve Zbraslavi nad Lesem"} <= names
     assert "Diakonie ČCE" not in names
+
+
+def test_a_capitalised_legal_form_in_front_of_a_name_in_capitals(tmp_path: Path) -> None:
+    """Class 14: "Realizátor: Občanské sdružení LESNÍ STEZKA" (a title page in capitals): the
+    spelled-out form in front is the legal form, the name is the words in capitals; before a
+    name in ordinary case ("Občanské sdružení Lhota, o. s.") it stays part of the name."""
+    found = organisations(
+        tmp_path,
+        "Realizátor projektu: Občanské sdružení LESNÍ STEZKA",
+        "Partner: Občanské sdružení Lhota, o. s.",
+    )
+    names = {(name, form) for name, form, _ in found}
+    assert ("LESNÍ STEZKA", "o. s.") in names
+    assert ("Občanské sdružení Lhota", "o. s.") in names
+    assert not any(name.startswith("Občanské sdružení LESNÍ") for name, _ in names)

@@ -374,7 +374,7 @@ def _legal_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], 
         return out
     in_table = flattened_table(block.text)
     for i in marked:
-        hit = legal_at(tokens, i) if i else None
+        hit = (legal_at(tokens, i) or _capital_form_before_capitals(tokens, i)) if i else None
         if not hit:
             continue
         after = i + hit[0]
@@ -397,6 +397,26 @@ def _legal_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], 
             if mention:
                 out.append(mention)
     return out
+
+
+def _capital_form_before_capitals(tokens: Sequence[Tok], i: int) -> tuple[int, str] | None:
+    """A spelled-out legal form written with a capital in front of a name in capitals
+    ("Realizátor: Občanské sdružení LESNÍ STEZKA"): the form, not the start of the name;
+    before a name in ordinary case ("Občanské sdružení Lhota, o. s.") it starts the name."""
+    size = 0
+    for n in (3, 2):
+        words = tuple(t.lower for t in tokens[i:i + n])
+        if len(words) == n and lex().legal.get(words) and tokens[i].is_cap \
+                and all(t.text.islower() for t in tokens[i + 1:i + n]):
+            size = n
+            break
+    after = i + size
+    if not size or after >= len(tokens) or hard_break(tokens[after - 1]):
+        return None
+    name = tokens[after]
+    if not (name.is_word and name.text.isalpha() and name.text.isupper() and len(name.text) >= 3):
+        return None
+    return size, lex().legal[tuple(t.lower for t in tokens[i:after])]
 
 
 def _front_form_name(tokens: Sequence[Tok], i: int, after: int, persons: set[int]) -> tuple[int, int] | None:
