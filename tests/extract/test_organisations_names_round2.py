@@ -70,3 +70,19 @@ def test_a_capitalised_legal_form_in_front_of_a_name_in_capitals(tmp_path: Path)
     assert ("LESNÍ STEZKA", "o. s.") in names
     assert ("Občanské sdružení Lhota", "o. s.") in names
     assert not any(name.startswith("Občanské sdružení LESNÍ") for name, _ in names)
+
+
+def test_a_listed_name_opening_with_a_word_in_capitals_and_a_place(tmp_path: Path) -> None:
+    """Class 14: "- KOMPAS Podlesí – sociální rehabilitace, ..." under a line introducing the
+    providers' applications: a word in capitals before a place is a brand, the item's name;
+    an abbreviation of a target group in capitals ("OOSV") still is no name."""
+    found = organisations(
+        tmp_path,
+        "PhDr. Eva Malá předložila členům komise přehled žádostí poskytovatelů o změnu kapacity:",
+        "- Oblastní charita Lipnice – pečovatelská služba, navýšení o 2 úvazky,",
+        "- KOMPAS Podlesí – sociální rehabilitace, rozšíření z 3,5 na 5 úvazků,",
+        "- OOSV Lipnice – podpora rodin, nová služba.",
+    )
+    names = {name: role for name, _, role in found}
+    assert names.get("KOMPAS Podlesí") == "applicant"
+    assert "OOSV Lipnice" not in names
