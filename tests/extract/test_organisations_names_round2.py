@@ -86,3 +86,15 @@ def test_a_listed_name_opening_with_a_word_in_capitals_and_a_place(tmp_path: Pat
     names = {name: role for name, _, role in found}
     assert names.get("KOMPAS Podlesí") == "applicant"
     assert "OOSV Lipnice" not in names
+
+
+def test_an_institution_named_after_the_old_service_type(tmp_path: Path) -> None:
+    """Class 14: "zřízení chráněného bydlení Ústavu sociální péče Lipnice pro 8 klientů": the
+    institution still named "Ústav sociální péče" with its place is an organisation, in any
+    case, and provides the service named before it."""
+    found = organisations(
+        tmp_path,
+        "Výbor doporučuje Radě kraje schválit zřízení chráněného bydlení Ústavu sociální péče Lipnice "
+        "pro 8 klientů.",
+    )
+    assert ("Ústav sociální péče Lipnice", None, "provider") in found
