@@ -94,10 +94,8 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
                 while hi > named and tokens[hi - 1].lower in lx.inside_name:
                     hi -= 1
                 return named, hi  # "Lucerna – linka pro rodiče, o. p. s."
-        if lo == hi and _NAME_NUMBER.fullmatch(tok.text) and lo >= 2 and tokens[lo - 2].is_cap \
-                and tokens[lo - 2].is_word and not tokens[lo - 2].text.isupper() and not hard_break(tokens[lo - 2]) \
-                and tokens[lo - 2].lower not in _item_nouns() and lo - 2 not in persons:
-            lo -= 1  # a number ending the name: "Pečovatelská služba Praha 14, p. o.", "Naděje 2000, o. s."
+        if lo == hi and _closing_number(tokens, lo - 1, persons):
+            lo -= 1  # "Život 90, z. ú.": a number that ends the name
             continue
         if lo - 1 in persons or not tok.is_word:
             break
@@ -127,7 +125,20 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
 
 
 _DASHES = ("–", "-", "—")
-_NAME_NUMBER = re.compile(r"\d{1,4}")  # a town's numbered part or a year in a name, written without separators
+
+
+def _closing_number(tokens: Sequence[Tok], i: int, persons: set[int]) -> bool:
+    """A number that ends a name right before its legal form ("Život 90, z. ú.", "Hlídka 24,
+    s. r. o.", "Pečovatelská služba Praha 14, p. o."): one to four digits on the line of a
+    capitalised word, not a person's, that stands right before it; a count or an amount
+    ("kapacita 20, ...") has a lower-case word before it, an item label ("Aktivita 3, ...") or an
+    abbreviation in capitals ("OOSV 2, ...") is no name."""
+    tok = tokens[i]
+    if not (tok.text.isdigit() and len(tok.text) <= 4) or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return (prev.is_word and prev.is_cap and not prev.text.isupper() and not hard_break(prev)
+            and prev.lower not in _item_nouns() and i - 1 not in persons)
 
 
 def _proper_before_dash(tokens: Sequence[Tok], dash: int, persons: set[int]) -> int | None:
@@ -292,16 +303,20 @@ def _continuation_starts() -> frozenset[str]:
 
 def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
     """A continuation of a name ("– středisko Úsvit", "– kontaktní pracoviště Ústí nad
-    Orlicí") at token j: the index after it. The place it names runs over capitalised
-    words and the prepositions inside a town's name."""
+    Orlicí", "– středisko v Lipnici") at token j: the index after it. The place it names
+    runs over capitalised words and the prepositions inside a town's name."""
     lx = lex()
     if tokens[j].lower not in _continuation_starts():
         return None
     for cont in lx.continuations:
         n = len(cont)
-        if tuple(t.lower for t in tokens[j:j + n]) == cont and j + n < len(tokens) and tokens[j + n].is_cap \
-                and not any(hard_break(t) for t in tokens[j:j + n]):
-            k = j + n
+        if tuple(t.lower for t in tokens[j:j + n]) != cont or any(hard_break(t) for t in tokens[j:j + n]):
+            continue
+        k = j + n
+        if k + 1 < len(tokens) and tokens[k].lower in grammar("place_prepositions") \
+                and not hard_break(tokens[k]) and tokens[k + 1].is_cap:
+            k += 1  # "– středisko v Lipnici": the branch named by its place in the locative
+        if k < len(tokens) and tokens[k].is_cap:
             while k < len(tokens) and not hard_break(tokens[k - 1]):
                 if tokens[k].is_cap and tokens[k].is_word:
                     k += 1
@@ -361,7 +376,7 @@ def _legal_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], 
         return out
     in_table = flattened_table(block.text)
     for i in marked:
-        hit = legal_at(tokens, i) if i else None
+        hit = (legal_at(tokens, i) or _capital_form_before_capitals(tokens, i)) if i else None
         if not hit:
             continue
         after = i + hit[0]
@@ -384,6 +399,26 @@ def _legal_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], 
             if mention:
                 out.append(mention)
     return out
+
+
+def _capital_form_before_capitals(tokens: Sequence[Tok], i: int) -> tuple[int, str] | None:
+    """A spelled-out legal form written with a capital in front of a name in capitals
+    ("Realizátor: Občanské sdružení LESNÍ STEZKA"): the form, not the start of the name;
+    before a name in ordinary case ("Občanské sdružení Lhota, o. s.") it starts the name."""
+    size = 0
+    for n in (3, 2):
+        words = tuple(t.lower for t in tokens[i:i + n])
+        if len(words) == n and lex().legal.get(words) and tokens[i].is_cap \
+                and all(t.text.islower() for t in tokens[i + 1:i + n]):
+            size = n
+            break
+    after = i + size
+    if not size or after >= len(tokens) or hard_break(tokens[after - 1]):
+        return None
+    name = tokens[after]
+    if not (name.is_word and name.text.isalpha() and name.text.isupper() and len(name.text) >= 3):
+        return None
+    return size, lex().legal[tuple(t.lower for t in tokens[i:after])]
 
 
 def _front_form_name(tokens: Sequence[Tok], i: int, after: int, persons: set[int]) -> tuple[int, int] | None:

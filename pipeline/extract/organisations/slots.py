@@ -60,7 +60,8 @@ def looks_like_name(value: str, strict: bool = False, services: bool | None = No
     words = value.split()
     if not words or len(words) > 6 or not value[:1].isupper() or value[:1] in "„\"(":
         return False
-    if strict and any(len(w) > 1 and w.isupper() and not is_abbreviation(w) for w in words):
+    if strict and any(len(w) > 1 and w.isupper() and not is_abbreviation(w) and not _brand_word(words, k)
+                      for k, w in enumerate(words)):
         return False
     if strict and any(_HOUSE_NUMBER.fullmatch(w) for w in words):
         return False  # a house number: "Husova 15", "Nádražní 1250/3"
@@ -79,6 +80,31 @@ def looks_like_name(value: str, strict: bool = False, services: bool | None = No
     if services is None:
         services = bool(find_services(value))
     return not services and not is_not_organisation(value)
+
+
+def _brand_word(words: Sequence[str], k: int) -> bool:
+    """A name's first word written in capitals that reads as a word, before a place in ordinary
+    case ("FOKUS Lipnice", "KOMPAS Podlesí"): a brand, not an abbreviation of a programme or a
+    target group ("OOSV", "ZSSS LK"): five letters or more, two vowels, no three consonants in
+    a row."""
+    word = words[k]
+    if k != 0 or len(words) < 2 or len(word) < 5 or not word.isalpha():
+        return False
+    place = words[1]
+    if not (place[:1].isupper() and place[1:].islower() and place.isalpha()):
+        return False
+    vowels = _vowels()
+    marks = [c.lower() in vowels for c in word]
+    run = longest = 0
+    for vowel in marks:
+        run = 0 if vowel else run + 1
+        longest = max(longest, run)
+    return sum(marks) >= 2 and longest <= 2
+
+
+@lru_cache(maxsize=1)
+def _vowels() -> frozenset[str]:
+    return frozenset(load("attendance")["cases"]["vowels"])
 
 
 def holds_service(doc: Doc, start: int, end: int) -> bool:
