@@ -87,11 +87,28 @@ def piece(text: str) -> Doc:
     return merge_multiword(nlp().make_doc(text))
 
 
+_MEMOS: list[dict[Any, Any]] = []
+
+
+def text_memo() -> dict[Any, Any]:
+    """A dict memoising an analysis of text (a block's, a word's, a word's id), registered so that
+    `pipeline.extract.forget_texts` empties it with the `lru_cache`s keyed by text."""
+    memo: dict[Any, Any] = {}
+    _MEMOS.append(memo)
+    return memo
+
+
+def forget_memos() -> None:
+    """Empty every `text_memo`."""
+    for memo in _MEMOS:
+        memo.clear()
+
+
 def by_text(analysis: Callable[[Doc], T]) -> Callable[[Doc], T]:
     """An analysis of a Doc that depends on its text alone, memoised by the text: minutes repeat
     blocks (headers, footers, labels) within and across documents. Its result is shared: it
     must be immutable."""
-    cache: dict[str, T] = {}
+    cache: dict[str, T] = text_memo()
 
     @wraps(analysis)
     def memoised(doc: Doc) -> T:
@@ -248,7 +265,7 @@ class LexicalMatcher:
                 raise ValueError(f"OP {op!r} is not supported")
             codes = b"".join(re.escape(bytes([c])) for c in range(1, 256) if c & (1 << bit))
             parts.append(b"[" + codes + b"]" + quantifier.replace("{,", "{0,").encode())
-        return tests, {}, re.compile(b"".join(parts))
+        return tests, text_memo(), re.compile(b"".join(parts))
 
     def __call__(self, doc: Doc, orths: list[int] | None = None) -> list[tuple[int, int]]:
         """(start, end) token offsets of the matches, in text order. `orths`: the Doc's

@@ -38,7 +38,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from pipeline.config import load
-from pipeline.extract.nlp import LexicalMatcher, doc_text
+from pipeline.extract.nlp import LexicalMatcher, doc_text, text_memo
 from pipeline.extract.patterns import patterns, word_class
 from pipeline.extract.text import fold
 
@@ -137,7 +137,7 @@ class Kind(NamedTuple):
     comma: bool         # ","
 
 
-_KINDS: dict[int, Kind] = {}  # by the word's id in the vocabulary (`Token.orth`)
+_KINDS: dict[int, Kind] = text_memo()  # by the word's id in the vocabulary (`Token.orth`)
 
 
 def kind(tok: Token) -> Kind:

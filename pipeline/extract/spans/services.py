@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
-from pipeline.extract.nlp import by_text, doc_text, piece
+from pipeline.extract.nlp import by_text, doc_text, piece, text_memo
 
 KEY = "service"  # the span group
 
@@ -45,7 +45,7 @@ class _SequenceMatcher:
     def __init__(self, rules: list[tuple[str, list[list[str]]]]):
         self.rules = [(key, [tuple(re.compile(r) for r in pattern) for pattern in patterns])
                       for key, patterns in rules]
-        self._first: dict[str, tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]] = {}
+        self._first: dict[str, tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]] = text_memo()
 
     def _starting_with(self, word: str) -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
         """The (rule, pattern) pairs whose first token regex accepts `word`."""
