@@ -14,13 +14,15 @@ import importlib
 import re
 from bisect import bisect_right
 from functools import lru_cache, wraps
+from operator import attrgetter
 from typing import Any, Callable, TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.attrs import IDX
-from spacy.symbols import LOWER, ORTH, SHAPE
+from spacy.symbols import ORTH
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -212,15 +214,15 @@ def _number_runs(doc: Doc, at: list[int]) -> list[tuple[int, int]]:
 
 
 # Lexical attributes: what the vocabulary computes from a word alone (`Vocab.lex_attr_getters`).
-_LEXICAL = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "SHAPE": SHAPE}
+_LEXICAL = {"LOWER": "lower_", "ORTH": "orth_", "TEXT": "orth_", "SHAPE": "shape_"}
 
 
-def _getter(vocab: Vocab, attr: str) -> Callable[[str], Any]:
+def _getter(attr: str) -> Callable[[Lexeme], str]:
+    """The attribute as the vocabulary computed it once for the word (the Lexeme's, not computed
+    again: `word_shape` is a Python loop over the characters)."""
     if attr not in _LEXICAL:
         raise ValueError(f"{attr} is not a lexical attribute ({', '.join(_LEXICAL)})")
-    if _LEXICAL[attr] == ORTH:
-        return lambda word: word
-    return vocab.lex_attr_getters[_LEXICAL[attr]]
+    return attrgetter(_LEXICAL[attr])
 
 
 _SEGMENT = re.compile(b"[^\x00]+")
@@ -258,7 +260,7 @@ class LexicalMatcher:
                 value = frozenset(spec["IN"]) if isinstance(spec, dict) and set(spec) == {"IN"} else spec
                 if not isinstance(value, (str, frozenset)):
                     raise ValueError(f"{attr}: {spec!r} is not a value or an IN list")
-                attrs.append((_getter(vocab, attr.upper()), value))
+                attrs.append((_getter(attr.upper()), value))
             tests.append(_all_of(attrs))
             quantifier = _QUANTIFIERS.get(op) if op in _QUANTIFIERS else op if str(op).startswith("{") else None
             if quantifier is None:
@@ -278,7 +280,7 @@ class LexicalMatcher:
             if None in found:
                 for i, code in enumerate(found):
                     if code is None:
-                        word = self.vocab.strings[orths[i]]
+                        word = self.vocab[orths[i]]
                         found[i] = known[orths[i]] = sum(1 << bit for bit, test in enumerate(tests) if test(word))
             codes = bytes(found)
             fullmatch = pattern.fullmatch
@@ -308,9 +310,9 @@ class LexicalMatcher:
         return sorted(kept)
 
 
-def _all_of(tests: list[tuple[Callable[[str], Any], str | frozenset[str]]]) -> Callable[[str], bool]:
+def _all_of(tests: list[tuple[Callable[[Lexeme], str], str | frozenset[str]]]) -> Callable[[Lexeme], bool]:
     """A word passes when each attribute's value is the value, or in the set, of its test."""
-    def test(word: str) -> bool:
+    def test(word: Lexeme) -> bool:
         for getter, value in tests:
             found = getter(word)
             if not (found in value if isinstance(value, frozenset) else found == value):

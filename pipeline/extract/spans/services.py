@@ -46,13 +46,17 @@ class _SequenceMatcher:
         self.rules = [(key, [tuple(re.compile(r) for r in pattern) for pattern in patterns])
                       for key, patterns in rules]
         self._first: dict[str, tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]] = text_memo()
+        # any first regex at all: most words pass none, and are refused by one search, not one per pattern
+        self._any_first = re.compile("|".join(f"(?:{pattern[0].pattern})" for _, patterns in self.rules
+                                              for pattern in patterns))
 
     def _starting_with(self, word: str) -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
         """The (rule, pattern) pairs whose first token regex accepts `word`."""
         found = self._first.get(word)
         if found is None:
-            found = tuple((k, pattern) for k, (_, patterns) in enumerate(self.rules) for pattern in patterns
-                          if pattern[0].search(word))
+            found = () if self._any_first.search(word) is None else tuple(
+                (k, pattern) for k, (_, patterns) in enumerate(self.rules) for pattern in patterns
+                if pattern[0].search(word))
             if len(self._first) < 200_000:
                 self._first[word] = found
         return found
