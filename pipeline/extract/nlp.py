@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache, wraps
 from operator import attrgetter
 from typing import Any, Callable, TypeVar
@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.attrs import IDX
 from spacy.symbols import ORTH
 from spacy.lexeme import Lexeme
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipeline.config import load
@@ -132,6 +132,22 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["kpss_text"] = doc.text
     return text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Where each token of an annotated Doc starts (`Token.idx`), read once per Doc (kept in
+    `doc.user_data`: a Doc is not changed after the pipeline); shared, never change it."""
+    starts = doc.user_data.get("kpss_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["kpss_starts"] = doc.to_array(IDX).tolist() if len(doc) else []
+    return starts
+
+
+def tokens_within(doc: Doc, start: int, end: int) -> Span:
+    """The tokens of a Doc that start within text[start:end], as `[t for t in doc if start <=
+    t.idx < end]` finds them, without making a Token of every other token."""
+    starts = token_starts(doc)
+    return doc[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def _token_fold(token: Token) -> str:
