@@ -131,7 +131,7 @@ def _found(doc: Doc) -> tuple[ServiceMention, ...]:
     sections of the act."""
     matcher, types = _matcher()
     text = doc_text(doc)
-    spans = [(int(start), int(start + size)) for start, size in doc.to_array([IDX, LENGTH])]
+    spans = [(start, start + size) for start, size in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
     words = [text[a:b].lower() for a, b in spans]
     found = []
     for key, start, end in matcher(words):
