@@ -172,10 +172,16 @@ def _spacy_pass():  # type: ignore[no-untyped-def]
 
 
 def _clear_text_caches() -> None:
-    """Forget memoised tokenisations (`nlp.tokenize`, where it exists), so every extraction
-    is timed as for a file never seen."""
+    """Forget every memo keyed by text (`pipeline.extract.forget_texts`; older revisions had only
+    `nlp.tokenize`), so every extraction is timed as for a file never seen, not warmed by the
+    spaCy pass just timed over the same blocks."""
+    import pipeline.extract as extract
     from pipeline.extract import nlp as nlp_module
 
+    forget = getattr(extract, "forget_texts", None)
+    if callable(forget):
+        forget()
+        return
     tokenize = getattr(nlp_module, "tokenize", None)
     if hasattr(tokenize, "cache_clear"):
         tokenize.cache_clear()

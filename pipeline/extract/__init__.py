@@ -17,6 +17,7 @@ see `common.span_row`).
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from functools import lru_cache
 from types import ModuleType
 from typing import Sequence
@@ -59,6 +60,21 @@ def order_relations(modules: Sequence[ModuleType]) -> list[ModuleType]:
 def relations() -> tuple[ModuleType, ...]:
     """Every relation module, imported once and ordered by what it requires."""
     return tuple(order_relations([importlib.import_module(f"{__name__}.{name}") for name in RELATION_MODULES]))
+
+
+def forget_texts() -> None:
+    """Empty every memo keyed by text, so that the next extraction runs as for text never seen
+    (the bench times each file so). Memos of text are the `lru_cache`s of these modules bounded
+    by a size other than 1 (a block's or a word's text: `fold`, `piece`, ...) and the
+    `nlp.text_memo` dicts; builders (`maxsize=1`, or unbounded: keyed by a config name or word
+    list) keep what they compiled."""
+    for info in pkgutil.walk_packages(__path__, f"{__name__}."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if getattr(value, "__module__", None) == module.__name__ and callable(getattr(value, "cache_clear", None)) \
+                    and value.cache_parameters()["maxsize"] not in (1, None):
+                value.cache_clear()
+    spacy_pipeline.forget_memos()
 
 
 def annotate(blocks: Sequence[BlockView]) -> Annotated:

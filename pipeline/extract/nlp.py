@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache, wraps
+from operator import attrgetter
 from typing import Any, Callable, TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.attrs import IDX
-from spacy.symbols import LOWER, ORTH, SHAPE
-from spacy.tokens import Doc, Token
+from spacy.symbols import ORTH
+from spacy.lexeme import Lexeme
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipeline.config import load
@@ -87,11 +89,28 @@ def piece(text: str) -> Doc:
     return merge_multiword(nlp().make_doc(text))
 
 
+_MEMOS: list[dict[Any, Any]] = []
+
+
+def text_memo() -> dict[Any, Any]:
+    """A dict memoising an analysis of text (a block's, a word's, a word's id), registered so that
+    `pipeline.extract.forget_texts` empties it with the `lru_cache`s keyed by text."""
+    memo: dict[Any, Any] = {}
+    _MEMOS.append(memo)
+    return memo
+
+
+def forget_memos() -> None:
+    """Empty every `text_memo`."""
+    for memo in _MEMOS:
+        memo.clear()
+
+
 def by_text(analysis: Callable[[Doc], T]) -> Callable[[Doc], T]:
     """An analysis of a Doc that depends on its text alone, memoised by the text: minutes repeat
     blocks (headers, footers, labels) within and across documents. Its result is shared: it
     must be immutable."""
-    cache: dict[str, T] = {}
+    cache: dict[str, T] = text_memo()
 
     @wraps(analysis)
     def memoised(doc: Doc) -> T:
@@ -113,6 +132,22 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["kpss_text"] = doc.text
     return text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Where each token of an annotated Doc starts (`Token.idx`), read once per Doc (kept in
+    `doc.user_data`: a Doc is not changed after the pipeline); shared, never change it."""
+    starts = doc.user_data.get("kpss_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["kpss_starts"] = doc.to_array(IDX).tolist() if len(doc) else []
+    return starts
+
+
+def tokens_within(doc: Doc, start: int, end: int) -> Span:
+    """The tokens of a Doc that start within text[start:end], as `[t for t in doc if start <=
+    t.idx < end]` finds them, without making a Token of every other token."""
+    starts = token_starts(doc)
+    return doc[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def _token_fold(token: Token) -> str:
@@ -195,15 +230,15 @@ def _number_runs(doc: Doc, at: list[int]) -> list[tuple[int, int]]:
 
 
 # Lexical attributes: what the vocabulary computes from a word alone (`Vocab.lex_attr_getters`).
-_LEXICAL = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "SHAPE": SHAPE}
+_LEXICAL = {"LOWER": "lower_", "ORTH": "orth_", "TEXT": "orth_", "SHAPE": "shape_"}
 
 
-def _getter(vocab: Vocab, attr: str) -> Callable[[str], Any]:
+def _getter(attr: str) -> Callable[[Lexeme], str]:
+    """The attribute as the vocabulary computed it once for the word (the Lexeme's, not computed
+    again: `word_shape` is a Python loop over the characters)."""
     if attr not in _LEXICAL:
         raise ValueError(f"{attr} is not a lexical attribute ({', '.join(_LEXICAL)})")
-    if _LEXICAL[attr] == ORTH:
-        return lambda word: word
-    return vocab.lex_attr_getters[_LEXICAL[attr]]
+    return attrgetter(_LEXICAL[attr])
 
 
 _SEGMENT = re.compile(b"[^\x00]+")
@@ -241,14 +276,14 @@ class LexicalMatcher:
                 value = frozenset(spec["IN"]) if isinstance(spec, dict) and set(spec) == {"IN"} else spec
                 if not isinstance(value, (str, frozenset)):
                     raise ValueError(f"{attr}: {spec!r} is not a value or an IN list")
-                attrs.append((_getter(vocab, attr.upper()), value))
+                attrs.append((_getter(attr.upper()), value))
             tests.append(_all_of(attrs))
             quantifier = _QUANTIFIERS.get(op) if op in _QUANTIFIERS else op if str(op).startswith("{") else None
             if quantifier is None:
                 raise ValueError(f"OP {op!r} is not supported")
             codes = b"".join(re.escape(bytes([c])) for c in range(1, 256) if c & (1 << bit))
             parts.append(b"[" + codes + b"]" + quantifier.replace("{,", "{0,").encode())
-        return tests, {}, re.compile(b"".join(parts))
+        return tests, text_memo(), re.compile(b"".join(parts))
 
     def __call__(self, doc: Doc, orths: list[int] | None = None) -> list[tuple[int, int]]:
         """(start, end) token offsets of the matches, in text order. `orths`: the Doc's
@@ -261,7 +296,7 @@ class LexicalMatcher:
             if None in found:
                 for i, code in enumerate(found):
                     if code is None:
-                        word = self.vocab.strings[orths[i]]
+                        word = self.vocab[orths[i]]
                         found[i] = known[orths[i]] = sum(1 << bit for bit, test in enumerate(tests) if test(word))
             codes = bytes(found)
             fullmatch = pattern.fullmatch
@@ -291,9 +326,9 @@ class LexicalMatcher:
         return sorted(kept)
 
 
-def _all_of(tests: list[tuple[Callable[[str], Any], str | frozenset[str]]]) -> Callable[[str], bool]:
+def _all_of(tests: list[tuple[Callable[[Lexeme], str], str | frozenset[str]]]) -> Callable[[Lexeme], bool]:
     """A word passes when each attribute's value is the value, or in the set, of its test."""
-    def test(word: str) -> bool:
+    def test(word: Lexeme) -> bool:
         for getter, value in tests:
             found = getter(word)
             if not (found in value if isinstance(value, frozenset) else found == value):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
+from pipeline.extract.nlp import tokens_within
 from pipeline.extract.spans.persons import PersonName, persons_in
 from pipeline.extract.text import fold, lines
 from pipeline.extract.attendees.lexicon import lexicon
@@ -78,7 +79,7 @@ def _subjects(doc: Doc, start: int, end: int) -> list[tuple[tuple[str, ...], str
     """(function, role) of each sentence of the line that opens with a function (after a word of
     address: "Pan starosta") and has a speech or chairing verb within a few words."""
     lex = lexicon()
-    tokens = [t for t in doc if start <= t.idx < end]
+    tokens = list(tokens_within(doc, start, end))
     out = []
     for k, tok in enumerate(tokens):
         bullet = k == 1 and not tokens[0].text[:1].isalnum()

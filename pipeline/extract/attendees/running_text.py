@@ -8,15 +8,17 @@ presenters in parentheses, a person in parentheses after the organisation she re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
+from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
-from pipeline.extract.nlp import doc_text, nlp
+from pipeline.extract.nlp import doc_text, nlp, tokens_within
 from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
@@ -142,19 +144,29 @@ def _origin_org(doc: Doc, block: BlockView, person: Person, line: Span) -> None:
         person.organisation = org_before(doc, _sentence(doc, person, line)[0], person.begin)
 
 
+_STOPS = "kpss_sentence_stops"
+_STOP_TOKENS = frozenset(".!?;")
+
+
 def _sentence(doc: Doc, person: Person, line: Span) -> tuple[int, int]:
     """The character span of the sentence (within the line) that names `person`: up to the
     full stops around it ("Mgr." and "J." are single tokens, so they end no sentence)."""
-    start, end = line.start, line.end
-    for tok in doc:
-        if tok.idx < line.start or tok.idx >= line.end or tok.text not in (".", "!", "?", ";"):
-            continue
-        if tok.idx < person.start:
-            start = tok.idx + 1
-        elif tok.idx >= person.tail:
-            end = tok.idx
-            break
+    stops = _stops(doc)
+    before = bisect_left(stops, min(person.start, line.end)) - 1
+    after = bisect_left(stops, max(person.tail, line.start))
+    start = stops[before] + 1 if before >= 0 and stops[before] >= line.start else line.start
+    end = stops[after] if after < len(stops) and stops[after] < line.end else line.end
     return start, end
+
+
+def _stops(doc: Doc) -> list[int]:
+    """Where the Doc's sentence-ending tokens (".", "!", "?", ";") start, read once per Doc."""
+    stops = doc.user_data.get(_STOPS)
+    if stops is None:
+        text = doc_text(doc)
+        stops = doc.user_data[_STOPS] = [s for s, n in (doc.to_array([IDX, LENGTH]).tolist() if len(doc) else [])
+                                         if text[s:s + n] in _STOP_TOKENS]
+    return stops
 
 
 _PARENTHESIS = re.compile(r"\([^)]*\)?\s*")
@@ -167,7 +179,7 @@ def _joins_the_group(doc: Doc, person: Person, line: Span, lex: Lexicon) -> bool
     function words; "Mgr. X představila nové členy klubu" makes X no member. The organisation
     in parentheses after the name is hers."""
     start, end = _sentence(doc, person, line)
-    tokens = [t for t in doc if start <= t.idx < end]
+    tokens = list(tokens_within(doc, start, end))
     cues = _membership_cues(tokens, lex)
     if not cues:
         return False

@@ -20,7 +20,7 @@ from pipeline.extract.model import BlockView
 from pipeline.extract.organisations.shapes import ORG_KEY
 from pipeline.extract.spans.persons import LABEL as PERSON_KEY
 from pipeline.extract.sentences import sentence_of
-from pipeline.extract.spans.quantities import KEY, unit_of, word_table, words as quantity_words
+from pipeline.extract.spans.quantities import KEY, Quantity, unit_of, word_table, words as quantity_words
 from pipeline.extract.text import fold
 
 
@@ -100,25 +100,23 @@ class Block:
         self.figures: dict[int, Figure] = {}
         self.ranges: dict[int, Range] = {}  # first figure -> its range
         self.seconds: dict[int, str] = {}  # second figure of a range -> the range's kind
-        spans = doc.spans[KEY] if KEY in doc.spans else ()
+        quantities: list[tuple[int, int, Quantity]] = []  # the span group read once: each read makes its Spans anew
+        ranges: list[tuple[int, int, Quantity]] = []
+        for span in doc.spans[KEY] if KEY in doc.spans else ():
+            (quantities if span.label_ == "quantity" else ranges if span.label_ == "range" else []).append(
+                (span.start_char, span.end_char, span._.quantity))
         by_start: dict[int, int] = {}
-        for span in spans:
-            if span.label_ != "quantity":
-                continue
-            q = span._.quantity
+        for _, end_char, q in quantities:
             k = bisect_right(self.starts, q.start) - 1  # the token of the figure (a sign may be glued to it)
             glued = self.texts[k][0] if q.start != self.starts[k] else ""
-            last = self.at(span.end_char) - 1
+            last = self.at(end_char) - 1
             unit = self._group_unit(k, q.unit) if q.via == "before" else q.unit
             self.figures[k] = Figure(k, q.value, q.start, unit, last if last > k else None, q.via == "header", glued)
             by_start[q.start] = k
-        for span in spans:
-            if span.label_ != "range":
-                continue
-            q = span._.quantity
-            first_figure, last = by_start[q.start], self.at(span.end_char) - 1
+        for start_char, end_char, q in ranges:
+            first_figure, last = by_start[q.start], self.at(end_char) - 1
             second = max(k for k in self.figures if first_figure < k <= last)
-            self.ranges[first_figure] = Range(q.kind, q.value_from, q.value, self.at(span.start_char), last, second)
+            self.ranges[first_figure] = Range(q.kind, q.value_from, q.value, self.at(start_char), last, second)
             unit = self.figures[second].unit
             first = self.figures[first_figure]
             if unit is not None and first.unit != unit and first.unit_end is None:

@@ -64,7 +64,8 @@ def _has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-_SIGNED = re.compile(r"[+−]\d")
+_SIGNS = "+−"
+_SIGNED = re.compile(rf"[{_SIGNS}]\d")
 
 
 @by_text
@@ -73,6 +74,7 @@ def doc_toks(doc: Doc) -> tuple[Tok, ...]:
     off ("+1,0 úvazku" as "+ 1,0")."""
     text = doc_text(doc)
     out: list[Tok] = []
+    make = Tok._make  # a tuple made in C: this runs for every word of every new text
     for idx, size, space, trailing in doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist():
         gap = " " if trailing else ""
         if space:
@@ -80,10 +82,10 @@ def doc_toks(doc: Doc) -> tuple[Tok, ...]:
                 out[-1] = out[-1]._replace(gap=out[-1].gap + text[idx:idx + size] + gap)
             continue
         word = text[idx:idx + size]
-        if _SIGNED.match(word):
+        if word[0] in _SIGNS and _SIGNED.match(word):
             out.append(Tok.of(word[0], idx, idx + 1, ""))
             word, idx = word[1:], idx + 1
-        out.append(Tok.of(word, idx, idx + len(word), gap))
+        out.append(make((word, idx, idx + len(word), gap, word.lower(), word[:1].isupper(), _has_letter(word))))
     return tuple(out)
 
 

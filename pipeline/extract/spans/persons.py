@@ -38,7 +38,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from pipeline.config import load
-from pipeline.extract.nlp import LexicalMatcher, doc_text
+from pipeline.extract.nlp import LexicalMatcher, doc_text, text_memo
 from pipeline.extract.patterns import patterns, word_class
 from pipeline.extract.text import fold
 
@@ -141,7 +141,7 @@ class Kind(NamedTuple):
     item_label: bool    # the label of a plan item ("Aktivita"): the capitalised word after it opens a title
 
 
-_KINDS: dict[int, Kind] = {}  # by the word's id in the vocabulary (`Token.orth`)
+_KINDS: dict[int, Kind] = text_memo()  # by the word's id in the vocabulary (`Token.orth`)
 
 
 def kind(tok: Token) -> Kind:
@@ -151,7 +151,16 @@ def kind(tok: Token) -> Kind:
     return found
 
 
+# A word without a letter (a figure, a sign: half the words of a block) is none of the words
+# the lexicons list, nor a name: its Kind is known without reading them.
+_LETTER = re.compile(r"[^\W\d_]")
+_NO_LETTER = Kind(*[False] * len(Kind._fields))
+_COMMA = _NO_LETTER._replace(comma=True)
+
+
 def _kind_of(text: str) -> Kind:
+    if _LETTER.search(text) is None:
+        return _COMMA if text == "," else _NO_LETTER
     words, lower, folded = person_words(), text.lower(), fold(text)
     title = text in words.titles or lower in words.titles_lower or lower.rstrip(".") in words.titles_lower
     address, rank, nameish = lower in words.address, lower in words.ranks, is_nameword(text) or is_caps(text)

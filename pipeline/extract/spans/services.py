@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
-from pipeline.extract.nlp import by_text, doc_text, piece
+from pipeline.extract.nlp import by_text, doc_text, piece, text_memo
 
 KEY = "service"  # the span group
 
@@ -45,14 +45,18 @@ class _SequenceMatcher:
     def __init__(self, rules: list[tuple[str, list[list[str]]]]):
         self.rules = [(key, [tuple(re.compile(r) for r in pattern) for pattern in patterns])
                       for key, patterns in rules]
-        self._first: dict[str, tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]] = {}
+        self._first: dict[str, tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]] = text_memo()
+        # any first regex at all: most words pass none, and are refused by one search, not one per pattern
+        self._any_first = re.compile("|".join(f"(?:{pattern[0].pattern})" for _, patterns in self.rules
+                                              for pattern in patterns))
 
     def _starting_with(self, word: str) -> tuple[tuple[int, tuple[re.Pattern[str], ...]], ...]:
         """The (rule, pattern) pairs whose first token regex accepts `word`."""
         found = self._first.get(word)
         if found is None:
-            found = tuple((k, pattern) for k, (_, patterns) in enumerate(self.rules) for pattern in patterns
-                          if pattern[0].search(word))
+            found = () if self._any_first.search(word) is None else tuple(
+                (k, pattern) for k, (_, patterns) in enumerate(self.rules) for pattern in patterns
+                if pattern[0].search(word))
             if len(self._first) < 200_000:
                 self._first[word] = found
         return found
@@ -127,7 +131,7 @@ def _found(doc: Doc) -> tuple[ServiceMention, ...]:
     sections of the act."""
     matcher, types = _matcher()
     text = doc_text(doc)
-    spans = [(int(start), int(start + size)) for start, size in doc.to_array([IDX, LENGTH])]
+    spans = [(start, start + size) for start, size in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
     words = [text[a:b].lower() for a, b in spans]
     found = []
     for key, start, end in matcher(words):
