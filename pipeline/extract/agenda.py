@@ -41,7 +41,7 @@ from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import alternation, body_offset, span_row
 from pipeline.extract.layout import Layout, Line, label_end, layout_of, meeting_words as cfg, starts_with_title_word
-from pipeline.extract.text import Span, fold
+from pipeline.extract.text import Span, fold, letter_spaced_label
 from pipeline.extract.document_fields.title import find_title
 from pipeline.extract.document_fields.meeting_dates import date_score, find_meeting_date
 
@@ -319,9 +319,9 @@ def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
     end = label_end(text, labels)
     if end is not None:
         return end
-    spaced = _LETTER_SPACED.match(text)
-    if spaced and label_end(_unspaced(spaced.group(1)) + ":", labels) is not None:
-        return spaced.end()  # "P r o g r a m :", "P R O G R A M   J E D N Á N Í:"
+    spaced = letter_spaced_label(text)
+    if spaced and label_end(spaced[0] + ":", labels) is not None:
+        return spaced[1]  # "P r o g r a m :", "P R O G R A M   J E D N Á N Í:"
     match = _label_with_tail(tuple(labels)).match(fold(text))
     if match and sum(1 for word in match.group(0).split() if _LETTER.search(word)) <= 6:  # a date is no words
         return match.end()
@@ -330,14 +330,6 @@ def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
             or _words().approved_passive.match(folded):
         return len(text)  # "... a seznámila je s programem:" - the items follow on the next lines
     return None
-
-
-_LETTER_SPACED = re.compile(r"^\s*((?:[^\W\d_] {1,3}){2,}[^\W\d_])\s*:\s*")
-
-
-def _unspaced(text: str) -> str:
-    """"P r o g r a m   j e d n á n í" -> "Program jednání": one space between letters, more between words."""
-    return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", text))
 
 
 def _names_another_meeting(label: str) -> bool:

@@ -7,6 +7,7 @@ folded text is an offset in the text: no second, offset-keeping fold is needed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,3 +79,16 @@ def line_spans(text: str) -> tuple[tuple[int, int], ...]:
 def lines(block: BlockView) -> list[Span]:
     """The lines of a block as spans, blank ones included."""
     return [Span(block, start, end) for start, end in line_spans(block.text)]
+
+
+_LETTER_SPACED = re.compile(r"^\s*((?:[^\W\d_] {1,3}){2,}[^\W\d_])\s*:\s*")
+
+
+def letter_spaced_label(text: str) -> tuple[str, int] | None:
+    """A label written letter by letter at the start of a line ("P ř í t o m n i:", "P r o g r a m
+    j e d n á n í :"): the label closed up ("Přítomni", one space between words where the letters
+    had more) and where its value starts; None for any other line."""
+    spaced = _LETTER_SPACED.match(text)
+    if not spaced:
+        return None
+    return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", spaced.group(1))), spaced.end()

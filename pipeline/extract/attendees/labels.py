@@ -12,7 +12,7 @@ from pipeline.config import load
 from pipeline.extract.attendees.lexicon import lexicon
 from pipeline.extract.common import alternation
 from pipeline.extract.sentences import sentence_of
-from pipeline.extract.text import fold
+from pipeline.extract.text import fold, letter_spaced_label
 
 
 @lru_cache(maxsize=1)
@@ -80,10 +80,10 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
     """The attendance labels of a line and the span of each one's value (to the next label).
     Outside minutes (a plan, a resolution: `minutes` False) an author's label ("Zpracovala:",
     "Koordinátorka:") names the material's author, not a role of a meeting: its value is no one's."""
-    spaced = _LETTER_SPACED.match(line)
+    spaced = letter_spaced_label(line)
     if spaced:  # "P ř í t o m n i:": the label written letter by letter, its value after the colon
-        label = labels_in(_unspaced(spaced.group(1)) + ":", 0, kind, minutes)
-        return [Label(label[0].role, offset + spaced.end(), offset + len(line), label[0].member_heading,
+        label = labels_in(spaced[0] + ":", 0, kind, minutes)
+        return [Label(label[0].role, offset + spaced[1], offset + len(line), label[0].member_heading,
                       label[0].body)] if len(label) == 1 else []
     start_re, inside_re = label_patterns()
     folded = fold(line)
@@ -136,14 +136,6 @@ def _qualifies(folded: str, opening: tuple[int, str, int], match: re.Match[str])
 
 
 _ATTENDANCE_ROLES = ("present", "excused", "absent", "guest")
-
-
-_LETTER_SPACED = re.compile(r"^\s*((?:[^\W\d_] {1,3}){2,}[^\W\d_])\s*:\s*")
-
-
-def _unspaced(text: str) -> str:
-    """"P ř í t o m n i" -> "Přítomni": one space between letters, more between words."""
-    return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", text))
 
 
 AUTHOR = "author"  # the role of an author's label outside minutes: no attendee role
