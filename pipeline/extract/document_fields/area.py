@@ -149,7 +149,7 @@ def ranked_areas(text: str, allow_locative: bool = True, regions: bool = True) -
         if run and _is_region_word(run[0]):
             yield 0, _nominative(run[:1], "region")
         elif run and match.group(0).strip() in _AREA["planning_town_words"]:
-            yield 0, " ".join(run)  # "KPSS Třebíč": the town in the nominative
+            yield 0, " ".join(run)  # "KPSS Lhota": the town in the nominative
     for region in _regions(text) if regions else ():
         yield 0, region
     if not allow_locative:

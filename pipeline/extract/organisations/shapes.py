@@ -95,7 +95,7 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
                     hi -= 1
                 return named, hi  # "Lucerna – linka pro rodiče, o. p. s."
         if lo == hi and _closing_number(tokens, lo - 1, persons):
-            lo -= 1  # "Život 90, z. ú.": a number that ends the name
+            lo -= 1  # "Slunce 21, z. ú.": a number that ends the name
             continue
         if lo - 1 in persons or not tok.is_word:
             break
@@ -128,7 +128,7 @@ _DASHES = ("–", "-", "—")
 
 
 def _closing_number(tokens: Sequence[Tok], i: int, persons: set[int]) -> bool:
-    """A number that ends a name right before its legal form ("Život 90, z. ú.", "Hlídka 24,
+    """A number that ends a name right before its legal form ("Slunce 21, z. ú.", "Stráž 12,
     s. r. o.", "Pečovatelská služba Praha 14, p. o."): one to four digits on the line of a
     capitalised word, not a person's, that stands right before it; a count or an amount
     ("kapacita 20, ...") has a lower-case word before it, an item label ("Aktivita 3, ...") or an
