@@ -9,7 +9,8 @@ item), also when that is a line inside a block; after a bulleted list of sibling
 one line each, a paragraph of running text is no detail of the last item. An item without a number scopes to its
 parent. A line that names its item itself ("K opatření 4.2: ...") is tied to that item
 wherever it stands (`explicit_item`). Item numbers are outlines of figures ("2", "1.3.1") or
-start with a capital letter or a Roman numeral ("B", "B.2", "IV", "II.3"): `ITEM_NUMBER`.
+start with a capital letter or a Roman numeral ("B", "B.2", "IV", "II.3"), or with capitals glued to
+figures ("S1", "S1.2"): `ITEM_NUMBER`.
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ from pipeline.extract.text import fold, line_spans
 
 # A plan item's number as written: figures ("2", "1.3.1"), or a capital letter or a Roman
 # numeral first ("B", "B.2", "IV", "II.3"); case-sensitive.
-ITEM_NUMBER = r"(?:\d+|[IVX]+|[A-Z])(?:\.\d+)*"
+ITEM_NUMBER = r"(?:\d+|[A-Z]{1,2}\d+|[IVX]+|[A-Z])(?:\.\d+)*"
 _PLAN_NUMBER = re.compile(rf"{ITEM_NUMBER}\.?")
 _ITEM_NUMBER = re.compile(ITEM_NUMBER)
 # The same over folded (lower-case) text: what it finds counts when the written text is an ITEM_NUMBER.
-_FOLDED_NUMBER = r"(?:\d+|[ivx]+|[a-z])(?:\.\d+)*"
+_FOLDED_NUMBER = r"(?:\d+|[a-z]{1,2}\d+|[ivx]+|[a-z])(?:\.\d+)*"
 _YEAR_LIKE = re.compile(r"\d{4,}")
 _AGENDA_MARK = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})\s*[.)]\s*")  # "4) Informace poskytovatelů"
 # Each plan table with its kind, number column and parent's number column.
