@@ -87,12 +87,15 @@ def _written(text: str, match: re.Match[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str]]:
     """configs/organisations.toml [items]: section markers, a line's reference to its item, and
-    an item named anywhere in a sentence (its nouns and the plan labels "akt.", "opatř.")."""
+    an item named anywhere in a sentence (its nouns, the plan labels "akt.", "opatř." and the
+    inflected labels of items named in sentences, configs/plan.toml [prose] mention_labels)."""
     cfg = load("organisations")["items"]
     markers = tuple(re.compile(p, re.IGNORECASE) for p in cfg["section_markers"])
     nouns, preps = alternation(cfg["reference_nouns"]), alternation(cfg["reference_prepositions"])
     reference = re.compile(rf"^\s*(?:{preps})\s+(?:{nouns})\s+({_FOLDED_NUMBER})\.?(?=[\s:,;–-]|$)")
-    named = alternation([*cfg["reference_nouns"], *word_class("@plan.labels.activity"), *word_class("@plan.labels.measure")])
+    named = alternation([*cfg["reference_nouns"], *word_class("@plan.labels.activity"), *word_class("@plan.labels.measure"),
+                         *word_class("@plan.prose.mention_labels.activity"),  # inflected: "doporučuje aktivitu 3.2.1 …"
+                         *word_class("@plan.prose.mention_labels.measure")])
     anywhere = re.compile(rf"(?<!\w)(?:{named})\s*({_FOLDED_NUMBER})\.?(?=[\s:,;)–-]|$)")
     return markers, reference, anywhere
 

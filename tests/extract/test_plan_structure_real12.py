@@ -96,3 +96,25 @@ def test_items_named_in_minutes_end_before_the_predicate(tmp_path: Path) -> None
         ("5.1.3", "Zřízení odlehčovací služby pro rodiny s PAS")}
     capacity = _rows(out, "capacity_changes", "item_ref", "delta")
     assert {("3.1.1", 2.0), ("1.3", 6.0)} <= capacity
+
+
+def test_a_figure_belongs_to_its_own_item_in_a_paragraph_of_several(tmp_path: Path) -> None:
+    """Items a transcript ran into one paragraph: the organisation of one item's "realizátor:"
+    owns no figure of the next item ("… s kapacitou 5 klientů – realizátor bude upřesněn" has no
+    owner; "… o 6 lůžek – realizátor: Domov Lipka, p. o." is Domov Lipka's); and a sentence that
+    names another item than the one above it ("PS doporučuje aktivitu 2.1.1 převést …; Město
+    Lipov vyčlení další 2 byty") ties its figure to the item it names."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání pracovní skupiny Senioři",
+        "Členové se shodli na těchto návrzích opatření: Opatření 1.1 Rozvoj pečovatelské služby v regionu – "
+        "navýšení kapacity o 1 úvazek, realizátor: Charita Úpice Opatření 1.2 Zřízení terénní odlehčovací "
+        "služby s kapacitou 5 klientů – realizátor bude upřesněn Opatření 1.3 Navýšení kapacity domova se "
+        "zvláštním režimem o 6 lůžek – realizátor: Domov Lipka, p. o.",
+        "Aktivita 2.1.1 Vyčlenění bytů pro prostupné bydlení – realizátor: Město Lipov – částečně splněno.",
+        "Aktivita 2.2.1 Dluhové poradenství v Lipově – realizátor: Spolek Jalovec, z. s. – splněno.",
+        ("List Bullet", "PS doporučuje aktivitu 2.1.1 převést do plánu 2027; Město Lipov vyčlení další 2 byty.")))
+    capacity = _rows(out, "capacity_changes", "item_ref", "organisation", "delta")
+    assert ("1.1", "Charita Úpice", 1.0) in capacity
+    assert ("1.2", None, 5.0) in capacity
+    assert ("1.3", "Domov Lipka", 6.0) in capacity
+    assert ("2.1.1", "Město Lipov", 2.0) in capacity
