@@ -9,7 +9,8 @@ item), also when that is a line inside a block; after a bulleted list of sibling
 one line each, a paragraph of running text is no detail of the last item. An item without a number scopes to its
 parent. A line that names its item itself ("K opatření 4.2: ...") is tied to that item
 wherever it stands (`explicit_item`). Item numbers are outlines of figures ("2", "1.3.1") or
-start with a capital letter or a Roman numeral ("B", "B.2", "IV", "II.3"): `ITEM_NUMBER`.
+start with a capital letter or a Roman numeral ("B", "B.2", "IV", "II.3"), or with capitals glued to
+figures ("S1", "S1.2"): `ITEM_NUMBER`.
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ from pipeline.extract.text import fold, line_spans
 
 # A plan item's number as written: figures ("2", "1.3.1"), or a capital letter or a Roman
 # numeral first ("B", "B.2", "IV", "II.3"); case-sensitive.
-ITEM_NUMBER = r"(?:\d+|[IVX]+|[A-Z])(?:\.\d+)*"
+ITEM_NUMBER = r"(?:\d+|[A-Z]{1,2}\d+|[IVX]+|[A-Z])(?:\.\d+)*"
 _PLAN_NUMBER = re.compile(rf"{ITEM_NUMBER}\.?")
 _ITEM_NUMBER = re.compile(ITEM_NUMBER)
 # The same over folded (lower-case) text: what it finds counts when the written text is an ITEM_NUMBER.
-_FOLDED_NUMBER = r"(?:\d+|[ivx]+|[a-z])(?:\.\d+)*"
+_FOLDED_NUMBER = r"(?:\d+|[a-z]{1,2}\d+|[ivx]+|[a-z])(?:\.\d+)*"
 _YEAR_LIKE = re.compile(r"\d{4,}")
 _AGENDA_MARK = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})\s*[.)]\s*")  # "4) Informace poskytovatelů"
 # Each plan table with its kind, number column and parent's number column.
@@ -86,12 +87,15 @@ def _written(text: str, match: re.Match[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str]]:
     """configs/organisations.toml [items]: section markers, a line's reference to its item, and
-    an item named anywhere in a sentence (its nouns and the plan labels "akt.", "opatř.")."""
+    an item named anywhere in a sentence (its nouns, the plan labels "akt.", "opatř." and the
+    inflected labels of items named in sentences, configs/plan.toml [prose] mention_labels)."""
     cfg = load("organisations")["items"]
     markers = tuple(re.compile(p, re.IGNORECASE) for p in cfg["section_markers"])
     nouns, preps = alternation(cfg["reference_nouns"]), alternation(cfg["reference_prepositions"])
     reference = re.compile(rf"^\s*(?:{preps})\s+(?:{nouns})\s+({_FOLDED_NUMBER})\.?(?=[\s:,;–-]|$)")
-    named = alternation([*cfg["reference_nouns"], *word_class("@plan.labels.activity"), *word_class("@plan.labels.measure")])
+    named = alternation([*cfg["reference_nouns"], *word_class("@plan.labels.activity"), *word_class("@plan.labels.measure"),
+                         *word_class("@plan.prose.mention_labels.activity"),  # inflected: "doporučuje aktivitu 3.2.1 …"
+                         *word_class("@plan.prose.mention_labels.measure")])
     anywhere = re.compile(rf"(?<!\w)(?:{named})\s*({_FOLDED_NUMBER})\.?(?=[\s:,;)–-]|$)")
     return markers, reference, anywhere
 

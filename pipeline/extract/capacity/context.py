@@ -13,6 +13,7 @@ from pipeline.extract.capacity.figures import Block, has_cue, rules
 from pipeline.extract.common import nearest_lower
 from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.context import DocOrgs
+from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.tables import ACTOR_KINDS, header_kind
 from pipeline.extract.spans.services import find_services
 
@@ -188,7 +189,8 @@ class Context:
         list item just above names."""
         roles = self._org_roles()
         s_start, s_end = self.parsed(block).clause(pos)
-        providers = [m for m in self.doc.in_block.get(block.block_id, []) if self.doc.can_provide(m)]
+        providers = self._in_own_item([m for m in self.doc.in_block.get(block.block_id, []) if self.doc.can_provide(m)],
+                                      block, pos, item_ref)
         found = [m for m in providers if roles.get(m.key, set()) & RUNS]
         near = nearest(found, s_start, s_end, pos)
         if near is not None:
@@ -233,6 +235,17 @@ class Context:
             if len(named) == 1:
                 return named[0]
         return self._previous_paragraph_org(block, pos, roles)
+
+    def _in_own_item(self, mentions: list[Mention], block: BlockView, pos: int,
+                     item_ref: str | None) -> list[Mention]:
+        """In a block that holds several plan items (a paragraph into which a transcript ran
+        "Opatření 1.1 … – realizátor: X Opatření 1.2 … s kapacitou 4 klientů – realizátor bude
+        upřesněn"), only the organisations under the figure's own item: X is no owner of 1.2's figure."""
+        items = self.doc.items
+        if item_ref is None or sum(1 for _, number in items.events.get(block.block_id, []) if number) < 2:
+            return mentions
+        scope = items.at(block, pos)
+        return [m for m in mentions if items.at(block, m.start) == scope]
 
     def _previous_paragraph_org(self, block: BlockView, pos: int, roles: dict[str, set[str]]) -> str | None:
         """The organisation of the paragraph before, for a paragraph that names none of its own

@@ -7,7 +7,13 @@ Minutes carry the community plan in several shapes; all of them are read here:
   numerals too ("Priorita B: ...", "Opatření B.2 ...", "Cíl III – ..."), and "Cíl
   KPSS a sociální práce: ..." (a qualifier before the colon, no number);
   also after a bullet typed in the text ("– Opatření 1.2 ..."), and with an abbreviated
-  label before a number of the kind's depth ("A 2.1.1 ...", "O 2.1 ...");
+  label before a number of the kind's depth ("A 2.1.1 ...", "O 2.1 ..."); numbers may have
+  capitals glued to figures ("Priorita S1:", "Opatření S1.1 ...");
+- a positional numbering whose levels a legend names ('A. "Priorita"' / 'A.1 "Opatření"' /
+  'A.1.1 "Aktivita"'): the one-line headings "A. ...", "A.1 ...", "A.1.1 ..." below;
+- items named in the sentences of minutes ("K cíli 2 Title: aktivita 2.1.1 Title byla splněna,
+  ...", "V rámci opatření 1.3 Title navrhují ..."): a title ends at a colon, the next label or
+  before the predicate;
 - "Aktivita Vydání průvodce ..." (a label of [labels] bare_title, no number, no colon): an
   unnumbered item of the numbered parent above it;
 - several numbered items run together in one paragraph (slide transcripts:
@@ -43,7 +49,8 @@ The package, in reading order:
 
 - `rules`: configs/plan.toml compiled into regexes and word sets; item numbers;
 - `items`: labelled items in a block, their titles and the lines that carry them on,
-  and the introductions of a list of children;
+  items named in sentences, and the introductions of a list of children;
+- `legend`: a legend of levels and the items numbered at those levels;
 - `children`: the items of such a list (list items, typed markers, a flattened run);
 - `tables`: plan items given as table rows, also flattened into one paragraph;
 - `walker`: the walk over a document that writes the rows.

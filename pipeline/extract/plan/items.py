@@ -161,25 +161,34 @@ def _continues_numbering(previous: str | None, number: str) -> bool:
 
 
 def block_hits(block: BlockView) -> list[Hit]:
-    """Every labelled item in a block, line by line (a list label before the first is skipped)."""
+    """Every labelled item in a block, line by line (a list label before the first is skipped).
+    Where the first item of a line opens a sentence or follows a colon inside it, the line's
+    other sentences may name further items ("K cíli 2 …: aktivita 2.1.1 … byla splněna, …
+    Aktivita 2.2.1 … se posouvá …"): those mentions count too."""
     text, folded = block.text, fold(block.text)
     hits: list[Hit] = []
     for index, (start, end) in enumerate(line_spans(text)):
         first = label_at(text, folded, start, end)
         if first is None and index == 0:
             first = label_at(text, folded, start + body_offset(block), end)
+        inside = first is None
         if first is None:
             first = _after_colon(text, folded, start, end)
         if first is None:
             first = _after_sentence(text, folded, start, end)
-        if first is not None:
-            hits.extend(_run_on_hits(text, folded, first))
-        else:
+        if first is None:
             hits.extend(_mentions(text, folded, start, end))
+            continue
+        found = _run_on_hits(text, folded, first)
+        if inside:
+            found += [m for m in _mentions(text, folded, start, end)
+                      if not any(h.title_start <= m.title_start < h.title_end
+                                 or (h.kind, h.number) == (m.kind, m.number) for h in found)]
+        hits.extend(sorted(found, key=lambda h: h.title_start))
     return hits
 
 
-_MENTION_END = re.compile(r"[,;(]|\s[–—-]\s")
+_MENTION_END = re.compile(r"[,;:(]|\s[–—-]\s")
 _OPENING_QUOTES = "„\"“"
 _CLOSING_QUOTE = re.compile("[“”\"]")  # "doplnit opatření 3.2 „Rozvoj dostupného bydlení“."
 
@@ -203,18 +212,40 @@ def _mentions(text: str, folded: str, start: int, end: int) -> list[Hit]:
         s_start, s_end = sentence_of(text, title_start)
         closing = _CLOSING_QUOTE.search(text, title_start, min(end, s_end)) if quoted else None
         stop = closing or _MENTION_END.search(text, title_start, min(end, s_end))
+        if kind == "goal" and (stop is None or text[stop.start()] != ":"):
+            continue  # "k cíli 2 Dostupné služby …: aktivita 2.1.1 …": a goal heads what follows its colon
         title_end = stop.start() if stop else min(end, s_end)
-        verb = r.mention_stop.search(folded, title_start, title_end)
-        if verb:
-            title_end = verb.start()
-            subject = text[title_start:title_end].split()[-1:]
-            if subject and subject[0].isupper() and len(subject[0]) > 1 and len(text[title_start:title_end].split()) > 1:
-                title_end = text.rindex(subject[0], title_start, title_end)  # "... v krizi PS navrhuje": the verb's subject
+        following = r.mention.search(folded, title_start, title_end)
+        if following is not None:
+            title_end = following.start()  # "opatření 2.1 Rozvoj … navrženo zařadit aktivitu 2.1.2 …"
+        title_end = predicate_start(text, folded, title_start, title_end)
         title = folded[title_start:title_end]
-        if len(title.split()) > r.mention_max_words or r.mention.search(title) or r.numbered.search(title):
+        if not title.strip() or len(title.split()) > r.mention_max_words or r.numbered.search(title):
             continue
         hits.append(Hit(kind, number, title_start, title_end, title_end))
     return hits
+
+
+def predicate_start(text: str, folded: str, start: int, end: int) -> int:
+    """Where the title of an item named in a sentence ends before the sentence goes on with its
+    predicate: before the first verb ("… v krizi bude realizovat …", "… pro seniory navrhují …",
+    "… nad Metují se posouvá …": a reflexive particle goes with its verb), and before the verb's
+    subject when a body's abbreviation stands between the title and the verb ("… v krizi PS
+    navrhuje"; a capitalised word is a name in the title: "… chráněného bydlení Kopretina byla
+    splněna", and so is an abbreviation after a preposition: "… o osobu s PAS splněna nebyla").
+    `end` when no verb follows. Verbs are the lower-case words of [prose]
+    mention_stops and with an ending of [prose] verb_endings (not "Metují", a river)."""
+    r = rules()
+    verb = next((m for m in r.mention_stop.finditer(folded, start, end) if text[m.start() + 1].islower()), None)
+    if verb is None:
+        return end
+    cut = verb.start()
+    words = text[start:cut].split()
+    if len(words) > 1 and fold(words[-1]) in r.reflexives:
+        cut = text.rindex(words.pop(), start, cut)
+    if len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1 and fold(words[-2]) not in r.joiners:
+        cut = text.rindex(words[-1], start, cut)  # the verb's subject, a body's abbreviation
+    return cut
 
 
 def _after_colon(text: str, folded: str, start: int, end: int) -> Hit | None:
@@ -242,7 +273,7 @@ def _after_sentence(text: str, folded: str, start: int, end: int) -> Hit | None:
             continue
         hit = _label_at_exactly(text, folded, pos, end)
         if hit is not None and hit.number is not None and text[hit.title_start:hit.title_start + 1].isupper():
-            hit.title_end = hit.line_end = min(end, start + s_end)
+            hit.title_end = hit.line_end = predicate_start(text, folded, hit.title_start, min(end, start + s_end))
             return hit
     return None
 

@@ -18,14 +18,17 @@ NUMBER_COLUMN = {"goal": "goal_no", "measure": "measure_no", "activity": "activi
 PARENT = {"goal": None, "measure": "goal", "activity": "measure"}
 
 # An item number: an outline of figures ("2", "1.2.3"), or one whose first part is a capital
-# letter or a Roman numeral ("B", "B.2", "IV", "III.1"). The patterns run over folded (lower-case)
-# text, so a letter is matched here and `number_ok` checks in the written text that it is one.
-NUMBER = r"(?P<num>(?:\d+|[ivxlc]{2,7}|[a-z])(?:\.\d+)*)\.?(?!\w)"
+# letter or a Roman numeral ("B", "B.2", "IV", "III.1"), or one or two capitals glued to figures
+# ("P1", "S1.2": a plan that numbers each target group's items under its own letter). The patterns
+# run over folded (lower-case) text, so a letter is matched here and `number_ok` checks in the
+# written text that it is one.
+NUMBER = r"(?P<num>(?:\d+|[a-z]{1,2}\d+|[ivxlc]{2,7}|[a-z])(?:\.\d+)*)\.?(?!\w)"
 # Figures only: where a lone letter is likely a word ("A", "V" in a flattened table row).
 FIGURES = r"(?P<num>\d+(?:\.\d+)*)\.?(?!\w)"
 SEPARATORS = "-–—:.)"
 
 _ROMAN = re.compile(r"(?=[IVXLC])(?:XC|C{0,3})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_LETTERED = re.compile(r"[A-Z]{1,2}\d+")  # "P1", "S1", "SC2": capitals glued to figures
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # What follows a lone letter or Roman numeral that numbers an item: an end, a separator or a capital.
 _AFTER_LETTER = re.compile(r"\.?\s*(?:$|[:)–—-])|\.?\s+[„\"'(]?(?P<cap>\w)")
@@ -46,7 +49,7 @@ def written_number(text: str, match: re.Match[str], group: str = "num") -> str |
     if text[max(0, start - 3):start] in (" C.", "\tC.", "\nC."):
         written = "C." + written  # "č." folds to "c.": "Opatření C.1" is no "Opatření č. 1"
     first = written.split(".")[0]
-    if first.isdigit():
+    if first.isdigit() or _LETTERED.fullmatch(first):
         return written
     if not first.isupper() or (len(first) > 1 and not _ROMAN.fullmatch(first)):
         return None
@@ -132,6 +135,7 @@ class _Rules:
     mention_kind: dict[str, str]
     mention_max_words: int
     mention_stop: re.Pattern[str]  # a verb that ends a mention's title (folded text)
+    reflexives: frozenset[str]  # "se", "si" before such a verb go with it
 
     def kind_of(self, label: str) -> str:
         return self.label_kind[" ".join(label.split())]
@@ -222,9 +226,11 @@ def rules() -> _Rules:
         goal_intro_max_words=int(intro["goal_intro_max_words"]),
         outline_joiners=frozenset(fold(w) for w in cfg["outline"]["joiners"]),
         mention=re.compile(rf"(?<!\w)(?P<label>{alternation([w for ws in cfg['prose']['mention_labels'].values() for w in ws])})"
-                           r"\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=[\w„\"“])"),
+                           r"\s+(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=[\w„\"“])"),
         mention_kind={fold(w): kind for kind, ws in cfg["prose"]["mention_labels"].items() for w in ws},
         mention_max_words=int(cfg["prose"]["mention_max_words"]),
-        mention_stop=re.compile(rf"\s(?:{alternation(cfg['prose']['mention_stops'])})(?!\w)"),
+        mention_stop=re.compile(rf"\s(?:(?:{alternation(cfg['prose']['mention_stops'])})"
+                                rf"|[^\W\d_]+(?:{alternation(cfg['prose']['verb_endings'])}))(?!\w)"),
+        reflexives=frozenset(fold(w) for w in cfg["prose"]["reflexives"]),
     )
 

@@ -15,6 +15,7 @@ from pipeline.extract.plan.children import PARAGRAPH_MARKER, label_style, looks_
 from pipeline.extract.plan.items import (Hit, after_slide_number, block_hits, can_continue_into,
                                          continues, could_be_title, has_status, intro_match, is_field_line,
                                          line_up_to, trim)
+from pipeline.extract.plan.legend import Legend, legend_of
 from pipeline.extract.plan.rules import KINDS, NUMBER_COLUMN, PARENT, TABLE, rules
 from pipeline.extract.plan.tables import PlanTable, flat_table_rows, plan_tables
 
@@ -49,9 +50,11 @@ class Walker:
     sections: set[str] = field(default_factory=set)  # agenda titles: a line repeating one opens a section
     open_kind: str | None = None  # the kind of the goal or measure above, numbered or not
     outline: tuple[int, frozenset[str]] | None = None  # an open "Cíle a opatření" section: its level, kinds
+    legend: Legend | None = None  # the levels the document names in a legend ('A.1 "Opatření"')
 
     def run(self) -> None:
         self.sections = {_section_key(r.get("title", "")) for r in self.result.tables.get("agenda_items", [])}
+        self.legend = legend_of(self.document)
         tables = plan_tables(self.document)
         for index, block in enumerate(self.document):
             if index in self.consumed:
@@ -66,6 +69,8 @@ class Walker:
     def _block(self, index: int, block: BlockView) -> None:
         if _is_not_plan(block):
             self._reset()
+            return
+        if self.legend is not None and self._legend_item(index, block):
             return
         if self.children is not None and _section_key(block.text[body_offset(block):]) in self.sections:
             self._reset()  # the next agenda point closes an open list of children
@@ -91,6 +96,19 @@ class Walker:
         self.children = None
         if block.kind == "heading" or _section_key(block.text[body_offset(block):]) in self.sections:
             self._reset()
+
+    def _legend_item(self, index: int, block: BlockView) -> bool:
+        """A line of the legend (no item), or an item numbered at a level the legend names."""
+        assert self.legend is not None
+        if index in self.legend.blocks:
+            return True
+        found = self.legend.item(block)
+        if found is None:
+            return False
+        kind, number, start = found
+        self.children = None
+        self._item(kind, number, [Span(block, start, len(block.text))])
+        return True
 
     def _reset(self) -> None:
         """A heading that is no plan item, or the next agenda point, closes the plan section above it."""
