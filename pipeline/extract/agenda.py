@@ -13,12 +13,16 @@ Minutes state their programme in one of these ways, tried in this order:
    4. Různé Průběh jednání: ..."); "Ad.1) Zahájení" lines right under the label; Word numbering
    saved as text ("2." on its own line, the title on the next); numbered items that each carry their
    discussion under them ("1) X informoval o …" / "Z diskuse:" / "- …" / "2) …"), numbered on; a title
-   wrapped onto a lower-case second paragraph is joined (its provenance is the first line's span);
+   wrapped onto a lower-case second paragraph is joined (its provenance is the first line's span); the
+   approval as the last sentence of a paragraph ("… Program byl schválen dle návrhu:"); "Schválený pořad
+   3. schůze:"; one item on the label's line and the others on their own paragraphs below it, when the
+   minutes' section heads repeat them;
 2. a bullet list right under the meeting date at the top of the minutes;
 3. numbered sections that double as the programme: "Bod č. 2 programu – …" headings, typed "1/ Úvodní slovo
    K. Pelikánová:", headings numbered 1., 2. (or I., II.), or numbered items
    (1., I.) each followed by its discussion (prose or bullets), or "2) Vystoupení hostů Paní X
-   informovala ..." run together in a transcript's paragraphs. Only in minutes (a meeting date is
+   informovala ..." run together in a transcript's paragraphs (an overview of resolutions, "1. Usn.
+   11/2017/RM", is none of these). Only in minutes (a meeting date is
    known, or a minutes title): handbooks and slide decks number their chapters and slides too.
 
 A planned length or clock slot after a title ("Kontrola zápisu (10 min.)") is not part of it; a
@@ -114,7 +118,8 @@ class _Words:
     point_heading: re.Pattern[str]  # "Bod č. 4/1 programu – " opening a section heading (folded)
     trailing_time: re.Pattern[str]  # "(10 min.)", "(10:00-10:30)" after a title: its time-table
     programme_on: re.Pattern[str]   # "... měla na programu jednání dva body:" ending a line (folded)
-    approved_passive: re.Pattern[str]  # "Program jednání byl schválen v tomto znění:" ending a line (folded)
+    approved_passive: re.Pattern[str]  # "Program jednání byl schválen v tomto znění:" ending a line, also as the
+    # last sentence of a paragraph ("Předsedkyně zahájila jednání. Program byl schválen dle návrhu:") (folded)
     inline_programme: re.Pattern[str]  # "Program jednání byl schválen dle návrhu: 1. ..." mid-line (folded)
 
 
@@ -138,7 +143,7 @@ def _words() -> _Words:
         trailing_time=re.compile(rf"\s*\(\s*(?:{clock}(?:\s*[–—-]\s*{clock})?\s*(?:(?:{durations})(?!\w))?"
                                  rf"|\d{{1,3}}(?:\s*[–—-]\s*\d{{1,3}})?\s*(?:{durations})(?!\w))\.?\s*\)\s*$",
                                  re.IGNORECASE),
-        approved_passive=re.compile(rf"(?<!\w)(?:{alternation(agenda['programme_words'])})(?!\w)[^:]{{0,60}}"
+        approved_passive=re.compile(rf"(?:^|(?<=[.!?])\s)\s*(?:{alternation(agenda['programme_words'])})(?!\w)[^:]{{0,60}}"
                                     rf"(?<!\w)(?:{alternation(agenda['approved_passive'])})(?!\w)[^:]{{0,40}}:\s*$"),
         programme_on=re.compile(rf"(?<!\w)(?:{alternation(agenda['programme_on'])})(?!\w)[^:]{{0,60}}:\s*$"),
         inline_programme=re.compile(rf"(?<!\w)(?:{alternation(agenda['programme_words'])})(?!\w)[^:]{{0,80}}:\s*"
@@ -258,6 +263,8 @@ def programme_after_label(doc: Layout) -> list[Item]:
             first_number = _marker_at(line, line.start + start)
             if len(items) == 1 and first_number is not None:
                 items = items + _items_following(doc, line, first_number=first_number)
+            elif not items:
+                items = _inline_lead(doc, line, line.start + start)
         else:
             items = _items_following(doc, line)
         if len(items) >= 2:
@@ -327,7 +334,7 @@ def programme_label_end(text: str, labels: Sequence[str]) -> int | None:
         return match.end()
     folded = fold(text)
     if _words().introduces.search(folded) or _words().approves.search(folded) or _words().programme_on.search(folded) \
-            or _words().approved_passive.match(folded):
+            or _words().approved_passive.search(folded):
         return len(text)  # "... a seznámila je s programem:" - the items follow on the next lines
     return None
 
@@ -349,6 +356,25 @@ def _label_with_tail(labels: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = alternation(labels)
     # the tail may hold the meeting's date or number ("Program 3. jednání PS dne 5. 3. 2022:"), not other figures
     return re.compile(rf"\s*(?:{alternatives})\s+(?:[^:.\d]|\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{4}}|\d{{1,2}}\.){{1,40}}:\s*")
+
+
+def _inline_lead(doc: Layout, line: Line, position: int) -> list[Item]:
+    """"Program: Zprávy z ŘS" with "Různé" on the next paragraph (aligned under the first item with
+    spaces that the page's text loses): one unmarked item after the label, the others as plain lines
+    below it. Taken only when an item comes back further on as a line of its own (the minutes' section
+    heads repeat their programme), so that a label's one value followed by short lines is no programme."""
+    text = line.block.text[position:line.end].strip()
+    if not text or len(text) > PLAIN_ITEM_CHARS or _SENTENCE_END.search(text) or _SHORT_LABEL.match(text) \
+            or _INLINE_MARKER.match(text):
+        return []
+    items = _items_following(doc, line, lead=Item(line.block, position, line.end))
+    if len(items) < 2:
+        return []
+    titles = {fold(item.block.text[item.start:item.end]).strip() for item in items}
+    after = _line_at(doc, items[-1])
+    repeated = after is not None and any(
+        later.first_in_block and later.folded.strip() in titles for later in doc.body if later.block.block_id > after.block.block_id)
+    return items if repeated else []
 
 
 def _marker_at(line: Line, position: int) -> int | None:
@@ -431,17 +457,19 @@ def _in_sequence(markers: list[re.Match[str]]) -> list[re.Match[str]]:
     return kept
 
 
-def _items_following(doc: Document, label_line: Line, first_number: int | None = None) -> list[Item]:
+def _items_following(doc: Document, label_line: Line, first_number: int | None = None,
+                     lead: Item | None = None) -> list[Item]:
     """The list after a programme label: marked items at the first item's level (deeper ones are
-    sub-points), or short plain lines; ends at a heading, prose, a numbering restart or an "Ad 1)"."""
+    sub-points), or short plain lines (after `lead`, a plain item written on the label's line);
+    ends at a heading, prose, a numbering restart or an "Ad 1)"."""
     first_cell = doc.next_line(label_line)
     if first_cell is not None and first_cell.block.kind == "table_cell" and first_cell.block is not label_line.block:
         value_cell = first_cell.block.row == label_line.block.row and label_line.block.kind == "table_cell" \
             and ("\n" in first_cell.block.text.strip() or _marker(first_cell) is not None)
         if not value_cell:  # the items fill the rows below, not the cell beside the label
             return _table_items(doc, first_cell, label_line)
-    items: list[Item] = []
-    plain = ad_items = False
+    items: list[Item] = [lead] if lead is not None else []
+    plain, ad_items = lead is not None, False
     previous_number = first_number
     in_order = first_number if first_number is not None else -1  # the last item numbered in sequence: "09." before
     # an item added out of order ("34.") is followed by "10."
@@ -659,6 +687,8 @@ def numbered_list_sections(doc: Layout) -> list[Item]:
         title = line.block.text[start:line.end]
         following = doc.next_line(line)
         is_section = following is not None and _discussion_follows(line, following) and len(title) <= SECTION_TITLE_CHARS
+        if _is_resolution_code(title):
+            continue  # "1. Usn. 11/2017/SK": an overview of resolutions, not the programme's sections
         if number == expected and is_section and _LETTER.search(title) and not _is_plan_item(title):
             items.append(Item(line.block, start, line.end, number=number))
             expected += 1
@@ -750,6 +780,17 @@ def one_item_page(doc: Layout) -> list[Item]:
             return []
         return [Item(heading.block, heading.start, heading.end, number=int(number.group(1)), own_number=True)]
     return []
+
+
+@lru_cache(maxsize=1)
+def _resolution_code() -> re.Pattern[str]:
+    words = alternation(cfg()["agenda"]["resolution_words"])
+    return re.compile(rf"\s*(?:{words})\s*(?:c\.\s*)?\d+(?:\s*/\s*[\w.-]+)*\s*[.:]?\s*$")
+
+
+def _is_resolution_code(title: str) -> bool:
+    """"Usn. 11/2017/SK", "Usnesení č. 5/2019": a title that is only a resolution's code."""
+    return _resolution_code().match(fold(title)) is not None
 
 
 def _is_plan_item(title: str) -> bool:

@@ -148,8 +148,8 @@ def ranked_areas(text: str, allow_locative: bool = True, regions: bool = True) -
         run = [_title_case(w) for w in _capitalised_run(text[match.end():])]  # "SLUŽEB LIPOVSKA" as "Lipovska"
         if run and _is_region_word(run[0]):
             yield 0, _nominative(run[:1], "region")
-        elif run and match.group(0).strip() in _AREA["planning_town_words"]:
-            yield 0, " ".join(run)  # "KPSS Lhota": the town in the nominative
+        elif run and (match.group(0).strip() in _AREA["planning_town_words"] or _ends_name(text, match.end(), run)):
+            yield 0, " ".join(run)  # "KPSS Lhota", "… sociálních služeb Lhota (2021-2022)": the town in the nominative
     for region in _regions(text) if regions else ():
         yield 0, region
     if not allow_locative:
@@ -162,6 +162,17 @@ def ranked_areas(text: str, allow_locative: bool = True, regions: bool = True) -
         run = _capitalised_run(text[match.end():])
         if run and not (len(run) == 1 and run[0].isupper() and len(run[0]) <= 4) and not _adjective_only(text, match.end(), run):
             yield TOWN_LOCATIVE, _nominative([_title_case(w) for w in run], "locative")
+
+
+_NAME_END = re.compile(r"\s*(?:$|\(|\d{4})")  # the end of a title, its period in brackets or its years
+
+
+def _ends_name(text: str, start: int, run: list[str]) -> bool:
+    """"Komunitní plán sociálních služeb Lhota (2021-2022)": a capitalised run that ends the title or
+    stands before its period is the plan's town in the nominative, not the start of an
+    organisation's name ("… sociálních služeb Charita Lhota poskytuje …")."""
+    end = text.find(run[-1], start) + len(run[-1])
+    return _NAME_END.match(text, end) is not None
 
 
 def _adjective_only(text: str, start: int, run: list[str]) -> bool:
@@ -205,10 +216,11 @@ def find_planning_area(layout: Layout, title: Line | None, title_string: str | N
 
 def _body_region(layout: Layout) -> str | None:
     """A region (a "-sko" territory) the body names after a noun of territory ("plnění aktivit v
-    regionu Havlíčkobrodska", "na území Lipovska"), when nothing above names one: towns named in
-    the body are those of organisations, but a region so named is the planning's."""
+    regionu Havlíčkobrodska", "na území Lipovska") or after a planning word ("návrh Akčního plánu
+    KPSS Lipovska"), when nothing above names one: towns named in the body are those of
+    organisations, but a region so named is the planning's."""
     for line in layout.body:
-        for match in _TERRITORY.finditer(line.text):
+        for match in [*_TERRITORY.finditer(line.text), *_PLANNING.finditer(line.text)]:
             run = [_title_case(w) for w in _capitalised_run(line.text[match.end():])]
             if run and _is_region_word(run[0]):
                 return _nominative(run[:1], "region")

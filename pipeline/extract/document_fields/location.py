@@ -38,6 +38,8 @@ _VENUE = re.compile(rf"(?<!\w)(?:{_PREPOSITIONS})\s+((?:\w+\s+){{0,{_WORDS['max_
 _ONLINE = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['online'], fold)})(?!\w)")
 _NEXT_LABEL = re.compile(r"(?:^|[\s,;])[^\W\d]+\s*:")  # "…, čas: 14 h": another field ends a value
 _MEETING = re.compile(rf"(?<!\w)(?:{alternation([*meeting_words()['title']['meeting_nouns'], *meeting_words()['dates']['inline_cues']], fold)})(?!\w)")
+_HELD = re.compile(rf"\s+(?:(?:{alternation(_WORDS['held_reflexive'], fold)})\s+)?"
+                   rf"(?:{alternation(_WORDS['held_verbs'], fold)})(?!\w)")
 _SEPARATOR = re.compile(r"[,–-]")
 _INITIAL = re.compile(r"(?<!\w)\w\.$")
 _NUMBER_END = re.compile(rf"\d\.\s+(?=[{load('lexicon')['letters']['capitals']}][^\W\d]*\s)")  # "4. 3. 2019, klubovna …": a place after the date and a comma
@@ -73,6 +75,8 @@ def _clean_location(layout: Layout, value: Span) -> str | None:
     text = value.text
     label = _NEXT_LABEL.search(text)
     text = text[:label.start()] if label else text
+    held = _HELD.search(fold(text))
+    text = text[:held.start()] if held else text  # "sále KD Lipová konalo setkání …": the place ends before the verb
     for mention in reversed([m for m in dates_in(layout, value) if m.end <= len(text)]):
         text = text[:mention.start] + text[mention.end:]
     text = time_patterns()[1].sub("", text)

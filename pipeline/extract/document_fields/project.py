@@ -7,7 +7,7 @@ import re
 from pipeline.extract.document_fields.words import Phrases
 from pipeline.extract.layout import Layout, meeting_words
 
-_REG_NO = re.compile(r"CZ\.\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:\s?/\s?\d[\d._]*\d){2,4}")
+_REG_NO = re.compile(r"CZ\.\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:\s?/\s?[A-Z]?\d[\d._]*\d){2,4}")
 _SPACES = re.compile(r"\s+")
 _PROJECT_LABELS = Phrases(label.rstrip(".") for label in meeting_words()["labels"]["project_reg"])
 

@@ -54,9 +54,15 @@ def _unspaced(text: str) -> str:
     return text.replace(" ", "") if _SPACED.fullmatch(text.strip()) else text
 
 
+_REGION_NOUN = fold(load("organisations")["grammar"]["region_noun"])
+
+
 def _is_logo(text: str) -> bool:
-    """"Město Vyškov", "Obec Horní Lhota": a town's name over a document, no title."""
+    """"Město Vyškov", "Obec Horní Lhota": a town's name over a document, no title; so is a region's
+    name alone ("JIHOČESKÝ KRAJ", "Kraj Vysočina") over a regional plan's title."""
     words = text.split()
+    if len(words) == 2 and _REGION_NOUN in (fold(words[0]), fold(words[1])) and all(w[:1].isupper() for w in words[:1]):
+        return True
     return len(words) <= LOGO_WORDS and text.startswith(_LOGO_MARKERS) and all(w[:1].isupper() for w in words)
 
 
@@ -114,14 +120,47 @@ def find_title(layout: Layout) -> Line | None:
     for line in head_candidates:
         if (starts_with_title_word(_unspaced(line.text)) and not _bare_alone(layout, line)) \
                 or _is_bare_start(layout, line):
-            return line
+            return _own_heading_under(layout, line) or line
     head_candidates = [line for line in head_candidates if not _is_logo(line.text) and not _bare_alone(layout, line)]
     headings = [line for line in head_candidates if line.block.kind == "heading" and line.first_in_block
                 and not _CHAPTER.match(line.text)]
     if headings:
         top = min(_level(line) for line in headings)
-        return next(line for line in headings if _level(line) == top)
+        first = next(line for line in headings if _level(line) == top)
+        return _extended(layout, first, headings) or first
     return head_candidates[0] if head_candidates else None
+
+
+def _own_heading_under(layout: Layout, line: Line) -> Line | None:
+    """A web page's title line ("Zápis z 8. schůze rady konané dne 5.3.2017", then "zveřejněno: …")
+    over the document's own heading: a bare title word on its line ("ZÁPIS", "Z á p i s") with the
+    meeting on the next ("z 8. schůze rady města Lhota, konané" / "dne 5.3.2017"), within a few lines."""
+    if len(_unspaced(line.text).split()) <= 2:
+        return None  # the line is itself a bare title word
+    index = layout.body.index(line) if line in layout.body else -1
+    for other in layout.body[index + 1:index + 1 + _DATED_NEAR] if index >= 0 else []:
+        following = layout.next_line(other)
+        if fold(_unspaced(other.text)).strip(" :") in _TITLE_WORDS and following is not None \
+                and following.folded.startswith(tuple(_WORDS["continuations"])):
+            return other
+    return None
+
+
+EXTENDED_NEAR = 4  # a lower heading that spells out the page's heading stands this few lines under it
+
+
+def _extended(layout: Layout, top: Line, headings: list[Line]) -> Line | None:
+    """A lower heading right under the page's short heading that repeats and extends it ("Setkání
+    poskytovatelů" over "1. setkání poskytovatelů sociálních služeb na Lhotecku"): the document's own,
+    more specific title."""
+    key = top.folded.strip()
+    index = layout.body.index(top) if top in layout.body else -1
+    near = layout.body[index + 1:index + 1 + EXTENDED_NEAR] if index >= 0 else []
+    return next((line for line in near if line in headings and _level(line) > _level(top)
+                 and _LEADING_NUMBER.sub("", line.folded).startswith(key) and len(line.folded.strip()) > len(key)), None)
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*\.\s*)?")  # "1. setkání …" spells out "Setkání …"
 
 
 def title_text(layout: Layout, line: Line) -> str:

@@ -99,6 +99,9 @@ def _body_sizes(pages: list[Page], zones: list[tuple[list[Line], list[Line]]],
     return out
 
 
+_YEAR_FLOOR = 1900  # a lone number from here on is a year, not the page of a shorter document
+
+
 def _page_number_lines(pages: list[Page], zones: list[tuple[list[Line], list[Line]]],
                        page_number: re.Pattern[str]) -> set[int]:
     """Ids of the zone lines that are only a page number. A total ("3/7", "Strana 3 z 7")
@@ -112,6 +115,8 @@ def _page_number_lines(pages: list[Page], zones: list[tuple[list[Line], list[Lin
     totals = Counter(nums[1] for _, nums in found if len(nums) == 2)
     out = set()
     for ln, nums in found:
+        if len(nums) == 1 and nums[0] >= _YEAR_FLOOR > len(pages):
+            continue  # "2017" under "… NA OBDOBÍ 2015-": a title's year wrapped onto its own line
         if len(nums) == 2:
             number, total = nums
             if number > total or (total != len(pages) and totals[total] < 2):
