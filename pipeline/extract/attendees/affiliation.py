@@ -156,7 +156,37 @@ def origin_org(doc: Doc, person_tail: int, end: int) -> str | None:
         return None
     if match.group("noun"):
         return clean_org(doc_text(doc)[match.end():end], lexicon(), doc, match.end())
-    return spanned(doc, match.end(), "") or None
+    return spanned(doc, match.end(), "") or _abbreviation_run(doc_text(doc)[match.end():end]) or None
+
+
+_RUN_WORD = re.compile(r"[^\s,.;:()]+")
+ABBREVIATION_CAPITALS = 2  # capitals in a short first word that make it an abbreviation ("CpKP", "MěÚ")
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[str, ...]:
+    """configs/attendance.toml [cues.origin] adjective_endings."""
+    return tuple(load("attendance")["cues"]["origin"]["adjective_endings"])
+
+
+def _abbreviation_run(text: str) -> str | None:
+    """"X z CpKP západní Čechy přednesla": an organisation known only by its abbreviation, with
+    the words after it (its branch, its place) up to the verb or a comma."""
+    words = list(_RUN_WORD.finditer(text))
+    if not words or words[0].start() != 0:
+        return None
+    first = words[0].group()
+    if not (len(first) <= 6 and first.isalpha() and sum(c.isupper() for c in first) >= ABBREVIATION_CAPITALS):
+        return None
+    end = words[0].end()
+    for word in words[1:]:
+        between = text[end:word.start()]
+        text_word = word.group()
+        if between.strip() or lexicon().is_verb(text_word) \
+                or not (text_word[:1].isupper() or text_word.endswith(_adjective_endings())):
+            break
+        end = word.end()
+    return text[:end]
 
 
 @lru_cache(maxsize=1)
