@@ -158,3 +158,14 @@ def test_titles_from_an_accusative_mention_and_an_abbreviated_origin(tmp_path):
     found = attendees(run_docx(tmp_path, document))
     assert {("Petra Vrbová", "Mgr.", None, "speaker"),
             ("Lucie Dubská", "Bc.", "CpKP jižní Morava", "speaker")} <= found
+
+
+def test_a_presenter_in_parentheses_after_a_clause_of_speaking_takes_the_staffs_organisation(tmp_path):
+    """"Dále vystoupili pracovníci Centra pro rodinu Dolní Lhota, kteří představili, co je
+    plánování (Mgr. X), ..." names X as the speaker, of the organisation whose staff spoke."""
+    document = minutes("Setkání poskytovatelů sociálních služeb Dolnolhotska",
+                       "Setkání bylo zahájeno ve 14 hod. Dále vystoupili pracovníci Centra pro rodinu Dolní Lhota, "
+                       "kteří v prvním bloku představili, co je komunitní plánování (Mgr. Hana Vrbová), "
+                       "dále pak Bc. Filip Kos přednesl příspěvek o zkušenostech.")
+    found = attendees(run_docx(tmp_path, document))
+    assert ("Hana Vrbová", "Mgr.", "Centrum pro rodinu Dolní Lhota", "speaker") in found

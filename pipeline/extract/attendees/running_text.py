@@ -556,7 +556,8 @@ def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Pers
                 person.organisation = person.organisation or report
                 found.append(person)
             continue
-        if block.kind != "heading" and not any(cue in fold(line.text) for cue in lex.presentation):
+        if block.kind != "heading" and not any(cue in fold(line.text) for cue in lex.presentation) \
+                and not _spoken_before(line.text, match.start()):
             continue
         org = leading_org(line.text, lex)
         for person in inside:
@@ -564,6 +565,20 @@ def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Pers
                 person.organisation = org
             found.append(person)
     return found
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _spoken_before(text: str, paren: int) -> bool:
+    """"... pracovníci X, kteří představili, co je KPSS (Mgr. Y), ...": a verb of speaking earlier
+    in the sentence, and the parenthesis closing its clause, name who spoke."""
+    after = text[text.find(")", paren) + 1:].lstrip()
+    if after and after[0] not in ",.;":
+        return False
+    start = max(text.rfind(". ", 0, paren), text.rfind("; ", 0, paren)) + 1
+    lex = lexicon()
+    return any(lex.verb_forms.get(word.lower(), ("",))[0] == "speaker" for word in _WORDS.findall(text[start:paren]))
 
 
 _REPORT_AFTER = re.compile(r"\s*[:–—-]\s*\S+\s+\S+")
