@@ -10,14 +10,17 @@ Where minutes name their people, and the role each place gives:
   lines of a plain-text export, where an attendance column or one column per status
   gives each person's role (present, excused, absent);
 - members' lists and tables under a `Seznam členů` heading, including the run a
-  slide transcript makes of a table ("1. Mgr. Jana Nová Městský úřad X 2. Bc. ...");
+  slide transcript makes of a table ("1. Mgr. Jana Nová Městský úřad X 2. Bc. ..."), a
+  table captioned by a merged "Složení pracovní skupiny" row, a plan's team heading
+  ("Zpracovatelský tým": "Koordinátorka: X, Org") and "Členy skupiny jsou:" bullets;
 - signature tables ("Zapsala:" | "Kateřina Vrbická");
 - speakers, chairs and members named in the running text: a name next to a speech
   verb ("Ing. Monika Sedláčková (za KÚHK) informovala", "Jednání vedla Mgr. ..."), after
   an intro phrase ("Úvodní slovo K. Pelikánová"), a parenthesised list of presenters in
   an agenda line, the person in parentheses after the organisation she reports for,
   a sentence naming the group's new members, and the name under a presentation's
-  closing "Děkuji za pozornost".
+  closing "Děkuji za pozornost"; terse minutes' "Surname (Org) – report" lines; a chair
+  designated "(dále jako „předsedající“)" in any case; a sentence opened by "Host jednání".
 
 A name is the capitalised words of a person (2-3, or 1 after a title or a word of
 address); academic titles go to `titles`, words of address and ranks are dropped.

@@ -156,7 +156,37 @@ def origin_org(doc: Doc, person_tail: int, end: int) -> str | None:
         return None
     if match.group("noun"):
         return clean_org(doc_text(doc)[match.end():end], lexicon(), doc, match.end())
-    return spanned(doc, match.end(), "") or None
+    return spanned(doc, match.end(), "") or _abbreviation_run(doc_text(doc)[match.end():end]) or None
+
+
+_RUN_WORD = re.compile(r"[^\s,.;:()]+")
+ABBREVIATION_CAPITALS = 2  # capitals in a short first word that make it an abbreviation ("CpKP", "MěÚ")
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[str, ...]:
+    """configs/attendance.toml [cues.origin] adjective_endings."""
+    return tuple(load("attendance")["cues"]["origin"]["adjective_endings"])
+
+
+def _abbreviation_run(text: str) -> str | None:
+    """"X z CpKP západní Čechy přednesla": an organisation known only by its abbreviation, with
+    the words after it (its branch, its place) up to the verb or a comma."""
+    words = list(_RUN_WORD.finditer(text))
+    if not words or words[0].start() != 0:
+        return None
+    first = words[0].group()
+    if not (len(first) <= 6 and first.isalpha() and sum(c.isupper() for c in first) >= ABBREVIATION_CAPITALS):
+        return None
+    end = words[0].end()
+    for word in words[1:]:
+        between = text[end:word.start()]
+        text_word = word.group()
+        if between.strip() or lexicon().is_verb(text_word) \
+                or not (text_word[:1].isupper() or text_word.endswith(_adjective_endings())):
+            break
+        end = word.end()
+    return text[:end]
 
 
 @lru_cache(maxsize=1)
@@ -266,13 +296,39 @@ def org_before(doc: Doc, sentence_start: int, person_start: int) -> str | None:
     before = text[sentence_start:person_start]
     words = before.split()
     for i, word in enumerate(words[:-1]):
-        if fold(word) in _function_heads() and fold(words[i + 1]) in _org_lemmas():
-            org = [w for w in words[i + 1:] if not is_title_word(w) and fold(w) not in person_words().address]
+        if (fold(word) in _function_heads() or fold(word) in _staff_nouns()) and fold(words[i + 1]) in _org_lemmas():
+            rest = words[i + 1:]
+            org = [w for k, w in enumerate(rest) if not is_title_word(w) and not _address_word(rest, k)]
+            org = _to_clause_end(org)
             return nominative(org) if len(org) >= 2 else None
     opening = _FOR_ORG.match(before)
     if opening and fold(opening.group("prep")) in _for_prepositions() and opening.group("org")[:1].isupper():
         return spanned(doc, sentence_start + opening.start("org"), "") or None  # the recognised organisation
     return None
+
+
+def _address_word(words: list[str], k: int) -> bool:
+    """A word of address ("p.") before a name, not the "p." of a legal form "p. o." after the
+    organisation ("Ředitelka Domova X, p. o. Mgr. Y")."""
+    if fold(words[k]) not in person_words().address:
+        return False
+    pair = " ".join(words[k:k + 2]).rstrip(",").lower()
+    return not any(pair == form.lower() for form in lexicon().legal_forms)
+
+
+def _to_clause_end(words: list[str]) -> list[str]:
+    """The organisation's words up to the comma that ends it ("Centra X, kteří ..."), unless the
+    comma sets off its legal form ("Domova X, p. o.")."""
+    for k, word in enumerate(words):
+        if word.endswith(",") and k + 1 < len(words) and words[k + 1].lower() in lexicon().relatives:
+            return words[:k + 1]
+    return words
+
+
+@lru_cache(maxsize=1)
+def _staff_nouns() -> frozenset[str]:
+    """configs/attendance.toml [cues] staff_nouns."""
+    return frozenset(fold(w) for w in load("attendance")["cues"]["staff_nouns"])
 
 
 @lru_cache(maxsize=1)

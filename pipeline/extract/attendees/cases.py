@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.model import Annotated
-from pipeline.extract.spans.persons import PersonName
+from pipeline.extract.spans.persons import PersonName, person_words
 from pipeline.extract.text import fold
 
 PERSON_KEY = "person"  # the key of the person spans (pipeline.extract.spans.persons)
@@ -107,6 +107,8 @@ def in_nominative(rows: list[dict], document: Annotated) -> list[dict]:
             # "Úvodní slovo Mgr. Ivany Krupkové" and "řídila Mgr. Ivana Krupková": her whole name in the nominative
             row = {**row, "name": found["name"], "block_id": found["block_id"],
                    "char_start": found["char_start"], "char_end": found["char_end"]}
+        elif len(words) == 2:  # no surer form in the document
+            row = _feminine_nominative(row, words)
         if (fold(row["name"]), row["role"]) in seen:
             continue  # the oblique form and the nominative named her in one role
         seen.add((fold(row["name"]), row["role"]))
@@ -120,3 +122,30 @@ def _same_given(given: str, name: str) -> bool:
     words = name.split()
     mine, theirs = _key(given), _key(words[0]) if len(words) == 2 else None
     return mine is not None and theirs is not None and mine[0] == theirs[0]
+
+
+def _feminine_nominative(row: dict, words: list[str]) -> dict:
+    """"Renatou Malou", "Petru Novákovou" with no nominative in the document: a woman's given name
+    and surname in the accusative or instrumental take their nominative endings ("Renata Malá"),
+    when the given name so made is a known one."""
+    given, surname = _ending_swap(words[0], "oblique_feminine_given"), _ending_swap(words[1], "oblique_feminine_surname")
+    if given is None or surname is None or fold(given) not in person_words().given:
+        return row
+    return {**row, "name": f"{given} {surname}"}
+
+
+def _ending_swap(word: str, key: str) -> str | None:
+    """`word` with its oblique ending (configs/attendance.toml [cases] `key`) made nominative."""
+    for oblique, nominative in load("attendance")["cases"][key]:
+        if word.endswith(oblique) and len(word) - len(oblique) >= MIN_STEM:
+            return word[:-len(oblique)] + nominative
+    return None
+
+
+def person_key(name: str) -> tuple[tuple[str, bool] | None, ...] | None:
+    """One key for a full name in any case ("Petru Malou" = "Petra Malá"): the stems of its words."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    keys = tuple(_key(w) for w in words)
+    return None if any(k is None for k in keys) else keys

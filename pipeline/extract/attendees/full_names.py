@@ -7,25 +7,30 @@ The row then points at the full name where it is listed: a row's span holds its 
 
 from __future__ import annotations
 
-from pipeline.extract.attendees.cases import mentions
+from pipeline.extract.attendees.cases import mentions, person_key
 from pipeline.extract.model import Annotated
 from pipeline.extract.spans.persons import is_initial
 from pipeline.extract.text import fold
 
 
-def _index(full: dict[str, dict[str, dict]], rows: list[dict]) -> None:
-    """Index the full names of `rows` by each surname they may have (last, or first in a table)."""
+def _index(full: dict[str, dict[str, dict]], rows: list[dict], initialled: dict[str, dict[str, dict]]) -> None:
+    """Index the full names of `rows` by each surname they may have (last, or first in a table),
+    and the names written with an initial ("B. Malá") by their surname in `initialled`."""
     for row in rows:
         words = row["name"].split()
-        if len(words) >= 2 and _short(row["name"]) is None:
+        short = _short(row["name"]) if len(words) >= 2 else None
+        if len(words) >= 2 and short is None:
             person = " ".join(sorted(fold(row["name"]).split()))  # "Věra Šilhavá" = "Šilhavá Věra"
             for surname in {words[-1], words[0]}:
                 full.setdefault(fold(surname), {}).setdefault(person, row)
+        elif short is not None and short[0] is not None:
+            initialled.setdefault(fold(short[1]), {}).setdefault(fold(row["name"]).replace(" ", ""), row)
 
 
 def _mentions(document: Annotated) -> list[dict]:
     """Every person the document names in full (two words or more), as a row to point at."""
-    return [{"name": person.name, "block_id": block_id, "char_start": person.start, "char_end": person.end}
+    return [{"name": person.name, "titles": person.titles, "block_id": block_id, "char_start": person.start,
+             "char_end": person.end}
             for block_id, person in mentions(document) if len(person.name.split()) >= 2]
 
 
@@ -45,7 +50,8 @@ def with_full_names(rows: list[dict], document: Annotated | None = None) -> list
     verifier "Ověřila: Mgr. Kamila X" completes "pí Mgr. X přivítala"); two rows that then name
     one person in one role become the first of them."""
     full: dict[str, dict[str, dict]] = {}  # folded surname -> folded full name -> a row naming it
-    _index(full, rows + (_mentions(document) if document is not None else []))
+    initialled: dict[str, dict[str, dict]] = {}  # folded surname -> "b.mala" -> a row naming her so
+    _index(full, rows + (_mentions(document) if document is not None else []), initialled)
     out: list[dict] = []
     seen: set[tuple[str, str]] = set()
     for row in rows:
@@ -54,13 +60,34 @@ def with_full_names(rows: list[dict], document: Annotated | None = None) -> list
             initial, surname = short
             named = [r for key, r in full.get(fold(surname), {}).items()
                      if initial is None or fold(initial) in (w[:1] for w in key.split() if w != fold(surname))]
+            if not named and initial is None:  # "Kalinová" and only "B. Kalinová": the initial is the fullest form
+                named = list(initialled.get(fold(surname), {}).values())
             if len(named) == 1:
                 source = named[0]
-                row = {**row, "name": source["name"], "block_id": source["block_id"],
-                       "char_start": source["char_start"], "char_end": source["char_end"]}
+                row = {**row, "name": source["name"], "titles": row.get("titles") or source.get("titles"),
+                       "block_id": source["block_id"], "char_start": source["char_start"],
+                       "char_end": source["char_end"]}
+        if not row.get("titles") and document is not None and short is None and row["role"] in _TEXT_ROLES:
+            row = _titled(row, document)
         key = (fold(row["name"]), row["role"])
         if key in seen:
             continue
         seen.add(key)
         out.append(row)
     return out
+
+
+# Roles the running text gives (a speaker, the chair): such a row takes the titles of her fullest
+# mention; a list's row keeps what the list states (gold/README: Musilová's present row has none).
+_TEXT_ROLES = ("speaker", "chair")
+
+
+def _titled(row: dict, document: Annotated) -> dict:
+    """A full name written once with her titles ("požádala Mgr. Petru Malou") and once without
+    ("Petra Malá uvedla"): the row takes the titles, in whatever case the titled mention is
+    (SPEC: the fullest form the document gives); with two titled forms that differ, none."""
+    key = person_key(row["name"])
+    if key is None:
+        return row
+    titles = {person.titles for _, person in mentions(document) if person.titles and person_key(person.name) == key}
+    return {**row, "titles": titles.pop()} if len(titles) == 1 else row

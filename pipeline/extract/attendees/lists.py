@@ -191,13 +191,29 @@ def _org_before_dash(doc: Doc, text: str, start: int, end: int, lex: Lexicon) ->
     organisation of every name of the list."""
     match = _ORG_BEFORE_DASH.fullmatch(text, start, end)
     if match is None:
-        return None
+        return _org_before_colon(doc, text, start, end, lex)
     prep = match.group("prep")
     org_start = match.start("prep") if prep and fold(prep) not in _origin_prepositions() else match.start("org")
     org = text[org_start:match.end("org")]
     if not looks_like_org(org, lex) and not org_spanned(doc, org_start):
         return None
     return clean_org(text[match.start():match.end("org")], lex, doc, match.start())
+
+
+_ORG_BEFORE_COLON = re.compile(r".*?\s(?P<prep>\w+)\s+(?P<org>[^\W\d_][^:]*?)\s*:\s*$")
+
+
+def _org_before_colon(doc: Doc, text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """"Garant za Město Lhota: Ing. X", "Zástupce z Charity Lhota: Y": the organisation a
+    sub-label names after a preposition of origin is that of the names after its colon."""
+    match = _ORG_BEFORE_COLON.fullmatch(text, start, end)
+    if match is None or fold(match.group("prep")) not in _origin_prepositions() \
+            or not match.group("org")[:1].isupper():
+        return None
+    org = match.group("org")
+    if not looks_like_org(org, lex) and not org_spanned(doc, match.start("org")):
+        return None
+    return clean_org(org, lex, doc, match.start("org"))
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +243,7 @@ def _accept(text: str, segment: _Segment, inside: list[Person], singles: bool) -
     people = []
     for person in inside:
         words = len(person.name.split())
-        if _replaced(text, segment, person):
+        if _replaced(text, segment, person) or _in_org_name(text, segment, person):
             continue
         if person.cued and (words > 1 or person.marked):
             people.append(person)
@@ -235,6 +251,13 @@ def _accept(text: str, segment: _Segment, inside: list[Person], singles: bool) -
                 and (words > 1 or singles):
             people.append(person)
     return people
+
+
+def _in_org_name(text: str, segment: _Segment, person: Person) -> bool:
+    """"Jan Dub – Domov Barbora Lhota, p. o.": words after an organisation's head noun
+    ("Domov", "Charita") are its name, even when one of them is a given name."""
+    before = text[segment.start:person.begin].split()
+    return bool(before) and before[-1][:1].isupper() and fold(before[-1]) in lexicon().org_heads
 
 
 def _replaced(text: str, segment: _Segment, person: Person) -> bool:
@@ -283,7 +306,9 @@ def _org_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -
             and (looks_like_org(body, lex) or org_spanned(doc, lead) or _abbreviated(body)):
         found[-1].organisation, found[-1].org_via = clean_org(piece, lex, doc, segment.start), "comma"
         return True
-    return False
+    # "Mgr. Eva Malá, MěÚ Lhota, OSPOD": the department of her organisation, no part of its name
+    return bool(found) and found[-1].organisation is not None and segment.separator == "," \
+        and fold(body.split()[0]) in lex.departments
 
 
 def _note_piece(doc: Doc, segment: _Segment, found: list[Person], lex: Lexicon) -> bool:

@@ -22,8 +22,9 @@ from pipeline.extract.nlp import doc_text, nlp, tokens_within
 from pipeline.extract.text import DASHES, Span, fold, lines
 from pipeline.extract.spans.persons import PersonName, is_marker_tok, is_title_word, person_words, persons_in
 from pipeline.extract.attendees.lexicon import Lexicon, lexicon
-from pipeline.extract.attendees.labels import is_responsibility
-from pipeline.extract.attendees.affiliation import apposition_org, clean_org, leading_org, org_before, origin_org
+from pipeline.extract.attendees.labels import is_responsibility, labels_in
+from pipeline.extract.attendees.affiliation import (apposition_org, clean_org, leading_org, org_before, org_spanned,
+                                                    origin_org)
 from pipeline.extract.attendees.lists import Person, Rows, noted_roles, segments
 
 
@@ -37,6 +38,9 @@ def from_text(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]], in_
     `in_plan` holds the blocks under a plan item, where "Name: ..." is a task's owner."""
     lex = lexicon()
     closing_seen = False
+    known = _listed_surnames(rows)
+    for block, person in _dash_reports(blocks, consumed, in_plan):
+        rows.add(block, person, "speaker")
     for block in blocks:
         for line in lines(block):
             text = line.text
@@ -53,11 +57,63 @@ def from_text(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]], in_
                 closing_seen = True
             if (block.block_id, line.start) in consumed or is_responsibility(text):
                 continue
-            for person, role in _speakers(blocks.doc(block), block, line, in_plan=block.block_id in in_plan):
+            for person, role in _speakers(blocks.doc(block), block, line, block.block_id in in_plan, known):
                 rows.add(block, person, role)
             reporter = _reporting_surname(block, line)
             if reporter is not None:
                 rows.add(block, reporter, "speaker")
+
+
+def _listed_surnames(rows: Rows) -> frozenset[str]:
+    """The surnames (folded) of the persons the attendance lists named: in running text such a
+    surname alone is that person ("– informovala Nováková"), though nothing else marks it."""
+    return frozenset(fold(row["name"].split()[-1]) for row in rows.rows.values() if row["name"].split())
+
+
+DASH_REPORTS_MIN = 2  # lines opened by "Surname –" that make it the minutes' way of naming speakers
+_DASH_AFTER = re.compile(r"\s*(?:\((?P<org>[^()]{2,80})\)\s*)?[–—-]\s+(?=[^\W\d_])")
+
+
+def _dash_reports(blocks: Annotated, consumed: set[tuple[int, int]], in_plan: set[int]) -> list[tuple[BlockView, Person]]:
+    """Terse minutes open a report with who spoke, a dash and what she said: "Nováková – zápis
+    byl rozeslán", "Diskuze: Dvořák – dotaz, zda ...", "Malá (Charita Lhota) – žádost o ...". A
+    lone capitalised word is no person by itself, so only when the minutes write so at least
+    `DASH_REPORTS_MIN` times; the organisation in parentheses is hers."""
+    found = []
+    for block in blocks:
+        if block.block_id in in_plan or block.kind == "table_cell":
+            continue  # a table's cell "Maják – azylové služby" names an organisation, no speaker
+        for line in lines(block):
+            if (block.block_id, line.start) in consumed:
+                continue
+            person = _dash_reporter(blocks.doc(block), block, line)
+            if person is not None:
+                found.append((block, person))
+    return found if len(found) >= DASH_REPORTS_MIN else []
+
+
+def _dash_reporter(doc: Doc, block: BlockView, line: Span) -> Person | None:
+    """The person of a line "[Diskuze:] Surname [(Org)] – lower-case report", if it is one."""
+    people = persons_in(doc, line.start, line.end)
+    if not people:
+        return None
+    first = people[0]
+    lead = block.text[line.start:first.begin].strip(" \t•·-–*")
+    if lead and fold(lead.rstrip(" :")) not in _discussion_labels() or (lead and not lead.endswith(":")):
+        return None
+    if fold(first.name) in person_words().not_names or org_spanned(doc, first.start):
+        return None
+    match = _DASH_AFTER.match(block.text, first.tail, line.end)
+    if match is None or not block.text[match.end():match.end() + 1].islower():
+        return None
+    org = clean_org(match.group("org"), lexicon()) if match.group("org") else None
+    return Person(first, organisation=org)
+
+
+@lru_cache(maxsize=1)
+def _discussion_labels() -> frozenset[str]:
+    """configs/attendance.toml [cues] discussion."""
+    return frozenset(fold(w) for w in load("attendance")["cues"]["discussion"])
 
 
 _REPORT_LINE = re.compile(r"\s*[-•–*·]?\s*(?P<org>[^():]{2,60}?)\s*\((?P<name>[^\W\d_]{2,})\)\s*:\s*\S")
@@ -98,11 +154,14 @@ def _street(text: str, person: PersonName) -> bool:
     return bool(_HOUSE_NUMBER.match(text, person.tail))
 
 
-def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> Iterator[tuple[Person, str]]:
-    """Persons of one line of running text with the roles the text gives them, if any."""
+def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False,
+              known: frozenset[str] = frozenset()) -> Iterator[tuple[Person, str]]:
+    """Persons of one line of running text with the roles the text gives them, if any; a lone
+    surname counts when the attendance lists named her (`known`)."""
     lex = lexicon()
     people = [Person(p) for p in persons_in(doc, line.start, line.end)
-              if (p.strong or _after_function(doc, p, line)) and not _street(block.text, p)]
+              if (p.strong or _after_function(doc, p, line) or (" " not in p.name and fold(p.name) in known))
+              and not _street(block.text, p)]
     if not people:
         return
     presenters = _presenters(block, line, people)
@@ -119,6 +178,40 @@ def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False) -> 
             if role][:1]
         for role in roles:
             yield person, role
+        for role in (_designated_role(block, person, line), _sentence_role(doc, person, line)):
+            if role and role not in roles:
+                yield person, role
+
+
+@lru_cache(maxsize=1)
+def _designation() -> re.Pattern[str]:
+    """"(dále jako „předsedající“)" after a name (folded text): the quoted word."""
+    words = "|".join(re.escape(fold(w)) for w in sorted(load("attendance")["cues"]["designation"], key=len, reverse=True))
+    return re.compile(rf"\s*\(\s*(?:{words})\s*[„\"“»']?\s*(?P<word>[^\"“”«')]+?)\s*[\"“”«']?\s*\)")
+
+
+def _designated_role(block: BlockView, person: Person, line: Span) -> str | None:
+    """"... zahájeno předsedkyní komise Mgr. X (dále jako „předsedající“)": the designation in
+    parentheses names the role she holds in the minutes, whatever case the name is in."""
+    match = _designation().match(fold(block.text[:line.end]), person.tail)
+    if match is None:
+        return None
+    labels = labels_in(match.group("word") + ":", 0, "paragraph")
+    return labels[0].role if len(labels) == 1 and labels[0].role in ("chair", "recorder", "guest") else None
+
+
+SENTENCE_ROLE_WORDS = 6  # at most this many words between a sentence's opening role noun and the name
+
+
+def _sentence_role(doc: Doc, person: Person, line: Span) -> str | None:
+    """"Host jednání, koordinátor KPSS Mgr. X, informoval ...": a sentence opened by a guest's
+    noun (an attendance label of guests) names a guest in its subject."""
+    start, _ = _sentence(doc, person, line)
+    words = doc_text(doc)[start:person.begin].replace(",", " ").split()
+    if not words or len(words) > SENTENCE_ROLE_WORDS or not words[0][:1].isupper():
+        return None
+    labels = labels_in(words[0] + ":", 0, "paragraph")
+    return "guest" if len(labels) == 1 and labels[0].role == "guest" else None
 
 
 def _after_function(doc: Doc, person: PersonName, line: Span) -> bool:
@@ -463,7 +556,8 @@ def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Pers
                 person.organisation = person.organisation or report
                 found.append(person)
             continue
-        if block.kind != "heading" and not any(cue in fold(line.text) for cue in lex.presentation):
+        if block.kind != "heading" and not any(cue in fold(line.text) for cue in lex.presentation) \
+                and not _spoken_before(line.text, match.start()):
             continue
         org = leading_org(line.text, lex)
         for person in inside:
@@ -471,6 +565,20 @@ def _presenters(block: BlockView, line: Span, people: list[Person]) -> list[Pers
                 person.organisation = org
             found.append(person)
     return found
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _spoken_before(text: str, paren: int) -> bool:
+    """"... pracovníci X, kteří představili, co je KPSS (Mgr. Y), ...": a verb of speaking earlier
+    in the sentence, and the parenthesis closing its clause, name who spoke."""
+    after = text[text.find(")", paren) + 1:].lstrip()
+    if after and after[0] not in ",.;":
+        return False
+    start = max(text.rfind(". ", 0, paren), text.rfind("; ", 0, paren)) + 1
+    lex = lexicon()
+    return any(lex.verb_forms.get(word.lower(), ("",))[0] == "speaker" for word in _WORDS.findall(text[start:paren]))
 
 
 _REPORT_AFTER = re.compile(r"\s*[:–—-]\s*\S+\s+\S+")

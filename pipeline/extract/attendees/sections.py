@@ -103,6 +103,11 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             state = _ListState()
         if key in in_tabbed or not line.text.strip():
             continue
+        if is_responsibility(line.text) and state.role == "member" and state.sticky:
+            # under a team's heading "Garant za Město X: Y" names a member of the team, not a task's owner
+            if emit(document, block, line.start, line.end, "member", rows, strict=False):
+                consumed.add((block.block_id, line.start))
+                continue
         if is_responsibility(line.text):
             state = _ListState()
             consumed.add((block.block_id, line.start))
@@ -112,6 +117,10 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             if not all(label.in_sentence for label in labels):
                 consumed.add((block.block_id, line.start))  # a list line: no speakers in it
             for label in labels:
+                if label.role == AUTHOR and state.role == "member" and state.sticky:
+                    # under a team's heading "Koordinátorka: X" names a member of the team, not an author
+                    emit(document, block, label.value_start, label.value_end, "member", rows, strict=False)
+                    continue
                 state = _read_label(document, block, label, rows) if label.role != AUTHOR else _ListState()
             continue
         # under a label with no value of its own, a line listing surnames alone ("Malá, Dvořák (2)") goes on

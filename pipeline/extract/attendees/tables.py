@@ -47,6 +47,10 @@ def from_table(document: Annotated, grid: Grid, pending: str | None, rows: Rows,
     label just above the table ("Přítomni:"), for tables that do not state one per row.
     Outside minutes an author's label cell ("Zpracoval:" | "Ing. X") names no attendee."""
     header = people_header(grid.header) if grid.rows else None
+    caption = _caption_role(grid) if grid.rows and header is None else None
+    if caption:  # "Složení pracovní skupiny" merged over "Jméno | Organizace": the rows below are its list
+        grid = Grid({r: grid.rows[r] for r in grid.body}, grid.lines, grid.table_id)
+        header, pending = people_header(grid.header), caption
     if header:
         if header.status_col is None and not header.status_cols:
             header.status_col = _status_column_by_values(grid, header)
@@ -94,6 +98,18 @@ def _section_role(grid: Grid, row: int) -> str | None:
     cell = grid.section(row)
     wide = len({c for r in grid.order for c in grid.rows[r]}) >= 2
     return _bare_attendance_label(cell.text) if cell is not None and wide else None
+
+
+def _caption_role(grid: Grid) -> str | None:
+    """The role a caption row gives the table of people under it: one merged cell across the
+    table's top ("Složení pracovní skupiny", "Přítomni") over the header row ("Jméno | Organizace")."""
+    if len(grid.rows) < 3 or grid.section(grid.order[0]) is None or people_header(grid.rows[grid.order[1]]) is None:
+        return None
+    text = grid.section(grid.order[0]).text  # type: ignore[union-attr]
+    labels = labels_in(text, 0, "table_cell")
+    if len(labels) != 1 or text[labels[0].value_start:labels[0].value_end].strip(" :"):
+        return None
+    return labels[0].role if labels[0].role != AUTHOR else None
 
 
 def _section_rows(grid: Grid, row: int) -> list[int]:
