@@ -60,13 +60,18 @@ def test_a_change_restated_in_brackets_after_a_qualified_unit_is_one_row(tmp_pat
 
 def test_a_position_a_plan_item_sets_up_is_new(tmp_path: Path) -> None:
     """"– Aktivita 2.4.1 Asistent v poradně Lípa – realizátor: Spolek Lípa, z. s. – 1 pracovník":
-    the item's worker is a position it creates, new; its full-time equivalents stay stated."""
+    the worker on the item's own line is a position it creates, new; full-time equivalents, and
+    workers stated under an item's title ("Plán: 5 terénních pracovníků"), stay stated."""
     out = run_docx(tmp_path, minutes(
         "Akční plán na rok 2025",
         "Opatření 2.4 Podpora lidí s duševním onemocněním",
         "– Aktivita 2.4.1 Asistent v poradně Lípa – realizátor: Spolek Lípa, z. s. – 1 pracovník",
         "– Aktivita 2.4.2 Terénní tým Lípa – realizátor: Spolek Lípa, z. s. – 1,5 úvazku",
+        "Opatření 2.5 Terénní programy v Dolní Lhotě – realizátor Spolek Lípa, z. s.",
+        "Plán: 5 terénních pracovníků. Skutečnost: 4 terénní pracovníci.",
     ))
     rows = _rows(out)
     assert ("worker", "new", None, None, 1.0) in rows
     assert ("fte", "set", None, 1.5, None) in rows
+    # under the item's title, an evaluation's planned workers are stated, not new
+    assert ("worker", "set", None, 5.0, None) in rows and ("worker", "set", None, 4.0, None) in rows

@@ -74,7 +74,7 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
         inherited = ctx.inherited_change(block, pos)
         reading = column or read_change(b, figure, inherited, in_list, ctx.item_creates(block, pos))
         if isinstance(reading, Reading) and ctx.item_ref(block, pos) is not None:
-            reading = made_available(b, figure, reading, inherited)
+            reading = made_available(b, figure, reading, inherited, ctx.item_line(block))
         if reading is not None:
             readings.append((figure, reading))  # type: ignore[arg-type]
     rows = []

@@ -129,6 +129,10 @@ class Context:
         items = self.doc.items
         return block.block_id in items.named or block.block_id in items.named_lines or block.block_id in items.events
 
+    def item_line(self, block: BlockView) -> bool:
+        """The block is a plan item's own line (its title line), not a line under it."""
+        return self._item_starts_in(block)
+
     def item_ref(self, block: BlockView, pos: int) -> str | None:
         """The plan item of a figure: the number of its table row, else the item whose scope holds
         it, else the one its sentence (over ";") names. A sentence that names another item than the one whose

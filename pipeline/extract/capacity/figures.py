@@ -34,7 +34,7 @@ def rules() -> SimpleNamespace:
         **{key: frozenset(value) for key, value in cfg["grammar"].items()},
         need_cue=frozenset(cfg["units"]["need_cue"]),
         provided_in_item=frozenset(cfg["units"]["provided_in_item"]),
-        new_in_item=frozenset(cfg["units"]["new_in_item"]),
+        new_on_item_line=frozenset(cfg["units"]["new_on_item_line"]),
         change={k: tuple(change[k]) for k in ("increase", "decrease", "new", "set")},
         designed_for=frozenset(change["designed_for"]),
         plus=frozenset(change["plus"]),
