@@ -75,3 +75,16 @@ def test_a_position_a_plan_item_sets_up_is_new(tmp_path: Path) -> None:
     assert ("fte", "set", None, 1.5, None) in rows
     # under the item's title, an evaluation's planned workers are stated, not new
     assert ("worker", "set", None, 5.0, None) in rows and ("worker", "set", None, 4.0, None) in rows
+
+
+def test_a_municipality_named_by_its_noun_is_the_organisation_of_its_flats(tmp_path: Path) -> None:
+    """"Starosta obce Lhotice ... sdělil, že obec letos vyčlení 3 byty": "obec" is the one
+    organisation of the document named "Obec Lhotice" (the realizátor of the item on the flats)."""
+    out = run_docx(tmp_path, minutes(
+        "Projednání akčního plánu v pracovní skupině",
+        "Starosta obce Lhotice Ing. Karel Novák sdělil, že obec letos vyčlení 3 byty pro sociální bydlení.",
+        ("List Bullet", "Aktivita: Sociální byty v obci Lhotice – realizátor: Obec Lhotice"),
+    ))
+    table = pd.read_parquet(out / "capacity_changes.parquet")
+    assert list(zip(table["organisation"], table["unit"], table["change"], table["delta"])) == \
+        [("Obec Lhotice", "flat", "new", 3.0)]

@@ -236,7 +236,18 @@ class Context:
                                        if roles.get(m.key, set()) & RUNS))
             if len(named) == 1:
                 return named[0]
-        return self._previous_paragraph_org(block, pos, roles)
+        return self._previous_paragraph_org(block, pos, roles) or self._town_by_noun(block, pos, roles)
+
+    def _town_by_noun(self, block: BlockView, pos: int, roles: dict[str, set[str]]) -> str | None:
+        """The municipality a clause names by its common noun as the subject ("Starosta obce X
+        sdělil, že obec letos vyčlení 2 byty": "obec"): the one organisation of the document whose
+        name is that noun and a place ("Obec X", the realizátor of the item on its flats)."""
+        c_start, _ = self.parsed(block).clause(pos)
+        nouns = set(self.parsed(block).words(c_start, pos)) & rules().town_nouns
+        if not nouns:
+            return None
+        named = [name for name in roles if name.split()[0].lower() in nouns and len(name.split()) > 1]
+        return named[0] if len(named) == 1 else None
 
     def _previous_paragraph_org(self, block: BlockView, pos: int, roles: dict[str, set[str]]) -> str | None:
         """The organisation of the paragraph before, for a paragraph that names none of its own

@@ -57,6 +57,7 @@ def rules() -> SimpleNamespace:
         achieved_columns=tuple(change["achieved_column_headers"]),
         client_columns=tuple(change["client_column_headers"]),
         refers_back=tuple(cfg["context"]["refers_back"]),
+        town_nouns=frozenset(cfg["context"]["town_nouns"]),
         sentence_ends=frozenset(cfg["context"]["sentence_ends"]),
     )
 
