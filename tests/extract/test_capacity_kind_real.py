@@ -88,3 +88,18 @@ def test_a_municipality_named_by_its_noun_is_the_organisation_of_its_flats(tmp_p
     table = pd.read_parquet(out / "capacity_changes.parquet")
     assert list(zip(table["organisation"], table["unit"], table["change"], table["delta"])) == \
         [("Obec Lhotice", "flat", "new", 3.0)]
+
+
+def test_an_item_named_in_the_accusative_is_the_item_of_the_clause_after_it(tmp_path: Path) -> None:
+    """"PS doporučuje aktivitu 2.2.1 převést do plánu 2026; MČ Lhota vyčlení další 2 byty" in the
+    discussion under activity 2.3.1: the flats belong to the activity the sentence names, in any
+    case of its noun."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání pracovní skupiny",
+        "Aktivita 2.2.1 Vyčlenění bytů pro prostupné bydlení – realizátor: MČ Lhota – částečně splněno.",
+        "Aktivita 2.3.1 Dluhová poradna – realizátor: Spolek Mince, z. s. – splněno.",
+        ("List Bullet", "PS doporučuje aktivitu 2.2.1 převést do Akčního plánu 2026; MČ Lhota vyčlení v roce 2026 "
+                        "další 2 byty."),
+    ))
+    table = pd.read_parquet(out / "capacity_changes.parquet")
+    assert list(zip(table["item_ref"], table["unit"], table["change"], table["delta"])) == [("2.2.1", "flat", "new", 2.0)]
