@@ -103,3 +103,18 @@ def test_an_item_named_in_the_accusative_is_the_item_of_the_clause_after_it(tmp_
     ))
     table = pd.read_parquet(out / "capacity_changes.parquet")
     assert list(zip(table["item_ref"], table["unit"], table["change"], table["delta"])) == [("2.2.1", "flat", "new", 2.0)]
+
+
+def test_items_run_together_on_one_line_name_each_its_own_organisation(tmp_path: Path) -> None:
+    """"... – realizátor: Charita Lhota Opatření 1.2 Navýšení ... o 6 lůžek – realizátor: Domov Jasan":
+    the second item's figure is not in the first item's clause; its own realizátor runs it."""
+    out = run_docx(tmp_path, minutes(
+        "Záznam ze setkání pracovní skupiny",
+        "Členové pracovní skupiny se shodli na těchto návrzích opatření: Opatření 1.1 Rozvoj pečovatelské "
+        "služby – navýšení kapacity o 1 úvazek, realizátor: Oblastní charita Lhota Opatření 1.2 Navýšení "
+        "kapacity domova se zvláštním režimem o 6 lůžek – realizátor: Domov Jasan, p. o. Opatření 2.1 "
+        "Doprava seniorů – realizátor: Obec Lhota",
+    ))
+    table = pd.read_parquet(out / "capacity_changes.parquet")
+    rows = set(zip(table["item_ref"], table["organisation"], table["unit"], table["delta"]))
+    assert rows == {("1.1", "Oblastní charita Lhota", "fte", 1.0), ("1.2", "Domov Jasan", "bed", 6.0)}

@@ -191,7 +191,7 @@ class Context:
         subject), one named earlier in the block (one that runs things first), else the one the
         list item just above names."""
         roles = self._org_roles()
-        s_start, s_end = self.parsed(block).clause(pos)
+        s_start, s_end = self._item_cut(block, pos, *self.parsed(block).clause(pos))
         providers = [m for m in self.doc.in_block.get(block.block_id, []) if self.doc.can_provide(m)]
         found = [m for m in providers if roles.get(m.key, set()) & RUNS]
         near = nearest(found, s_start, s_end, pos)
@@ -248,6 +248,15 @@ class Context:
             return None
         named = [name for name in roles if name.split()[0].lower() in nouns and len(name.split()) > 1]
         return named[0] if len(named) == 1 else None
+
+    def _item_cut(self, block: BlockView, pos: int, start: int, end: int) -> tuple[int, int]:
+        """The clause of a figure cut where a plan item starts or ends inside it: items run together
+        on one line without a full stop between ("... realizátor: Spolek X Opatření 1.3 Navýšení ... o 8
+        lůžek – realizátor: Domov Y") name each its own organisation."""
+        events = [at for at, _ in self.doc.items.events.get(block.block_id, [])]
+        start = max([start] + [at for at in events if at <= pos])
+        end = min([end] + [at for at in events if at > pos])
+        return start, end
 
     def _previous_paragraph_org(self, block: BlockView, pos: int, roles: dict[str, set[str]]) -> str | None:
         """The organisation of the paragraph before, for a paragraph that names none of its own
