@@ -75,7 +75,7 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
                 providers = _realizer_after(ctx, block, mention) or ctx.providers_of(block, mention.start, mention.end) \
                     or records.get(block.block_id, []) or _anaphor(ctx, block, mention) \
                     or _subject_running_on(ctx, block, mention)
-            providers = list(dict.fromkeys(ctx.full_name(name) for name in providers))
+            providers = list(dict.fromkeys(ctx.full_name(name) for name in _without_cosponsors(ctx, block, providers)))
             if providers:
                 provided_in_item.add((mention.service_type, item))
                 for org in providers:
@@ -130,7 +130,8 @@ def _named_after_service(ctx: DocOrgs, blocks: Sequence[BlockView]) -> list[tupl
     return found
 
 
-_CAPACITY_LABELS = ("quantity", "range")  # the quantity spans that state a capacity or its change
+_CAPACITY_LABELS = ("quantity", "range")
+_PUBLIC = "public"  # the org span label of a public body or municipality ("Město X", "MČ Y")  # the quantity spans that state a capacity or its change
 
 
 def _named_after(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
@@ -199,6 +200,18 @@ def _anaphor(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[st
     keys = list(dict.fromkeys(m.key for m in ctx.in_block.get(block.block_id, [])
                               if before <= m.start < start and ctx.can_provide(m)))
     return keys if len(keys) == 1 else []
+
+
+def _without_cosponsors(ctx: DocOrgs, block: BlockView, providers: list[str]) -> list[str]:
+    """Of several organisations given together for a service, the municipalities and public bodies
+    share the responsibility and the others run it ("Zodpovědnost | Spolek X, z. s.; Město Y" for
+    "Navýšení lůžek v noclehárnách"); a public body alone stays the provider ("Město Y provozuje
+    terénní program")."""
+    if len(providers) < 2:
+        return providers
+    public = {m.key for b in ctx.blocks for m in ctx.in_block.get(b.block_id, []) if m.kind == _PUBLIC}
+    others = [name for name in providers if name not in public]
+    return others if others and len(others) < len(providers) else providers
 
 
 def _recipient(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:

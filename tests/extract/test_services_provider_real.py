@@ -74,3 +74,18 @@ def test_an_organisation_named_after_its_service_provides_it_where_its_capacity_
     ))
     assert _services(out) == {("domovy pro seniory", "Domov pro seniory Lhotka"),
                               ("odlehčovací služby", "Domov pro seniory Vrbice")}
+
+
+def test_a_town_sharing_the_responsibility_does_not_provide_the_service(tmp_path: Path) -> None:
+    """"Zodpovědnost | Spolek Kotva Lhota, z. s.; Město Lhota" for "Navýšení lůžek v noclehárnách":
+    the association runs the shelter, the town shares the responsibility; a town alone stays the
+    provider ("Město Lhota provozuje terénní program")."""
+    document = minutes("Akční plán na rok 2026", "Opatření 4.1 Zajištění zimní kapacity nocleháren")
+    table = document.add_table(rows=3, cols=2)
+    for row, (label, value) in enumerate([("Popis opatření", "Navýšení lůžek v noclehárnách v zimním období."),
+                                          ("Termín realizace", "zima 2026"),
+                                          ("Zodpovědnost", "Spolek Kotva Lhota, z. s.; Město Lhota")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = label, value
+    document.add_paragraph("Město Lhota provozuje terénní program pro osoby bez přístřeší.")
+    out = run_docx(tmp_path, document)
+    assert _services(out) == {("noclehárny", "Spolek Kotva Lhota"), ("terénní programy", "Město Lhota")}
