@@ -88,6 +88,8 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
         responsible = ctx.responsible_in_scope(block, item) if named_by_item else []
         # an office responsible for the item (Úřad práce, a town's office) runs no service there
         responsible = [name for name in responsible if ctx.name_can_provide(name)]
+        if not responsible and named_by_item:
+            responsible = _item_provider(ctx, item)
         if len(responsible) == 1:
             with_provider.setdefault((mention.service_type, responsible[0]), _row(block, mention, responsible[0]))
         else:
@@ -200,6 +202,16 @@ def _anaphor(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[st
     keys = list(dict.fromkeys(m.key for m in ctx.in_block.get(block.block_id, [])
                               if before <= m.start < start and ctx.can_provide(m)))
     return keys if len(keys) == 1 else []
+
+
+def _item_provider(ctx: DocOrgs, item: str | None) -> list[str]:
+    """The one organisation the plan item's text names as the provider, where the item names no
+    realizátor ("A.1.2 Zavést službu tísňové péče" / "Jednání s poskytovatelem X, z. ú. probíhají")."""
+    if not item:
+        return []
+    names = list(dict.fromkeys(row["name"] for row in ctx.result.tables.get("organisations", [])
+                               if row.get("role") == "provider" and row.get("item_ref") == item))
+    return names if len(names) == 1 and ctx.name_can_provide(names[0]) else []
 
 
 def _without_cosponsors(ctx: DocOrgs, block: BlockView, providers: list[str]) -> list[str]:

@@ -89,3 +89,16 @@ def test_a_town_sharing_the_responsibility_does_not_provide_the_service(tmp_path
     document.add_paragraph("Město Lhota provozuje terénní program pro osoby bez přístřeší.")
     out = run_docx(tmp_path, document)
     assert _services(out) == {("noclehárny", "Spolek Kotva Lhota"), ("terénní programy", "Město Lhota")}
+
+
+def test_a_service_an_item_title_names_takes_the_provider_its_text_names(tmp_path: Path) -> None:
+    """"Aktivita 1.2 Zavést službu tísňové péče" / "Jednání s poskytovatelem Senior Point Lhota, z. ú.
+    probíhají": the item names no realizátor; the provider its text names provides the service."""
+    out = run_docx(tmp_path, minutes(
+        "Komunitní plán sociálních služeb Lhota",
+        ("Heading 3", "Aktivita 1.2 Zavést službu tísňové péče"),
+        "Průběžné vyhodnocení (červenec 2022)",
+        "Služba zatím nebyla zavedena. Jednání s poskytovatelem Senior Point Lhota, z. ú. probíhají, "
+        "předpokládaná kapacita je 30 uživatelů.",
+    ))
+    assert _services(out) == {("tísňová péče", "Senior Point Lhota")}
