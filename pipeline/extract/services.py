@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import span_row
 from pipeline.extract.organisations.context import DocOrgs
+from pipeline.extract.organisations.lexicon import lex
+from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.tables import ACTOR_KINDS, header_kind
 from pipeline.extract.sentences import sentence_of
-from pipeline.extract.spans.services import ServiceMention
+from pipeline.extract.spans.quantities import KEY as QUANTITY_KEY
+from pipeline.extract.spans.services import ServiceMention, services
 from pipeline.extract.text import fold
 
 
@@ -60,13 +63,19 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
         for mention in ctx.services_in(block):
             item = ctx.items.at(block, mention.start)
             providers = _named_after(ctx, block, mention) or _operated_by(ctx, block, mention)
-            if not providers and _funded(block, mention):
-                # "o spolufinancování pečovatelské služby": the item's realizátor pays for it, it does not run it
-                funded.add((block.block_id, mention.start))
+            if not providers and _preceded_by(block, mention, "not_provided_before"):
+                funded.add((block.block_id, mention.start))  # "poskytnout zázemí pro odlehčovací službu"
+            elif not providers and _funded(block, mention):
+                # "o spolufinancování pečovatelské služby": the item's realizátor pays for it, it does not run it;
+                # "poskytnout spolku X příspěvek na provoz klubu": the one paid runs it
+                providers = _recipient(ctx, block, mention)
+                if not providers:
+                    funded.add((block.block_id, mention.start))
             elif not providers:
                 providers = _realizer_after(ctx, block, mention) or ctx.providers_of(block, mention.start, mention.end) \
-                    or records.get(block.block_id, []) or _anaphor(ctx, block, mention)
-            providers = list(dict.fromkeys(ctx.full_name(name) for name in providers))
+                    or records.get(block.block_id, []) or _anaphor(ctx, block, mention) \
+                    or _subject_running_on(ctx, block, mention)
+            providers = list(dict.fromkeys(ctx.full_name(name) for name in _without_cosponsors(ctx, block, providers)))
             if providers:
                 provided_in_item.add((mention.service_type, item))
                 for org in providers:
@@ -79,14 +88,52 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
         responsible = ctx.responsible_in_scope(block, item) if named_by_item else []
         # an office responsible for the item (Úřad práce, a town's office) runs no service there
         responsible = [name for name in responsible if ctx.name_can_provide(name)]
+        if not responsible and named_by_item:
+            responsible = _item_provider(ctx, item)
         if len(responsible) == 1:
             with_provider.setdefault((mention.service_type, responsible[0]), _row(block, mention, responsible[0]))
         else:
             without.setdefault(mention.service_type, _row(block, mention, None))
+    for block, m, service in _named_after_service(ctx, blocks):
+        org = ctx.full_name(m.key)
+        with_provider.setdefault((service.service_type, org), span_row(
+            block, m.start, m.end, organisation=org, service_type=service.service_type,
+            paragraph=service.paragraph, raw_text=block.text[m.start:m.end]))
     provided = {service_type for service_type, _ in with_provider}
     rows = list(with_provider.values()) + [r for t, r in without.items() if t not in provided]
     rows.sort(key=lambda r: (r["block_id"], r["char_start"]))
     result.tables["services"].extend(rows)
+
+
+def _named_after_service(ctx: DocOrgs, blocks: Sequence[BlockView]) -> list[tuple[BlockView, Any, ServiceMention]]:
+    """Organisations named after the service they run ("Domov pro seniory Lhota", "Denní stacionář
+    Jasan"), where their sentence states a capacity and names no other service ("snížení kapacity
+    Domova pro seniory Lhota, p. o., z 96 na 84 lůžek"): the capacity is of that service, so the
+    organisation provides it ("Domov pro seniory X zřídil odlehčovací službu s kapacitou 4 lůžek"
+    speaks of another). A service later in a name ("Středisko rané péče X") only qualifies it."""
+    found = []
+    for block in blocks:
+        mentions = ctx.in_block.get(block.block_id, [])
+        if not mentions:
+            continue
+        doc = ctx.document.doc(block)
+        figures = [q.start_char for q in doc.spans.get(QUANTITY_KEY, ())
+                   if q.label_ in _CAPACITY_LABELS and q._.quantity is not None and q._.quantity.unit]
+        if not figures:
+            continue
+        named = services(doc)
+        free = ctx.services_in(block)  # the mentions outside names
+        for m in mentions:
+            first = next((sv for sv in named if sv.start == m.start and sv.end <= m.end), None)
+            start, end = sentence_of(block.text, m.start)
+            if first is not None and ctx.can_provide(m) and any(start <= f < end for f in figures) \
+                    and not any(start <= sv.start < end for sv in free):
+                found.append((block, m, first))
+    return found
+
+
+_CAPACITY_LABELS = ("quantity", "range")
+_PUBLIC = "public"  # the org span label of a public body or municipality ("Město X", "MČ Y")  # the quantity spans that state a capacity or its change
 
 
 def _named_after(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
@@ -157,6 +204,66 @@ def _anaphor(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[st
     return keys if len(keys) == 1 else []
 
 
+def _item_provider(ctx: DocOrgs, item: str | None) -> list[str]:
+    """The one organisation the plan item's text names as the provider, where the item names no
+    realizátor ("A.1.2 Zavést službu tísňové péče" / "Jednání s poskytovatelem X, z. ú. probíhají")."""
+    if not item:
+        return []
+    names = list(dict.fromkeys(row["name"] for row in ctx.result.tables.get("organisations", [])
+                               if row.get("role") == "provider" and row.get("item_ref") == item))
+    return names if len(names) == 1 and ctx.name_can_provide(names[0]) else []
+
+
+def _without_cosponsors(ctx: DocOrgs, block: BlockView, providers: list[str]) -> list[str]:
+    """Of several organisations given together for a service, the municipalities and public bodies
+    share the responsibility and the others run it ("Zodpovědnost | Spolek X, z. s.; Město Y" for
+    "Navýšení lůžek v noclehárnách"); a public body alone stays the provider ("Město Y provozuje
+    terénní program")."""
+    if len(providers) < 2:
+        return providers
+    public = {m.key for b in ctx.blocks for m in ctx.in_block.get(b.block_id, []) if m.kind == _PUBLIC}
+    others = [name for name in providers if name not in public]
+    return others if others and len(others) < len(providers) else providers
+
+
+def _recipient(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
+    """The one organisation its sentence names, before a service that a payment is for, as the one
+    paid: written in an oblique case and not a funder ("doporučuje poskytnout spolku Jaro, z. s.,
+    příspěvek na provoz nízkoprahového klubu", "přidělit sdružení X ... na činnost K-centra"). It
+    runs what it is paid for."""
+    start, _ = sentence_of(block.text, mention.start)
+    keys = list(dict.fromkeys(m.key for m in ctx.in_block.get(block.block_id, [])
+                              if start <= m.start and m.end <= mention.start and ctx.can_provide(m)
+                              and _oblique(block, m) and not ctx.funder_in_sentence(block, m)))
+    return keys if len(keys) == 1 else []
+
+
+def _oblique(block: BlockView, m) -> bool:  # type: ignore[no-untyped-def]
+    """The mention is written in an oblique case, or the common noun right before its name is
+    ("spolku Jaro, z. s.": the noun is no part of the written name)."""
+    before = block.text[:m.start].split()
+    entry = lex().lemmas.get(before[-1].lower()) if before else None
+    return written_oblique(m) or entry is not None and entry[2] != "nom"
+
+
+def _subject_running_on(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
+    """The organisation that opens the next paragraph, where the service's sentence runs on into it:
+    the block ends with a comma after the service ("... aktivita 3.1.2 Rozšíření chráněného bydlení
+    byla splněna," / "Spolek X zvýšil kapacitu ..."; a page or line break inside one sentence)."""
+    text = block.text.rstrip()
+    index = ctx.order.get(block.block_id)
+    if not text.endswith(",") or index is None or index + 1 >= len(ctx.blocks) \
+            or sentence_of(block.text, mention.start)[1] < len(text):
+        return []
+    after = ctx.blocks[index + 1]
+    if after.kind not in ("paragraph", "list_item") or after.table_id is not None or block.table_id is not None:
+        return []
+    lead = len(after.text) - len(after.text.lstrip())
+    first = min(ctx.in_block.get(after.block_id, []), key=lambda m: m.start, default=None)
+    return [first.key] if first is not None and first.start == lead and ctx.can_provide(first) \
+        and not ctx.funder_in_sentence(after, first) else []
+
+
 _REALIZER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(w)) for w in load('services')['providers']['realizer_labels'])})"
                        r"(?!\w)(\s*:\s*)?")
 _OPERATOR_WORDS = 3  # an operator's noun stands this few words before its name ("provozovatelem budou X")
@@ -165,8 +272,13 @@ _OPERATOR_WORDS = 3  # an operator's noun stands this few words before its name 
 def _funded(block: BlockView, mention: ServiceMention) -> bool:
     """The service is what a payment is for ("spolufinancování pečovatelské služby", "příspěvek
     na provoz noclehárny"): whoever the structure names with it funds it."""
+    return _preceded_by(block, mention, "funding_before")
+
+
+def _preceded_by(block: BlockView, mention: ServiceMention, key: str) -> bool:
+    """The words right before the service end with a phrase of configs/services.toml [providers] `key`."""
     before = " " + " ".join(fold(block.text[max(0, mention.start - 40):mention.start]).split())
-    return before.endswith(tuple(" " + phrase for phrase in _words()["funding_before"]))
+    return before.endswith(tuple(" " + phrase for phrase in _words()[key]))
 
 
 def _glossary_blocks(ctx: DocOrgs) -> set[int]:

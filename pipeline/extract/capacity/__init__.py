@@ -74,7 +74,7 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
         inherited = ctx.inherited_change(block, pos)
         reading = column or read_change(b, figure, inherited, in_list, ctx.item_creates(block, pos))
         if isinstance(reading, Reading) and ctx.item_ref(block, pos) is not None:
-            reading = made_available(b, figure, reading, inherited)
+            reading = made_available(b, figure, reading, inherited, ctx.item_line(block))
         if reading is not None:
             readings.append((figure, reading))  # type: ignore[arg-type]
     rows = []
@@ -112,7 +112,7 @@ def _merge_restatements(b: Block, readings: list[tuple[Figure, Reading]]) -> lis
         nxt = readings[k + 1] if k + 1 < len(readings) else None
         if nxt is not None and reading.delta is not None and reading.value_from is None \
                 and reading.value_to is None and nxt[0].unit == figure.unit \
-                and _restates(b, reading.last, nxt[1].first):
+                and _restates(b, reading.last, nxt[1].first) or nxt is not None and _bracketed(b, reading, nxt[1]):
             other = nxt[1]
             if other.value_from is not None and other.delta is not None \
                     and abs(other.delta - reading.delta) < 1e-6:
@@ -139,6 +139,23 @@ def _restates(b: Block, last: int, first: int) -> bool:
     named = _service_tokens(b)
     between = [w for k, w in enumerate(b.lower[last + 1:first], last + 1) if w not in r.totals and k not in named]
     return len(between) <= 2 and all(w in r.restatement for w in between)
+
+
+def _bracketed(b: Block, reading: Reading, other: Reading) -> bool:
+    """A change by an amount whose unit is qualified by a few words, then the same change from ->
+    to in brackets ("o 2 úvazky pracovníků v přímé péči (z 4 na 6 úvazků)"): one statement. Only
+    a range of the same size, right after "(", with at most a few words and no punctuation or
+    figure between."""
+    if reading.delta is None or reading.value_from is not None or reading.value_to is not None \
+            or other.value_from is None or other.delta is None or abs(other.delta - reading.delta) > 1e-6:
+        return False
+    between = b.texts[reading.last + 1:other.first]
+    return 1 < len(between) <= _QUALIFIER_WORDS + 1 and between[-1] == "(" \
+        and all(t[:1].isalpha() for t in between[:-1]) \
+        and not any(reading.last < k < other.first for k in b.figures)
+
+
+_QUALIFIER_WORDS = 5  # "úvazky pracovníků v přímé péči": the words that may qualify a change's unit
 
 
 def _service_tokens(b: Block) -> frozenset[int]:

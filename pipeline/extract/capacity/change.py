@@ -98,14 +98,17 @@ def read_change(b: Block, figure: Figure, inherited: str | None, in_list: bool,
     return Reading(kind, None, None, -value if kind == "decrease" else value, i, end)
 
 
-def made_available(b: Block, figure: Figure, reading: Reading, inherited: str | None) -> Reading:
+def made_available(b: Block, figure: Figure, reading: Reading, inherited: str | None,
+                   on_item_line: bool = False) -> Reading:
     """A plan item's count of what it makes available, stated without a cue ("Tréninkové byty pro
-    mladé dospělé" | "2 byty", "Aktivita Vyčlenění bytů ..." / "Plánovaná kapacita" | "2 byty"):
-    new, not a stated capacity. Only for the units so listed, and only when nothing in the figure's
+    mladé dospělé" | "2 byty", "Aktivita Vyčlenění bytů ..." / "Plánovaná kapacita" | "2 byty"), or,
+    on the item's own line, of the workers of a position it sets up ("Aktivita 2.4.1 Asistent v
+    poradně – realizátor: X – 1 pracovník"): new, not a stated capacity. Only for the units so listed, and only when nothing in the figure's
     clause says a capacity or a change ("město disponuje celkem 12 byty" stays set) and the title
     above names no change."""
     r = rules()
-    if reading.change != "set" or figure.unit not in r.provided_in_item or inherited in ("increase", "decrease"):
+    units = r.provided_in_item | r.new_on_item_line if on_item_line else r.provided_in_item
+    if reading.change != "set" or figure.unit not in units or inherited in ("increase", "decrease"):
         return reading
     words = b.words(*b.clause(figure.start))
     if any(has_cue(words, kind) for kind in ("set", "increase", "decrease")) \

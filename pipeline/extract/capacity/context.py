@@ -130,6 +130,10 @@ class Context:
         items = self.doc.items
         return block.block_id in items.named or block.block_id in items.named_lines or block.block_id in items.events
 
+    def item_line(self, block: BlockView) -> bool:
+        """The block is a plan item's own line (its title line), not a line under it."""
+        return self._item_starts_in(block)
+
     def item_ref(self, block: BlockView, pos: int) -> str | None:
         """The plan item of a figure: the number of its table row, else the item whose scope holds
         it, else the one its sentence (over ";") names. A sentence that names another item than the one whose
@@ -188,7 +192,7 @@ class Context:
         subject), one named earlier in the block (one that runs things first), else the one the
         list item just above names."""
         roles = self._org_roles()
-        s_start, s_end = self.parsed(block).clause(pos)
+        s_start, s_end = self._item_cut(block, pos, *self.parsed(block).clause(pos))
         providers = self._in_own_item([m for m in self.doc.in_block.get(block.block_id, []) if self.doc.can_provide(m)],
                                       block, pos, item_ref)
         found = [m for m in providers if roles.get(m.key, set()) & RUNS]
@@ -234,7 +238,27 @@ class Context:
                                        if roles.get(m.key, set()) & RUNS))
             if len(named) == 1:
                 return named[0]
-        return self._previous_paragraph_org(block, pos, roles)
+        return self._previous_paragraph_org(block, pos, roles) or self._town_by_noun(block, pos, roles)
+
+    def _town_by_noun(self, block: BlockView, pos: int, roles: dict[str, set[str]]) -> str | None:
+        """The municipality a clause names by its common noun as the subject ("Starosta obce X
+        sdělil, že obec letos vyčlení 2 byty": "obec"): the one organisation of the document whose
+        name is that noun and a place ("Obec X", the realizátor of the item on its flats)."""
+        c_start, _ = self.parsed(block).clause(pos)
+        nouns = set(self.parsed(block).words(c_start, pos)) & rules().town_nouns
+        if not nouns:
+            return None
+        named = [name for name in roles if name.split()[0].lower() in nouns and len(name.split()) > 1]
+        return named[0] if len(named) == 1 else None
+
+    def _item_cut(self, block: BlockView, pos: int, start: int, end: int) -> tuple[int, int]:
+        """The clause of a figure cut where a plan item starts or ends inside it: items run together
+        on one line without a full stop between ("... realizátor: Spolek X Opatření 1.3 Navýšení ... o 8
+        lůžek – realizátor: Domov Y") name each its own organisation."""
+        events = [at for at, _ in self.doc.items.events.get(block.block_id, [])]
+        start = max([start] + [at for at in events if at <= pos])
+        end = min([end] + [at for at in events if at > pos])
+        return start, end
 
     def _in_own_item(self, mentions: list[Mention], block: BlockView, pos: int,
                      item_ref: str | None) -> list[Mention]:

@@ -34,6 +34,7 @@ def rules() -> SimpleNamespace:
         **{key: frozenset(value) for key, value in cfg["grammar"].items()},
         need_cue=frozenset(cfg["units"]["need_cue"]),
         provided_in_item=frozenset(cfg["units"]["provided_in_item"]),
+        new_on_item_line=frozenset(cfg["units"]["new_on_item_line"]),
         change={k: tuple(change[k]) for k in ("increase", "decrease", "new", "set")},
         designed_for=frozenset(change["designed_for"]),
         plus=frozenset(change["plus"]),
@@ -45,6 +46,8 @@ def rules() -> SimpleNamespace:
         enrolled=frozenset(change["enrolled"]),
         enrolled_units=frozenset(change["enrolled_units"]),
         conversion=tuple(change["conversion"]),
+        opening_state=frozenset(change["opening_state"]),
+        state_copula=frozenset(change["state_copula"]),
         planned=tuple(cfg["not_capacity"]["planned"]),
         existing=tuple(change["existing"]),
         column_words=tuple(change["column_headers"]),
@@ -54,14 +57,20 @@ def rules() -> SimpleNamespace:
         achieved_columns=tuple(change["achieved_column_headers"]),
         client_columns=tuple(change["client_column_headers"]),
         refers_back=tuple(cfg["context"]["refers_back"]),
+        town_nouns=frozenset(cfg["context"]["town_nouns"]),
         sentence_ends=frozenset(cfg["context"]["sentence_ends"]),
     )
 
 
 def has_cue(words: Sequence[str], kind: str) -> bool:
-    """A word of `words` starts with a cue stem of this kind (configs/capacity.toml [change])."""
-    stems = rules().change[kind]
-    return any(w.startswith(stems) for w in words)
+    """A word of `words` starts with a cue stem of this kind (configs/capacity.toml [change]).
+    A participle of opening right after a present copula ("klub je otevřen 4 dny v týdnu")
+    says when something is open, not that it opens: no cue of something new."""
+    r = rules()
+    stems = r.change[kind]
+    return any(w.startswith(stems) and not (kind == "new" and k and w in r.opening_state
+                                            and words[k - 1] in r.state_copula)
+               for k, w in enumerate(words))
 
 
 @dataclass

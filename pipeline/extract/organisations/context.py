@@ -529,7 +529,16 @@ class DocOrgs:
             return True  # "o dotacích rozhoduje Zastupitelstvo X"
         if self.grant_giver(block, m):
             return True
-        return opens and bool(words & c.funder_verbs)
+        return opens and bool(words & c.funder_verbs) and not self._funder_named(block, m, s_start, s_end)
+
+    def _funder_named(self, block: BlockView, m: Mention, s_start: int, s_end: int) -> bool:
+        """Another organisation of the sentence, in the nominative, has the funding verb in its own
+        clause ("Spolek X žádá o navýšení ..., navýšení by uhradil Kraj Y"): that one pays, not
+        the one that opens the sentence."""
+        c = cues()
+        return any(o is not m and s_start <= o.start < s_end and o.key != m.key and not written_oblique(o)
+                   and self.words(block, *self.comma_clause(block, o)) & c.funder_verbs
+                   for o in self.in_block.get(block.block_id, []))
 
     def grant_giver(self, block: BlockView, m: Mention) -> bool:
         """Who gives the grant its sentence names, not who provides a service: right after a
