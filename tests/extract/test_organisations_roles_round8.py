@@ -1,0 +1,82 @@
+"""Roles and names of organisations in commission and working-group minutes, read from real
+DOCX files through the real run (issue 15, organisations round 8; SPEC v1.2 role cue words:
+who asks for money or a change of capacity → `applicant`, who pays → `funder`). Names, towns,
+numbers and sums are invented; regions are real regions (a closed list)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from tests.docx_factory import minutes, run_docx
+
+
+def rows(tmp_path: Path, *paragraphs: str) -> set[tuple]:
+    """The (name, role, item_ref, legal_form) rows of a DOCX of minutes made of these paragraphs."""
+    out = run_docx(tmp_path, minutes("Zápis z 2. schůze sociální komise", *paragraphs))
+    table = pd.read_parquet(out / "organisations.parquet")
+    return {(n, r, i if isinstance(i, str) else None, f if isinstance(f, str) else None)
+            for n, r, i, f in zip(table["name"], table["role"], table["item_ref"], table["legal_form"])}
+
+
+def roles_of(found: set[tuple], name: str) -> set[str]:
+    return {r[1] for r in found if r[0] == name}
+
+
+def test_the_one_a_contribution_is_given_to_after_a_word_for_its_kind_is_the_applicant(tmp_path: Path) -> None:
+    """"doporučuje Radě města poskytnout spolku X, z. s., IČ ..., finanční příspěvek na provoz
+    nízkoprahového zařízení" (the recipient named after "spolku", in the dative): X asked for the
+    contribution; it is no provider of the service the grant is for."""
+    found = rows(
+        tmp_path,
+        "Sociální komise po projednání nedoporučuje Radě města poskytnout spolku Jeřabina, z. s., IČ 7731204, "
+        "finanční příspěvek na provoz nízkoprahového zařízení pro děti a mládež, neboť žádost nesplňuje "
+        "podmínky programu.",
+    )
+    assert roles_of(found, "Jeřabina") == {"applicant"}, found  # "spolku" classifies
+
+
+def test_a_speaker_line_with_the_organisation_in_parentheses_and_a_request_makes_it_the_applicant(
+        tmp_path: Path) -> None:
+    """"Surname (Org) – žádost o navýšení kapacity ..." / "Surname (Org, z. ú.) – žádost o zařazení
+    nové služby ...": the line names the organisation's request; it applies."""
+    found = rows(
+        tmp_path,
+        "Průběh jednání:",
+        "Vránová (Charita Dolní Lhota) – žádost o navýšení kapacity sociálně terapeutické dílny o 2 úvazky "
+        "pracovníků v přímé péči (z 3 na 5 úvazků).",
+        "Bc. Kubelková (LIPNICE, z. ú.) – žádost o zařazení nové služby osobní asistence v rozsahu 2 úvazků.",
+    )
+    assert "applicant" in roles_of(found, "Charita Dolní Lhota"), found
+    assert roles_of(found, "LIPNICE") == {"applicant"}, found
+
+
+def test_who_pays_in_its_own_clause_is_the_funder_not_the_applicant_of_the_sentence(tmp_path: Path) -> None:
+    """"X žádají o navýšení ... o 1 úvazek, navýšení by uhradil Olomoucký kraj z dotace MPSV":
+    the region pays (a verb of paying in its own clause); the application is X's. "z dotace
+    Zlínského kraje a z příspěvku Města Y": the town's contribution makes it a funder too."""
+    found = rows(
+        tmp_path,
+        "• Domácí péče Lipůvka, o. p. s. žádají o navýšení pečovatelské služby o 1 úvazek, navýšení by "
+        "uhradil Olomoucký kraj z dotace MPSV – PS žádost podporuje",
+        "Nová služba bude hrazena z dotace Zlínského kraje a z příspěvku Města Horní Lipová.",
+    )
+    assert roles_of(found, "Olomoucký kraj") == {"funder"}, found
+    assert roles_of(found, "Domácí péče Lipůvka") == {"applicant"}, found
+    assert roles_of(found, "Zlínský kraj") == {"funder"}, found
+    assert roles_of(found, "Město Horní Lipová") == {"funder"}, found
+
+
+def test_a_function_noun_before_an_organisation_in_the_genitive_is_no_part_of_its_name(tmp_path: Path) -> None:
+    """"Ředitelka Domova seniorů X, p. o. Mgr. Eva Malá informovala ..." names Domov seniorů X
+    (nominative), not "Ředitelka domov seniorů X"; so does "vedoucí Domova Y"."""
+    found = rows(
+        tmp_path,
+        "Poslední blok patřil poskytovatelům. Ředitelka Domova seniorů Horní Lipová, p. o. Mgr. Eva Malá "
+        "informovala o otevření nového oddělení domova se zvláštním režimem s kapacitou 14 lůžek.",
+    )
+    names = {r[0] for r in found}
+    assert "Domov seniorů Horní Lipová" in names, found
+    assert not any(n.lower().startswith("ředitel") for n in names), found
+    assert ("Domov seniorů Horní Lipová", "provider", None, "p. o.") in found
