@@ -80,3 +80,52 @@ def test_a_function_noun_before_an_organisation_in_the_genitive_is_no_part_of_it
     assert "Domov seniorů Horní Lipová" in names, found
     assert not any(n.lower().startswith("ředitel") for n in names), found
     assert ("Domov seniorů Horní Lipová", "provider", None, "p. o.") in found
+
+
+def test_a_name_given_in_full_wins_over_a_bare_run_cut_at_its_first_lower_case_word(tmp_path: Path) -> None:
+    """"Péče o duši, z. s. žádá o ..." then "doporučuje žádost spolku Péče o duši podpořit": the
+    second mention is the organisation named before, not a body "Péče"."""
+    found = rows(
+        tmp_path,
+        "Tajemnice představila žádosti poskytovatelů. Péče o duši, z. s. žádá o zařazení nové služby "
+        "sociální rehabilitace v rozsahu 2 úvazků.",
+        "Komise doporučuje žádost spolku Péče o duši podpořit (hlasování 7/0/0).",
+    )
+    assert {r[0] for r in found} == {"Péče o duši"}, found
+    assert roles_of(found, "Péče o duši") == {"applicant"}, found
+
+
+def test_a_town_noun_after_a_capitalised_adjective_is_part_of_a_place_name(tmp_path: Path) -> None:
+    """"v Novém Městě nad Lesem", "Staré Město u Lipové": a town's own name, not the body "Město
+    nad Lesem"; "Statutární město Lipová" and "Město Horní Lipová" stay bodies."""
+    found = rows(
+        tmp_path,
+        "Aktivita 2.2.1 Zřízení denního stacionáře pro seniory v Novém Městě nad Lesem se posouvá na rok 2032.",
+        "Terénní program ve Starém Městě u Lipové zajišťuje Statutární město Lipová, poradnu provozuje "
+        "Město Horní Lipová.",
+    )
+    names = {r[0] for r in found}
+    assert not any("nad Lesem" in n or "u Lipové" in n for n in names), found
+    assert {"Statutární město Lipová", "Město Horní Lipová"} <= names, found
+
+
+def test_a_group_row_across_a_providers_table_is_no_provider(tmp_path: Path) -> None:
+    """A network table "Poskytovatel | IČ | Druh služby | Kapacita" with merged target-group rows
+    ("Senioři", "Osoby ohrožené sociálním vyloučením") over the providers: the group rows name
+    no organisation; the providers below them are providers."""
+    document = minutes("Akční plán rozvoje sociálních služeb na rok 2032", "Výběr z přílohy č. 1:")
+    table = document.add_table(rows=5, cols=4)
+    for col, text in enumerate(("Poskytovatel", "IČ", "Druh služby", "Kapacita")):
+        table.cell(0, col).text = text
+    for row, text in ((1, "Senioři"), (3, "Osoby ohrožené sociálním vyloučením")):
+        merged = table.cell(row, 0).merge(table.cell(row, 3))
+        merged.text = text
+    for row, values in ((2, ("Domov Jasanka Lipová, p. o.", "70991111", "domovy pro seniory", "40 lůžek")),
+                        (4, ("Spolek Přístav Lipová, z. s.", "26591999", "noclehárny", "10 lůžek"))):
+        for col, text in enumerate(values):
+            table.cell(row, col).text = text
+    out = run_docx(tmp_path, document)
+    found = pd.read_parquet(out / "organisations.parquet")
+    names = set(found["name"])
+    assert {"Domov Jasanka Lipová", "Spolek Přístav Lipová"} <= names, names
+    assert not names & {"Senioři", "Osoby ohrožené sociálním vyloučením"}, names

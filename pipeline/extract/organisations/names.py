@@ -177,6 +177,12 @@ def _attendee_mentions(blocks: Annotated, result: Extraction) -> list[Mention]:
 _PROPAGATED = ("legal", "slot", "list", "bare", "apposition", "listed", "table", "attendee")
 
 
+# Kinds of mention read as a bare capitalised run after a cue ("žádost spolku Péče o duševní
+# zdraví" gives "Péče"): a name the document gave in full may be found over them, and the longer
+# mention wins (`drop_overlaps`).
+_CUT_SHORT = ("apposition", "bare")
+
+
 def _known_names(found: list[Mention], blocks: Annotated) -> list[Mention]:
     """Further mentions of the bare names the document gave as organisations somewhere
     (in a slot, a table, with a legal form): "Klub Pohoda" in the attendance table, then
@@ -187,7 +193,8 @@ def _known_names(found: list[Mention], blocks: Annotated) -> list[Mention]:
         return []
     taken: dict[int, list[tuple[int, int]]] = {}
     for m in found:
-        taken.setdefault(m.block_id, []).append((m.start, m.end))
+        if m.kind not in _CUT_SHORT:
+            taken.setdefault(m.block_id, []).append((m.start, m.end))
     index = NameIndex(names)
     probes = {words[0] if len(words) == 1 else words[0][:4] for words in index.words}
     out = []

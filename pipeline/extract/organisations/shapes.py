@@ -508,6 +508,8 @@ def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool
         return True
     if lemma == grammar("region_noun") and i > 0 and tokens[i - 1].lower in grammar("place_prepositions"):
         return True  # "v Kraji Podlesí": the region as a place
+    if _town_adjective_before(tokens, i):
+        return True  # "v Novém Městě nad Lesem", "Staré Město": the noun is part of a town's own name
     entry = lex().lemmas.get(head.lower)
     affiliation = i > 0 and tokens[i - 1].text == "(" and head.lower in grammar("town_nouns")
     if not tokens[i].is_cap and not affiliation \
@@ -517,6 +519,18 @@ def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool
     after = tokens[end + 1] if end + 1 < len(tokens) else None
     return bool(nxt and after and (nxt.lower in grammar("coordinators") or nxt.text == ",") and after.is_cap
                 and not tokens[i].is_cap)
+
+
+def _town_adjective_before(tokens: Sequence[Tok], i: int) -> bool:
+    """A capitalised town noun right after a capitalised adjective on its line opens no body: the
+    two are a town's own name ("Nové Město nad Lesem", "v Horním Městě"); a town's title
+    ("Statutární město X", configs/organisations.toml town_prefixes) is no such adjective."""
+    if i == 0 or not tokens[i].is_cap:
+        return False
+    prev = tokens[i - 1]
+    return (prev.is_cap and prev.is_word and not prev.text.isupper() and not hard_break(prev)
+            and prev.lower not in grammar("town_prefixes")
+            and prev.lower.endswith(tuple(grammar("adjective_stem_endings"))))
 
 
 def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None:
