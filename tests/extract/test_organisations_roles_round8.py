@@ -129,3 +129,30 @@ def test_a_group_row_across_a_providers_table_is_no_provider(tmp_path: Path) -> 
     names = set(found["name"])
     assert {"Domov Jasanka Lipová", "Spolek Přístav Lipová"} <= names, names
     assert not names & {"Senioři", "Osoby ohrožené sociálním vyloučením"}, names
+
+
+def test_a_body_named_after_its_branch_office_noun_leaves_the_place_to_the_branch(tmp_path: Path) -> None:
+    """"Jan Malý, Úřad práce ČR, kontaktní pracoviště Lhota" and later "úředních hodin kontaktního
+    pracoviště Úřadu práce ČR v Lhotě": the second names the body (the place is the branch's),
+    so both are one organisation, Úřad práce ČR."""
+    found = rows(
+        tmp_path,
+        "Hosté:",
+        ("List Bullet", "Jan Malý, Úřad práce ČR, kontaktní pracoviště Lhota (odchod 15:10)"),
+        "J. Malý informoval o změně úředních hodin kontaktního pracoviště Úřadu práce ČR v Lhotě.",
+    )
+    names = {r[0] for r in found}
+    assert "Úřad práce ČR" in names, found
+    assert not any(n.startswith("Úřad práce ČR") and n != "Úřad práce ČR" for n in names), found
+
+
+def test_a_bare_named_head_is_the_one_organisation_of_the_document_with_that_word(tmp_path: Path) -> None:
+    """"Eva Malá z Farní charity Lhota informovala ... Charita proto plánuje navýšení kapacity
+    noclehárny": the bare "Charita" is Farní charita Lhota, no organisation "Charita"."""
+    found = rows(
+        tmp_path,
+        "Eva Malá z Farní charity Lhota informovala, že noclehárna v Lhotě má kapacitu 6 lůžek. Charita proto "
+        "od prosince plánuje navýšení kapacity noclehárny na 10 lůžek.",
+    )
+    names = {r[0] for r in found}
+    assert "Farní charita Lhota" in names and "Charita" not in names, found

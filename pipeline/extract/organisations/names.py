@@ -27,7 +27,8 @@ from typing import Sequence
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.lexicon import grammar, hard_break, lex, marks, word_key
-from pipeline.extract.organisations.normalise import bare_offices, branch_parents, canonicalise, fold_key, nominative
+from pipeline.extract.organisations.normalise import (bare_named_heads, bare_offices, branch_parents, canonicalise,
+                                                       fold_key, nominative)
 from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.shapes import block_mentions, drop_overlaps, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
@@ -249,7 +250,7 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
             spans.setdefault(m.block_id, []).append((m.start, m.end))
         found += [t for t in extra if all(t.end <= a or t.start >= b for a, b in spans.get(t.block_id, ()))]
     found.sort(key=lambda m: (m.block_id, m.start))
-    return canonicalise(branch_parents(bare_offices(spelled_out(found, blocks))))
+    return canonicalise(branch_parents(bare_named_heads(bare_offices(spelled_out(found, blocks)))))
 
 
 def glossary(blocks: Sequence[BlockView]) -> tuple[dict[str, str], set[int]]:

@@ -485,6 +485,8 @@ def _head_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], p
             continue
         size, kind = hit
         end = _forward_tail(tokens, i + size, kind, persons, services)
+        if kind == "public" and i > 0 and tokens[i - 1].lower in _branch_nouns():
+            end = _before_place(tokens, i + size, end)
         if _place_not_actor(tokens, i, size, end):
             i = end
             continue
@@ -519,6 +521,21 @@ def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool
     after = tokens[end + 1] if end + 1 < len(tokens) else None
     return bool(nxt and after and (nxt.lower in grammar("coordinators") or nxt.text == ",") and after.is_cap
                 and not tokens[i].is_cap)
+
+
+@lru_cache(maxsize=1)
+def _branch_nouns() -> frozenset[str]:
+    """The nouns of a body's branch office ("kontaktního pracoviště Úřadu práce ČR v Lhotě"):
+    configs/organisations.toml [grammar] branch_offices and branch_nouns_before."""
+    words = {w.split()[-1].lower() for w in grammar("branch_offices")}
+    return frozenset(words | {w.lower() for w in grammar("branch_nouns_before")})
+
+
+def _before_place(tokens: Sequence[Tok], start: int, end: int) -> int:
+    """The end of a body's name named after its branch office: the place after it ("v Lhotě")
+    is the branch's, so the name stops before a place preposition."""
+    preps = grammar("place_prepositions")
+    return next((j for j in range(start, end) if tokens[j].lower in preps), end)
 
 
 def _town_adjective_before(tokens: Sequence[Tok], i: int) -> bool:
