@@ -156,3 +156,19 @@ def test_a_bare_named_head_is_the_one_organisation_of_the_document_with_that_wor
     )
     names = {r[0] for r in found}
     assert "Farní charita Lhota" in names and "Charita" not in names, found
+
+
+def test_a_name_opening_a_line_as_the_subject_of_a_providing_verb_is_a_provider(tmp_path: Path) -> None:
+    """"• Slunce 21 nabízí tísňovou péči i seniorům z Lipové – informovala Malá": the bare name with
+    its number, subject of "nabízí" with a service type after it, provides that service; a person
+    or a service type in that place is no organisation."""
+    out = run_docx(tmp_path, minutes(
+        "Zápis z jednání PS Senioři a OZP",
+        ("List Bullet", "Slunce 21 nabízí tísňovou péči i seniorům z Lipové, kontakt tel. 584 111 222 – informovala Malá"),
+        ("List Bullet", "Eva Malá nabízí sociální poradenství v klubu seniorů."),
+        ("List Bullet", "Pečovatelská služba nabízí i víkendové návštěvy."),
+    ))
+    orgs = pd.read_parquet(out / "organisations.parquet")
+    assert set(zip(orgs["name"], orgs["role"])) == {("Slunce 21", "provider")}, orgs
+    services = pd.read_parquet(out / "services.parquet")
+    assert ("tísňová péče", "Slunce 21") in set(zip(services["service_type"], services["organisation"]))

@@ -32,6 +32,7 @@ from pipeline.extract.organisations.normalise import (bare_named_heads, bare_off
 from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.shapes import block_mentions, drop_overlaps, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
+                                                  subject_providers,
                                                   enumerated_names, holds_service, known_name_mentions, listed_names,
                                                   looks_like_name, slot_spans, value_mention, value_mentions)
 from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
@@ -235,6 +236,7 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
         found.extend(bare_list_names(block, doc))
         found.extend(bare_names(block, doc, tokens))
         found.extend(affiliation_names(block, doc, tokens))
+        found.extend(subject_providers(block, doc, tokens))
     skipped = {b.block_id for b in blocks if _skip_block(b)}
     found.extend(m for m in listed_names(blocks) if m.block_id not in skipped)
     for cell in tables.cells(ORGANISATION_KINDS):

@@ -419,6 +419,52 @@ def bare_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mentio
     return out
 
 
+_SENTENCE_OPENERS = (".", "!", "?", "•", "▪", "◦", "-", "–", "—", "*", ";")
+_NAME_NUMBER = re.compile(r"\d{1,4}")
+
+
+def subject_providers(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mention]:
+    """A proper name that opens a sentence or a list line as the subject of a verb of providing,
+    with a service type after the verb in its sentence: "Život 90 nabízí tísňovou péči i seniorům
+    z X", "• Senior Point Lhota poskytuje odborné sociální poradenství". The name is two to five
+    capitalised words, the last may be a number ("Slunce 21"); a person, a public body's head
+    or a service type is none (configs [roles] provider_verbs)."""
+    verbs = _provider_verbs()
+    services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, ())]
+    if not services:
+        return []
+    persons = person_starts(doc)
+    out = []
+    for k, verb in enumerate(tokens):
+        if verb.lower not in verbs or k < 2:
+            continue
+        i = k
+        if _NAME_NUMBER.fullmatch(tokens[i - 1].text) and not hard_break(tokens[i - 1]):
+            i -= 1  # a number that ends the name ("Život 90")
+        while i > 0 and k - i < 5 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not hard_break(tokens[i - 1]):
+            i -= 1
+        opens = i == 0 or tokens[i - 1].text in _SENTENCE_OPENERS or hard_break(tokens[i - 1])
+        if k - i < 2 or not opens or not tokens[i].is_cap or any(t.start in persons for t in tokens[i:k]) \
+                or head_at(tokens, i) or is_title(tokens[i]):
+            continue
+        sentence_end = next((t.start for t in tokens[k:] if t.text in (".", "!", "?")), len(block.text))
+        if not any(verb.end <= a < sentence_end for a, _ in services) \
+                or any(a < tokens[k - 1].end and b > tokens[i].start for a, b in services):
+            continue
+        value = block.text[tokens[i].start:tokens[k - 1].end]
+        if not looks_like_name(value, False, False) or mentions_in_span(block, doc, tokens[i].start, tokens[k - 1].end):
+            continue
+        mention = value_mention(block, doc, tokens[i].start, tokens[k - 1].end, "bare")
+        if mention:
+            out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _provider_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("organisations")["roles"]["provider_verbs"])
+
+
 def _closes_at(tokens: list[Tok], i: int) -> bool:
     """The bare name at token i runs to a closing parenthesis."""
     end = bare_name_end(tokens, i)
