@@ -172,3 +172,15 @@ def test_a_name_opening_a_line_as_the_subject_of_a_providing_verb_is_a_provider(
     assert set(zip(orgs["name"], orgs["role"])) == {("Slunce 21", "provider")}, orgs
     services = pd.read_parquet(out / "services.parquet")
     assert ("tísňová péče", "Slunce 21") in set(zip(services["service_type"], services["organisation"]))
+
+
+def test_the_one_who_will_carry_out_a_measure_is_responsible_for_it(tmp_path: Path) -> None:
+    """"Opatření 2.2 Podpora rodin s dětmi v krizi bude realizovat Slezská diakonie, která rozšíří
+    ... o 1 úvazek": the future "bude realizovat" makes it responsible for 2.2, like "realizuje"."""
+    found = rows(
+        tmp_path,
+        "Koordinátor informoval o návrhu akčního plánu. Opatření 2.2 Podpora rodin s dětmi v krizi bude "
+        "realizovat Charita Horní Lipová, která rozšíří sociálně aktivizační službu pro rodiny s dětmi o 1 úvazek.",
+    )
+    assert ("Charita Horní Lipová", "responsible", "2.2", None) in found, found
+    assert not {r for r in found if r[0] == "Charita Horní Lipová" and r[1] == "provider"}, found
