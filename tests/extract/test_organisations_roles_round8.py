@@ -184,3 +184,15 @@ def test_the_one_who_will_carry_out_a_measure_is_responsible_for_it(tmp_path: Pa
     )
     assert ("Charita Horní Lipová", "responsible", "2.2", None) in found, found
     assert not {r for r in found if r[0] == "Charita Horní Lipová" and r[1] == "provider"}, found
+
+
+def test_a_region_named_by_its_own_name_owns_the_budget_it_pays_from(tmp_path: Path) -> None:
+    """"Navýšení bylo hrazeno z rozpočtu Kraje Vysočina a z rozpočtu Města X": both pay; the
+    region's name ends before "a z" (a new phrase, not "Tvorba a distribuce")."""
+    found = rows(
+        tmp_path,
+        "Domácí péče Lipůvka, o. p. s. navýšila od 1. 1. 2032 kapacitu pečovatelské služby z 6 na 7,5 úvazku. "
+        "Navýšení bylo hrazeno z rozpočtu Kraje Vysočina a z rozpočtu Města Horní Lipová.",
+    )
+    assert roles_of(found, "Kraj Vysočina") == {"funder"}, found
+    assert roles_of(found, "Město Horní Lipová") == {"funder"}, found

@@ -504,7 +504,8 @@ class DocOrgs:
         before = _WORD.findall(block.text[max(0, m.start - 40):m.start].lower())[-1:]
         first = fold_key(m.key).split()[:1]
         state = bool(first) and first[0] in cues().money_owner_bodies
-        if m.kind not in ("region", "town") and not town_noun(m.key) and not state:
+        region = bool(first) and first[0] == fold_key(grammar("region_noun"))  # "z rozpočtu Kraje Vysočina"
+        if m.kind not in ("region", "town") and not town_noun(m.key) and not state and not region:
             return any(w in cues().call_owner for w in before)
         return any(w in cues().money_owner for w in before)
 

@@ -286,8 +286,9 @@ def _opens_phrase(tokens: Sequence[Tok], j: int) -> bool:
     nxt = tokens[j + 1]
     if not nxt.is_word or not nxt.text.islower() or nxt.lower in lx.after_capital:
         return False
-    if nxt.lower in grammar("coordinators") and j + 2 < len(tokens) and tokens[j + 2].text.islower():
-        return True
+    if nxt.lower in grammar("coordinators") and j + 2 < len(tokens) and tokens[j + 2].text.islower() \
+            and tokens[j + 2].lower not in lx.clause_words:
+        return True  # (not "z rozpočtu Kraje Vysočina a z rozpočtu obce": a new phrase after "a")
     adjective = tokens[j].lower.endswith(grammar("adjective_endings"))
     return adjective and not is_verb(nxt.text) and nxt.lower not in lx.clause_words
 
