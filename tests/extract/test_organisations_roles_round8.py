@@ -196,3 +196,23 @@ def test_a_region_named_by_its_own_name_owns_the_budget_it_pays_from(tmp_path: P
     )
     assert roles_of(found, "Kraj Vysočina") == {"funder"}, found
     assert roles_of(found, "Město Horní Lipová") == {"funder"}, found
+
+
+def test_a_region_giving_a_grant_as_its_clauses_subject_is_the_funder(tmp_path: Path) -> None:
+    """"...; Karlovarský kraj poskytuje dofinancování služeb v síti": the region gives the money."""
+    found = rows(
+        tmp_path,
+        "Sociální služby zařazené do sítě jsou financovány z dotace MPSV a z rozpočtu kraje; Plzeňský kraj "
+        "poskytuje dofinancování služeb v síti v rámci programu podpory.",
+    )
+    assert roles_of(found, "Plzeňský kraj") == {"funder"}, found
+
+
+def test_a_bare_name_right_after_an_application_for_a_grant_is_the_applicant(tmp_path: Path) -> None:
+    """"ad 6) Žádost o příspěvek Domova Zahrada Lhota byla odložena": Domov Zahrada Lhota applied."""
+    found = rows(
+        tmp_path,
+        "ad 6) Žádost o příspěvek Domova Zahrada Lhota byla odložena pro doplnění informací do příštího "
+        "zasedání. P. Kadlec upozornil, že domov plánuje rozšíření z 40 na 46 lůžek.",
+    )
+    assert roles_of(found, "Domov Zahrada Lhota") == {"applicant"}, found

@@ -528,6 +528,11 @@ class DocOrgs:
             return True
         if clause & c.decide_verbs and clause & c.grant_nouns:
             return True  # "o dotacích rozhoduje Zastupitelstvo X"
+        c_start, c_end = self.comma_clause(block, m)
+        after = self.tokens(block, m.end, c_end)
+        if not block.text[c_start:m.start].strip(" •◦▪-–\t") and after and after[0].lower in lex().actor_verbs \
+                and self.words(block, m.end, c_end) & c.grant_nouns:
+            return True  # "; Kraj X poskytuje dofinancování služeb": the clause's subject gives a grant
         if self.grant_giver(block, m):
             return True
         return opens and bool(words & c.funder_verbs)

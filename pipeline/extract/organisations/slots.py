@@ -404,11 +404,14 @@ def bare_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mentio
     Modrá kotva", "u organizace Ruka v ruce Skuteč") or a verb of running or carrying out
     something ("službu provozuje Dům Na Vršku", "projekt realizuje Klub Pohoda")."""
     nouns, multi = _bare_cues()
+    requests = _request_cues()
     lx = lex()
     out = []
     for i in range(len(tokens) - 1):
         cue = tokens[i]
-        if cue.lower not in nouns and cue.lower not in multi or hard_break(cue):
+        asked = i >= 2 and cue.lower in requests[2] and tokens[i - 1].lower in requests[1] \
+            and tokens[i - 2].lower in requests[0]  # "Žádost o příspěvek Domova X byla odložena"
+        if cue.lower not in nouns and cue.lower not in multi and not asked or hard_break(cue):
             continue
         start = i if cue.is_cap and cue.lower in lx.name_or_classifier else i + 1  # "Spolek Lípa Proseč"
         enclosed = i > 0 and tokens[i - 1].text == "(" and _closes_at(tokens, start)  # "(provozuje Kormidlo)"
@@ -463,6 +466,16 @@ def subject_providers(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list
 @lru_cache(maxsize=1)
 def _provider_verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in load("organisations")["roles"]["provider_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _request_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """An application, its preposition and the grant it asks for ([roles] applicant_nouns,
+    request_prepositions, grant_nouns): a bare name of two words or more right after them is the
+    applicant ("Žádost o příspěvek Domova Zahrada Lhota byla odložena")."""
+    roles = load("organisations")["roles"]
+    return tuple(frozenset(w.lower() for w in roles[key])  # type: ignore[return-value]
+                 for key in ("applicant_nouns", "request_prepositions", "grant_nouns"))
 
 
 def _closes_at(tokens: list[Tok], i: int) -> bool:
