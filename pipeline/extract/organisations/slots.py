@@ -410,7 +410,7 @@ def bare_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mentio
     for i in range(len(tokens) - 1):
         cue = tokens[i]
         asked = i >= 2 and cue.lower in requests[2] and tokens[i - 1].lower in requests[1] \
-            and tokens[i - 2].lower in requests[0]  # "Žádost o příspěvek Domova X byla odložena"
+            and tokens[i - 2].lower in requests[0] and tokens[i + 1].lower not in nouns  # "Žádost o příspěvek Domova X"
         if cue.lower not in nouns and cue.lower not in multi and not asked or hard_break(cue):
             continue
         start = i if cue.is_cap and cue.lower in lx.name_or_classifier else i + 1  # "Spolek Lípa Proseč"
