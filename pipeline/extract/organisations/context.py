@@ -504,7 +504,8 @@ class DocOrgs:
         before = _WORD.findall(block.text[max(0, m.start - 40):m.start].lower())[-1:]
         first = fold_key(m.key).split()[:1]
         state = bool(first) and first[0] in cues().money_owner_bodies
-        if m.kind not in ("region", "town") and not town_noun(m.key) and not state:
+        region = bool(first) and first[0] == fold_key(grammar("region_noun"))  # "z rozpočtu Kraje Vysočina"
+        if m.kind not in ("region", "town") and not town_noun(m.key) and not state and not region:
             return any(w in cues().call_owner for w in before)
         return any(w in cues().money_owner for w in before)
 
@@ -527,6 +528,11 @@ class DocOrgs:
             return True
         if clause & c.decide_verbs and clause & c.grant_nouns:
             return True  # "o dotacích rozhoduje Zastupitelstvo X"
+        c_start, c_end = self.comma_clause(block, m)
+        after = self.tokens(block, m.end, c_end)
+        if not block.text[c_start:m.start].strip(" •◦▪-–\t") and after and after[0].lower in lex().actor_verbs \
+                and self.words(block, m.end, c_end) & c.grant_nouns:
+            return True  # "; Kraj X poskytuje dofinancování služeb": the clause's subject gives a grant
         if self.grant_giver(block, m):
             return True
         return opens and bool(words & c.funder_verbs) and not self._funder_named(block, m, s_start, s_end)

@@ -27,10 +27,12 @@ from typing import Sequence
 from pipeline.extract import annotate
 from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.organisations.lexicon import grammar, hard_break, lex, marks, word_key
-from pipeline.extract.organisations.normalise import bare_offices, branch_parents, canonicalise, fold_key, nominative
+from pipeline.extract.organisations.normalise import (bare_named_heads, bare_offices, branch_parents, canonicalise,
+                                                       fold_key, nominative)
 from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.shapes import block_mentions, drop_overlaps, mentions_in_span, territory
 from pipeline.extract.organisations.slots import (NameIndex, affiliation_names, bare_list_names, bare_names,
+                                                  subject_providers,
                                                   enumerated_names, holds_service, known_name_mentions, listed_names,
                                                   looks_like_name, slot_spans, value_mention, value_mentions)
 from pipeline.extract.organisations.tables import ORGANISATION_KINDS, Tables
@@ -177,6 +179,12 @@ def _attendee_mentions(blocks: Annotated, result: Extraction) -> list[Mention]:
 _PROPAGATED = ("legal", "slot", "list", "bare", "apposition", "listed", "table", "attendee")
 
 
+# Kinds of mention read as a bare capitalised run after a cue ("žádost spolku Péče o duševní
+# zdraví" gives "Péče"): a name the document gave in full may be found over them, and the longer
+# mention wins (`drop_overlaps`).
+_CUT_SHORT = ("apposition", "bare")
+
+
 def _known_names(found: list[Mention], blocks: Annotated) -> list[Mention]:
     """Further mentions of the bare names the document gave as organisations somewhere
     (in a slot, a table, with a legal form): "Klub Pohoda" in the attendance table, then
@@ -187,7 +195,8 @@ def _known_names(found: list[Mention], blocks: Annotated) -> list[Mention]:
         return []
     taken: dict[int, list[tuple[int, int]]] = {}
     for m in found:
-        taken.setdefault(m.block_id, []).append((m.start, m.end))
+        if m.kind not in _CUT_SHORT:
+            taken.setdefault(m.block_id, []).append((m.start, m.end))
     index = NameIndex(names)
     probes = {words[0] if len(words) == 1 else words[0][:4] for words in index.words}
     out = []
@@ -227,6 +236,7 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
         found.extend(bare_list_names(block, doc))
         found.extend(bare_names(block, doc, tokens))
         found.extend(affiliation_names(block, doc, tokens))
+        found.extend(subject_providers(block, doc, tokens))
     skipped = {b.block_id for b in blocks if _skip_block(b)}
     found.extend(m for m in listed_names(blocks) if m.block_id not in skipped)
     for cell in tables.cells(ORGANISATION_KINDS):
@@ -242,7 +252,7 @@ def find_mentions(blocks: Sequence[BlockView], result: Extraction | None = None,
             spans.setdefault(m.block_id, []).append((m.start, m.end))
         found += [t for t in extra if all(t.end <= a or t.start >= b for a, b in spans.get(t.block_id, ()))]
     found.sort(key=lambda m: (m.block_id, m.start))
-    return canonicalise(branch_parents(bare_offices(spelled_out(found, blocks))))
+    return canonicalise(branch_parents(bare_named_heads(bare_offices(spelled_out(found, blocks)))))
 
 
 def glossary(blocks: Sequence[BlockView]) -> tuple[dict[str, str], set[int]]:

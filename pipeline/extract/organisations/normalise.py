@@ -309,6 +309,23 @@ def bare_offices(mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+def bare_named_heads(mentions: Sequence[Mention]) -> list[Mention]:
+    """A named head written bare ("Eva Malá z Farní charity X informovala ... Charita proto plánuje
+    ...") names the document's one organisation whose name holds that word ("Farní charita X");
+    with none or several such names it stays as it is (configs [grammar] bare_named_heads)."""
+    heads = {fold_key(h) for h in grammar("bare_named_heads")}
+    names = list(dict.fromkeys(m.name for m in mentions))
+    out = []
+    for m in mentions:
+        key = fold_key(m.name)
+        if key in heads:
+            full = [n for n in names if n != m.name and key in fold_key(n).split()]
+            if len(full) == 1:
+                m = replace(m, name=full[0])
+        out.append(m)
+    return out
+
+
 def branch_parents(mentions: Sequence[Mention]) -> list[Mention]:
     """An office of a body in a place ("X, kontaktní pracoviště Lhota", "X – pracoviště
     Lhota") is named as the body when the document also names the body alone ("X"): one

@@ -26,7 +26,7 @@ from pipeline.extract.layout import label_end
 from pipeline.extract.text import fold
 from pipeline.extract.organisations.context import DocOrgs, cues
 from pipeline.extract.organisations.mention import Mention, text_lines as lines
-from pipeline.extract.organisations.lexicon import is_verb
+from pipeline.extract.organisations.lexicon import is_verb, lex
 from pipeline.extract.organisations.normalise import written_oblique
 from pipeline.extract.organisations.shapes import flattened_table, person_tokens
 from pipeline.extract.organisations.tables import Table
@@ -216,7 +216,8 @@ class _Roles:
         # "Spolek X požádal o dotaci", "4) Spolek Y – žádost o příspěvek", "(Spolek Z) shrnul požadavky spolku"
         applies = self._applies(block, m, s_start, s_end) or self._opens_request(block, m) \
             or self._own_request(block, m, s_start, s_end)
-        if applies and not asked or self._applied_by(block, m, s_start):
+        pays = "funder" in roles and self._pays_in_clause(block, m)
+        if applies and not asked and not pays or self._applied_by(block, m, s_start):
             roles.append("applicant")
         if asked and self._asked_for_grant(block, m):
             roles.append("funder")  # "Kraj X požádá Ministerstvo Y o dotaci": Y pays
@@ -253,13 +254,33 @@ class _Roles:
 
     def _opens_request(self, block: BlockView, m: Mention) -> bool:
         """A line opened by the organisation and a dash before a noun of application ("4) Spolek X
-        – žádost o příspěvek na provoz"): an agenda item or a list line naming its request."""
+        – žádost o příspěvek na provoz"): an agenda item or a list line naming its request; also
+        when the line opens with its speaker and the organisation in parentheses ("Malá (Spolek
+        X) – žádost o navýšení kapacity ...")."""
         start = body_offset(block) if block.kind == "list_item" else typed_label_end(block.text)
         line_start = block.text.rfind("\n", 0, m.start) + 1
+        after = self.doc.tokens(block, m.end, min(len(block.text), m.end + 40))[:3]
         if block.text[max(start, line_start):m.start].strip(" \t•-–"):
+            if not self._speaker_opens(block, m, max(start, line_start)) or not after or after[0].text != ")":
+                return False
+            after = after[1:]
+        return len(after) >= 2 and after[0].text in ("–", "-", "—", ":") and after[1].lower in cues().applicant_nouns
+
+    def _speaker_opens(self, block: BlockView, m: Mention, line_start: int) -> bool:
+        """The line opens with a person's name (a surname, titles allowed) and the organisation
+        stands in parentheses right after it: "Malá (Spolek X)", "Mgr. Eva Malá (Spolek X)"."""
+        if not self.doc.affiliation(block, m):
             return False
-        after = self.doc.tokens(block, m.end, min(len(block.text), m.end + 40))[:2]
-        return len(after) == 2 and after[0].text in ("–", "-", "—", ":") and after[1].lower in cues().applicant_nouns
+        words = block.text[line_start:block.text.rfind("(", 0, m.start)].replace(",", " ").split()
+        return 0 < len(words) <= 4 and not any(o.start < m.start and o.start >= line_start
+                                                 for o in self.doc.in_block.get(block.block_id, ()) if o is not m)
+
+    def _pays_in_clause(self, block: BlockView, m: Mention) -> bool:
+        """A verb of paying in the mention's own clause, the mention in the nominative ("...
+        žádají o navýšení ..., navýšení by uhradil Kraj X z dotace"): it pays; the application of
+        its sentence is another's."""
+        clause = self.doc.words(block, *self.doc.comma_clause(block, m))
+        return not written_oblique(m) and bool(clause & cues().funder_verbs)
 
     def _own_request(self, block: BlockView, m: Mention, s_start: int, s_end: int) -> bool:
         """The request of the organisation its sentence names before it: a noun of request and a
@@ -283,6 +304,8 @@ class _Roles:
         c = cues()
         s_start, s_end = sentence_of(block.text, m.start)
         before = self.doc.tokens(block, s_start, m.start)
+        if before and before[-1].lower in lex().classifiers:
+            before = before[:-1]  # "doporučuje poskytnout spolku X, z. s., IČ ..., příspěvek"
         if not before or before[-1].lower not in c.award_to_before:
             return False
         words = self.doc.words(block, s_start, s_end)

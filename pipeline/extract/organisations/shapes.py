@@ -286,8 +286,9 @@ def _opens_phrase(tokens: Sequence[Tok], j: int) -> bool:
     nxt = tokens[j + 1]
     if not nxt.is_word or not nxt.text.islower() or nxt.lower in lx.after_capital:
         return False
-    if nxt.lower in grammar("coordinators") and j + 2 < len(tokens) and tokens[j + 2].text.islower():
-        return True
+    if nxt.lower in grammar("coordinators") and j + 2 < len(tokens) and tokens[j + 2].text.islower() \
+            and tokens[j + 2].lower not in lx.clause_words:
+        return True  # (not "z rozpočtu Kraje Vysočina a z rozpočtu obce": a new phrase after "a")
     adjective = tokens[j].lower.endswith(grammar("adjective_endings"))
     return adjective and not is_verb(nxt.text) and nxt.lower not in lx.clause_words
 
@@ -485,6 +486,8 @@ def _head_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int], p
             continue
         size, kind = hit
         end = _forward_tail(tokens, i + size, kind, persons, services)
+        if kind == "public" and i > 0 and tokens[i - 1].lower in _branch_nouns():
+            end = _before_place(tokens, i + size, end)
         if _place_not_actor(tokens, i, size, end):
             i = end
             continue
@@ -508,6 +511,8 @@ def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool
         return True
     if lemma == grammar("region_noun") and i > 0 and tokens[i - 1].lower in grammar("place_prepositions"):
         return True  # "v Kraji Podlesí": the region as a place
+    if _town_adjective_before(tokens, i):
+        return True  # "v Novém Městě nad Lesem", "Staré Město": the noun is part of a town's own name
     entry = lex().lemmas.get(head.lower)
     affiliation = i > 0 and tokens[i - 1].text == "(" and head.lower in grammar("town_nouns")
     if not tokens[i].is_cap and not affiliation \
@@ -517,6 +522,33 @@ def _place_not_actor(tokens: Sequence[Tok], i: int, size: int, end: int) -> bool
     after = tokens[end + 1] if end + 1 < len(tokens) else None
     return bool(nxt and after and (nxt.lower in grammar("coordinators") or nxt.text == ",") and after.is_cap
                 and not tokens[i].is_cap)
+
+
+@lru_cache(maxsize=1)
+def _branch_nouns() -> frozenset[str]:
+    """The nouns of a body's branch office ("kontaktního pracoviště Úřadu práce ČR v Lhotě"):
+    configs/organisations.toml [grammar] branch_offices and branch_nouns_before."""
+    words = {w.split()[-1].lower() for w in grammar("branch_offices")}
+    return frozenset(words | {w.lower() for w in grammar("branch_nouns_before")})
+
+
+def _before_place(tokens: Sequence[Tok], start: int, end: int) -> int:
+    """The end of a body's name named after its branch office: the place after it ("v Lhotě")
+    is the branch's, so the name stops before a place preposition."""
+    preps = grammar("place_prepositions")
+    return next((j for j in range(start, end) if tokens[j].lower in preps), end)
+
+
+def _town_adjective_before(tokens: Sequence[Tok], i: int) -> bool:
+    """A capitalised town noun right after a capitalised adjective on its line opens no body: the
+    two are a town's own name ("Nové Město nad Lesem", "v Horním Městě"); a town's title
+    ("Statutární město X", configs/organisations.toml town_prefixes) is no such adjective."""
+    if i == 0 or not tokens[i].is_cap:
+        return False
+    prev = tokens[i - 1]
+    return (prev.is_cap and prev.is_word and not prev.text.isupper() and not hard_break(prev)
+            and prev.lower not in grammar("town_prefixes")
+            and prev.lower.endswith(tuple(grammar("adjective_stem_endings"))))
 
 
 def _legal_after(tokens: Sequence[Tok], end: int) -> tuple[int, int, str] | None:

@@ -404,11 +404,14 @@ def bare_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mentio
     Modrá kotva", "u organizace Ruka v ruce Skuteč") or a verb of running or carrying out
     something ("službu provozuje Dům Na Vršku", "projekt realizuje Klub Pohoda")."""
     nouns, multi = _bare_cues()
+    requests = _request_cues()
     lx = lex()
     out = []
     for i in range(len(tokens) - 1):
         cue = tokens[i]
-        if cue.lower not in nouns and cue.lower not in multi or hard_break(cue):
+        asked = i >= 2 and cue.lower in requests[2] and tokens[i - 1].lower in requests[1] \
+            and tokens[i - 2].lower in requests[0] and tokens[i + 1].lower not in nouns  # "Žádost o příspěvek Domova X"
+        if cue.lower not in nouns and cue.lower not in multi and not asked or hard_break(cue):
             continue
         start = i if cue.is_cap and cue.lower in lx.name_or_classifier else i + 1  # "Spolek Lípa Proseč"
         enclosed = i > 0 and tokens[i - 1].text == "(" and _closes_at(tokens, start)  # "(provozuje Kormidlo)"
@@ -417,6 +420,62 @@ def bare_names(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mentio
         if mention and not mentions_in_span(block, doc, mention.start, mention.end):
             out.append(mention)
     return out
+
+
+_SENTENCE_OPENERS = (".", "!", "?", "•", "▪", "◦", "-", "–", "—", "*", ";")
+_NAME_NUMBER = re.compile(r"\d{1,4}")
+
+
+def subject_providers(block: BlockView, doc: Doc, tokens: Sequence[Tok]) -> list[Mention]:
+    """A proper name that opens a sentence or a list line as the subject of a verb of providing,
+    with a service type after the verb in its sentence: "Život 90 nabízí tísňovou péči i seniorům
+    z X", "• Senior Point Lhota poskytuje odborné sociální poradenství". The name is two to five
+    capitalised words, the last may be a number ("Slunce 21"); a person, a public body's head
+    or a service type is none (configs [roles] provider_verbs)."""
+    verbs = _provider_verbs()
+    services = [(s.start_char, s.end_char) for s in doc.spans.get(SERVICE_KEY, ())]
+    if not services:
+        return []
+    persons = person_starts(doc)
+    out = []
+    for k, verb in enumerate(tokens):
+        if verb.lower not in verbs or k < 2:
+            continue
+        i = k
+        if _NAME_NUMBER.fullmatch(tokens[i - 1].text) and not hard_break(tokens[i - 1]):
+            i -= 1  # a number that ends the name ("Život 90")
+        while i > 0 and k - i < 5 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not hard_break(tokens[i - 1]):
+            i -= 1
+        opens = i == 0 or tokens[i - 1].text in _SENTENCE_OPENERS or hard_break(tokens[i - 1])
+        if k - i < 2 or not opens or not tokens[i].is_cap or any(t.start in persons for t in tokens[i:k]) \
+                or head_at(tokens, i) or is_title(tokens[i]):
+            continue
+        sentence_end = next((t.start for t in tokens[k:] if t.text in (".", "!", "?")), len(block.text))
+        if not any(verb.end <= a < sentence_end for a, _ in services) \
+                or any(a < tokens[k - 1].end and b > tokens[i].start for a, b in services):
+            continue
+        value = block.text[tokens[i].start:tokens[k - 1].end]
+        if not looks_like_name(value, False, False) or mentions_in_span(block, doc, tokens[i].start, tokens[k - 1].end):
+            continue
+        mention = value_mention(block, doc, tokens[i].start, tokens[k - 1].end, "bare")
+        if mention:
+            out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _provider_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("organisations")["roles"]["provider_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _request_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """An application, its preposition and the grant it asks for ([roles] applicant_nouns,
+    request_prepositions, grant_nouns): a bare name of two words or more right after them is the
+    applicant ("Žádost o příspěvek Domova Zahrada Lhota byla odložena")."""
+    roles = load("organisations")["roles"]
+    return tuple(frozenset(w.lower() for w in roles[key])  # type: ignore[return-value]
+                 for key in ("applicant_nouns", "request_prepositions", "grant_nouns"))
 
 
 def _closes_at(tokens: list[Tok], i: int) -> bool:

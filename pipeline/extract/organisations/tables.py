@@ -106,12 +106,18 @@ class Tables:
         return [c for col, c in sorted(table.rows.get(cell.row, {}).items()) if col != cell.col]
 
     def cells(self, kinds: Sequence[str]) -> list[Cell]:
-        """The body cells of every column of the given kinds."""
+        """The body cells of every column of the given kinds, but not the one cell of a group row
+        across a wider table ("Poskytovatel | IČ | Druh služby" with a row "Senioři" over the
+        providers for seniors): it heads the rows below; an organisation named there by its shape
+        is found anyway."""
         out = []
         for table in self.tables:
             cols = [col for col, kind in table.columns.items() if kind in kinds]
-            for row in table.grid.body:
-                out.extend(cell for col in cols if (cell := table.grid.cell(row, col)) is not None)
+            grid = table.grid
+            for row in grid.body:
+                if grid.width >= 3 and grid.section(row) is not None:
+                    continue
+                out.extend(cell for col in cols if (cell := grid.cell(row, col)) is not None)
         return out
 
 
