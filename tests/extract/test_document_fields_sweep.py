@@ -1,0 +1,74 @@
+"""Document fields as a sweep over many real minutes found them (issue 15, round 2 of session 10):
+a title word written letter by letter and followed by the minutes' number or meeting on its line
+("Z á p i s    č. 5", "Z Á P I S č. 3/2016 z jednání …"), and a title run into the body of a
+transcript paragraph ("… konaného dne 20. května 2015 Přítomni: dle …"). Each construction was seen
+on several real pages; names, towns and numbers here are invented.
+
+One pipeline run over real HTML and TXT files (module fixture); each test reads its file's row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.runner import RunOptions, run
+
+BODY = ("Předsedající zahájil zasedání v 17:05 hodin a přivítal přítomné. Konstatoval, že zasedání bylo řádně "
+        "svoláno a že je přítomna nadpoloviční většina členů, orgán je tedy usnášeníschopný. Ověřovateli zápisu "
+        "byli určeni pan Karel Lipový a paní Jana Dubová. Program byl schválen bez připomínek.")
+
+PAGES = {
+    # a town's web page: navigation lines, then the minutes' own title spaced out over three lines
+    "spaced_numbered.html": "<p>Mapa stránek</p><p>Úřední deska a kalendář akcí</p><p>Z á p i s    č. 7</p>"
+                            "<p>z ustavujícího zasedání Zastupitelstva obce Lipová,</p>"
+                            "<p>konaného dne 3. listopadu 2022 v sále obecního domu, od 18:00 hodin.</p>"
+                            f"<p>Přítomni: Karel Lipový, Jana Dubová, Petr Habr</p><p>{BODY}</p>",
+    # a transcript page: the spaced title with the meeting on its line; a later line starts with "Zápis"
+    "spaced_caps.txt": "Z Á P I S č. 4/2019 z jednání, které se konalo dne 5. 3. 2019 v zasedací místnosti "
+                       "Městského úřadu Lipník\n\nPřítomni: Karel Lipový, Jana Dubová\n\n" + BODY
+                       + "\n\nZápis č. 3/2019. Výsledek hlasování: pro 5 hlasů, proti 0 hlasů. Schváleno.\n",
+    # the record of a council in one paragraph: its title runs into "Přítomni:" and the course of the meeting
+    "run_on.txt": "Úřad města Lipník Odbor sociálních věcí\n\nZáznam ze 3. jednání Rady pro seniory města Lipník "
+                  "konaného dne 12. dubna 2021 Přítomni: dle podpisové listiny Předsedkyně Rady Jana Dubová "
+                  "zahájila jednání v 9.30 hodin. " + BODY + " Program jednání byl jednomyslně schválen dle "
+                  "předloženého návrhu: 1. Úvodní slovo 2. Plán rozvoje sociálních služeb 3. Různé\n",
+    # a senate's record on one line: the title, the date in brackets, then "Program:" inline
+    "run_on_programme.txt": "Zápis z 5. zasedání Akademického senátu Fakulty sociálních studií Lipnické "
+                            "univerzity (14. října 2019) Program: 1. Schválení programu jednání. 2. Schválení "
+                            "zápisu z minulého zasedání. 3. Volba předsedy senátu. 4. Různé. " + BODY + "\n",
+}
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory) -> dict[str, dict]:
+    root = tmp_path_factory.mktemp("fields_sweep")
+    raw, out = root / "raw", root / "out"
+    raw.mkdir()
+    for name, body in PAGES.items():
+        text = f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>" if name.endswith(".html") else body
+        (raw / name).write_text(text, encoding="utf-8")
+    run(raw, out, RunOptions(workers=0))
+    with duckdb.connect() as db:
+        cursor = db.execute(f"select * from '{out / 'documents.parquet'}'")
+        names = [c[0] for c in cursor.description]
+        rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+    return {Path(row["source_path"]).name: row for row in rows}
+
+
+def test_a_letter_spaced_title_word_with_the_number_on_its_line(documents):
+    assert documents["spaced_numbered.html"]["title"] == \
+        "Z á p i s č. 7 z ustavujícího zasedání Zastupitelstva obce Lipová"
+
+
+def test_a_letter_spaced_title_word_with_the_meeting_on_its_line(documents):
+    assert documents["spaced_caps.txt"]["title"] == ("Z Á P I S č. 4/2019 z jednání, které se konalo dne 5. 3. 2019 "
+                                                     "v zasedací místnosti Městského úřadu Lipník")
+
+
+def test_a_title_run_into_the_body_ends_at_the_first_field_label(documents):
+    assert documents["run_on.txt"]["title"] == \
+        "Záznam ze 3. jednání Rady pro seniory města Lipník konaného dne 12. dubna 2021"
+    assert documents["run_on_programme.txt"]["title"] == ("Zápis z 5. zasedání Akademického senátu Fakulty "
+                                                          "sociálních studií Lipnické univerzity (14. října 2019)")
