@@ -38,6 +38,16 @@ PAGES = {
     "run_on_programme.txt": "Zápis z 5. zasedání Akademického senátu Fakulty sociálních studií Lipnické "
                             "univerzity (14. října 2019) Program: 1. Schválení programu jednání. 2. Schválení "
                             "zápisu z minulého zasedání. 3. Volba předsedy senátu. 4. Různé. " + BODY + "\n",
+    # a committee's minutes: the room, then a clause about the meeting after a comma
+    "place_clause.html": "<h1>Výbor pro sociální věci ZM Lipník – zápis z jednání ze dne 4. října 2021</h1>"
+                         "<p>Jednání výboru dne 4. října 2021 se konalo v místnosti č. 12 budovy Městského úřadu "
+                         "Lipník, bylo zahájeno v 15 hod. a ukončeno v 17 hod. Jednání řídila předsedkyně výboru "
+                         "Ing. Jana Dubová.</p><p>Přítomní členové výboru: Jana Dubová, Karel Lipový</p>"
+                         f"<p>{BODY}</p>",
+    # a transcript: "Datum a místo zasedání" run together with "Přítomni" written without its colon
+    "place_attendance.txt": "Z á p i s z 12. zasedání Rady pro zdraví města Lipník Datum a místo zasedání Dne "
+                            "9. března 2020 v budově Městského úřadu Lipník od 9:30 hod. do 11:00 hod. Přítomni "
+                            "Dle připojené prezenční listiny. " + BODY + "\n",
 }
 
 
@@ -72,3 +82,15 @@ def test_a_title_run_into_the_body_ends_at_the_first_field_label(documents):
         "Záznam ze 3. jednání Rady pro seniory města Lipník konaného dne 12. dubna 2021"
     assert documents["run_on_programme.txt"]["title"] == ("Zápis z 5. zasedání Akademického senátu Fakulty "
                                                           "sociálních studií Lipnické univerzity (14. října 2019)")
+
+
+def test_a_place_ends_before_a_clause_about_the_meeting(documents):
+    assert documents["place_clause.html"]["location"] == "místnosti č. 12 budovy Městského úřadu Lipník"
+
+
+def test_a_place_ends_before_the_attendance_label_without_its_colon(documents):
+    assert documents["place_attendance.txt"]["location"] == "budově Městského úřadu Lipník"
+
+
+def test_a_place_loses_the_comma_before_the_time(documents):
+    assert documents["spaced_numbered.html"]["location"] == "sále obecního domu"
