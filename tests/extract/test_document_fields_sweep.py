@@ -48,6 +48,13 @@ PAGES = {
     "place_attendance.txt": "Z á p i s z 12. zasedání Rady pro zdraví města Lipník Datum a místo zasedání Dne "
                             "9. března 2020 v budově Městského úřadu Lipník od 9:30 hod. do 11:00 hod. Přítomni "
                             "Dle připojené prezenční listiny. " + BODY + "\n",
+    # a town's page: the mayor named after "města" is no territory
+    "area_person.html": "<h1>Zápis ze setkání s obyvateli 12. května 2022</h1><p>PRŮBĚH SETKÁNÍ:</p>"
+                        "<p>Na počátku jednání přítomné přivítala starostka města Jana Dubová. Zástupce "
+                        "zpracovatele představil strukturu programu rozvoje.</p>",
+    # a parliament's transcript: its heading written letter by letter ("… S N Ě M O V N A")
+    "area_spaced.txt": "P O S L A N E C K Á S N Ě M O V N A volební období\n\nZ á p i s 3. schůze výboru pro "
+                       "zdravotnictví, konaná dne 4. května 2010 od 9.00 hod. v místnosti č. 12\n\n" + BODY + "\n",
 }
 
 
@@ -94,3 +101,11 @@ def test_a_place_ends_before_the_attendance_label_without_its_colon(documents):
 
 def test_a_place_loses_the_comma_before_the_time(documents):
     assert documents["spaced_numbered.html"]["location"] == "sále obecního domu"
+
+
+def test_a_persons_name_after_the_town_genitive_is_no_territory(documents):
+    assert documents["area_person.html"]["planning_area"] is None
+
+
+def test_a_letter_spaced_heading_names_no_territory(documents):
+    assert documents["area_spaced.txt"]["planning_area"] is None
