@@ -55,6 +55,16 @@ PAGES = {
     # a parliament's transcript: its heading written letter by letter ("… S N Ě M O V N A")
     "area_spaced.txt": "P O S L A N E C K Á S N Ě M O V N A volební období\n\nZ á p i s 3. schůze výboru pro "
                        "zdravotnictví, konaná dne 4. května 2010 od 9.00 hod. v místnosti č. 12\n\n" + BODY + "\n",
+    # a transcript: the recorder's label inside the long paragraph, after a bracket
+    "recorder_inline.txt": "Zápis z 3. zasedání Zastupitelstva města Lipník konaného dne 2. 5. 2019 v sále "
+                           "radnice Přítomni: Karel Lipový, Jana Dubová, Petr Habr Omluveni: - (viz listina "
+                           "přítomných) Zapisovatelka: Mgr. Eva Malinová Zasedání zastupitelstva bylo zahájeno "
+                           "v 17 hodin starostou města Karlem Lipovým. " + BODY + "\n",
+    # a council's minutes: the recorder appointed in a sentence
+    "recorder_sentence.html": "<h1>Zápis č. 2/2020 z veřejného zasedání Zastupitelstva obce Lipová</h1>"
+                              "<p>Datum: 9. 3. 2020</p><p>Přítomni: Karel Lipový, Jana Dubová, Petr Habr</p>"
+                              "<p>Jednání zahájil starosta obce v 18:00 hodin a přivítal přítomné. Zapisovatelkou "
+                              f"byla jmenována paní Pavla Trnková. Ověřovateli byli určeni Jana Dubová a Petr Habr.</p><p>{BODY}</p>",
 }
 
 
@@ -109,3 +119,11 @@ def test_a_persons_name_after_the_town_genitive_is_no_territory(documents):
 
 def test_a_letter_spaced_heading_names_no_territory(documents):
     assert documents["area_spaced.txt"]["planning_area"] is None
+
+
+def test_a_recorders_label_inside_a_transcripts_line(documents):
+    assert documents["recorder_inline.txt"]["recorded_by"] == "Eva Malinová"
+
+
+def test_a_recorder_appointed_in_a_sentence(documents):
+    assert documents["recorder_sentence.html"]["recorded_by"] == "Pavla Trnková"
