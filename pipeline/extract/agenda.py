@@ -413,12 +413,31 @@ def _last_item_end(text: str, start: int) -> int:
         end = restart.start()
     label = _label_inside().search(text, start, end)
     end = label.start() if label and label.start() > start else end
-    if _SENTENCE_INSIDE.search(text, start, end):  # "3. Různé Místopředseda přivítal přítomné. ..."
+    if _sentence_inside(text, start, end):  # "3. Různé Místopředseda přivítal přítomné. ..."
         end = min(end, _flat_title_end(text, start))
     return end
 
 
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+_SENTENCE_INSIDE = re.compile(r"(\S*?)[.!?]\s+(\S)")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    words = load("lexicon")["abbreviations"]
+    return frozenset(fold(w).rstrip(".") for w in [*words["with_dot"], *words["not_sentence_end"]])
+
+
+def _sentence_inside(text: str, start: int, end: int) -> bool:
+    """A sentence ends inside `[start, end)`: a full stop after a word, then a capital. The dot of an
+    abbreviation, an initial or a Roman numeral ("zákona č. 424/1991", "Priorita I. Zavedení …",
+    "akce č. 08/13 Závěrečný účet") ends none: items of a programme carry them."""
+    for match in _SENTENCE_INSIDE.finditer(text, start, end):
+        word, following = match.group(1).lstrip("(\"„"), match.group(2)
+        if not following[:1].isupper() or len(word) < 2 or _ROMAN_LABEL.fullmatch(word) \
+                or fold(word) in _abbreviations():
+            continue
+        return True
+    return False
 
 
 def _sub_point(text: str, start: int, end: int) -> int:

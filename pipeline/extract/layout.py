@@ -140,8 +140,28 @@ def _title_start() -> re.Pattern[str]:
 
 
 def starts_with_title_word(text: str) -> bool:
-    """"Zápis z jednání …", "ZÁPIS", "Záznam č. 3" — not "Zápis byl schválen"."""
-    return _title_start().match(fold(text).strip()) is not None
+    """"Zápis z jednání …", "ZÁPIS", "Záznam č. 3", also letter-spaced ("Z á p i s    č. 5",
+    "Z Á P I S z 38. schůze") — not "Zápis byl schválen"."""
+    return _title_start().match(fold(close_spaced_title(text)).strip()) is not None
+
+
+@lru_cache(maxsize=1)
+def _spaced_title_word() -> re.Pattern[str]:
+    """A one-word title word written letter by letter at the start of a line ("Z á p i s", "Z Á Z N A M")."""
+    words = sorted({fold(w) for w in meeting_words()["title"]["starts"] if " " not in w}, key=len, reverse=True)
+    spelled = "|".join(r"\s+".join(re.escape(c) for c in word) for word in words)
+    return re.compile(rf"\s*(?:{spelled})(?!\w)")
+
+
+def close_spaced_title(text: str) -> str:
+    """The line with a leading letter-spaced title word closed up ("Z Á P I S č. 3/2016 z jednání" ->
+    "ZÁPIS č. 3/2016 z jednání"); other lines as they are. Real minutes space their title word out
+    and go on with the number or the meeting on the same line."""
+    spaced = _spaced_title_word().match(fold(text))
+    if spaced is None or " " not in text[:spaced.end()].strip():
+        return text
+    rest = text[spaced.end():].lstrip()
+    return text[:spaced.end()].replace(" ", "") + (" " if rest[:1].isalnum() else "") + rest
 
 
 _LABEL_LIKE = re.compile(r"^\s*[\w()/. ]{1,30}:")  # "Přítomni: ...": another field, not a value

@@ -23,6 +23,8 @@ _AREA = meeting_words()["area"]
 _ABBREVIATIONS = frozenset(w for marker in _AREA["keep_marker"] for w in marker.split() if w.isupper())  # ORP, SO
 _NOT_PLACES = frozenset([*_AREA["not_places"], *(t.rstrip(".") for t in load("people")["titles_before"])])  # "Ing."
 _JOINERS = frozenset(_AREA["name_joiners"])
+# a capitalised pair starting with a given name is a person ("místostarostka města Jana Dubová")
+_GIVEN_NAMES = frozenset(fold(w) for w in [*load("people")["given_names_female"], *load("people")["given_names_male"]])
 # markers before a territory: kept with it, nominative, genitive, planning words, "na", "v"
 _KEEP, _NOMINATIVE, _OFFICE, _GENITIVE, _PLANNING, _ON, _IN = (
     re.compile(rf"(?<!\w)({alternation(_AREA['keep_marker'])})\s+"),
@@ -114,6 +116,10 @@ def _capitalised_run(text: str) -> list[str]:
             break
     while run and run[-1] in _JOINERS:
         run.pop()
+    if run and all(len(word) == 1 for word in run):
+        return []  # "P O S L A N E C K Á S N Ě M O V N A": a word written letter by letter, no place
+    if len(run) >= 2 and fold(run[0]) in _GIVEN_NAMES:
+        return []  # "starostka města Marie Kozáková": a person's name after the genitive, no town
     return run
 
 

@@ -41,6 +41,10 @@ _MEETING = re.compile(rf"(?<!\w)(?:{alternation([*meeting_words()['title']['meet
 _HELD = re.compile(rf"\s+(?:(?:{alternation(_WORDS['held_reflexive'], fold)})\s+)?"
                    rf"(?:{alternation(_WORDS['held_verbs'], fold)})(?!\w)")
 _SEPARATOR = re.compile(r"[,–-]")
+# ", bylo zahájeno …" / " Přítomni Dle prezenční listiny": a clause about the meeting after a comma, or the
+# attendance label (capitalised, with or without its colon) ends a place run into the rest of its line
+_CLAUSE = re.compile(rf",\s*(?:{alternation(_WORDS['clause_starts'], fold)})(?!\w)")
+_ATTENDANCE = re.compile(rf"(?<=\s)(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in meeting_words()['labels']['attendance'])})(?!\w)")
 _INITIAL = re.compile(r"(?<!\w)\w\.$")
 _NUMBER_END = re.compile(rf"\d\.\s+(?=[{load('lexicon')['letters']['capitals']}][^\W\d]*\s)")  # "4. 3. 2019, klubovna …": a place after the date and a comma
 
@@ -77,6 +81,10 @@ def _clean_location(layout: Layout, value: Span) -> str | None:
     text = text[:label.start()] if label else text
     held = _HELD.search(fold(text))
     text = text[:held.start()] if held else text  # "sále KD Lipová konalo setkání …": the place ends before the verb
+    clause = _CLAUSE.search(fold(text))
+    text = text[:clause.start()] if clause else text
+    attendance = _ATTENDANCE.search(text)
+    text = text[:attendance.start()] if attendance else text
     for mention in reversed([m for m in dates_in(layout, value) if m.end <= len(text)]):
         text = text[:mention.start] + text[mention.end:]
     text = time_patterns()[1].sub("", text)
@@ -85,7 +93,7 @@ def _clean_location(layout: Layout, value: Span) -> str | None:
     text = _SEPARATORS.sub(", ", text)
     text = text.strip(" \t,;–-")
     text = _FINAL_DOT.sub("", text) if not _ABBREVIATION_END.search(text) else text
-    return text.strip() or None
+    return text.strip(" \t,;–-") or None  # "sále radnice, od 16:00 hodin.": the comma before the time goes too
 
 
 def find_location(layout: Layout, date_found: tuple[Line, DateMention, dt.date] | None) -> str | None:

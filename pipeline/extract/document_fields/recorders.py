@@ -37,6 +37,13 @@ _LOOSE = Labels([label for label in _LABELS["recorder"] if label not in _LABELS[
 _RECORDERS = frozenset(fold(label) for label in _LABELS["recorder"])
 # a recorder's label with its colon opening a sentence inside a line (folded)
 _WITHIN = re.compile(rf"(?<=[.!?]\s)(?:{alternation(_RECORDERS)})\s*:\s*")
+# ... and anywhere in a transcript's long line, written capitalised ("… (viz listina) Zapisovatelka: Mgr. Eva
+# Malá Zasedání bylo zahájeno …"): only the name right after it is the recorder's
+_INLINE = re.compile(rf"(?<=\s)(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in sorted(_LABELS['recorder'], key=len, reverse=True))})\s*:\s*")
+# "Zapisovatelkou byla jmenována paní Pavla Malá.": the recorder appointed in a sentence (folded)
+_APPOINTED_SENTENCE = re.compile(rf"(?<!\w)(?:{alternation(_LABELS['recorder_instrumental'], fold)})\s+"
+                                 rf"(?:{alternation(_LABELS['recorder_appointed_verbs'], fold)})(?!\w)\s*")
+NAME_NEAR = 12  # the name stands this close after an inline label or an appointing sentence ("paní ", "Mgr. ")
 
 
 def person_names(doc: Doc, start: int, end: int) -> list[str]:
@@ -79,6 +86,28 @@ def _appointed(text: str) -> int | None:
     return start if start is not None and ":" in text[:start] else None
 
 
+def _name_right_after(doc: Doc, at: int) -> str | None:
+    """The person named right after `at` of the block ("Mgr. Eva Malá", "paní Pavla Malá"), or None."""
+    person = next(iter(persons_in(doc, at, len(doc.text))), None)
+    return person.name if person is not None and person.begin - at <= NAME_NEAR else None
+
+
+def _named_in_running_text(layout: Layout) -> list[str]:
+    """Recorders a transcript names inside its running text: a capitalised recorder label in a long
+    line ("… Zapisovatelka: Mgr. Eva Malá Zasedání …"), an appointing sentence ("Zapisovatelkou byla
+    jmenována paní Pavla Malá.")."""
+    document = annotated(layout)
+    names: list[str] = []
+    for line in layout.body:
+        found = [line.start + m.end() for m in _INLINE.finditer(line.text) if m.start() > 0]
+        found += [line.start + m.end() for m in _APPOINTED_SENTENCE.finditer(line.folded)]
+        for at in sorted(found):
+            name = _name_right_after(document.doc(line.block), at)
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
 def find_recorders(layout: Layout) -> str | None:
     """All recorders, joined with ", " in document order ("Zapsal(a): X", "Zapsala X.", a "Zapsala:" cell)."""
     document = annotated(layout)
@@ -102,4 +131,4 @@ def find_recorders(layout: Layout) -> str | None:
         for name in person_names(document.doc(value.block), value.start, value.end):
             if name not in names:
                 names.append(name)
-    return ", ".join(names) or None
+    return ", ".join(names or _named_in_running_text(layout)) or None

@@ -4,11 +4,12 @@ not a running header, emblem, logo or project line."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.config import load
 from pipeline.extract.document_fields.project import find_project_reg_no_in
 from pipeline.extract.document_fields.words import Phrases, alternation
-from pipeline.extract.layout import Layout, Line, meeting_words, starts_with_title_word
+from pipeline.extract.layout import Layout, Line, close_spaced_title, meeting_words, starts_with_title_word
 from pipeline.extract.text import fold
 
 TITLE_SEARCH_LINES = 40  # a heading "Zápis ..." further down is a section, not the title
@@ -50,8 +51,9 @@ _NUMBERED = re.compile(rf"(?:{alternation(_WORDS['starts'], fold)})\s+"
 
 
 def _unspaced(text: str) -> str:
-    """"Z á p i s" -> "Zápis": a line of one word written letter by letter, closed up."""
-    return text.replace(" ", "") if _SPACED.fullmatch(text.strip()) else text
+    """"Z á p i s" -> "Zápis": a line of one word written letter by letter, closed up; so is a leading
+    letter-spaced title word ("Z á p i s    č. 5" -> "Zápis č. 5")."""
+    return text.replace(" ", "") if _SPACED.fullmatch(text.strip()) else close_spaced_title(text)
 
 
 _REGION_NOUN = fold(load("organisations")["grammar"]["region_noun"])
@@ -184,7 +186,28 @@ def title_text(layout: Layout, line: Line) -> str:
     if following is not None and len(text) + len(following.text) < MAX_TITLE and text.split() \
             and fold(text.split()[-1]).strip(",") in _DATED_ENDINGS and _DATED_STARTS.match(following.folded):
         text = f"{text} {following.text.strip()}"  # "…, konaného" / "dne 21. února 2011"
-    return _SPACES.sub(" ", text).rstrip(" ,;")
+    return _SPACES.sub(" ", _before_fields(text)).rstrip(" ,;")
+
+
+# The labels of the minutes' fields ("Přítomni:", "Program:", "Datum a místo konání:"), folded
+_FIELD_LABELS = ("date", "time", "location", "next_meeting", "programme", "recorder", "attendance")
+
+
+@lru_cache(maxsize=1)
+def _field_label() -> re.Pattern[str]:
+    words = sorted({fold(w) for name in _FIELD_LABELS for w in meeting_words()["labels"][name]}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<=\s)(?:{alternatives})\s*:")
+
+
+def _before_fields(text: str) -> str:
+    """A title run into the minutes' body (a PDF transcript or a page that keeps the whole record in
+    one paragraph: "Záznam ze 4. jednání Rady … konaného dne 20. května 2015 Přítomni: dle …") ends
+    where the first field label starts."""
+    if len(text) <= MAX_TITLE:
+        return text
+    label = _field_label().search(fold(text))
+    return text[:label.start()] if label else text
 
 
 def _continues(text: str, line: Line, following: Line) -> bool:
