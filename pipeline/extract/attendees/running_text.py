@@ -55,7 +55,9 @@ def from_text(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]], in_
             folded = fold(text)
             if any(phrase in folded for phrase in lex.closing):
                 closing_seen = True
-            if (block.block_id, line.start) in consumed or is_responsibility(text):
+            if (block.block_id, line.start) in rows.tails:  # a flattened list, then the minutes' text
+                line = Span(block, rows.tails[(block.block_id, line.start)], line.end)
+            elif (block.block_id, line.start) in consumed or is_responsibility(text):
                 continue
             for person, role in _speakers(blocks.doc(block), block, line, block.block_id in in_plan, known):
                 rows.add(block, person, role)

@@ -4,7 +4,7 @@ line that names nobody ends the list."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from pipeline.extract.model import Annotated, BlockView
@@ -14,6 +14,7 @@ from pipeline.extract.attendees.labels import (AUTHOR, Label, is_responsibility,
 from pipeline.extract.layout import layout_of, starts_with_title_word
 from pipeline.extract.spans.persons import persons_in
 from pipeline.extract.attendees.lists import Rows, emit
+from pipeline.extract.attendees.list_end import list_end
 from pipeline.extract.grids import Grid, cell_grid
 from pipeline.extract.attendees.tables import from_table, text_tables
 
@@ -113,6 +114,8 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             consumed.add((block.block_id, line.start))
             continue
         labels = labels_in(line.text, line.start, block.kind, minutes)
+        if labels and block.kind in _FLATTENED_KINDS and labels[-1].value_end == line.end:
+            labels[-1] = _cut_at_list_end(document, block, labels[-1], rows)
         if labels:
             if not all(label.in_sentence for label in labels):
                 consumed.add((block.block_id, line.start))  # a list line: no speakers in it
@@ -136,6 +139,21 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
         elif not state.sticky:
             state = _ListState()
     return state
+
+
+# Blocks whose one line may hold a whole flattened header of the minutes (not a table's cell).
+_FLATTENED_KINDS = ("paragraph", "list_item")
+
+
+def _cut_at_list_end(document: Annotated, block: BlockView, label: Label, rows: Rows) -> Label:
+    """The last label of a line, its value ending where its list does; the rest of the line is
+    the minutes' running text again (`rows.tails`)."""
+    end = list_end(document.doc(block), label.value_start, label.value_end)
+    if end >= label.value_end:
+        return label
+    line_start = block.text.rfind("\n", 0, label.value_start) + 1
+    rows.tails[(block.block_id, line_start)] = end
+    return replace(label, value_end=end)
 
 
 def _read_label(document: Annotated, block: BlockView, label: Label, rows: Rows) -> _ListState:
