@@ -87,3 +87,34 @@ def test_a_list_whose_notes_name_departments_is_not_cut(tmp_path):
                  "Hosté: Ing. Hana Dubská – Odbor školství Krajského úřadu\n")
     names = {(row[0], row[3]) for row in found}
     assert {("Eva Malá", "present"), ("Petr Kos", "present"), ("Hana Dubská", "guest")} <= names
+
+
+def test_a_list_of_surnames_ending_in_a_comma_goes_on_on_the_next_lines(tmp_path):
+    """"PŘÍTOMNI: Hrubec, Cejka, Lisý,\\n\\nFrydl, Králík, JUDr. Babka,\\n\\nVoženka" and
+    "Omluven: p. Jelen, Kovanda,\\nForman": a line that ends with a comma continues the list on
+    the next line (or paragraph), its lone surnames too."""
+    found = _run(tmp_path, "zapis.txt",
+                 "ZÁPIS č. 7/2023 z členské schůze spolku Lípa Horní Javoří\n\n"
+                 "PŘÍTOMNI: Hrubec, Cejka, Lisý, Vondál,\n\n"
+                 "Frydl, Králík, JUDr. Babka, Dostál,\n\n"
+                 "Voženka, Sejkal\n\n"
+                 "OMLUVENI: Tomek, ing. Nesvadba,\n\n"
+                 "Diblík, Mgr. Slanina.\n\n"
+                 "PROGRAM:\n\n1. Kontrola zápisu z minulé schůze.\n")
+    present = {row[0] for row in found if row[3] == "present"}
+    excused = {row[0] for row in found if row[3] == "excused"}
+    assert {"Hrubec", "Vondál", "Frydl", "Babka", "Dostál", "Voženka", "Sejkal"} <= present
+    assert {"Tomek", "Nesvadba", "Diblík", "Slanina"} <= excused
+
+
+def test_a_recorders_value_inside_a_sentence_ends_before_the_next_clause(tmp_path):
+    """"... 2 hosté Zapisovatelka: Jana Langrová Hlasování v pořadí: PRO ... přišla paní Zdena
+    Tomková.": the label after a lower-case word ends at its sentence, and within it where the
+    next clause ("Hlasování v pořadí:") begins: no organisation, no second recorder."""
+    found = _run(tmp_path, "zapis.html",
+                 "1 Zápis č. 3/2024 ze zasedání Zastupitelstva města Dolní Javoří Podle prezenční listiny "
+                 "bylo přítomno 11 členů. Přítomno cca 13 občanů, 2 hosté Zapisovatelka: Jana Langrová "
+                 "Hlasování v pořadí: PRO NÁVRH, PROTI NÁVRHU, ZDRŽEL SE V 18:19 hod přišla paní Zdena Tomková. "
+                 "Starosta dal hlasovat o programu.")
+    assert ("Jana Langrová", None, None, "recorder") in found
+    assert not any(row[0] == "Zdena Tomková" for row in found)

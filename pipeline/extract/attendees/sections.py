@@ -48,6 +48,7 @@ class _ListState:
     lenient: bool = False
     sticky: bool = False
     table: bool = False  # a table may hold the list: the label had no value on its own line
+    goes_on: bool = False  # the line before ended with a comma: the next line holds more of its names
 
 
 def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) -> None:
@@ -114,8 +115,9 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             consumed.add((block.block_id, line.start))
             continue
         labels = labels_in(line.text, line.start, block.kind, minutes)
-        if labels and block.kind in _FLATTENED_KINDS and labels[-1].value_end == line.end:
-            labels[-1] = _cut_at_list_end(document, block, labels[-1], rows)
+        if block.kind in _FLATTENED_KINDS:
+            labels = [_cut_at_list_end(document, block, label, rows, last=label is labels[-1] and label.value_end == line.end)
+                      for label in labels]
         if labels:
             if not all(label.in_sentence for label in labels):
                 consumed.add((block.block_id, line.start))  # a list line: no speakers in it
@@ -127,10 +129,12 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
                 state = _read_label(document, block, label, rows) if label.role != AUTHOR else _ListState()
             continue
         # under a label with no value of its own, a line listing surnames alone ("Malá, Dvořák (2)") goes on
-        singles = state.table and any(sep in line.text for sep in ",;")
+        # ... or a line after one that ended with a comma ("Omluveni: Malá, Dvořák,\nKos, Veselá")
+        singles = (state.table and any(sep in line.text for sep in ",;")) or state.goes_on
         if state.role and emit(document, block, line.start, line.end, state.role, rows, strict=not state.lenient,
                                singles=singles):
             consumed.add((block.block_id, line.start))
+            state = replace(state, goes_on=_goes_on(line.text))
             if state.role in _SINGLE_ROLES:
                 state = _ListState()
         elif state.role and names_nobody(line.text) \
@@ -145,14 +149,15 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
 _FLATTENED_KINDS = ("paragraph", "list_item")
 
 
-def _cut_at_list_end(document: Annotated, block: BlockView, label: Label, rows: Rows) -> Label:
-    """The last label of a line, its value ending where its list does; the rest of the line is
-    the minutes' running text again (`rows.tails`)."""
+def _cut_at_list_end(document: Annotated, block: BlockView, label: Label, rows: Rows, last: bool) -> Label:
+    """A label of a line, its value ending where its list does; after the `last` one, running to
+    the line's end, the rest of the line is the minutes' running text again (`rows.tails`)."""
     end = list_end(document.doc(block), label.value_start, label.value_end)
     if end >= label.value_end:
         return label
-    line_start = block.text.rfind("\n", 0, label.value_start) + 1
-    rows.tails[(block.block_id, line_start)] = end
+    if last:
+        line_start = block.text.rfind("\n", 0, label.value_start) + 1
+        rows.tails[(block.block_id, line_start)] = end
     return replace(label, value_end=end)
 
 
@@ -167,4 +172,9 @@ def _read_label(document: Annotated, block: BlockView, label: Label, rows: Rows)
         return _ListState() if value.strip() else _ListState("member", lenient=True, table=True)
     if names_nobody(value) or (found and label.role in _SINGLE_ROLES):
         return _ListState()
-    return _ListState(label.role, lenient=member, table=not value.strip())
+    return _ListState(label.role, lenient=member, table=not value.strip(), goes_on=found and _goes_on(value))
+
+
+def _goes_on(text: str) -> bool:
+    """A list line that ends with a comma or semicolon: the list goes on on the next line."""
+    return text.rstrip()[-1:] in (",", ";")
