@@ -118,3 +118,17 @@ def test_a_recorders_value_inside_a_sentence_ends_before_the_next_clause(tmp_pat
                  "Starosta dal hlasovat o programu.")
     assert ("Jana Langrová", None, None, "recorder") in found
     assert not any(row[0] == "Zdena Tomková" for row in found)
+
+
+def test_a_generational_suffix_after_a_surname_keeps_the_list_line(tmp_path):
+    """"Hrubec, Beneš st., Vondál," and "Jindra Trejbal ml. (místopředseda SŠL)": "ml.", "st.",
+    "sen." after a surname belong to the mention: the line is still a list, the suffix is no
+    title and no part of an organisation."""
+    found = _run(tmp_path, "zapis.txt",
+                 "ZÁPIS č. 8/2023 z členské schůze spolku Lípa Horní Javoří\n\n"
+                 "PŘÍTOMNI: Hrubec, Cejka, Lisý,\n\n"
+                 "Frydl, Beneš sen., Vondál, Sejkal\n\n"
+                 "Hosté: Jindra Trejbal ml. (místopředseda SŠL), Ivan Král (pokladník)\n")
+    present = {row[0] for row in found if row[3] == "present"}
+    assert {"Frydl", "Beneš", "Vondál", "Sejkal"} <= present
+    assert ("Jindra Trejbal", None, "SŠL", "guest") in found
