@@ -55,8 +55,10 @@ def from_text(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]], in_
             folded = fold(text)
             if any(phrase in folded for phrase in lex.closing):
                 closing_seen = True
-            if (block.block_id, line.start) in rows.tails:  # a flattened list, then the minutes' text
-                line = Span(block, rows.tails[(block.block_id, line.start)], line.end)
+            if (block.block_id, line.start) in consumed and (block.block_id, line.start) in rows.tails:
+                line = Span(block, rows.tails[(block.block_id, line.start)], line.end)  # a flattened list, then text
+                if is_responsibility(line.text):
+                    continue
             elif (block.block_id, line.start) in consumed or is_responsibility(text):
                 continue
             for person, role in _speakers(blocks.doc(block), block, line, block.block_id in in_plan, known):

@@ -116,7 +116,7 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             continue
         labels = labels_in(line.text, line.start, block.kind, minutes)
         if block.kind in _FLATTENED_KINDS:
-            labels = [_cut_at_list_end(document, block, label, rows, last=label is labels[-1] and label.value_end == line.end)
+            labels = [_cut_at_list_end(document, block, label, rows, line.end if label is labels[-1] else None)
                       for label in labels]
         if labels:
             if not all(label.in_sentence for label in labels):
@@ -149,16 +149,16 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
 _FLATTENED_KINDS = ("paragraph", "list_item")
 
 
-def _cut_at_list_end(document: Annotated, block: BlockView, label: Label, rows: Rows, last: bool) -> Label:
-    """A label of a line, its value ending where its list does; after the `last` one, running to
-    the line's end, the rest of the line is the minutes' running text again (`rows.tails`)."""
+def _cut_at_list_end(document: Annotated, block: BlockView, label: Label, rows: Rows,
+                     line_end: int | None) -> Label:
+    """A label of a line, its value ending where its list does; after the list of the line's
+    last label (`line_end` given) the rest of the line is the minutes' running text again
+    (`rows.tails`)."""
     end = list_end(document.doc(block), label.value_start, label.value_end)
-    if end >= label.value_end:
-        return label
-    if last:
+    if line_end is not None and end < label.value_end:
         line_start = block.text.rfind("\n", 0, label.value_start) + 1
         rows.tails[(block.block_id, line_start)] = end
-    return replace(label, value_end=end)
+    return label if end >= label.value_end else replace(label, value_end=end)
 
 
 def _read_label(document: Annotated, block: BlockView, label: Label, rows: Rows) -> _ListState:
