@@ -132,3 +132,37 @@ def test_a_generational_suffix_after_a_surname_keeps_the_list_line(tmp_path):
     present = {row[0] for row in found if row[3] == "present"}
     assert {"Frydl", "Beneš", "Vondál", "Sejkal"} <= present
     assert ("Jindra Trejbal", None, "SŠL", "guest") in found
+
+
+def test_an_absence_label_inside_a_sentence_lists_the_excused(tmp_path):
+    """"Omluveni jsou pí. Lipová, p. Kadlec a p. Brož, který se možná dostaví později.", "3 členové
+    omluveni Ing. J. Pech, M. Horák, D. Vlková, dne v 17:20 hod podal Ing. Karel Kučík rezignaci"
+    and "..., omluveni jsou pan Jurák a paní Polanská.": the names after the label, up to the
+    sentence's end or a lower-case clause, are excused; the chair's sentence before stays text."""
+    found = _run(tmp_path, "zapis.txt",
+                 "Z Á P I S č. 4/2023 ze zasedání Zastupitelstva obce Javorník Lhota\n"
+                 "Jednání zastupitelstva obce zahájil a řídil starosta obce, pan Jaromír Lesák. Konstatoval, "
+                 "že je přítomno 10 členů zastupitelstva. Omluveni jsou pí. Lipová, p. Kadlec a p. Brož, "
+                 "který se možná dostaví později.\n"
+                 "Podle prezenční listiny bylo přítomno 11 členů, 3 členové omluveni Ing. J. Pech, M. Horák, "
+                 "D. Vlková, dne v 17:20 hod podal Ing. Karel Kučík rezignaci na mandát.\n"
+                 "Starosta obce konstatoval, že je přítomno 7 členů, omluveni jsou pan Jurák a paní Polanská. "
+                 "Poté prohlásil zasedání za usnášeníschopné.\n")
+    excused = {row[0] for row in found if row[3] == "excused"}
+    assert excused == {"Lipová", "Kadlec", "Brož", "J. Pech", "M. Horák", "D. Vlková", "Jurák", "Polanská"}
+    assert ("Jaromír Lesák", None, None, "chair") in found
+
+
+def test_a_recorder_appointed_with_her_function_between_is_read(tmp_path):
+    """"Zapisovatelem zápisu byl jmenován místostarosta pan Jiří Vrba" and "jako zapisovatel byl
+    zvolen místostarosta obce, ing. Josef Zvěř": the recorder's noun, a verb of appointing and her
+    function (with a comma) before the name make her the recorder."""
+    found = _run(tmp_path, "zapis.html",
+                 "Zápis z 9. zasedání Zastupitelstva obce Dolní Javoří\n"
+                 "Starosta prohlásil zasedání za usnášeníschopné. Zapisovatelem zápisu byl jmenován "
+                 "místostarosta pan Jiří Vrba.\n"
+                 "Do návrhové komise byli zvoleni Mgr. Michal Kovák a p. Libor Štěrba, jako zapisovatel byl "
+                 "zvolen místostarosta obce, ing. Josef Zvěř.")
+    recorders = {row[0] for row in found if row[3] == "recorder"}
+    assert {"Jiří Vrba", "Josef Zvěř"} <= recorders
+    assert "Libor Štěrba" not in recorders

@@ -116,7 +116,8 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             continue
         labels = labels_in(line.text, line.start, block.kind, minutes)
         if block.kind in _FLATTENED_KINDS:
-            labels = [_cut_at_list_end(document, block, label, rows, line.end if label is labels[-1] else None)
+            listed = [label for label in labels if not label.in_sentence]  # a label inside a sentence leaves it text
+            labels = [_cut_at_list_end(document, block, label, rows, line.end if listed and label is listed[-1] else None)
                       for label in labels]
         if labels:
             if not all(label.in_sentence for label in labels):
