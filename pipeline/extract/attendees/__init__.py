@@ -36,6 +36,8 @@ The package, in reading order:
 - `affiliation`: the organisation written next to a person;
 - `labels`: attendance labels and their roles;
 - `lists`: a list of persons in a span of text; the rows collector;
+- `list_end`: where a list flattened into one line with the minutes' text ends (an item number, a
+  clause), so that the rest is read as running text;
 - `tables`: tables of people (Word tables and tab-separated text);
 - `sections`: the walk that reads labelled lists and tables;
 - `sheets`: voting and signature sheets (names with dot leaders) of a body's members, and the

@@ -12,6 +12,7 @@ from pipeline.config import load
 from pipeline.extract.attendees.lexicon import lexicon
 from pipeline.extract.common import alternation
 from pipeline.extract.sentences import sentence_of
+from pipeline.extract.spans.persons import is_title_word
 from pipeline.extract.text import fold, letter_spaced_label
 
 
@@ -42,6 +43,50 @@ def _absence_after_comma() -> re.Pattern[str]:
 
 
 _ABSENCE_ROLES = ("excused", "absent")
+
+
+@lru_cache(maxsize=1)
+def _absence_in_sentence() -> re.Pattern[str]:
+    """"..., omluveni jsou pan Dub a paní Malá", "Omluveni jsou pí. Malá", "3 členové omluveni Ing.
+    J. Dub": an absence label inside running text before its names (folded text; the name's cue -
+    a capital, a title or a word of address - is checked on the line)."""
+    labels = load("attendance")["labels"]
+    absences = alternation([label for role, label in lexicon().labels if role in _ABSENCE_ROLES])
+    nouns = alternation([fold(w) for w in labels["absence_nouns"]])
+    copulas = alternation([fold(w) for w in labels["absence_copulas"]])
+    return re.compile(rf"(?:[,;]\s*|(?<=[.!?])\s+|\b(?:{nouns})\s+)(?P<label>{absences})\s+"
+                      rf"(?:(?:{copulas})\s+)?(?=\S)")
+
+
+_LOWER_CLAUSE = re.compile(r",\s+(?P<word>[^\W\d_]+\.?)")
+
+
+def _clause_end(line: str, start: int, end: int) -> int:
+    """Where a list inside a sentence ends: at a comma before a lower-case word that is no title
+    or word of address ("..., p. Kala, který se dostaví později"), else at `end`."""
+    for match in _LOWER_CLAUSE.finditer(line, start, end):
+        word = match.group("word")
+        if word[:1].islower() and not _cued_word(word):
+            return match.start()
+    return end
+
+
+_STOP = re.compile(r"(?P<word>\S*)[.!?](?=\s|$)")
+
+
+def _list_sentence_end(line: str, start: int) -> int:
+    """The end of the sentence a list of names inside it ends with: a full stop after a word that
+    is no initial ("J.") and no title or word of address ("Ing.", "pí.")."""
+    for match in _STOP.finditer(line, start):
+        word = match.group("word")
+        if len(word.strip("(")) > 1 and not _cued_word(word + "."):
+            return match.end()
+    return len(line)
+
+
+def _cued_word(word: str) -> bool:
+    """A title or word of address that opens a person's mention ("pí.", "p.", "ing.")."""
+    return is_title_word(word) or is_title_word(word.rstrip("."))
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +155,15 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
     for match in _absence_after_comma().finditer(folded):
         if line[match.end():match.end() + 1].isupper() and not any(p <= match.start("label") < v for p, _, v in found):
             found.append((match.start("label"), _role(match.group("label")), match.end()))
+    for match in _absence_in_sentence().finditer(folded):
+        if any(p <= match.start("label") < v or p == match.start("label") for p, _, v in found):
+            continue
+        first = line[match.end():].split(maxsplit=1)
+        if not first or not (first[0][:1].isupper() or _cued_word(first[0])):
+            continue
+        end = _clause_end(line, match.end(), _list_sentence_end(line, match.end()))
+        found.append((match.start("label"), _role(match.group("label")), match.end()))
+        found.append((end, _SENTENCE_END, end))
     found.sort()
     stops = [m.start() for m in _stop_pattern().finditer(folded)]
     labels = []

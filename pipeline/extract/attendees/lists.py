@@ -50,6 +50,9 @@ class Rows:
     mention fills titles or organisation the first one lacked."""
 
     rows: dict[tuple[tuple[str, ...], str], dict] = field(default_factory=dict)
+    # a list line whose list ends before the line does ((block id, line start) -> where the
+    # minutes' running text goes on): list_end.py
+    tails: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def add(self, block: BlockView, person: Person, role: str) -> None:
         key = (_name_key(person.name), role)

@@ -55,7 +55,11 @@ def from_text(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]], in_
             folded = fold(text)
             if any(phrase in folded for phrase in lex.closing):
                 closing_seen = True
-            if (block.block_id, line.start) in consumed or is_responsibility(text):
+            if (block.block_id, line.start) in consumed and (block.block_id, line.start) in rows.tails:
+                line = Span(block, rows.tails[(block.block_id, line.start)], line.end)  # a flattened list, then text
+                if is_responsibility(line.text):
+                    continue
+            elif (block.block_id, line.start) in consumed or is_responsibility(text):
                 continue
             for person, role in _speakers(blocks.doc(block), block, line, block.block_id in in_plan, known):
                 rows.add(block, person, role)
@@ -495,12 +499,13 @@ def _intro_role(doc: Doc, person: Person, line: Span) -> str | None:
     return None
 
 
-APPOINTED_WINDOW = 4  # how many lower-case words may stand between "Zapisovatelkou" and the name
+APPOINTED_WINDOW = 6  # how many lower-case words (or commas) may stand between "Zapisovatelkou" and the name
 
 
 def _appointed_role(doc: Doc, person: Person, line: Span, lex: Lexicon) -> str | None:
-    """"Zapisovatelkou byla jmenována Hana Malá": the recorder's noun in the instrumental and a
-    few lower-case words (a verb of appointing) before the name."""
+    """"Zapisovatelkou byla jmenována Hana Malá", "Zapisovatelem zápisu byl jmenován místostarosta
+    pan Jan Dub", "jako zapisovatel byl zvolen místostarosta obce, ing. Jan Dub": the recorder's noun
+    and a few lower-case words (a verb of appointing, her function) before the name."""
     first = _token_at(doc, person.start)
     for back in range(1, APPOINTED_WINDOW + 2):
         if first - back < 0 or doc[first - back].idx < line.start:
@@ -508,7 +513,7 @@ def _appointed_role(doc: Doc, person: Person, line: Span, lex: Lexicon) -> str |
         tok = doc[first - back]
         if fold(tok.text) in lex.appointed_recorder:
             return "recorder"
-        if not (tok.text.islower() or is_marker_tok(tok)):
+        if not (tok.text.islower() or is_marker_tok(tok) or tok.text == ","):
             return None
     return None
 

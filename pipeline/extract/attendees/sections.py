@@ -4,7 +4,7 @@ line that names nobody ends the list."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from pipeline.extract.model import Annotated, BlockView
@@ -14,6 +14,7 @@ from pipeline.extract.attendees.labels import (AUTHOR, Label, is_responsibility,
 from pipeline.extract.layout import layout_of, starts_with_title_word
 from pipeline.extract.spans.persons import persons_in
 from pipeline.extract.attendees.lists import Rows, emit
+from pipeline.extract.attendees.list_end import list_end
 from pipeline.extract.grids import Grid, cell_grid
 from pipeline.extract.attendees.tables import from_table, text_tables
 
@@ -47,6 +48,7 @@ class _ListState:
     lenient: bool = False
     sticky: bool = False
     table: bool = False  # a table may hold the list: the label had no value on its own line
+    goes_on: bool = False  # the line before ended with a comma: the next line holds more of its names
 
 
 def from_lists(blocks: Annotated, rows: Rows, consumed: set[tuple[int, int]]) -> None:
@@ -113,6 +115,10 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             consumed.add((block.block_id, line.start))
             continue
         labels = labels_in(line.text, line.start, block.kind, minutes)
+        if block.kind in _FLATTENED_KINDS:
+            listed = [label for label in labels if not label.in_sentence]  # a label inside a sentence leaves it text
+            labels = [_cut_at_list_end(document, block, label, rows, line.end if listed and label is listed[-1] else None)
+                      for label in labels]
         if labels:
             if not all(label.in_sentence for label in labels):
                 consumed.add((block.block_id, line.start))  # a list line: no speakers in it
@@ -124,10 +130,12 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
                 state = _read_label(document, block, label, rows) if label.role != AUTHOR else _ListState()
             continue
         # under a label with no value of its own, a line listing surnames alone ("Malá, Dvořák (2)") goes on
-        singles = state.table and any(sep in line.text for sep in ",;")
+        # ... or a line after one that ended with a comma ("Omluveni: Malá, Dvořák,\nKos, Veselá")
+        singles = (state.table and any(sep in line.text for sep in ",;")) or state.goes_on
         if state.role and emit(document, block, line.start, line.end, state.role, rows, strict=not state.lenient,
                                singles=singles):
             consumed.add((block.block_id, line.start))
+            state = replace(state, goes_on=_goes_on(line.text))
             if state.role in _SINGLE_ROLES:
                 state = _ListState()
         elif state.role and names_nobody(line.text) \
@@ -136,6 +144,22 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
         elif not state.sticky:
             state = _ListState()
     return state
+
+
+# Blocks whose one line may hold a whole flattened header of the minutes (not a table's cell).
+_FLATTENED_KINDS = ("paragraph", "list_item")
+
+
+def _cut_at_list_end(document: Annotated, block: BlockView, label: Label, rows: Rows,
+                     line_end: int | None) -> Label:
+    """A label of a line, its value ending where its list does; after the list of the line's
+    last label (`line_end` given) the rest of the line is the minutes' running text again
+    (`rows.tails`)."""
+    end = list_end(document.doc(block), label.value_start, label.value_end)
+    if line_end is not None and end < label.value_end:
+        line_start = block.text.rfind("\n", 0, label.value_start) + 1
+        rows.tails[(block.block_id, line_start)] = end
+    return label if end >= label.value_end else replace(label, value_end=end)
 
 
 def _read_label(document: Annotated, block: BlockView, label: Label, rows: Rows) -> _ListState:
@@ -149,4 +173,9 @@ def _read_label(document: Annotated, block: BlockView, label: Label, rows: Rows)
         return _ListState() if value.strip() else _ListState("member", lenient=True, table=True)
     if names_nobody(value) or (found and label.role in _SINGLE_ROLES):
         return _ListState()
-    return _ListState(label.role, lenient=member, table=not value.strip())
+    return _ListState(label.role, lenient=member, table=not value.strip(), goes_on=found and _goes_on(value))
+
+
+def _goes_on(text: str) -> bool:
+    """A list line that ends with a comma or semicolon: the list goes on on the next line."""
+    return text.rstrip()[-1:] in (",", ";")

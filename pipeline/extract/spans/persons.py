@@ -57,6 +57,7 @@ class PersonWords:
     after_titles: frozenset[str]  # titles after a name, lower-cased, with and without the dot
     address: frozenset[str]
     ranks: frozenset[str]
+    suffixes: frozenset[str]      # generational suffixes after a surname, lower-cased ("ml.")
     not_names: frozenset[str]     # folded
     given: frozenset[str]         # folded
     item_labels: frozenset[str]   # folded one-word labels of plan items
@@ -73,6 +74,7 @@ def person_words() -> PersonWords:
                                | {t.lower().rstrip(".") for t in people["titles_after"]}),
         address=frozenset(a.lower() for a in people["address"]),
         ranks=frozenset(r.lower() for r in people["ranks"]),
+        suffixes=frozenset(w.lower() for w in people["name_suffixes"]),
         not_names=frozenset(fold(w).rstrip(":") for w in [*people["not_names"],
                                                           *(w for ref in people["not_name_classes"]
                                                             for w in word_class(ref))]),
@@ -346,8 +348,24 @@ def _after_titles(t: _Tokens, last: int, end_limit: int) -> tuple[list[str], int
             tail = t.ends[i]
             i += 1
             continue
+        suffix = _suffix_end(t, i, end_limit)
+        if suffix:  # "Jan Trejbal ml.": the mention goes on, no title
+            tail, i = t.ends[suffix - 1], suffix
+            continue
         break
     return found, tail, i
+
+
+def _suffix_end(t: _Tokens, i: int, end_limit: int) -> int:
+    """After a generational suffix at token `i` ("ml.", "st." - its dot a token of its own or
+    not), the index of the token after it; 0 when there is none."""
+    word = t.word(i).lower()
+    suffixes = person_words().suffixes
+    if word in suffixes:
+        return i + 1
+    dotted = i + 1 < len(t.kinds) and t.starts[i + 1] < end_limit and t.word(i + 1) == "." \
+        and t.starts[i + 1] == t.ends[i]
+    return i + 2 if dotted and word + "." in suffixes else 0
 
 
 def _trailing_title(t: _Tokens, i: int, end_limit: int) -> bool:
