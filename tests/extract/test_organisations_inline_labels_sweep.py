@@ -60,3 +60,18 @@ def test_a_contract_party_after_its_label_is_named_up_to_its_seat(tmp_path: Path
         "Uživatel: …",
     )
     assert roles_of(found, "Centrum služeb Lipovec") == {"provider"}, found
+
+
+def test_a_name_ends_before_a_web_address_or_a_reference_number(tmp_path: Path) -> None:
+    """A flattened page runs a name into what follows it: "Sdružení Lipka ČR www.lipka-priklad.cz
+    SL ČR je …", "… vydanou Krajským úřadem Zlínského kraje č.j.KUZL/1234/2019 ze dne …": an
+    address or a file number is no part of the name."""
+    found = rows(
+        tmp_path, "Zápis z jednání pracovní skupiny Senioři",
+        "Sdružení Lipka ČR www.lipka-priklad.cz SL ČR je profesní organizací poskytovatelů.",
+        "Registrace byla vydána Krajským úřadem Zlínského kraje č.j.KUZL/1234/2019 ze dne 3. 5. 2019.",
+    )
+    names = {r[0] for r in found}
+    assert "Sdružení Lipka ČR" in names, found
+    assert "Krajský úřad Zlínského kraje" in names, found
+    assert not any("www" in n or "/" in n for n in names), found
