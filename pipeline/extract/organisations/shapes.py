@@ -264,14 +264,16 @@ def _opens_item(tokens: Sequence[Tok], j: int) -> bool:
     return tokens[j].lower in _item_nouns() and j + 1 < len(tokens) and tokens[j + 1].text[:1].isdigit()
 
 
-_REFERENCE = re.compile(r"[/@]|^www\.|[^\W\d_]\.\d")
+_NUMBERED = re.compile(r"[^\W\d_]\.\d")  # "č.1"
 
 
 def is_reference(text: str) -> bool:
     """A token no name holds: a web or e-mail address, a file or reference number ("č.j.
-    12/2002", "č.1", "www.example.cz"): where a flattened page runs a name into one, it has
-    ended ("... Sdružení X ČR www.x.cz", "Zastupitelstvem Kraje Y č.j.uz/12/14/2002")."""
-    return bool(_REFERENCE.search(text))
+    12/2002", "č.1", a web address; the marks in configs/organisations.toml
+    [grammar] reference_marks): where a flattened page runs a name into one, it has ended
+    ("... Sdružení X ČR <web address>", "Zastupitelstvem Kraje Y č.j.uz/12/14/2002")."""
+    lowered = text.lower()
+    return any(mark in lowered for mark in grammar("reference_marks")) or bool(_NUMBERED.search(text))
 
 
 def _opens_label(tokens: Sequence[Tok], j: int) -> bool:
