@@ -205,7 +205,9 @@ def _slot_rules() -> tuple[dict[str, list[str]], dict[str, list[re.Pattern[str]]
 
 def slot_spans(block: BlockView) -> tuple[tuple[int, int, str], ...]:
     """Values of the slots of a block with the role they give: a line opened by a label
-    ("R: X", "Realizátor: X", "Partner: X") and inline slots ("realizátorem projektu je X")."""
+    ("R: X", "Realizátor: X", "Partner: X"), a capitalised label with its colon inside a line
+    ("… 2019 Realizátor projektu: X Partner projektu: Y"; `_inner_labels`) and inline slots
+    ("realizátorem projektu je X")."""
     return _slot_spans(block.text, body_offset(block))
 
 
