@@ -97,7 +97,7 @@ def _backward_name(tokens: Sequence[Tok], end: int, persons: set[int],
         if lo == hi and _closing_number(tokens, lo - 1, persons):
             lo -= 1  # "Slunce 21, z. ú.": a number that ends the name
             continue
-        if lo - 1 in persons or not tok.is_word:
+        if lo - 1 in persons or not tok.is_word or is_reference(tok.text):
             break
         service = next(((a, b) for a, b in services if a <= tok.start < b), None)
         if service and not _service_in_name(tokens, service[0], in_table):
@@ -217,7 +217,7 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
             return close + 1  # Sdružení „Skok“
     while j < len(tokens):
         tok = tokens[j]
-        if hard_break(tokens[j - 1]) or j in persons or is_title(tok):
+        if hard_break(tokens[j - 1]) or j in persons or is_title(tok) or is_reference(tok.text):
             break
         cont = _continuation_at(tokens, j)
         if cont:
@@ -235,7 +235,7 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
             # Zelená ruka"), not a new phrase
             opens = _opens_phrase(tokens, j) and not (kind == "complement" and j == i)
             if tok.lower in lx.verbs or tok.lower in lx.clause_words or tok.start in service_starts \
-                    or opens or _opens_item(tokens, j):
+                    or opens or _opens_item(tokens, j) or _opens_label(tokens, j):
                 break
             j, lower_run = j + 1, 0
             continue
@@ -262,6 +262,35 @@ def _opens_item(tokens: Sequence[Tok], j: int) -> bool:
     """A plan item's label and number ("... Charita Lhota Opatření 1.2 Zřízení ...", a line
     break lost): the name before it has ended."""
     return tokens[j].lower in _item_nouns() and j + 1 < len(tokens) and tokens[j + 1].text[:1].isdigit()
+
+
+_NUMBERED = re.compile(r"[^\W\d_]\.\d")  # "č.1"
+
+
+def is_reference(text: str) -> bool:
+    """A token no name holds: a web or e-mail address, a file or reference number ("č.j.
+    12/2002", "č.1", a web address; the marks in configs/organisations.toml
+    [grammar] reference_marks): where a flattened page runs a name into one, it has ended
+    ("... Sdružení X ČR <web address>", "Zastupitelstvem Kraje Y č.j.uz/12/14/2002")."""
+    lowered = text.lower()
+    return any(mark in lowered for mark in grammar("reference_marks")) or bool(_NUMBERED.search(text))
+
+
+def _opens_label(tokens: Sequence[Tok], j: int) -> bool:
+    """A role label with its colon, one word allowed between ("... Spolek X Partner projektu:
+    Obec Y", the lines of a title page run together): the name before it has ended."""
+    if tokens[j].lower not in _label_words():
+        return False
+    return any(tokens[k].text == ":" for k in range(j + 1, min(j + 3, len(tokens))))
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    """The first words of the slot labels (configs/organisations.toml [slots.labels], the
+    responsible labels of configs/plan.toml) that are words, not letters ("R")."""
+    labels = [*load("plan")["labels"]["responsible"],
+              *(w for words in load("organisations")["slots"]["labels"].values() for w in words)]
+    return frozenset(w.split()[0].lower() for w in labels if len(w.split()[0]) >= 3 and w[0].isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -434,7 +463,8 @@ def _front_form_name(tokens: Sequence[Tok], i: int, after: int, persons: set[int
         return None
     j = after + 1
     while j < len(tokens) and not hard_break(tokens[j - 1]) and j not in persons \
-            and (tokens[j].is_word and tokens[j].is_cap or tokens[j].text.isdigit()):
+            and (tokens[j].is_word and tokens[j].is_cap or tokens[j].text.isdigit()) and not _opens_label(tokens, j) \
+            and not is_reference(tokens[j].text):
         j += 1
     return after, j
 

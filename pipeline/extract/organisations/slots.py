@@ -155,6 +155,8 @@ def value_mentions(block: BlockView, doc: Doc, start: int, end: int, kind: str =
             continue
         piece_end = text.find(", ", p_start, core_end)
         piece_end = core_end if piece_end < 0 else piece_end
+        seat = _value_end().search(text, p_start, piece_end)
+        piece_end = seat.start() if seat and seat.start() > p_start else piece_end
         raw = text[p_start:piece_end]
         value = raw.strip()
         v_start = p_start + len(raw) - len(raw.lstrip())
@@ -167,6 +169,14 @@ def value_mentions(block: BlockView, doc: Doc, start: int, end: int, kind: str =
 
 
 _COMMA_PIECE = re.compile(r"[^,]+")
+
+
+@lru_cache(maxsize=1)
+def _value_end() -> re.Pattern[str]:
+    """Words after which a slot's bare name has ended ("Poskytovatel: Domov X se sídlem Lipová
+    5, IČO: ..."): the party's seat, number and representative follow."""
+    words = "|".join(re.escape(w) for w in load("organisations")["slots"]["values"]["value_end_words"])
+    return re.compile(rf"\s(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _listed_regions(block: BlockView, doc: Doc, start: int, end: int, found: list[Mention],
@@ -195,7 +205,9 @@ def _slot_rules() -> tuple[dict[str, list[str]], dict[str, list[re.Pattern[str]]
 
 def slot_spans(block: BlockView) -> tuple[tuple[int, int, str], ...]:
     """Values of the slots of a block with the role they give: a line opened by a label
-    ("R: X", "Realizátor: X", "Partner: X") and inline slots ("realizátorem projektu je X")."""
+    ("R: X", "Realizátor: X", "Partner: X"), a capitalised label with its colon inside a line
+    ("… 2019 Realizátor projektu: X Partner projektu: Y"; `_inner_labels`) and inline slots
+    ("realizátorem projektu je X")."""
     return _slot_spans(block.text, body_offset(block))
 
 
@@ -206,6 +218,8 @@ def _slot_spans(text: str, body: int) -> tuple[tuple[int, int, str], ...]:
     labels, inline = _slot_rules()
     spans = []
     for start, end in lines(text):
+        inner = _inner_labels(text, start + (body if start == 0 else 0), end)
+        spans.extend(inner.spans)
         role = None
         first = True
         for part in _SEMICOLON_PART.finditer(text[start:end]):  # "Realizátor: X; partner: Y"
@@ -220,7 +234,7 @@ def _slot_spans(text: str, body: int) -> tuple[tuple[int, int, str], ...]:
                 break  # no label opens the line
             else:
                 value_start = p_start  # a further value of the same label
-            value_end = min(p_end, _sentence_end(text, value_start))
+            value_end = min(p_end, _sentence_end(text, value_start), inner.next_start(value_start))
             if value_start < value_end:
                 spans.append((value_start, value_end, role))
             first = False
@@ -229,6 +243,62 @@ def _slot_spans(text: str, body: int) -> tuple[tuple[int, int, str], ...]:
             for match in pattern.finditer(text):
                 spans.append((match.end(), _clause_end(text, match.end()), role))
     return tuple(spans)
+
+
+class _InnerLabels:
+    """The role labels written inside a line, after other words, with a colon (the lines of a
+    title page or a contract run together: "… 2014 Realizátor projektu: Spolek X Partner
+    projektu: Obec Y", "… smluvními stranami: Poskytovatel: Domov Z se sídlem …"): each opens a
+    value that ends at the next label of any kind ("Autorka:") or the sentence's end."""
+
+    def __init__(self, starts: list[int], spans: list[tuple[int, int, str]]) -> None:
+        self.starts = starts
+        self.spans = spans
+
+    def next_start(self, pos: int) -> int:
+        """Where the first label after `pos` starts (the end of a value begun at `pos`)."""
+        return next((s for s in self.starts if s > pos), 1 << 30)
+
+
+def _inner_labels(text: str, start: int, end: int) -> _InnerLabels:
+    """The labels inside the line `text[start:end]` (not the one opening it)."""
+    role_pattern, any_label = _inner_label_patterns()
+    found = [(m.start(1), m.end(), m.group(1)) for m in role_pattern.finditer(text, start, end)
+             if m.start(1) > start and (m.group("word") is None or m.group("word").islower())]
+    if not found:
+        return _InnerLabels([], [])
+    starts = sorted({s for s, _, _ in found} | {m.start(1) for m in any_label.finditer(text, start, end)
+                                                if m.start(1) > start and m.group(1)[0].isupper()})
+    roles = _inner_label_roles()
+    spans = []
+    for label_start, value_start, word in found:
+        value_end = min(end, _sentence_end(text, value_start), next((s for s in starts if s > label_start), end))
+        if value_start < value_end:
+            spans.append((value_start, value_end, roles[word.lower()]))
+    return _InnerLabels(starts, spans)
+
+
+@lru_cache(maxsize=1)
+def _inner_label_roles() -> dict[str, str]:
+    """Each role label (lower case) with its role; a label of two roles keeps the first."""
+    labels, _ = _slot_rules()
+    roles: dict[str, str] = {}
+    for role, words in labels.items():
+        for word in words:
+            roles.setdefault(word.lower(), role)
+    return roles
+
+
+@lru_cache(maxsize=1)
+def _inner_label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A role label written with a capital after a space, one word allowed before its colon
+    (kept when in lower case) ("Realizátor projektu:"), the longest label first ("Poskytovatel dotace:" funds);
+    and any label (one that starts with a capital ends a value)."""
+    words = sorted((w for w in _inner_label_roles() if len(w) >= 3 and w[0].isalpha()), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w[0].upper()) + re.escape(w[1:]) for w in words)
+    role_pattern = re.compile(rf"(?<=\s)({alternatives})(?:\s+(?P<word>[^\W\d_]+))?\s*:\s*")
+    any_label = re.compile(r"(?<=\s)([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:(?=\s)")
+    return role_pattern, any_label
 
 
 def _sentence_end(text: str, pos: int) -> int:
