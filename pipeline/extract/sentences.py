@@ -23,15 +23,17 @@ _OPENERS = "\u201e\"("
 
 
 @lru_cache(maxsize=1)
-def _no_sentence_end() -> re.Pattern[str]:
-    """Words after which a dot does not end a sentence: titles, abbreviations, legal forms."""
+def _no_sentence_end() -> tuple[re.Pattern[str], int]:
+    """Words after which a dot does not end a sentence (titles, abbreviations, legal forms), as a
+    pattern matching one at the end of a text, and how far from the end such a match may start:
+    searched from there only, not along the whole sentence before."""
     people = load("people")
     words = {*people["titles_before"], *people["titles_after"], *people["address"], *people.get("ranks", [])}
     words |= {v for vs in load("organisations")["legal_forms"].values() for v in vs if v.endswith(".")}
     abbreviations = load("lexicon")["abbreviations"]
     words |= {*abbreviations["with_dot"], *abbreviations["not_sentence_end"]}
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alternation})$", re.IGNORECASE)
+    return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alternation})$", re.IGNORECASE), max(map(len, words))
 
 
 def _opens(text: str, pos: int) -> bool:
@@ -49,7 +51,8 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
             if not _opens(text, match.end()):
                 continue
             tail = text[start:match.start()].rstrip()
-            if _no_sentence_end().search(tail) or _ORDINAL.search(tail):
+            no_end, longest = _no_sentence_end()
+            if no_end.search(tail, max(0, len(tail) - longest)) or _ORDINAL.search(tail, max(0, len(tail) - 4)):
                 continue
         spans.append((start, match.start()))
         start = match.end()

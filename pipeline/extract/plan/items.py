@@ -166,6 +166,9 @@ def block_hits(block: BlockView) -> list[Hit]:
     other sentences may name further items ("K cíli 2 …: aktivita 2.1.1 … byla splněna, …
     Aktivita 2.2.1 … se posouvá …"): those mentions count too."""
     text, folded = block.text, fold(block.text)
+    r = rules()
+    if not (r.label.search(folded) or r.abbreviated.search(text) or r.mention.search(folded)):
+        return []  # every pattern below starts with one of these: most blocks name no item
     hits: list[Hit] = []
     for index, (start, end) in enumerate(line_spans(text)):
         first = label_at(text, folded, start, end)
@@ -265,6 +268,9 @@ def _after_sentence(text: str, folded: str, start: int, end: int) -> Hit | None:
     """A numbered item that opens a sentence inside a paragraph of minutes ("... informovala o
     plnění akčního plánu. Aktivita 2.1.1 Zřízení odlehčovací služby – splněno, ..."): a
     capitalised label with a number and a capitalised title; its title ends with its sentence."""
+    r = rules()
+    if not (r.numbered.search(folded, start, end) or r.abbreviated.search(text, start, end)):
+        return None  # no label with a number on the line: its sentences need not be read
     for s_start, s_end in sentences(text[start:end]):
         pos = start + s_start
         while pos < end and text[pos].isspace():

@@ -95,6 +95,7 @@ class _Rules:
     """configs/plan.toml compiled into the regexes and word sets the extractor uses."""
 
     label_kind: dict[str, str]
+    label: re.Pattern[str]  # a label word (folded text): where `numbered`, `plain`, `qualified` may start
     numbered: re.Pattern[str]
     plain: re.Pattern[str]
     qualified: re.Pattern[str]
@@ -176,6 +177,7 @@ def rules() -> _Rules:
     services = load("services")
     return _Rules(
         label_kind=label_kind,
+        label=re.compile(label),
         numbered=re.compile(rf"{label}(?:\s*(?:c\.|cislo)\s*|\s+){NUMBER}"),
         plain=re.compile(rf"{label}\s*:"),
         qualified=re.compile(rf"{label}\s+(?P<qual>[^\W\d][^:;.!?\d\n]{{0,80}}?)\s*:"),
