@@ -83,6 +83,18 @@ def run_docx(tmp_path: Path, document: docx.Document) -> Path:
     return out
 
 
+def run_html(tmp_path: Path, body: str, name: str = "zapis.html") -> Path:
+    """Write `body` as a UTF-8 web page, the one file of an archive, run the real pipeline over it
+    and return the folder of its tables."""
+    from pipeline.runner import RunOptions, run
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / name).write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>", encoding="utf-8")
+    run(raw, out, RunOptions(workers=0))
+    return out
+
+
 def table_rows(out: Path, table: str, *columns: str) -> set[tuple]:
     """The rows of one written table as tuples of the given columns (order-free comparison)."""
     import pandas as pd

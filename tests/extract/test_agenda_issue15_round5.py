@@ -10,21 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.runner import RunOptions, run
-from tests.docx_factory import add_abstract_numbering, new_document, numbered, run_docx, table_rows
+from tests.docx_factory import add_abstract_numbering, new_document, numbered, run_docx, run_html, table_rows
 
 
 def items(out: Path) -> list[tuple[int, str]]:
     return sorted(table_rows(out, "agenda_items", "item_no", "title"))
-
-
-def run_html(tmp_path: Path, body: str) -> Path:
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "zapis.html").write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>",
-                                    encoding="utf-8")
-    run(raw, out, RunOptions(workers=0))
-    return out
 
 
 def _resolutions(document, start: int) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.runner import RunOptions, run
-from tests.docx_factory import new_document, to_bytes
+from tests.docx_factory import new_document, run_html, to_bytes
 
 
 def _row(out: Path) -> dict:
@@ -36,12 +36,7 @@ def docx_fields(tmp_path: Path, *paragraphs: str | tuple[int, str]) -> dict:
 
 
 def html_fields(tmp_path: Path, body: str) -> dict:
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "stranka.html").write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>",
-                                      encoding="utf-8")
-    run(raw, out, RunOptions(workers=0))
-    return _row(out)
+    return _row(run_html(tmp_path, body, "stranka.html"))
 
 
 def test_a_region_name_over_a_plan_title_is_no_title(tmp_path):
