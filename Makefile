@@ -23,10 +23,10 @@ SETS   ?= data/raw:tests/fixtures/sample_gold ../shared/corpus/raw:../shared/gol
           tests/fixtures/dev_sets/real10/raw:tests/fixtures/dev_sets/real10/gold \
           tests/fixtures/dev_sets/real11/raw:tests/fixtures/dev_sets/real11/gold \
           tests/fixtures/dev_sets/real12/raw:tests/fixtures/dev_sets/real12/gold \
+          tests/fixtures/dev_sets/real13/raw:tests/fixtures/dev_sets/real13/gold \
           tests/fixtures/heldout/blind/raw:tests/fixtures/heldout/blind/gold \
           tests/fixtures/heldout/dev4/raw:tests/fixtures/heldout/dev4/gold \
-          tests/fixtures/heldout/dev9/raw:tests/fixtures/heldout/dev9/gold \
-          tests/fixtures/heldout/real13/raw:tests/fixtures/heldout/real13/gold
+          tests/fixtures/heldout/dev9/raw:tests/fixtures/heldout/dev9/gold
 N      ?= $(or $(BENCH_N),1000 4000)
 BENCH_STAMP := $(VENV)/.installed-bench
 
