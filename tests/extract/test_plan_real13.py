@@ -120,7 +120,8 @@ def test_items_named_in_running_text(tmp_path: Path) -> None:
     and only its sentence is its scope; a title ends before the name of its document ("… v Plánu
     sociálních služeb Lipovska", "… Akčního plánu na rok 2025"), not at a decimal comma
     ("+0,5 úvazku, realizátor …"), unless the document is the title's object ("Zpracování nového
-    Komunitního plánu"); "priority 1 Akčního plánu" names a part of a document, no goal."""
+    Komunitního plánu"); "priority 1 Akčního plánu" names a part of a document, and an entry of a
+    table of contents ("PRIORITA 6 Title... 41") no goal."""
     out = run_docx(tmp_path, minutes(
         "Zápis z jednání řídící skupiny Lipovsko",
         "Skupina projednala návrh plánu. Do návrhu byla doplněna priorita 3 Podpora neformálních pečujících. "
@@ -130,6 +131,7 @@ def test_items_named_in_running_text(tmp_path: Path) -> None:
         "Výstupy budou podkladem pro opatření 4.2 Podpora rodin s dětmi v krizi v Plánu sociálních služeb Lipovska.",
         "Změny kapacit budou zařazeny do opatření 1.3 Dostupnost pobytových služeb pro seniory Akčního plánu na rok 2025.",
         "Koordinátorka shrnula plnění priority 1 Akčního plánu 2024.",
+        "Obsah Přehled priorit PRIORITA 6 Všeobecná podpora sociálních služeb... 41",
         "Skupina navrhla zařadit aktivitu 5.1.1 Zpracování nového Komunitního plánu Lipovska, realizátor Město Lipov."))
     assert _rows(out, "goals", "goal_no", "title") == {
         ("3", "Podpora neformálních pečujících"), ("2", "Podpora lidí s duševním onemocněním")}

@@ -212,6 +212,7 @@ def block_hits(block: BlockView) -> list[Hit]:
     return hits
 
 
+_TOC_AFTER = re.compile(r"\s*(?:\.{3,}|…+)\s*\d{1,3}(?!\d)")  # dot leaders and a page number after a title
 _MENTION_END = re.compile(r"(?<!\d),|,(?!\d)|[;:(]|\s[–—-]\s")  # not a decimal comma ("+0,5 úvazku")
 _OPENING_QUOTES = "„\"“"
 _CLOSING_QUOTE = re.compile("[“”\"]")  # "doplnit opatření 3.2 „Rozvoj dostupného bydlení“."
@@ -245,8 +246,9 @@ def _mentions(text: str, folded: str, start: int, end: int) -> list[Hit]:
                 title_end = folded.rindex(last.pop(), title_start, title_end)
         title_end = predicate_start(text, folded, title_start, title_end)
         title = folded[title_start:title_end]
-        if not title.strip() or len(title.split()) > r.mention_max_words or r.numbered.search(title):
-            continue
+        if not title.strip() or len(title.split()) > r.mention_max_words or r.numbered.search(title) \
+                or _TOC_AFTER.match(text, len(text[:title_end].rstrip(".…"))):
+            continue  # also an entry of a table of contents ("PRIORITA 5 Všeobecná podpora ... 75")
         hits.append(Hit(kind, number, title_start, title_end, title_end))
     return hits
 
