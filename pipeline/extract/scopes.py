@@ -263,22 +263,21 @@ class PlanScopes:
 
 
 def _sentence_scope_end(text: str, pos: int) -> int | None:
-    """An item that opens a sentence inside a line of running text ("... za rok 2010. Aktivita
-    2.1.1 Zřízení ... – splněno, ...") scopes to its sentence: the end of that sentence when it
-    opens after other text of its line and more text follows on the line, else None. `pos` is
-    where the title starts, after the label and number ("Aktivita 2.1.1")."""
+    """An item named in a sentence inside a line of running text, opening it ("... za rok 2010.
+    Aktivita 2.1.1 Zřízení ... – splněno, ...") or inside it ("... návrh plánu. Do návrhu byla
+    doplněna priorita 3 Podpora pečujících osob. Řídící skupina ..."), scopes to its sentence: the
+    end of that sentence when the sentence opens after other text of its line and more text
+    follows on the line, else None. `pos` is where the title starts, after the label and number."""
     from pipeline.extract.sentences import sentence_of
 
     line_start = text.rfind("\n", 0, pos) + 1
     start, end = sentence_of(text, pos)
-    if start <= line_start or not text[line_start:start].strip() or len(text[start:pos].split()) > _LABEL_WORDS:
+    if start <= line_start or not text[line_start:start].strip():
         return None
     line_end = text.find("\n", pos)
     line_end = len(text) if line_end < 0 else line_end
     return end if end < line_end and text[end:line_end].strip() else None
 
-
-_LABEL_WORDS = 3  # "Aktivita 2.1.1", "Opatření č. 3": the words before an item's title in its sentence
 
 
 def plan_scopes(blocks: Sequence[BlockView], result: Extraction) -> PlanScopes:

@@ -10,10 +10,15 @@ Minutes carry the community plan in several shapes; all of them are read here:
   label before a number of the kind's depth ("A 2.1.1 ...", "O 2.1 ..."); numbers may have
   capitals glued to figures ("Priorita S1:", "Opatření S1.1 ...");
 - a positional numbering whose levels a legend names ('A. "Priorita"' / 'A.1 "Opatření"' /
-  'A.1.1 "Aktivita"'): the one-line headings "A. ...", "A.1 ...", "A.1.1 ..." below;
+  'A.1.1 "Aktivita"', also on one line: 'Názvy hierarchických úrovní: 1 „Priorita“, 1.1
+  „Opatření“'): the one-line headings "A. ...", "A.1 ...", "A.1.1 ..." below, and table rows
+  "1.1" | title or a cell's line "1.2. Title" under a lead-in ending in a colon;
+- a goal, its measure and what was done on one line ("Priorita 1 X – opatření 1.1 Y: body"):
+  a lower-case child label after a spaced dash, its title ending at the colon;
 - items named in the sentences of minutes ("K cíli 2 Title: aktivita 2.1.1 Title byla splněna,
-  ...", "V rámci opatření 1.3 Title navrhují ..."): a title ends at a colon, the next label or
-  before the predicate;
+  ...", "V rámci opatření 1.3 Title navrhují ...", "Do návrhu byla doplněna priorita 3 Title."):
+  a title ends at a colon, the next label, before the predicate or before the name of its
+  document ("... v Plánu sociálních služeb X", "... Akčního plánu na rok 2023");
 - "Aktivita Vydání průvodce ..." (a label of [labels] bare_title, no number, no colon): an
   unnumbered item of the numbered parent above it;
 - several numbered items run together in one paragraph (slide transcripts:

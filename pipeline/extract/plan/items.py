@@ -125,21 +125,40 @@ def _run_on_hits(text: str, folded: str, first: Hit) -> list[Hit]:
     hits = [first]
     for match in r.numbered.finditer(folded, first.title_start, first.line_end):
         label_start = match.start()
-        if not text[label_start].isupper() or (label_start > 0 and not text[label_start - 1].isspace()):
+        if label_start > 0 and not text[label_start - 1].isspace():
             continue
         previous = hits[-1]
         before = text[previous.title_start:label_start].rstrip()
         if not before:
             continue
         kind, number = r.kind_of(match.group("label")), written_number(text, match)
-        if number is None or not (before[-1] in ".;!?" or _continues_numbering(previous.number, number)):
+        if number is None:
+            continue
+        child = _DASH_END.search(before) is not None and _is_child(previous.number, number)
+        if not (child or text[label_start].isupper()) \
+                or not (child or before[-1] in ".;!?" or _continues_numbering(previous.number, number)):
             continue
         start = _skip_separators(text, match.end(), first.line_end)
         if _first_word(text[start:first.line_end]) in r.prose_after_number:
             continue
         previous.title_end = label_start
-        hits.append(Hit(kind, number, start, first.line_end, first.line_end))
+        hit = Hit(kind, number, start, first.line_end, first.line_end)
+        if child:
+            body = _BODY_COLON.search(text, start, first.line_end)
+            hit.title_end = body.start() if body else hit.title_end
+        hits.append(hit)
     return hits
+
+
+# "Priorita 1 Senioři – opatření 1.1 Rozvoj terénních služeb: Charita X navýšila …": a child's label
+# in lower case after a spaced dash heads the text after the colon that ends its title.
+_DASH_END = re.compile(r"\s[–—-]$")
+_BODY_COLON = re.compile(r":\s+(?=\S)")
+
+
+def _is_child(parent: str | None, number: str) -> bool:
+    """"1.1" numbers a child of "1"."""
+    return bool(parent) and number.rstrip(".").rsplit(".", 1)[0] == parent.rstrip(".") and "." in number
 
 
 def _continues_numbering(previous: str | None, number: str) -> bool:
@@ -183,15 +202,18 @@ def block_hits(block: BlockView) -> list[Hit]:
             hits.extend(_mentions(text, folded, start, end))
             continue
         found = _run_on_hits(text, folded, first)
-        if inside:
-            found += [m for m in _mentions(text, folded, start, end)
+        body = found[-1].title_end if len(found) > 1 and found[-1].title_end < end else None
+        if inside or body is not None:
+            # also "… – opatření 1.1 Title: aktivita 1.1.2 Title nebyla splněna, …": the items the body names
+            found += [m for m in _mentions(text, folded, start if inside else body, end)
                       if not any(h.title_start <= m.title_start < h.title_end
                                  or (h.kind, h.number) == (m.kind, m.number) for h in found)]
         hits.extend(sorted(found, key=lambda h: h.title_start))
     return hits
 
 
-_MENTION_END = re.compile(r"[,;:(]|\s[–—-]\s")
+_TOC_AFTER = re.compile(r"\s*(?:\.{3,}|…+)\s*\d{1,3}(?!\d)")  # dot leaders and a page number after a title
+_MENTION_END = re.compile(r"(?<!\d),|,(?!\d)|[;:(]|\s[–—-]\s")  # not a decimal comma ("+0,5 úvazku")
 _OPENING_QUOTES = "„\"“"
 _CLOSING_QUOTE = re.compile("[“”\"]")  # "doplnit opatření 3.2 „Rozvoj dostupného bydlení“."
 
@@ -215,16 +237,18 @@ def _mentions(text: str, folded: str, start: int, end: int) -> list[Hit]:
         s_start, s_end = sentence_of(text, title_start)
         closing = _CLOSING_QUOTE.search(text, title_start, min(end, s_end)) if quoted else None
         stop = closing or _MENTION_END.search(text, title_start, min(end, s_end))
-        if kind == "goal" and (stop is None or text[stop.start()] != ":"):
-            continue  # "k cíli 2 Dostupné služby …: aktivita 2.1.1 …": a goal heads what follows its colon
         title_end = stop.start() if stop else min(end, s_end)
         following = r.mention.search(folded, title_start, title_end)
         if following is not None:
             title_end = following.start()  # "opatření 2.1 Rozvoj … navrženo zařadit aktivitu 2.1.2 …"
+            last = folded[title_start:title_end].split()
+            while len(last) > 1 and last[-1] in r.joiners:  # "… o 1,5 úvazku a | aktivitou 2.1.2 …"
+                title_end = folded.rindex(last.pop(), title_start, title_end)
         title_end = predicate_start(text, folded, title_start, title_end)
         title = folded[title_start:title_end]
-        if not title.strip() or len(title.split()) > r.mention_max_words or r.numbered.search(title):
-            continue
+        if not title.strip() or len(title.split()) > r.mention_max_words or r.numbered.search(title) \
+                or _TOC_AFTER.match(text, len(text[:title_end].rstrip(".…"))):
+            continue  # also an entry of a table of contents ("PRIORITA 5 Všeobecná podpora ... 75")
         hits.append(Hit(kind, number, title_start, title_end, title_end))
     return hits
 
@@ -239,6 +263,7 @@ def predicate_start(text: str, folded: str, start: int, end: int) -> int:
     `end` when no verb follows. Verbs are the lower-case words of [prose]
     mention_stops and with an ending of [prose] verb_endings (not "Metují", a river)."""
     r = rules()
+    end = document_start(text, folded, start, end)
     verb = next((m for m in r.mention_stop.finditer(folded, start, end) if text[m.start() + 1].islower()), None)
     if verb is None:
         return end
@@ -249,6 +274,38 @@ def predicate_start(text: str, folded: str, start: int, end: int) -> int:
     if len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1 and fold(words[-2]) not in r.joiners:
         cut = text.rindex(words[-1], start, cut)  # the verb's subject, a body's abbreviation
     return cut
+
+
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def document_start(text: str, folded: str, start: int, end: int) -> int:
+    """Where an item's title named in a sentence ends before the name of the document the item
+    belongs to ("… v krizi | v Plánu sociálních služeb X", "… pro seniory | Akčního plánu na rok
+    2023"): a capitalised document noun of [prose] document_nouns, or a capitalised word right
+    before one, after two words of the title at least; a preposition of [prose]
+    document_prepositions before it goes with it. Without one, a verbal noun or an agreeing
+    adjective before it makes the document the title's object ("Aktualizace Komunitního plánu").
+    `start` when the document follows the number ("priority 3 Akčního plánu 2018": the number
+    is the document's part, no title), `end` when no document is named."""
+    r = rules()
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, start, end)]
+    keys = [folded[a:b].strip(".,;:()„“\"") for a, b in words]
+    for k in range(len(words)):
+        a = words[k][0]
+        if not text[a:a + 1].isupper():
+            continue
+        if keys[k] not in r.document_nouns and not (k + 1 < len(words) and keys[k + 1] in r.document_nouns):
+            continue
+        previous = keys[k - 1] if k else ""
+        if k == 0 or (k == 1 and previous in r.document_prepositions):
+            return start  # "plnění priority 3 Akčního plánu 2018": the number is the document's, no title
+        if previous in r.document_prepositions:
+            return words[k - 1][0] if k - 1 >= 2 else end
+        if k >= 3 and not previous.endswith(r.document_object_endings):
+            return a
+        return end
+    return end
 
 
 def _after_colon(text: str, folded: str, start: int, end: int) -> Hit | None:
@@ -289,7 +346,8 @@ def _after_sentence(text: str, folded: str, start: int, end: int) -> Hit | None:
 
 def trim(piece: Span) -> Span:
     """Drop surrounding spaces, separators, the trailing evaluation status of a title part and
-    fields written after it ("Termín: 2024", "– realizátor Spolek X; ...")."""
+    fields written after it ("Termín: 2024", "– realizátor Spolek X; ...", "…; realizují X a Y",
+    "…; gestor: Z")."""
     text = piece.block.text
     start, end = piece.start, piece.end
     folded = fold(text)
@@ -300,7 +358,8 @@ def trim(piece: Span) -> Span:
         if text[field_match.start("field")].isupper():
             end = field_match.start()
             break
-    for pattern in (rules().dash_field, rules().dash_detail, rules().dash_organisation, rules().paren_organisation):
+    for pattern in (rules().dash_field, rules().dash_detail, rules().semicolon_detail, rules().dash_organisation,
+                    rules().paren_organisation):
         found = pattern.search(folded, start, end)
         if found:
             end = found.start()

@@ -107,6 +107,7 @@ class _Rules:
     inline_field: re.Pattern[str]
     dash_field: re.Pattern[str]
     dash_detail: re.Pattern[str]
+    semicolon_detail: re.Pattern[str]
     abbreviated: re.Pattern[str]
     abbreviation_kind: dict[str, str]
     bare_title: re.Pattern[str]
@@ -137,6 +138,9 @@ class _Rules:
     mention_max_words: int
     mention_stop: re.Pattern[str]  # a verb that ends a mention's title (folded text)
     reflexives: frozenset[str]  # "se", "si" before such a verb go with it
+    document_nouns: frozenset[str]  # "plánu", "strategie": a document named after an item's title (folded)
+    document_prepositions: frozenset[str]
+    document_object_endings: tuple[str, ...]
 
     def kind_of(self, label: str) -> str:
         return self.label_kind[" ".join(label.split())]
@@ -192,6 +196,10 @@ def rules() -> _Rules:
         # "Opatření 1.1 Rozvoj X – navýšení o 1 úvazek, realizátor: Y": details after a spaced dash
         # that end in a field ("realizátor:") are no part of the title
         dash_detail=re.compile(rf"\s[–—-]\s[^–—\n.]{{0,80}}?[,;]\s*(?:{alternation(who_or_when)})\s*:"),
+        # "… v obcích do 500 obyvatel; realizují X a Y", "… 12 lůžek; gestor: Z": who does it, or a
+        # verb that goes on with a clause, after a semicolon
+        semicolon_detail=re.compile(rf";(?=\s*(?:{alternation(who_or_when)})(?:\s|:)|\s(?:{alternation(cfg['prose']['mention_stops'])}"
+                                    rf"|[^\W\d_]+(?:{alternation(cfg['prose']['verb_endings'])}))(?!\w))"),
         abbreviated=re.compile(r"(?P<label>" + "|".join(
             re.escape(a) for kind in KINDS for a in labels.get("abbreviation", {}).get(kind, []))
             + r")\s?(?P<num>\d+(?:\.\d+)*)\.?(?!\w)(?=\s+\S)"),
@@ -234,5 +242,8 @@ def rules() -> _Rules:
         mention_stop=re.compile(rf"\s(?:(?:{alternation(cfg['prose']['mention_stops'])})"
                                 rf"|[^\W\d_]+(?:{alternation(cfg['prose']['verb_endings'])}))(?!\w)"),
         reflexives=frozenset(fold(w) for w in cfg["prose"]["reflexives"]),
+        document_nouns=frozenset(fold(w) for w in cfg["prose"]["document_nouns"]),
+        document_prepositions=frozenset(fold(w) for w in cfg["prose"]["document_prepositions"]),
+        document_object_endings=tuple(cfg["prose"]["document_object_endings"]) + tuple(cfg["children"]["action_noun_endings"]),
     )
 

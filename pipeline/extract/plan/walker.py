@@ -102,6 +102,13 @@ class Walker:
         assert self.legend is not None
         if index in self.legend.blocks:
             return True
+        numbered = self.legend.number_cell(block)
+        nxt = self.document[index + 1] if index + 1 < len(self.document) else None
+        if numbered is not None and nxt is not None and nxt.table_id == block.table_id and nxt.row == block.row:
+            self.children = None  # "1.1" | "Udržet kapacity …": the row's next cell is the title
+            self.consumed.add(index + 1)
+            self._item(numbered[0], numbered[1], [Span(nxt, 0, len(nxt.text))])
+            return True
         found = self.legend.item(block)
         if found is None:
             return False
