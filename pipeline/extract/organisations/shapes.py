@@ -601,7 +601,8 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int])
     dotace Karlovarského kraje", "rozpočet Plzeňského kraje") or opening a sentence in the
     nominative ("Jihočeský kraj bude ... financovat") or right after a verb of calling or
     granting whose subject it is ("program, který vyhlásil Jihočeský kraj", "dotaci, kterou
-    poskytuje Ústecký kraj"); as a place it is no organisation."""
+    poskytuje Ústecký kraj"), or that asks it ("žádá Plzeňský kraj o zařazení"); as a place it
+    is no organisation."""
     lx = lex()
     out = []
     for i in marked:
@@ -613,7 +614,7 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int])
         nominative = tokens[i].lower == grammar("region_noun")
         opens = nominative and (adj == 0 or tokens[adj - 1].text in (".", ";", ":")
                                 or adj == 1 and tokens[0].text in _LINE_BULLETS)  # "- Jihočeský kraj bude ..."
-        inverted = nominative and adj > 0 and tokens[adj - 1].lower in lx.actor_verbs
+        inverted = nominative and adj > 0 and tokens[adj - 1].lower in lx.actor_verbs | lx.asked_verbs
         if not opens and not inverted and not any(t.lower in lx.actor_before for t in tokens[max(0, adj - 3):adj]):
             continue  # "Jihočeský kraj bude financovat ...": the region opening a sentence acts
         entry = lx.lemmas.get(grammar("region_noun"))
