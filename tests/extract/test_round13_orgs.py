@@ -14,9 +14,9 @@ def _rows(out, table: str, *columns: str) -> set[tuple]:
             for row in table_rows(out, table, *columns)}
 
 
-def test_copula_first_realizer_gestor_after_semicolon_and_coordinated_realizers(tmp_path):
-    """Class 1: "je realizátorem X", "; gestor: Krajský úřad ...", "; realizují A a B, p. o." make
-    X, the office and A and B responsible for their item; an office owns no capacity; both
+def test_copula_first_realizer_and_coordinated_realizers(tmp_path):
+    """Class 1: "je realizátorem X", "; realizují A a B, p. o." make X and A and B responsible for
+    their item, "bude gestorem Krajský úřad Y" the office; an office owns no capacity; both
     realizers of a service provide it."""
     out = run_html(tmp_path, (
         "<h1>Akční plán sociálních služeb Horkovska</h1>"
@@ -24,8 +24,8 @@ def test_copula_first_realizer_gestor_after_semicolon_and_coordinated_realizers(
         "<p>K opatření 2.4 je realizátorem Spolek Brána Horkov, který zřídí azylový dům s kapacitou 12 lůžek.</p>"
         "<p>Opatření 1.4 Zajistit dostupnost pečovatelské služby v malých obcích; realizují Charita Dolní Ves "
         "a Sociální služby města Horkova, p. o.</p>"
-        "<p>Opatření 3.1 Zřídit noclehárnu pro ženy s kapacitou 10 lůžek; gestor: Krajský úřad Jihočeského "
-        "kraje, odbor sociálních věcí.</p>"))
+        "<p>Opatření 3.1 Zřídit noclehárnu pro ženy s kapacitou 10 lůžek. Gestorem opatření bude Krajský "
+        "úřad Jihočeského kraje.</p>"))
     orgs = _rows(out, "organisations", "name", "role", "item_ref")
     assert ("Spolek Brána Horkov", "responsible", "2.4") in orgs
     assert ("Charita Dolní Ves", "responsible", "1.4") in orgs
