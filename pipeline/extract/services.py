@@ -62,7 +62,8 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
             continue  # "SAS | sociálně aktivizační služby pro rodiny s dětmi": a list of abbreviations
         for mention in ctx.services_in(block):
             item = ctx.items.at(block, mention.start)
-            providers = _named_after(ctx, block, mention) or _operated_by(ctx, block, mention)
+            providers = _named_after(ctx, block, mention) or _relative_operator(ctx, block, mention) \
+                or _operated_by(ctx, block, mention)
             if not providers and _preceded_by(block, mention, "not_provided_before"):
                 funded.add((block.block_id, mention.start))  # "poskytnout zázemí pro odlehčovací službu"
             elif not providers and _funded(block, mention):
@@ -148,6 +149,21 @@ def _named_after(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> lis
             return [m.key]
         break
     return []
+
+
+def _relative_operator(ctx: DocOrgs, block: BlockView, mention: ServiceMention) -> list[str]:
+    """The organisation a relative clause right after the service names as running it ("vznik
+    nové služby podpora samostatného bydlení, kterou bude poskytovat Sociální služby Lipová,
+    p. o."): it provides this service, not one the sentence named before it."""
+    _, s_end = sentence_of(block.text, mention.start)
+    after = [m for m in ctx.in_block.get(block.block_id, []) if mention.end <= m.start < s_end]
+    if not after or not ctx.can_provide(after[0]):
+        return []
+    if any(mention.end <= other.start < after[0].start for other in ctx.services_in(block)):
+        return []
+    if _RELATIVE_OPERATOR.fullmatch(fold(block.text[mention.end:after[0].start])) is None:
+        return []
+    return [after[0].key]
 
 
 @lru_cache(maxsize=1)
@@ -266,6 +282,10 @@ def _subject_running_on(ctx: DocOrgs, block: BlockView, mention: ServiceMention)
 
 _REALIZER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(w)) for w in load('services')['providers']['realizer_labels'])})"
                        r"(?!\w)(\s*:\s*)?")
+_RELATIVE_OPERATOR = re.compile(
+    r"\s*,\s*(?:{})\s+(?:\w+\s+){{0,2}}?(?:{})\s+".format(
+        "|".join(re.escape(fold(w)) for w in load("services")["providers"]["relative_pronouns"]),
+        "|".join(re.escape(fold(w)) for w in load("services")["providers"]["relative_operator_verbs"])))
 _OPERATOR_WORDS = 3  # an operator's noun stands this few words before its name ("provozovatelem budou X")
 
 

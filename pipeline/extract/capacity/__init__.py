@@ -78,7 +78,7 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
         if reading is not None:
             readings.append((figure, reading))  # type: ignore[arg-type]
     rows = []
-    for figure, reading in _merge_restatements(b, readings):
+    for figure, reading in _planned_targets(b, _merge_restatements(b, readings)):
         pos = figure.start
         start = figure.start if reading.first == figure.index and not reading.signed else b.starts[reading.first]
         end = b.starts[reading.last] + len(b.texts[reading.last])
@@ -128,6 +128,25 @@ def _merge_restatements(b: Block, readings: list[tuple[Figure, Reading]]) -> lis
                 skip.add(k + 1)
                 continue
         out.append((figure, reading))
+    return out
+
+
+def _planned_targets(b: Block, readings: list[tuple[Figure, Reading]]) -> list[tuple[Figure, Reading]]:
+    """An evaluation's achieved change with its planned target in brackets right after it ("z 12
+    na 14 úvazků (plán: 15 úvazků)"): the target is the planned row of the same change (SPEC:
+    both the planned and the achieved capacity are rows), its kind and the value it was to
+    reach, without a difference of its own. After a change by an amount ("o 1 úvazek (plán: 2
+    úvazky)") the target may be an amount too: left as read."""
+    out = list(readings)
+    for k in range(1, len(out)):
+        (_, done), (figure, target) = out[k - 1], out[k]
+        if done.change not in ("increase", "decrease") or done.value_to is None or target.value_from is not None \
+                or out[k - 1][0].unit != figure.unit:
+            continue
+        between = b.lower[done.last + 1:target.first]
+        if between[:1] == ["("] and len(between) in (2, 3) and between[1].startswith(rules().planned_columns) \
+                and between[2:] in ([], [":"]):
+            out[k] = (figure, Reading(done.change, None, figure.value, None, target.first, target.last))
     return out
 
 

@@ -212,7 +212,8 @@ class Context:
         merged = self._merged_row_org(block, roles)
         if merged:
             return merged
-        tied = self._item_orgs_here(item_ref, block)
+        # an office responsible for the item (a regional office as "gestor") runs no service: no owner
+        tied = [name for name in self._item_orgs_here(item_ref, block) if self.doc.name_can_provide(name)]
         if service and len(tied) > 1:
             providing = [o for o in tied if o in self.services_by_org.get(service, set())]
             if providing:

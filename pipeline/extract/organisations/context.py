@@ -294,8 +294,13 @@ class DocOrgs:
                     break
             return list(dict.fromkeys(m.key for m in reversed(picked)))
         after = [m for m in inside if m.start >= end]
-        if after:
-            return [after[0].key]
+        if after:  # "... pečovatelské služby; realizují Charita X a Sociální služby Y, p. o.": both
+            picked = [after[0]]
+            for m in after[1:]:
+                if not _coordination().fullmatch(block.text[picked[-1].end:m.start]):
+                    break
+                picked.append(m)
+            return list(dict.fromkeys(m.key for m in picked))
         parent = self.parent_item_org(block)
         if parent is not None:
             return [parent.key]

@@ -43,6 +43,7 @@ class _Lex:
     territory_before: set[str]
     actor_before: set[str]
     actor_verbs: set[str]
+    asked_verbs: set[str]
     plan_territory_after: set[str]
     plan_nouns: set[str]
     enumeration_after: set[str]
@@ -121,6 +122,8 @@ def lex() -> _Lex:
         territory_before={w.lower() for w in ctx["territory_before"]},
         actor_before={w.lower() for w in ctx["region_actor_before"]},
         actor_verbs={w.lower() for w in [*ctx["region_actor_verbs"], *cfg["roles"]["funder_verbs"]]},
+        # the one asked acts too: "Spolek X žádá Plzeňský kraj o zařazení služby do sítě"
+        asked_verbs={w.lower() for w in cfg["roles"]["asked_after"]},
         plan_territory_after={w.lower() for w in ctx["plan_territory_after"]},
         plan_nouns={w.lower() for w in ctx["plan_nouns"]},
         enumeration_after={w.lower() for w in ctx["enumeration_after"]},

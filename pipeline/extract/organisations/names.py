@@ -45,8 +45,13 @@ from pipeline.extract.organisations.mention import doc_toks
 
 def _skip_block(block: BlockView) -> bool:
     """Blocks that name no actor: site chrome (copyright and page-title lines, a breadcrumb
-    path, a navigation menu flattened into one line, a postal address with a phone number)."""
-    return _chrome(block.text)
+    path, a navigation menu flattened into one line, a postal address with a phone number), and
+    a page's running header or footer (the publisher's letterhead, "Město X | ... | vytisknuto
+    ..."): the body names the actors."""
+    return block.region in _RUNNING or _chrome(block.text)
+
+
+_RUNNING = ("header", "footer")  # BlockView.region of a page's running header and footer
 
 
 @lru_cache(maxsize=1 << 12)

@@ -215,7 +215,7 @@ class _Roles:
         asked = self._asked(block, m, s_start)
         # "Spolek X požádal o dotaci", "4) Spolek Y – žádost o příspěvek", "(Spolek Z) shrnul požadavky spolku"
         applies = self._applies(block, m, s_start, s_end) or self._opens_request(block, m) \
-            or self._own_request(block, m, s_start, s_end)
+            or self._own_request(block, m, s_start, s_end) or self._presents_request(block, m, s_end)
         pays = "funder" in roles and self._pays_in_clause(block, m)
         if applies and not asked and not pays or self._applied_by(block, m, s_start):
             roles.append("applicant")
@@ -296,6 +296,19 @@ class _Roles:
             before = {o.key for o in mentions if s_start <= o.start < toks[k].start}
             return not named_after and before == {m.key} and m.start < toks[k].start
         return False
+
+    def _presents_request(self, block: BlockView, m: Mention, s_end: int) -> bool:
+        """The speaker's organisation in parentheses, the speaker presenting a request that names
+        no other organisation ("Mgr. Eva Malá (Charita X) představila žádost o navýšení kapacity
+        pečovatelské služby"): the request is her organisation's."""
+        if not self.doc.affiliation(block, m):
+            return False
+        c = cues()
+        after = self.doc.tokens(block, m.end, s_end)
+        if len(after) < 3 or after[0].text != ")" or after[1].lower not in c.presenting_verbs \
+                or after[2].lower not in c.request_nouns:
+            return False
+        return not any(m.end < o.start < s_end for o in self.doc.in_block.get(block.block_id, ()))
 
     def _award_recipient(self, block: BlockView, m: Mention) -> bool:
         """The one a grant is given to: right after a verb or noun of giving it, in a sentence

@@ -219,7 +219,7 @@ def _forward_tail(tokens: Sequence[Tok], i: int, kind: str, persons: set[int],
         tok = tokens[j]
         if hard_break(tokens[j - 1]) or j in persons or is_title(tok) or is_reference(tok.text):
             break
-        cont = _continuation_at(tokens, j)
+        cont = _continuation_at(tokens, j, persons)
         if cont:
             j = cont
             continue
@@ -331,10 +331,11 @@ def _continuation_starts() -> frozenset[str]:
     return frozenset(cont[0] for cont in lex().continuations if cont)
 
 
-def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
+def _continuation_at(tokens: Sequence[Tok], j: int, persons: set[int] = frozenset()) -> int | None:  # type: ignore[assignment]
     """A continuation of a name ("– středisko Úsvit", "– kontaktní pracoviště Ústí nad
     Orlicí", "– středisko v Lipnici") at token j: the index after it. The place it names
-    runs over capitalised words and the prepositions inside a town's name."""
+    runs over capitalised words and the prepositions inside a town's name, up to a title or a
+    person ("Ředitelka Diakonie ČCE – středisko Lhota Mgr. Eva Malá uvedla": she is no part of it)."""
     lx = lex()
     if tokens[j].lower not in _continuation_starts():
         return None
@@ -347,7 +348,9 @@ def _continuation_at(tokens: Sequence[Tok], j: int) -> int | None:
                 and not hard_break(tokens[k]) and tokens[k + 1].is_cap:
             k += 1  # "– středisko v Lipnici": the branch named by its place in the locative
         if k < len(tokens) and tokens[k].is_cap:
-            while k < len(tokens) and not hard_break(tokens[k - 1]):
+            first = k
+            while k < len(tokens) and not hard_break(tokens[k - 1]) and not is_title(tokens[k]) \
+                    and not (k > first and k in persons):
                 if tokens[k].is_cap and tokens[k].is_word:
                     k += 1
                 elif tokens[k].lower in lx.town_joiners and k + 1 < len(tokens) and tokens[k + 1].is_cap \
@@ -598,7 +601,8 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int])
     dotace Karlovarského kraje", "rozpočet Plzeňského kraje") or opening a sentence in the
     nominative ("Jihočeský kraj bude ... financovat") or right after a verb of calling or
     granting whose subject it is ("program, který vyhlásil Jihočeský kraj", "dotaci, kterou
-    poskytuje Ústecký kraj"); as a place it is no organisation."""
+    poskytuje Ústecký kraj"), or that asks it ("žádá Plzeňský kraj o zařazení"); as a place it
+    is no organisation."""
     lx = lex()
     out = []
     for i in marked:
@@ -610,7 +614,7 @@ def _region_mentions(block: BlockView, tokens: Sequence[Tok], marked: list[int])
         nominative = tokens[i].lower == grammar("region_noun")
         opens = nominative and (adj == 0 or tokens[adj - 1].text in (".", ";", ":")
                                 or adj == 1 and tokens[0].text in _LINE_BULLETS)  # "- Jihočeský kraj bude ..."
-        inverted = nominative and adj > 0 and tokens[adj - 1].lower in lx.actor_verbs
+        inverted = nominative and adj > 0 and tokens[adj - 1].lower in lx.actor_verbs | lx.asked_verbs
         if not opens and not inverted and not any(t.lower in lx.actor_before for t in tokens[max(0, adj - 3):adj]):
             continue  # "Jihočeský kraj bude financovat ...": the region opening a sentence acts
         entry = lx.lemmas.get(grammar("region_noun"))

@@ -67,6 +67,8 @@ def looks_like_name(value: str, strict: bool = False, services: bool | None = No
         return False  # a house number: "Husova 15", "Nádražní 1250/3"
     if _NOT_IN_NAME.search(value) or words[0].lower() in lx.titles:
         return False
+    if value.count("(") != value.count(")") or words[-1] in grammar("coordinators"):
+        return False  # a piece of a sentence: "řídící skupiny (dále ŘS) a zahájila" gives no "ŘS) a"
     if words[0] in lx.given_names and len(words) >= 2 and words[1][:1].isupper():
         return False
     if strict and len(words) == 2 and words[1] in lx.given_names:
