@@ -44,7 +44,8 @@ from typing import Sequence
 from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.common import alternation, body_offset, span_row
-from pipeline.extract.layout import Layout, Line, label_end, layout_of, meeting_words as cfg, starts_with_title_word
+from pipeline.extract.layout import Layout, Line, label_end, layout_of, meeting_words as cfg, names_numbered_meeting, \
+    starts_with_title_word
 from pipeline.extract.text import Span, fold, letter_spaced_label
 from pipeline.extract.document_fields.title import find_title
 from pipeline.extract.document_fields.meeting_dates import date_score, find_meeting_date
@@ -77,10 +78,11 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
     if not doc.body:
         return
     is_minutes = result.fields.get("meeting_date") is not None or _titled_or_dated(doc)
-    items = programme_after_label(doc) or list_under_date(doc)
+    items = programme_after_label(doc) or list_under_date(doc) or inline_points(doc)
     if not items and is_minutes:  # numbered sections: only in minutes, not in handbooks or slide decks
         items = point_headings(doc) or numbered_sections(doc) or numbered_list_sections(doc) \
             or flattened_sections(doc) or one_item_page(doc)
+        items = _not_meetings(items)
     rows = result.tables.setdefault("agenda_items", [])
     for item in items:
         start, end = _trim_title(item.block.text, item.start, item.end)
@@ -89,6 +91,15 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
         row = span_row(item.block, start, end, item_no=item.number if item.own_number else len(rows) + 1)
         row["title"] = item.block.text[row["char_start"]:row["char_end"]] + (" " + item.tail if item.tail else "")
         rows.append(row)
+
+
+def _not_meetings(items: list[Item]) -> list[Item]:
+    """Numbered sections that each name a meeting ("1. setkání řídící skupiny", "2. jednání pracovní
+    skupiny – 21. 9. 2020") are the entries of a page that lists a group's meetings, not a programme:
+    without them, fewer than two sections are no programme."""
+    kept = [item for item in items
+            if not names_numbered_meeting(item.block.text[item.block.text.rfind("\n", 0, item.start) + 1:item.end])]
+    return kept if len(kept) >= 2 or len(kept) == len(items) else []
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -816,6 +827,50 @@ def _is_plan_item(title: str) -> bool:
 
     plan = load("plan")["labels"]
     return label_end(title, [*plan["goal"], *plan["measure"], *plan["activity"]], space_ok=True) is not None
+
+
+# --------------------------------------------------------------------------- an inline run of points
+
+
+@lru_cache(maxsize=1)
+def _inline_point() -> re.Pattern[str]:
+    """"Bod 2. - " / "bod č. 2 – " inside a sentence (folded): a point of the programme with a dash
+    before its title ("K bodu 2 - …", the discussion's head, has "bodu" and does not match)."""
+    agenda = cfg()["agenda"]
+    return re.compile(rf"(?<!\w)(?:{alternation(agenda['point'])})\s*(?:(?:{alternation(agenda['number_words'])})\s*)?"
+                      rf"(\d{{1,2}})\s*\.?\s*[–—-]\s+(?=[^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _trailing_joiner() -> re.Pattern[str]:
+    return re.compile(rf"(?:[\s,;]+(?:{alternation(cfg()['agenda']['inline_joiners'])}))?[\s,;]*$")
+
+
+def inline_points(doc: Layout) -> list[Item]:
+    """The programme written as a sentence of points: "Bod 1. - Návrh rozpočtu, Bod 2. - Sdělení
+    předsedy a Bod 3. - Různé." (a committee's minutes state it so after proposing the order of
+    business). Two or more points numbered from 1 in one paragraph; each title runs to the next point
+    (without the comma or "a" between them), the last to the end of its sentence."""
+    for line in doc.body:
+        if line.block.kind == "heading":
+            continue
+        found = [m for m in _inline_point().finditer(line.folded)]
+        numbers = [int(m.group(1)) for m in found]
+        if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
+            continue
+        items: list[Item] = []
+        for i, match in enumerate(found):
+            end = found[i + 1].start() if i + 1 < len(found) else _sentence_end(line.text, match.end())
+            end = match.end() + _trailing_joiner().search(line.folded[match.end():end]).start()  # type: ignore[union-attr]
+            items.append(Item(line.block, line.start + match.end(), line.start + end, number=numbers[i]))
+        return items
+    return []
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """The end of the sentence that starts at `start`: a full stop, "!" or "?" before a space or the end."""
+    match = _SENTENCE_END.search(text, start)
+    return match.start() if match else len(text)
 
 
 # --------------------------------------------------------------------------- 3. a list under the date

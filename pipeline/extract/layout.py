@@ -164,6 +164,38 @@ def close_spaced_title(text: str) -> str:
     return text[:spaced.end()].replace(" ", "") + (" " if rest[:1].isalnum() else "") + rest
 
 
+@lru_cache(maxsize=1)
+def _numbered_meeting() -> re.Pattern[str]:
+    words = meeting_words()
+    nouns = "|".join(re.escape(fold(w)) for w in words["title"]["meeting_nouns"])
+    bodies = "|".join(re.escape(fold(w)) for w in words["dates"]["numbered_meeting_bodies"])
+    return re.compile(rf"\s*\d{{1,3}}\s*\.\s*(?:{nouns})\s+(?:{bodies})(?!\w)")
+
+
+def names_numbered_meeting(text: str) -> bool:
+    """"1. setkání řídící skupiny", "4. jednání Komise …", "2. jednání pracovní skupiny – 22. 9. 2021":
+    a line opening with a meeting's number, its noun and the body that meets. A page that lists a
+    group's meetings heads each so; such a heading names a meeting, never an item of a programme."""
+    return _numbered_meeting().match(fold(text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _byline() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(w) for w in sorted(meeting_words()["labels"]["recorder_needs_colon"], key=len, reverse=True))
+    capitals = load("lexicon")["letters"]["capitals"]
+    word = rf"[{capitals}][^\W\d_]+(?:-[{capitals}][^\W\d_]+)?"
+    return re.compile(rf"\s*(?i:{verbs})\s+(?={word}(?:\s+{word}){{0,2}}\s*\.?\s*$)")
+
+
+def byline_end(text: str) -> int | None:
+    """Where the name starts in a byline: a line that is only an authoring verb that otherwise needs a
+    colon ([labels] recorder_needs_colon) and a name of one to three capitalised words, "Zpracovala
+    Bendová", "Zpracoval Petr Dub." (web reports of a meeting sign so); None for anything else
+    ("Zpracovala návrh …" is a sentence). The recorder's field and the attendees' recorder row read it."""
+    match = _byline().match(text)
+    return match.end() if match else None
+
+
 _LABEL_LIKE = re.compile(r"^\s*[\w()/. ]{1,30}:")  # "Přítomni: ...": another field, not a value
 
 

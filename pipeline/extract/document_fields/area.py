@@ -106,6 +106,8 @@ def _capitalised_run(text: str) -> list[str]:
     for i, token in enumerate(tokens):
         if len(run) >= _AREA["max_words"]:
             break
+        if run and fold(token) in _GIVEN_NAMES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+            break  # "města Benešov Iveta Turková": a person named after the town ends its name
         if token[:1].isupper() and token[:1].isalpha() and token not in _NOT_PLACES:
             run.append(token)
         elif len(run) == 1 and _DISTRICT.fullmatch(token) and tokens[i + 1:i + 2] != ["."]:  # "Praha 9", not "… 2."
@@ -182,10 +184,16 @@ def _ends_name(text: str, start: int, run: list[str]) -> bool:
 
 
 def _adjective_only(text: str, start: int, run: list[str]) -> bool:
-    """"v Městské knihovně": one capitalised adjective before a common noun, no town."""
+    """"v Městské knihovně": one capitalised adjective before a common noun, no town; so is a possessive
+    adjective before an adjective of the noun ("v Masarykově kulturním domě", "v Husově sboru" is not
+    told from "v Prostějově sboru" and stays a town)."""
     rest = text[start:].split(maxsplit=2)
-    return len(run) == 1 and run[0].endswith(tuple(_AREA["adjective_locative_endings"])) and len(rest) > 1 \
-        and rest[1][:1].islower()
+    if len(run) != 1 or len(rest) < 2 or not rest[1][:1].islower():
+        return False
+    if run[0].endswith(tuple(_AREA["adjective_locative_endings"])):
+        return True
+    return run[0].endswith(tuple(_AREA["possessive_locative_endings"])) \
+        and rest[1].rstrip(".,;").endswith(tuple(_AREA["adjective_locative_endings"]))
 
 
 def area_in(text: str, allow_locative: bool = True) -> str | None:

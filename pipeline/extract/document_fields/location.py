@@ -155,10 +155,18 @@ def _other_day(layout: Layout, sentence: Span, meeting_date: dt.date | None) -> 
     return any(d != meeting_date for m in dates_in(layout, sentence) if (d := m.resolve(year)) is not None)
 
 
+# "… 25. dubna uskutečnilo v Masarykově kulturním domě": the verb of holding between the date and its place
+_HELD_AT = re.compile(rf"\s*(?:(?:{alternation(_WORDS['held_reflexive'], fold)})\s+)?"
+                      rf"(?:{alternation(_WORDS['held_verbs'], fold)})(?!\w)\s*")
+
+
 def _place_after_date(layout: Layout, line: Line, after: int) -> str | None:
-    """"…2017 od 13 hod. ve společenské místnosti KD Lis." -> "společenské místnosti KD Lis"."""
+    """"…2017 od 13 hod. ve společenské místnosti KD Lis." -> "společenské místnosti KD Lis"; also after
+    the verb of holding ("se v úterý 25. dubna uskutečnilo v Masarykově kulturním domě v Lipové")."""
     rest = line.text[after:]
     at = after + time_patterns()[2].match(rest).end()
+    held = _HELD_AT.match(line.folded, at)
+    at = held.end() if held and held.end() > at else at
     match = _PLACE.match(line.text, at)
     if not match:
         if after and _SEPARATOR.search(line.text, after, at) and at < len(line.text) \

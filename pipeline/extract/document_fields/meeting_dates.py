@@ -15,8 +15,9 @@ from functools import lru_cache
 from pipeline.config import load
 from pipeline.extract.dates import DateMention
 from pipeline.extract.document_fields.mentions import dates_in
+from pipeline.extract.document_fields.title import title_lines
 from pipeline.extract.document_fields.words import Phrases, alternation
-from pipeline.extract.layout import Layout, Line, labels, meeting_words, starts_with_title_word
+from pipeline.extract.layout import Layout, Line, labels, meeting_words, names_numbered_meeting, starts_with_title_word
 from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
 
@@ -39,9 +40,6 @@ _SIGNATURE = re.compile(rf"(?:(?:{_TOWN})\s+\S+(?:\s+\S+)?\s*,?\s*(?:{_DAY})?|[^
 _WEAK_DATE_LABELS = frozenset(fold(w) for w in _WORDS["labels"]["weak_date"])
 _NEXT_MEETING, _RANGE_BEFORE = Phrases(_WORDS["labels"]["next_meeting"]), Phrases(_WORDS["dates"]["range_before"])
 _FUTURE = Phrases(_WORDS["dates"]["future_meeting_verbs"])
-# "4. jednání Komise …": a line opening with a meeting's number, its noun and the body that meets
-_NUMBERED_MEETING = re.compile(rf"\d{{1,3}}\s*\.\s*(?:{alternation(_WORDS['title']['meeting_nouns'], fold)})"
-                               rf"\s+(?:{alternation(_WORDS['dates']['numbered_meeting_bodies'], fold)})(?!\w)")
 _OTHER_EVENT, _INLINE_CUES = Phrases(_WORDS["dates"]["other_event_cues"]), Phrases(_WORDS["dates"]["inline_cues"])
 # the meeting's own cues, which outweigh an earlier other-event word (the weak "dne" do not)
 _OWN_CUES = Phrases(c for c in _WORDS["dates"]["inline_cues"] if fold(c) not in _WEAK_DATE_LABELS)
@@ -93,9 +91,19 @@ def _in_range(text: str, mention: DateMention) -> bool:
     return _RANGE_AFTER.match(fold(text[mention.end:]).lstrip()) is not None
 
 
+# "Příští řádná schůze výboru", "Další společné setkání": the next meeting with one adjective before its noun
+_NEXT_WITH_ADJECTIVE = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['dates']['next_words'], fold)})\s+[^\W\d_]+\s+"
+                                  rf"(?:{alternation(_WORDS['title']['meeting_nouns'], fold)})(?!\w)")
+
+
 def next_meeting_cue(folded: str) -> int:
-    """Where a next-meeting cue ("Další jednání", "Příští setkání") starts in a folded line, or -1."""
-    return _NEXT_MEETING.first(folded)
+    """Where a next-meeting cue ("Další jednání", "Příští setkání", "Příští řádná schůze") starts in a
+    folded line, or -1."""
+    found = _NEXT_MEETING.first(folded)
+    if found >= 0:
+        return found
+    match = _NEXT_WITH_ADJECTIVE.search(folded)
+    return match.start() if match else -1
 
 
 def _is_signature_line(prefix: str) -> bool:
@@ -188,8 +196,8 @@ def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | N
         if in_head:
             return 100
         return 0 if fold(label) in _WEAK_DATE_LABELS else 60
-    if title is not None and line.block is title.block:
-        return 95
+    if title is not None and (line.block is title.block or line in title_lines(layout, title)):
+        return 95  # the title's own date, also on a line it was centred over ("Z Á P I S" / "… ze dne 14.11.2022")
     folded_prefix = _strip_before_date(fold(text[:mention.start]))
     if _other_event(folded_prefix):
         # a plan or report signed "Schváleno usnesením zastupitelstva dne …" dates no meeting
@@ -206,19 +214,53 @@ def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | N
     return 0
 
 
+BARE_SCORE = 50  # a date with no cue near the top: a report's publication stamp may be all it is
+
+
 def find_meeting_date(layout: Layout, title: Line | None) -> tuple[Line, DateMention, dt.date] | None:
-    """The best-cued full date of the document (the earliest among equals), or None."""
+    """The best-cued full date of the document (the earliest among equals), or None. A report whose
+    only uncued date is its publication stamp or dateline ("13. 6. 2019", "Mělník – 26. 4. 2023 16:05")
+    states the meeting in its first sentences instead ("Ve středu 12. června proběhlo setkání …"): that
+    day, in the stamp's year and not after it."""
     best: tuple[int, int, Line, DateMention] | None = None
     for line in layout.lines:
         for mention in dates_in(layout, line):
             score = date_score(layout, line, mention, title)
             if score and (best is None or score > best[0]):
                 best = (score, -line.index, line, mention)
+    stamp = best[3].resolve(None) if best is not None else None
+    if best is None or best[0] <= BARE_SCORE:
+        held = _held_on_weekday(layout)
+        if held is not None and (stamp is not None or held[1].year is not None):
+            value = held[1].resolve(stamp.year if stamp else None)
+            if value is not None and stamp is not None and held[1].year is None and value > stamp:
+                value = held[1].resolve(stamp.year - 1)
+            if value is not None:
+                return held[0], held[1], value
     if best is None:
         return None
     _, _, line, mention = best
     value = mention.resolve(None)
     return (line, mention, value) if value else None
+
+
+_WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?:{alternation(load('dates').get('words', {}).get('weekdays', []), fold)})\s*$")
+_HELD_VERBS = Phrases(_WORDS["location"]["held_verbs"])
+
+
+def _held_on_weekday(layout: Layout) -> tuple[Line, DateMention] | None:
+    """"Ve středu 12. června proběhlo …", "se v úterý 25. dubna uskutečnilo": a date after a weekday in a
+    sentence of the head that says the meeting was held (configs/meeting.toml [location] held_verbs)."""
+    for line in layout.head:
+        for mention in dates_in(layout, line):
+            if not _WEEKDAY_BEFORE.search(fold(line.text[:mention.start])) or _in_range(line.text, mention):
+                continue
+            sentence_start = max(line.text.rfind(". ", 0, mention.start) + 1, 0)
+            sentence_end = line.text.find(". ", mention.end)
+            sentence = fold(line.text[sentence_start:sentence_end if sentence_end >= 0 else len(line.text)])
+            if _HELD_VERBS.first(sentence) >= 0 and next_meeting_cue(sentence) < 0:
+                return line, mention
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +317,7 @@ def find_next_meeting(layout: Layout, meeting_date: dt.date | None) -> dt.date |
     meeting (or the following year)."""
     for line in layout.body:
         cue = next_meeting_cue(line.folded)
-        if cue < 0 and _NUMBERED_MEETING.match(line.folded) and _FUTURE.first(line.folded) >= 0:
+        if cue < 0 and names_numbered_meeting(line.text) and _FUTURE.first(line.folded) >= 0:
             cue = 0  # "4. jednání Komise … se uskuteční dne 29. 11. 2021"
         if cue < 0:
             continue

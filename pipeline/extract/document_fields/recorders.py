@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.dates import date_spans
 from pipeline.extract.document_fields.words import alternation
-from pipeline.extract.layout import Labels, Layout, labels, meeting_words
+from pipeline.extract.layout import Labels, Layout, byline_end, labels, meeting_words
 from pipeline.extract.document_fields.mentions import annotated
 from pipeline.extract.spans.persons import persons_in
 from pipeline.extract.text import fold
@@ -116,6 +116,8 @@ def find_recorders(layout: Layout) -> str | None:
         start = _LOOSE.end(line.text)
         if start is None and (line.index not in layout.head_ids or line.index in layout.signature_ids):
             start = labels("recorder_needs_colon").end(line.text)  # "Zpracoval:" over a resolution is its author
+        if start is None:
+            start = byline_end(line.text)  # "Zpracovala Bendová": a byline under a web report
         if start is None:
             start = _appointed(line.text)
         if start is None:

@@ -27,7 +27,8 @@ _DANGLING, _OPEN_ENDINGS = Phrases(_WORDS["dangling_words"]), Phrases(_WORDS["op
 _BARE_STARTS = frozenset(fold(w) for w in _WORDS["bare_starts"])
 _TITLE_WORDS = frozenset(fold(w) for w in _WORDS["starts"])
 # "… z 12. zasedání": a title that ends with the meeting and goes on with the body's name (folded)
-_MEETING_END = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['meeting_prepositions'], fold)})\s+(?:\d+\s*\.\s*)?(?:{alternation(_WORDS['meeting_nouns'], fold)})$")
+_MEETING_END = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['meeting_prepositions'], fold)})\s+(?:\d+\s*\.\s*)?"
+                          rf"(?:[^\W\d_]+\s+){{0,2}}(?:{alternation(_WORDS['meeting_nouns'], fold)})$")  # "z ustavujícího jednání"
 # "Přítomni:", "1. Úvod": a field or a numbered section, no part of a title
 _NOT_TITLE_PART = re.compile(rf"^[^:]{{1,30}}:|^\d+\s*[.)]\s+[{load('lexicon')['letters']['capitals']}]")
 _LOGO_MARKERS = tuple(meeting_words()["area"]["nominative_markers"])
@@ -66,6 +67,15 @@ def _is_logo(text: str) -> bool:
     if len(words) == 2 and _REGION_NOUN in (fold(words[0]), fold(words[1])) and all(w[:1].isupper() for w in words[:1]):
         return True
     return len(words) <= LOGO_WORDS and text.startswith(_LOGO_MARKERS) and all(w[:1].isupper() for w in words)
+
+
+_FIELD = re.compile(r"[^:\d]{3,40}:\s+\S")
+
+
+def _is_field(text: str) -> bool:
+    """"Názvy hierarchických úrovní: 1 „Priorita“, …", "Typ: Materiál rady města": a label and its value
+    on one line, a field of the page and never its title (a heading is taken as written)."""
+    return _FIELD.match(text) is not None and not starts_with_title_word(text)
 
 
 def _is_bare_start(layout: Layout, line: Line) -> bool:
@@ -119,11 +129,15 @@ def find_title(layout: Layout) -> Line | None:
                              if (other.block.kind == "heading" or offset < _DATED_NEAR)
                              and starts_with_title_word(other.text) and not _dated_only(other)), line)
             return line
+    listed = _listed_minutes(layout)
     for line in head_candidates:
+        if line.index in listed:
+            continue  # "Zápis z 2. jednání …" among the links of a page that lists a group's meetings
         if (starts_with_title_word(_unspaced(line.text)) and not _bare_alone(layout, line)) \
                 or _is_bare_start(layout, line):
             return _own_heading_under(layout, line) or line
-    head_candidates = [line for line in head_candidates if not _is_logo(line.text) and not _bare_alone(layout, line)]
+    head_candidates = [line for line in head_candidates if not _is_logo(line.text) and not _bare_alone(layout, line)
+                       and not (line.block.kind != "heading" and _is_field(line.text))]
     headings = [line for line in head_candidates if line.block.kind == "heading" and line.first_in_block
                 and not _CHAPTER.match(line.text)]
     if headings:
@@ -131,6 +145,20 @@ def find_title(layout: Layout) -> Line | None:
         first = next(line for line in headings if _level(line) == top)
         return _extended(layout, first, headings) or first
     return head_candidates[0] if head_candidates else None
+
+
+# "Zápis z 2. jednání řídící skupiny" (folded): the minutes of one numbered meeting, as a page lists them
+_NUMBERED_MINUTES = re.compile(rf"(?:{alternation(_WORDS['starts'], fold)})\s+(?:{alternation(_WORDS['meeting_prepositions'], fold)})"
+                               rf"\s+(\d{{1,3}})\s*\.\s*(?:{alternation(_WORDS['meeting_nouns'], fold)})(?!\w)")
+
+
+def _listed_minutes(layout: Layout) -> set[int]:
+    """The lines of a page that lists a group's meetings with a link to each one's minutes ("Zápis z 1.
+    jednání …", "Zápis z 2. jednání …"): two or more such lines with different numbers are links, none is
+    the page's title (its heading is)."""
+    found = {line.index: match.group(1) for line in layout.body
+             if (match := _NUMBERED_MINUTES.match(line.folded.strip())) is not None}
+    return set(found) if len(set(found.values())) >= 2 else set()
 
 
 def _own_heading_under(layout: Layout, line: Line) -> Line | None:
@@ -165,28 +193,59 @@ def _extended(layout: Layout, top: Line, headings: list[Line]) -> Line | None:
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*\.\s*)?")  # "1. setkání …" spells out "Setkání …"
 
 
+MAX_CONTINUATIONS = 3  # a title centred over lines ("ZÁPIS" / "Z USTAVUJÍCÍHO JEDNÁNÍ" / "ŘÍDÍCÍ SKUPINY …") joins this many
+
+
 def title_text(layout: Layout, line: Line) -> str:
     """The title as written: a heading block whole, with the headings of its level it was broken
     into; a bare "ZÁPIS" (or "Z á p i s", "USNESENÍ") joined with its "z jednání ..." line; a title
-    ending with the meeting ("… Z 12. ZASEDÁNÍ") joined with the line naming the body."""
+    ending with the meeting ("… Z 12. ZASEDÁNÍ", "Z USTAVUJÍCÍHO JEDNÁNÍ") joined with the line naming
+    the body; a line of the meeting's holding and date ("konané dne 6. března 2023") under it."""
+    return _title_parts(layout, line)[0]
+
+
+def title_lines(layout: Layout, line: Line) -> list[Line]:
+    """The lines the title is made of (`title_text`): a date on one of them is the title's date."""
+    return _title_parts(layout, line)[1]
+
+
+def _title_parts(layout: Layout, line: Line) -> tuple[str, list[Line]]:
     if line.block.kind == "heading":
         text = " ".join(part.strip() for part in line.block.text.split("\n") if part.strip())
     else:
-        text = line.text
+        text = line.text  # a letter-spaced "Z á p i s" is kept as written (the real-style gold writes it so)
     text = text.strip(" \t")
+    lines = [line]
     following = _next_of_block(layout, line)
     while following is not None and line.block.kind == following.block.kind == "heading" \
             and line.block.level == following.block.level and not _NOT_TITLE_PART.match(following.text) \
             and len(text) + len(following.text) < MAX_TITLE:
         text = f"{text} {following.block.text.strip()}"  # a title broken into headings of one level
         line, following = following, _next_of_block(layout, following)
-    if following is not None and len(following.text) < MAX_TITLE and _continues(text, line, following):
+        lines.append(line)
+    for _ in range(MAX_CONTINUATIONS):
+        if following is None or len(following.text) >= MAX_TITLE or not _continues(text, line, following):
+            break
         text = f"{text} {following.text.strip()}"
         line, following = following, layout.next_line(following)
+        lines.append(line)
     if following is not None and len(text) + len(following.text) < MAX_TITLE and text.split() \
-            and fold(text.split()[-1]).strip(",") in _DATED_ENDINGS and _DATED_STARTS.match(following.folded):
-        text = f"{text} {following.text.strip()}"  # "…, konaného" / "dne 21. února 2011"
-    return _SPACES.sub(" ", _before_fields(text)).rstrip(" ,;")
+            and (fold(text.split()[-1]).strip(",") in _DATED_ENDINGS and _DATED_STARTS.match(following.folded)
+                 or _held_on(following)):
+        text = f"{text} {following.text.strip()}"  # "…, konaného" / "dne 21. února 2011"; "konané dne 6. března 2023"
+        lines.append(following)
+    return _SPACES.sub(" ", _before_fields(text)).rstrip(" ,;"), lines
+
+
+_HELD_ON = re.compile(rf"\s*(?:{alternation(_WORDS['dated_endings'], fold)})\s+(?:(?:{alternation(_WORDS['dated_starts'], fold)})\s+)?"
+                      rf"{_DATE}\s*[.,]?\s*")
+
+
+def _held_on(line: Line) -> bool:
+    """"konané dne 6. března 2023": a line of only the meeting's holding and date, centred under the
+    title it completes (a line that goes on with the time and place, "konaného dne … od 13 hod. v …",
+    is the head's field line, not the title's)."""
+    return _HELD_ON.fullmatch(line.folded) is not None
 
 
 # The labels of the minutes' fields ("Přítomni:", "Program:", "Datum a místo konání:"), folded
