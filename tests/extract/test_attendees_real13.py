@@ -83,3 +83,41 @@ def test_present_members_with_a_sheet_note_before_the_colon_are_present(tmp_path
     assert {("Olga Vrbová", "Mgr.", None, "present"), ("Filip Kos", "Ing. Ph.D.", None, "present"),
             ("Emil Sýkora", None, None, "present")} <= found
     assert not {row for row in found if row[3] == "member"}
+
+
+# --------------------------------------------------------------------------- 5, 8, 9: roles in sentences
+
+
+def test_a_function_with_a_town_in_the_genitive_before_the_name_names_the_speaker(tmp_path):
+    """"„...,“ uvedl místostarosta Dolní Lhoty Ing. X", "přivítala náměstkyně starosty SH ČMS Ing. Y":
+    the capitalised complement of the function (a town, a body) is no person; the name after it
+    is the verb's subject."""
+    document = minutes("O sociálních službách diskutovali poskytovatelé i veřejnost",
+                       "„Představili jsme katalog sociálních služeb,“ uvedl místostarosta Lhoty Ing. Petr Kos.",
+                       "Přítomné pozdravila ředitelka Charity Mgr. Olga Vrbová.")
+    found = attendees(run_docx(tmp_path, document))
+    assert found == {("Petr Kos", "Ing.", None, "speaker"), ("Olga Vrbová", "Mgr.", None, "speaker")}
+
+
+def test_a_chair_who_opens_the_meeting_and_welcomes_those_present_is_the_chair_only(tmp_path):
+    """Welcoming those present beside a chairing verb or a chair's function is her opening of the
+    meeting: "Setkání zahájila a přítomné přivítala vedoucí PS X", "Jednání zahájila předsedkyně
+    komise Y, přivítala přítomné" give chair rows only; a speech verb besides still makes a speaker."""
+    document = minutes("Zápis z jednání sociální komise",
+                       "Jednání zahájila v 15 hodin předsedkyně komise Mgr. Hana Dubská, přivítala všechny přítomné.",
+                       "Setkání zahájila a přítomné přivítala vedoucí pracovní skupiny Bc. Petra Kosová.",
+                       "Předseda Ing. Jan Lipský přivítal hosty a informoval o dotacích.")
+    found = attendees(run_docx(tmp_path, document))
+    assert ("Hana Dubská", "Mgr.", None, "chair") in found and ("Petra Kosová", "Bc.", None, "chair") in found
+    assert not {row for row in found if row[0] in ("Hana Dubská", "Petra Kosová") and row[3] == "speaker"}
+    assert {("Jan Lipský", "Ing.", None, "chair"), ("Jan Lipský", "Ing.", None, "speaker")} <= found
+
+
+def test_one_who_took_part_as_a_guest_is_a_guest(tmp_path):
+    """"Jednání se jako host zúčastnil koordinátor KPSS Bc. X": a guest, not present."""
+    document = minutes("Zápis z jednání sociální komise",
+                       "Přítomni: dle prezenční listiny přítomno 7 členů komise",
+                       "Jednání se jako host zúčastnil koordinátor KPSS Bc. Emil Sýkora. Za Charitu Lhota "
+                       "se zúčastnila Mgr. Olga Vrbová.")
+    found = attendees(run_docx(tmp_path, document))
+    assert found == {("Emil Sýkora", "Bc.", None, "guest"), ("Olga Vrbová", "Mgr.", "Charita Lhota", "present")}
