@@ -121,3 +121,17 @@ def test_one_who_took_part_as_a_guest_is_a_guest(tmp_path):
                        "se zúčastnila Mgr. Olga Vrbová.")
     found = attendees(run_docx(tmp_path, document))
     assert found == {("Emil Sýkora", "Bc.", None, "guest"), ("Olga Vrbová", "Mgr.", "Charita Lhota", "present")}
+
+
+# --------------------------------------------------------------------------- 4: the hour before the chair
+
+
+def test_the_hour_between_a_chairing_verb_and_its_subject(tmp_path):
+    """"Schůzi výboru zahájil v 16.05 předseda výboru X" (no title), "Zasedání zahájil v 17:05 hod.
+    místostarosta Y": the hour stands between the verb and the chair."""
+    document = minutes("Zápis z mimořádné schůze sociálního výboru",
+                       "Přítomni: viz prezenční listina",
+                       "Schůzi výboru zahájil v 16.05 předseda výboru Karel Dub.",
+                       "Zasedání komise zahájila v 17:05 hod. místopředsedkyně komise Jana Malá.")
+    found = attendees(run_docx(tmp_path, document))
+    assert found == {("Karel Dub", None, None, "chair"), ("Jana Malá", None, None, "chair")}

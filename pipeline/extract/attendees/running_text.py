@@ -480,6 +480,7 @@ def _chair_function(doc: Doc, person: Person, first: int, line: Span, lex: Lexic
     return "chair" in noted_roles(before, lex) or "chair" in noted_roles(apposition, lex)
 
 
+VERB_GAP = 7  # at most this many words (functions, an hour, a complement) between a verb and its subject
 _ORDINAL = re.compile(r"\d{1,2}")  # the number of an ordinal before a function ("1. místopředseda")
 
 
@@ -489,7 +490,7 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
     ("Zahájila jednání předsedkyně X", "řídila jej vedoucí skupiny X") and a comma after a
     function ("vedoucí skupiny, pí Mgr. X")."""
     i, gap, head = first - 1, 0, ""
-    while i >= 0 and doc[i].idx >= line.start and gap <= 5:
+    while i >= 0 and doc[i].idx >= line.start and gap <= VERB_GAP:
         tok = doc[i]
         if is_marker_tok(tok):
             i -= 1
@@ -498,6 +499,10 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
             return None if head in lex.function_genitives else tok  # "přivítal hejtmana X": an object
         if tok.text == "." and i > 0 and _ORDINAL.fullmatch(doc[i - 1].text):
             i, gap = i - 2, gap + 1  # "zahájil 1. místopředseda komise Mgr. X": the function's ordinal
+            continue
+        if _is_hour(tok.text) or fold(tok.text) in _time_words() \
+                or (tok.text == "." and i > 0 and fold(doc[i - 1].text) in _time_words()):
+            i, gap = i - 1, gap + 1  # "Schůzi zahájil v 16.05 předseda výboru X": the hour between
             continue
         complement = _complement_start(doc, i, line, lex)
         if complement is not None:  # "uvedl místostarosta Mělníka Ing. X", "náměstkyně starosty SH ČMS Ing. Y"
@@ -511,6 +516,22 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
         head = word if word in lex.functions or word in lex.function_genitives else head
         i, gap = i - 1, gap + 1
     return None
+
+
+_CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?\.?")  # an hour ("16.05", "17:05", "15")
+
+
+def _is_hour(text: str) -> bool:
+    """"16.05", "15", "17:05 hod." (one token when merged with its unit)."""
+    words = text.split()
+    return bool(words) and _CLOCK.fullmatch(words[0]) is not None \
+        and all(fold(w) in _time_words() or fold(w).rstrip(".") in _time_words() for w in words[1:])
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """configs/attendance.toml [cues] time_words: the words of an hour between a verb and its subject."""
+    return frozenset(fold(w) for w in load("attendance")["cues"]["time_words"])
 
 
 COMPLEMENT_WORDS = 3  # at most this many capitalised words of a function's complement ("Mělníka", "SH ČMS")
