@@ -135,3 +135,18 @@ def test_the_hour_between_a_chairing_verb_and_its_subject(tmp_path):
                        "Zasedání komise zahájila v 17:05 hod. místopředsedkyně komise Jana Malá.")
     found = attendees(run_docx(tmp_path, document))
     assert found == {("Karel Dub", None, None, "chair"), ("Jana Malá", None, None, "chair")}
+
+
+# --------------------------------------------------------------------------- 10: a department before the organisation
+
+
+def test_a_function_of_a_department_of_an_organisation_in_the_genitive_gives_her_organisation(tmp_path):
+    """"Vedoucí odboru sociálních věcí Městského úřadu Lhota, PhDr. X, představil ...": the department
+    ("odboru ...", "oddělení SPOD") stands between the function and the organisation, which is hers."""
+    document = minutes("Zápis z ustavujícího jednání řídící skupiny",
+                       "Vedoucí odboru sociálních věcí Městského úřadu Dolní Lhota, PhDr. Ing. Karel Dub, "
+                       "představil nové členy.",
+                       "Vedoucí oddělení SPOD Městského úřadu Horní Lhota Mgr. Jana Malá informovala o případech.")
+    found = attendees(run_docx(tmp_path, document))
+    assert found == {("Karel Dub", "PhDr. Ing.", "Městský úřad Dolní Lhota", "speaker"),
+                     ("Jana Malá", "Mgr.", "Městský úřad Horní Lhota", "speaker")}
