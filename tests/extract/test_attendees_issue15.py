@@ -113,7 +113,9 @@ def test_the_chair_after_a_function_noun_and_every_verb_of_the_clause():
                    "Mgr. Iva Klímová zahájila zasedání v 9:05 hod. a konstatovala, že komise je usnášeníschopná.",
                    "Jednání vedla Mgr. Dana Hálová a zúčastnilo se ho 11 zástupců obcí.",
                    "Jednání vedla Mgr. Olga Sýkorová, která přivítala přítomné.")
-    assert pairs(rows) == {("Zuzana Tylová", "speaker"), ("Zuzana Tylová", "chair"), ("Karel Brož", "speaker"),
+    # welcoming those present beside a chairing verb or a chair's function is the chair's opening of the
+    # meeting, no speech (session 11, real13/real11 gold): Tylová and Brož are the chair only
+    assert pairs(rows) == {("Zuzana Tylová", "chair"),
                            ("Karel Brož", "chair"), ("Iva Klímová", "chair"), ("Iva Klímová", "speaker"),
                            ("Dana Hálová", "chair"), ("Olga Sýkorová", "chair")}
 
@@ -178,7 +180,7 @@ def test_the_constructions_in_a_real_docx(tmp_path):
         "Hlasování:", "Ing. Vilém Chalupa ………………", "Mgr. Eva Malá ………………", "Bc. Jan Rys ………………",
         "Zapsal: Bc. Otto Malý\tOvěřil: Bc. Karel Sova"])
     roles = {(n, r) for n, r, _ in found}
-    assert {("Zuzana Tylová", "chair"), ("Zuzana Tylová", "speaker"), ("Ivan Hrubý", "excused"),
+    assert {("Zuzana Tylová", "chair"), ("Ivan Hrubý", "excused"),
             ("Alena Horká", "speaker"), ("Fikarová", "speaker"), ("Vilém Chalupa", "member"),
             ("Eva Malá", "member"), ("Jan Rys", "member"), ("Otto Malý", "recorder")} <= roles
     assert ("Dalibor Kašpar", "speaker", "Krajský úřad Zlínského kraje") in found

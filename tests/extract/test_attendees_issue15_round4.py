@@ -123,7 +123,8 @@ def test_a_letter_spaced_label_over_tab_set_lines_with_dashed_notes(tmp_path):
 
 
 def test_a_surname_after_a_function_noun_chairs_by_a_light_verb_and_the_recorder_in_the_genitive(tmp_path):
-    """"Koordinátorka Vrbová provedla zahájení jednání a přivítala hosty": chair and speaker;
+    """"Koordinátorka Vrbová provedla zahájení jednání a přivítala hosty": the chair (welcoming is her
+    opening of the meeting, no speech: session 11);
     "Určení a schválení zapisovatele jednání: X" names the recorder; "ověřovatelů zápisu: Y" nobody."""
     document = minutes("Zápis z jednání řídicí skupiny KPSS, konané dne 3. března 2019 v Horní Lhotě",
                        "Přítomni: dle prezenční listiny",
@@ -133,7 +134,8 @@ def test_a_surname_after_a_function_noun_chairs_by_a_light_verb_and_the_recorder
                        "Bod č. 1 kontrola zápisu",
                        "• paní ředitelka Lipská doplnila, že pořadník čítá 40 žadatelů.")
     found = {(name, role) for name, role, _ in attendees(run_docx(tmp_path, document))}
-    assert {("Vrbová", "chair"), ("Vrbová", "speaker"), ("Hana Dubská", "recorder"), ("Lipská", "speaker")} <= found
+    assert {("Vrbová", "chair"), ("Hana Dubská", "recorder"), ("Lipská", "speaker")} <= found
+    assert ("Vrbová", "speaker") not in found
     assert not {row for row in found if row[0] in ("Emil Sýkora", "Filip Kos")}
 
 

@@ -12,7 +12,9 @@ Where minutes name their people, and the role each place gives:
 - members' lists and tables under a `Seznam členů` heading, including the run a
   slide transcript makes of a table ("1. Mgr. Jana Nová Městský úřad X 2. Bc. ..."), a
   table captioned by a merged "Složení pracovní skupiny" row, a plan's team heading
-  ("Zpracovatelský tým": "Koordinátorka: X, Org") and "Členy skupiny jsou:" bullets;
+  ("Zpracovatelský tým": "Koordinátorka: X, Org") and "Členy skupiny jsou:" bullets; a members'
+  label dated before it ("Aktuální složení pracovní skupiny") or qualified after it by a phrase
+  opened by a preposition ("Složení řídící skupiny v rámci aktuální etapy KPSS:");
 - signature tables ("Zapsala:" | "Kateřina Vrbická");
 - speakers, chairs and members named in the running text: a name next to a speech
   verb ("Ing. Monika Sedláčková (za KÚHK) informovala", "Jednání vedla Mgr. ..."), after
@@ -20,7 +22,9 @@ Where minutes name their people, and the role each place gives:
   an agenda line, the person in parentheses after the organisation she reports for,
   a sentence naming the group's new members, and the name under a presentation's
   closing "Děkuji za pozornost"; terse minutes' "Surname (Org) – report" lines; a chair
-  designated "(dále jako „předsedající“)" in any case; a sentence opened by "Host jednání".
+  designated "(dále jako „předsedající“)" in any case; a sentence opened by "Host jednání", or one
+  who took part "jako host" (a guest); the chair who opens the meeting and welcomes those present
+  is the chair only (the welcome is her opening, no speech).
 
 A name is the capitalised words of a person (2-3, or 1 after a title or a word of
 address); academic titles go to `titles`, words of address and ranks are dropped.

@@ -296,8 +296,11 @@ def org_before(doc: Doc, sentence_start: int, person_start: int) -> str | None:
     before = text[sentence_start:person_start]
     words = before.split()
     for i, word in enumerate(words[:-1]):
-        if (fold(word) in _function_heads() or fold(word) in _staff_nouns()) and fold(words[i + 1]) in _org_lemmas():
-            rest = words[i + 1:]
+        head = i + 1 + _department_length(words[i + 1:])  # "Vedoucí odboru sociálních věcí Městského úřadu X"
+        if (fold(word) in _function_heads() or fold(word) in _staff_nouns()) and head < len(words) \
+                and (fold(words[head]) in _org_lemmas() or head > i + 1 and words[head][:1].isupper()
+                     and head + 1 < len(words) and fold(words[head + 1]) in _org_lemmas()):
+            rest = [w.rstrip(",") if k == len(words) - head - 1 else w for k, w in enumerate(words[head:])]
             org = [w for k, w in enumerate(rest) if not is_title_word(w) and not _address_word(rest, k)]
             org = _to_clause_end(org)
             return nominative(org) if len(org) >= 2 else None
@@ -305,6 +308,24 @@ def org_before(doc: Doc, sentence_start: int, person_start: int) -> str | None:
     if opening and fold(opening.group("prep")) in _for_prepositions() and opening.group("org")[:1].isupper():
         return spanned(doc, sentence_start + opening.start("org"), "") or None  # the recognised organisation
     return None
+
+
+def _department_length(words: list[str]) -> int:
+    """How many words of a department in the genitive open `words` ("odboru sociálních věcí",
+    "oddělení SPOD"): its noun ([cues] department_genitives) and the lower-case words or department
+    abbreviations after it; 0 when none."""
+    if not words or fold(words[0]) not in _department_genitives():
+        return 0
+    k = 1
+    while k < len(words) and (words[k][:1].islower() or fold(words[k]) in lexicon().departments):
+        k += 1
+    return k
+
+
+@lru_cache(maxsize=1)
+def _department_genitives() -> frozenset[str]:
+    """configs/attendance.toml [cues] department_genitives."""
+    return frozenset(fold(w) for w in load("attendance")["cues"]["department_genitives"])
 
 
 def _address_word(words: list[str], k: int) -> bool:

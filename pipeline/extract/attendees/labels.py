@@ -25,7 +25,10 @@ def label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     inner = alternation([label for role, label in lex.labels if role != "member_body"])
     note = r"(?:\s*\([^)]*\))?"  # "Nepřítomni (neomluveni):"
     lead = r"^[\s•·\-–*]*(?:\d{1,3}[.)]?\s+|[a-z]\)\s+)?"  # a bullet, a slide/item number or "b)" before it
-    start = re.compile(rf"{lead}(?P<label>{body}){note}(?P<sep>\s*[:\t–-]\s*|\s*$|\s+(?=\S))")
+    labels = load("attendance")["labels"]
+    # "Aktuální složení pracovní skupiny": a word that dates a members' label before it (checked in `_opening_label`)
+    opener = rf"(?:(?P<opener>{alternation([fold(w) for w in labels['member_openers']])})\s+)?"
+    start = re.compile(rf"{lead}{opener}(?P<label>{body}){note}(?P<sep>\s*[:\t–-]\s*|\s*$|\s+(?=\S))")
     origin = alternation([fold(w) for w in load("attendance")["cues"]["origin"]["prepositions"]])
     sheet = alternation([fold(w) for w in load("attendance")["labels"]["by_sheet"]])
     # "... Přítomní za ÚMČ: X", "... přítomných hostů dle prezenční listiny: X"
@@ -219,10 +222,15 @@ def _opening_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str
     and a colon ("Přítomni za poskytovatele: ...") or, for a recorder, a name ("Zapsala
     Leona Hájková."). "Přítomni byli všichni členové" is a sentence, not a label."""
     role, value_start, sep = _role(match.group("label")), match.end(), match.group("sep")
+    if match.group("opener") and role != "member":
+        return None  # only a members' list is dated so ("Aktuální složení ...")
     if role == "member_body":
         return _body_label(line, match)
     if role == "member":
         if not sep.strip() and "\t" not in sep and line[value_start:value_start + 1].islower():
+            qualifier = _member_qualifier(line[value_start:])
+            if qualifier:  # "Složení řídící skupiny v rámci aktuální etapy KPSS:" and the members on the next lines
+                return match.start("label"), "member_heading", value_start + qualifier
             return None  # "Členové skupiny se shodli, že ...": a sentence about the members
         return _member_label(line, match, kind)
     if sep.strip() or "\t" in sep or not line[value_start:].strip():
@@ -266,17 +274,46 @@ def _complements() -> frozenset[str]:
     return frozenset(fold(w) for w in load("attendance")["labels"]["body_complements"])
 
 
+_NOTE = re.compile(r"\([^()]*\)")
+
+
 def _qualifier(text: str) -> int:
     """Length of "za poskytovatele:" - up to four lower-case words (or abbreviations) and a
     colon that qualify a label - or 0; a verb makes them a sentence ("Koordinátorka představila
     hosty: ...")."""
     colon = text.find(":")
-    words = text[:colon].split() if 0 < colon <= 60 else []
+    # a note in parentheses ("(viz presenční listina)") is no word of the qualifier
+    words = _NOTE.sub(" ", text[:colon]).split() if 0 < colon <= 60 else []
     if not 1 <= len(words) <= 4 or any(lexicon().is_verb(w) for w in words):
         return 0
     if all(w[0].islower() or w[0] in "(/" or (w.isupper() and len(w) <= 5) for w in words):
         return colon + 1
     return 0
+
+
+MEMBER_QUALIFIER_WORDS = 6  # at most this many words qualify a members' label before its colon
+
+
+def _member_qualifier(text: str) -> int:
+    """Length of "v rámci aktuální etapy KPSS:" - a phrase opened by a preposition, of lower-case
+    words, numbers or abbreviations and no verb, and a colon that ends the line - after a members'
+    label, or 0 ("Členové skupiny se shodli:" is a sentence)."""
+    colon = text.find(":")
+    if colon < 0 or text[colon + 1:].strip():
+        return 0
+    words = text[:colon].split()
+    if not 1 <= len(words) <= MEMBER_QUALIFIER_WORDS or fold(words[0]) not in _qualifier_prepositions() \
+            or any(lexicon().is_verb(w) for w in words):
+        return 0
+    if all(w[0].islower() or w[0].isdigit() or (w.isupper() and len(w) <= 5) for w in words):
+        return colon + 1
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _qualifier_prepositions() -> frozenset[str]:
+    """configs/attendance.toml [labels] member_qualifier_prepositions."""
+    return frozenset(fold(w) for w in load("attendance")["labels"]["member_qualifier_prepositions"])
 
 
 def _after_colon(line: str, start: int) -> int:

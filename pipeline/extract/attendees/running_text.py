@@ -176,7 +176,7 @@ def _speakers(doc: Doc, block: BlockView, line: Span, in_plan: bool = False,
         if person in presenters:
             yield person, "speaker"
             continue
-        roles = _verb_roles(doc, person, line, lex, people) or [
+        roles = _as_guest(doc, person, line, _verb_roles(doc, person, line, lex, people)) or [
             role for role in (_appointed_role(doc, person, line, lex), _intro_role(doc, person, line),
                               None if in_plan else _colon_role(block, person, line))
             if role][:1]
@@ -204,6 +204,27 @@ def _designated_role(block: BlockView, person: Person, line: Span) -> str | None
     return labels[0].role if len(labels) == 1 and labels[0].role in ("chair", "recorder", "guest") else None
 
 
+def _as_guest(doc: Doc, person: Person, line: Span, roles: list[str]) -> list[str]:
+    """"Jednání se jako host zúčastnil koordinátor KPSS Bc. X", "Mgr. Y se zúčastnila jako host":
+    taking part as a guest (configs/attendance.toml [cues] as_guest in her sentence) makes a guest."""
+    if _PRESENT not in roles:
+        return roles
+    start, end = _sentence(doc, person, line)
+    folded = fold(doc_text(doc)[start:end])
+    if not any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded) for phrase in _guest_phrases()):
+        return roles
+    return list(dict.fromkeys(_GUEST if role == _PRESENT else role for role in roles))
+
+
+_GUEST = "guest"
+
+
+@lru_cache(maxsize=1)
+def _guest_phrases() -> tuple[str, ...]:
+    """configs/attendance.toml [cues] as_guest, folded."""
+    return tuple(fold(w) for w in load("attendance")["cues"]["as_guest"])
+
+
 SENTENCE_ROLE_WORDS = 6  # at most this many words between a sentence's opening role noun and the name
 
 
@@ -222,8 +243,11 @@ def _after_function(doc: Doc, person: PersonName, line: Span) -> bool:
     """A lone surname right after a function's head noun ("Koordinátorka Zbranková přivítala ..."):
     the function says it is a person."""
     first = _token_at(doc, person.begin)
-    return first > 0 and doc[first - 1].idx >= line.start and fold(doc[first - 1].text) in _function_heads() \
-        and len(person.name.split()) == 1
+    if not (first > 0 and doc[first - 1].idx >= line.start and fold(doc[first - 1].text) in _function_heads()
+            and len(person.name.split()) == 1):
+        return False
+    after = _token_at(doc, person.tail)
+    return not (after < len(doc) and is_marker_tok(doc[after]))  # "místostarosta Mělníka Ing. X": the town
 
 
 @lru_cache(maxsize=1)
@@ -385,19 +409,31 @@ def _verb_roles(doc: Doc, person: Person, line: Span, lex: Lexicon, others: list
     next_person = min((p.begin for p in others if p.begin >= person.tail
                        and doc_text(doc)[person.tail:p.begin].strip() not in lex.subject_joiners), default=line.end)
     verb = _verb_before(doc, first, line, lex)
-    kinds = [_verb_kind(verb, lex)] if verb is not None else []
-    kinds += _verbs_after(doc, person, min(line.end, next_person), lex, verb)
+    verbs = ([verb] if verb is not None else []) + _verbs_after(doc, person, min(line.end, next_person), lex, verb)
+    kinds = [kind for kind in map(lambda tok: _verb_kind(tok, lex), verbs) if kind]
     if kinds and "chair" not in kinds and _chair_function(doc, person, first, line, lex):
         kinds.append("chair")
+    if "chair" in kinds and all(lex.verb_forms[tok.lower_][1] in _greetings()
+                                for tok in verbs if _verb_kind(tok, lex) == _SPEAKER):
+        kinds = [kind for kind in kinds if kind != _SPEAKER]  # "zahájila a přítomné přivítala": she opened it
     return list(dict.fromkeys(kinds))
 
 
-def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token | None) -> list[str]:
+_SPEAKER = "speaker"
+
+
+@lru_cache(maxsize=1)
+def _greetings() -> frozenset[str]:
+    """configs/attendance.toml [cues] greetings: verbs of welcoming those present, the chair's opening act."""
+    return frozenset(load("attendance")["cues"]["greetings"])
+
+
+def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token | None) -> list[Token]:
     """The roles of the verbs after a name in its clause: the first within `VERB_WINDOW` words,
     then every verb up to the end of the sentence, a subordinate clause ("..., že ...") or the
     next person; once she has a verb (`found`), a relative clause ("..., která přivítala
     hosty") describes her act, not a new one, and a later verb is hers only in her gender and
-    number ("vedla ... a zúčastnilo se ho 11 zástupců": not hers)."""
+    number ("vedla ... a zúčastnilo se ho 11 zástupců": not hers). Returns the verbs."""
     i, depth, seen, kinds = _token_at(doc, person.tail), 0, 0, []
     while i < len(doc) and doc[i].idx < end and (kinds or seen < VERB_WINDOW):
         tok = doc[i]
@@ -414,7 +450,7 @@ def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token 
                 if org and person.organisation is None:
                     person.organisation = org
                 found = tok
-            kinds.append(kind)
+            kinds.append(tok)
         i, seen = i + 1, seen + 1
     return kinds
 
@@ -444,6 +480,7 @@ def _chair_function(doc: Doc, person: Person, first: int, line: Span, lex: Lexic
     return "chair" in noted_roles(before, lex) or "chair" in noted_roles(apposition, lex)
 
 
+VERB_GAP = 7  # at most this many words (functions, an hour, a complement) between a verb and its subject
 _ORDINAL = re.compile(r"\d{1,2}")  # the number of an ordinal before a function ("1. místopředseda")
 
 
@@ -453,7 +490,7 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
     ("Zahájila jednání předsedkyně X", "řídila jej vedoucí skupiny X") and a comma after a
     function ("vedoucí skupiny, pí Mgr. X")."""
     i, gap, head = first - 1, 0, ""
-    while i >= 0 and doc[i].idx >= line.start and gap <= 5:
+    while i >= 0 and doc[i].idx >= line.start and gap <= VERB_GAP:
         tok = doc[i]
         if is_marker_tok(tok):
             i -= 1
@@ -463,6 +500,14 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
         if tok.text == "." and i > 0 and _ORDINAL.fullmatch(doc[i - 1].text):
             i, gap = i - 2, gap + 1  # "zahájil 1. místopředseda komise Mgr. X": the function's ordinal
             continue
+        if _is_hour(tok.text) or fold(tok.text) in _time_words() \
+                or (tok.text == "." and i > 0 and fold(doc[i - 1].text) in _time_words()):
+            i, gap = i - 1, gap + 1  # "Schůzi zahájil v 16.05 předseda výboru X": the hour between
+            continue
+        complement = _complement_start(doc, i, line, lex)
+        if complement is not None:  # "uvedl místostarosta Mělníka Ing. X", "náměstkyně starosty SH ČMS Ing. Y"
+            i, gap = complement - 1, gap + 1
+            continue
         word = fold(tok.text)
         comma = tok.text == "," and i > 0 and fold(doc[i - 1].text) in lex.functions | lex.function_genitives
         if word not in lex.functions and word not in lex.function_genitives and tok.lower_ not in lex.meeting_nouns \
@@ -471,6 +516,39 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
         head = word if word in lex.functions or word in lex.function_genitives else head
         i, gap = i - 1, gap + 1
     return None
+
+
+_CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?\.?")  # an hour ("16.05", "17:05", "15")
+
+
+def _is_hour(text: str) -> bool:
+    """"16.05", "15", "17:05 hod." (one token when merged with its unit)."""
+    words = text.split()
+    return bool(words) and _CLOCK.fullmatch(words[0]) is not None \
+        and all(fold(w) in _time_words() or fold(w).rstrip(".") in _time_words() for w in words[1:])
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """configs/attendance.toml [cues] time_words: the words of an hour between a verb and its subject."""
+    return frozenset(fold(w) for w in load("attendance")["cues"]["time_words"])
+
+
+COMPLEMENT_WORDS = 3  # at most this many capitalised words of a function's complement ("Mělníka", "SH ČMS")
+
+
+def _complement_start(doc: Doc, i: int, line: Span, lex: Lexicon) -> int | None:
+    """Where the complement of a function ends at token `i` starts: capitalised words (a town or a
+    body in the genitive) right after a function noun or its genitive, before the name
+    ("místostarosta Mělníka Ing. X"); None when token `i` is no such word."""
+    j = i
+    while j >= 0 and i - j < COMPLEMENT_WORDS and doc[j].idx >= line.start and doc[j].text[:1].isupper() \
+            and doc[j].text.isalpha() and not is_marker_tok(doc[j]):
+        j -= 1
+    if j == i or j < 0 or doc[j].idx < line.start:
+        return None
+    word = fold(doc[j].text)
+    return j + 1 if word in _function_heads() or word in lex.function_genitives else None
 
 
 @lru_cache(maxsize=1)
