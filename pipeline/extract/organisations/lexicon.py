@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter
 from typing import Any, NamedTuple, Sequence
 
 from spacy.tokens import Doc
@@ -225,21 +223,23 @@ class Marks(NamedTuple):
 
 @by_text
 def marks(doc: Doc) -> Marks:
-    """The `Marks` of an annotated Doc. The columns are read by C loops (`map`, `compress`):
-    most tokens are no head, legal form or abbreviation, and this runs for every new block."""
+    """The `Marks` of an annotated Doc."""
     tokens, lx = doc_toks(doc), lex()
-    texts, starts = list(map(_TEXT, tokens)), list(map(_START, tokens))
-    keys = list(map(word_key, texts))
-    heads = [(i, *hit) for i in compress(range(len(keys)), map(lx.heads.__contains__, keys))
-             if (hit := head_at(tokens, i))]
-    legal = frozenset(compress(starts, map(_legal_first_words().__contains__, map(_LOWER, tokens))))
-    abbr = frozenset(compress(starts, map(is_abbreviation, texts)))  # (a word without a letter is none)
-    region = frozenset(compress(starts, map(grammar("region_noun").__eq__, keys)))
+    heads, legal, abbr, region = [], set(), set(), set()
+    region_noun, legal_first = grammar("region_noun"), _legal_first_words()
+    for i, t in enumerate(tokens):
+        key = word_key(t.text)
+        if key in lx.heads and (hit := head_at(tokens, i)):
+            heads.append((i, *hit))
+        if t.lower in legal_first:
+            legal.add(t.start)
+        if t.is_word and is_abbreviation(t.text):
+            abbr.add(t.start)
+        if key == region_noun:
+            region.add(t.start)
     head_starts = frozenset(tokens[i].start for i, _, _ in heads)
-    return Marks(tuple(heads), head_starts, legal, abbr, region, head_starts | legal | abbr | region)
-
-
-_TEXT, _START, _LOWER = attrgetter("text"), attrgetter("start"), attrgetter("lower")
+    return Marks(tuple(heads), head_starts, frozenset(legal), frozenset(abbr), frozenset(region),
+                 head_starts | legal | abbr | region)
 
 
 def starts_name(tokens: Sequence[Tok], i: int) -> bool:
