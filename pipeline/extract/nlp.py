@@ -20,7 +20,7 @@ from typing import Any, Callable, TypeVar
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.symbols import ORTH
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Span, Token
@@ -141,6 +141,18 @@ def token_starts(doc: Doc) -> list[int]:
     if starts is None or len(starts) != len(doc):
         starts = doc.user_data["kpss_starts"] = doc.to_array(IDX).tolist() if len(doc) else []
     return starts
+
+
+def token_columns(doc: Doc) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Each token's start, length, whether it is whitespace and whether a space follows it, read
+    once per Doc (`Doc.to_array` costs as much as a pass over the tokens; the orgs, services and
+    quantities components each read these columns). Kept in `doc.user_data` like
+    `token_starts`: read after the last component that retokenizes; shared, never change them."""
+    columns = doc.user_data.get("kpss_columns")
+    if columns is None or len(columns[0]) != len(doc):
+        columns = doc.user_data["kpss_columns"] = (
+            tuple(doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).T.tolist()) if len(doc) else ([], [], [], []))
+    return columns
 
 
 def tokens_within(doc: Doc, start: int, end: int) -> Span:

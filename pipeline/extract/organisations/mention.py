@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.tokens import Doc
 
-from pipeline.extract.nlp import by_text, doc_text
+from pipeline.extract.nlp import by_text, doc_text, token_columns
 from pipeline.extract.text import line_spans
 
 
@@ -74,8 +73,8 @@ def doc_toks(doc: Doc) -> tuple[Tok, ...]:
     off ("+1,0 úvazku" as "+ 1,0")."""
     text = doc_text(doc)
     out: list[Tok] = []
-    make = Tok._make  # a tuple made in C: this runs for every word of every new text
-    for idx, size, space, trailing in doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist():
+    make = _new_tok  # a tuple made in C: this runs for every word of every new text
+    for idx, size, space, trailing in zip(*token_columns(doc)):
         gap = " " if trailing else ""
         if space:
             if out:
@@ -87,6 +86,9 @@ def doc_toks(doc: Doc) -> tuple[Tok, ...]:
             word, idx = word[1:], idx + 1
         out.append(make((word, idx, idx + len(word), gap, word.lower(), word[:1].isupper(), _has_letter(word))))
     return tuple(out)
+
+
+_new_tok = partial(tuple.__new__, Tok)  # `Tok._make` without its Python frame
 
 
 def span_toks(doc: Doc, start: int, end: int) -> list[Tok]:

@@ -682,6 +682,8 @@ def shaped(block: BlockView, doc: Doc, tokens: Sequence[Tok], service_spans: lis
     """The mentions by shape among `tokens` of a block, services at `service_spans` (a whole
     block's are the `org` spans of its Doc: pipeline/extract/spans/orgs.py)."""
     mk = marks(doc)
+    if not mk.any:
+        return []  # no token of the block can start a name (most blocks)
     kinds = (mk.legal, mk.head_starts, mk.abbr, mk.region)
     legal, heads, abbr, region = at = ([], [], [], [])  # the token indices where each shape may start
     for k, t in enumerate(tokens):

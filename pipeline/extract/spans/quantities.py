@@ -25,12 +25,11 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import NamedTuple
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
-from pipeline.extract.nlp import doc_text
+from pipeline.extract.nlp import doc_text, token_columns
 from pipeline.extract.organisations.lexicon import is_verb
 
 KEY = "quantity"  # the doc.spans group
@@ -122,7 +121,7 @@ def word_table(doc: Doc, text: str, lower: str | None = None) -> WordTable:
 def _word_table(doc: Doc, text: str, lower: str | None) -> WordTable:
     if not len(doc):
         return [], [], [], [], []
-    starts, lengths, spaces, spaced = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).T.tolist()
+    starts, lengths, spaces, spaced = token_columns(doc)
     if lower is None or len(lower) != len(text):
         lower = text.lower()
     if len(lower) != len(text):

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add
 from typing import Sequence
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.config import load
-from pipeline.extract.nlp import by_text, doc_text, piece, text_memo
+from pipeline.extract.nlp import by_text, doc_text, piece, text_memo, token_columns
 
 KEY = "service"  # the span group
 
@@ -131,7 +131,8 @@ def _found(doc: Doc) -> tuple[ServiceMention, ...]:
     sections of the act."""
     matcher, types = _matcher()
     text = doc_text(doc)
-    spans = [(start, start + size) for start, size in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
+    starts, sizes = token_columns(doc)[:2]
+    spans = list(zip(starts, map(add, starts, sizes)))
     words = [text[a:b].lower() for a, b in spans]
     found = []
     for key, start, end in matcher(words):
