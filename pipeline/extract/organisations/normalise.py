@@ -63,6 +63,8 @@ def nominative(words: Sequence[str]) -> str:
         if i > 0 and words[i - 1].lower() in lx.inside_name and words[i - 1].lower() != "a":
             break  # "Most k domovu", "Domov u rybníka": a noun after a preposition keeps its case
         lemma, gender, case = entry
+        if case != "nom" and _complement(words[:i], gender):
+            break  # "Správa sociálních služeb X": the listed noun is the complement of an unlisted head
         out = [adjective_nominative(w, gender) for w in words[:i]]
         if case == "nom":
             out.append(word)
@@ -78,6 +80,23 @@ def nominative(words: Sequence[str]) -> str:
             rest = town + rest[len(town):]
         return tidy(capitalise(" ".join(out + _after_dash_nominative(rest))))
     return tidy(" ".join(_after_dash_nominative(words)))
+
+
+def _complement(before: Sequence[str], gender: str) -> bool:
+    """The words before a listed noun in an oblique case make it the complement of another head:
+    adjectives agreeing with it right before it, and a word that does not agree before them
+    ("Správa zdravotních a sociálních služeb", "Asociace poskytovatelů sociálních služeb"); a
+    name right before the noun ("Pohoda domova", "Senior centra") leaves the noun the head."""
+    return bool(before) and _agrees(before[-1], gender) and not all(_agrees(w, gender) for w in before)
+
+
+def _agrees(word: str, gender: str) -> bool:
+    """The word may be an adjective in front of a noun of this gender in an oblique case
+    ("Slezské", "Domácím"), or the conjunction joining two of them ("Probační a mediační")."""
+    low = word.lower()
+    if low == grammar("adjective_joiner"):
+        return True
+    return any(low.endswith(e) and len(low) > len(e) + 1 for e, _ in lex().adjective_endings.get(gender, []))
 
 
 def written_oblique(m: Mention) -> bool:
