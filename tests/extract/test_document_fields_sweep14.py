@@ -1,0 +1,75 @@
+"""Document fields and plan items as a sweep over many real pages found them (issue 15, round 2 of
+session 11). Each construction was seen on several real pages; names, towns and numbers here are
+invented.
+
+- a document portal's list of OTHER documents under the page's title ("Podobné dokumenty", then
+  the titles of other minutes with their dates, rooms, bodies and plan items): none of it is this
+  document's field or plan item; the portal's "Transkript" of the document itself goes on after it.
+
+One pipeline run over real HTML and TXT files (module fixture); each test reads its file's rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.runner import RunOptions, run
+
+PAGES = {
+    # a portal page: the document's title, then the list of similar documents (their dates, places, bodies)
+    "related_list.txt": "Z Á P I S č. 2/2018 z jednání, které se konalo dne od 14:00 hodin v zasedací místnosti "
+                        "č. 12, městského úřadu Lipník, Dubová ul.\n\nPodobné dokumenty\n\n"
+                        "Zápis č. 5. ze zasedání Zastupitelstva obce Habrová konaného dne 14. listopadu 2016 "
+                        "v zasedací místnosti OÚ v Habrové\n\n"
+                        "Zápis z 2. jednání řídící skupiny KPSS Lipovsko\n\n"
+                        "Opatření 2 - Podpora rodin s dětmi v Habrové\n",
+    # the list under a page's heading, then the document's own transcript
+    "related_then_transcript.html": "<p>Zápis z jednání pracovní skupiny Senioři</p>"
+                                    "<p>Podobné dokumenty</p>"
+                                    "<p>Zápis z 3. jednání řídící skupiny KPSS Habrová</p>"
+                                    "<p>Akční plán rozvoje sociálních služeb města Habrová na rok 2015</p>"
+                                    "<p>Transkript</p>"
+                                    "<p>Zápis z jednání pracovní skupiny Senioři konaného dne "
+                                    "7. května 2019 v zasedací místnosti radnice Přítomni: dle prezenční listiny</p>"
+                                    "<p>Opatření 1.1 Rozšíření pečovatelské služby v Lipníku</p>",
+}
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory) -> dict[str, list[dict]]:
+    root = tmp_path_factory.mktemp("fields_sweep14")
+    raw, out = root / "raw", root / "out"
+    raw.mkdir()
+    for name, body in PAGES.items():
+        text = f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>" if name.endswith(".html") else body
+        (raw / name).write_text(text, encoding="utf-8")
+    run(raw, out, RunOptions(workers=0))
+    found: dict[str, list[dict]] = {}
+    with duckdb.connect() as db:
+        for table in ("documents", "measures"):
+            cursor = db.execute(f"select t.*, d.source_path as file from '{out / (table + '.parquet')}' t "
+                                f"join '{out / 'documents.parquet'}' d using (doc_id)")
+            names = [c[0] for c in cursor.description]
+            found[table] = [dict(zip(names, row), file=Path(row[-1]).name) for row in cursor.fetchall()]
+    return found
+
+
+def _document(tables, name: str) -> dict:
+    return next(row for row in tables["documents"] if row["file"] == name)
+
+
+def test_a_portals_list_of_similar_documents_gives_no_field(tables):
+    row = _document(tables, "related_list.txt")
+    assert row["meeting_date"] is None
+    assert row["working_group"] is None
+    assert row["location"] == "zasedací místnosti č. 12, městského úřadu Lipník, Dubová ul."
+    assert not [m for m in tables["measures"] if m["file"] == "related_list.txt"]
+
+
+def test_the_portals_transcript_after_the_list_is_read(tables):
+    row = _document(tables, "related_then_transcript.html")
+    assert str(row["meeting_date"]) == "2019-05-07"
+    assert row["working_group"] == "Senioři"
+    assert [m["measure_no"] for m in tables["measures"] if m["file"] == "related_then_transcript.html"] == ["1.1"]
