@@ -5,6 +5,8 @@ invented.
 - a document portal's list of OTHER documents under the page's title ("Podobné dokumenty", then
   the titles of other minutes with their dates, rooms, bodies and plan items): none of it is this
   document's field or plan item; the portal's "Transkript" of the document itself goes on after it.
+- the portal's download link restating the document's whole title ('Download "Zápis ze 7. schůze …
+  v Lipníku 26. 4. 2012"') where the page's heading lost the date: it dates the meeting.
 
 One pipeline run over real HTML and TXT files (module fixture); each test reads its file's rows."""
 
@@ -34,6 +36,13 @@ PAGES = {
                                     "<p>Zápis z jednání pracovní skupiny Senioři konaného dne "
                                     "7. května 2019 v zasedací místnosti radnice Přítomni: dle prezenční listiny</p>"
                                     "<p>Opatření 1.1 Rozšíření pečovatelské služby v Lipníku</p>",
+    # a portal page: the heading cut before the date, the download link with the whole title
+    "portal_download.html": "<h1>Zápis ze 4. schůze výboru spolku Lipová v Habrové</h1>"
+                            "<p>Rozměr: px</p><p>Začít zobrazení ze stránky:</p>"
+                            "<p>Download \"Zápis ze 4. schůze výboru spolku Lipová v Habrové 14. 5. 2013\"</p>"
+                            "<p>Transkript</p>"
+                            "<p>1 Zápis ze 4. schůze výboru spolku Lipová v Habrové Přítomni: Karel Lipový, Jana "
+                            "Dubová Omluveni: Petr Habr 1. Zahájení Schůzi zahájil předseda K. Lipový.</p>",
 }
 
 
@@ -73,3 +82,7 @@ def test_the_portals_transcript_after_the_list_is_read(tables):
     assert str(row["meeting_date"]) == "2019-05-07"
     assert row["working_group"] == "Senioři"
     assert [m["measure_no"] for m in tables["measures"] if m["file"] == "related_then_transcript.html"] == ["1.1"]
+
+
+def test_a_portals_download_link_with_the_whole_title_dates_the_meeting(tables):
+    assert str(_document(tables, "portal_download.html")["meeting_date"]) == "2013-05-14"
