@@ -7,6 +7,8 @@ invented.
   document's field or plan item; the portal's "Transkript" of the document itself goes on after it.
 - the portal's download link restating the document's whole title ('Download "Zápis ze 7. schůze …
   v Lipníku 26. 4. 2012"') where the page's heading lost the date: it dates the meeting.
+- the end of a body's name: a relative clause after it ("… Výboru pro seniory, které se konalo …")
+  ends it; a word that merely starts like the stop "při" ("Komise pro přípravu …") does not.
 
 One pipeline run over real HTML and TXT files (module fixture); each test reads its file's rows."""
 
@@ -43,6 +45,13 @@ PAGES = {
                             "<p>Transkript</p>"
                             "<p>1 Zápis ze 4. schůze výboru spolku Lipová v Habrové Přítomni: Karel Lipový, Jana "
                             "Dubová Omluveni: Petr Habr 1. Zahájení Schůzi zahájil předseda K. Lipový.</p>",
+    # a committee's minutes: the body's name, then a relative clause about the meeting
+    "relative_clause.txt": "Zápis ze zasedání Výboru pro seniory města Lipník, které se konalo 3. dubna 2019 "
+                           "od 15:00 h v zasedací místnosti č. 12\n\nPřítomni: Karel Lipový, Jana Dubová\n",
+    # a commission whose name has a word starting like "při"
+    "commission_prefix.html": "<h1>Jednání komise pro přípravu akčního plánu Lipníku</h1>"
+                              "<p>Komise se poprvé sešla dne 12. 11. 2019. Na úvodním jednání byli členové "
+                              "seznámeni se stavem přípravy.</p>",
 }
 
 
@@ -86,3 +95,11 @@ def test_the_portals_transcript_after_the_list_is_read(tables):
 
 def test_a_portals_download_link_with_the_whole_title_dates_the_meeting(tables):
     assert str(_document(tables, "portal_download.html")["meeting_date"]) == "2013-05-14"
+
+
+def test_a_relative_clause_ends_the_bodys_name(tables):
+    assert _document(tables, "relative_clause.txt")["working_group"] == "Výbor pro seniory města Lipník"
+
+
+def test_a_word_starting_like_a_stop_stays_in_the_name(tables):
+    assert _document(tables, "commission_prefix.html")["working_group"] == "Komise pro přípravu akčního plánu Lipníku"
