@@ -9,6 +9,9 @@ invented.
   v Lipníku 26. 4. 2012"') where the page's heading lost the date: it dates the meeting.
 - the end of a body's name: a relative clause after it ("… Výboru pro seniory, které se konalo …")
   ends it; a word that merely starts like the stop "při" ("Komise pro přípravu …") does not.
+- a web page's chrome before its heading: the skip link ("Přejít k hlavnímu obsahu", "Skip to content")
+  is no title; a page whose first line is a heading its author numbered ("3. schůzka 2. 5. 2022 …"),
+  read as a list of one item, has that line as its title.
 
 One pipeline run over real HTML and TXT files (module fixture); each test reads its file's rows."""
 
@@ -52,6 +55,14 @@ PAGES = {
     "commission_prefix.html": "<h1>Jednání komise pro přípravu akčního plánu Lipníku</h1>"
                               "<p>Komise se poprvé sešla dne 12. 11. 2019. Na úvodním jednání byli členové "
                               "seznámeni se stavem přípravy.</p>",
+    # a region's page: the skip link kept as its first line, then the page's heading
+    "skip_link.html": "<p>Přejít k hlavnímu obsahu</p><p>Akční plány</p><p>Co je to akční plán?</p>"
+                      "<p>Akční plány jsou jednoleté plány, které doplňují střednědobý plán rozvoje sociálních "
+                      "služeb kraje Lipová.</p>",
+    # a town's page: a numbered heading as its first line, then a question and a paragraph
+    "numbered_heading.txt": "2. schůzka 14. 3. 2022 včetně veřejného projednání\n\nCo je strategický plán "
+                            "obce?\n\nStrategický plán obce Lipová je dlouhodobý dokument, který stanoví vizi "
+                            "a opatření pro rozvoj obce.\n",
 }
 
 
@@ -103,3 +114,11 @@ def test_a_relative_clause_ends_the_bodys_name(tables):
 
 def test_a_word_starting_like_a_stop_stays_in_the_name(tables):
     assert _document(tables, "commission_prefix.html")["working_group"] == "Komise pro přípravu akčního plánu Lipníku"
+
+
+def test_a_skip_link_is_no_title(tables):
+    assert _document(tables, "skip_link.html")["title"] == "Akční plány"
+
+
+def test_a_numbered_first_heading_is_the_title(tables):
+    assert _document(tables, "numbered_heading.txt")["title"] == "2. schůzka 14. 3. 2022 včetně veřejného projednání"
