@@ -1,5 +1,6 @@
 """The layout of one document, built once and shared by the relations: its lines, its zones
-(head, top, signature), its sections with their labels, the neighbours of a table cell, the
+(head, top, signature; a document portal's list of other documents is left out of the lines, and
+its blocks are `aside_blocks`), its sections with their labels, the neighbours of a table cell, the
 line before and after a line, and the value after a label.
 
 Minutes put their fields in a few typical places: labelled lines of the head ("Místo konání:"),
