@@ -1,5 +1,6 @@
 """The layout of one document, built once and shared by the relations: its lines, its zones
-(head, top, signature), its sections with their labels, the neighbours of a table cell, the
+(head, top, signature; a document portal's list of other documents is left out of the lines, and
+its blocks are `aside_blocks`), its sections with their labels, the neighbours of a table cell, the
 line before and after a line, and the value after a label.
 
 Minutes put their fields in a few typical places: labelled lines of the head ("Místo konání:"),
@@ -93,6 +94,29 @@ def document_lines(blocks: Sequence[BlockView]) -> list[Line]:
                 start += len(part) - len(part.lstrip())
                 lines.append(Line(block, start, start + len(stripped), len(lines), unit))
     return lines
+
+
+def _zone_words(key: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in meeting_words()["zones"][key])
+
+
+def aside_lines(lines: Sequence[Line]) -> set[int]:
+    """The lines of a document portal's list of other documents: from a line that is only a
+    [zones] related_lists word ("Podobné dokumenty", a colon after it too) to the end, or to a
+    line that is only a `resume` word ("Transkript": the document itself goes on). Those lines
+    name other minutes' titles, dates, places and plan items, never this document's."""
+    opening, resume = _zone_words("related_lists"), _zone_words("resume")
+    out: set[int] = set()
+    inside = False
+    for line in lines:
+        word = line.folded.rstrip(" :").strip()
+        if inside and word in resume:
+            inside = False
+        elif not inside and word in opening:
+            inside = True
+        if inside:
+            out.add(line.index)
+    return out
 
 
 class Labels:
@@ -206,7 +230,14 @@ class Layout:
     def __init__(self, blocks: Sequence[BlockView]):
         self.blocks = list(blocks)
         self.source = blocks  # an `Annotated` document also gives each block's spans
-        self.lines = document_lines(self.blocks)
+        every_line = document_lines(self.blocks)
+        aside = aside_lines(every_line)
+        # the blocks wholly inside a portal's list of other documents: no relation reads them
+        inside: dict[int, bool] = {}
+        for line in every_line if aside else ():
+            inside[line.block.block_id] = inside.get(line.block.block_id, True) and line.index in aside
+        self.aside_blocks = frozenset(block_id for block_id, wholly in inside.items() if wholly)
+        self.lines = [line for line in every_line if line.index not in aside]
         self.body = [line for line in self.lines if line.in_body]
         self.grids = Grids(self.blocks)  # every table of the document, built once (pipeline/extract/grids.py)
         self._position = {line.index: i for i, line in enumerate(self.body)}

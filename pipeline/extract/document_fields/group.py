@@ -19,7 +19,9 @@ _PLACES = "|".join(re.escape(p) for p in meeting_words()["area"]["place_preposit
 # start does not count); punctuation or a place ("v Praze") that ends a name
 _NUMBER = re.compile(rf"^(?:(?:{alternation(load('lexicon')['numbers']['before_number'])})\s*)?"
                      rf"(?:\d{{1,2}}|[IVX]{{1,4}})\.?\s*[–—:-]\s*")
-_STOPS = tuple(re.compile(rf"(?<!\w){re.escape(fold(stop.strip()))}") for stop in _WORDS["name_stops"])
+# a stop written with a trailing space is a whole word ("při " stops "… při KPSS", not "… pro přípravu …")
+_STOPS = tuple(re.compile(rf"(?<!\w){re.escape(fold(stop.strip()))}" + (r"(?!\w)" if stop.endswith(" ") else ""))
+               for stop in _WORDS["name_stops"])
 _CUT = re.compile(rf"[(:;„\"]|\s[–—-]\s|\.\s|\.$|\t|\s(?:{_PLACES})\s+[{_CAPITALS}]")
 _NOT_NAME_STARTS = frozenset(fold(w) for w in _WORDS["not_name_starts"])
 # a steering group as written (folded), then its abbreviations (as written) -> its name

@@ -43,6 +43,15 @@ _FUTURE = Phrases(_WORDS["dates"]["future_meeting_verbs"])
 _OTHER_EVENT, _INLINE_CUES = Phrases(_WORDS["dates"]["other_event_cues"]), Phrases(_WORDS["dates"]["inline_cues"])
 # the meeting's own cues, which outweigh an earlier other-event word (the weak "dne" do not)
 _OWN_CUES = Phrases(c for c in _WORDS["dates"]["inline_cues"] if fold(c) not in _WEAK_DATE_LABELS)
+# 'Download "Zápis ze 7. schůze …': a portal's link word, then (quoted) the document's whole title
+_PORTAL_TITLE = re.compile(rf"\s*(?:{alternation(_WORDS['dates']['portal_title_links'], fold)})\s*[\"„“”'»«]?\s*")
+
+
+def _portal_title(text: str) -> bool:
+    """A document portal's download link that restates the document's title (its date included):
+    the title's date, when the page's own heading lost it."""
+    match = _PORTAL_TITLE.match(fold(text))
+    return match is not None and match.end() < len(text) and starts_with_title_word(text[match.end():])
 
 
 def _strip_before_date(folded_prefix: str) -> str:
@@ -196,7 +205,8 @@ def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | N
         if in_head:
             return 100
         return 0 if fold(label) in _WEAK_DATE_LABELS else 60
-    if title is not None and (line.block is title.block or line in title_lines(layout, title)):
+    if (title is not None and (line.block is title.block or line in title_lines(layout, title))) \
+            or (in_head and _portal_title(text)):
         return 95  # the title's own date, also on a line it was centred over ("Z Á P I S" / "… ze dne 14.11.2022")
     folded_prefix = _strip_before_date(fold(text[:mention.start]))
     if _other_event(folded_prefix):

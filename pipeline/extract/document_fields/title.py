@@ -109,6 +109,14 @@ def _bare_alone(layout: Layout, line: Line) -> bool:
         and (following is None or not following.folded.startswith(tuple(_WORDS["continuations"])))
 
 
+def _numbered_heading(layout: Layout, line: Line) -> bool:
+    """"3. schůzka 2. 5. 2022 …", "1. ZAMĚŘENÍ PRŮZKUMŮ" as a page's first line, with no item of its list
+    after it: a heading its author numbered (read as a list item of one), not a list."""
+    following = layout.next_line(line)
+    return bool(layout.body) and line is layout.body[0] and line.first_in_block \
+        and (following is None or following.block.kind != "list_item")
+
+
 def _level(line: Line) -> int:
     return line.block.level if line.block.level is not None else 9
 
@@ -120,8 +128,8 @@ def find_title(layout: Layout) -> Line | None:
     line that does, the top-level heading near the top (a presentation's title),
     the first line that is not an emblem, logo, project or web-page line.
     """
-    head_candidates = [line for line in layout.head if line.block.kind != "list_item" and not _is_boilerplate(line.text)
-                       and not _DATE_STAMP.fullmatch(line.folded)]
+    head_candidates = [line for line in layout.head if (line.block.kind != "list_item" or _numbered_heading(layout, line))
+                       and not _is_boilerplate(line.text) and not _DATE_STAMP.fullmatch(line.folded)]
     for position, line in enumerate(layout.body[:TITLE_SEARCH_LINES]):
         if line.block.kind == "heading" and line.first_in_block and starts_with_title_word(line.text):
             if _dated_only(line):  # a page's heading "Zápis ze dne …" over the minutes' own title

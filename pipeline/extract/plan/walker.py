@@ -11,6 +11,7 @@ from pipeline.extract.model import Annotated, BlockView, Extraction
 from pipeline.extract.common import body_offset, span_row
 from pipeline.extract.text import Span, fold, line_spans
 from pipeline.extract.dates import date_spans
+from pipeline.extract.layout import layout_of
 from pipeline.extract.plan.children import PARAGRAPH_MARKER, label_style, looks_like_items, split_flat_items
 from pipeline.extract.plan.items import (Hit, after_slide_number, block_hits, can_continue_into,
                                          continues, could_be_title, has_status, intro_match, is_field_line,
@@ -56,8 +57,9 @@ class Walker:
         self.sections = {_section_key(r.get("title", "")) for r in self.result.tables.get("agenda_items", [])}
         self.legend = legend_of(self.document)
         tables = plan_tables(self.document)
+        aside = layout_of(self.document).aside_blocks  # a portal's list of other documents
         for index, block in enumerate(self.document):
-            if index in self.consumed:
+            if index in self.consumed or block.block_id in aside:
                 continue
             if block.table_id is not None and block.table_id in tables:
                 self._table(tables.pop(block.table_id))
