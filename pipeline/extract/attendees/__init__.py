@@ -5,7 +5,10 @@ Where minutes name their people, and the role each place gives:
 - attendance lists after a label (`Přítomni:`, `Omluveni:`, `Hosté:`, `Nepřítomni:`,
   `Zapsal(a):` ...), with the names on the label's line or on the lines, list items
   or table that follow; converters also flatten two labels into one line, so a
-  label is found inside a line too ("... (Charita) Omluveni: –");
+  label is found inside a line too ("... (Charita) Omluveni: –"); the first word of the
+  sentence run onto a flattened list ("... PhDr. L. Malá Přítomno 14 členů", "... Zasedání
+  řídil ...") ends the last name, its organisation and its clause; a reflexive verb of excusing
+  lists the excused ("z jednání se omluvili: Mgr. X a MUDr. Y");
 - tables of attendance ("Jméno | Organizace | Účast"), also written as tab-separated
   lines of a plain-text export, where an attendance column or one column per status
   gives each person's role (present, excused, absent);
@@ -50,7 +53,8 @@ The package, in reading order:
 - `functions`: a function written as the subject of a sentence ("Předseda svazku pozdravil
   přítomné") stands for the one person the minutes name with it;
 - `presenters`: the presenters an agenda names in its items (the agenda relation's rows);
-- `cases`: a person named in an oblique case takes the nominative the document gives;
+- `cases`: a person named in an oblique case (also a man's instrumental "-em": "panem Ing. Milanem
+  Vlčkem") takes the nominative the document gives;
 - `full_names`: a person named by surname only takes the full name she is listed with.
 """
 

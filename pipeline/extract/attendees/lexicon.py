@@ -38,6 +38,7 @@ class Lexicon:
     org_branches: tuple[str, ...]
     departments: frozenset[str]
     clause_openers: frozenset[str]
+    sentence_openers: frozenset[str]
     functions: frozenset[str]
     function_genitives: frozenset[str]
     appointed_recorder: frozenset[str]
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         org_branches=tuple(sorted((fold(w) for w in att["cues"]["org_branches"]), key=len, reverse=True)),
         departments=frozenset(fold(w) for w in att["cues"]["departments"]),
         clause_openers=frozenset(fold(w) for w in att["cues"]["clause_openers"]),
+        sentence_openers=frozenset(fold(w) for w in att["cues"]["sentence_openers"]),
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
         function_genitives=frozenset(fold(w) for w in att["cues"]["function_genitives"]),
         appointed_recorder=frozenset(fold(w) for w in att["cues"]["appointed_recorder"]),

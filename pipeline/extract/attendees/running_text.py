@@ -433,12 +433,15 @@ def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token 
     then every verb up to the end of the sentence, a subordinate clause ("..., že ...") or the
     next person; once she has a verb (`found`), a relative clause ("..., která přivítala
     hosty") describes her act, not a new one, and a later verb is hers only in her gender and
-    number ("vedla ... a zúčastnilo se ho 11 zástupců": not hers). Returns the verbs."""
+    number ("vedla ... a zúčastnilo se ho 11 zástupců": not hers). The first word of a new
+    sentence run onto a flattened list ("..., Ing. M. Dub Zasedání řídil ...") ends her clause.
+    Returns the verbs."""
     i, depth, seen, kinds = _token_at(doc, person.tail), 0, 0, []
     while i < len(doc) and doc[i].idx < end and (kinds or seen < VERB_WINDOW):
         tok = doc[i]
         depth += tok.text.count("(") - tok.text.count(")")
         if depth <= 0 and (tok.text in (".", "!", "?", ";") or tok.lower_ in lex.clause_breaks
+                           or (tok.text[:1].isupper() and fold(tok.text) in lex.sentence_openers)
                            or (tok.lower_ in lex.relatives and found is not None and _verb_kind(found, lex) != _PRESENT)
                            or (tok.i > 0 and doc[tok.i - 1].text.endswith(".") and tok.text[:1].isupper()
                                and _verb_kind(tok, lex))):
