@@ -2,7 +2,9 @@
 sentence run onto a flattened list ("... PhDr. L. Malá Přítomno 14 členů", "... Ing. M. Dub
 Zasedání řídil předseda X") is no part of the last name, its organisation or its clause; a man
 named in the instrumental ("zahájeno ... panem Ing. Karlem Lískem") is written in the nominative
-the list gives; a reflexive verb of excusing ("se omluvili: Mgr. X a MUDr. Y") lists the excused.
+the list gives; a reflexive verb of excusing ("se omluvili: Mgr. X a MUDr. Y") lists the excused;
+a function's body in the genitive ("předseda organizace") and a second joined function stand
+between a chairing verb and its subject.
 Names, towns and bodies are invented; each test runs the real pipeline over a real TXT or HTML
 file."""
 
@@ -22,7 +24,7 @@ def _run(tmp_path: Path, name: str, text: str) -> set[tuple]:
     from pipeline.runner import RunOptions, run
 
     raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
+    raw.mkdir(parents=True)
     if name.endswith(".html"):
         body = "\n".join(f"<p>{line}</p>" for line in text.split("\n") if line.strip())
         text = f'<html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>'
@@ -86,3 +88,19 @@ def test_a_reflexive_verb_of_excusing_lists_the_excused(tmp_path):
     excused = {row[0] for row in found if row[3] == "excused"}
     assert {"Jitka Horová", "Aleš Pecka", "Vlk"} <= excused
     assert "Petr Doubek" not in excused
+
+
+def test_a_chair_after_a_function_of_a_body_and_a_second_joined_function(tmp_path):
+    """"Schůzi řídil předseda organizace JUDr Vrána" and "Jednání zahájil a řídil předseda
+    výboru a předseda vlády ČR Mgr. Karel Dub": the body in the genitive and a second function
+    joined by "a" stand between the chairing verb and its subject."""
+    found = _run(tmp_path, "zapis.txt",
+                 "Zápis z výroční schůze Městské rady seniorů Horní Lhota\n"
+                 "Výroční schůze se konala 5. 3. 2024 v sále sokolovny. Schůzi řídil předseda organizace "
+                 "JUDr Vrána, v úvodním slovu Mgr. Malá vyřešila formální záležitosti.\n")
+    assert {row[0] for row in found if row[3] == "chair"} == {"Vrána"}
+    found = _run(tmp_path / "b", "zapis.txt",
+                 "Zápis ze zasedání Výboru pro seniory, které se konalo 2. května 2023 Přítomni: Mgr. Karel Dub, "
+                 "Ing. Eva Horáková, Petr Kos Omluveni: Ing. Jan Lev Jednání zahájil a řídil předseda výboru "
+                 "a předseda vlády ČR Mgr. Karel Dub. Mgr. Karel Dub úvodem přivítal členy výboru.\n")
+    assert {row[0] for row in found if row[3] == "chair"} == {"Karel Dub"}

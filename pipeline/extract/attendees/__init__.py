@@ -27,7 +27,9 @@ Where minutes name their people, and the role each place gives:
   closing "Děkuji za pozornost"; terse minutes' "Surname (Org) – report" lines; a chair
   designated "(dále jako „předsedající“)" in any case; a sentence opened by "Host jednání", or one
   who took part "jako host" (a guest); the chair who opens the meeting and welcomes those present
-  is the chair only (the welcome is her opening, no speech).
+  is the chair only (the welcome is her opening, no speech); between a chairing verb and its
+  subject stand her functions, the body in the genitive and a second joined function ("řídil
+  předseda organizace JUDr X", "zahájil a řídil předseda výboru a předseda vlády ČR Mgr. Y").
 
 A name is the capitalised words of a person (2-3, or 1 after a title or a word of
 address); academic titles go to `titles`, words of address and ranks are dropped.

@@ -41,6 +41,7 @@ class Lexicon:
     sentence_openers: frozenset[str]
     functions: frozenset[str]
     function_genitives: frozenset[str]
+    function_joiners: frozenset[str]
     appointed_recorder: frozenset[str]
     prepositions: frozenset[str]
     clause_breaks: frozenset[str]
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         sentence_openers=frozenset(fold(w) for w in att["cues"]["sentence_openers"]),
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
         function_genitives=frozenset(fold(w) for w in att["cues"]["function_genitives"]),
+        function_joiners=frozenset(att["cues"]["function_joiners"]),
         appointed_recorder=frozenset(fold(w) for w in att["cues"]["appointed_recorder"]),
         prepositions=frozenset(att["cues"]["prepositions"]),
         clause_breaks=frozenset(att["cues"]["clause_breaks"]),

@@ -490,8 +490,9 @@ _ORDINAL = re.compile(r"\d{1,2}")  # the number of an ordinal before a function 
 def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None:
     """A verb just before the name, with at most a few function words between
     ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová"), the meeting as its object
-    ("Zahájila jednání předsedkyně X", "řídila jej vedoucí skupiny X") and a comma after a
-    function ("vedoucí skupiny, pí Mgr. X")."""
+    ("Zahájila jednání předsedkyně X", "řídila jej vedoucí skupiny X"), a comma after a
+    function ("vedoucí skupiny, pí Mgr. X") and two functions joined ("předseda výboru a předseda
+    vlády ČR Mgr. X")."""
     i, gap, head = first - 1, 0, ""
     while i >= 0 and doc[i].idx >= line.start and gap <= VERB_GAP:
         tok = doc[i]
@@ -513,8 +514,10 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
             continue
         word = fold(tok.text)
         comma = tok.text == "," and i > 0 and fold(doc[i - 1].text) in lex.functions | lex.function_genitives
+        joined = tok.lower_ in lex.function_joiners and head in lex.functions and i > 0 \
+            and (fold(doc[i - 1].text) in lex.functions | lex.function_genitives or doc[i - 1].text[:1].isupper())
         if word not in lex.functions and word not in lex.function_genitives and tok.lower_ not in lex.meeting_nouns \
-                and not comma:
+                and not comma and not joined:
             return None
         head = word if word in lex.functions or word in lex.function_genitives else head
         i, gap = i - 1, gap + 1
