@@ -5,7 +5,10 @@ Where minutes name their people, and the role each place gives:
 - attendance lists after a label (`Přítomni:`, `Omluveni:`, `Hosté:`, `Nepřítomni:`,
   `Zapsal(a):` ...), with the names on the label's line or on the lines, list items
   or table that follow; converters also flatten two labels into one line, so a
-  label is found inside a line too ("... (Charita) Omluveni: –");
+  label is found inside a line too ("... (Charita) Omluveni: –"); the first word of the
+  sentence run onto a flattened list ("... PhDr. L. Malá Přítomno 14 členů", "... Zasedání
+  řídil ...") ends the last name, its organisation and its clause; a reflexive verb of excusing
+  lists the excused ("z jednání se omluvili: Mgr. X a MUDr. Y");
 - tables of attendance ("Jméno | Organizace | Účast"), also written as tab-separated
   lines of a plain-text export, where an attendance column or one column per status
   gives each person's role (present, excused, absent);
@@ -24,7 +27,9 @@ Where minutes name their people, and the role each place gives:
   closing "Děkuji za pozornost"; terse minutes' "Surname (Org) – report" lines; a chair
   designated "(dále jako „předsedající“)" in any case; a sentence opened by "Host jednání", or one
   who took part "jako host" (a guest); the chair who opens the meeting and welcomes those present
-  is the chair only (the welcome is her opening, no speech).
+  is the chair only (the welcome is her opening, no speech); between a chairing verb and its
+  subject stand her functions, the body in the genitive and a second joined function ("řídil
+  předseda organizace JUDr X", "zahájil a řídil předseda výboru a předseda vlády ČR Mgr. Y").
 
 A name is the capitalised words of a person (2-3, or 1 after a title or a word of
 address); academic titles go to `titles`, words of address and ranks are dropped.
@@ -50,7 +55,8 @@ The package, in reading order:
 - `functions`: a function written as the subject of a sentence ("Předseda svazku pozdravil
   přítomné") stands for the one person the minutes name with it;
 - `presenters`: the presenters an agenda names in its items (the agenda relation's rows);
-- `cases`: a person named in an oblique case takes the nominative the document gives;
+- `cases`: a person named in an oblique case (also a man's instrumental "-em": "panem Ing. Milanem
+  Vlčkem") takes the nominative the document gives;
 - `full_names`: a person named by surname only takes the full name she is listed with.
 """
 

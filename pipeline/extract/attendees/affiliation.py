@@ -198,12 +198,14 @@ def _origin() -> re.Pattern[str]:
 
 
 def _cut_run(text: str, lex: Lexicon) -> str:
-    """End a flattened organisation at the next item number or at a new clause ("Dále se ...")."""
+    """End a flattened organisation at the next item number, at a new clause ("Dále se ...") or at
+    the sentence after a flattened list ("Přítomno 14 členů", "Nepřítomen člen ZMČ")."""
     match = _ITEM_NUMBER.search(text)
     if match:
         text = text[:match.start()]
     for word in _WORD.finditer(text):
         if word.group()[0].isupper() and (word.start() > 0 and fold(word.group()) in lex.clause_openers
+                                          or fold(word.group()) in lex.sentence_openers
                                           or word.group().endswith(":")):
             text = text[:word.start()]  # "... Dále se ...", "... Program: 1. ...": a new clause or label
             break

@@ -29,6 +29,7 @@ class _Cases:
     nominative_f: tuple[str, ...]   # the nominative endings of a woman's surname
     nominative_m: tuple[str, ...]   # the vowel endings of a man's surname in the nominative (-ý)
     nominative_m_vowel: tuple[str, ...]  # vowels a man's nominative may end in, as other cases do (-a)
+    oblique_m: tuple[str, ...]      # consonant endings of a man's oblique case (-em), as a nominative's
     vowels: frozenset[str]
 
 
@@ -37,7 +38,8 @@ def _cases() -> _Cases:
     words = load("attendance")["cases"]
     return _Cases(tuple(sorted(words["endings"], key=len, reverse=True)), tuple(words["feminine"]),
                   tuple(words["nominative_feminine"]), tuple(words["nominative_masculine"]),
-                  tuple(words["nominative_masculine_shared"]), frozenset(words["vowels"]))
+                  tuple(words["nominative_masculine_shared"]), tuple(words["oblique_masculine_consonant"]),
+                  frozenset(words["vowels"]))
 
 
 def _key(surname: str) -> tuple[str, bool] | None:
@@ -55,10 +57,13 @@ def _key(surname: str) -> tuple[str, bool] | None:
 
 def _rank(surname: str) -> int:
     """How surely a form is the nominative, by its ending: 1 a woman's -á, a man's consonant or
-    -ý; 2 a man's -a (Fiala, but also Kubíčka); 3 another case."""
+    -ý; 2 a man's -a (Fiala, but also Kubíčka) or his instrumental -em (Vlčkem, but also Šálem);
+    3 another case."""
     cases, word = _cases(), surname.lower()
     if word.endswith(cases.feminine):
         return 1 if word.endswith(cases.nominative_f) else 3
+    if word.endswith(cases.oblique_m) and len(word) - 2 >= MIN_STEM:
+        return 2
     if word[-1:] not in cases.vowels or word.endswith(cases.nominative_m):
         return 1
     return 2 if word.endswith(cases.nominative_m_vowel) else 3

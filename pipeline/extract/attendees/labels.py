@@ -61,6 +61,20 @@ def _absence_in_sentence() -> re.Pattern[str]:
                       rf"(?:(?:{copulas})\s+)?(?=\S)")
 
 
+ABSENCE_VERB_GAP = 2  # words between the reflexive pronoun and the verb of excusing ("se předem omluvil")
+
+
+@lru_cache(maxsize=1)
+def _absence_verb() -> re.Pattern[str]:
+    """"... se omluvili: Mgr. X a MUDr. Y", "Omluvil se pan Z": a reflexive verb of excusing oneself
+    before the names of the excused (folded text; the names' cue is checked on the line)."""
+    labels = load("attendance")["labels"]
+    verbs = alternation([fold(w) for w in labels["absence_verbs"]])
+    reflexive = alternation([fold(w) for w in labels["reflexive"]])
+    return re.compile(rf"(?:\b(?:{reflexive})\s+(?:[^\W\d_]+\s+){{0,{ABSENCE_VERB_GAP}}}?(?P<label>{verbs})"
+                      rf"|\b(?P<label2>{verbs})\s+(?:{reflexive}))\b\s*:?\s+(?=\S)")
+
+
 _LOWER_CLAUSE = re.compile(r",\s+(?P<word>[^\W\d_]+\.?)")
 
 
@@ -166,6 +180,16 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
             continue
         end = _clause_end(line, match.end(), _list_sentence_end(line, match.end()))
         found.append((match.start("label"), _role(match.group("label")), match.end()))
+        found.append((end, _SENTENCE_END, end))
+    for match in _absence_verb().finditer(folded):
+        label = "label" if match.group("label") else "label2"
+        if any(p <= match.start(label) < v for p, _, v in found):
+            continue
+        first = line[match.end():].split(maxsplit=1)
+        if not first or not (first[0][:1].isupper() or _cued_word(first[0])):
+            continue
+        end = _clause_end(line, match.end(), _list_sentence_end(line, match.end()))
+        found.append((match.start(label), "excused", match.end()))
         found.append((end, _SENTENCE_END, end))
     found.sort()
     stops = [m.start() for m in _stop_pattern().finditer(folded)]

@@ -38,8 +38,10 @@ class Lexicon:
     org_branches: tuple[str, ...]
     departments: frozenset[str]
     clause_openers: frozenset[str]
+    sentence_openers: frozenset[str]
     functions: frozenset[str]
     function_genitives: frozenset[str]
+    function_joiners: frozenset[str]
     appointed_recorder: frozenset[str]
     prepositions: frozenset[str]
     clause_breaks: frozenset[str]
@@ -98,8 +100,10 @@ def lexicon() -> Lexicon:
         org_branches=tuple(sorted((fold(w) for w in att["cues"]["org_branches"]), key=len, reverse=True)),
         departments=frozenset(fold(w) for w in att["cues"]["departments"]),
         clause_openers=frozenset(fold(w) for w in att["cues"]["clause_openers"]),
+        sentence_openers=frozenset(fold(w) for w in att["cues"]["sentence_openers"]),
         functions=frozenset(fold(w) for w in att["cues"]["functions"]),
         function_genitives=frozenset(fold(w) for w in att["cues"]["function_genitives"]),
+        function_joiners=frozenset(att["cues"]["function_joiners"]),
         appointed_recorder=frozenset(fold(w) for w in att["cues"]["appointed_recorder"]),
         prepositions=frozenset(att["cues"]["prepositions"]),
         clause_breaks=frozenset(att["cues"]["clause_breaks"]),

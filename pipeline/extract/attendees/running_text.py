@@ -433,12 +433,15 @@ def _verbs_after(doc: Doc, person: Person, end: int, lex: Lexicon, found: Token 
     then every verb up to the end of the sentence, a subordinate clause ("..., že ...") or the
     next person; once she has a verb (`found`), a relative clause ("..., která přivítala
     hosty") describes her act, not a new one, and a later verb is hers only in her gender and
-    number ("vedla ... a zúčastnilo se ho 11 zástupců": not hers). Returns the verbs."""
+    number ("vedla ... a zúčastnilo se ho 11 zástupců": not hers). The first word of a new
+    sentence run onto a flattened list ("..., Ing. M. Dub Zasedání řídil ...") ends her clause.
+    Returns the verbs."""
     i, depth, seen, kinds = _token_at(doc, person.tail), 0, 0, []
     while i < len(doc) and doc[i].idx < end and (kinds or seen < VERB_WINDOW):
         tok = doc[i]
         depth += tok.text.count("(") - tok.text.count(")")
         if depth <= 0 and (tok.text in (".", "!", "?", ";") or tok.lower_ in lex.clause_breaks
+                           or (tok.text[:1].isupper() and fold(tok.text) in lex.sentence_openers)
                            or (tok.lower_ in lex.relatives and found is not None and _verb_kind(found, lex) != _PRESENT)
                            or (tok.i > 0 and doc[tok.i - 1].text.endswith(".") and tok.text[:1].isupper()
                                and _verb_kind(tok, lex))):
@@ -487,8 +490,9 @@ _ORDINAL = re.compile(r"\d{1,2}")  # the number of an ordinal before a function 
 def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None:
     """A verb just before the name, with at most a few function words between
     ("Jednání zahájila předsedkyně řídicí skupiny Mgr. Jitka Malinová"), the meeting as its object
-    ("Zahájila jednání předsedkyně X", "řídila jej vedoucí skupiny X") and a comma after a
-    function ("vedoucí skupiny, pí Mgr. X")."""
+    ("Zahájila jednání předsedkyně X", "řídila jej vedoucí skupiny X"), a comma after a
+    function ("vedoucí skupiny, pí Mgr. X") and two functions joined ("předseda výboru a předseda
+    vlády ČR Mgr. X")."""
     i, gap, head = first - 1, 0, ""
     while i >= 0 and doc[i].idx >= line.start and gap <= VERB_GAP:
         tok = doc[i]
@@ -510,8 +514,10 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
             continue
         word = fold(tok.text)
         comma = tok.text == "," and i > 0 and fold(doc[i - 1].text) in lex.functions | lex.function_genitives
+        joined = tok.lower_ in lex.function_joiners and head in lex.functions and i > 0 \
+            and (fold(doc[i - 1].text) in lex.functions | lex.function_genitives or doc[i - 1].text[:1].isupper())
         if word not in lex.functions and word not in lex.function_genitives and tok.lower_ not in lex.meeting_nouns \
-                and not comma:
+                and not comma and not joined:
             return None
         head = word if word in lex.functions or word in lex.function_genitives else head
         i, gap = i - 1, gap + 1
