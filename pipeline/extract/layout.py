@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
 from pipeline.config import load
+from pipeline.extract.common import alternation
 from pipeline.extract.grids import Grids
 from pipeline.extract.model import BlockView
 from pipeline.extract.text import Span, fold, line_spans
@@ -96,7 +97,9 @@ def document_lines(blocks: Sequence[BlockView]) -> list[Line]:
     return lines
 
 
+@lru_cache(maxsize=None)
 def _zone_words(key: str) -> frozenset[str]:
+    """configs/meeting.toml [zones] `key`, folded."""
     return frozenset(fold(word) for word in meeting_words()["zones"][key])
 
 
@@ -191,8 +194,7 @@ def close_spaced_title(text: str) -> str:
 @lru_cache(maxsize=1)
 def _numbered_meeting() -> re.Pattern[str]:
     words = meeting_words()
-    nouns = "|".join(re.escape(fold(w)) for w in words["title"]["meeting_nouns"])
-    bodies = "|".join(re.escape(fold(w)) for w in words["dates"]["numbered_meeting_bodies"])
+    nouns, bodies = alternation(words["title"]["meeting_nouns"]), alternation(words["dates"]["numbered_meeting_bodies"])
     return re.compile(rf"\s*\d{{1,3}}\s*\.\s*(?:{nouns})\s+(?:{bodies})(?!\w)")
 
 
@@ -215,7 +217,8 @@ def byline_end(text: str) -> int | None:
     """Where the name starts in a byline: a line that is only an authoring verb that otherwise needs a
     colon ([labels] recorder_needs_colon) and a name of one to three capitalised words, "Zpracovala
     Bendová", "Zpracoval Petr Dub." (web reports of a meeting sign so); None for anything else
-    ("Zpracovala návrh …" is a sentence). The recorder's field and the attendees' recorder row read it."""
+    ("Zpracovala návrh …" is a sentence). The recorder's field reads it (documents.recorded_by); the
+    attendees do not yet, so such a recorder has no attendee row."""
     match = _byline().match(text)
     return match.end() if match else None
 

@@ -24,7 +24,7 @@ from typing import Any, Sequence
 
 from pipeline.config import load
 from pipeline.extract.model import BlockView, Extraction
-from pipeline.extract.common import span_row
+from pipeline.extract.common import alternation, span_row
 from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.lexicon import lex
 from pipeline.extract.organisations.normalise import written_oblique
@@ -283,9 +283,8 @@ def _subject_running_on(ctx: DocOrgs, block: BlockView, mention: ServiceMention)
 _REALIZER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(w)) for w in load('services')['providers']['realizer_labels'])})"
                        r"(?!\w)(\s*:\s*)?")
 _RELATIVE_OPERATOR = re.compile(
-    r"\s*,\s*(?:{})\s+(?:\w+\s+){{0,2}}?(?:{})\s+".format(
-        "|".join(re.escape(fold(w)) for w in load("services")["providers"]["relative_pronouns"]),
-        "|".join(re.escape(fold(w)) for w in load("services")["providers"]["relative_operator_verbs"])))
+    rf"\s*,\s*(?:{alternation(load('services')['providers']['relative_pronouns'])})\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{alternation(load('services')['providers']['relative_operator_verbs'])})\s+")
 _OPERATOR_WORDS = 3  # an operator's noun stands this few words before its name ("provozovatelem budou X")
 
 
