@@ -27,7 +27,8 @@ SETS   ?= data/raw:tests/fixtures/sample_gold ../shared/corpus/raw:../shared/gol
           tests/fixtures/heldout/blind/raw:tests/fixtures/heldout/blind/gold \
           tests/fixtures/heldout/dev4/raw:tests/fixtures/heldout/dev4/gold \
           tests/fixtures/heldout/dev9/raw:tests/fixtures/heldout/dev9/gold \
-          tests/fixtures/dev_sets/real14/raw:tests/fixtures/dev_sets/real14/gold
+          tests/fixtures/dev_sets/real14/raw:tests/fixtures/dev_sets/real14/gold \
+          tests/fixtures/heldout/real15/raw:tests/fixtures/heldout/real15/gold
 N      ?= $(or $(BENCH_N),1000 4000)
 BENCH_STAMP := $(VENV)/.installed-bench
 
