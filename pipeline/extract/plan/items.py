@@ -381,10 +381,16 @@ def trim(piece: Span) -> Span:
     return Span(piece.block, start, end)
 
 
+_STOP_CAPITAL = re.compile(r"\.\s+[\u201e\"(]?[^\W\d_]")  # a full stop before a word: a sentence may end there
+
+
 def first_sentence_end(text: str, start: int, end: int) -> int:
     """Where a title ends when a further sentence follows it on its line ("Opatření 1.3 Posílíme
     dluhové poradenství. Otevřeme poradnu …": the second describes the item): at the first full stop
-    that the sentence splitter takes as an end before a capital letter; `end` when there is none."""
+    that the sentence splitter takes as an end before a capital letter; `end` when there is none
+    (the splitter reads only a title that holds a full stop before a capital)."""
+    if not _STOP_CAPITAL.search(text, start, end):
+        return end
     for s_start, s_end in sentences(text):
         if start < s_start < end and text[s_start].isupper() and text[start:s_start].rstrip().endswith("."):
             stop = text.rindex(".", start, s_start)
