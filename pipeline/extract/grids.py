@@ -147,6 +147,20 @@ class Grid:
         filled = self.filled(row)
         return filled[0] if len(filled) == 1 else None
 
+    def merged_down(self, cell: Cell) -> list[int]:
+        """The rows below `cell` that it covers when it was merged downwards (a realizátor over two
+        activities): the data rows right under it (two filled cells at least) that fill nothing in
+        its column, down to a row that does, a section row or the end."""
+        out = []
+        for row in self.order:
+            if row <= cell.row:
+                continue
+            filled = self.filled(row)
+            if len(filled) < 2 or any(other.col == cell.col for other in filled):
+                break
+            out.append(row)
+        return out
+
     def above(self, row: int, cols: Sequence[int]) -> int | None:
         """The nearest row above `row` (under the header) that fills one of `cols`: where a cell
         merged downwards stands."""

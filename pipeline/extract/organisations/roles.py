@@ -555,13 +555,28 @@ class _Roles:
         if kind in ("applicant", "partner", "funder"):
             return [RoleHit(m, kind)]
         if kind == "responsible":
-            return [RoleHit(m, "responsible", number or doc.items.at(block, m.start))]
+            own = number or doc.items.at(block, m.start)
+            # a realizátor cell merged down over the next activities of the same measure is theirs too
+            covered = [ref for row in table.grid.merged_down(cell)
+                       if (ref := self._row_item(table, row)) is not None and own is not None and ref != own
+                       and ref.count(".") == own.count(".") and ref.rpartition(".")[0] == own.rpartition(".")[0]]
+            return [RoleHit(m, "responsible", ref) for ref in dict.fromkeys([own, *covered])]
         if kind in ("organisation", "responsible") and self._under_applications(table):
             return [RoleHit(m, "applicant")]
         if kind == "organisation" and "person" in kinds:
             return [RoleHit(m, "member")]
         if kind == "organisation" and "service" in kinds:
             return [RoleHit(m, "provider", number)]
+        return None
+
+    def _row_item(self, table: Table, row: int) -> str | None:
+        """The plan item of a table row: its number cell, else the item its first cell opens (asked
+        at the cell's end: the item's scope starts after its number)."""
+        for other in table.grid.filled(row):
+            ref = self.doc.row_number(other.block, other.start) \
+                or self.doc.items.at(other.block, max(other.start, other.end - 1))
+            if ref is not None:
+                return ref
         return None
 
     def _under_applications(self, table: Table) -> bool:

@@ -265,6 +265,10 @@ def predicate_start(text: str, folded: str, start: int, end: int) -> int:
     r = rules()
     end = document_start(text, folded, start, end)
     verb = next((m for m in r.mention_stop.finditer(folded, start, end) if text[m.start() + 1].islower()), None)
+    past = next((m for m in r.past_verb.finditer(text, start, end) if _past_participle(text[m.start() + 1:m.end()])),
+                None)
+    if past is not None and (verb is None or past.start() < verb.start()):
+        verb = past
     if verb is None:
         return end
     cut = verb.start()
@@ -274,6 +278,12 @@ def predicate_start(text: str, folded: str, start: int, end: int) -> int:
     if len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1 and fold(words[-2]) not in r.joiners:
         cut = text.rindex(words[-1], start, cut)  # the verb's subject, a body's abbreviation
     return cut
+
+
+def _past_participle(word: str) -> bool:
+    """A lower-case word long enough to be a verb in the past tense or a passive participle
+    ("podařilo", "zůstalo", "proběhla", "zrealizováno"): an ending of [prose] past_endings."""
+    return word.islower() and len(word) >= rules().past_min_letters
 
 
 _WORD_SPAN = re.compile(r"\S+")
@@ -363,11 +373,32 @@ def trim(piece: Span) -> Span:
         found = pattern.search(folded, start, end)
         if found:
             end = found.start()
+    end = first_sentence_end(text, start, end)
     while start < end and (text[start].isspace() or text[start] in SEPARATORS):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:–—-"):
         end -= 1
     return Span(piece.block, start, end)
+
+
+_STOP_CAPITAL = re.compile(r"\.\s+[\u201e\"(]?[^\W\d_]")  # a full stop before a word: a sentence may end there
+
+
+def first_sentence_end(text: str, start: int, end: int) -> int:
+    """Where a title ends when a further sentence follows it on its line ("Opatření 1.3 Posílíme
+    dluhové poradenství. Otevřeme poradnu …": the second describes the item): at the first full stop
+    that the sentence splitter takes as an end before a capital letter; `end` when there is none
+    (the splitter reads only a title that holds a full stop before a capital)."""
+    if not _STOP_CAPITAL.search(text, start, end):
+        return end
+    for s_start, s_end in sentences(text):
+        if start < s_start < end and text[s_start].isupper() and text[start:s_start].rstrip().endswith("."):
+            stop = text.rindex(".", start, s_start)
+            if "\n" not in text[start:stop] and text[start:stop].strip():
+                return stop
+        if s_start >= end:
+            break
+    return end
 
 
 def has_status(piece: Span) -> bool:

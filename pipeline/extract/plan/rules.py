@@ -137,6 +137,8 @@ class _Rules:
     mention_kind: dict[str, str]
     mention_max_words: int
     mention_stop: re.Pattern[str]  # a verb that ends a mention's title (folded text)
+    past_verb: re.Pattern[str]  # a word ending as a past or passive participle (text as written)
+    past_min_letters: int
     reflexives: frozenset[str]  # "se", "si" before such a verb go with it
     document_nouns: frozenset[str]  # "plánu", "strategie": a document named after an item's title (folded)
     document_prepositions: frozenset[str]
@@ -241,6 +243,9 @@ def rules() -> _Rules:
         mention_max_words=int(cfg["prose"]["mention_max_words"]),
         mention_stop=re.compile(rf"\s(?:(?:{alternation(cfg['prose']['mention_stops'])})"
                                 rf"|[^\W\d_]+(?:{alternation(cfg['prose']['verb_endings'])}))(?!\w)"),
+        past_verb=re.compile(r"\s[^\W\d_]*(?:" + "|".join(
+            re.escape(e) for e in sorted(cfg["prose"]["past_endings"], key=len, reverse=True)) + r")(?!\w)"),
+        past_min_letters=int(cfg["prose"]["past_min_letters"]),
         reflexives=frozenset(fold(w) for w in cfg["prose"]["reflexives"]),
         document_nouns=frozenset(fold(w) for w in cfg["prose"]["document_nouns"]),
         document_prepositions=frozenset(fold(w) for w in cfg["prose"]["document_prepositions"]),
