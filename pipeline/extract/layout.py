@@ -205,6 +205,14 @@ def names_numbered_meeting(text: str) -> bool:
     return _numbered_meeting().match(fold(text)) is not None
 
 
+def numbered_meeting_end(folded: str) -> int:
+    """Where a meeting's number, noun and body ("4. setkání pracovních skupin", "3. jednání komise")
+    ends in a folded line, also inside a sentence ("Poslední, 4. setkání pracovních skupin proběhne …");
+    -1 without one."""
+    match = _numbered_meeting().search(folded)
+    return match.end() if match else -1
+
+
 @lru_cache(maxsize=1)
 def _byline() -> re.Pattern[str]:
     verbs = "|".join(re.escape(w) for w in sorted(meeting_words()["labels"]["recorder_needs_colon"], key=len, reverse=True))

@@ -33,7 +33,7 @@ from typing import Any, Sequence
 from pipeline.extract.layout import layout_of
 from pipeline.extract.model import BlockView, Extraction
 from pipeline.extract.document_fields.project import find_project_reg_no
-from pipeline.extract.document_fields.title import find_title, title_text
+from pipeline.extract.document_fields.title import find_title, minutes_heading, title_text
 from pipeline.extract.document_fields.meeting_dates import find_meeting_date, find_next_meeting, find_time
 from pipeline.extract.document_fields.location import find_location
 from pipeline.extract.document_fields.group import find_working_group
@@ -63,7 +63,8 @@ def extract(blocks: Sequence[BlockView], result: Extraction) -> None:
             fields["meeting_date"] = value
             fields["meeting_time"] = find_time(layout, line, mention)
         fields["location"] = find_location(layout, date_found)
-        fields["working_group"] = find_working_group(layout, title_line, fields["title"])
+        fields["working_group"] = find_working_group(layout, title_line, fields["title"], minutes_heading(layout),
+                                                     date_found[0] if date_found else None)
         fields["planning_area"] = find_planning_area(layout, title_line, fields["title"])
         fields["recorded_by"] = find_recorders(layout)
         fields["next_meeting_date"] = find_next_meeting(layout, fields["meeting_date"])

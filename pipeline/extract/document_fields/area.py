@@ -9,7 +9,7 @@ from typing import Iterator, Sequence
 
 from pipeline.config import load
 from pipeline.extract.document_fields.project import find_project_reg_no_in
-from pipeline.extract.document_fields.title import is_publicity
+from pipeline.extract.document_fields.title import is_menu, is_publicity
 from pipeline.extract.document_fields.words import alternation
 from pipeline.extract.layout import Layout, Line, labels, meeting_words
 from pipeline.extract.text import fold
@@ -47,6 +47,8 @@ _CANDIDATE = re.compile(rf"(?<!\w)(?:{alternation(_MARKERS)})\s+[{load('lexicon'
 _REGION_NOUN_ANYWHERE = re.compile(rf"(?i:{_REGION_FORMS})(?!\w)")
 # "v regionu Havlíčkobrodska", "na území Lipovska": a noun of territory before a region in the genitive
 _TERRITORY = re.compile(rf"(?<!\w)(?:{alternation(_AREA['territory_nouns'])})\s+")
+# "p. Jan Kubíček (Obec Lipová)": an organisation in brackets after a person's name, an attendee's, not the territory
+_AFFILIATION = re.compile(rf"(?<!\w)([{load('lexicon')['letters']['capitals']}][^\W\d_]+) \([^()]{{2,80}}\)")
 TOWN_LOCATIVE = 2  # the strength of "v Prostějově": the venue's town, weaker than any named territory
 OFFICE = 3         # … and of "Městský úřad Lipová": the venue's or a member's town
 
@@ -55,7 +57,7 @@ def _regions(text: str) -> Iterator[str]:
     """"Zastupitelstva Olomouckého kraje" -> "Olomoucký kraj"; "Rady kraje Vysočina" -> "Kraj Vysočina"."""
     endings = dict(_AREA["region_adjective_endings"])
     for match in _REGION_ADJECTIVE.finditer(text):
-        if match.group(1)[:1].isupper():
+        if match.group(1)[:1].isupper() and match.group(2) not in _AREA["instrumental_region_endings"]:
             yield f"{match.group(1)}{endings[match.group(2)]} {_REGION_NOUN}"
     for match in _REGION_NAMED.finditer(text):
         name = match.group(1)
@@ -94,6 +96,8 @@ def _nominative(words: list[str], case: str) -> str:
         out[-1] = last
     if len(out) > 1:
         first = _apply_suffix(out[0], area["adjective_suffixes"])
+        if first and out[-1].endswith(tuple(area["neuter_noun_endings"])):
+            first = _apply_suffix(first, area["neuter_adjective_endings"]) or first  # "Vysoké Mýto", "Nové Město"
         if first:
             out[0] = first
     return " ".join(out)
@@ -208,13 +212,13 @@ def find_planning_area(layout: Layout, title: Line | None, title_string: str | N
     organisations), the running header and footer, the project line, headings.
     """
     attendance = labels("attendance")
-    texts: list[tuple[str, bool]] = []
+    texts: list[tuple[str, bool]] = []  # a site's menu ("… Katalog služeb Kontakt") names no territory
     if title is not None:
         texts.append((title_string or title.text, True))
-    texts += [(line.text, True) for line in layout.top
+    texts += [(_AFFILIATION.sub(r"\1", line.text), True) for line in layout.top
               if attendance.end(line.text) is None and line is not title and not is_publicity(line.text)
               and (line.block.kind != "table_cell" or (title is not None and line.block is title.block))
-              and line.text.count("\t") < 2]  # a row of a table (not the page's, holding the title) names organisations
+              and line.text.count("\t") < 2 and not is_menu(line.text)]  # a row of a table (not the page's, holding the title) names organisations
     texts += [(line.text, False) for line in layout.page_lines]
     texts += [(line.text, False) for line in layout.body if find_project_reg_no_in(line.text)]
     texts += [(line.text, True) for line in layout.body if line.block.kind == "heading"]

@@ -142,7 +142,33 @@ def _meeting_body(text: str, proper: bool = False) -> str | None:
     return None
 
 
-def find_working_group(layout: Layout, title: Line | None, title_string: str | None = None) -> str | None:
+# "Zápis z jednání PRS 2 – senioři a …": a group's abbreviation (capitals), its number and a dash, then its name
+_NUMBERED_ABBREVIATION = re.compile(rf"(?<!\w)[{_CAPITALS}]{{2,4}}\s*\d{{1,2}}\s*[–—-]\s+(?=\w)")
+# "Koordinační skupina se naposledy sešla 9. června …": the body that met, the subject of a held sentence
+_LOCATION_WORDS = meeting_words()["location"]
+_HELD_SUBJECT = re.compile(rf"^\s*(.{{3,80}}?)\s+(?:{alternation(_LOCATION_WORDS['held_reflexive'], fold)})\s+"
+                           rf"(?:[^\W\d_]+\s+)?(?:{alternation(_LOCATION_WORDS['held_verbs'], fold)})(?!\w)")
+
+
+def _numbered_abbreviation(text: str) -> str | None:
+    """"Zápis z jednání PRS 2 – senioři a zdravotně znevýhodněné osoby" -> "senioři a zdravotně
+    znevýhodněné osoby": the name after a group's numbered abbreviation and a dash, as written."""
+    match = _NUMBERED_ABBREVIATION.search(text)
+    return _group_name(text[match.end():]) if match else None
+
+
+def held_subject(text: str) -> str | None:
+    """The body named as the subject of the sentence that says it met ("Koordinační skupina se naposledy
+    sešla …" -> "Koordinační skupina"), when it is a commission, team or group ([group] other_bodies)."""
+    match = _HELD_SUBJECT.match(fold(text))
+    if not match:
+        return None
+    subject = text[match.start(1):match.end(1)]
+    return _other_body(subject) if _OTHER_BODY.match(subject) else None
+
+
+def find_working_group(layout: Layout, title: Line | None, title_string: str | None = None,
+                       minutes: Line | None = None, held: Line | None = None) -> str | None:
     """The group's name without "Pracovní skupina"/"PS"; a steering group keeps its kind.
 
     Order: a "Pracovní skupina – X" line of the head, the title, a steering group
@@ -156,6 +182,12 @@ def find_working_group(layout: Layout, title: Line | None, title_string: str | N
             if name and not _steering(name):
                 return name
     title_text_ = title_string or (title.text if title is not None else "")
+    if minutes is not None and minutes is not title:  # a page's heading over the minutes' own heading
+        name = _group_after_head(minutes.text) or _numbered_abbreviation(minutes.text)
+        if name:
+            return name
+    if title is not None and _numbered_abbreviation(title_text_) and not _group_after_head(title_text_):
+        return _numbered_abbreviation(title_text_)
     if title is not None:
         steering = _steering(title_text_)
         name = _group_after_head(title_text_)
@@ -176,6 +208,8 @@ def find_working_group(layout: Layout, title: Line | None, title_string: str | N
         name = _group_after_head(line.text, proper=True) or _meeting_body(line.text, proper=True)
         if name:
             return name
+    if held is not None and held_subject(held.text):
+        return held_subject(held.text)
     for line in layout.body:  # "Další jednání ŘPS je naplánováno …": the group that meets again is this one
         cue = next_meeting_cue(line.folded)
         steering = _steering(line.text[cue:cue + 60]) if cue >= 0 else None

@@ -12,7 +12,7 @@ import re
 from pipeline.config import load
 from pipeline.extract.dates import DateMention
 from pipeline.extract.document_fields.mentions import dates_in
-from pipeline.extract.document_fields.meeting_dates import next_meeting_cue, time_patterns
+from pipeline.extract.document_fields.meeting_dates import held_sentence, next_meeting_cue, time_patterns
 from pipeline.extract.document_fields.words import alternation
 from pipeline.extract.layout import Layout, Line, labels, meeting_words
 from pipeline.extract.sentences import sentence_of
@@ -41,6 +41,7 @@ _MEETING = re.compile(rf"(?<!\w)(?:{alternation([*meeting_words()['title']['meet
 _HELD = re.compile(rf"\s+(?:(?:{alternation(_WORDS['held_reflexive'], fold)})\s+)?"
                    rf"(?:{alternation(_WORDS['held_verbs'], fold)})(?!\w)")
 _SEPARATOR = re.compile(r"[,–-]")
+_NOT_PLACE = re.compile(rf"(?:{alternation(_WORDS['not_place_words'], fold)})(?!\w)")
 # ", bylo zahájeno …" / " Přítomni Dle prezenční listiny": a clause about the meeting after a comma, or the
 # attendance label (capitalised, with or without its colon) ends a place run into the rest of its line
 _CLAUSE = re.compile(rf",\s*(?:{alternation(_WORDS['clause_starts'], fold)})(?!\w)")
@@ -111,7 +112,7 @@ def find_location(layout: Layout, date_found: tuple[Line, DateMention, dt.date] 
                     return cleaned
     if date_found:
         line, mention, _ = date_found
-        if line.index in layout.head_ids:
+        if line.index in layout.head_ids or held_sentence(line.text, mention):  # "… se naposledy sešla 9. června v …"
             found = _place_after_date(layout, line, mention.end)
             following = layout.next_line(line)
             rest = line.text[mention.end:]
@@ -168,6 +169,8 @@ def _place_after_date(layout: Layout, line: Line, after: int) -> str | None:
     held = _HELD_AT.match(line.folded, at)
     at = held.end() if held and held.end() > at else at
     match = _PLACE.match(line.text, at)
+    if match and _NOT_PLACE.match(fold(match.group(1))):
+        return None  # "proběhlo v rámci projektu …": a phrase of manner, no place
     if not match:
         if after and _SEPARATOR.search(line.text, after, at) and at < len(line.text) \
                 and labels("date").end(line.text) is not None:  # "Dne: 4. 3. 2019, klubovna MěÚ X"

@@ -17,12 +17,13 @@ from pipeline.extract.dates import DateMention
 from pipeline.extract.document_fields.mentions import dates_in
 from pipeline.extract.document_fields.title import title_lines
 from pipeline.extract.document_fields.words import Phrases, alternation
-from pipeline.extract.layout import Layout, Line, labels, meeting_words, names_numbered_meeting, starts_with_title_word
+from pipeline.extract.layout import Layout, Line, labels, meeting_words, numbered_meeting_end, starts_with_title_word
 from pipeline.extract.model import BlockView
 from pipeline.extract.text import fold
 
 EARLY_UNITS = 6        # a date without a cue counts only this close to the top
 BARE_DATE_WORDS = 6    # … and only with this few words before it (not a date inside a sentence)
+HELD_SCORE, HELD_LATER = 80, 40  # a cue or held sentence early in the head, and further down it
 _WORDS = meeting_words()
 _TRAILING_PUNCTUATION = re.compile(r"[\s,.:;\t–—-]+$")
 _DASH_BEFORE = re.compile(r"\d\.?\s*[-–—]$")  # "13. – 14. září"
@@ -212,8 +213,8 @@ def date_score(layout: Layout, line: Line, mention: DateMention, title: Line | N
     if _other_event(folded_prefix):
         # a plan or report signed "Schváleno usnesením zastupitelstva dne …" dates no meeting
         return 15 if in_signature and _is_minutes(layout, title) else 0
-    if in_head and _ends_with_cue(folded_prefix):
-        return 80 if early and line.block.kind != "list_item" else 40
+    if in_head and (_ends_with_cue(folded_prefix) or held_sentence(text, mention)):
+        return HELD_SCORE if early and line.block.kind != "list_item" else HELD_LATER
     if (in_signature or line.index >= layout.body[len(layout.body) // 2].index) \
             and _is_signature_line(text[:mention.start]) and not _WORD.search(text[mention.end:]) \
             and _is_minutes(layout, title):
@@ -240,7 +241,7 @@ def find_meeting_date(layout: Layout, title: Line | None) -> tuple[Line, DateMen
                 best = (score, -line.index, line, mention)
     stamp = best[3].resolve(None) if best is not None else None
     if best is None or best[0] <= BARE_SCORE:
-        held = _held_on_weekday(layout)
+        held = _held_date(layout, best is None)
         if held is not None and (stamp is not None or held[1].year is not None):
             value = held[1].resolve(stamp.year if stamp else None)
             if value is not None and stamp is not None and held[1].year is None and value > stamp:
@@ -255,22 +256,57 @@ def find_meeting_date(layout: Layout, title: Line | None) -> tuple[Line, DateMen
 
 
 _WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?:{alternation(load('dates').get('words', {}).get('weekdays', []), fold)})\s*$")
-_HELD_VERBS = Phrases(_WORDS["location"]["held_verbs"])
+# the held verbs of the past ("proběhlo", "se sešla"), not of the future ("proběhne", "se uskuteční")
+_PAST_HELD = [verb for verb in _WORDS["location"]["held_verbs"]
+              if not any(fold(verb) in fold(future) for future in _WORDS["dates"]["future_meeting_verbs"])]
+# "se naposledy sešla 9. června", "proběhlo dne 4. 5.": a past held verb, at most one word (an adverb,
+# "dne") and a weekday's preposition and name, then the date
+_HELD_VERB_BEFORE = re.compile(rf"(?<!\w)(?:{alternation(_PAST_HELD, fold)})(?:\s+[^\W\d_]+)?\s*$")
+# "dne 18. listopadu" right before the date, in a sentence with a held verb
+_DAY_BEFORE = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['dates']['signature_day'], fold)})\s*$")
+_PAST_HELD_PHRASES = Phrases(_PAST_HELD)
+OTHER_EVENT_WORDS = 4  # "schváleno dne": the other event's word right before the date (not a project's name)
 
 
-def _held_on_weekday(layout: Layout) -> tuple[Line, DateMention] | None:
-    """"Ve středu 12. června proběhlo …", "se v úterý 25. dubna uskutečnilo": a date after a weekday in a
-    sentence of the head that says the meeting was held (configs/meeting.toml [location] held_verbs)."""
-    for line in layout.head:
-        for mention in dates_in(layout, line):
-            if not _WEEKDAY_BEFORE.search(fold(line.text[:mention.start])) or _in_range(line.text, mention):
-                continue
-            sentence_start = max(line.text.rfind(". ", 0, mention.start) + 1, 0)
-            sentence_end = line.text.find(". ", mention.end)
-            sentence = fold(line.text[sentence_start:sentence_end if sentence_end >= 0 else len(line.text)])
-            if _HELD_VERBS.first(sentence) >= 0 and next_meeting_cue(sentence) < 0:
-                return line, mention
+def _sentence(text: str, mention: DateMention) -> str:
+    """The sentence of a line that holds a date mention (folded)."""
+    start = max(text.rfind(". ", 0, mention.start) + 1, 0)
+    end = text.find(". ", mention.end)
+    return fold(text[start:end if end >= 0 else len(text)])
+
+
+def held_sentence(text: str, mention: DateMention) -> bool:
+    """A date in a sentence that says the meeting was held: "Ve čtvrtek 2. prosince 2010 proběhlo …",
+    "se dne 18. listopadu … uskutečnilo …", "Skupina se naposledy sešla 9. června 2021 v …". The date
+    follows a weekday, "dne" or a past held verb (configs/meeting.toml [location] held_verbs, without the
+    future ones of [dates] future_meeting_verbs); a held verb of the past stands in its sentence, and no
+    next-meeting cue or other event does ("Další jednání proběhne …", "schváleno dne …")."""
+    if _in_range(text, mention):
+        return False
+    before = fold(text[:mention.start]).rstrip()
+    stripped = _strip_before_date(before)
+    if not (_WEEKDAY_BEFORE.search(before) or _DAY_BEFORE.search(stripped) or _HELD_VERB_BEFORE.search(stripped)):
+        return False
+    sentence = _sentence(text, mention)
+    return _PAST_HELD_PHRASES.first(sentence) >= 0 and next_meeting_cue(sentence) < 0 \
+        and _FUTURE.first(sentence) < 0 and not _other_event(" ".join(stripped.split()[-OTHER_EVENT_WORDS:]))
+
+
+def _held_date(layout: Layout, anywhere: bool) -> tuple[Line, DateMention] | None:
+    """The first date of a held sentence (`held_sentence`) in the head; `anywhere` (a page with no other
+    dated line), also further down ("Z jednání skupiny" / "Skupina se naposledy sešla 9. června 2021 …")."""
+    for lines in (layout.head, layout.body) if anywhere else (layout.head,):
+        for line in lines:
+            for mention in dates_in(layout, line):
+                if held_sentence(line.text, mention) \
+                        and (lines is layout.head or _BODY_MET.match(_sentence(line.text, mention))):
+                    return line, mention
     return None
+
+
+# "Koordinační skupina se naposledy sešla …": a sentence whose subject is a group or commission that met
+# (configs/meeting.toml [group] other_bodies and heads), not an event ("veřejné projednání se uskutečnilo …")
+_BODY_MET = re.compile(rf"\s*(?:{alternation([*_WORDS['group']['other_bodies'], *_WORDS['group']['heads']], fold)})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -327,8 +363,10 @@ def find_next_meeting(layout: Layout, meeting_date: dt.date | None) -> dt.date |
     meeting (or the following year)."""
     for line in layout.body:
         cue = next_meeting_cue(line.folded)
-        if cue < 0 and names_numbered_meeting(line.text) and _FUTURE.first(line.folded) >= 0:
-            cue = 0  # "4. jednání Komise … se uskuteční dne 29. 11. 2021"
+        numbered = numbered_meeting_end(line.folded) if cue < 0 else -1
+        if numbered >= 0 and _FUTURE.first(line.folded[numbered:]) >= 0:
+            # "4. jednání Komise … se uskuteční dne 29. 11. 2021", "Poslední, 4. setkání pracovních skupin proběhne …"
+            cue = numbered + _FUTURE.first(line.folded[numbered:])
         if cue < 0:
             continue
         candidates = [(line, m) for m in dates_in(layout, line) if m.start > cue]

@@ -20,6 +20,8 @@ LOGO_WORDS = 4           # a logo line ("Město Vyškov") has at most this many 
 _SPACES = re.compile(r"\s+")
 _WORDS = meeting_words()["title"]
 _BREADCRUMBS = tuple(_WORDS["breadcrumbs"])  # separators of a web page's path
+_MENU_SEPARATORS = tuple(_WORDS["menu_separators"])  # separators of a site's menu line
+_MENU_WORDS = re.compile(rf"(?<!\w)(?:{alternation(_WORDS['menu_words'], fold)})(?!\w)")
 _BOILERPLATE = tuple(fold(w) for w in _WORDS["boilerplate"])
 _GROUP_CONTINUATIONS = tuple(fold(c) for c in _WORDS["group_continuations"])
 _DANGLING, _OPEN_ENDINGS = Phrases(_WORDS["dangling_words"]), Phrases(_WORDS["open_endings"])
@@ -85,8 +87,37 @@ def _is_bare_start(layout: Layout, line: Line) -> bool:
         and following.folded.startswith(tuple(_WORDS["continuations"]))
 
 
+MENU_ITEMS, MENU_ITEM_WORDS = 3, 4  # a site's menu: this many items or more, each of at most this many words
+
+
+MENU_LINE_WORDS = 12  # a menu run together into one line has at most this many words
+MENU_LINES = 4        # a site's menu stands among a page's first lines
+
+
+def is_menu(text: str) -> bool:
+    """"Úvod | O nás | Programy | Kontakty": a site's navigation, short items between bars (configs/meeting.toml
+    [title] menu_separators), or a short line of three menu items run together ("Úvod Projekt Aktuality
+    Katalog služeb Kontakt", [title] menu_words): never a title, and it names no territory."""
+    folded = fold(text)
+    items = _MENU_WORDS.findall(folded)
+    if len(text.split()) <= MENU_LINE_WORDS and len(items) >= MENU_ITEMS \
+            and 2 * sum(len(item.split()) for item in items) >= len(text.split()):
+        return True  # most of its words are menu items
+    for separator in _MENU_SEPARATORS:
+        items = [item.strip() for item in text.split(separator)]
+        if len(items) >= MENU_ITEMS and all(item and len(item.split()) <= MENU_ITEM_WORDS for item in items):
+            return True
+    return False
+
+
+def _menu_index(layout: Layout) -> int:
+    """The index of a site's menu line among the first lines, -1 without one: the lines above it are the
+    site's header ("Spolek X | Pobočka Y"), never the title."""
+    return next((line.index for line in layout.body[:MENU_LINES] if is_menu(line.text)), -1)
+
+
 def _is_boilerplate(text: str) -> bool:
-    if any(sep in text for sep in _BREADCRUMBS) and len(text) < 200:
+    if any(sep in text for sep in _BREADCRUMBS) and len(text) < 200 or is_menu(text):
         return True
     return fold(text).startswith(_BOILERPLATE) or bool(find_project_reg_no_in(text)) or is_publicity(text)
 
@@ -110,15 +141,26 @@ def _bare_alone(layout: Layout, line: Line) -> bool:
 
 
 def _numbered_heading(layout: Layout, line: Line) -> bool:
-    """"3. schůzka 2. 5. 2022 …", "1. ZAMĚŘENÍ PRŮZKUMŮ" as a page's first line, with no item of its list
+    """"3. schůzka 2. 5. 2022 …", "1. ZAMĚŘENÍ PRŮZKUMŮ" as a page's first line (after its menu and path), with no item of its list
     after it: a heading its author numbered (read as a list item of one), not a list."""
     following = layout.next_line(line)
-    return bool(layout.body) and line is layout.body[0] and line.first_in_block \
+    menu = _menu_index(layout)
+    first = next((other for other in layout.body if not _is_boilerplate(other.text) and other.index > menu), None)
+    return line is first and line.first_in_block \
         and (following is None or following.block.kind != "list_item")
 
 
 def _level(line: Line) -> int:
     return line.block.level if line.block.level is not None else 9
+
+
+def minutes_heading(layout: Layout) -> Line | None:
+    """The minutes' own heading ("Zápis č. 4 z jednání komise …"), also under a page's heading that is the
+    title (`_page_heading_over`): it names the group that met."""
+    for line in layout.body[:TITLE_SEARCH_LINES]:
+        if line.block.kind == "heading" and line.first_in_block and starts_with_title_word(line.text):
+            return line
+    return None
 
 
 def find_title(layout: Layout) -> Line | None:
@@ -128,15 +170,17 @@ def find_title(layout: Layout) -> Line | None:
     line that does, the top-level heading near the top (a presentation's title),
     the first line that is not an emblem, logo, project or web-page line.
     """
+    menu = _menu_index(layout)
     head_candidates = [line for line in layout.head if (line.block.kind != "list_item" or _numbered_heading(layout, line))
-                       and not _is_boilerplate(line.text) and not _DATE_STAMP.fullmatch(line.folded)]
+                       and not _is_boilerplate(line.text) and not _DATE_STAMP.fullmatch(line.folded)
+                       and line.index > menu]
     for position, line in enumerate(layout.body[:TITLE_SEARCH_LINES]):
         if line.block.kind == "heading" and line.first_in_block and starts_with_title_word(line.text):
             if _dated_only(line):  # a page's heading "Zápis ze dne …" over the minutes' own title
                 return next((other for offset, other in enumerate(layout.body[position + 1:TITLE_SEARCH_LINES])
                              if (other.block.kind == "heading" or offset < _DATED_NEAR)
                              and starts_with_title_word(other.text) and not _dated_only(other)), line)
-            return line
+            return _page_heading_over(layout, position) or line
     listed = _listed_minutes(layout)
     for line in head_candidates:
         if line.index in listed:
@@ -153,6 +197,23 @@ def find_title(layout: Layout) -> Line | None:
         first = next(line for line in headings if _level(line) == top)
         return _extended(layout, first, headings) or first
     return head_candidates[0] if head_candidates else None
+
+
+PAGE_CONTENT_LINES = 3  # a page's own content (a description, a member list, links) between its heading and the minutes
+
+
+def _page_heading_over(layout: Layout, position: int) -> Line | None:
+    """A web page whose main heading names the page, the group or the commission ("Komise sociální a
+    zdravotní", "Zápisy z jednání pracovních skupin"), with its own content under it (a description, the
+    members, links to files), and the minutes of one meeting further down under a lower heading ("Zápis č.
+    4 z jednání komise …"): the page's heading is the document's title. A heading right over the minutes'
+    heading (a DOCX's project line) is not such a page."""
+    minutes = layout.body[position]
+    for index, line in enumerate(layout.body[:position]):
+        if line.block.kind == "heading" and line.first_in_block and _level(line) < _level(minutes) \
+                and not _is_boilerplate(line.text) and not _is_logo(line.text) and not _CHAPTER.match(line.text):
+            return line if position - index > PAGE_CONTENT_LINES else None
+    return None
 
 
 # "Zápis z 2. jednání řídící skupiny" (folded): the minutes of one numbered meeting, as a page lists them
