@@ -8,7 +8,8 @@ Where minutes name their people, and the role each place gives:
   label is found inside a line too ("... (Charita) Omluveni: –"); the first word of the
   sentence run onto a flattened list ("... PhDr. L. Malá Přítomno 14 členů", "... Zasedání
   řídil ...") ends the last name, its organisation and its clause; a reflexive verb of excusing
-  lists the excused ("z jednání se omluvili: Mgr. X a MUDr. Y");
+  lists the excused ("z jednání se omluvili: Mgr. X a MUDr. Y"), one of taking part lists two or
+  more present ("se setkání zúčastnili p. X (Obec Y), pí Z (Město W) a ...");
 - tables of attendance ("Jméno | Organizace | Účast"), also written as tab-separated
   lines of a plain-text export, where an attendance column or one column per status
   gives each person's role (present, excused, absent);
@@ -17,7 +18,9 @@ Where minutes name their people, and the role each place gives:
   table captioned by a merged "Složení pracovní skupiny" row, a plan's team heading
   ("Zpracovatelský tým": "Koordinátorka: X, Org") and "Členy skupiny jsou:" bullets; a members'
   label dated before it ("Aktuální složení pracovní skupiny") or qualified after it by a phrase
-  opened by a preposition ("Složení řídící skupiny v rámci aktuální etapy KPSS:");
+  opened by a preposition ("Složení řídící skupiny v rámci aktuální etapy KPSS:") or by the body's
+  name in the genitive ("Členové koordinační skupiny komunitního plánování"), "členové:" and a tab;
+  a team's composition after "ve složení";
 - signature tables ("Zapsala:" | "Kateřina Vrbická");
 - speakers, chairs and members named in the running text: a name next to a speech
   verb ("Ing. Monika Sedláčková (za KÚHK) informovala", "Jednání vedla Mgr. ..."), after

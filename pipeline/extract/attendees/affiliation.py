@@ -22,6 +22,7 @@ ORG_KEY = "org"  # the key of the organisation spans (pipeline.extract.spans.org
 _ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\s?\.(?=\s|$)")
 _WORD = re.compile(r"\S+")
 _INNER = re.compile(r"(\S+)\s*\(([^()]+)\)")
+_EMPLOYER = re.compile(r"[^()]+\(([^()]+)\)\s*$")  # "KPSS ORP X (Městský úřad X)": the organisation in parentheses last
 _LAST_AFTER_COMMA = re.compile(r",\s*(\S+)\s*$")
 _NOTE_OPEN = re.compile(r"\s*\((?=[^\W\d_])")
 _DEPARTMENT_START = re.compile(r"(?:,|\s[–—-])\s*(\S+)")
@@ -58,6 +59,9 @@ def clean_org(text: str, lex: Lexicon, doc: Doc | None = None, offset: int = 0) 
             inner = _INNER.match(rest)
             if inner and fold(inner.group(1)) in lex.not_organisations:
                 rest = inner.group(2)  # "vedoucí PS (Spolek X, z. s.)": the group's organisation
+            employer = _EMPLOYER.match(rest)
+            if employer and _after_function(body[:word_start]) and looks_like_org(employer.group(1), lex):
+                rest = employer.group(1)  # "koordinátorka KPSS ORP X (Městský úřad X)": what she coordinates, then her office
             org = _sentence_stop_cut(_cut_department(_cut_note(rest, lex), lex).strip(" ,;:" + DASHES))
             named = any(c.isalpha() for c in org) and fold(org) not in lex.not_organisations
             if named and doc is not None and town is None:
@@ -357,6 +361,12 @@ def _staff_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _function_heads() -> frozenset[str]:
     return frozenset(fold(w) for w in load("attendance")["cues"]["function_heads"])
+
+
+def _after_function(before: str) -> bool:
+    """The words before an organisation's first capital end with a function's head noun ("koordinátorka ")."""
+    words = before.split()
+    return bool(words) and fold(words[-1]) in _function_heads()
 
 
 @lru_cache(maxsize=1)

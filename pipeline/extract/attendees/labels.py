@@ -75,6 +75,103 @@ def _absence_verb() -> re.Pattern[str]:
                       rf"|\b(?P<label2>{verbs})\s+(?:{reflexive}))\b\s*:?\s+(?=\S)")
 
 
+@lru_cache(maxsize=1)
+def _presence_verb() -> re.Pattern[str]:
+    """"Za obce se setkání zúčastnili p. X (Obec Y), ...": a reflexive verb of taking part before the
+    names of those present (folded text), shaped as `_absence_verb`."""
+    labels = load("attendance")["labels"]
+    verbs = alternation([fold(w) for w in labels["presence_verbs"]])
+    reflexive = alternation([fold(w) for w in labels["reflexive"]])
+    return re.compile(rf"(?:\b(?:{reflexive})\s+(?:[^\W\d_]+\s+){{0,{ABSENCE_VERB_GAP}}}?(?P<label>{verbs})"
+                      rf"|\b(?P<label2>{verbs})\s+(?:{reflexive}))\b\s*:?\s+(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _presence_end() -> re.Pattern[str]:
+    """A comma before a relative pronoun or a subordinate clause (folded): a list of those present ends there."""
+    cues = load("attendance")["cues"]
+    words = alternation([fold(w) for w in cues["relatives"] + cues["clause_breaks"]])
+    return re.compile(rf",\s+(?:{words})\b")
+
+
+_LIST_WORD = re.compile(r"[^\W\d_]+")
+_NOTES = re.compile(r"\([^()]*\)")
+_LIST_JOIN = re.compile(r"(?:,|\sa)\s+\S")  # a second item of a list
+
+
+def _presence_stop(line: str, start: int, end: int) -> int:
+    """Where a list of those present ends before `end`: at the next verb or at a word of
+    configs/attendance.toml [labels] presence_list_stops, outside parentheses."""
+    stops = _presence_stops()
+    for word in _LIST_WORD.finditer(line, start, end):
+        if line.count("(", start, word.start()) > line.count(")", start, word.start()):
+            continue
+        if word.group().islower() and (fold(word.group()) in stops or lexicon().is_verb(word.group())):
+            return word.start()
+    return end
+
+
+@lru_cache(maxsize=1)
+def _presence_stops() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("attendance")["labels"]["presence_list_stops"])
+
+
+@lru_cache(maxsize=1)
+def _as_guest_phrases() -> re.Pattern[str]:
+    """configs/attendance.toml [cues] as_guest (folded): taking part as a guest."""
+    return re.compile(rf"(?<!\w)(?:{alternation([fold(w) for w in load('attendance')['cues']['as_guest']])})(?!\w)")
+
+
+def _presence_lists(line: str, folded: str, found: list[tuple[int, str, int]]) -> None:
+    """Add to `found` the lists of those present after a reflexive verb of taking part, each with
+    the end of its list (the sentence, or a relative or subordinate clause)."""
+    for match in _presence_verb().finditer(folded):
+        label = "label" if match.group("label") else "label2"
+        if any(p <= match.start(label) < v for p, _, v in found):
+            continue
+        end = _list_sentence_end(line, match.end())
+        stop = _presence_end().search(folded, match.end(), end)
+        end = _presence_stop(line, match.end(), stop.start() if stop else end)
+        if _as_guest_phrases().search(folded, match.start(), end):
+            continue  # "se zúčastnil jako host Bc. X": a guest (the sentence reader)
+        if not _LIST_JOIN.search(_NOTES.sub("", line[match.end():end])):
+            continue  # one person after the verb: the sentence reader ("se zúčastnil místostarosta Ing. X")
+        found.append((match.start(label), "present", match.end()))
+        found.append((end, _SENTENCE_END, end))
+
+
+@lru_cache(maxsize=1)
+def _composition() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"ve složení" opening a line, and "tým ... ve složení:" inside one (folded text)."""
+    labels = load("attendance")["labels"]
+    phrase = alternation([fold(w) for w in labels["composition"]])
+    nouns = alternation([fold(w) for w in labels["composition_nouns"]])
+    gap = labels["composition_gap"]
+    return (re.compile(rf"^\s*(?P<label>{phrase})\s*:?\s*"),
+            re.compile(rf"\b(?:{nouns})\b(?:\s+\S+){{0,{gap}}}?\s+(?P<label>{phrase})\s*:?\s*(?=\S)"))
+
+
+def _composition_lists(line: str, folded: str, found: list[tuple[int, str, int]]) -> None:
+    """Add to `found` a team's composition: the members after "ve složení" to the end of the sentence,
+    or on the next lines when the phrase ends its line."""
+    opening, inside = _composition()
+    match = opening.match(folded)
+    if match and not found:
+        if match.end() >= len(line.rstrip()):
+            found.append((match.start("label"), _COMPOSITION_HEADING, len(line)))
+            return
+        found.append((match.start("label"), "member", match.end()))
+        end = _list_sentence_end(line, match.end())
+        found.append((end, _SENTENCE_END, end))
+        return
+    for match in inside.finditer(folded):
+        if any(p <= match.start("label") < v for p, _, v in found):
+            continue
+        end = _list_sentence_end(line, match.end())
+        found.append((match.start("label"), "member", match.end()))
+        found.append((end, _SENTENCE_END, end))
+
+
 _LOWER_CLAUSE = re.compile(r",\s+(?P<word>[^\W\d_]+\.?)")
 
 
@@ -136,6 +233,7 @@ class Label:
     member_heading: bool = False
     body: bool = False  # a body's name ("Řídicí skupina:"): its list is the body's composition
     in_sentence: bool = False  # inside running text ("... představila hosty: ..."): the line is no list
+    names_only: bool = False  # "ve složení" ending its line: the next line lists the members, by their names alone
 
 
 def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[Label]:
@@ -191,6 +289,8 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
         end = _clause_end(line, match.end(), _list_sentence_end(line, match.end()))
         found.append((match.start(label), "excused", match.end()))
         found.append((end, _SENTENCE_END, end))
+    _presence_lists(line, folded, found)
+    _composition_lists(line, folded, found)
     found.sort()
     stops = [m.start() for m in _stop_pattern().finditer(folded)]
     labels = []
@@ -201,10 +301,10 @@ def labels_in(line: str, offset: int, kind: str, minutes: bool = True) -> list[L
             role = AUTHOR
         value_end = found[i + 1][0] if i + 1 < len(found) else len(line)
         value_end = min([stop for stop in stops if value_start <= stop < value_end], default=value_end)
-        member = role == "member_heading"
+        member = role in ("member_heading", _COMPOSITION_HEADING)
         labels.append(Label("member" if member or role == "member_body" else role, offset + value_start,
                             offset + value_end, member, role == "member_body",
-                            position > 0 and _in_sentence(line, position)))
+                            position > 0 and _in_sentence(line, position), role == _COMPOSITION_HEADING))
     return labels
 
 
@@ -217,6 +317,7 @@ def _qualifies(folded: str, opening: tuple[int, str, int], match: re.Match[str])
 
 
 _ATTENDANCE_ROLES = ("present", "excused", "absent", "guest")
+_COMPOSITION_HEADING = "composition"  # "ve složení" ending its line: the members on the next one
 
 
 AUTHOR = "author"  # the role of an author's label outside minutes: no attendee role
@@ -252,7 +353,7 @@ def _opening_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str
         return _body_label(line, match)
     if role == "member":
         if not sep.strip() and "\t" not in sep and line[value_start:value_start + 1].islower():
-            qualifier = _member_qualifier(line[value_start:])
+            qualifier = _member_qualifier(line[value_start:]) or _member_body_name(line[value_start:])
             if qualifier:  # "Složení řídící skupiny v rámci aktuální etapy KPSS:" and the members on the next lines
                 return match.start("label"), "member_heading", value_start + qualifier
             return None  # "Členové skupiny se shodli, že ...": a sentence about the members
@@ -273,7 +374,9 @@ def _member_label(line: str, match: re.Match[str], kind: str) -> tuple[int, str,
     rest = line[match.end():]
     words = rest.strip(" :").split()
     if kind == "heading" or len(words) <= 3 and all(w[0].isupper() for w in words):
-        return match.start("label"), "member_heading", _after_colon(line, match.end())
+        # "členové:\tPavel Dub": after the label's colon or tab the words are a member's name, not the body's
+        listed = ":" in match.group("sep") or "\t" in match.group("sep")
+        return match.start("label"), "member_heading", match.end() if listed else _after_colon(line, match.end())
     return match.start("label"), "member", match.end()
 
 
@@ -332,6 +435,26 @@ def _member_qualifier(text: str) -> int:
     if all(w[0].islower() or w[0].isdigit() or (w.isupper() and len(w) <= 5) for w in words):
         return colon + 1
     return 0
+
+
+def _member_body_name(text: str) -> int:
+    """Length of "koordinační skupiny komunitního plánování" - the rest of a line after a members'
+    label that names the body in the genitive (configs/attendance.toml [labels] member_heading_bodies),
+    of lower-case words without a verb or digit, a colon at most ending it - or 0 ("Členové
+    skupiny prošli návrh ..." is a sentence)."""
+    body = text.rstrip()
+    words = body[:-1].split() if body.endswith(":") else body.split()
+    labels = load("attendance")["labels"]
+    if not 1 <= len(words) <= labels["member_heading_words"] \
+            or not all(w.isalpha() and w.islower() for w in words) or any(lexicon().is_verb(w) for w in words):
+        return 0
+    return len(text) if any(fold(w) in _heading_bodies() for w in words) else 0
+
+
+@lru_cache(maxsize=1)
+def _heading_bodies() -> frozenset[str]:
+    """configs/attendance.toml [labels] member_heading_bodies."""
+    return frozenset(fold(w) for w in load("attendance")["labels"]["member_heading_bodies"])
 
 
 @lru_cache(maxsize=1)

@@ -509,6 +509,8 @@ def _verb_before(doc: Doc, first: int, line: Span, lex: Lexicon) -> Token | None
             i, gap = i - 1, gap + 1  # "Schůzi zahájil v 16.05 předseda výboru X": the hour between
             continue
         complement = _complement_start(doc, i, line, lex)
+        if complement is None:  # "řídila koordinátorka komunitního plánování Bc. X", "koordinátorka projektu Mgr. Y"
+            complement = _complement_start(doc, i, line, lex, lower=True)
         if complement is not None:  # "uvedl místostarosta Mělníka Ing. X", "náměstkyně starosty SH ČMS Ing. Y"
             i, gap = complement - 1, gap + 1
             continue
@@ -543,13 +545,22 @@ def _time_words() -> frozenset[str]:
 COMPLEMENT_WORDS = 3  # at most this many capitalised words of a function's complement ("Mělníka", "SH ČMS")
 
 
-def _complement_start(doc: Doc, i: int, line: Span, lex: Lexicon) -> int | None:
+def _complement_start(doc: Doc, i: int, line: Span, lex: Lexicon, lower: bool = False) -> int | None:
     """Where the complement of a function ends at token `i` starts: capitalised words (a town or a
     body in the genitive) right after a function noun or its genitive, before the name
-    ("místostarosta Mělníka Ing. X"); None when token `i` is no such word."""
+    ("místostarosta Mělníka Ing. X"); with `lower`, lower-case words of no verb or preposition (what
+    the function is of: "koordinátorka komunitního plánování Bc. X", "koordinátorka projektu Mgr. Y");
+    None when token `i` is no such word."""
+    def fits(tok: Token) -> bool:
+        if not tok.text.isalpha() or is_marker_tok(tok):
+            return False
+        if lower:
+            return tok.text.islower() and tok.lower_ not in lex.prepositions and not _verb_kind(tok, lex) \
+                and fold(tok.text) not in lex.functions and fold(tok.text) not in lex.function_genitives \
+                and tok.lower_ not in lex.meeting_nouns
+        return tok.text[:1].isupper()
     j = i
-    while j >= 0 and i - j < COMPLEMENT_WORDS and doc[j].idx >= line.start and doc[j].text[:1].isupper() \
-            and doc[j].text.isalpha() and not is_marker_tok(doc[j]):
+    while j >= 0 and i - j < COMPLEMENT_WORDS and doc[j].idx >= line.start and fits(doc[j]):
         j -= 1
     if j == i or j < 0 or doc[j].idx < line.start:
         return None

@@ -115,6 +115,9 @@ def _walk_lines(document: Annotated, block: BlockView, state: _ListState, tabbed
             consumed.add((block.block_id, line.start))
             continue
         labels = labels_in(line.text, line.start, block.kind, minutes)
+        if state.role == "member" and state.lenient:
+            # in a members' list "Dále se jednání účastnili X, Y" names more members, not those present
+            labels = [label for label in labels if not (label.in_sentence and label.role == "present")]
         if block.kind in _FLATTENED_KINDS:
             listed = [label for label in labels if not label.in_sentence]  # a label inside a sentence leaves it text
             labels = [_cut_at_list_end(document, block, label, rows, line.end if listed and label is listed[-1] else None)
@@ -168,7 +171,7 @@ def _read_label(document: Annotated, block: BlockView, label: Label, rows: Rows)
     found = bool(value.strip()) and emit(document, block, label.value_start, label.value_end, label.role, rows,
                                          strict=False, singles=not member)
     if label.member_heading:
-        return _ListState("member", lenient=True, sticky=block.kind == "heading", table=True)
+        return _ListState("member", lenient=not label.names_only, sticky=block.kind == "heading", table=True)
     if label.body:  # "Řídicí skupina:" and its list or table; "Pracovní skupina: Senioři" names nobody
         return _ListState() if value.strip() else _ListState("member", lenient=True, table=True)
     if names_nobody(value) or (found and label.role in _SINGLE_ROLES):
