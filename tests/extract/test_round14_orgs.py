@@ -63,3 +63,15 @@ def test_a_bracket_after_a_service_names_its_provider(tmp_path):
     assert ("azylové domy", "Oblastní charita Horkov") in services
     assert ("azylové domy", "Spolek Luna") not in services
     assert ("denní stacionáře", "Spolek Luna") in services
+
+
+def test_flats_with_care_service_are_housing_not_the_service(tmp_path):
+    """Class 7: "byty s pečovatelskou službou" are housing, like "dům s pečovatelskou službou": no
+    service row (not even one without a provider); another service of the plan still is one."""
+    out = run_html(tmp_path, (
+        "<h1>Akční plán sociálních služeb</h1>"
+        "<p>Opatření 3.1 Urychlíme výstavbu bytů s pečovatelskou službou v Horkově.</p>"
+        "<p>Opatření 3.2 Charita Lhotka rozšíří osobní asistenci o 1 úvazek.</p>"))
+    services = _rows(out, "services", "service_type", "organisation")
+    assert not {row for row in services if row[0] == "pečovatelská služba"}
+    assert ("osobní asistence", "Charita Lhotka") in services
