@@ -86,6 +86,7 @@ def _block_rows(ctx: Context, block: BlockView) -> list[dict]:
         service = ctx.service(block, pos)
         organisation = ctx.organisation(block, pos, item_ref, service)
         organisation = organisation and ctx.doc.full_name(organisation)
+        item_ref = item_ref or ctx.tied_item_in_sentence(block, pos, organisation)
         service = service or ctx.service_of_name(organisation)
         rows.append(span_row(block, start, end, item_ref=item_ref,
                              organisation=organisation, service=service,

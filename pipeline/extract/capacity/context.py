@@ -16,6 +16,7 @@ from pipeline.extract.organisations.context import DocOrgs
 from pipeline.extract.organisations.mention import Mention
 from pipeline.extract.organisations.tables import ACTOR_KINDS, header_kind
 from pipeline.extract.spans.services import find_services
+from pipeline.extract.text import fold
 
 RUNS = {"responsible", "provider", "applicant", "member"}  # roles of those whose capacity it can be
 
@@ -156,6 +157,21 @@ class Context:
             intro = self.blocks[self._intro[index]]  # "Aktivity k opatření 5.2 na rok 2024:" above the list
             named = items.referenced(intro, max(0, len(intro.text.rstrip()) - 1))
         return at or named
+
+    def tied_item_in_sentence(self, block: BlockView, pos: int, organisation: str | None) -> str | None:
+        """The one plan item the figure's organisation is tied to (responsible or provider) in the
+        figure's own sentence, for a figure outside every item's scope: "Naopak opatření 3.3 ...
+        zůstalo nenaplněno. ..., že realizátor opatření, Charita X, plánoval ... pro 8 klientů"
+        (the organisations relation tied Charita X to 3.3 in that sentence)."""
+        if not organisation:
+            return None
+        key = fold(organisation)
+        s_start, s_end = self.parsed(block).sentence(pos)
+        found = {row["item_ref"] for row in self.result.tables.get("organisations", [])
+                 if row.get("block_id") == block.block_id and row.get("item_ref")
+                 and s_start <= row.get("char_start", -1) < s_end
+                 and row.get("role") in ("responsible", "provider") and fold(str(row.get("name"))) == key}
+        return found.pop() if len(found) == 1 else None
 
     def inherited_change(self, block: BlockView, pos: int) -> str | None:
         """The change the title above a figure names ("Navýšit kapacitu ..." -> increase; a title

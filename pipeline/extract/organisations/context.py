@@ -89,6 +89,7 @@ class Cues:
     award_to_before: frozenset[str]
     request_prepositions: frozenset[str]
     capacity_nouns: frozenset[str]
+    funding_nouns: frozenset[str]
     attendance: dict[str, list[str]]
 
 
@@ -99,7 +100,7 @@ _LOWERED = ("funder_verbs", "money_verbs", "money_units", "applicant_verbs", "ap
             "head_nouns", "head_between", "missing_words", "project_words", "applicant_nouns",
             "applicant_between", "grant_nouns", "decide_verbs", "grant_award_words",
             "money_owner_bodies", "filed_verbs", "filed_with", "asked_pronouns", "capacity_request_nouns",
-            "request_nouns", "award_to_before", "request_prepositions", "capacity_nouns")
+            "request_nouns", "award_to_before", "request_prepositions", "capacity_nouns", "funding_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +132,12 @@ def _alternation(words: Any) -> str:
 def _coordination() -> re.Pattern[str]:
     """What may stand between coordinated providers: a comma or a coordinator ("X a Y", "X a také Y")."""
     return re.compile(rf"\s*(?:,|{_alternation([*grammar('coordinators'), *grammar('coordinator_phrases')])})\s*")
+
+
+@lru_cache(maxsize=1)
+def _coordination_tail() -> re.Pattern[str]:
+    """A comma or a coordinator ending the text between two coordinated names."""
+    return re.compile(rf"(?:,|\s(?:{_alternation([*grammar('coordinators'), *grammar('coordinator_phrases')])}))\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -284,6 +291,9 @@ class DocOrgs:
         inside = [m for m in self.in_block.get(block.block_id, [])
                   if s_start <= m.start < s_end and self._may_provide(block, m, start)]
         before = [m for m in inside if m.end <= start]
+        bracketed = self._bracket_after(block, end, s_end, inside)
+        if bracketed is not None and (not before or ")" in block.text[before[-1].end:start]):
+            return [bracketed.key]  # "... azylového domu s kapacitou 6 bytů (R: Charita X)": the bracket's
         if before:
             picked = [before[-1]]
             for m in reversed(before[:-1]):
@@ -306,6 +316,21 @@ class DocOrgs:
             return [parent.key]
         subject = self.paragraph_subject(block, s_start) or self.presented(block, s_start)
         return [subject.key] if subject is not None else []
+
+    def _bracket_after(self, block: BlockView, end: int, s_end: int, inside: list[Mention]) -> Mention | None:
+        """The first organisation after a service in a parenthesis that opens after it and is still
+        open at the name ("Zřízení azylového domu s kapacitou 6 bytů (R: Charita X)", "(realizátor:
+        Spolek Y)"): the parenthesis says who runs what stands before it. An organisation before the
+        service that stood in an earlier, closed parenthesis belongs to an earlier item."""
+        for m in inside:
+            if m.start < end:
+                continue
+            gap = block.text[end:m.start]
+            opened = gap.rfind("(")
+            if opened < 0 or ")" in gap[opened:] or m.start > s_end:
+                return None
+            return m
+        return None
 
     def presented(self, block: BlockView, before: int) -> Mention | None:
         """The one organisation whose services or plans an earlier sentence of the paragraph
@@ -541,6 +566,29 @@ class DocOrgs:
         if self.grant_giver(block, m):
             return True
         return opens and bool(words & c.funder_verbs) and not self._funder_named(block, m, s_start, s_end)
+
+    def coordinated_funder(self, block: BlockView, m: Mention) -> bool:
+        """A name in the nominative joined by a comma or a coordinator to a funder before it in its
+        sentence ("Financování zajistí Město X z rozpočtu města, Kraj Y a MPSV"): each of the
+        coordinated names pays. At most three words (the first funder's source, "z rozpočtu
+        města") and no verb may stand between them."""
+        if written_oblique(m):
+            return False
+        s_start, _ = sentence_of(block.text, m.start)
+        chain = [o for o in self.in_block.get(block.block_id, []) if s_start <= o.start < m.start]
+        current = m
+        for prev in reversed(chain):
+            gap = block.text[prev.end:current.start]
+            joined = _coordination_tail().search(gap)
+            words = _WORD.findall(gap[:joined.start()]) if joined else []
+            if joined is None or len(words) > 3 or any(is_verb(w) for w in words) or "(" in gap or ")" in gap:
+                return False
+            if self.funder_in_sentence(block, prev) or self.money_owner(block, prev):
+                return True
+            if written_oblique(prev):
+                return False
+            current = prev
+        return False
 
     def _funder_named(self, block: BlockView, m: Mention, s_start: int, s_end: int) -> bool:
         """Another organisation of the sentence, in the nominative, has the funding verb in its own

@@ -155,8 +155,13 @@ class _Roles:
         # the innermost slot holding it: a later label on the line governs the names after it
         # ("– zodpovídá Kompas, o. s., spolupráce Město X": X is the partner)
         for start, end, role in sorted(slots, key=lambda slot: -slot[0]):
+            if start <= m.start < end and role == "project":
+                return [RoleHit(m, "responsible")]  # "Realizátor projektu: X": the project's, no item's
             if start <= m.start < end and not (role == "responsible" and self._task_owner(block, m, start)):
-                return [self._hit(block, m, role)]
+                hit = self._hit(block, m, role)
+                if hit.role == "responsible" and hit.item_ref is None:
+                    hit = RoleHit(m, "responsible", self._item_before(block, m.start))
+                return [hit]
         if self.doc.tables.locate(block, m.start):
             table_hits = self._table_hits(block, m)
             if table_hits is not None:
@@ -193,6 +198,13 @@ class _Roles:
             return RoleHit(m, role)
         return RoleHit(m, role, self.doc.row_number(block, m.start) or self.doc.items.at(block, m.start))
 
+    def _item_before(self, block: BlockView, pos: int) -> str | None:
+        """The plan item named last before a responsible slot in the same block, when the slot lies
+        outside every item's scope ("Naopak opatření 3.3 ... zůstalo nenaplněno. Ředitel X
+        vysvětlil, že realizátor opatření, Charita Y, nezískal dotaci": the slot speaks of 3.3)."""
+        before = [number for start, number in self.doc.items.starts.get(block.block_id, ()) if start < pos]
+        return before[-1] if before else None
+
     # ---- cue words
 
     def sentence_roles(self, block: BlockView, m: Mention) -> list[str]:
@@ -210,7 +222,7 @@ class _Roles:
         s_start, s_end = sentence_of(block.text, m.start)
         words = doc.words(block, s_start, s_end)
         roles = []
-        if doc.funder_in_sentence(block, m):
+        if doc.funder_in_sentence(block, m) or doc.coordinated_funder(block, m):
             roles.append("funder")
         asked = self._asked(block, m, s_start)
         # "Spolek X požádal o dotaci", "4) Spolek Y – žádost o příspěvek", "(Spolek Z) shrnul požadavky spolku"
@@ -231,7 +243,9 @@ class _Roles:
             # it; "X realizuje službu" provides
             tied = doc.items.at(block, m.start) is not None or bool(words & c.project_words)
             roles.append("responsible" if tied else "provider")
-        if clause & c.provider_verbs and acts:
+        if clause & c.provider_verbs and clause & c.funding_nouns and not written_oblique(m):
+            roles.append("funder")  # "Financování plánu zajistí Město X": it pays, it runs no service
+        elif clause & c.provider_verbs and acts:
             roles.append("provider")
         if clause & c.partner_words:
             roles.append("partner")
