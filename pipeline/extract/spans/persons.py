@@ -6,6 +6,9 @@
 propose candidates, and each is refined into a `PersonName`: academic titles go to
 `titles` (also those written after the name), words of address and ranks are dropped, and the
 capitalised run is cut where the name ends ("Jan Hrubec Občanské sdružení" -> "Jan Hrubec").
+A given name alone says a person only where it agrees in gender with the surname beside it
+and the words do not follow a word that introduces a place (`_given_cue`): "Mladá Boleslav" and
+"obec Svatý Mikuláš" are places, "Nová Jana" and "Veselý Petr" persons.
 
 Two components (see `pipeline.extract.nlp.COMPONENTS`):
 
@@ -60,6 +63,10 @@ class PersonWords:
     suffixes: frozenset[str]      # generational suffixes after a surname, lower-cased ("ml.")
     not_names: frozenset[str]     # folded
     given: frozenset[str]         # folded
+    given_female: frozenset[str]  # folded
+    surname_female: tuple[str, ...]  # endings of a feminine surname ("á"), lower case
+    surname_male: tuple[str, ...]    # endings of a masculine adjectival surname ("ý")
+    place_heads: frozenset[str]   # lower case: words that introduce a place's name ("obce")
     item_labels: frozenset[str]   # folded one-word labels of plan items
 
 
@@ -79,6 +86,10 @@ def person_words() -> PersonWords:
                                                           *(w for ref in people["not_name_classes"]
                                                             for w in word_class(ref))]),
         given=frozenset(fold(w) for w in [*people["given_names_female"], *people["given_names_male"]]),
+        given_female=frozenset(fold(w) for w in people["given_names_female"]),
+        surname_female=tuple(e.lower() for e in people["surname_endings_female"]),
+        surname_male=tuple(e.lower() for e in people["surname_endings_male"]),
+        place_heads=frozenset(w.lower() for w in people["place_heads"]),
         item_labels=frozenset(fold(w) for ref in people["item_label_classes"] for w in word_class(ref)
                               if " " not in w and not w.endswith(".")),
     )
@@ -141,6 +152,9 @@ class Kind(NamedTuple):
     after: bool         # a title after a name as written there: without its dot only when capitalised
     comma: bool         # ","
     item_label: bool    # the label of a plan item ("Aktivita"): the capitalised word after it opens a title
+    gender: int         # a given name's gender, else the gender its ending gives a surname: 1 feminine,
+                        # -1 masculine, 0 none said ("Nová" 1, "Veselý" -1, "Boleslav" -1, "Novák" 0)
+    place_head: bool    # a word that introduces a place's name ("obce", "Město")
 
 
 _KINDS: dict[int, Kind] = text_memo()  # by the word's id in the vocabulary (`Token.orth`)
@@ -156,7 +170,7 @@ def kind(tok: Token) -> Kind:
 # A word without a letter (a figure, a sign: half the words of a block) is none of the words
 # the lexicons list, nor a name: its Kind is known without reading them.
 _LETTER = re.compile(r"[^\W\d_]")
-_NO_LETTER = Kind(*[False] * len(Kind._fields))
+_NO_LETTER = Kind(*[False] * len(Kind._fields))._replace(gender=0)
 _COMMA = _NO_LETTER._replace(comma=True)
 
 
@@ -168,12 +182,33 @@ def _kind_of(text: str) -> Kind:
     address, rank, nameish = lower in words.address, lower in words.ranks, is_nameword(text) or is_caps(text)
     after_title = lower in words.after_titles or lower.rstrip(".") in words.after_titles
     marker = title or address or rank
+    given = any(p in words.given for p in folded.split("-"))
     return Kind(title=title, address=address, rank=rank, initial=is_initial(text), nameish=nameish,
                 caps=is_caps(text), not_name=folded in words.not_names,
-                given=any(p in words.given for p in folded.split("-")), after_title=after_title,
+                given=given, after_title=after_title,
                 marker=marker, plain=nameish and not marker,
                 after=lower in words.after_titles or (after_title and text[:1].isupper()), comma=text == ",",
-                item_label=folded in words.item_labels)
+                item_label=folded in words.item_labels, gender=_gender(text, folded, given, words),
+                place_head=lower in words.place_heads)
+
+
+def _gender(text: str, folded: str, given: bool, words: PersonWords) -> int:
+    """A given name's gender, else the one a surname's ending shows (see `Kind.gender`)."""
+    if given:
+        return 1 if folded.split("-")[0] in words.given_female else -1
+    lower = text.lower()
+    return 1 if lower.endswith(words.surname_female) else -1 if lower.endswith(words.surname_male) else 0
+
+
+def _given_cue(names: list[int], kinds: list[Kind], placed: bool) -> bool:
+    """A given name among `names` says a person, unless a surname beside it is of the other
+    gender ("Mladá Boleslav", "Veselý Jana" are a place's name), or the words follow a word that
+    introduces a place (`placed`) and do not open with the given name ("obec Svatý Mikuláš")."""
+    given = {kinds[i].gender for i in names if kinds[i].given}
+    if not given or (placed and not kinds[names[0]].given):
+        return False
+    surnames = {kinds[i].gender for i in names if not kinds[i].given} - {0}
+    return not (len(given) == 1 and surnames and -next(iter(given)) in surnames)
 
 
 def is_marker_tok(tok: Token) -> bool:
@@ -281,7 +316,7 @@ def _refine(t: _Tokens, first: int, last: int, span_end: int, end: int) -> Perso
         name = "".join(t.word(i) + (" " if t.spaced[i] or kinds[i].initial else "")
                        for i in range(start, stop + 1)).strip()
     return PersonName(t.starts[start], t.ends[stop], name, " ".join(titles + after) if titles or after else None,
-                      marked or any(kinds[i].given for i in names), marked, t.starts[first], tail, t.ends[reach])
+                      marked or _given_cue(names, kinds, first > 0 and kinds[first - 1].place_head), marked, t.starts[first], tail, t.ends[reach])
 
 
 def _name_cut(words: list[int], t: _Tokens, end_limit: int) -> list[int]:
