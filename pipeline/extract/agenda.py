@@ -12,7 +12,8 @@ Minutes state their programme in one of these ways, tried in this order:
    the programme run into the paragraph of its approval ("Program byl schválen dle návrhu: 1. ...
    4. Různé Průběh jednání: ..."); "Ad.1) Zahájení" lines right under the label; Word numbering
    saved as text ("2." on its own line, the title on the next); numbered items that each carry their
-   discussion under them ("1) X informoval o …" / "Z diskuse:" / "- …" / "2) …"), numbered on; a title
+   discussion under them ("1) X informoval o …" / "Z diskuse:" / "- …" / "2) …"), numbered on; points
+   lettered "a)", "b)" under a numbered item are its sub-points, not items; a title
    wrapped onto a lower-case second paragraph is joined (its provenance is the first line's span); the
    approval as the last sentence of a paragraph ("… Program byl schválen dle návrhu:"); "Schválený pořad
    3. schůze:"; one item on the label's line and the others on their own paragraphs below it, when the
@@ -21,7 +22,8 @@ Minutes state their programme in one of these ways, tried in this order:
 3. numbered sections that double as the programme: "Bod č. 2 programu – …" headings, typed "1/ Úvodní slovo
    K. Pelikánová:", headings numbered 1., 2. (or I., II.), or numbered items
    (1., I.) each followed by its discussion (prose or bullets), or "2) Vystoupení hostů Paní X
-   informovala ..." run together in a transcript's paragraphs (an overview of resolutions, "1. Usn.
+   informovala ..." (or "2. Schválení zápisu ze 12. schůze Usnesení: ...") run together in a transcript's
+   paragraphs, an ordinal inside such a title being no full stop (an overview of resolutions, "1. Usn.
    11/2017/RM", is none of these). Only in minutes (a meeting date is
    known, or a minutes title): handbooks and slide decks number their chapters and slides too.
 
@@ -225,6 +227,14 @@ def _marker(line: Line) -> tuple[int, int | None] | None:
         return None
     number = _number_of(match.group("num") or match.group("point") or match.group("roman") or "")
     return line.start + match.end(), number
+
+
+def _lettered(line: Line) -> bool:
+    """The line is marked with a letter ("a)", "b)"), as the sub-points of a numbered item are."""
+    block = line.block
+    label = block.label if line.first_in_block and block.label else line.text
+    match = _marker_pattern().match(label.strip() + " ")
+    return match is not None and match.group("letter") is not None
 
 
 def _level(line: Line) -> int:
@@ -526,8 +536,9 @@ def _items_following(doc: Document, label_line: Line, first_number: int | None =
         if marker is not None and not plain:
             start, number = marker
             level = _level(line)
-            if items and level > items[0].level:
-                line = doc.next_line(line)
+            if items and (level > items[0].level or (number is None and items[0].number is not None
+                                                       and _lettered(line))):
+                line = doc.next_line(line)  # a deeper point, or "a) volba starosty" under "6. Volba …": a sub-point
                 continue
             if items and level < items[0].level:
                 break
@@ -754,10 +765,10 @@ def flattened_sections(doc: Layout) -> list[Item]:
         if block.kind != "paragraph" or block.region != "body":
             continue
         for match in _flat_marker().finditer(block.text):
-            if match.group(1) is None:
+            if match.group(1) is None and match.group(2) is None:
                 lost = lost or ((block, match.end()) if not found else None)
                 continue
-            number = int(match.group(1))
+            number = int(match.group(1) or match.group(2))
             if not found and number == 2 and lost is not None:
                 found.append((lost[0], lost[1], 1))
             if number == (found[-1][2] + 1 if found else 1):
@@ -773,7 +784,7 @@ def flattened_sections(doc: Layout) -> list[Item]:
 @lru_cache(maxsize=1)
 def _flat_marker() -> re.Pattern[str]:
     capitals = load("lexicon")["letters"]["capitals"]
-    return re.compile(rf"(?:(?<=\s)|^)(\d{{1,2}})?\)\s+(?=[{capitals}])")
+    return re.compile(rf"(?:(?<=\s)|^)(?:(\d{{1,2}})?\)|(\d{{1,2}})\.)\s+(?=[{capitals}])")
 
 
 _WORD = re.compile(r"\S+")
@@ -788,9 +799,18 @@ def _flat_title_end(text: str, start: int) -> int:
         if i >= FLAT_TITLE_WORDS or (i and token[0].isupper() and token[1:2].islower()) or _flat_marker().match(token + " "):
             break
         end = word.end()
-        if token.endswith((".", ":", ";")) and i:
+        if token.endswith((".", ":", ";")) and i and not _ordinal_in_title(text, word.start()):
             break
     return end
+
+
+_ORDINAL = re.compile(r"\d{1,3}\.\s+(\w)")
+
+
+def _ordinal_in_title(text: str, position: int) -> bool:
+    """"Schválení zápisu z 5. zasedání": an ordinal followed by a lower-case word is no full stop."""
+    match = _ORDINAL.match(text, position)
+    return match is not None and match.group(1).islower()
 
 
 ONE_ITEM_LINES = 12  # the heading of a one-item page follows its number within this many lines
