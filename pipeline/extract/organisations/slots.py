@@ -214,40 +214,42 @@ def _role_labels() -> tuple[tuple[str, Labels], ...]:
 
 
 @lru_cache(maxsize=1)
-def _gated_inline() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
-    """Each inline slot pattern with the words one of which it cannot match without (in lower
-    case, `needed_words`): most blocks hold none, and a substring test is far cheaper than
-    running eleven patterns over every block."""
-    return tuple((role, pattern, needed_words(pattern) or ("",))
+def _gated_inline() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[str, bool], ...]], ...]:
+    """Each inline slot pattern with the strings one of which it cannot match without
+    (`needed_words`): most blocks hold none, and a substring test is far cheaper than running
+    eleven patterns over every block."""
+    return tuple((role, pattern, needed_words(pattern) or (("", False),))
                  for role, patterns in _slot_rules()[1].items() for pattern in patterns)
 
 
-def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """Strings (lower case) one of which every match of `pattern` contains, read from its parsed
-    form: the longest run of literals it cannot do without, or the runs of each branch of an
-    alternation it cannot do without; () when none is found. A test that may pass too often,
-    never one that fails a text the pattern matches."""
-    return tuple(sorted(_needed(list(_regex_parser.parse(pattern.pattern, pattern.flags))) or ()))
+def needed_words(pattern: re.Pattern[str]) -> tuple[tuple[str, bool], ...]:
+    """Strings one of which every match of `pattern` contains, each with whether it is to be
+    looked for in the lower-cased text (matched ignoring case) or as written, read from the
+    parsed pattern: the longest run of literals it cannot do without, or the runs of each branch
+    of an alternation it cannot do without; () when none is found. A test that may pass too
+    often, never one that fails a text the pattern matches."""
+    parsed = _regex_parser.parse(pattern.pattern, pattern.flags)
+    return tuple(sorted(_needed(list(parsed), bool(pattern.flags & re.IGNORECASE)) or ()))
 
 
-def _needed(items: list) -> set[str] | None:  # type: ignore[type-arg]
-    best: set[str] | None = None
+def _needed(items: list, folded: bool) -> set[tuple[str, bool]] | None:  # type: ignore[type-arg]
+    best: set[tuple[str, bool]] | None = None
     run = ""
     for op, arg in [*items, (None, None)]:
         if op is _LITERAL:
-            run += chr(arg).lower()
+            run += chr(arg).lower() if folded else chr(arg)
             continue
-        found: set[str] | None = None
+        found: set[tuple[str, bool]] | None = None
         if run:
-            found, run = {run}, ""
-            best = _stronger(best, found)
+            best, run = _stronger(best, {(run, folded)}), ""
         if op is _SUBPATTERN:
-            found = _needed(arg[3])
+            _, add, remove, inner = arg
+            found = _needed(inner, (folded or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
         elif op is _BRANCH:
-            branches = [_needed(branch) for branch in arg[1]]
+            branches = [_needed(branch, folded) for branch in arg[1]]
             found = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
         elif op in (_MAX_REPEAT, _MIN_REPEAT) and arg[0] >= 1:
-            found = _needed(arg[2])
+            found = _needed(arg[2], folded)
         best = _stronger(best, found)
     return best
 
@@ -257,11 +259,11 @@ _LITERAL, _SUBPATTERN, _BRANCH, _MAX_REPEAT, _MIN_REPEAT = (
     _regex_constants.MIN_REPEAT)
 
 
-def _stronger(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+def _stronger(a: set[tuple[str, bool]] | None, b: set[tuple[str, bool]] | None) -> set[tuple[str, bool]] | None:
     """Of two sets of needed strings, the one whose shortest string is longer."""
     if not a or not b:
         return a or b
-    return a if min(map(len, a)) >= min(map(len, b)) else b
+    return a if min(len(s) for s, _ in a) >= min(len(s) for s, _ in b) else b
 
 
 def slot_spans(block: BlockView) -> tuple[tuple[int, int, str], ...]:
@@ -300,7 +302,7 @@ def _slot_spans(text: str, body: int) -> tuple[tuple[int, int, str], ...]:
             first = False
     lowered = text.lower()
     for role, pattern, words in _gated_inline():
-        if any(word in lowered for word in words):
+        if any(word in (lowered if folded else text) for word, folded in words):
             for match in pattern.finditer(text):
                 spans.append((match.end(), _clause_end(text, match.end()), role))
     return tuple(spans)
