@@ -54,8 +54,13 @@ def nominative(words: Sequence[str]) -> str:
     inflected "město"/"obec" loses its case ending, and a noun after a dash is brought to
     its lemma ("– střediska Úsvit"); a genitive complement ("... Karlovarského kraje") and a
     noun after a preposition ("Most k domovu") stay."""
+    return _nominative(tuple(words))
+
+
+@lru_cache(maxsize=1 << 12)  # a name is brought to the nominative each time it is found
+def _nominative(written: tuple[str, ...]) -> str:
     lx = lex()
-    words = list(words)
+    words = list(written)
     for i, word in enumerate(words):
         entry = lx.lemmas.get(word.lower())
         if not entry:

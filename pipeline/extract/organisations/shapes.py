@@ -36,7 +36,7 @@ def person_tokens(doc: Doc, tokens: Sequence[Tok]) -> set[int]:
     organisation name crosses: the titles and name of each `person` span the recogniser is
     sure of (pipeline/extract/spans/persons.py)."""
     starts = person_starts(doc)
-    return {k for k, t in enumerate(tokens) if t.start in starts}
+    return {k for k, t in enumerate(tokens) if t.start in starts} if starts else set()
 
 
 def person_starts(doc: Doc) -> frozenset[int]:
