@@ -14,8 +14,6 @@ at a verb, a clause word, punctuation, a figure or a line break, and must pass
 from __future__ import annotations
 
 import re
-import re._constants as _regex_constants
-import re._parser as _regex_parser
 from functools import lru_cache
 from typing import Sequence
 
@@ -33,6 +31,12 @@ from pipeline.extract.nlp import doc_text
 from pipeline.extract.spans.services import KEY as SERVICE_KEY, find_services
 from pipeline.extract.organisations.mention import Tok, doc_toks, span_toks, text_lines as lines
 from pipeline.extract.sentences import sentences
+
+try:  # the parser of the re module: Python 3.11 and later
+    from re import _constants as _regex_constants, _parser as _regex_parser
+except ImportError:  # Python 3.10
+    import sre_constants as _regex_constants  # type: ignore[no-redef]
+    import sre_parse as _regex_parser  # type: ignore[no-redef]
 
 
 # --------------------------------------------------------------------------- names given by position
