@@ -54,8 +54,13 @@ def nominative(words: Sequence[str]) -> str:
     inflected "město"/"obec" loses its case ending, and a noun after a dash is brought to
     its lemma ("– střediska Úsvit"); a genitive complement ("... Karlovarského kraje") and a
     noun after a preposition ("Most k domovu") stay."""
+    return _nominative(tuple(words))
+
+
+@lru_cache(maxsize=1 << 12)  # a name is brought to the nominative each time it is found
+def _nominative(written: tuple[str, ...]) -> str:
     lx = lex()
-    words = list(words)
+    words = list(written)
     for i, word in enumerate(words):
         entry = lx.lemmas.get(word.lower())
         if not entry:
@@ -120,6 +125,7 @@ def _after_dash_nominative(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 12)  # asked of the same names many times per document
 def tidy(name: str) -> str:
     name = _SPACE_BEFORE_STOP.sub(r"\1", name)
     name = _DASH.sub(" – ", name)
@@ -147,6 +153,7 @@ def ico_valid(ico: str) -> bool:
     return (11 - total % 11) % 10 == int(ico[7])
 
 
+@lru_cache(maxsize=1 << 12)  # asked of the same names many times per document
 def fold_key(name: str) -> str:
     """A name folded for comparison: lower case, no diacritics, no punctuation."""
     return _SPACES.sub(" ", _NOT_WORD.sub(" ", fold(name))).strip()
@@ -160,6 +167,7 @@ def _merge_key(name: str) -> str:
     return f"{expanded} {rest}".strip() if expanded and rest else key
 
 
+@lru_cache(maxsize=1 << 12)  # asked of the same names many times per document
 def is_not_organisation(name: str) -> bool:
     """Funds, programmes, working groups, bare heads and generic words (configs)."""
     folded = fold_key(name)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.spans.persons import LABEL as PERSON_KEY
 from pipeline.extract.spans.services import KEY as SERVICE_KEY
-from pipeline.extract.organisations.mention import Mention, Tok, doc_toks, span_toks, tok_start
+from pipeline.extract.organisations.mention import Mention, Tok, doc_toks, span_toks, tok_starts
 
 
 # --------------------------------------------------------------------------- persons
@@ -36,7 +36,7 @@ def person_tokens(doc: Doc, tokens: Sequence[Tok]) -> set[int]:
     organisation name crosses: the titles and name of each `person` span the recogniser is
     sure of (pipeline/extract/spans/persons.py)."""
     starts = person_starts(doc)
-    return {k for k, t in enumerate(tokens) if t.start in starts}
+    return {k for k, t in enumerate(tokens) if t.start in starts} if starts else set()
 
 
 def person_starts(doc: Doc) -> frozenset[int]:
@@ -44,10 +44,10 @@ def person_starts(doc: Doc) -> frozenset[int]:
     `person_tokens`), found once per Doc."""
     starts = doc.user_data.get(_PERSONS)
     if starts is None:
-        every = doc_toks(doc)
+        every = tok_starts(doc)
         starts = doc.user_data[_PERSONS] = frozenset(
-            t.start for s in doc.spans.get(PERSON_KEY, ()) if (p := s._.person) and p.strong
-            for t in every[bisect_left(every, p.begin, key=tok_start):bisect_left(every, p.end, key=tok_start)])
+            start for s in doc.spans.get(PERSON_KEY, ()) if (p := s._.person) and p.strong
+            for start in every[bisect_left(every, p.begin):bisect_left(every, p.end)])
     return starts
 
 
@@ -267,6 +267,7 @@ def _opens_item(tokens: Sequence[Tok], j: int) -> bool:
 _NUMBERED = re.compile(r"[^\W\d_]\.\d")  # "č.1"
 
 
+@lru_cache(maxsize=1 << 12)  # asked of the same words and blocks many times per document
 def is_reference(text: str) -> bool:
     """A token no name holds: a web or e-mail address, a file or reference number ("č.j.
     12/2002", "č.1", a web address; the marks in configs/organisations.toml
@@ -478,6 +479,7 @@ def _table_headers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(fold(h) for h in table["organisation"]), tuple(fold(h) for h in table["service"])
 
 
+@lru_cache(maxsize=1 << 12)  # asked of the same words and blocks many times per document
 def flattened_table(text: str) -> bool:
     """A table a transcript flattened into one paragraph: its first words are the header
     cells of an organisation column and a service column ("Název organizace Druh služby")."""

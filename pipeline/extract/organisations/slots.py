@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from pipeline.config import load
 from pipeline.extract.model import Annotated, BlockView
 from pipeline.extract.common import body_offset, nearest_lower
-from pipeline.extract.layout import label_end
+from pipeline.extract.layout import Labels
 from pipeline.extract.organisations.lexicon import (grammar, hard_break, head_at, is_abbreviation, is_title, is_verb,
                                                     legal_at, lex, word_key)
 from pipeline.extract.organisations.normalise import is_not_organisation, nominative, split_legal_form, tidy
@@ -31,6 +31,12 @@ from pipeline.extract.nlp import doc_text
 from pipeline.extract.spans.services import KEY as SERVICE_KEY, find_services
 from pipeline.extract.organisations.mention import Tok, doc_toks, span_toks, text_lines as lines
 from pipeline.extract.sentences import sentences
+
+try:  # the parser of the re module: Python 3.11 and later
+    from re import _constants as _regex_constants, _parser as _regex_parser
+except ImportError:  # Python 3.10
+    import sre_constants as _regex_constants  # type: ignore[no-redef]
+    import sre_parse as _regex_parser  # type: ignore[no-redef]
 
 
 # --------------------------------------------------------------------------- names given by position
@@ -205,6 +211,65 @@ def _slot_rules() -> tuple[dict[str, list[str]], dict[str, list[re.Pattern[str]]
     return labels, inline
 
 
+@lru_cache(maxsize=1)
+def _role_labels() -> tuple[tuple[str, Labels], ...]:
+    """The slot labels of each role, compiled once (in the order of `_slot_rules`)."""
+    return tuple((role, Labels(words)) for role, words in _slot_rules()[0].items())
+
+
+@lru_cache(maxsize=1)
+def _gated_inline() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[str, bool], ...]], ...]:
+    """Each inline slot pattern with the strings one of which it cannot match without
+    (`needed_words`): most blocks hold none, and a substring test is far cheaper than running
+    eleven patterns over every block."""
+    return tuple((role, pattern, needed_words(pattern) or (("", False),))
+                 for role, patterns in _slot_rules()[1].items() for pattern in patterns)
+
+
+def needed_words(pattern: re.Pattern[str]) -> tuple[tuple[str, bool], ...]:
+    """Strings one of which every match of `pattern` contains, each with whether it is to be
+    looked for in the lower-cased text (matched ignoring case) or as written, read from the
+    parsed pattern: the longest run of literals it cannot do without, or the runs of each branch
+    of an alternation it cannot do without; () when none is found. A test that may pass too
+    often, never one that fails a text the pattern matches."""
+    parsed = _regex_parser.parse(pattern.pattern, pattern.flags)
+    return tuple(sorted(_needed(list(parsed), bool(pattern.flags & re.IGNORECASE)) or ()))
+
+
+def _needed(items: list, folded: bool) -> set[tuple[str, bool]] | None:  # type: ignore[type-arg]
+    best: set[tuple[str, bool]] | None = None
+    run = ""
+    for op, arg in [*items, (None, None)]:
+        if op is _LITERAL:
+            run += chr(arg).lower() if folded else chr(arg)
+            continue
+        found: set[tuple[str, bool]] | None = None
+        if run:
+            best, run = _stronger(best, {(run, folded)}), ""
+        if op is _SUBPATTERN:
+            _, add, remove, inner = arg
+            found = _needed(inner, (folded or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
+        elif op is _BRANCH:
+            branches = [_needed(branch, folded) for branch in arg[1]]
+            found = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
+        elif op in (_MAX_REPEAT, _MIN_REPEAT) and arg[0] >= 1:
+            found = _needed(arg[2], folded)
+        best = _stronger(best, found)
+    return best
+
+
+_LITERAL, _SUBPATTERN, _BRANCH, _MAX_REPEAT, _MIN_REPEAT = (
+    _regex_constants.LITERAL, _regex_constants.SUBPATTERN, _regex_constants.BRANCH, _regex_constants.MAX_REPEAT,
+    _regex_constants.MIN_REPEAT)
+
+
+def _stronger(a: set[tuple[str, bool]] | None, b: set[tuple[str, bool]] | None) -> set[tuple[str, bool]] | None:
+    """Of two sets of needed strings, the one whose shortest string is longer."""
+    if not a or not b:
+        return a or b
+    return a if min(len(s) for s, _ in a) >= min(len(s) for s, _ in b) else b
+
+
 def slot_spans(block: BlockView) -> tuple[tuple[int, int, str], ...]:
     """Values of the slots of a block with the role they give: a line opened by a label
     ("R: X", "Realizátor: X", "Partner: X"), a capitalised label with its colon inside a line
@@ -217,7 +282,6 @@ def slot_spans(block: BlockView) -> tuple[tuple[int, int, str], ...]:
 def _slot_spans(text: str, body: int) -> tuple[tuple[int, int, str], ...]:
     """`slot_spans` of a block's text whose list label ends at `body` (asked for by the name
     finder and again by the roles: found once)."""
-    labels, inline = _slot_rules()
     spans = []
     for start, end in lines(text):
         inner = _inner_labels(text, start + (body if start == 0 else 0), end)
@@ -229,7 +293,7 @@ def _slot_spans(text: str, body: int) -> tuple[tuple[int, int, str], ...]:
             offset = body if p_start == 0 else 0
             piece = text[p_start:p_end]
             offset += len(piece[offset:]) - len(piece[offset:].lstrip())
-            found = _label_role(piece[offset:], labels)
+            found = _label_role(piece[offset:])
             if found:
                 role, value_start = found[0], p_start + offset + found[1]
             elif role is None or first:
@@ -240,8 +304,9 @@ def _slot_spans(text: str, body: int) -> tuple[tuple[int, int, str], ...]:
             if value_start < value_end:
                 spans.append((value_start, value_end, role))
             first = False
-    for role, patterns in inline.items():
-        for pattern in patterns:
+    lowered = text.lower()
+    for role, pattern, words in _gated_inline():
+        if any(word in (lowered if folded else text) for word, folded in words):
             for match in pattern.finditer(text):
                 spans.append((match.end(), _clause_end(text, match.end()), role))
     return tuple(spans)
@@ -312,10 +377,10 @@ def _sentence_end(text: str, pos: int) -> int:
     return len(text)
 
 
-def _label_role(text: str, labels: dict[str, list[str]]) -> tuple[str, int] | None:
+def _label_role(text: str) -> tuple[str, int] | None:
     """The role of the slot label that opens `text`, and where its value starts."""
-    for role, words in labels.items():
-        end = label_end(text, words)
+    for role, labels in _role_labels():
+        end = labels.end(text)
         if end is not None:
             return role, end
     return None
