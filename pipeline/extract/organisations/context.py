@@ -472,18 +472,10 @@ class DocOrgs:
             return None
         table, cell = found
         actor_cols = [c for c, kind in table.columns.items() if kind in ACTOR_KINDS]
-        row = table.rows.get(cell.row, {})
-
-        def fills(r: dict, c: int) -> bool:
-            return c in r and bool(r[c].text.strip())
-
-        if not actor_cols or sum(1 for other in row.values() if other.text.strip()) < 2 \
-                or any(fills(row, c) for c in actor_cols):
+        filled = table.grid.filled(cell.row)
+        if not actor_cols or len(filled) < 2 or any(other.col in actor_cols for other in filled):
             return None
-        for above in sorted((r for r in table.rows if min(table.rows) < r < cell.row), reverse=True):
-            if any(fills(table.rows[above], c) for c in actor_cols):
-                return above
-        return None
+        return table.grid.above(cell.row, actor_cols)
 
     def _orgs_of_row(self, table: Any, row: int) -> list[str]:
         orgs = []
